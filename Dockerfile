@@ -1,0 +1,22 @@
+# Small production image: `vraagbaak run`, non-root, with a health check.
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot bot
+COPY handlers handlers
+COPY knowledge knowledge
+COPY schedules schedules
+COPY migrations migrations
+RUN pip install --no-cache-dir --prefix=/install .
+
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 vraagbaak
+COPY --from=build /install /usr/local
+USER vraagbaak
+WORKDIR /home/vraagbaak
+ENV VRAAGBAAK_CONFIG=/etc/vraagbaak/vraagbaak.toml \
+    VRAAGBAAK_BOT__DATA_DIR=/home/vraagbaak/data
+EXPOSE 8080 2525
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+  CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8080/health', timeout=4).status == 200 else 1)"
+CMD ["vraagbaak", "run", "--health-host", "0.0.0.0", "--health-port", "8080"]

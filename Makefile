@@ -1,0 +1,30 @@
+# The two quick-start commands: `make demo` and `make test`. Each creates .venv from
+# pyproject.toml on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint run clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/vraagbaak demo
+
+test: $(BIN)/.installed
+	$(BIN)/pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check bot handlers knowledge schedules tests benchmarks
+	$(BIN)/mypy
+
+run: $(BIN)/.installed
+	$(BIN)/vraagbaak run
+
+clean:
+	rm -rf $(VENV) vraagbaak-data

@@ -1,0 +1,55 @@
+"""The adapter protocol every platform implements."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol, runtime_checkable
+
+from bot.events import AccountRef, Attachment, ConversationRef, Event, MessageRef
+
+Dispatch = Callable[[Event], Awaitable[None]]
+
+
+@runtime_checkable
+class Adapter(Protocol):
+    """Carries core events in and the core's replies out.
+
+    Outgoing text is Markdown; each adapter renders it its own way (Matrix HTML and
+    ``m.notice``, Slack mrkdwn, plain terminal text).
+    """
+
+    platform: str
+    bot_account: AccountRef | None
+
+    async def start(self, dispatch: Dispatch) -> None:
+        """Connect and deliver events to ``dispatch`` until :meth:`stop`."""
+
+    async def stop(self) -> None: ...
+
+    async def post(
+        self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
+    ) -> MessageRef:
+        """Post in a conversation, or in a thread of it."""
+        ...
+
+    async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
+        """Answer a message: in its thread (default) or as a plain reply."""
+        ...
+
+    async def send_direct(self, account: AccountRef, text: str) -> MessageRef:
+        """Send a direct message, in a direct conversation the adapter creates or reuses."""
+        ...
+
+    async def send_private(self, near: MessageRef, account: AccountRef, text: str) -> MessageRef:
+        """Visible only to ``account``: ephemeral where the platform has it, else a DM."""
+        ...
+
+    async def react(self, to: MessageRef, key: str) -> None: ...
+
+    async def upload(
+        self, conversation: ConversationRef, attachment: Attachment, *, thread_id: str | None = None
+    ) -> MessageRef: ...
+
+    def mention(self, account: AccountRef) -> str:
+        """How to mention this account in outgoing Markdown on this platform."""
+        ...

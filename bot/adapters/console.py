@@ -1,0 +1,258 @@
+"""A terminal chat: try the whole bot with no server.
+
+Lines are messages in the current room. ``/as NAME`` speaks as someone else, ``/in #group``
+changes room, ``/reply N text`` answers in the thread of message N, ``/react N ✅`` reacts,
+``/dm text`` talks to the bot privately, ``/people`` and ``/rooms`` list what exists.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from rapidfuzz import fuzz, process
+
+from bot.adapters.base import Dispatch
+from bot.events import (
+    AccountRef,
+    Attachment,
+    ConversationRef,
+    MessageEvent,
+    MessageRef,
+    ReactionEvent,
+)
+
+PLATFORM = "console"
+BOT_ID = "vraagbaak"
+
+
+@dataclass(frozen=True)
+class ConsolePerson:
+    name: str
+    email: str
+
+
+@dataclass
+class _Posted:
+    conversation: ConversationRef
+    thread_id: str | None
+    author: str
+
+
+@dataclass
+class ConsoleAdapter:
+    people: Sequence[ConsolePerson]
+    rooms: Sequence[str]
+    output: TextIO = field(default_factory=lambda: sys.stdout)
+    platform: str = PLATFORM
+    bot_account: AccountRef | None = field(
+        default_factory=lambda: AccountRef(PLATFORM, BOT_ID, "Vraagbaak")
+    )
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _posted: dict[str, _Posted] = field(default_factory=dict)
+    _stopped: asyncio.Event = field(default_factory=asyncio.Event)
+    speaker: ConsolePerson | None = None
+    room: str = ""
+    on_line: Callable[[str], None] | None = None
+
+    def __post_init__(self) -> None:
+        self.speaker = self.speaker or (self.people[0] if self.people else None)
+        self.room = self.room or (self.rooms[0] if self.rooms else "algemeen")
+
+    # --- input -------------------------------------------------------------------------------
+    async def start(self, dispatch: Dispatch) -> None:
+        self._print(
+            f"Vraagbaak demo — je bent {self._speaker_label()} in #{self.room}. "
+            "Typ !hulp, of /help voor de demo-commando's."
+        )
+        loop = asyncio.get_running_loop()
+        while not self._stopped.is_set():
+            line = await loop.run_in_executor(None, sys.stdin.readline)
+            if not line:
+                break
+            await self.handle_line(line.rstrip("\n"), dispatch)
+
+    async def handle_line(self, line: str, dispatch: Dispatch) -> None:
+        text = line.strip()
+        if not text:
+            return
+        if text.startswith("/"):
+            await self._console_command(text, dispatch)
+            return
+        await self._say(text, self._conversation(self.room), None, dispatch)
+
+    async def _console_command(self, text: str, dispatch: Dispatch) -> None:
+        name, _, rest = text[1:].partition(" ")
+        rest = rest.strip()
+        if name == "as":
+            person = self._find_person(rest)
+            if person is None:
+                self._print(f"(niemand gevonden met de naam {rest!r}; /people toont wie er is)")
+            else:
+                self.speaker = person
+                self._print(f"(je bent nu {self._speaker_label()})")
+        elif name == "in":
+            room = rest.lstrip("#")
+            if room not in self.rooms:
+                self._print(f"(onbekende ruimte #{room}; /rooms toont ze)")
+            else:
+                self.room = room
+                self._print(f"(je bent nu in #{room})")
+        elif name == "reply":
+            number, _, message = rest.partition(" ")
+            posted = self._posted.get(number)
+            if posted is None or not message:
+                self._print("(gebruik: /reply NUMMER tekst)")
+                return
+            await self._say(message, posted.conversation, posted.thread_id or number, dispatch)
+        elif name == "react":
+            number, _, key = rest.partition(" ")
+            posted = self._posted.get(number)
+            if posted is None or not key:
+                self._print("(gebruik: /react NUMMER ✅)")
+                return
+            self._print(f"    ({self._speaker_name()} reageert met {key} op [{number}])")
+            await dispatch(
+                ReactionEvent(
+                    posted.conversation,
+                    number,
+                    self._sender(),
+                    key.strip(),
+                    thread_id=posted.thread_id,
+                )
+            )
+        elif name == "dm":
+            conversation = ConversationRef(
+                PLATFORM, f"dm:{self._sender().external_id}", "direct", is_direct=True
+            )
+            await self._say(rest, conversation, None, dispatch)
+        elif name == "people":
+            for person in self.people:
+                self._print(f"  {person.name} <{person.email}>")
+        elif name == "rooms":
+            self._print("  " + " ".join(f"#{room}" for room in self.rooms))
+        elif name in ("quit", "exit"):
+            self._stopped.set()
+        else:
+            self._print(
+                "(demo-commando's: /as NAAM, /in #groep, /reply N tekst, /react N ✅, "
+                "/dm tekst, /people, /rooms, /quit)"
+            )
+
+    async def _say(
+        self, text: str, conversation: ConversationRef, thread_id: str | None, dispatch: Dispatch
+    ) -> None:
+        message_id = str(next(self._ids))
+        self._posted[message_id] = _Posted(conversation, thread_id, self._speaker_name())
+        self._render(message_id, conversation, thread_id, self._speaker_name(), text)
+        mentions_bot = False
+        lowered = text.lower()
+        if lowered.startswith(("@vraagbaak", "vraagbaak:", "vraagbaak,")):
+            mentions_bot = True
+            text = text.split(maxsplit=1)[1] if " " in text else ""
+        await dispatch(
+            MessageEvent(
+                conversation,
+                message_id,
+                self._sender(),
+                text,
+                thread_id=thread_id,
+                mentions_bot=mentions_bot,
+            )
+        )
+
+    # --- output ------------------------------------------------------------------------------
+    async def stop(self) -> None:
+        self._stopped.set()
+
+    async def post(
+        self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
+    ) -> MessageRef:
+        message_id = str(next(self._ids))
+        self._posted[message_id] = _Posted(conversation, thread_id, "Vraagbaak")
+        self._render(message_id, conversation, thread_id, "Vraagbaak", text)
+        return MessageRef(conversation, message_id, thread_id)
+
+    async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
+        thread_id = (to.thread_id or to.message_id) if in_thread else None
+        return await self.post(to.conversation, text, thread_id=thread_id)
+
+    async def send_direct(self, account: AccountRef, text: str) -> MessageRef:
+        conversation = ConversationRef(
+            PLATFORM, f"dm:{account.external_id}", "direct", is_direct=True
+        )
+        message_id = str(next(self._ids))
+        self._posted[message_id] = _Posted(conversation, None, "Vraagbaak")
+        self._print(
+            f"[privé → {account.display_name or account.external_id}] [{message_id}] "
+            f"Vraagbaak: {self._indent(text, 2)}"
+        )
+        return MessageRef(conversation, message_id)
+
+    async def send_private(self, near: MessageRef, account: AccountRef, text: str) -> MessageRef:
+        return await self.send_direct(account, text)
+
+    async def react(self, to: MessageRef, key: str) -> None:
+        self._print(f"    (Vraagbaak reageert met {key} op [{to.message_id}])")
+
+    async def upload(
+        self, conversation: ConversationRef, attachment: Attachment, *, thread_id: str | None = None
+    ) -> MessageRef:
+        size = len(attachment.data)
+        return await self.post(
+            conversation, f"📎 {attachment.filename} ({size} bytes)", thread_id=thread_id
+        )
+
+    def mention(self, account: AccountRef) -> str:
+        return f"@{account.display_name or account.external_id}"
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _conversation(self, room: str) -> ConversationRef:
+        return ConversationRef(PLATFORM, room, f"#{room}")
+
+    def _sender(self) -> AccountRef:
+        assert self.speaker is not None
+        return AccountRef(PLATFORM, self.speaker.email, self.speaker.name, self.speaker.email)
+
+    def _speaker_name(self) -> str:
+        return self.speaker.name if self.speaker else "?"
+
+    def _speaker_label(self) -> str:
+        return f"{self.speaker.name} <{self.speaker.email}>" if self.speaker else "?"
+
+    def _find_person(self, query: str) -> ConsolePerson | None:
+        if not query:
+            return None
+        names = [p.name for p in self.people] + [p.email for p in self.people]
+        best = process.extractOne(query, names, scorer=fuzz.WRatio, score_cutoff=70)
+        if best is None:
+            return None
+        index = best[2] % len(self.people)
+        return self.people[index]
+
+    def _render(
+        self,
+        message_id: str,
+        conversation: ConversationRef,
+        thread_id: str | None,
+        author: str,
+        text: str,
+    ) -> None:
+        where = "[privé]" if conversation.is_direct else f"[#{conversation.external_id}]"
+        if thread_id is None:
+            self._print(f"{where} [{message_id}] {author}: {self._indent(text, 2)}")
+        else:
+            self._print(f"    ↳ [{message_id}] {author}: {self._indent(text, 6)}")
+
+    @staticmethod
+    def _indent(text: str, width: int) -> str:
+        return text.replace("\n", "\n" + " " * width)
+
+    def _print(self, line: str) -> None:
+        print(line, file=self.output, flush=True)
+        if self.on_line is not None:
+            self.on_line(line)

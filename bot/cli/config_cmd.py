@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cli.common import add_config_argument, config_from
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser("config", help="configuration tools")
+    sub = parser.add_subparsers(dest="config_command", metavar="ACTION")
+    sub.required = True
+    check = sub.add_parser("check", help="validate a configuration file and exit")
+    add_config_argument(check)
+    check.set_defaults(func=_check)
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    source = args.config or "(embedded defaults)"
+    print(
+        f"{source}: OK — {len(config.organisations)} organisations, {len(config.groups)} groups, "
+        f"language {config.bot.language}"
+    )
+    return 0

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import Any
+
+from bot.demo.runner import demo_settings, run_demo
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "demo", help="chat with the bot in the terminal (no server needed)"
+    )
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.logs import configure_logging
+
+    configure_logging("WARNING")
+    config, people = demo_settings()
+    return asyncio.run(run_demo(config, people, sys.stdout))

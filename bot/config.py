@@ -1,0 +1,237 @@
+"""Configuration: one TOML file, overridden by ``VRAAGBAAK_SECTION__KEY`` environment variables.
+
+Built once in ``main`` and passed in; never created at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+ENV_PREFIX = "VRAAGBAAK_"
+CONFIG_ENV = "VRAAGBAAK_CONFIG"
+DEFAULT_DATABASE_URL = "sqlite:///vraagbaak-data/vraagbaak.db"
+
+Language = Literal["nl", "en"]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BotSection(Section):
+    language: Language = "nl"
+    name: str = "vraagbaak"
+    command_prefix: str = "!"
+    data_dir: Path = Path("vraagbaak-data")
+    admins: list[str] = Field(
+        default_factory=list, description="e-mail addresses of administrators"
+    )
+    community_managers: list[str] = Field(default_factory=list)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "console"] = "console"
+
+
+class DatabaseSection(Section):
+    url: str = DEFAULT_DATABASE_URL
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _supported_url(cls, value: str) -> str:
+        if not value.startswith(("sqlite:", "sqlite+", "postgresql:", "postgresql+")):
+            raise ValueError("only sqlite:/// and postgresql+psycopg:// URLs are supported")
+        return value
+
+
+class OrganisationConfig(Section):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    domains: list[str] = Field(default_factory=list)
+    external: bool = False
+
+    @field_validator("domains")
+    @classmethod
+    def _lowercase_domains(cls, value: list[str]) -> list[str]:
+        return [domain.strip().lower() for domain in value]
+
+
+class GroupConfig(Section):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    description: str = ""
+    keywords: list[str] = Field(default_factory=list)
+    email: str | None = None
+    matrix_room: str | None = None
+    slack_channel: str | None = None
+    community_managers: list[str] = Field(default_factory=list)
+    greeters: list[str] = Field(default_factory=list)
+    moderators: list[str] = Field(default_factory=list)
+    nudges: list[str] | None = None
+
+
+class StatsSection(Section):
+    ignore_groups: list[str] = Field(default_factory=list)
+    activity_retention_days: int = Field(default=60, ge=1)
+
+
+class MailSection(Section):
+    general_address: str | None = None
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=2525, ge=0, le=65535)
+    max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    outgoing_host: str | None = None
+    outgoing_port: int = Field(default=25, ge=1, le=65535)
+    outgoing_username: str | None = None
+    outgoing_password: str | None = None
+    outgoing_starttls: bool = False
+    imap_host: str | None = None
+    imap_port: int = Field(default=993, ge=1, le=65535)
+    imap_username: str | None = None
+    imap_password: str | None = None
+    imap_ssl: bool = True
+    imap_folder: str = "INBOX"
+    routing_threshold: float = Field(default=0.35, ge=0, le=1)
+    keep_original_days: int = Field(default=90, ge=1)
+
+
+class Config(Section):
+    """The whole configuration, validated."""
+
+    bot: BotSection = Field(default_factory=BotSection)
+    database: DatabaseSection = Field(default_factory=DatabaseSection)
+    organisations: list[OrganisationConfig] = Field(default_factory=list)
+    groups: list[GroupConfig] = Field(default_factory=list)
+    stats: StatsSection = Field(default_factory=StatsSection)
+    mail: MailSection = Field(default_factory=MailSection)
+    # Platform sections are plain tables here and validated by their adapters' own models,
+    # so the core does not depend on what a platform needs.
+    matrix: dict[str, Any] | None = None
+    slack: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Config:
+        for label, items in (("organisations", self.organisations), ("groups", self.groups)):
+            seen: set[str] = set()
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"{label}: id {item.id!r} is used twice")
+                seen.add(item.id)
+        return self
+
+    def group(self, group_id: str) -> GroupConfig | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def organisation_for_email(self, email: str) -> OrganisationConfig | None:
+        domain = email.rsplit("@", 1)[-1].strip().lower()
+        for org in self.organisations:
+            if domain in org.domains or any(domain.endswith("." + d) for d in org.domains):
+                return org
+        return None
+
+
+class ConfigError(Exception):
+    """A configuration problem, phrased for the administrator: file, key and reason."""
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = [f"{source}: {key}: {reason}" for key, reason in problems]
+        super().__init__("\n".join(lines))
+
+
+def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:
+    """``VRAAGBAAK_BOT__LANGUAGE=en`` becomes ``{"bot": {"language": "en"}}``.
+
+    Values are parsed as TOML values when they can be (numbers, booleans, arrays), else taken
+    as strings.
+    """
+    overrides: dict[str, Any] = {}
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV:
+            continue
+        path = [part.lower() for part in name[len(ENV_PREFIX) :].split("__") if part]
+        if len(path) < 2:
+            continue
+        try:
+            value: Any = tomllib.loads(f"v = {raw}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = raw
+        node = overrides
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    return overrides
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _format_location(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
+    parts: list[str] = []
+    node: Any = data
+    for item in loc:
+        if isinstance(item, int):
+            label = ""
+            if isinstance(node, list) and item < len(node) and isinstance(node[item], dict):
+                ident = node[item].get("id")
+                label = f" (id = {ident!r})" if ident else ""
+            parts[-1] = f"{parts[-1]}[{item}]{label}" if parts else f"[{item}]"
+        else:
+            parts.append(str(item))
+        try:
+            node = node[item]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return ".".join(parts) or "(top level)"
+
+
+def _reason(error_type: str, message: str) -> str:
+    if error_type == "extra_forbidden":
+        return "unknown key"
+    if error_type == "literal_error":
+        return message.replace("Input should be", "must be")
+    return message
+
+
+def parse_config(data: dict[str, Any], source: str) -> Config:
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            (_format_location(tuple(err["loc"]), data), _reason(err["type"], err["msg"]))
+            for err in exc.errors()
+        ]
+        raise ConfigError(source, problems) from None
+
+
+def load_config(path: Path | str | None = None, environ: dict[str, str] | None = None) -> Config:
+    """Read the TOML file (or the embedded defaults when there is none) and apply overrides."""
+    env = dict(os.environ if environ is None else environ)
+    chosen = path if path is not None else env.get(CONFIG_ENV)
+    data: dict[str, Any] = {}
+    source = "(embedded defaults)"
+    if chosen:
+        file = Path(chosen)
+        source = str(file)
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(source, [("(file)", "file not found")]) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(source, [("(syntax)", str(exc))]) from None
+    overrides = _env_overrides(env)
+    if overrides:
+        data = _merge(data, overrides)
+    return parse_config(data, source)

@@ -1,0 +1,52 @@
+"""What a handler gets: the event, who sent it, the database session and one way to answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.adapters.base import Adapter
+from bot.events import MessageEvent, MessageRef
+from bot.i18n import Lang, t
+from bot.services import Services
+from bot.storage.models import Channel, Person, Role
+
+_ROLE_ORDER = {Role.MEMBER: 0, Role.COMMUNITY_MANAGER: 1, Role.ADMIN: 2}
+
+
+def has_role(person: Person, needed: Role) -> bool:
+    return _ROLE_ORDER[person.role] >= _ROLE_ORDER[needed]
+
+
+@dataclass
+class EventContext:
+    services: Services
+    adapter: Adapter
+    session: AsyncSession
+
+
+@dataclass
+class CommandContext(EventContext):
+    event: MessageEvent
+    person: Person
+    channel: Channel
+    language: Lang
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.language, key, **values)
+
+    async def respond(self, text: str, *, in_thread: bool = True) -> MessageRef:
+        """Answer in Markdown: in the message's thread (default), or as a plain reply."""
+        if self.event.is_direct:
+            return await self.adapter.post(self.event.conversation, text)
+        return await self.adapter.reply(self.event.ref, text, in_thread=in_thread)
+
+    async def respond_private(self, text: str) -> MessageRef:
+        """Only the sender sees this (ephemeral where the platform has it, else a DM)."""
+        return await self.adapter.send_private(self.event.ref, self.event.sender, text)
+
+    @property
+    def person_id(self) -> int:
+        assert self.person.id is not None
+        return self.person.id

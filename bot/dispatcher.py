@@ -1,0 +1,206 @@
+"""Turns core events into handler calls: middleware with ``next()``, then routing.
+
+Each event is handled in one database session, committed at the end.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.adapters.base import Adapter
+from bot.context import CommandContext, EventContext, has_role
+from bot.errors import UserError
+from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
+from bot.i18n import Lang, normalise_language, t
+from bot.logs import get_logger
+from bot.recorder import record_message, record_reaction
+from bot.registry import Match
+from bot.services import Services
+from bot.storage.models import Channel, Person
+
+log = get_logger(__name__)
+
+
+@dataclass
+class Turn:
+    """One event on its way through the middleware."""
+
+    services: Services
+    adapter: Adapter
+    event: Event
+    session: AsyncSession
+    person: Person | None = None
+    channel: Channel | None = None
+
+
+Next = Callable[[], Awaitable[None]]
+Middleware = Callable[[Turn, Next], Awaitable[None]]
+
+
+async def ignore_own_events(turn: Turn, call_next: Next) -> None:
+    own = turn.adapter.bot_account
+    sender = turn.event.account if isinstance(turn.event, JoinEvent) else turn.event.sender
+    if own is not None and sender.external_id == own.external_id:
+        return
+    await call_next()
+
+
+async def resolve_and_record(turn: Turn, call_next: Next) -> None:
+    event = turn.event
+    account = event.account if isinstance(event, JoinEvent) else event.sender
+    turn.person = await turn.services.identity.person_for(turn.session, account)
+    turn.channel = await turn.services.channels.channel_for(turn.session, event.conversation)
+    assert turn.channel.id is not None and turn.person.id is not None
+    if not turn.channel.is_direct:
+        await turn.services.channels.add_member(turn.session, turn.channel.id, turn.person.id)
+        if isinstance(event, MessageEvent):
+            if await record_message(turn.session, turn.channel, turn.person, event) is None and (
+                not event.is_edit
+            ):
+                return  # a redelivery of a message already handled
+        elif isinstance(event, ReactionEvent):
+            await record_reaction(turn.session, turn.channel, turn.person, event)
+    await call_next()
+
+
+DEFAULT_MIDDLEWARE: tuple[Middleware, ...] = (ignore_own_events, resolve_and_record)
+
+
+class Dispatcher:
+    def __init__(
+        self, services: Services, middleware: Sequence[Middleware] = DEFAULT_MIDDLEWARE
+    ) -> None:
+        self.services = services
+        self.middleware = tuple(middleware)
+
+    def for_adapter(self, adapter: Adapter) -> Callable[[Event], Awaitable[None]]:
+        async def dispatch(event: Event) -> None:
+            await self.dispatch(adapter, event)
+
+        return dispatch
+
+    async def dispatch(self, adapter: Adapter, event: Event) -> None:
+        async with self.services.db.session() as session:
+            turn = Turn(self.services, adapter, event, session)
+
+            async def run(index: int) -> None:
+                if index < len(self.middleware):
+                    await self.middleware[index](turn, lambda: run(index + 1))
+                else:
+                    await self._route(turn)
+
+            await run(0)
+            await session.commit()
+
+    async def _route(self, turn: Turn) -> None:
+        event = turn.event
+        ctx = EventContext(self.services, turn.adapter, turn.session)
+        if isinstance(event, ReactionEvent):
+            for listener in self.services.registry.listeners["reaction"]:
+                await self._guarded(turn, listener(ctx, event))
+            return
+        if isinstance(event, JoinEvent):
+            for listener in self.services.registry.listeners["join"]:
+                await self._guarded(turn, listener(ctx, event))
+            return
+        for listener in self.services.registry.listeners["message"]:
+            await self._guarded(turn, listener(ctx, event))
+        if not event.is_edit:
+            await self._route_command(turn, event)
+
+    async def _language(self, turn: Turn, hint: Lang | None) -> Lang:
+        assert turn.person is not None and turn.person.id is not None
+        settings = await self.services.identity.settings_for(turn.session, turn.person.id)
+        chosen = normalise_language(settings.language)
+        if chosen is not None:
+            return chosen
+        if hint is not None:
+            return hint
+        default = normalise_language(self.services.config.bot.language)
+        return default or "nl"
+
+    async def _route_command(self, turn: Turn, event: MessageEvent) -> None:
+        prefix = self.services.config.bot.command_prefix
+        text = event.text.strip()
+        registry = self.services.registry
+        match: Match | None = None
+        unknown: str | None = None
+        if text.startswith(prefix) and len(text) > len(prefix):
+            name, _, args = text[len(prefix) :].partition(" ")
+            match = registry.find(name)
+            if match is None:
+                unknown = name
+            else:
+                match.args = args.strip()
+        elif event.mentions_bot or event.is_direct:
+            match = registry.match_intent(text)
+            if match is None:
+                await self._reply(
+                    turn, event, await self._language(turn, None), "core.not_understood"
+                )
+                return
+        else:
+            return
+        if unknown is not None:
+            language = await self._language(turn, None)
+            nearest = registry.nearest(unknown)
+            key = "core.unknown_command_nearest" if nearest else "core.unknown_command"
+            await self._reply(
+                turn, event, language, key, name=unknown, nearest=nearest or "", prefix=prefix
+            )
+            return
+        assert match is not None and turn.person is not None and turn.channel is not None
+        hint: Lang | None = match.language if text.startswith(prefix) else _guess_language(text)
+        language = await self._language(turn, hint)
+        if not has_role(turn.person, match.spec.role):
+            await self._reply(
+                turn,
+                event,
+                language,
+                "core.role_refused",
+                role=t(language, f"role.{match.spec.role.value}"),
+            )
+            return
+        ctx = CommandContext(
+            self.services, turn.adapter, turn.session, event, turn.person, turn.channel, language
+        )
+        log.info("command", command=match.spec.primary, platform=event.conversation.platform)
+        await self._guarded(turn, match.spec.handler(ctx, match.args), ctx)
+
+    async def _reply(
+        self, turn: Turn, event: MessageEvent, language: Lang, key: str, **values: object
+    ) -> None:
+        text = t(language, key, **values)
+        if event.is_direct:
+            await turn.adapter.post(event.conversation, text)
+        else:
+            await turn.adapter.reply(event.ref, text)
+
+    async def _guarded(
+        self, turn: Turn, work: Awaitable[None], ctx: CommandContext | None = None
+    ) -> None:
+        try:
+            await work
+        except UserError as exc:
+            if ctx is not None:
+                await ctx.respond(ctx.t(exc.key, **exc.values))
+            else:
+                log.warning("user error outside a command", key=exc.key)
+        except Exception:
+            reference = uuid.uuid4().hex[:8]
+            log.exception("handler failed", reference=reference)
+            if ctx is not None:
+                await ctx.respond(ctx.t("core.internal_error", reference=reference))
+
+
+_ENGLISH_MARKERS = ("who ", "what ", "how ", "does ", "anyone ", "help", "please", "about ")
+
+
+def _guess_language(text: str) -> Lang | None:
+    lowered = f" {text.lower()} "
+    hits = sum(1 for marker in _ENGLISH_MARKERS if f" {marker}" in lowered)
+    return "en" if hits else None

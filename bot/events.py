@@ -1,0 +1,96 @@
+"""The core's own event types. Adapters translate platform payloads into these; handlers
+never see an SDK object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRef:
+    """One account of a person on one platform (Slack user, Matrix user, e-mail address)."""
+
+    platform: str
+    external_id: str
+    display_name: str = ""
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRef:
+    """A room, channel or direct conversation on one platform."""
+
+    platform: str
+    external_id: str
+    name: str = ""
+    is_direct: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRef:
+    """Where a message lives: enough to reply to it, react to it or thread under it."""
+
+    conversation: ConversationRef
+    message_id: str
+    thread_id: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    content_type: str
+    data: bytes = b""
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageEvent:
+    conversation: ConversationRef
+    message_id: str
+    sender: AccountRef
+    text: str
+    thread_id: str | None = None
+    mentions_bot: bool = False
+    mentioned: tuple[AccountRef, ...] = ()
+    reply_to: str | None = None
+    is_edit: bool = False
+    attachments: tuple[Attachment, ...] = ()
+    timestamp: datetime = field(default_factory=utcnow)
+
+    @property
+    def is_direct(self) -> bool:
+        return self.conversation.is_direct
+
+    @property
+    def ref(self) -> MessageRef:
+        return MessageRef(self.conversation, self.message_id, self.thread_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionEvent:
+    conversation: ConversationRef
+    message_id: str
+    sender: AccountRef
+    key: str
+    thread_id: str | None = None
+    removed: bool = False
+    timestamp: datetime = field(default_factory=utcnow)
+
+
+@dataclass(frozen=True, slots=True)
+class JoinEvent:
+    conversation: ConversationRef
+    account: AccountRef
+    timestamp: datetime = field(default_factory=utcnow)
+
+
+Event = MessageEvent | ReactionEvent | JoinEvent
+
+ACCEPT_REACTIONS = frozenset({"✅", "white_check_mark", "✔️", "heavy_check_mark"})
+POSITIVE_REACTIONS = frozenset({"👍", "+1", "thumbsup", "🙏", "pray", "❤️", "heart", "🎉", "tada"})

@@ -1,0 +1,97 @@
+"""Who is behind an account: one person, several accounts, one organisation."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.config import Config
+from bot.events import AccountRef
+from bot.storage.models import Account, Person, PersonSettings, Role
+
+
+def role_for_email(config: Config, email: str | None) -> Role:
+    if email is None:
+        return Role.MEMBER
+    lowered = email.lower()
+    if lowered in (a.lower() for a in config.bot.admins):
+        return Role.ADMIN
+    managers = {m.lower() for m in config.bot.community_managers}
+    for group in config.groups:
+        managers.update(m.lower() for m in group.community_managers)
+    if lowered in managers:
+        return Role.COMMUNITY_MANAGER
+    return Role.MEMBER
+
+
+class Identity:
+    """Resolves accounts to people, creating them on first sight and linking by e-mail."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._cache: dict[tuple[str, str], int] = {}
+
+    async def person_for(self, session: AsyncSession, account: AccountRef) -> Person:
+        key = (account.platform, account.external_id)
+        cached = self._cache.get(key)
+        if cached is not None:
+            person = await session.get(Person, cached)
+            if person is not None:
+                return person
+        row = (
+            await session.exec(
+                select(Account).where(
+                    Account.platform == account.platform,
+                    Account.external_id == account.external_id,
+                )
+            )
+        ).first()
+        if row is not None:
+            person = await session.get(Person, row.person_id)
+            assert person is not None
+            if account.email and row.verified_email != account.email.lower():
+                row.verified_email = account.email.lower()
+                session.add(row)
+            self._cache[key] = row.person_id
+            return person
+        person = await self._find_or_create_person(session, account)
+        assert person.id is not None
+        session.add(
+            Account(
+                person_id=person.id,
+                platform=account.platform,
+                external_id=account.external_id,
+                display_name=account.display_name,
+                verified_email=account.email.lower() if account.email else None,
+            )
+        )
+        await session.flush()
+        self._cache[key] = person.id
+        return person
+
+    async def _find_or_create_person(self, session: AsyncSession, account: AccountRef) -> Person:
+        email = account.email.lower() if account.email else None
+        if account.platform == "email":
+            email = account.external_id.lower()
+        if email:
+            existing = (await session.exec(select(Person).where(Person.email == email))).first()
+            if existing is not None:
+                return existing
+        organisation = self._config.organisation_for_email(email) if email else None
+        person = Person(
+            name=account.display_name or account.external_id,
+            email=email,
+            organisation_id=organisation.id if organisation else None,
+            role=role_for_email(self._config, email),
+        )
+        session.add(person)
+        await session.flush()
+        return person
+
+    async def settings_for(self, session: AsyncSession, person_id: int) -> PersonSettings:
+        settings = await session.get(PersonSettings, person_id)
+        if settings is None:
+            settings = PersonSettings(person_id=person_id)
+            session.add(settings)
+            await session.flush()
+        return settings

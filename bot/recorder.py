@@ -1,0 +1,110 @@
+"""Records message and reaction metadata for statistics and expertise evidence."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.events import MessageEvent, ReactionEvent
+from bot.storage.models import Channel, Message, Person, Reaction, Thread
+
+
+async def find_thread(session: AsyncSession, channel_id: int, root_id: str) -> Thread | None:
+    return (
+        await session.exec(
+            select(Thread).where(
+                Thread.channel_id == channel_id, Thread.root_external_id == root_id
+            )
+        )
+    ).first()
+
+
+async def find_message(session: AsyncSession, channel_id: int, external_id: str) -> Message | None:
+    return (
+        await session.exec(
+            select(Message).where(
+                Message.channel_id == channel_id, Message.external_id == external_id
+            )
+        )
+    ).first()
+
+
+async def record_message(
+    session: AsyncSession, channel: Channel, person: Person, event: MessageEvent
+) -> Message | None:
+    """Store one chat message (and its thread). Returns ``None`` for one already recorded."""
+    assert channel.id is not None and person.id is not None
+    existing = await find_message(session, channel.id, event.message_id)
+    if existing is not None:
+        if event.is_edit:
+            existing.text = event.text
+            session.add(existing)
+        return None
+    is_root = event.thread_id is None or event.thread_id == event.message_id
+    root_id = event.message_id if is_root else event.thread_id
+    assert root_id is not None
+    thread = await find_thread(session, channel.id, root_id)
+    if thread is None:
+        thread = Thread(
+            channel_id=channel.id,
+            root_external_id=root_id,
+            author_id=person.id if is_root else None,
+            created_at=event.timestamp,
+            by_bot=person.is_bot,
+        )
+        session.add(thread)
+        await session.flush()
+    elif not is_root:
+        thread.reply_count += 1
+        if (
+            thread.first_reply_at is None
+            and thread.author_id is not None
+            and thread.author_id != person.id
+            and not person.is_bot
+        ):
+            thread.first_reply_at = event.timestamp
+        session.add(thread)
+    message = Message(
+        channel_id=channel.id,
+        thread_id=thread.id,
+        external_id=event.message_id,
+        author_id=person.id,
+        created_at=event.timestamp,
+        is_root=is_root,
+        is_bot=person.is_bot,
+        has_files=bool(event.attachments),
+        text=event.text,
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def record_reaction(
+    session: AsyncSession, channel: Channel, person: Person, event: ReactionEvent
+) -> Reaction | None:
+    assert channel.id is not None and person.id is not None
+    message = await find_message(session, channel.id, event.message_id)
+    if message is None or message.id is None:
+        return None
+    existing = (
+        await session.exec(
+            select(Reaction).where(
+                Reaction.message_id == message.id,
+                Reaction.person_id == person.id,
+                Reaction.key == event.key,
+            )
+        )
+    ).first()
+    if event.removed:
+        if existing is not None:
+            await session.delete(existing)
+        return None
+    if existing is not None:
+        return None
+    reaction = Reaction(
+        message_id=message.id, person_id=person.id, key=event.key, created_at=event.timestamp
+    )
+    session.add(reaction)
+    await session.flush()
+    return reaction

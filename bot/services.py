@@ -1,0 +1,55 @@
+"""What handlers and jobs work with, built once in ``main`` and passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from bot.channels import ChannelDirectory
+from bot.clock import Clock, SystemClock
+from bot.config import Config
+from bot.identity import Identity
+from bot.registry import Registry
+from bot.storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.adapters.base import Adapter
+
+T = TypeVar("T")
+
+
+@dataclass
+class Services:
+    config: Config
+    db: Database
+    registry: Registry
+    identity: Identity
+    channels: ChannelDirectory
+    clock: Clock = field(default_factory=SystemClock)
+    adapters: dict[str, Adapter] = field(default_factory=dict)
+    # Feature services (mail outbox, expertise index, ...) keyed by their type, so a feature
+    # can hand its service to its handlers without the core knowing it.
+    features: dict[type[Any], Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, config: Config, db: Database, registry: Registry, clock: Clock | None = None
+    ) -> Services:
+        return cls(
+            config=config,
+            db=db,
+            registry=registry,
+            identity=Identity(config),
+            channels=ChannelDirectory(config),
+            clock=clock or SystemClock(),
+        )
+
+    def feature(self, kind: type[T]) -> T:
+        found = self.features.get(kind)
+        if found is None:
+            raise LookupError(f"feature {kind.__name__} is not configured")
+        assert isinstance(found, kind)
+        return found
+
+    def provide(self, service: object) -> None:
+        self.features[type(service)] = service

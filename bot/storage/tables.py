@@ -1,0 +1,12 @@
+"""Imports every module that defines tables, so ``SQLModel.metadata`` is complete.
+
+A feature that adds tables in a module of its own adds one import here.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import SQLModel
+
+from bot.storage import models  # noqa: F401
+
+metadata = SQLModel.metadata

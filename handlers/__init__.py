@@ -1,0 +1,12 @@
+"""What happens: one module per capability. Handlers see core events and services only."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+
+def default_modules() -> list[ModuleType]:
+    """The handler modules the bot runs with, in help order."""
+    from handlers import core, settings
+
+    return [core, settings]

@@ -1,0 +1,73 @@
+"""Help, and the texts every part of the core uses."""
+
+from __future__ import annotations
+
+from bot.context import CommandContext, has_role
+from bot.registry import command
+
+TEXTS = {
+    "core.help_intro": {
+        "nl": "**Vraagbaak** helpt je vragen openbaar te stellen, de juiste collega te vinden "
+        "en kennis te delen tussen organisaties.\n\nDit kun je vragen:",
+        "en": "**Vraagbaak** helps you ask questions in the open, find the right colleague "
+        "and share knowledge across organisations.\n\nThis is what you can ask:",
+    },
+    "core.help_outro": {
+        "nl": "Je kunt me ook in gewone taal aanspreken, bijvoorbeeld: "
+        "_@vraagbaak wie weet iets van Wmo?_",
+        "en": "You can also talk to me in plain language, for example: "
+        "_@vraagbaak who knows about WOZ appeals?_",
+    },
+    "core.help_command": {
+        "nl": "Hulp: wat Vraagbaak kan en welke commando's er zijn",
+        "en": "Help: what Vraagbaak can do and which commands exist",
+    },
+    "core.unknown_command": {
+        "nl": "Het commando `{prefix}{name}` ken ik niet. Typ `{prefix}hulp` voor een overzicht.",
+        "en": "I don't know the command `{prefix}{name}`. Type `{prefix}help` for an overview.",
+    },
+    "core.unknown_command_nearest": {
+        "nl": "Het commando `{prefix}{name}` ken ik niet. Bedoelde je `{prefix}{nearest}`? "
+        "Typ `{prefix}hulp` voor een overzicht.",
+        "en": "I don't know the command `{prefix}{name}`. Did you mean `{prefix}{nearest}`? "
+        "Type `{prefix}help` for an overview.",
+    },
+    "core.not_understood": {
+        "nl": "Dat begreep ik niet. Typ `!hulp` om te zien wat ik kan.",
+        "en": "I did not understand that. Type `!help` to see what I can do.",
+    },
+    "core.role_refused": {
+        "nl": "Dit commando is alleen voor de rol _{role}_. "
+        "Vraag een beheerder als je het nodig hebt.",
+        "en": "This command is only for the _{role}_ role. Ask an administrator if you need it.",
+    },
+    "core.internal_error": {
+        "nl": "Er ging iets mis aan mijn kant (referentie `{reference}`). Probeer het later "
+        "nog eens; de beheerder kan het opzoeken met die referentie.",
+        "en": "Something went wrong on my side (reference `{reference}`). Please try again "
+        "later; an administrator can look it up with that reference.",
+    },
+    "role.member": {"nl": "lid", "en": "member"},
+    "role.community_manager": {"nl": "communitymanager", "en": "community manager"},
+    "role.admin": {"nl": "beheerder", "en": "administrator"},
+}
+
+
+@command(
+    "hulp",
+    "help",
+    help_key="core.help_command",
+    aliases=[("?", "nl")],
+    intents=[r"^(hulp|help)\b", r"wat kun je", r"what can you do"],
+)
+async def show_help(ctx: CommandContext, args: str) -> None:
+    prefix = ctx.services.config.bot.command_prefix
+    lines = [ctx.t("core.help_intro"), ""]
+    for spec in ctx.services.registry.specs:
+        if spec.hidden or not has_role(ctx.person, spec.role):
+            continue
+        own = [n for n, lang in spec.names.items() if lang == ctx.language and n != "?"]
+        name = own[0] if own else spec.primary
+        lines.append(f"- `{prefix}{name}` — {ctx.t(spec.help_key)}")
+    lines += ["", ctx.t("core.help_outro")]
+    await ctx.respond("\n".join(lines))

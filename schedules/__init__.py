@@ -1,0 +1,1 @@
+"""Timed jobs (escalation, digests, reports, introductions) and the rules every nudge obeys."""

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.app import Bot
+from bot.storage.models import Account, Person, Role
+from tests.support.recording_adapter import RecordingAdapter, message, person
+
+
+async def test_help_is_dutch_by_default(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("anouk@ermelo.nl")))
+    assert len(adapter.sent) == 1
+    assert "Dit kun je vragen" in adapter.sent[0].text
+    assert "`!hulp`" in adapter.sent[0].text
+
+
+async def test_help_in_english_when_asked_in_english(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!help", person("anouk@ermelo.nl")))
+    assert "This is what you can ask" in adapter.sent[0].text
+    assert "`!help`" in adapter.sent[0].text
+
+
+async def test_answers_in_the_thread_of_the_command(bot: Bot, adapter: RecordingAdapter) -> None:
+    event = message("!hulp", person("anouk@ermelo.nl"))
+    await bot.dispatcher.dispatch(adapter, event)
+    assert adapter.sent[0].thread_id == event.message_id
+
+
+async def test_unknown_command_suggests_the_nearest(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hlup", person("anouk@ermelo.nl")))
+    assert "Bedoelde je `!hulp`?" in adapter.sent[0].text
+
+
+async def test_natural_language_after_mention(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(
+        adapter, message("wat kun je?", person("anouk@ermelo.nl"), mentions_bot=True)
+    )
+    assert "Dit kun je vragen" in adapter.sent[0].text
+
+
+async def test_plain_chat_gets_no_answer(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("goedemorgen allemaal", person("a@ermelo.nl")))
+    assert adapter.sent == []
+
+
+async def test_language_switch_sticks(bot: Bot, adapter: RecordingAdapter) -> None:
+    sender = person("bram@harderwijk.nl")
+    await bot.dispatcher.dispatch(adapter, message("!taal en", sender))
+    await bot.dispatcher.dispatch(adapter, message("!hulp", sender))
+    assert adapter.sent[0].text == "From now on I will answer you in English."
+    assert "This is what you can ask" in adapter.sent[1].text
+
+
+async def test_unknown_language_is_explained(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!taal klingon", person("a@ermelo.nl")))
+    assert "Kies `nl`" in adapter.sent[0].text
+
+
+async def test_own_messages_are_ignored(bot: Bot, adapter: RecordingAdapter) -> None:
+    assert adapter.bot_account is not None
+    await bot.dispatcher.dispatch(adapter, message("!hulp", adapter.bot_account))
+    assert adapter.sent == []
+
+
+async def test_redelivered_message_is_handled_once(bot: Bot, adapter: RecordingAdapter) -> None:
+    event = message("!hulp", person("anouk@ermelo.nl"))
+    await bot.dispatcher.dispatch(adapter, event)
+    await bot.dispatcher.dispatch(adapter, event)
+    assert len(adapter.sent) == 1
+
+
+async def test_person_gets_organisation_and_role(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("beheer@harderwijk.nl")))
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("x@vandijkbouw.nl")))
+    async with bot.services.db.session() as session:
+        people = {p.email: p for p in (await session.exec(select(Person))).all()}
+        accounts = (await session.exec(select(Account))).all()
+    assert people["beheer@harderwijk.nl"].role is Role.ADMIN
+    assert people["beheer@harderwijk.nl"].organisation_id == "harderwijk"
+    assert people["x@vandijkbouw.nl"].organisation_id == "vandijkbouw"
+    assert len(accounts) == 2
+
+
+async def test_accounts_on_two_platforms_are_one_person(
+    bot: Bot, adapter: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("anouk@ermelo.nl")))
+    await bot.dispatcher.dispatch(
+        adapter, message("!hulp", person("anouk@ermelo.nl", platform="other"))
+    )
+    async with bot.services.db.session() as session:
+        assert len((await session.exec(select(Person))).all()) == 1
+        assert len((await session.exec(select(Account))).all()) == 2
