@@ -81,17 +81,24 @@ class ActivityLog:
         self.db = db
         self._key: bytes | None = None
 
-    async def key(self) -> bytes:
+    async def key(self, session: AsyncSession) -> bytes:
+        """The key, made in ``session`` if there is none yet (a handler's own transaction,
+        so SQLite is not asked for a second writer)."""
         if self._key is None:
-            self._key = await pseudonym_key(self.db)
+            entry = await session.get(StateEntry, KEY_NAME)
+            if entry is None:
+                try:
+                    async with session.begin_nested():
+                        entry = StateEntry(key=KEY_NAME, value=secrets.token_hex(32))
+                        session.add(entry)
+                except IntegrityError:  # another replica made it first
+                    entry = await session.get(StateEntry, KEY_NAME)
+                    assert entry is not None
+            self._key = bytes.fromhex(entry.value)
         return self._key
 
     async def record(
-        self,
-        session: AsyncSession,
-        person_id: int,
-        kind: str,
-        group_id: str | None,
+        self, session: AsyncSession, person_id: int, kind: str, group_id: str | None,
         at: datetime,
     ) -> None:
-        await record_activity(session, await self.key(), person_id, kind, group_id, at)
+        await record_activity(session, await self.key(session), person_id, kind, group_id, at)

@@ -86,15 +86,18 @@ async def _account_previous_round(
         state.intro_ignored_rounds = (
             state.intro_ignored_rounds + 1 if last.responded_at is None else 0
         )
-    if state.intro_ignored_rounds >= DROP_AFTER and not state.intro_dropped:
+    newly_dropped = state.intro_ignored_rounds >= DROP_AFTER and not state.intro_dropped
+    if newly_dropped:
         state.intro_dropped = True
+    session.add(state)
+    await session.commit()  # before claim() writes in a session of its own
+    if newly_dropped:
         language = await language_of(services, session, person.id)
         key = f"introduction-dropped:{person.id}:{now.date().isoformat()}"
         if await claim(services, kind="introduction_dropped", dedupe_key=key, at=now, direct=True):
             await send_direct(
                 services, session, person.id, t(language, "nudge.introduction_dropped"), key
             )
-    session.add(state)
     return state.intro_dropped
 
 
