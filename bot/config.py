@@ -90,6 +90,7 @@ class NudgesSection(Section):
     tick_seconds: float = Field(default=300, gt=0)
     lease_seconds: float = Field(default=30, gt=0)
     clock_start: datetime | None = None
+    clock_anchor: datetime | None = None
     clock_speed: float = Field(default=1.0, gt=0)
 
 

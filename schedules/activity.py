@@ -98,7 +98,11 @@ class ActivityLog:
         return self._key
 
     async def record(
-        self, session: AsyncSession, person_id: int, kind: str, group_id: str | None,
+        self,
+        session: AsyncSession,
+        person_id: int,
+        kind: str,
+        group_id: str | None,
         at: datetime,
     ) -> None:
         await record_activity(session, await self.key(session), person_id, kind, group_id, at)

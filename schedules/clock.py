@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 
 
 class AcceleratedClock:
-    """Starts at ``start`` and runs ``speed`` times faster than real time."""
+    """Shows ``start`` at the real moment ``anchor`` and runs ``speed`` times faster than real
+    time. Replicas given the same ``start`` and ``anchor`` agree on the time."""
 
-    def __init__(self, start: datetime, speed: float) -> None:
-        if start.tzinfo is None:
-            raise ValueError("AcceleratedClock needs a timezone-aware start")
+    def __init__(self, start: datetime, speed: float, anchor: datetime | None = None) -> None:
+        if start.tzinfo is None or (anchor is not None and anchor.tzinfo is None):
+            raise ValueError("AcceleratedClock needs timezone-aware times")
         self.start = start
         self.speed = speed
-        self._origin = time.monotonic()
+        self.anchor = anchor or datetime.now(UTC)
 
     def now(self) -> datetime:
-        return self.start + timedelta(seconds=(time.monotonic() - self._origin) * self.speed)
+        return self.start + (datetime.now(UTC) - self.anchor) * self.speed

@@ -4,6 +4,7 @@ schedule goes on."""
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import uuid
@@ -79,6 +80,8 @@ class SchedulerComponent:
         self.scheduler: AsyncIOScheduler | None = None
 
     async def start(self) -> None:
+        # APScheduler logs every run at INFO; our own wrapper logs what matters.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
         scheduler = AsyncIOScheduler(timezone="Europe/Amsterdam")
         scheduler.add_job(
             self.lease.acquire_or_renew,
@@ -119,5 +122,7 @@ def scheduler_factory(bot: object) -> SchedulerComponent | None:
     assert isinstance(bot, Bot)
     settings = bot.services.config.nudges
     if settings.clock_start is not None:
-        bot.services.clock = AcceleratedClock(settings.clock_start, settings.clock_speed)
+        bot.services.clock = AcceleratedClock(
+            settings.clock_start, settings.clock_speed, settings.clock_anchor
+        )
     return SchedulerComponent(bot.services)

@@ -90,7 +90,11 @@ class World:
             ConversationRef(PLATFORM, f"dm-{email}", "", is_direct=True) if direct else room
         )
         event = MessageEvent(
-            conversation, message_id, account(email), text, thread_id=thread,
+            conversation,
+            message_id,
+            account(email),
+            text,
+            thread_id=thread,
             timestamp=self.clock.now(),
         )
         await self.bot.dispatcher.dispatch(self.adapter, event)
@@ -132,8 +136,11 @@ async def make_world(tmp_path: Path, database_url: str | None = None, **sections
     config = make_config(
         url,
         groups=sections.pop("groups", GROUPS),  # type: ignore[arg-type]
-        bot={"language": "nl", "admins": ["beheer@harderwijk.nl"],
-             "community_managers": ["cm@harderwijk.nl"]},
+        bot={
+            "language": "nl",
+            "admins": ["beheer@harderwijk.nl"],
+            "community_managers": ["cm@harderwijk.nl"],
+        },
         **sections,
     )
     clock = ManualClock(local(2026, 3, 2, 8))  # Monday

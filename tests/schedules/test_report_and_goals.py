@@ -36,8 +36,17 @@ async def test_monthly_report_with_chart_and_csv(world: World) -> None:
         world.clock.set(local(2026, 3, day, 10))
         question = await world.say("asker@ermelo.nl", f"Vraag {day}")
         world.clock.set(local(2026, 3, day, 11))
-        await world.say(["e1@ermelo.nl", "e2@harderwijk.nl", "e3@ermelo.nl",
-                         "e4@harderwijk.nl", "e1@ermelo.nl"][day - 2], "Antwoord", thread=question)
+        await world.say(
+            [
+                "e1@ermelo.nl",
+                "e2@harderwijk.nl",
+                "e3@ermelo.nl",
+                "e4@harderwijk.nl",
+                "e1@ermelo.nl",
+            ][day - 2],
+            "Antwoord",
+            thread=question,
+        )
     await world.say("cm@harderwijk.nl", "!doel sociaal-domein beantwoord 80%", direct=True)
     await world.say("cm@harderwijk.nl", "!doel sociaal-domein reactietijd 0,5", direct=True)
     await world.say("cm@harderwijk.nl", "!rapportkanaal", room=MANAGERS)

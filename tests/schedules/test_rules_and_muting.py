@@ -17,8 +17,14 @@ async def _add_direct_nudges(world: World, email: str, *moments: object) -> None
     async with world.services.db.session() as session:
         for index, moment in enumerate(moments):
             session.add(
-                Nudge(kind="digest", person_id=person.id, direct=True, sent_at=moment,
-                      dedupe_key=f"test:{email}:{moment}", responded_at=moment)
+                Nudge(
+                    kind="digest",
+                    person_id=person.id,
+                    direct=True,
+                    sent_at=moment,
+                    dedupe_key=f"test:{email}:{moment}",
+                    responded_at=moment,
+                )
             )
         await session.commit()
 
@@ -40,8 +46,9 @@ async def test_direct_message_caps_per_working_day_and_week(world: World) -> Non
     assert await _refusal(world, "e1@ermelo.nl") == Refusal.DAY_CAP
     world.clock.set(local(2026, 3, 3, 10))  # Tuesday: a new day
     assert await _refusal(world, "e1@ermelo.nl") is None
-    await _add_direct_nudges(world, "e1@ermelo.nl", local(2026, 3, 3, 9, 30),
-                             local(2026, 3, 4, 9, 30))
+    await _add_direct_nudges(
+        world, "e1@ermelo.nl", local(2026, 3, 3, 9, 30), local(2026, 3, 4, 9, 30)
+    )
     world.clock.set(local(2026, 3, 5, 10))  # Thursday: 3 this week already
     assert await _refusal(world, "e1@ermelo.nl") == Refusal.WEEK_CAP
     world.clock.set(local(2026, 3, 9, 10))  # next Monday
@@ -101,8 +108,14 @@ async def test_three_ignored_nudges_then_none_until_they_respond(world: World) -
     person = await world.person("e1@ermelo.nl")
     async with world.services.db.session() as session:
         for day in (2, 3, 4):
-            session.add(Nudge(kind="unanswered", person_id=person.id,
-                              sent_at=local(2026, 2, day, 10), dedupe_key=f"x{day}"))
+            session.add(
+                Nudge(
+                    kind="unanswered",
+                    person_id=person.id,
+                    sent_at=local(2026, 2, day, 10),
+                    dedupe_key=f"x{day}",
+                )
+            )
         await session.commit()
     world.clock.set(local(2026, 3, 2, 9))
     first = await world.say("asker@ermelo.nl", "Vraag één")
