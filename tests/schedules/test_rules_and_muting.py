@@ -15,7 +15,7 @@ from tests.schedules.conftest import World, local
 async def _add_direct_nudges(world: World, email: str, *moments: object) -> None:
     person = await world.person(email)
     async with world.services.db.session() as session:
-        for index, moment in enumerate(moments):
+        for moment in moments:
             session.add(
                 Nudge(
                     kind="digest",
