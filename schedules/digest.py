@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.ports import ExpertFinder
 from bot.services import Services
 from bot.storage.adoption_models import NudgeState
 from bot.storage.models import Channel, ChannelMember, Message, Person, PersonSettings, Thread
@@ -60,6 +61,22 @@ async def _lively(
     return [(th, ch, int(n)) for th, ch, n in rows if n >= 2]
 
 
+async def _might_answer(
+    services: Services, session: AsyncSession, person_id: int, thread: Thread, channel: Channel
+) -> bool:
+    """With the expertise index: only questions it would suggest this person for."""
+    if not services.has_feature(ExpertFinder):
+        return True
+    finder: ExpertFinder = services.feature(ExpertFinder)  # type: ignore[type-abstract]
+    text = await root_text(session, thread)
+    if not text:
+        return False
+    suggestions = await finder.suggest(
+        session, text, asker_id=thread.author_id, group_id=channel.group_id, limit=10
+    )
+    return any(s.person_id == person_id for s in suggestions)
+
+
 async def compose_digest(
     services: Services, session: AsyncSession, person: Person, since: datetime, now: datetime
 ) -> dict[str, str] | None:
@@ -71,7 +88,10 @@ async def compose_digest(
     open_items = [
         (th, ch)
         for th, ch in await open_threads(services, session, now)
-        if ch.id in channels and th.author_id != person.id and th.created_at > since
+        if ch.id in channels
+        and th.author_id != person.id
+        and th.created_at > since
+        and await _might_answer(services, session, person.id, th, ch)
     ][-OPEN_ITEMS:]
     lively = await _lively(session, channels, since, now)
     if not open_items and not lively:

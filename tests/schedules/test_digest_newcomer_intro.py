@@ -19,9 +19,14 @@ async def test_digest_only_for_opted_in_inactive_people_with_something_new(world
     world.clock.set(local(2026, 3, 2, 9))  # Monday
     await world.say("e1@ermelo.nl", "!samenvatting aan")
     await world.say("e2@harderwijk.nl", "!digest on")
+    # The greeter is no expert the index would suggest: no question they might answer.
+    await world.say("greeter@ermelo.nl", "!samenvatting aan")
     world.clock.set(local(2026, 3, 6, 10))  # e2 stays active this week
     await world.say("e2@harderwijk.nl", "Goedemorgen")
     await world.say("asker@ermelo.nl", "Open vraag over kwijtschelding")
+    lively = await world.say("asker@ermelo.nl", "Discussie over de wachtlijst")
+    await world.say("e3@ermelo.nl", "Bij ons 6 weken", thread=lively)
+    await world.say("e4@harderwijk.nl", "Bij ons 8", thread=lively)
     world.clear()
 
     world.clock.set(local(2026, 3, 6, 11))  # Friday: e1 inactive only 4 working days
@@ -30,9 +35,14 @@ async def test_digest_only_for_opted_in_inactive_people_with_something_new(world
 
     world.clock.set(local(2026, 3, 9, 9, 30))  # Monday: 5 working days
     await weekly_digest(world.services)
-    [digest] = world.directs()
-    assert digest.to is not None and digest.to.email == "e1@ermelo.nl"
-    assert "Open vraag over kwijtschelding" in digest.text
+    [digest] = world.directs("e1@ermelo.nl")
+    open_part, lively_part = digest.text.split("Levendigste gesprekken:")
+    assert "Open vraag over kwijtschelding" in open_part
+    assert "Discussie over de wachtlijst (2 reacties)" in lively_part
+    # The greeter is not suggested for the open question: only the lively thread.
+    [other] = world.directs("greeter@ermelo.nl")
+    assert "Open vragen" not in other.text and "Discussie over de wachtlijst" in other.text
+    assert world.directs("e2@harderwijk.nl") == []  # active this week
     assert "`!samenvatting uit`" in digest.text  # says why and how to stop
 
     world.clear()
