@@ -191,7 +191,14 @@ async def _mute(ctx: CommandContext, muted: bool) -> None:
     await ctx.respond_private(ctx.t("adoption.muted" if muted else "adoption.unmuted"))
 
 
-@command("stil", "mute", help_key="adoption.mute_help", aliases=[("stop", "nl")])
+@command(
+    "stil",
+    "mute",
+    help_key="adoption.mute_help",
+    aliases=[("stop", "nl")],
+    # A plain "stop" in the direct conversation with the bot.
+    intents=[r"^\s*stop(pen)?\W*$"],
+)
 async def mute(ctx: CommandContext, args: str) -> None:
     await _mute(ctx, args.strip().lower() not in OFF)
 
@@ -329,10 +336,9 @@ async def _responded(session: AsyncSession, person_id: int, services: Services) 
 
 
 async def _stop_applies(ctx: EventContext, event: MessageEvent, channel_id: int) -> bool:
-    """A plain "stop" counts in a direct conversation or in a thread the bot nudged in."""
-    if event.is_direct:
-        return True
-    if event.thread_id is None:
+    """A plain "stop" in a thread the bot nudged in (in a direct conversation the ``mute``
+    command's intent answers it)."""
+    if event.is_direct or event.thread_id is None:
         return False
     thread = await find_thread(ctx.session, channel_id, event.thread_id)
     if thread is None:

@@ -150,3 +150,18 @@ async def test_global_pause_by_an_administrator(world: World) -> None:
     async with world.services.db.session() as session:
         kinds = [n.kind for n in await session.exec(select(Nudge))]
     assert "unanswered" in kinds
+
+
+async def test_stop_in_the_direct_conversation_mutes_with_one_answer(world: World) -> None:
+    await world.say("e3@ermelo.nl", "Stop", direct=True)
+    assert [s.text for s in world.adapter.sent] == [
+        "Begrepen: je krijgt geen herinneringen meer. Weer aanzetten kan met `!stil uit`."
+    ]
+    person = await world.person("e3@ermelo.nl")
+    async with world.services.db.session() as session:
+        settings = await session.get(PersonSettings, person.id)
+    assert settings is not None and settings.muted
+    await world.say("e3@ermelo.nl", "!stil uit", direct=True)
+    async with world.services.db.session() as session:
+        settings = await session.get(PersonSettings, person.id)
+    assert settings is not None and not settings.muted
