@@ -160,7 +160,7 @@ def report_text(language: str, month: str, stats: dict[str, Any], rows: list[Goa
                 language,
                 "report.line",
                 group=row.group,
-                metric=row.metric,
+                metric=t(language, f"metric.{row.metric}"),
                 value=value,
                 target=f"{row.target:g}",
                 mark=mark,

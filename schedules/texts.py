@@ -106,6 +106,21 @@ NUDGE_TEXTS: dict[str, dict[str, str]] = {
         "nl": "Totaal: {threads} vragen, {answered} beantwoord, {posters} actieve deelnemers.",
         "en": "Overall: {threads} questions, {answered} answered, {posters} active posters.",
     },
+    "metric.answered_share": {"nl": "beantwoord", "en": "answered"},
+    "metric.answered_within_24h_share": {
+        "nl": "beantwoord binnen 24 uur",
+        "en": "answered within 24 hours",
+    },
+    "metric.median_hours_to_first_response": {
+        "nl": "mediaan uren tot eerste reactie",
+        "en": "median hours to first response",
+    },
+    "metric.accepted_share": {"nl": "geaccepteerd", "en": "accepted"},
+    "metric.active_posters": {"nl": "actieve deelnemers", "en": "active posters"},
+    "metric.cross_org_answer_share": {
+        "nl": "antwoorden uit een andere organisatie",
+        "en": "answers from another organisation",
+    },
     "report.hidden": {
         "nl": "(verborgen: gaat over minder dan 5 personen)",
         "en": "(hidden: about fewer than 5 people)",

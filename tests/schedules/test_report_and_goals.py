@@ -65,8 +65,8 @@ async def test_monthly_report_with_chart_and_csv(world: World) -> None:
     text = world.adapter.sent[0].text
     assert "Maandrapport Vraagbaak 2026-03" in text
     assert "Totaal: 5 vragen, 5 beantwoord, 5 actieve deelnemers." in text
-    assert "answered_share 1 (doel 0.8) ✅" in text
-    assert "median_hours_to_first_response 1 (doel 0.5) ❌" in text
+    assert "- sociaal-domein: beantwoord 1 (doel 0.8) ✅" in text
+    assert "- sociaal-domein: mediaan uren tot eerste reactie 1 (doel 0.5) ❌" in text
     assert world.adapter.sent[1].text == "vraagbaak-2026-03.png"
     assert world.adapter.sent[2].text == "vraagbaak-2026-03.csv"
 
