@@ -1,0 +1,201 @@
+"""Outgoing Web API calls: bounded retries, ``Retry-After`` honoured, and a durable queue.
+
+Every chat message goes through :meth:`SlackSender.deliver`. A transient failure (429, 5xx,
+connection refused, timeout) is retried up to ``max_attempts`` times, waiting ``Retry-After``
+(capped at ``max_retry_after``) or an exponential backoff. When Slack stays unreachable the
+message is written to the ``OutboxItem`` table and re-sent in order by :meth:`drain`, which the
+adapter runs every ``outbox_interval`` seconds and at start, so a restart loses nothing either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Literal
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlmodel import col, select
+
+from bot.events import utcnow
+from bot.logs import get_logger
+from bot.storage.database import Database
+from bot.storage.models import OutboxItem, OutboxStatus
+
+log = get_logger(__name__)
+
+OUTBOX_CHANNEL = "slack"
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class SlackCallError(Exception):
+    """Slack refused the call for good (e.g. ``channel_not_found``); retrying will not help."""
+
+    def __init__(self, method: str, error: str) -> None:
+        super().__init__(f"{method}: {error}")
+        self.method = method
+        self.error = error
+
+
+class SlackUnavailable(Exception):
+    """Slack did not answer (or kept rate-limiting) through every attempt."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    max_retry_after: float = 60.0
+    backoff_base: float = 0.5
+
+    def backoff(self, attempt: int) -> float:
+        return float(min(self.backoff_base * (2 ** (attempt - 1)), self.max_retry_after))
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A delivery that went to the outbox instead of Slack (for now)."""
+
+    outbox_id: int
+
+
+def _retry_after(error: SlackApiError) -> float | None:
+    headers = getattr(error.response, "headers", None) or {}
+    for name, value in headers.items():
+        if name.lower() == "retry-after":
+            try:
+                return max(float(value if isinstance(value, str) else value[0]), 0.0)
+            except (TypeError, ValueError, IndexError):
+                return None
+    return None
+
+
+class SlackSender:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        db: Database,
+        policy: RetryPolicy,
+        *,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._client = client
+        self._db = db
+        self.policy = policy
+        self._sleep = sleep
+        self._drain_lock = asyncio.Lock()
+        # Set while the outbox holds undelivered messages: new ones queue behind them so
+        # the order people see stays the order the bot wrote in.
+        self.backlog = False
+        self.last_failure: str | None = None
+
+    async def call(
+        self, method: str, args: dict[str, Any], *, verb: Literal["GET", "POST"] = "POST"
+    ) -> dict[str, Any]:
+        """One Web API call with bounded retries. Raises :class:`SlackCallError` for a
+        refusal and :class:`SlackUnavailable` when every attempt failed transiently."""
+        for attempt in range(1, self.policy.max_attempts + 1):
+            wait: float
+            try:
+                if verb == "GET":
+                    response = await self._client.api_call(method, http_verb="GET", params=args)
+                else:
+                    response = await self._client.api_call(method, json=args)
+                self.last_failure = None
+                data = response.data
+                return data if isinstance(data, dict) else {}
+            except SlackApiError as exc:
+                status = getattr(exc.response, "status_code", 0)
+                if status == 429:
+                    after = _retry_after(exc)
+                    wait = self.policy.backoff(attempt) if after is None else after
+                    wait = min(wait, self.policy.max_retry_after)
+                    reason = "rate limited"
+                elif status >= 500:
+                    wait, reason = self.policy.backoff(attempt), f"http {status}"
+                else:
+                    error = exc.response.get("error") if exc.response is not None else None
+                    raise SlackCallError(method, str(error or f"http {status}")) from None
+            except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+                wait, reason = self.policy.backoff(attempt), type(exc).__name__
+            self.last_failure = reason
+            log.warning(
+                "slack call failed", method=method, attempt=attempt, reason=reason, wait=wait
+            )
+            if attempt < self.policy.max_attempts:
+                await self._sleep(wait)
+        raise SlackUnavailable(f"{method}: {self.last_failure}")
+
+    async def deliver(self, method: str, args: dict[str, Any]) -> dict[str, Any] | Queued:
+        """Send a message now, or queue it durably when Slack is unreachable."""
+        if not self.backlog:
+            try:
+                return await self.call(method, args)
+            except SlackUnavailable:
+                pass
+        queued = await self._enqueue(method, args)
+        log.warning("slack message queued", method=method, outbox_id=queued.outbox_id)
+        return queued
+
+    async def _enqueue(self, method: str, args: dict[str, Any]) -> Queued:
+        async with self._db.session() as session:
+            item = OutboxItem(channel=OUTBOX_CHANNEL, payload={"method": method, "args": args})
+            session.add(item)
+            await session.commit()
+            assert item.id is not None
+            self.backlog = True
+            return Queued(item.id)
+
+    async def pending(self) -> list[OutboxItem]:
+        async with self._db.session() as session:
+            rows = await session.exec(
+                select(OutboxItem)
+                .where(
+                    OutboxItem.channel == OUTBOX_CHANNEL,
+                    OutboxItem.status == OutboxStatus.PENDING,
+                )
+                .order_by(col(OutboxItem.id))
+            )
+            return list(rows)
+
+    async def drain(self) -> int:
+        """Send queued messages in order; stop at the first one Slack cannot take yet.
+
+        Returns how many were delivered."""
+        async with self._drain_lock:
+            delivered = 0
+            while items := await self.pending():
+                for item in items:
+                    method = str(item.payload.get("method"))
+                    args = dict(item.payload.get("args") or {})
+                    try:
+                        await self.call(method, args)
+                        status, error = OutboxStatus.SENT, None
+                    except SlackUnavailable:
+                        await self._mark(item, OutboxStatus.PENDING, self.last_failure)
+                        return delivered
+                    except SlackCallError as exc:
+                        status, error = OutboxStatus.FAILED, exc.error
+                        log.warning("queued slack message refused", outbox_id=item.id, error=error)
+                    await self._mark(item, status, error)
+                    delivered += status is OutboxStatus.SENT
+            self.backlog = False
+            return delivered
+
+    async def _mark(self, item: OutboxItem, status: OutboxStatus, error: str | None) -> None:
+        async with self._db.session() as session:
+            row = await session.get(OutboxItem, item.id)
+            if row is None:
+                return
+            row.status = status
+            row.attempts += 1
+            row.last_error = error
+            now = utcnow()
+            if status is OutboxStatus.SENT:
+                row.sent_at = now
+            else:
+                row.next_attempt_at = now + timedelta(seconds=self.policy.backoff(row.attempts))
+            session.add(row)
+            await session.commit()
