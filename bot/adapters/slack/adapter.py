@@ -21,7 +21,7 @@ from bot.adapters.slack.sender import (
     RetryPolicy,
     SlackCallError,
     SlackSender,
-    SlackUnavailable,
+    SlackUnavailableError,
     Sleep,
 )
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
@@ -243,7 +243,7 @@ class SlackAdapter:
                 },
             )
             return MessageRef(channel, str(result.get("message_ts") or ""))
-        except (SlackCallError, SlackUnavailable) as exc:
+        except (SlackCallError, SlackUnavailableError) as exc:
             # Not a member of that channel (a DM between two people, say): the response_url
             # Slack gave with the command works everywhere for half an hour.
             log.info("slash answer via response_url", reason=str(exc))

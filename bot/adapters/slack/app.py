@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 log = get_logger(__name__)
 
+UMBRELLA = "vraagbaak"
 SLASH_COMMANDS = ("/vraagbaak", "/wieweet", "/whoknows")
 
 Ack = Callable[..., Awaitable[None]]
@@ -157,10 +158,13 @@ class _EntryPoints:
     async def on_slash(self, ack: Ack, body: dict[str, Any]) -> None:
         await ack()
         command = str(body.get("command") or "")
-        registry = self.services.registry
-        own = registry.find(command.lstrip("/")) is not None
+        name = command.lstrip("/").lower()
+        # /vraagbaak is the umbrella (its first word names the command) unless a handler
+        # registers a command of that name; every other slash command is the bot command of
+        # the same name, found by the registry like a typed one.
+        umbrella = name == UMBRELLA and self.services.registry.find(name) is None
         invocation = translate.slash_invocation(
-            body, self.services.config.bot.command_prefix, own_command=own
+            body, self.services.config.bot.command_prefix, umbrella=umbrella
         )
         sender = await self.adapter.directory.user(invocation.user_id)
         conversation = self.adapter.slash_conversation(invocation, command)

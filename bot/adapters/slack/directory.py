@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from bot.adapters.slack.sender import SlackCallError, SlackSender, SlackUnavailable
+from bot.adapters.slack.sender import SlackCallError, SlackSender, SlackUnavailableError
 from bot.adapters.slack.translate import SlackUser
 from bot.logs import get_logger
 
@@ -36,7 +36,7 @@ class SlackDirectory:
             return cached[1]
         try:
             data = await self._sender.call("users.info", {"user": user_id}, verb="GET")
-        except (SlackCallError, SlackUnavailable) as exc:
+        except (SlackCallError, SlackUnavailableError) as exc:
             # Without the profile the person is still known by their Slack id; the e-mail
             # link is made on a later event, when users.info answers again.
             log.warning("users.info failed", user=user_id, error=str(exc))
@@ -69,7 +69,7 @@ class SlackDirectory:
             data = await self._sender.call(
                 "conversations.info", {"channel": channel_id}, verb="GET"
             )
-        except (SlackCallError, SlackUnavailable) as exc:
+        except (SlackCallError, SlackUnavailableError) as exc:
             log.warning("conversations.info failed", channel=channel_id, error=str(exc))
             return cached[1] if cached else ""
         name = str((data.get("channel") or {}).get("name") or "")

@@ -40,7 +40,7 @@ class SlackCallError(Exception):
         self.error = error
 
 
-class SlackUnavailable(Exception):
+class SlackUnavailableError(Exception):
     """Slack did not answer (or kept rate-limiting) through every attempt."""
 
 
@@ -95,7 +95,7 @@ class SlackSender:
         self, method: str, args: dict[str, Any], *, verb: Literal["GET", "POST"] = "POST"
     ) -> dict[str, Any]:
         """One Web API call with bounded retries. Raises :class:`SlackCallError` for a
-        refusal and :class:`SlackUnavailable` when every attempt failed transiently."""
+        refusal and :class:`SlackUnavailableError` when every attempt failed transiently."""
         for attempt in range(1, self.policy.max_attempts + 1):
             wait: float
             try:
@@ -126,14 +126,14 @@ class SlackSender:
             )
             if attempt < self.policy.max_attempts:
                 await self._sleep(wait)
-        raise SlackUnavailable(f"{method}: {self.last_failure}")
+        raise SlackUnavailableError(f"{method}: {self.last_failure}")
 
     async def deliver(self, method: str, args: dict[str, Any]) -> dict[str, Any] | Queued:
         """Send a message now, or queue it durably when Slack is unreachable."""
         if not self.backlog:
             try:
                 return await self.call(method, args)
-            except SlackUnavailable:
+            except SlackUnavailableError:
                 pass
         queued = await self._enqueue(method, args)
         log.warning("slack message queued", method=method, outbox_id=queued.outbox_id)
@@ -173,7 +173,7 @@ class SlackSender:
                     try:
                         await self.call(method, args)
                         status, error = OutboxStatus.SENT, None
-                    except SlackUnavailable:
+                    except SlackUnavailableError:
                         await self._mark(item, OutboxStatus.PENDING, self.last_failure)
                         return delivered
                     except SlackCallError as exc:

@@ -111,12 +111,16 @@ def conversation(
     return ConversationRef(PLATFORM, channel_id, name, is_direct=direct)
 
 
+def _event_conversation(event: dict[str, Any], channel_name: str) -> ConversationRef:
+    return conversation(str(event.get("channel")), event.get("channel_type"), channel_name)
+
+
 def is_person_message(event: dict[str, Any]) -> bool:
     """True for a message a person wrote (new or edited), false for bots and housekeeping."""
     if event.get("type") != "message":
         return False
     subtype = event.get("subtype")
-    if subtype in _IGNORED_SUBTYPES or event.get("bot_id") and subtype != "message_changed":
+    if subtype in _IGNORED_SUBTYPES or (event.get("bot_id") and subtype != "message_changed"):
         return False
     if subtype == "message_changed":
         inner = event.get("message") or {}
@@ -250,16 +254,15 @@ class SlashInvocation:
     response_url: str | None
 
 
-def slash_command_text(command: str, text: str, prefix: str, *, own_command: bool) -> str:
+def slash_command_text(command: str, text: str, prefix: str, *, umbrella: bool) -> str:
     """``/wieweet Woo`` → ``!wieweet Woo``; ``/vraagbaak hulp`` → ``!hulp``.
 
-    ``own_command`` says whether the slash command's name is itself a bot command (the adapter
-    asks the registry); otherwise it is the umbrella ``/vraagbaak`` and its first word names
-    the command, with help when it is empty.
+    A slash command stands for the bot command of the same name, except the ``umbrella``
+    one (``/vraagbaak``), whose first word names the command; alone it asks for help.
     """
     name = command.strip().lstrip("/").lower()
     args = " ".join(text.split())
-    if own_command:
+    if not umbrella:
         return f"{prefix}{name} {args}".rstrip()
     if not args:
         return f"{prefix}hulp"
@@ -268,13 +271,13 @@ def slash_command_text(command: str, text: str, prefix: str, *, own_command: boo
     return f"{prefix}{args}"
 
 
-def slash_invocation(body: dict[str, Any], prefix: str, *, own_command: bool) -> SlashInvocation:
+def slash_invocation(body: dict[str, Any], prefix: str, *, umbrella: bool) -> SlashInvocation:
     return SlashInvocation(
         command_text=slash_command_text(
             str(body.get("command") or ""),
             str(body.get("text") or ""),
             prefix,
-            own_command=own_command,
+            umbrella=umbrella,
         ),
         user_id=str(body.get("user_id") or ""),
         channel_id=str(body.get("channel_id") or ""),
