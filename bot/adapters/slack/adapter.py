@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import aiohttp
@@ -82,6 +83,9 @@ class SlackAdapter:
         self._outbox_task: asyncio.Task[None] | None = None
         self._transport: Any = None
         self._started = False
+        self._inflight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     # --- lifecycle ---------------------------------------------------------------------------
     async def start(self, dispatch: Dispatch) -> None:
@@ -105,6 +109,8 @@ class SlackAdapter:
         if self._transport is not None:
             await self._transport.stop()
             self._transport = None
+        if not await self.wait_idle(10.0):
+            log.warning("slack adapter stopped with work in progress", count=self._inflight)
         if self._outbox_task is not None:
             self._outbox_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -114,6 +120,25 @@ class SlackAdapter:
             await self._http.close()
             self._http = None
         await self.client.session.close() if self.client.session else None
+
+    @contextlib.contextmanager
+    def busy(self) -> Iterator[None]:
+        """Marks work in progress, so stop (and tests) can wait for it to finish."""
+        self._inflight += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._inflight -= 1
+            if self._inflight == 0:
+                self._idle.set()
+
+    async def wait_idle(self, within: float = 10.0) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), within)
+        except TimeoutError:
+            return False
+        return True
 
     def healthy(self) -> bool:
         return self._started and self._transport is not None and self._transport.connected()

@@ -6,6 +6,7 @@ slower work afterwards; bolt runs listeners after the ack (``process_before_resp
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -28,7 +29,7 @@ from bot.adapters.slack.blocks import (
     publish_modal,
 )
 from bot.errors import UserError
-from bot.events import AccountRef, ConversationRef, MessageEvent
+from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
 from bot.i18n import Lang, t
 from bot.logs import get_logger
 
@@ -71,8 +72,30 @@ def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
 class _EntryPoints:
     def __init__(self, adapter: SlackAdapter, dispatch: Dispatch) -> None:
         self.adapter = adapter
-        self.dispatch = dispatch
+        self._dispatch = dispatch
         self.services = adapter.services
+        self._first_sight = asyncio.Lock()
+        self._known: set[tuple[str, str]] = set()
+
+    async def dispatch(self, event: Event) -> None:
+        """Bolt runs listeners concurrently; two events of a user (or channel) not seen before
+        would both try to create the person (or channel). Creating them happens here, one at a
+        time and quickly; the handling itself (with its network calls) runs concurrently."""
+        account = event.account if isinstance(event, JoinEvent) else event.sender
+        await self._ensure_known(account, event.conversation)
+        await self._dispatch(event)
+
+    async def _ensure_known(self, account: AccountRef, conversation: ConversationRef) -> None:
+        key = (account.external_id, conversation.external_id)
+        if key in self._known:
+            return
+        async with self._first_sight, self.services.db.session() as session:
+            person = await self.services.identity.person_for(session, account)
+            channel = await self.services.channels.channel_for(session, conversation)
+            if not channel.is_direct and channel.id is not None and person.id is not None:
+                await self.services.channels.add_member(session, channel.id, person.id)
+            await session.commit()
+        self._known.add(key)
 
     # --- middleware --------------------------------------------------------------------------
     async def dedupe(
@@ -95,6 +118,10 @@ class _EntryPoints:
         return await self.adapter.directory.channel_name(str(event.get("channel") or ""))
 
     async def on_mention(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._mention(event)
+
+    async def _mention(self, event: dict[str, Any]) -> None:
         sender = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
             translate.mention_event(
@@ -106,6 +133,10 @@ class _EntryPoints:
         )
 
     async def on_message(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._message(event)
+
+    async def _message(self, event: dict[str, Any]) -> None:
         author = translate.message_author(event)
         if author is None or not translate.is_person_message(event):
             return
@@ -125,6 +156,10 @@ class _EntryPoints:
             await self.dispatch(core)
 
     async def on_reaction(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._reaction(event)
+
+    async def _reaction(self, event: dict[str, Any]) -> None:
         item = event.get("item") or {}
         name = await self.adapter.directory.channel_name(str(item.get("channel") or ""))
         core = translate.reaction_event(
@@ -136,17 +171,26 @@ class _EntryPoints:
             await self.dispatch(core)
 
     async def on_join(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._join(event)
+
+    async def _join(self, event: dict[str, Any]) -> None:
         member = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
             translate.join_event(event, member=member, channel_name=await self._channel_name(event))
         )
 
     async def on_home(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._home(event)
+
+    async def _home(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":
             return
         from handlers.slack_entry import home_summary
 
         user = await self.adapter.directory.user(str(event.get("user") or ""))
+        await self._language(user.account())  # creates the person on first sight
         async with self.services.db.session() as session:
             summary = await home_summary(self.services, session, user.account())
             await session.commit()
@@ -157,6 +201,10 @@ class _EntryPoints:
     # --- slash commands ----------------------------------------------------------------------
     async def on_slash(self, ack: Ack, body: dict[str, Any]) -> None:
         await ack()
+        with self.adapter.busy():
+            await self._slash(body)
+
+    async def _slash(self, body: dict[str, Any]) -> None:
         command = str(body.get("command") or "")
         name = command.lstrip("/").lower()
         # /vraagbaak is the umbrella (its first word names the command) unless a handler
@@ -181,7 +229,7 @@ class _EntryPoints:
     async def _language(self, account: AccountRef) -> Lang:
         from handlers.slack_entry import language_of
 
-        async with self.services.db.session() as session:
+        async with self._first_sight, self.services.db.session() as session:
             person = await self.services.identity.person_for(session, account)
             language = await language_of(self.services, session, person)
             await session.commit()
@@ -189,6 +237,10 @@ class _EntryPoints:
 
     async def on_shortcut(self, ack: Ack, body: dict[str, Any]) -> None:
         await ack()
+        with self.adapter.busy():
+            await self._shortcut(body)
+
+    async def _shortcut(self, body: dict[str, Any]) -> None:
         from handlers.slack_entry import groups_on, suggest_group
 
         request = translate.shortcut_request(body)
@@ -219,6 +271,10 @@ class _EntryPoints:
         )
 
     async def on_publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._publish(ack, body, view)
+
+    async def _publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         from handlers.slack_entry import publish_question
 
         values = translate.view_values(view)

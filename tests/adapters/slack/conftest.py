@@ -96,6 +96,10 @@ class SlackHarness:
         async with self.http.post(self.url, data=body.encode(), headers=signed) as response:
             return response.status, await response.text()
 
+    async def settle(self) -> None:
+        """Wait until every event received so far has been handled (and committed)."""
+        assert await self.adapter.wait_idle(10.0)
+
     async def event(
         self, event: dict[str, Any], *, event_id: str | None = None, **headers: str
     ) -> tuple[int, str]:
