@@ -32,6 +32,7 @@ class Call:
     method: str
     args: dict[str, Any]
     at: float
+    response: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -145,11 +146,13 @@ class MockSlack:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    async def _record(self, method: str, args: dict[str, Any]) -> None:
+    async def _record(self, method: str, args: dict[str, Any]) -> Call:
         assert self._changed is not None
+        call = Call(method, args, time.monotonic())
         async with self._changed:
-            self.calls.append(Call(method, args, time.monotonic()))
+            self.calls.append(call)
             self._changed.notify_all()
+        return call
 
     @staticmethod
     async def _args(request: web.Request) -> dict[str, Any]:
@@ -171,7 +174,7 @@ class MockSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await self._args(request)
-        await self._record(method, args)
+        call = await self._record(method, args)
         queued = self.failures.get(method)
         if queued:
             failure = queued[0]
@@ -185,7 +188,8 @@ class MockSlack:
             return web.json_response(body, status=failure.status, headers=headers)
         if args.get("channel") in self.refusing_channels:
             return web.json_response({"ok": False, "error": "channel_not_found"})
-        return web.json_response(self._answer(method, args))
+        call.response = self._answer(method, args)
+        return web.json_response(call.response)
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         ok: dict[str, Any] = {"ok": True}
