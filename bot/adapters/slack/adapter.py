@@ -111,6 +111,7 @@ class SlackAdapter:
             self._transport = None
         if not await self.wait_idle(10.0):
             log.warning("slack adapter stopped with work in progress", count=self._inflight)
+        await self.sender.flush()
         if self._outbox_task is not None:
             self._outbox_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -306,5 +307,5 @@ class SlackAdapter:
     @staticmethod
     def _message_id(result: dict[str, Any] | Queued, key: str) -> str:
         if isinstance(result, Queued):
-            return f"queued-{result.outbox_id}"
+            return f"queued-{result.number}"
         return str(result.get(key) or "")

@@ -10,6 +10,7 @@ adapter runs every ``outbox_interval`` seconds and at start, so a restart loses 
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -58,7 +59,7 @@ class RetryPolicy:
 class Queued:
     """A delivery that went to the outbox instead of Slack (for now)."""
 
-    outbox_id: int
+    number: int
 
 
 def _retry_after(error: SlackApiError) -> float | None:
@@ -86,6 +87,9 @@ class SlackSender:
         self.policy = policy
         self._sleep = sleep
         self._drain_lock = asyncio.Lock()
+        self._store_lock = asyncio.Lock()
+        self._storing: set[asyncio.Task[None]] = set()
+        self._queued_ids = itertools.count(1)
         # Set while the outbox holds undelivered messages: new ones queue behind them so
         # the order people see stays the order the bot wrote in.
         self.backlog = False
@@ -135,18 +139,32 @@ class SlackSender:
                 return await self.call(method, args)
             except SlackUnavailableError:
                 pass
-        queued = await self._enqueue(method, args)
-        log.warning("slack message queued", method=method, outbox_id=queued.outbox_id)
+        return self._enqueue(method, args)
+
+    def _enqueue(self, method: str, args: dict[str, Any]) -> Queued:
+        """Queue behind what is already waiting. The row is written by a task of its own: the
+        caller is usually a handler inside the dispatcher's transaction, and on SQLite a
+        second writer would wait for that transaction to end, which waits for this call."""
+        self.backlog = True
+        task = asyncio.create_task(self._store(method, args))
+        self._storing.add(task)
+        task.add_done_callback(self._storing.discard)
+        queued = Queued(next(self._queued_ids))
+        log.warning("slack message queued", method=method)
         return queued
 
-    async def _enqueue(self, method: str, args: dict[str, Any]) -> Queued:
-        async with self._db.session() as session:
-            item = OutboxItem(channel=OUTBOX_CHANNEL, payload={"method": method, "args": args})
-            session.add(item)
+    async def _store(self, method: str, args: dict[str, Any]) -> None:
+        # asyncio.Lock wakes waiters in order, so rows get ids in the order messages came.
+        async with self._store_lock, self._db.session() as session:
+            session.add(
+                OutboxItem(channel=OUTBOX_CHANNEL, payload={"method": method, "args": args})
+            )
             await session.commit()
-            assert item.id is not None
-            self.backlog = True
-            return Queued(item.id)
+
+    async def flush(self) -> None:
+        """Wait until every queued message is written to the outbox."""
+        if self._storing:
+            await asyncio.gather(*list(self._storing))
 
     async def pending(self) -> list[OutboxItem]:
         async with self._db.session() as session:
@@ -164,6 +182,7 @@ class SlackSender:
         """Send queued messages in order; stop at the first one Slack cannot take yet.
 
         Returns how many were delivered."""
+        await self.flush()
         async with self._drain_lock:
             delivered = 0
             while items := await self.pending():
@@ -181,7 +200,8 @@ class SlackSender:
                         log.warning("queued slack message refused", outbox_id=item.id, error=error)
                     await self._mark(item, status, error)
                     delivered += status is OutboxStatus.SENT
-            self.backlog = False
+            if not self._storing:
+                self.backlog = False
             return delivered
 
     async def _mark(self, item: OutboxItem, status: OutboxStatus, error: str | None) -> None:

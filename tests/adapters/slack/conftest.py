@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -121,13 +122,21 @@ async def start_adapter(bot: Bot) -> SlackAdapter:
     return adapter
 
 
-@pytest.fixture
-async def slack(database_url: str, mock_slack: MockSlack) -> AsyncIterator[SlackHarness]:
-    bot = await make_slack_bot(database_url, slack_table(mock_slack))
+@asynccontextmanager
+async def open_harness(
+    database_url: str, mock: MockSlack, **extra: Any
+) -> AsyncIterator[SlackHarness]:
+    bot = await make_slack_bot(database_url, slack_table(mock, **extra))
     adapter = await start_adapter(bot)
     async with aiohttp.ClientSession() as http:
         try:
-            yield SlackHarness(bot, adapter, mock_slack, http)
+            yield SlackHarness(bot, adapter, mock, http)
         finally:
             await adapter.stop()
             await bot.close()
+
+
+@pytest.fixture
+async def slack(database_url: str, mock_slack: MockSlack) -> AsyncIterator[SlackHarness]:
+    async with open_harness(database_url, mock_slack) as harness:
+        yield harness
