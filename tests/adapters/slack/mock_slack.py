@@ -15,6 +15,7 @@ import itertools
 import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -108,6 +109,23 @@ class MockSlack:
                 except TimeoutError:
                     continue
         return self.of(method)
+
+    async def wait_until(self, check: Callable[[Call], bool], within: float = 10.0) -> Call:
+        """The first recorded call for which ``check`` holds, waiting for it if need be."""
+        assert self._changed is not None
+        deadline = time.monotonic() + within
+        async with self._changed:
+            while True:
+                found = next((c for c in reversed(self.calls) if check(c)), None)
+                if found is not None:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"no matching call within {within}s")
+                try:
+                    await asyncio.wait_for(self._changed.wait(), left)
+                except TimeoutError:
+                    continue
 
     async def wait_for_ack(self, envelope_id: str, within: float = 10.0) -> dict[str, Any]:
         deadline = time.monotonic() + within
