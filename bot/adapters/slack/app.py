@@ -79,8 +79,9 @@ class _EntryPoints:
 
     async def dispatch(self, event: Event) -> None:
         """Bolt runs listeners concurrently; two events of a user (or channel) not seen before
-        would both try to create the person (or channel). Creating them happens here, one at a
-        time and quickly; the handling itself (with its network calls) runs concurrently."""
+        would both try to create the person (or channel, or settings). Creating them happens
+        here, one at a time and quickly; the handling itself (with its network calls) runs
+        concurrently."""
         account = event.account if isinstance(event, JoinEvent) else event.sender
         await self._ensure_known(account, event.conversation)
         await self._dispatch(event)
@@ -91,6 +92,8 @@ class _EntryPoints:
             return
         async with self._first_sight, self.services.db.session() as session:
             person = await self.services.identity.person_for(session, account)
+            assert person.id is not None
+            await self.services.identity.settings_for(session, person.id)
             channel = await self.services.channels.channel_for(session, conversation)
             if not channel.is_direct and channel.id is not None and person.id is not None:
                 await self.services.channels.add_member(session, channel.id, person.id)

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlmodel import select
 
 from bot.events import AccountRef
 from bot.storage.models import Message, Question, Skill, Thread
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, BRAM, SOCIAAL, SlackHarness
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite only: storage on both databases is covered by the Events API and reliability
+    tests; these exercise the Slack side."""
+    return f"sqlite:///{tmp_path / 'vraagbaak.db'}"
 
 
 def slash(command: str, text: str, channel: str = ALGEMEEN, user: str = ANOUK.id) -> dict[str, str]:

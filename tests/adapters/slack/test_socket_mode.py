@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,13 @@ from sqlmodel import select
 from bot.storage.models import ProcessedEvent
 from tests.adapters.slack.conftest import ANOUK, SOCIAAL, SlackHarness, open_harness
 from tests.adapters.slack.mock_slack import APP_TOKEN, BOT_USER_ID, MockSlack, event_envelope
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite only: storage on both databases is covered by the Events API and reliability
+    tests; these exercise the Slack side."""
+    return f"sqlite:///{tmp_path / 'vraagbaak.db'}"
 
 
 @pytest.fixture
