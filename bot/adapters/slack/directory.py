@@ -6,6 +6,7 @@ same person as their Matrix account and e-mail addresses (see ``bot/identity.py`
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 
@@ -29,11 +30,22 @@ class SlackDirectory:
         self._now = monotonic
         self._users: dict[str, tuple[float, SlackUser]] = {}
         self._channels: dict[str, tuple[float, str]] = {}
+        self._pending_users: dict[str, asyncio.Future[SlackUser]] = {}
 
     async def user(self, user_id: str) -> SlackUser:
         cached = self._users.get(user_id)
         if cached is not None and self._now() - cached[0] < self._ttl:
             return cached[1]
+        # Events of one user often come in a burst; they share a single users.info call.
+        pending = self._pending_users.get(user_id)
+        if pending is None:
+            pending = asyncio.ensure_future(self._fetch_user(user_id))
+            self._pending_users[user_id] = pending
+            pending.add_done_callback(lambda _: self._pending_users.pop(user_id, None))
+        return await asyncio.shield(pending)
+
+    async def _fetch_user(self, user_id: str) -> SlackUser:
+        cached = self._users.get(user_id)
         try:
             data = await self._sender.call("users.info", {"user": user_id}, verb="GET")
         except (SlackCallError, SlackUnavailableError) as exc:
