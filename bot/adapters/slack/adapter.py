@@ -26,6 +26,7 @@ from bot.adapters.slack.sender import (
     Sleep,
 )
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
+from bot.config import ConfigError
 from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
 from bot.logs import get_logger
 from bot.services import Services
@@ -92,7 +93,12 @@ class SlackAdapter:
         """Connect, then return; events flow to ``dispatch`` in the background until stop."""
         from bot.adapters.slack.app import build_app, start_transport
 
-        me = await self.sender.call("auth.test", {})
+        try:
+            me = await self.sender.call("auth.test", {})
+        except SlackCallError as exc:
+            raise ConfigError(
+                "[slack]", [("slack.bot_token", f"Slack refused the token ({exc.error})")]
+            ) from None
         self.bot_user_id = str(me.get("user_id") or "") or None
         self.bot_account = AccountRef(PLATFORM, self.bot_user_id or "", "Vraagbaak")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))

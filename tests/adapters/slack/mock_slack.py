@@ -151,6 +151,7 @@ class MockSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{token}", self._response_url)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -230,6 +231,16 @@ class MockSlack:
             return {**ok, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}}
         if method in ("views.open", "views.publish"):
             return {**ok, "view": {"id": "V" + uuid.uuid4().hex[:8].upper()}}
+        if method == "files.getUploadURLExternal":
+            file_id = "F" + uuid.uuid4().hex[:8].upper()
+            return {**ok, "upload_url": self.url(f"/upload/{file_id}"), "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = (
+                json.loads(args.get("files", "[]"))
+                if isinstance(args.get("files"), str)
+                else args.get("files", [])
+            )
+            return {**ok, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
         if method == "apps.connections.open":
             return {**ok, "url": f"ws://127.0.0.1:{self.port}/socket"}
         return ok
@@ -237,6 +248,11 @@ class MockSlack:
     async def _response_url(self, request: web.Request) -> web.Response:
         await self._record("response_url", await self._args(request))
         return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        data = await request.read()
+        await self._record("upload", {"file_id": request.match_info["file_id"], "bytes": len(data)})
+        return web.Response(text="OK - " + str(len(data)))
 
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()
