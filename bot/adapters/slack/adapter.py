@@ -126,7 +126,6 @@ class SlackAdapter:
         if self._http is not None:
             await self._http.close()
             self._http = None
-        await self.client.session.close() if self.client.session else None
 
     @contextlib.contextmanager
     def busy(self) -> Iterator[None]:

@@ -172,19 +172,3 @@ async def test_slack_user_is_the_same_person_as_their_matrix_account(
     slack_account = next(a for a in accounts if a.platform == "slack")
     assert slack_account.verified_email == "anouk@ermelo.nl"
     assert len(slack.mock.of("users.info")) == 1  # cached
-
-
-async def test_health_endpoint_on_the_slack_port(slack: SlackHarness) -> None:
-    url = f"http://127.0.0.1:{slack.adapter.port}/health"
-    async with slack.http.get(url) as response:
-        assert response.status == 200
-        assert (await response.json())["status"] == "ok"
-
-
-async def test_url_verification_challenge_is_answered(slack: SlackHarness) -> None:
-    import json
-
-    body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
-    status, text = await slack.post(body, "application/json")
-    assert status == 200
-    assert "abc123" in text

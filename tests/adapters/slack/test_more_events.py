@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,17 @@ async def test_upload_goes_through_slacks_external_upload(slack: SlackHarness) -
     assert completed.args["channel_id"] == ALGEMEEN
     assert completed.args["thread_ts"] == "1700000000.000200"
     assert ref.message_id == uploaded.args["file_id"]
+
+
+async def test_health_endpoint_on_the_slack_port(slack: SlackHarness) -> None:
+    url = f"http://127.0.0.1:{slack.adapter.port}/health"
+    async with slack.http.get(url) as response:
+        assert response.status == 200
+        assert (await response.json())["status"] == "ok"
+
+
+async def test_url_verification_challenge_is_answered(slack: SlackHarness) -> None:
+    body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
+    status, text = await slack.post(body, "application/json")
+    assert status == 200
+    assert "abc123" in text
