@@ -50,6 +50,8 @@ TEXTS = {
         "en": "**Question** (made public by {by}):\n{quoted}\n\n"
         "_Do you know? Answer in this thread._",
     },
+    "publish.open_thread": {"nl": "Open de draad", "en": "Open the thread"},
+    "home.open": {"nl": "Openen", "en": "Open"},
     "publish.done": {
         "nl": "Je vraag staat nu in {channel} als nieuwe draad.",
         "en": "Your question is now in {channel} as a new thread.",
@@ -179,6 +181,9 @@ async def publish_question(
     ref = await adapter.post(conversation, body)
     asker_person = await services.identity.person_for(session, asker) if asker else None
     author = asker_person or publisher_person
+    # The conversation as the platform names it in its events (a channel id, say, where the
+    # configuration gave a name).
+    conversation = ref.conversation
     channel = await services.channels.channel_for(session, conversation)
     assert channel.id is not None
     thread = Thread(
@@ -211,6 +216,8 @@ class QuestionLine:
     status: QuestionStatus
     group_name: str
     text: str
+    conversation_id: str
+    root_id: str
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,8 @@ async def home_summary(
                 status=question.status,
                 group_name=group.name if group else channel.name,
                 text=" ".join((root or "").split())[:140],
+                conversation_id=channel.external_id,
+                root_id=thread.root_external_id,
             )
         )
     return HomeSummary(

@@ -168,18 +168,36 @@ class SlackAdapter:
     async def post(
         self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
     ) -> MessageRef:
+        return await self.post_with_blocks(conversation, text, thread_id=thread_id)
+
+    async def post_with_blocks(
+        self,
+        conversation: ConversationRef,
+        text: str,
+        *,
+        thread_id: str | None = None,
+        extra_blocks: list[dict[str, Any]] | None = None,
+    ) -> MessageRef:
+        """``post``, with Block Kit elements (buttons) after the text."""
         if conversation.external_id.startswith(SLASH_PREFIX):
             return await self._answer_slash(conversation, text)
         mrkdwn = to_mrkdwn(text)
         args: dict[str, Any] = {
             "channel": conversation.external_id,
             "text": mrkdwn,
-            "blocks": message_blocks(mrkdwn),
+            "blocks": message_blocks(mrkdwn) + list(extra_blocks or ()),
             "unfurl_links": False,
         }
         if thread_id:
             args["thread_ts"] = thread_id
         result = await self.sender.deliver("chat.postMessage", args)
+        channel = result.get("channel") if isinstance(result, dict) else None
+        if isinstance(channel, str) and channel and channel != conversation.external_id:
+            # Posted by name ("#omgevingswet"): Slack answers with the channel's id, which is
+            # what its events will carry, so that is the conversation the message lives in.
+            conversation = ConversationRef(
+                PLATFORM, channel, conversation.name, is_direct=conversation.is_direct
+            )
         return MessageRef(conversation, self._message_id(result, "ts"), thread_id)
 
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
@@ -187,8 +205,11 @@ class SlackAdapter:
         return await self.post(to.conversation, text, thread_id=thread_id)
 
     async def send_direct(self, account: AccountRef, text: str) -> MessageRef:
+        return await self.post(await self.direct_conversation(account), text)
+
+    async def direct_conversation(self, account: AccountRef) -> ConversationRef:
         channel = await self._direct_channel(account.external_id)
-        return await self.post(ConversationRef(PLATFORM, channel, "", is_direct=True), text)
+        return ConversationRef(PLATFORM, channel, "", is_direct=True)
 
     async def send_private(self, near: MessageRef, account: AccountRef, text: str) -> MessageRef:
         conversation = near.conversation

@@ -22,11 +22,14 @@ from bot.adapters.slack import dedupe, translate
 from bot.adapters.slack.blocks import (
     GROUP_ACTION,
     GROUP_BLOCK,
+    OPEN_THREAD_ACTION,
     PUBLISH_VIEW,
     QUESTION_ACTION,
     QUESTION_BLOCK,
+    button_row,
     home_view,
     publish_modal,
+    thread_url,
 )
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
@@ -66,6 +69,7 @@ def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
         app.command(name)(entry.on_slash)
     app.shortcut(config.shortcut_callback_id)(entry.on_shortcut)
     app.view(PUBLISH_VIEW)(entry.on_publish)
+    app.action(OPEN_THREAD_ACTION)(entry.on_link_button)
     return app
 
 
@@ -318,10 +322,26 @@ class _EntryPoints:
                 await self.adapter.send_direct(user.account(), t(language, exc.key, **exc.values))
                 return
             await session.commit()
-        await self.adapter.send_direct(
-            user.account(),
-            t(language, "publish.done", channel=_channel_label(published.conversation)),
+        ref = published.ref
+        buttons = (
+            None
+            if ref.message_id.startswith("queued-")
+            else button_row(
+                t(language, "publish.open_thread"),
+                thread_url(ref.conversation.external_id, ref.message_id),
+            )
         )
+        direct = await self.adapter.direct_conversation(user.account())
+        await self.adapter.post_with_blocks(
+            direct,
+            t(language, "publish.done", channel=_channel_label(published.conversation)),
+            extra_blocks=buttons,
+        )
+
+    async def on_link_button(self, ack: Ack) -> None:
+        # A link button opens its URL in the browser; Slack still reports the click and
+        # shows a warning unless it is acknowledged.
+        await ack()
 
 
 def _metadata(view: dict[str, Any]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from bot.config import GroupConfig
 from bot.i18n import Lang, t
 
 PUBLISH_VIEW = "vraagbaak_publish"
+OPEN_THREAD_ACTION = "open_thread"
 GROUP_BLOCK, GROUP_ACTION = "group", "group_select"
 QUESTION_BLOCK, QUESTION_ACTION = "question", "question_input"
 
@@ -37,6 +38,24 @@ def message_blocks(mrkdwn: str) -> list[dict[str, Any]]:
     if chunk.strip():
         blocks.append(_section(chunk))
     return blocks[:_BLOCK_LIMIT]
+
+
+def thread_url(channel_id: str, ts: str) -> str:
+    """Slack's permalink form for a message; slack.com forwards it to the workspace."""
+    return f"https://slack.com/archives/{channel_id}/p{ts.replace('.', '')}"
+
+
+def link_button(label: str, url: str) -> dict[str, Any]:
+    return {
+        "type": "button",
+        "action_id": OPEN_THREAD_ACTION,
+        "text": _plain(label[:75]),
+        "url": url,
+    }
+
+
+def button_row(label: str, url: str) -> list[dict[str, Any]]:
+    return [{"type": "actions", "elements": [link_button(label, url)]}]
 
 
 def _section(mrkdwn: str) -> dict[str, Any]:
@@ -114,14 +133,19 @@ def home_view(summary: Any) -> dict[str, Any]:
         t(lang, "home.muted", value=off if settings.muted else on),
         t(lang, "home.digest", value=on if settings.digest_opt_in else off),
     ]
-    if summary.questions:
-        questions = "\n".join(
-            f"• {q.asked_at:%d-%m-%Y} · {to_mrkdwn(q.group_name)} · "
-            f"_{t(lang, 'home.status.' + q.status.value)}_\n    {to_mrkdwn(q.text)}"
-            for q in summary.questions
+    question_blocks: list[dict[str, Any]] = []
+    for q in summary.questions:
+        block = _section(
+            f"{q.asked_at:%d-%m-%Y} · {to_mrkdwn(q.group_name)} · "
+            f"_{t(lang, 'home.status.' + q.status.value)}_\n{to_mrkdwn(q.text)}"
         )
-    else:
-        questions = t(lang, "home.no_questions")
+        if not q.root_id.startswith("queued-"):
+            block["accessory"] = link_button(
+                t(lang, "home.open"), thread_url(q.conversation_id, q.root_id)
+            )
+        question_blocks.append(block)
+    if not question_blocks:
+        question_blocks.append(_section(t(lang, "home.no_questions")))
     return {
         "type": "home",
         "blocks": [
@@ -130,6 +154,7 @@ def home_view(summary: Any) -> dict[str, Any]:
             {"type": "divider"},
             _section(f"*{t(lang, 'home.settings')}*\n" + "\n".join(setting_lines)),
             {"type": "divider"},
-            _section(f"*{t(lang, 'home.questions')}*\n{questions}"),
+            _section(f"*{t(lang, 'home.questions')}*"),
+            *question_blocks,
         ],
     }

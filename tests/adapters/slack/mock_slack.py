@@ -216,7 +216,9 @@ class MockSlack:
             return {**ok, "user_id": BOT_USER_ID, "bot_id": "BBOT", "team_id": "T1", "user": "vb"}
         if method == "chat.postMessage":
             ts = f"1800000000.{next(self._ts):06d}"
-            return {**ok, "channel": args.get("channel"), "ts": ts}
+            channel = str(args.get("channel"))
+            by_name = {name: cid for cid, name in self.channels.items()}
+            return {**ok, "channel": by_name.get(channel.lstrip("#"), channel), "ts": ts}
         if method == "chat.postEphemeral":
             return {**ok, "message_ts": f"1800000001.{next(self._ts):06d}"}
         if method == "users.info":

@@ -145,7 +145,11 @@ async def test_submitting_the_modal_posts_the_question_in_the_groups_channel(
     await slack.settle()
     confirmation = slack.mock.of("chat.postMessage")[1]
     assert confirmation.args["channel"] == "DANOUK"  # a direct message to the publisher
-    assert "#omgevingswet" in confirmation.args["text"]
+    assert "<#COMGEVING>" in confirmation.args["text"]
+    [button] = confirmation.args["blocks"][-1]["elements"]
+    assert button["url"] == "https://slack.com/archives/COMGEVING/p" + posted.response[
+        "ts"
+    ].replace(".", "")
     async with slack.bot.services.db.session() as session:
         question = (await session.exec(select(Question))).one()
         thread = await session.get(Thread, question.thread_id)
@@ -155,6 +159,22 @@ async def test_submitting_the_modal_posts_the_question_in_the_groups_channel(
     assert thread is not None and thread.root_external_id == posted.response["ts"]
     assert question.asker_id == asker.id  # the person who asked privately
     assert root.text is not None and "[e-mailadres]" in root.text
+    # An answer in that thread (Slack's events carry the channel id) joins the question.
+    await slack.event(
+        {
+            "type": "message",
+            "channel_type": "channel",
+            "user": ANOUK.id,
+            "text": "Zie het omgevingsplan, artikel 4.",
+            "ts": "1800000009.000100",
+            "thread_ts": posted.response["ts"],
+            "channel": "COMGEVING",
+        }
+    )
+    await slack.settle()
+    async with slack.bot.services.db.session() as session:
+        answered = await session.get(Thread, question.thread_id)
+    assert answered is not None and answered.reply_count == 1
 
 
 async def test_empty_question_keeps_the_modal_open_with_the_reason(slack: SlackHarness) -> None:
@@ -209,6 +229,8 @@ async def test_app_home_shows_own_skills_settings_and_questions(slack: SlackHarn
     assert "• Wmo\n• Woo-verzoeken" in text
     assert "Wekelijks overzicht: aan" in text
     assert "Sociaal domein" in text and "_open_" in text and "Wie weet iets van Wmo?" in text
+    [question] = [b for b in blocks if "accessory" in b]
+    assert question["accessory"]["url"].startswith("https://slack.com/archives/CSOCIAAL/p")
 
 
 async def test_app_home_is_in_english_for_english_speakers(slack: SlackHarness) -> None:
@@ -230,3 +252,23 @@ async def test_app_home_is_in_english_for_english_speakers(slack: SlackHarness) 
     [published] = await slack.mock.wait_for("views.publish")
     text = json.dumps(published.args["view"])
     assert "What you know about" in text and "You have not asked any questions yet." in text
+
+
+async def test_link_button_clicks_are_acknowledged(slack: SlackHarness) -> None:
+    click = {
+        "type": "block_actions",
+        "team": {"id": "T1"},
+        "user": {"id": ANOUK.id},
+        "trigger_id": "trig.click",
+        "container": {"type": "view", "view_id": "V1"},
+        "actions": [
+            {
+                "action_id": "open_thread",
+                "block_id": "b1",
+                "type": "button",
+                "action_ts": "1700000005.000100",
+            }
+        ],
+    }
+    status, _ = await slack.interaction(click)
+    assert status == 200
