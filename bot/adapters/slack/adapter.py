@@ -190,7 +190,15 @@ class SlackAdapter:
         }
         if thread_id:
             args["thread_ts"] = thread_id
-        result = await self.sender.deliver("chat.postMessage", args)
+        try:
+            result = await self.sender.deliver("chat.postMessage", args)
+        except SlackCallError as exc:
+            if exc.error != "not_in_channel":
+                raise
+            # A public channel the bot was not invited to (a group's channel named in the
+            # configuration, say): join it and post again.
+            await self.sender.call("conversations.join", {"channel": conversation.external_id})
+            result = await self.sender.deliver("chat.postMessage", args)
         channel = result.get("channel") if isinstance(result, dict) else None
         if isinstance(channel, str) and channel and channel != conversation.external_id:
             # Posted by name ("#omgevingswet"): Slack answers with the channel's id, which is

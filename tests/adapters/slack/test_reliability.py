@@ -74,3 +74,13 @@ async def test_reactions_use_slack_names(slack: SlackHarness) -> None:
         "timestamp": "1700000000.000100",
         "name": "white_check_mark",
     }
+
+
+async def test_posting_where_the_bot_is_no_member_joins_first(slack: SlackHarness) -> None:
+    slack.mock.fail("chat.postMessage", status=200, error="not_in_channel")
+    ref = await slack.adapter.post(ConversationRef("slack", ALGEMEEN), "Nieuwe vraag")
+    [joined] = slack.mock.of("conversations.join")
+    assert joined.args == {"channel": ALGEMEEN}
+    refused, posted = slack.mock.of("chat.postMessage")
+    assert posted.args["text"] == "Nieuwe vraag"
+    assert ref.message_id == posted.response["ts"]
