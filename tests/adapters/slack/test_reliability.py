@@ -81,6 +81,6 @@ async def test_posting_where_the_bot_is_no_member_joins_first(slack: SlackHarnes
     ref = await slack.adapter.post(ConversationRef("slack", ALGEMEEN), "Nieuwe vraag")
     [joined] = slack.mock.of("conversations.join")
     assert joined.args == {"channel": ALGEMEEN}
-    refused, posted = slack.mock.of("chat.postMessage")
+    _refused, posted = slack.mock.of("chat.postMessage")
     assert posted.args["text"] == "Nieuwe vraag"
     assert ref.message_id == posted.response["ts"]
