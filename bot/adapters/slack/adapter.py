@@ -75,6 +75,7 @@ class SlackAdapter:
             sleep=sleep,
         )
         self.directory = SlackDirectory(self.sender, ttl=config.user_cache_seconds)
+        self.claims = dedupe.EventClaims(services.db)
         self.bot_account: AccountRef | None = None
         self.bot_user_id: str | None = None
         self.port: int | None = None
@@ -126,6 +127,7 @@ class SlackAdapter:
         if self._http is not None:
             await self._http.close()
             self._http = None
+        await self.claims.close()
 
     @contextlib.contextmanager
     def busy(self) -> Iterator[None]:

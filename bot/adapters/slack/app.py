@@ -18,7 +18,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 
 from bot.adapters.base import Dispatch
-from bot.adapters.slack import dedupe, translate
+from bot.adapters.slack import translate
 from bot.adapters.slack.blocks import (
     GROUP_ACTION,
     GROUP_BLOCK,
@@ -109,7 +109,7 @@ class _EntryPoints:
         self, body: dict[str, Any], request: Any, next_: Callable[[], Awaitable[None]]
     ) -> BoltResponse | None:
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if isinstance(event_id, str) and not await dedupe.claim(self.services.db, event_id):
+        if isinstance(event_id, str) and not await self.adapter.claims.claim(event_id):
             retry = (request.headers.get("x-slack-retry-num") or [None])[0] or body.get(
                 "retry_attempt"
             )

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlmodel import col
 
 from bot.events import utcnow
@@ -43,22 +44,44 @@ _CLAIM_SQLITE = _claim_statement(sqlite_insert)
 _CLAIM_POSTGRESQL = _claim_statement(postgresql_insert)
 
 
-async def claim(db: Database, event_id: str) -> bool:
-    """True when this is the first delivery of ``event_id``.
+class EventClaims:
+    """Claims event ids in ``ProcessedEvent``, on a connection pool of its own.
 
-    One ``INSERT … ON CONFLICT DO NOTHING`` on a plain connection: this runs before every
-    event is handled, so it is kept to a single statement and commit (no ORM session)."""
-    statement = _CLAIM_SQLITE if db.is_sqlite else _CLAIM_POSTGRESQL
-    async with db.async_engine.connect() as connection:
-        # Autocommit: the claim sits on the path of every event, before the answer; one
-        # round trip instead of BEGIN, INSERT, COMMIT.
-        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        inserted = (
-            await autocommit.execute(
-                statement, {"platform": PLATFORM, "event_id": event_id, "at": utcnow()}
+    The claim sits on the path of every event, before its answer, so it is one compiled
+    ``INSERT … ON CONFLICT DO NOTHING`` in autocommit. On PostgreSQL its pool also sets
+    ``synchronous_commit = off``: the claim does not wait for the WAL to reach the disk
+    (≈5 ms per event on the development machine). The price: after a database crash the
+    claims of the last fraction of a second may be gone, so a redelivery of exactly those
+    events would be handled again. The bot's own data keeps the server's durable commits.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._own_engine: AsyncEngine | None = None
+        if not db.is_sqlite:
+            self._own_engine = create_async_engine(
+                db.async_engine.url,
+                connect_args={"options": "-c synchronous_commit=off"},
+                pool_size=2,
+                max_overflow=8,
             )
-        ).first()
-    return inserted is not None
+
+    async def claim(self, event_id: str) -> bool:
+        """True when this is the first delivery of ``event_id``."""
+        engine = self._own_engine or self._db.async_engine
+        statement = _CLAIM_SQLITE if self._db.is_sqlite else _CLAIM_POSTGRESQL
+        async with engine.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            inserted = (
+                await autocommit.execute(
+                    statement, {"platform": PLATFORM, "event_id": event_id, "at": utcnow()}
+                )
+            ).first()
+        return inserted is not None
+
+    async def close(self) -> None:
+        if self._own_engine is not None:
+            await self._own_engine.dispose()
 
 
 async def prune(db: Database) -> int:
