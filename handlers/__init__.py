@@ -7,6 +7,6 @@ from types import ModuleType
 
 def default_modules() -> list[ModuleType]:
     """The handler modules the bot runs with, in help order."""
-    from handlers import core, settings, slack_entry
+    from handlers import core, people, settings, slack_entry
 
-    return [core, settings, slack_entry]
+    return [core, settings, people, slack_entry]
