@@ -34,6 +34,7 @@ from bot.services import Services
 log = get_logger(__name__)
 
 SLASH_PREFIX = "slash:"
+PRUNE_EVERY = 3600.0  # seconds between prunes of old event claims
 
 # The core names reactions by emoji or by Slack-style name; Slack wants the name.
 _EMOJI_NAMES = {
@@ -152,12 +153,18 @@ class SlackAdapter:
         return self._started and self._transport is not None and self._transport.connected()
 
     async def _outbox_loop(self) -> None:
+        """Queued messages every ``outbox_interval``; old event claims once an hour."""
+        loop = asyncio.get_running_loop()
+        pruned_at = loop.time()
         while True:
             await asyncio.sleep(self.config.outbox_interval)
             try:
                 delivered = await self.sender.drain()
                 if delivered:
                     log.info("queued slack messages delivered", count=delivered)
+                if loop.time() - pruned_at >= PRUNE_EVERY:
+                    pruned_at = loop.time()
+                    await dedupe.prune(self.services.db)
             except Exception:
                 log.exception("slack outbox drain failed")
 

@@ -104,3 +104,23 @@ async def test_slash_command_over_the_socket(socket_slack: SlackHarness) -> None
     await socket_slack.mock.wait_for_ack(sent["envelope_id"])
     [call] = await socket_slack.mock.wait_for("chat.postEphemeral")
     assert "This is what you can ask" in call.args["text"]
+
+
+async def test_shortcut_over_the_socket_opens_the_modal(socket_slack: SlackHarness) -> None:
+    sent = envelope(
+        "interactive",
+        {
+            "type": "message_action",
+            "callback_id": "stel_openbaar_in_groep",
+            "trigger_id": "trig.socket.shortcut",
+            "team": {"id": "T1"},
+            "user": {"id": ANOUK.id},
+            "channel": {"id": "DPRIVATE"},
+            "message": {"type": "message", "user": ANOUK.id, "text": "Bestemmingsplan?"},
+        },
+    )
+    await socket_slack.mock.push(sent)
+    await socket_slack.mock.wait_for_ack(sent["envelope_id"])
+    [opened] = await socket_slack.mock.wait_for("views.open")
+    select = opened.args["view"]["blocks"][0]["element"]
+    assert select["initial_option"]["value"] == "omgevingswet"
