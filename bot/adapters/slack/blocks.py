@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.adapters.slack.mrkdwn import to_mrkdwn
 from bot.config import GroupConfig
 from bot.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from handlers.slack_entry import HomeSummary
 
 PUBLISH_VIEW = "vraagbaak_publish"
 OPEN_THREAD_ACTION = "open_thread"
@@ -113,8 +116,8 @@ def publish_modal(
     }
 
 
-def home_view(summary: Any) -> dict[str, Any]:
-    """The App Home tab for a :class:`handlers.slack_entry.HomeSummary`."""
+def home_view(summary: HomeSummary) -> dict[str, Any]:
+    """The App Home tab: the person's own skills, settings and recent questions."""
     lang: Lang = summary.language
     on, off = t(lang, "home.on"), t(lang, "home.off")
     settings = summary.settings
