@@ -215,6 +215,8 @@ class SlackSender:
             now = utcnow()
             if status is OutboxStatus.SENT:
                 row.sent_at = now
+                # Delivered: the message text has no reason to stay in the database.
+                row.payload = {"method": row.payload.get("method")}
             else:
                 row.next_attempt_at = now + timedelta(seconds=self.policy.backoff(row.attempts))
             session.add(row)

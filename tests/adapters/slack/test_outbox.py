@@ -42,6 +42,7 @@ async def test_messages_wait_in_the_outbox_while_slack_is_down(
         async with slack.bot.services.db.session() as session:
             items = (await session.exec(select(OutboxItem))).all()
         assert [i.status for i in items] == [OutboxStatus.SENT, OutboxStatus.SENT]
+        assert [i.payload for i in items] == [{"method": "chat.postMessage"}] * 2
         assert not slack.adapter.sender.backlog
         async with slack.http.get(f"http://127.0.0.1:{slack.adapter.port}/health") as health:
             assert health.status == 200
