@@ -72,7 +72,12 @@ class SlackAdapter:
         self.sender = SlackSender(
             self.client,
             services.db,
-            RetryPolicy(config.max_attempts, config.max_retry_after, config.backoff_base),
+            RetryPolicy(
+                max_attempts=config.max_attempts,
+                max_retry_after=config.max_retry_after,
+                inline_wait=config.inline_wait,
+                backoff_base=config.backoff_base,
+            ),
             sleep=sleep,
         )
         self.directory = SlackDirectory(self.sender, ttl=config.user_cache_seconds)

@@ -36,6 +36,7 @@ class SlackConfig(BaseModel):
     request_timeout: float = Field(default=10.0, gt=0)
     max_attempts: int = Field(default=5, ge=1, le=20)
     max_retry_after: float = Field(default=60.0, ge=0)
+    inline_wait: float = Field(default=2.0, ge=0)
     backoff_base: float = Field(default=0.5, ge=0)
     outbox_interval: float = Field(default=5.0, gt=0)
     user_cache_seconds: float = Field(default=3600.0, ge=0)

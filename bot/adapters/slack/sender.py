@@ -49,6 +49,9 @@ class SlackUnavailableError(Exception):
 class RetryPolicy:
     max_attempts: int = 5
     max_retry_after: float = 60.0
+    # Longest wait inside a handler; a longer Retry-After sends the message to the outbox, so
+    # the handler (and its database transaction) does not sit idle for a minute.
+    inline_wait: float = 2.0
     backoff_base: float = 0.5
 
     def backoff(self, attempt: int) -> float:
@@ -96,10 +99,18 @@ class SlackSender:
         self.last_failure: str | None = None
 
     async def call(
-        self, method: str, args: dict[str, Any], *, verb: Literal["GET", "POST"] = "POST"
+        self,
+        method: str,
+        args: dict[str, Any],
+        *,
+        verb: Literal["GET", "POST"] = "POST",
+        patient: bool = False,
     ) -> dict[str, Any]:
         """One Web API call with bounded retries. Raises :class:`SlackCallError` for a
-        refusal and :class:`SlackUnavailableError` when every attempt failed transiently."""
+        refusal and :class:`SlackUnavailableError` when every attempt failed transiently.
+
+        Impatient calls (from handlers) give up rather than wait longer than
+        ``inline_wait``; the outbox drain is patient, up to ``max_retry_after`` per wait."""
         for attempt in range(1, self.policy.max_attempts + 1):
             wait: float
             try:
@@ -128,6 +139,8 @@ class SlackSender:
             log.warning(
                 "slack call failed", method=method, attempt=attempt, reason=reason, wait=wait
             )
+            if not patient and wait > self.policy.inline_wait:
+                break
             if attempt < self.policy.max_attempts:
                 await self._sleep(wait)
         raise SlackUnavailableError(f"{method}: {self.last_failure}")
@@ -190,7 +203,7 @@ class SlackSender:
                     method = str(item.payload.get("method"))
                     args = dict(item.payload.get("args") or {})
                     try:
-                        await self.call(method, args)
+                        await self.call(method, args, patient=True)
                         status, error = OutboxStatus.SENT, None
                     except SlackUnavailableError:
                         await self._mark(item, OutboxStatus.PENDING, self.last_failure)

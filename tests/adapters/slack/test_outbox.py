@@ -77,3 +77,20 @@ async def test_unreachable_slack_queues_and_a_restart_delivers(
         assert call.args == {"channel": ALGEMEEN, "text": "na de storing"}
     finally:
         await db.dispose()
+
+
+async def test_a_long_retry_after_sends_the_message_to_the_outbox_at_once(
+    database_url: str, mock_slack: MockSlack
+) -> None:
+    async with open_harness(database_url, mock_slack) as slack:
+        slack.mock.fail("chat.postMessage", status=429, retry_after=30)
+        await slack.event(channel_message("!hulp"))
+        # The handler did not wait 30 s: the message went to the outbox, and the drain
+        # (every 0.2 s here) delivered it once Slack accepted it.
+        _refused, second = await slack.mock.wait_for("chat.postMessage", 2, within=5)
+        assert second.response["ok"] and second.args["thread_ts"] == "1700000000.000200"
+        await slack.settle()
+        await slack.adapter.sender.drain()
+        async with slack.bot.services.db.session() as session:
+            [item] = (await session.exec(select(OutboxItem))).all()
+        assert item.status is OutboxStatus.SENT
