@@ -33,7 +33,7 @@ from bot.adapters.slack.blocks import (
 )
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
-from bot.i18n import Lang, t
+from bot.i18n import Lang, normalise_language, t
 from bot.logs import get_logger
 
 if TYPE_CHECKING:
@@ -285,8 +285,15 @@ class _EntryPoints:
         from handlers.slack_entry import publish_question
 
         values = translate.view_values(view)
-        user = await self.adapter.directory.user(str((body.get("user") or {}).get("id") or ""))
-        language = await self._language(user.account())
+        user_id = str((body.get("user") or {}).get("id") or "")
+        # The answer to a submission must come within 3 seconds, so no Web API call before
+        # it: the user is cached (they just used the shortcut), else the default language.
+        cached = self.adapter.directory.cached_user(user_id)
+        language: Lang = (
+            await self._language(cached.account())
+            if cached
+            else normalise_language(self.services.config.bot.language) or "nl"
+        )
         group_id = values.get(GROUP_ACTION, "")
         text = values.get(QUESTION_ACTION, "").strip()
         # Bad input keeps the modal open with the reason next to the field; nothing is lost.
@@ -302,6 +309,7 @@ class _EntryPoints:
             )
             return
         await ack()
+        user = await self.adapter.directory.user(user_id)
         metadata = _metadata(view)
         author_id = metadata.get("author") or None
         asker = None

@@ -32,6 +32,11 @@ class SlackDirectory:
         self._channels: dict[str, tuple[float, str]] = {}
         self._pending_users: dict[str, asyncio.Future[SlackUser]] = {}
 
+    def cached_user(self, user_id: str) -> SlackUser | None:
+        """The user if known, without calling Slack (for answers due within 3 seconds)."""
+        cached = self._users.get(user_id)
+        return cached[1] if cached else None
+
     async def user(self, user_id: str) -> SlackUser:
         cached = self._users.get(user_id)
         if cached is not None and self._now() - cached[0] < self._ttl:
