@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from bot.adapters.base import Adapter
 from bot.events import Attachment, ConversationRef
 from bot.storage.models import Channel, ChannelMember, Message, Reaction
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, BRAM, SOCIAAL, SlackHarness
@@ -113,6 +114,7 @@ async def test_upload_goes_through_slacks_external_upload(slack: SlackHarness) -
 
 
 async def test_health_endpoint_on_the_slack_port(slack: SlackHarness) -> None:
+    assert isinstance(slack.adapter, Adapter)  # the core's protocol
     url = f"http://127.0.0.1:{slack.adapter.port}/health"
     async with slack.http.get(url) as response:
         assert response.status == 200

@@ -18,6 +18,7 @@ import pytest
 
 from tests.adapters.slack.conftest import ANOUK, SOCIAAL
 from tests.adapters.slack.mock_slack import (
+    APP_TOKEN,
     BOT_TOKEN,
     BOT_USER_ID,
     SIGNING_SECRET,
@@ -135,3 +136,38 @@ async def test_bad_slack_configuration_stops_run_with_the_reason(tmp_path: Path)
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
     assert "not both" in stderr.decode()
+
+
+async def test_vraagbaak_run_in_socket_mode(tmp_path: Path, mock_slack: MockSlack) -> None:
+    health_port = free_port()
+    config = tmp_path / "vraagbaak.toml"
+    write_config(
+        config,
+        {"bot_token": BOT_TOKEN, "app_token": APP_TOKEN, "api_url": mock_slack.api_url},
+        tmp_path / "data" / "vraagbaak.db",
+    )
+    process = await start_run(config, health_port)
+    try:
+        health = await wait_healthy(f"http://127.0.0.1:{health_port}/health", process)
+        assert health["components"] == {"slack": True}
+        event = {
+            "type": "app_mention",
+            "user": ANOUK.id,
+            "text": f"<@{BOT_USER_ID}> help",
+            "ts": "1700000021.000100",
+            "channel": SOCIAAL,
+        }
+        await mock_slack.push(
+            {
+                "envelope_id": "env-run-1",
+                "type": "events_api",
+                "payload": event_envelope(event),
+                "accepts_response_payload": False,
+            }
+        )
+        await mock_slack.wait_for_ack("env-run-1", within=20)
+        [call] = await mock_slack.wait_for("chat.postMessage", within=20)
+        assert call.args["thread_ts"] == "1700000021.000100"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 20) == 0
