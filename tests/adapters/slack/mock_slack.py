@@ -34,6 +34,7 @@ class Call:
     args: dict[str, Any]
     at: float
     response: dict[str, Any] = field(default_factory=dict)
+    token: str | None = None
 
 
 @dataclass
@@ -165,9 +166,9 @@ class MockSlack:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    async def _record(self, method: str, args: dict[str, Any]) -> Call:
+    async def _record(self, method: str, args: dict[str, Any], token: str | None = None) -> Call:
         assert self._changed is not None
-        call = Call(method, args, time.monotonic())
+        call = Call(method, args, time.monotonic(), token=token)
         async with self._changed:
             self.calls.append(call)
             self._changed.notify_all()
@@ -193,7 +194,9 @@ class MockSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await self._args(request)
-        call = await self._record(method, args)
+        auth = request.headers.get("Authorization", "")
+        token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else args.get("token")
+        call = await self._record(method, args, token)
         queued = self.failures.get(method)
         if queued:
             failure = queued[0]

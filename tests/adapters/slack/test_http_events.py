@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from bot.storage.models import Account, Message, Person, ProcessedEvent
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, SOCIAAL, SlackHarness
-from tests.adapters.slack.mock_slack import BOT_USER_ID
+from tests.adapters.slack.mock_slack import BOT_TOKEN, BOT_USER_ID
 
 
 def mention(text: str, ts: str = "1700000000.000100", **extra: str) -> dict[str, str]:
@@ -44,6 +44,7 @@ async def test_app_mention_is_answered_in_its_thread(slack: SlackHarness) -> Non
     assert "Dit kun je vragen" in call.args["text"]
     assert "*Vraagbaak*" in call.args["text"]  # Markdown bold rendered as mrkdwn
     assert call.args["blocks"][0]["text"]["type"] == "mrkdwn"
+    assert call.token == BOT_TOKEN
 
 
 async def test_mention_reaches_the_router_stripped_and_addressed(slack: SlackHarness) -> None:

@@ -13,7 +13,13 @@ from sqlmodel import select
 
 from bot.storage.models import ProcessedEvent
 from tests.adapters.slack.conftest import ANOUK, SOCIAAL, SlackHarness, open_harness
-from tests.adapters.slack.mock_slack import APP_TOKEN, BOT_USER_ID, MockSlack, event_envelope
+from tests.adapters.slack.mock_slack import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    BOT_USER_ID,
+    MockSlack,
+    event_envelope,
+)
 
 
 @pytest.fixture
@@ -42,7 +48,8 @@ def envelope(kind: str, payload: dict[str, Any], retry: int = 0) -> dict[str, An
 
 async def test_connects_with_the_app_token(socket_slack: SlackHarness) -> None:
     [opened] = socket_slack.mock.of("apps.connections.open")
-    assert opened.args.get("app_token", APP_TOKEN) == APP_TOKEN
+    assert opened.token == APP_TOKEN
+    assert {c.token for c in socket_slack.mock.of("auth.test")} == {BOT_TOKEN}
     assert socket_slack.adapter.healthy()
     assert socket_slack.adapter.port is None  # no HTTP listener in Socket Mode
 
