@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 02:33:22.991531
+Create Date: 2026-11-27 02:37:07.612284
 """
 
 from __future__ import annotations
