@@ -10,6 +10,7 @@ the answer was lost, the retry is recognised as the same event (client-server AP
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -20,17 +21,17 @@ from bot.logs import get_logger
 log = get_logger(__name__)
 
 
-class RateLimited(Exception):
+class RateLimitedError(Exception):
     def __init__(self, retry_after_ms: int | None) -> None:
         super().__init__(f"rate limited, retry after {retry_after_ms} ms")
         self.retry_after_ms = retry_after_ms
 
 
-class Unreachable(Exception):
+class UnreachableError(Exception):
     """The homeserver could not be reached; the message is kept and tried again."""
 
 
-class SendFailed(Exception):
+class SendFailedError(Exception):
     """The homeserver refused the message for good (or retries ran out)."""
 
 
@@ -74,15 +75,13 @@ class Outbox:
     async def stop(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
-            except asyncio.CancelledError:
-                pass
             self._worker = None
         while not self._queue.empty():
             item = self._queue.get_nowait()
             if not item.done.done():
-                item.done.set_exception(SendFailed("the adapter stopped before sending"))
+                item.done.set_exception(SendFailedError("the adapter stopped before sending"))
 
     @property
     def pending(self) -> int:
@@ -98,7 +97,7 @@ class Outbox:
             item = await self._queue.get()
             try:
                 event_id = await self._deliver(item)
-            except SendFailed as exc:
+            except SendFailedError as exc:
                 if not item.done.done():
                     item.done.set_exception(exc)
             else:
@@ -113,17 +112,17 @@ class Outbox:
                 event_id = await self._sender(
                     item.room_id, item.event_type, item.content, item.txn_id
                 )
-            except RateLimited as exc:
+            except RateLimitedError as exc:
                 limited += 1
                 self.rate_limited_count += 1
                 if limited > self._max_rate_limit_retries:
                     log.error("matrix send gave up after rate limits", room=item.room_id)
-                    raise SendFailed("rate limited too often") from exc
+                    raise SendFailedError("rate limited too often") from exc
                 wait_ms = exc.retry_after_ms or self._default_retry_ms
                 log.info("matrix rate limit, waiting", retry_after_ms=wait_ms, attempt=limited)
                 await asyncio.sleep(wait_ms / 1000)
                 continue
-            except Unreachable:
+            except UnreachableError:
                 unreachable += 1
                 if unreachable == 1 and self._on_unreachable is not None:
                     self._on_unreachable(True)

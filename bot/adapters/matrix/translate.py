@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.events import AccountRef, ConversationRef, Event, MessageEvent, ReactionEvent
+from bot.events import (
+    AccountRef,
+    Attachment,
+    ConversationRef,
+    Event,
+    JoinEvent,
+    MessageEvent,
+    ReactionEvent,
+)
 
 PLATFORM = "matrix"
 _TEXT_TYPES = frozenset({"m.text", "m.emote", "m.notice"})
@@ -117,7 +125,29 @@ def to_core_event(
         return _reaction(raw, content, room, display_names)
     if kind == "m.room.message":
         return _message(raw, content, room, me, display_names)
+    if kind == "m.room.member":
+        return _join(raw, content, room, display_names)
     return None
+
+
+def _join(
+    raw: dict[str, Any],
+    content: dict[str, Any],
+    room: RoomView,
+    display_names: dict[str, str] | None,
+) -> JoinEvent | None:
+    """A person who joined (not a profile change of someone already in the room)."""
+    user_id = raw.get("state_key")
+    if content.get("membership") != "join" or not isinstance(user_id, str):
+        return None
+    unsigned = raw.get("unsigned")
+    previous = unsigned.get("prev_content") if isinstance(unsigned, dict) else None
+    if isinstance(previous, dict) and previous.get("membership") == "join":
+        return None
+    names = dict(display_names or {})
+    if isinstance(content.get("displayname"), str):
+        names[user_id] = content["displayname"]
+    return JoinEvent(room.conversation(), account(user_id, names), timestamp=timestamp(raw))
 
 
 def _reaction(
@@ -174,6 +204,18 @@ def _message(
             reply_to = in_reply_to["event_id"]
         body = strip_reply_fallback(body)
     text = body if msgtype in _TEXT_TYPES else ""
+    attachments: tuple[Attachment, ...] = ()
+    if msgtype in _FILE_TYPES:
+        info = content.get("info")
+        mimetype = info.get("mimetype") if isinstance(info, dict) else None
+        url = content.get("url")
+        attachments = (
+            Attachment(
+                str(content.get("filename") or body),
+                mimetype if isinstance(mimetype, str) else "application/octet-stream",
+                url=url if isinstance(url, str) else None,
+            ),
+        )
     ids, has_mentions_key = _mentioned_ids(content)
     if not has_mentions_key:
         ids = _mentions_in_text(content)
@@ -199,6 +241,7 @@ def _message(
         mentioned=mentioned,
         reply_to=reply_to,
         is_edit=is_edit,
+        attachments=attachments,
         timestamp=timestamp(raw),
     )
 
