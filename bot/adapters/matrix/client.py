@@ -19,6 +19,7 @@ from nio import (
     AsyncClient,
     AsyncClientConfig,
     ErrorResponse,
+    InviteMemberEvent,
     JoinError,
     LoginResponse,
     MatrixRoom,
@@ -105,7 +106,7 @@ class MatrixAdapter:
             log.warning("matrix homeserver unreachable; retrying", homeserver=self._hs)
             self._connected = False
         elif not down and not self._connected:
-            log.info("matrix homeserver reachable again", homeserver=self._hs)
+            log.info("matrix homeserver connected", homeserver=self._hs)
             self._connected = True
 
     @property
@@ -244,7 +245,7 @@ class MatrixAdapter:
         self, response: SyncResponse, dispatch: Dispatch, since: str | None, *, history: bool
     ) -> None:
         for room_id, info in response.rooms.invite.items():
-            await self._on_invite(room_id, [e.source for e in info.invite_state])
+            await self._on_invite(room_id, [_invite_dict(e) for e in info.invite_state])
         if response.rooms.join:
             self._room_arrived.set()
         for room_id, info in response.rooms.join.items():
@@ -497,6 +498,18 @@ class MatrixAdapter:
         await self.outbox.stop()
         if self._client is not None:
             await self._client.close()
+
+
+def _invite_dict(event: Any) -> dict[str, Any]:
+    """nio's stripped invite-state events keep no source; rebuild the part we read."""
+    if not isinstance(event, InviteMemberEvent):
+        return {}
+    return {
+        "type": "m.room.member",
+        "sender": event.sender,
+        "state_key": event.state_key,
+        "content": dict(event.content or {}),
+    }
 
 
 def _trusted_private_chat() -> Any:

@@ -1,0 +1,155 @@
+"""The Matrix adapter against a real Synapse on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from sqlmodel import select
+
+from bot.events import ConversationRef
+from bot.storage.models import Channel, Reaction
+from tests.adapters.matrix.harness import BotProcess, MatrixUser
+
+HELP_MARK = "Dit kun je vragen"
+
+
+async def joined_room(person: MatrixUser, bot: BotProcess, name: str = "Sociaal domein") -> str:
+    """A room the person creates and invites the bot to; returns once the bot joined."""
+    room_id = await person.create_room(name, [bot.settings.user_id])
+    await person.wait_for(
+        lambda: (
+            bot.settings.user_id in person.client.rooms[room_id].users
+            and room_id in bot.adapter.client.rooms
+        )
+    )
+    return room_id
+
+
+def notices(answers: list[dict[str, Any]]) -> list[str]:
+    return [a["content"]["body"] for a in answers if a["content"]["msgtype"] == "m.notice"]
+
+
+async def test_invite_join_command_answered_in_thread_as_notice(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    command = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(command, bot_id))
+    answer = person.answers_to(command, bot_id)[0]
+    content = answer["content"]
+    assert content["msgtype"] == "m.notice"
+    assert HELP_MARK in content["body"]
+    assert "<strong>Vraagbaak</strong>" in content["formatted_body"]
+    assert content["m.relates_to"]["rel_type"] == "m.thread"
+    assert content["m.relates_to"]["event_id"] == command
+    assert content["m.relates_to"]["m.in_reply_to"] == {"event_id": command}
+
+    # the person is an administrator (by Matrix id) and links the room to a group
+    link = await person.say(room_id, "!koppel sociaal-domein")
+    await person.wait_for(lambda: person.answers_to(link, bot_id))
+    assert "**Sociaal domein**" in notices(person.answers_to(link, bot_id))[0]
+    assert matrix_bot.bot is not None
+    async with matrix_bot.bot.services.db.session() as session:
+        channel = (await session.exec(select(Channel).where(Channel.external_id == room_id))).one()
+        assert channel.group_id == "sociaal-domein"
+
+    # alone in the room, the bot leaves
+    await person.client.room_leave(room_id)
+    await person.wait_for(lambda: room_id not in matrix_bot.adapter.client.rooms)
+
+
+async def test_mentions_from_m_mentions_first_and_body_second(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    not_meant = await person.say(room_id, "de vraagbaak is handig")
+    pill = await person.say(
+        room_id,
+        "Vraagbaak: wat kun je?",
+        format="org.matrix.custom.html",
+        formatted_body=f'<a href="https://matrix.to/#/{bot_id}">Vraagbaak</a>: wat kun je?',
+        **{"m.mentions": {"user_ids": [bot_id]}},
+    )
+    await person.wait_for(lambda: person.answers_to(pill, bot_id))
+    assert HELP_MARK in notices(person.answers_to(pill, bot_id))[0]
+    # an old client without m.mentions: the body decides
+    legacy_content = {"msgtype": "m.text", "body": f"{bot_id} wat kun je?"}
+    response = await person.client.room_send(room_id, "m.room.message", legacy_content)
+    legacy = response.event_id
+    await person.wait_for(lambda: person.answers_to(legacy, bot_id))
+    assert person.answers_to(not_meant, bot_id) == []
+
+
+async def test_reactions_are_read_and_sent(person: MatrixUser, matrix_bot: BotProcess) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    command = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(command, bot_id))
+    # a reaction on a person's message is recorded (evidence for the expertise index)
+    await person.react(room_id, command, "✅")
+    assert matrix_bot.bot is not None
+    db = matrix_bot.bot.services.db
+
+    async def reactions() -> list[Reaction]:
+        async with db.session() as session:
+            return list(await session.exec(select(Reaction).where(Reaction.key == "✅")))
+
+    for _ in range(200):
+        if await reactions():
+            break
+        await asyncio.sleep(0.05)
+    assert len(await reactions()) == 1
+
+    conversation = ConversationRef("matrix", room_id)
+    from bot.events import MessageRef
+
+    await matrix_bot.adapter.react(MessageRef(conversation, command), "👍")
+    await person.wait_for(
+        lambda: any(
+            raw.get("type") == "m.reaction"
+            and raw["content"]["m.relates_to"]
+            == {
+                "rel_type": "m.annotation",
+                "event_id": command,
+                "key": "👍",
+            }
+            for _, raw in person.events
+        )
+    )
+
+
+async def test_restart_restores_the_device_and_does_not_answer_again(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    first = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(first, bot_id))
+    device = matrix_bot.adapter.client.device_id
+    await matrix_bot.stop()
+    await matrix_bot.start()
+    assert matrix_bot.adapter.client.device_id == device
+    stored = json.loads((matrix_bot.folder / "store" / "credentials.json").read_text())
+    assert stored["device_id"] == device
+    second = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(second, bot_id))
+    await asyncio.sleep(0.5)
+    assert len(person.answers_to(first, bot_id)) == 1
+    assert len(person.answers_to(second, bot_id)) == 1
+
+
+async def test_burst_while_stopped_is_answered_once_each(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    await matrix_bot.stop()
+    commands = [await person.say(room_id, "!hulp") for _ in range(50)]
+    await matrix_bot.start()
+    await person.wait_for(lambda: all(person.answers_to(c, bot_id) for c in commands), within=90)
+    await asyncio.sleep(0.5)
+    assert [len(person.answers_to(c, bot_id)) for c in commands] == [1] * 50
