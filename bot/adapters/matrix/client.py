@@ -59,6 +59,10 @@ _CONNECTION_ERRORS = (aiohttp.ClientError, TimeoutError, ConnectionError, OSErro
 _MAX_GAP_PAGES = 50
 
 
+class _RetryLaterError(Exception):
+    """The homeserver answered the sync with an error; try again after a pause."""
+
+
 class MatrixLoginError(Exception):
     """The homeserver refused the credentials; the bot cannot start on Matrix."""
 
@@ -193,27 +197,33 @@ class MatrixAdapter:
                         full_state=full_state,
                         sync_filter=sync_filter,
                     )
-                except _CONNECTION_ERRORS:
+                    self._in_sync = False
+                    if not isinstance(response, SyncResponse):
+                        self._sync_failed(response)
+                        raise _RetryLaterError
+                    self._mark_unreachable(False)
+                    await self._handle_sync(response, dispatch, token, history=not first_ever)
+                    await self._maintain_keys()
+                    # Saved only now: a crash before this point replays the batch, and the
+                    # handled-event ids keep the replay from answering twice.
+                    token = response.next_batch
+                    await self._state.save_sync_token(token)
+                except (*_CONNECTION_ERRORS, _RetryLaterError) as exc:
+                    self._in_sync = False
                     if self._stopping.is_set():
                         break
-                    self._mark_unreachable(True)
+                    if not isinstance(exc, _RetryLaterError):
+                        self._mark_unreachable(True)
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, self.settings.max_backoff_seconds)
                     continue
-                finally:
+                except Exception:
                     self._in_sync = False
-                if not isinstance(response, SyncResponse):
-                    self._sync_failed(response)
+                    log.exception("matrix sync batch failed; retrying")
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, self.settings.max_backoff_seconds)
                     continue
                 delay = 0.5
-                self._mark_unreachable(False)
-                self._connected = True
-                await self._handle_sync(response, dispatch, token, history=not first_ever)
-                await self._maintain_keys()
-                token = response.next_batch
-                await self._state.save_sync_token(token)
                 first_ever = False
                 full_state = False
                 self._ready.set()

@@ -43,6 +43,7 @@ class MatrixUser:
         )
         self.client.restore_login(user.user_id, user.device_id, user.access_token)
         self.events: list[tuple[str, dict[str, Any]]] = []
+        self.decrypted: set[str] = set()
         self._task: asyncio.Task[None] | None = None
         self.client.add_event_callback(self._on_event, NioEvent)
 
@@ -52,6 +53,8 @@ class MatrixUser:
 
     async def _on_event(self, room: Any, event: Any) -> None:
         self.events.append((room.room_id, dict(event.source)))
+        if getattr(event, "decrypted", False):
+            self.decrypted.add(str(event.event_id))
 
     async def start(self) -> None:
         await self.client.sync(timeout=0, full_state=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import select
 
-from bot.events import ConversationRef
+from bot.events import ConversationRef, MessageRef
 from bot.storage.models import Channel, Reaction
-from tests.adapters.matrix.harness import BotProcess, MatrixUser
+from tests.adapters.matrix.harness import BotProcess, MatrixUser, unique
+from tests.adapters.matrix.synapse_server import SynapseServer
 
 HELP_MARK = "Dit kun je vragen"
 
@@ -105,8 +107,6 @@ async def test_reactions_are_read_and_sent(person: MatrixUser, matrix_bot: BotPr
     assert len(await reactions()) == 1
 
     conversation = ConversationRef("matrix", room_id)
-    from bot.events import MessageRef
-
     await matrix_bot.adapter.react(MessageRef(conversation, command), "👍")
     await person.wait_for(
         lambda: any(
@@ -153,3 +153,74 @@ async def test_burst_while_stopped_is_answered_once_each(
     await person.wait_for(lambda: all(person.answers_to(c, bot_id) for c in commands), within=90)
     await asyncio.sleep(0.5)
     assert [len(person.answers_to(c, bot_id)) for c in commands] == [1] * 50
+
+
+async def test_homeserver_restart_loses_nothing(
+    synapse: SynapseServer, person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    component = matrix_bot.component
+    assert component is not None and component.healthy()
+    await asyncio.to_thread(synapse.stop)
+    try:
+        await person.wait_for(lambda: not component.healthy(), within=30)
+        # something the bot says while the homeserver is away waits in the queue
+        pending = asyncio.create_task(
+            matrix_bot.adapter.post(ConversationRef("matrix", room_id), "Tijdens de storing")
+        )
+        await asyncio.sleep(0.5)
+        assert not pending.done()
+    finally:
+        await asyncio.to_thread(synapse.start)
+    sent = await asyncio.wait_for(pending, 60)
+    await person.wait_for(lambda: component.healthy(), within=30)
+    await person.wait_for(
+        lambda: any(raw.get("event_id") == sent.message_id for _, raw in person.events),
+        within=30,
+    )
+    command = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(command, bot_id), within=30)
+
+
+async def test_encrypted_room_survives_a_bot_restart(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await person.create_room("Versleuteld", [bot_id], encrypted=True)
+    await person.wait_for(lambda: bot_id in person.client.rooms[room_id].users)
+    await person.wait_for(lambda: room_id in matrix_bot.adapter.client.rooms)
+    if person.client.should_query_keys:
+        await person.client.keys_query()
+    first = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(first, bot_id), within=30)
+    answer = person.answers_to(first, bot_id)[0]
+    assert HELP_MARK in answer["content"]["body"]
+    assert answer["event_id"] in person.decrypted  # it was sent encrypted
+    assert answer["content"]["msgtype"] == "m.notice"
+    await matrix_bot.stop()
+    await matrix_bot.start()
+    second = await person.say(room_id, "!help")
+    await person.wait_for(lambda: person.answers_to(second, bot_id), within=30)
+    assert "This is what you can ask" in person.answers_to(second, bot_id)[0]["content"]["body"]
+    assert len(person.answers_to(first, bot_id)) == 1
+
+
+async def test_default_rate_limit_loses_no_answer(
+    synapse: SynapseServer, person: MatrixUser, tmp_path: Path
+) -> None:
+    # This bot account keeps Synapse's default message rate limit (burst 10, then 1 per 5 s).
+    account = synapse.register(unique("beperkt"))
+    process = BotProcess(synapse, account, tmp_path / "limited")
+    await process.start()
+    try:
+        bot_id = account.user_id
+        room_id = await joined_room(person, process)
+        commands = [await person.say(room_id, "!hulp") for _ in range(12)]
+        await person.wait_for(
+            lambda: all(person.answers_to(c, bot_id) for c in commands), within=90
+        )
+        assert process.adapter.outbox.rate_limited_count > 0
+        assert [len(person.answers_to(c, bot_id)) for c in commands] == [1] * 12
+    finally:
+        await process.stop()
