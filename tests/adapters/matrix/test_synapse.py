@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlmodel import select
 
 from bot.events import ConversationRef, MessageRef
@@ -224,3 +225,72 @@ async def test_default_rate_limit_loses_no_answer(
         assert [len(person.answers_to(c, bot_id)) for c in commands] == [1] * 12
     finally:
         await process.stop()
+
+
+async def test_history_import_is_complete_and_idempotent(
+    person: MatrixUser, matrix_bot: BotProcess, tmp_path: Path, capsys: Any
+) -> None:
+    room_id = await joined_room(person, matrix_bot, "Omgevingswet")
+    root = await person.say(room_id, "Wie weet iets van het omgevingsplan?")
+    await person.say(
+        room_id,
+        "Kijk in de bruidsschat.",
+        **{"m.relates_to": {"rel_type": "m.thread", "event_id": root, "is_falling_back": True}},
+    )
+    await person.react(room_id, root, "👍")
+    await person.say(
+        room_id,
+        " * Wie weet iets van het nieuwe omgevingsplan?",
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": "Wie weet iets van het nieuwe plan?"},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": root},
+        },
+    )
+    database = tmp_path / "import.db"
+    config = tmp_path / "import.toml"
+    config.write_text(
+        f'[bot]\ndata_dir = "{tmp_path}"\n[database]\nurl = "sqlite:///{database}"\n'
+        f'[matrix]\nhomeserver = "{matrix_bot.settings.homeserver}"\n'
+        f'user_id = "{matrix_bot.settings.user_id}"\npassword = "unused"\n'
+        f'store_path = "{matrix_bot.folder / "store"}"\n'
+    )
+    from bot.cli import main
+
+    argv = ["import", "matrix", "--room", room_id, "--config", str(config), "--json"]
+    assert await asyncio.to_thread(main, argv) == 0
+    first = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (first["messages"], first["reactions"]) == (2, 1)
+    assert await asyncio.to_thread(main, argv) == 0
+    second = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (second["messages"], second["reactions"]) == (0, 0)
+
+    from bot.storage.database import Database
+    from bot.storage.models import Message, Thread
+
+    db = Database(f"sqlite:///{database}")
+    try:
+        async with db.session() as session:
+            threads = list(await session.exec(select(Thread)))
+            messages = list(await session.exec(select(Message)))
+            reactions = list(await session.exec(select(Reaction)))
+    finally:
+        await db.dispose()
+    assert len(threads) == 1 and threads[0].reply_count == 1
+    assert sorted(m.text or "" for m in messages) == [
+        "Kijk in de bruidsschat.",
+        "Wie weet iets van het nieuwe plan?",
+    ]
+    assert len(reactions) == 1
+
+
+async def test_import_refuses_an_unknown_alias(matrix_bot: BotProcess, tmp_path: Path) -> None:
+    from bot.adapters.matrix.history import HistoryImportError, import_room
+
+    assert matrix_bot.bot is not None
+    with pytest.raises(HistoryImportError, match="unknown room alias"):
+        await import_room(
+            matrix_bot.bot.services,
+            matrix_bot.settings,
+            matrix_bot.folder / "store",
+            "#bestaat-niet:vraagbaak.test",
+        )
