@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
+from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +50,17 @@ from bot.adapters.matrix.translate import (
     Me,
     RoomView,
     invite_allowed,
+    redacted_event_id,
     to_core_event,
 )
-from bot.events import AccountRef, Attachment, ConversationRef, Event, MessageRef
+from bot.events import (
+    AccountRef,
+    Attachment,
+    ConversationRef,
+    Event,
+    MessageRef,
+    ReactionEvent,
+)
 from bot.logs import get_logger
 from bot.storage.database import Database
 
@@ -87,6 +98,9 @@ class MatrixAdapter:
         self._direct: dict[str, str] = {}
         self._room_arrived = asyncio.Event()
         self._sync_task: asyncio.Task[Any] | None = None
+        self._not_before_ms = 0
+        # Recent reactions by their own event id, so a redaction can be read as "removed".
+        self._reactions: OrderedDict[str, ReactionEvent] = OrderedDict()
         self._in_sync = False
         self.outbox = Outbox(
             self._send_now,
@@ -184,6 +198,10 @@ class MatrixAdapter:
         self._sync_task = asyncio.current_task()
         token = await self._state.sync_token()
         first_ever = token is None
+        if first_ever:
+            # The very first start answers nothing older than itself, even when the
+            # homeserver hands out a cached (older) initial sync.
+            self._not_before_ms = int(time.time() * 1000)
         full_state = True
         delay = 0.5
         sync_filter = {"room": {"timeline": {"limit": self.settings.sync_timeline_limit}}}
@@ -262,13 +280,31 @@ class MatrixAdapter:
             if not history:
                 continue  # the very first start: earlier history is not answered
             events: list[Any] = list(info.timeline.events)
-            if info.timeline.limited and info.timeline.prev_batch and since:
+            joined_at = self._own_join_index(events)
+            if joined_at is not None:
+                # Just joined: what was said before the bot came in is history, not for it.
+                events = events[joined_at + 1 :]
+            elif info.timeline.limited and info.timeline.prev_batch and since:
                 gap = await self._fetch_gap(room_id, info.timeline.prev_batch, since)
                 known = {e.event_id for e in events}
                 events = [e for e in gap if e.event_id not in known] + events
             for event in events:
                 await self._handle_event(room_id, event, dispatch)
             await self._leave_if_alone(room_id, events)
+
+    def _own_join_index(self, events: list[Any]) -> int | None:
+        found: int | None = None
+        for index, event in enumerate(events):
+            raw = getattr(event, "source", {}) or {}
+            if (
+                raw.get("type") == "m.room.member"
+                and raw.get("state_key") == self.settings.user_id
+                and (raw.get("content") or {}).get("membership") == "join"
+                and ((raw.get("unsigned") or {}).get("prev_content") or {}).get("membership")
+                != "join"
+            ):
+                found = index
+        return found
 
     async def _fetch_gap(self, room_id: str, prev_batch: str, since: str) -> list[Any]:
         """The events a limited sync left out: from ``prev_batch`` back to ``since``."""
@@ -310,14 +346,25 @@ class MatrixAdapter:
         event_id = raw.get("event_id")
         if not isinstance(event_id, str) or raw.get("sender") == self.settings.user_id:
             return
-        core = to_core_event(
+        if int(raw.get("origin_server_ts") or 0) < self._not_before_ms:
+            return
+        core: Event | None = to_core_event(
             raw,
             self._room_view(room_id),
             self._me,
             self._display_names(room_id, str(raw.get("sender"))),
         )
+        taken_back = redacted_event_id(raw)
+        if taken_back is not None and taken_back in self._reactions:
+            original = self._reactions.pop(taken_back)
+            if original.sender.external_id == raw.get("sender"):
+                core = replace(original, removed=True)
         if core is None:
             return
+        if isinstance(core, ReactionEvent) and not core.removed:
+            self._reactions[event_id] = core
+            while len(self._reactions) > 5_000:
+                self._reactions.popitem(last=False)
         if await self._state.already_handled(event_id):
             return
         await self._dispatch(dispatch, core, event_id)

@@ -246,6 +246,15 @@ def _message(
     )
 
 
+def redacted_event_id(raw: dict[str, Any]) -> str | None:
+    """The event a redaction takes back (``redacts`` moved into content in room v11)."""
+    if raw.get("type") != "m.room.redaction":
+        return None
+    content = raw.get("content")
+    target = raw.get("redacts") or (content.get("redacts") if isinstance(content, dict) else None)
+    return target if isinstance(target, str) else None
+
+
 def invite_allowed(inviter: str, allowed: list[str], own_server: str) -> bool:
     """May ``inviter`` pull the bot into a room? ``allowed`` holds user ids and server names;
     empty means the bot's own homeserver."""

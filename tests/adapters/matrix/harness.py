@@ -11,7 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    InviteMemberEvent,
+    RoomCreateResponse,
+    RoomSendResponse,
+)
 from nio.events import Event as NioEvent
 
 from bot.adapters.matrix.component import MatrixComponent
@@ -46,6 +52,7 @@ class MatrixUser:
         self.decrypted: set[str] = set()
         self._task: asyncio.Task[None] | None = None
         self.client.add_event_callback(self._on_event, NioEvent)
+        self.client.add_event_callback(self._on_invite, InviteMemberEvent)
 
     @property
     def user_id(self) -> str:
@@ -55,6 +62,10 @@ class MatrixUser:
         self.events.append((room.room_id, dict(event.source)))
         if getattr(event, "decrypted", False):
             self.decrypted.add(str(event.event_id))
+
+    async def _on_invite(self, room: Any, event: InviteMemberEvent) -> None:
+        if event.state_key == self.user_id and event.membership == "invite":
+            await self.client.join(room.room_id)
 
     async def start(self) -> None:
         await self.client.sync(timeout=0, full_state=True)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.events import ConversationRef, MessageRef
+from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.storage.models import Channel, Reaction
 from tests.adapters.matrix.harness import BotProcess, MatrixUser, unique
 from tests.adapters.matrix.synapse_server import SynapseServer
@@ -141,6 +141,27 @@ async def test_restart_restores_the_device_and_does_not_answer_again(
     await asyncio.sleep(0.5)
     assert len(person.answers_to(first, bot_id)) == 1
     assert len(person.answers_to(second, bot_id)) == 1
+
+
+async def test_history_before_the_bot_came_is_not_answered(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await person.create_room("Voor de bot kwam", [])
+    before_join = await person.say(room_id, "!hulp")
+    await person.client.room_invite(room_id, bot_id)
+    await person.wait_for(lambda: room_id in matrix_bot.adapter.client.rooms)
+    # a first start (no sync token in the database) does not answer what was said before
+    await matrix_bot.stop()
+    for file in matrix_bot.folder.glob("vraagbaak.db*"):
+        file.unlink()
+    while_away = await person.say(room_id, "!hulp")
+    await matrix_bot.start()
+    after = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(after, bot_id))
+    await asyncio.sleep(0.5)
+    assert person.answers_to(before_join, bot_id) == []
+    assert person.answers_to(while_away, bot_id) == []
 
 
 async def test_burst_while_stopped_is_answered_once_each(
@@ -294,3 +315,53 @@ async def test_import_refuses_an_unknown_alias(matrix_bot: BotProcess, tmp_path:
             matrix_bot.folder / "store",
             "#bestaat-niet:vraagbaak.test",
         )
+
+
+async def test_direct_messages_use_one_dm_room_and_reactions_can_be_taken_back(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    someone = AccountRef("matrix", person.user_id, "Anouk")
+    first = await matrix_bot.adapter.send_direct(someone, "Hallo **Anouk**")
+    assert first.conversation.is_direct
+    await person.wait_for(
+        lambda: any(r.get("event_id") == first.message_id for _, r in person.events)
+    )
+    second = await matrix_bot.adapter.send_direct(someone, "Nog een bericht")
+    assert second.conversation.external_id == first.conversation.external_id
+    dm_room = first.conversation.external_id
+
+    # in the DM a command is answered in the conversation, not in a thread
+    command = await person.say(dm_room, "!hulp")
+    await person.wait_for(
+        lambda: any(
+            raw.get("sender") == bot_id
+            and HELP_MARK in raw["content"].get("body", "")
+            and "m.relates_to" not in raw["content"]
+            for _, raw in person.events
+        )
+    )
+    assert person.answers_to(command, bot_id) == []
+
+    # a reaction that is taken back is removed from the records
+    room_id = await joined_room(person, matrix_bot)
+    message = await person.say(room_id, "Ik weet wel iets van de Wmo")
+    reaction = await person.react(room_id, message, "🎉")
+    assert matrix_bot.bot is not None
+    db = matrix_bot.bot.services.db
+
+    async def count() -> int:
+        async with db.session() as session:
+            return len(list(await session.exec(select(Reaction).where(Reaction.key == "🎉"))))
+
+    for _ in range(200):
+        if await count() == 1:
+            break
+        await asyncio.sleep(0.05)
+    assert await count() == 1
+    await person.client.room_redact(room_id, reaction)
+    for _ in range(200):
+        if await count() == 0:
+            break
+        await asyncio.sleep(0.05)
+    assert await count() == 0

@@ -12,6 +12,7 @@ from bot.adapters.matrix.translate import (
     Me,
     RoomView,
     invite_allowed,
+    redacted_event_id,
     strip_reply_fallback,
     to_core_event,
 )
@@ -143,3 +144,11 @@ def test_reply_fallback_without_quote_is_untouched() -> None:
 )
 def test_invite_policy(inviter: str, allowed: list[str], expected: bool) -> None:
     assert invite_allowed(inviter, allowed, "vraagbaak.test") is expected
+
+
+def test_redaction_names_the_event_it_takes_back() -> None:
+    old_style = {"type": "m.room.redaction", "redacts": "$re1", "content": {}}
+    v11 = {"type": "m.room.redaction", "content": {"redacts": "$re2"}}
+    assert redacted_event_id(old_style) == "$re1"
+    assert redacted_event_id(v11) == "$re2"
+    assert redacted_event_id(stored("reaction")) is None
