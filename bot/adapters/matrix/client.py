@@ -161,9 +161,7 @@ class MatrixAdapter:
             client.restore_login(saved.user_id, saved.device_id, saved.access_token)
         else:
             assert self.settings.password is not None
-            response = await self._with_retries(
-                lambda: client.login(self.settings.password, device_name=self.settings.device_name)
-            )
+            response = await self._login(client, self.settings.password)
             if not isinstance(response, LoginResponse):
                 await client.close()
                 raise MatrixLoginError(f"login refused: {getattr(response, 'message', '')}")
@@ -177,6 +175,19 @@ class MatrixAdapter:
         self._client = client
         self._direct = await self._state.direct_rooms()
         log.info("matrix device", user_id=client.user_id, device_id=client.device_id)
+
+    async def _login(self, client: AsyncClient, password: str) -> Any:
+        """Log in, waiting out the homeserver's login rate limit a bounded number of times."""
+        for _ in range(self.settings.max_rate_limit_retries + 1):
+            response = await self._with_retries(
+                lambda: client.login(password, device_name=self.settings.device_name)
+            )
+            if getattr(response, "status_code", None) != "M_LIMIT_EXCEEDED":
+                return response
+            wait_ms = getattr(response, "retry_after_ms", None) or 2_000
+            log.warning("matrix login rate limited, waiting", retry_after_ms=wait_ms)
+            await asyncio.sleep(wait_ms / 1000)
+        return response
 
     async def _with_retries(self, call: Any) -> Any:
         delay = 0.5

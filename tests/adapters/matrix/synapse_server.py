@@ -69,6 +69,11 @@ presence:
   enabled: false
 url_preview_enabled: false
 enable_registration: false
+# Every test logs a fresh bot in from 127.0.0.1; the default login limit (per address) would
+# make them wait minutes. The message rate limit (rc_message) keeps its default on purpose.
+rc_login:
+  address: {{per_second: 100, burst_count: 100}}
+  account: {{per_second: 100, burst_count: 100}}
 """
 
 LOG_CONFIG = """\
