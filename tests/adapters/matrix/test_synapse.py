@@ -13,7 +13,7 @@ from sqlmodel import select
 from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.storage.models import Channel, Reaction
 from tests.adapters.matrix.harness import BotProcess, MatrixUser, unique
-from tests.adapters.matrix.synapse_server import SynapseServer
+from tests.adapters.matrix.synapse_server import RegisteredUser, SynapseServer
 
 HELP_MARK = "Dit kun je vragen"
 
@@ -365,3 +365,28 @@ async def test_direct_messages_use_one_dm_room_and_reactions_can_be_taken_back(
             break
         await asyncio.sleep(0.05)
     assert await count() == 0
+
+
+async def test_invites_from_others_than_the_allowed_are_refused(
+    synapse: SynapseServer, server_admin: RegisteredUser, person: MatrixUser, tmp_path: Path
+) -> None:
+    account = synapse.register(unique("streng"))
+    synapse.exempt_from_rate_limit(server_admin, account.user_id)
+    process = BotProcess(
+        synapse, account, tmp_path / "strict", allowed_inviters=["@iemand-anders:vraagbaak.test"]
+    )
+    await process.start()
+    try:
+        room_id = await person.create_room("Niet voor de bot", [account.user_id])
+        await person.wait_for(
+            lambda: any(
+                raw.get("type") == "m.room.member"
+                and raw.get("state_key") == account.user_id
+                and raw["content"].get("membership") == "leave"
+                for room, raw in person.events
+                if room == room_id
+            )
+        )
+        assert room_id not in process.adapter.client.rooms
+    finally:
+        await process.stop()
