@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import time
 from collections import OrderedDict
 from dataclasses import replace
@@ -506,8 +507,6 @@ class MatrixAdapter:
         data = attachment.data
 
         def provider(_got_429: int, _got_timeouts: int) -> Any:
-            import io
-
             return io.BytesIO(data)
 
         response, _keys = await self.client.upload(

@@ -100,6 +100,11 @@ class Outbox:
             except SendFailedError as exc:
                 if not item.done.done():
                     item.done.set_exception(exc)
+            except Exception as exc:
+                # An unexpected failure fails this message only; the queue goes on.
+                log.exception("matrix send failed", room=item.room_id)
+                if not item.done.done():
+                    item.done.set_exception(SendFailedError(repr(exc)))
             else:
                 if not item.done.done():
                     item.done.set_result(event_id)

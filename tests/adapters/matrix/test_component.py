@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.adapters.base import Adapter
 from bot.adapters.matrix.component import MatrixComponent
 from bot.app import build_bot
 from bot.runtime import component_factories
@@ -34,5 +35,6 @@ def test_matrix_table_starts_the_adapter_with_its_store_in_the_data_dir(tmp_path
     component = found[0]
     assert component.name == "matrix"
     assert not component.healthy()  # not connected before start
+    assert isinstance(component.adapter, Adapter)
     assert component.adapter.platform == "matrix"
     assert component.adapter._store == tmp_path / "matrix-store"

@@ -69,3 +69,15 @@ async def test_messages_wait_while_the_homeserver_is_away_and_keep_their_order()
     assert server.delivered == ["0", "1", "2", "3", "4"]
     assert results == ["$1", "$2", "$3", "$4", "$5"]
     assert states == [True, False]
+
+
+async def test_an_unexpected_error_fails_one_message_not_the_queue() -> None:
+    server = ScriptedHomeserver([KeyError("unknown room")])
+    outbox = Outbox(server)
+    outbox.start()
+    try:
+        with pytest.raises(SendFailedError, match="unknown room"):
+            await outbox.send("!r", "m.room.message", {"body": "a"})
+        assert await outbox.send("!r", "m.room.message", {"body": "b"}) == "$1"
+    finally:
+        await outbox.stop()
