@@ -155,6 +155,7 @@ class BotProcess:
         folder: Path,
         *,
         admins: list[str] | None = None,
+        database_url: str | None = None,
         **matrix: Any,
     ) -> None:
         self.folder = folder
@@ -169,7 +170,7 @@ class BotProcess:
             **matrix,
         }
         self.config = make_config(
-            f"sqlite:///{folder / 'vraagbaak.db'}",
+            database_url or f"sqlite:///{folder / 'vraagbaak.db'}",
             matrix=settings,
             bot={"language": "nl", "data_dir": str(folder), "admins": []},
         )

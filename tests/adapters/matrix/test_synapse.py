@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -390,3 +391,34 @@ async def test_invites_from_others_than_the_allowed_are_refused(
         assert room_id not in process.adapter.client.rooms
     finally:
         await process.stop()
+
+
+@pytest.mark.postgres
+async def test_sync_token_and_handled_events_on_postgresql(
+    synapse: SynapseServer,
+    bot_account: RegisteredUser,
+    person: MatrixUser,
+    postgres_server: str,
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import _fresh_postgres_database
+
+    databases = _fresh_postgres_database(postgres_server)
+    url = next(databases)
+    process = BotProcess(synapse, bot_account, tmp_path / "pg", database_url=url)
+    try:
+        await process.start()
+        room_id = await joined_room(person, process)
+        first = await person.say(room_id, "!hulp")
+        await person.wait_for(lambda: person.answers_to(first, bot_account.user_id))
+        await process.stop()
+        second = await person.say(room_id, "!hulp")
+        await process.start()
+        await person.wait_for(lambda: person.answers_to(second, bot_account.user_id))
+        await asyncio.sleep(0.5)
+        assert len(person.answers_to(first, bot_account.user_id)) == 1
+        assert len(person.answers_to(second, bot_account.user_id)) == 1
+    finally:
+        await process.stop()
+        with contextlib.suppress(StopIteration):
+            next(databases)
