@@ -229,7 +229,9 @@ class MatrixAdapter:
                     )
                     self._in_sync = False
                     if not isinstance(response, SyncResponse):
-                        self._sync_failed(response)
+                        if await self._on_sync_error(response):
+                            full_state = True  # a new client needs the rooms' state again
+                            continue
                         raise _RetryLaterError
                     self._mark_unreachable(False)
                     await self._handle_sync(response, dispatch, token, history=not first_ever)
@@ -260,12 +262,23 @@ class MatrixAdapter:
         finally:
             self._connected = False
 
-    def _sync_failed(self, response: Any) -> None:
+    async def _on_sync_error(self, response: Any) -> bool:
+        """Log a refused sync; after a revoked access token, log in again when a password
+        is configured (a new device: the old one is gone with its token). True when the
+        bot logged in again."""
         status = getattr(response, "status_code", None)
-        if status == "M_UNKNOWN_TOKEN":
-            log.error("matrix access token refused; log in again (delete the store folder)")
-        else:
+        if status != "M_UNKNOWN_TOKEN":
             log.warning("matrix sync failed", status=status)
+            return False
+        if self.settings.password is None:
+            log.error("matrix access token refused; configure a new access_token and device_id")
+            return False
+        log.error("matrix access token refused; logging in again with a new device")
+        await credentials.remove(self._store)
+        await self.client.close()
+        self._client = None
+        await self.connect()
+        return True
 
     async def _maintain_keys(self) -> None:
         """What ``sync_forever`` would do: keep the device's encryption keys current."""

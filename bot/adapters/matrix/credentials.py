@@ -45,3 +45,12 @@ async def load(folder: Path) -> Credentials | None:
 
 async def save(folder: Path, credentials: Credentials) -> None:
     await asyncio.to_thread(_write, folder, credentials)
+
+
+def _remove(folder: Path) -> None:
+    (folder / FILENAME).unlink(missing_ok=True)
+
+
+async def remove(folder: Path) -> None:
+    """Forget a device whose access token the homeserver no longer accepts."""
+    await asyncio.to_thread(_remove, folder)

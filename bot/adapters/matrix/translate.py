@@ -20,7 +20,10 @@ from bot.events import (
 )
 
 PLATFORM = "matrix"
-_TEXT_TYPES = frozenset({"m.text", "m.emote", "m.notice"})
+_TEXT_TYPES = frozenset({"m.text", "m.emote"})
+# m.notice is what bots say; answering it would let two bots talk to each other forever
+# (client-server API, "m.notice").
+_NOTICE = "m.notice"
 _FILE_TYPES = frozenset({"m.file", "m.image", "m.audio", "m.video"})
 _MATRIX_TO_USER = re.compile(r"https://matrix\.to/#/(@[^\"'>\s/?]+)")
 
@@ -190,6 +193,8 @@ def _message(
             return None
         message_id, content = original, new_content
     msgtype = content.get("msgtype")
+    if msgtype == _NOTICE:
+        return None
     body = content.get("body")
     if not isinstance(body, str) or msgtype not in _TEXT_TYPES | _FILE_TYPES:
         return None

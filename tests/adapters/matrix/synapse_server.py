@@ -203,3 +203,11 @@ class SynapseServer:
             {"messages_per_second": 0, "burst_count": 0},
             token=admin.access_token,
         )
+
+    def delete_device(self, admin: RegisteredUser, user_id: str, device_id: str) -> None:
+        """Remove a device and its access token, as an administrator would."""
+        self._request(
+            "DELETE",
+            f"/_synapse/admin/v2/users/{user_id}/devices/{device_id}",
+            token=admin.access_token,
+        )

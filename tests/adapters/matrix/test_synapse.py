@@ -423,3 +423,26 @@ async def test_sync_token_and_handled_events_on_postgresql(
         await process.stop()
         with contextlib.suppress(StopIteration):
             next(databases)
+
+
+async def test_a_revoked_access_token_leads_to_a_new_login(
+    synapse: SynapseServer,
+    server_admin: RegisteredUser,
+    person: MatrixUser,
+    matrix_bot: BotProcess,
+) -> None:
+    bot_id = matrix_bot.settings.user_id
+    room_id = await joined_room(person, matrix_bot)
+    old_device = matrix_bot.adapter.client.device_id
+    await asyncio.to_thread(synapse.delete_device, server_admin, bot_id, old_device)
+    await person.wait_for(
+        lambda: (
+            matrix_bot.adapter._client is not None
+            and matrix_bot.adapter.client.device_id != old_device
+        ),
+        within=30,
+    )
+    command = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(command, bot_id), within=30)
+    stored = json.loads((matrix_bot.folder / "store" / "credentials.json").read_text())
+    assert stored["device_id"] == matrix_bot.adapter.client.device_id != old_device

@@ -152,3 +152,7 @@ def test_redaction_names_the_event_it_takes_back() -> None:
     assert redacted_event_id(old_style) == "$re1"
     assert redacted_event_id(v11) == "$re2"
     assert redacted_event_id(stored("reaction")) is None
+
+
+def test_notices_of_other_bots_are_not_commands() -> None:
+    assert to_core_event(stored("other_bot_notice"), ROOM, ME) is None
