@@ -87,12 +87,12 @@ class MatrixAdapter:
     def __init__(self, settings: MatrixSettings, db: Database, store_folder: Path) -> None:
         self.settings = settings
         self.bot_account: AccountRef | None = AccountRef(
-            PLATFORM, settings.user_id, settings.device_name
+            PLATFORM, settings.user_id, settings.display_name
         )
         self._store = store_folder
         self._state = MatrixState(db, settings.user_id)
         self._client: AsyncClient | None = None
-        self._me = Me(settings.user_id, settings.device_name)
+        self._me = Me(settings.user_id, settings.display_name)
         self._stopping = asyncio.Event()
         self._connected = False
         self._ready = asyncio.Event()
@@ -173,6 +173,8 @@ class MatrixAdapter:
                 ),
             )
             log.info("matrix logged in with a new device", device_id=response.device_id)
+            with contextlib.suppress(*_CONNECTION_ERRORS):
+                await client.set_displayname(self.settings.display_name)
         self._client = client
         self._direct = await self._state.direct_rooms()
         log.info("matrix device", user_id=client.user_id, device_id=client.device_id)

@@ -24,6 +24,8 @@ class MatrixSettings(BaseModel):
     access_token: str | None = None
     device_id: str | None = None
     device_name: str = "Vraagbaak"
+    # The name people see and address the bot with; set on the account at the first login.
+    display_name: str = "Vraagbaak"
     store_path: Path | None = Field(
         default=None,
         description="folder for the device's credentials and encryption keys "

@@ -97,7 +97,7 @@ async def import_room(
     try:
         room_id = await _resolve(client, room)
         view = RoomView(room_id, await _room_name(client, room_id))
-        me = Me(settings.user_id, settings.device_name)
+        me = Me(settings.user_id, settings.display_name)
         result = ImportResult(room_id)
         names: dict[str, str] = {}
         token: str | None = None
