@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 
 from bot.adapters.matrix.client import MatrixAdapter
 from bot.adapters.matrix.config import MatrixSettings, matrix_settings
@@ -27,6 +28,9 @@ class MatrixComponent:
 
     async def start(self) -> None:
         services = self.bot.services
+        if services.config.bot.log_level != "DEBUG":
+            # matrix-nio logs room and user details at INFO; keep our own privacy rule.
+            logging.getLogger("nio").setLevel(logging.WARNING)
         services.adapters[PLATFORM] = self.adapter
         await self._grant_admins()
         await self.adapter.connect()
