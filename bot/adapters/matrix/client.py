@@ -524,16 +524,26 @@ class MatrixAdapter:
         def provider(_got_429: int, _got_timeouts: int) -> Any:
             return io.BytesIO(data)
 
-        response, _keys = await self.client.upload(
-            provider,
-            content_type=attachment.content_type,
-            filename=attachment.filename,
-            filesize=len(data),
-        )
+        room: MatrixRoom | None = self.client.rooms.get(conversation.external_id)
+        encrypt = bool(room is not None and room.encrypted)
+        try:
+            response, keys = await self.client.upload(
+                provider,
+                content_type=attachment.content_type,
+                filename=attachment.filename,
+                filesize=len(data),
+                encrypt=encrypt,
+            )
+        except _CONNECTION_ERRORS as exc:
+            raise SendFailedError(f"upload failed: {exc}") from exc
         if not isinstance(response, UploadResponse):
             raise SendFailedError(f"upload refused: {getattr(response, 'message', '')}")
         content = render.file_message(
-            attachment.filename, attachment.content_type, len(data), response.content_uri
+            attachment.filename,
+            attachment.content_type,
+            len(data),
+            response.content_uri,
+            encrypted_file=keys if encrypt else None,
         )
         if thread_id is not None:
             content = render.in_thread_root(content, thread_id)

@@ -85,12 +85,25 @@ def reaction(target: str, key: str) -> dict[str, Any]:
     return {"m.relates_to": {"rel_type": "m.annotation", "event_id": target, "key": key}}
 
 
-def file_message(filename: str, content_type: str, size: int, url: str) -> dict[str, Any]:
+def file_message(
+    filename: str,
+    content_type: str,
+    size: int,
+    url: str,
+    *,
+    encrypted_file: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A file or image message; in an encrypted room the file itself is encrypted and the
+    keys travel in ``file`` (EncryptedFile), inside the encrypted event."""
     msgtype = "m.image" if content_type.startswith("image/") else "m.file"
-    return {
+    content: dict[str, Any] = {
         "msgtype": msgtype,
         "body": filename,
         "filename": filename,
-        "url": url,
         "info": {"mimetype": content_type, "size": size},
     }
+    if encrypted_file is not None:
+        content["file"] = {**encrypted_file, "url": url}
+    else:
+        content["url"] = url
+    return content

@@ -44,3 +44,12 @@ def test_reaction_is_an_annotation() -> None:
     assert render.reaction("$m", "👍") == {
         "m.relates_to": {"rel_type": "m.annotation", "event_id": "$m", "key": "👍"}
     }
+
+
+def test_files_plain_and_encrypted() -> None:
+    plain = render.file_message("plan.pdf", "application/pdf", 10, "mxc://s/a")
+    assert plain["msgtype"] == "m.file" and plain["url"] == "mxc://s/a"
+    keys = {"v": "v2", "key": {"k": "x"}, "iv": "i", "hashes": {"sha256": "h"}}
+    secret = render.file_message("kaart.png", "image/png", 10, "mxc://s/b", encrypted_file=keys)
+    assert secret["msgtype"] == "m.image" and "url" not in secret
+    assert secret["file"] == {**keys, "url": "mxc://s/b"}

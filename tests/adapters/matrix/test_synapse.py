@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.events import AccountRef, ConversationRef, MessageRef
+from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
 from bot.storage.models import Channel, Reaction
 from tests.adapters.matrix.harness import BotProcess, MatrixUser, unique
 from tests.adapters.matrix.synapse_server import RegisteredUser, SynapseServer
@@ -220,6 +220,15 @@ async def test_encrypted_room_survives_a_bot_restart(
     answer = person.answers_to(first, bot_id)[0]
     assert HELP_MARK in answer["content"]["body"]
     assert answer["event_id"] in person.decrypted  # it was sent encrypted
+    upload = await matrix_bot.adapter.upload(
+        ConversationRef("matrix", room_id), Attachment("notitie.txt", "text/plain", b"geheim")
+    )
+    await person.wait_for(
+        lambda: any(raw.get("event_id") == upload.message_id for _, raw in person.events)
+    )
+    file_event = next(raw for _, raw in person.events if raw.get("event_id") == upload.message_id)
+    assert "url" not in file_event["content"]
+    assert file_event["content"]["file"]["url"].startswith("mxc://")
     assert answer["content"]["msgtype"] == "m.notice"
     await matrix_bot.stop()
     await matrix_bot.start()
