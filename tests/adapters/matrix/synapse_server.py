@@ -69,6 +69,8 @@ presence:
   enabled: false
 url_preview_enabled: false
 enable_registration: false
+# Test passwords need no strong hashing; every test registers and logs in fresh users.
+bcrypt_rounds: 4
 # Every test logs a fresh bot in from 127.0.0.1; the default login limit (per address) would
 # make them wait minutes. The message rate limit (rc_message) keeps its default on purpose.
 rc_login:
