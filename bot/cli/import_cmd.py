@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
+from bot.cli.import_matrix import add_import_subcommand as add_matrix_import
 from bot.storage.database import Database
 
 
@@ -20,6 +21,7 @@ def add_parser(subparsers: Any) -> None:
     slack.add_argument("--quiet", action="store_true", help="no progress lines")
     add_config_argument(slack)
     slack.set_defaults(func=_slack_export)
+    add_matrix_import(sources)
 
 
 def _slack_export(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 02:37:07.612284
+Create Date: 2026-11-27 02:38:14.147975
 """
 
 from __future__ import annotations
