@@ -96,7 +96,8 @@ async def running(tmp_path: Path, mock_slack: MockSlack) -> AsyncIterator[int]:
     process = await start_run(config, health_port)
     try:
         health = await wait_healthy(f"http://127.0.0.1:{health_port}/health", process)
-        assert health == {"status": "ok", "components": {"slack": True}}
+        assert health["status"] == "ok"
+        assert health["components"]["slack"] is True
         yield slack_port
     finally:
         if process.returncode is None:
@@ -149,7 +150,7 @@ async def test_vraagbaak_run_in_socket_mode(tmp_path: Path, mock_slack: MockSlac
     process = await start_run(config, health_port)
     try:
         health = await wait_healthy(f"http://127.0.0.1:{health_port}/health", process)
-        assert health["components"] == {"slack": True}
+        assert health["components"]["slack"] is True
         event = {
             "type": "app_mention",
             "user": ANOUK.id,
