@@ -27,7 +27,7 @@ _AUTO_SUBJECT = re.compile(
     r"^\s*(automatisch(e)? (antwoord|reactie|ontvangstbevestiging)|automatic reply|"
     r"auto(matic)?[- ]?(reply|response)|autoreply|afwezig(heid)?|out of (the )?office|"
     r"ooo\b|abwesenheit|automatische antwort|réponse automatique|respuesta automática|"
-    r"ontvangstbevestiging|vakantiemelding|away from (the )?office)",
+    r"ontvangstbevestiging|vakantiemelding|away from (the )?office)(?:\s*[:\-–(]|\s*$)",
     re.I,
 )
 _AUTO_PRECEDENCE = frozenset({"bulk", "junk", "auto_reply"})
