@@ -33,7 +33,9 @@ ComponentFactory = Callable[[Bot], Component | None]
 
 def component_factories() -> list[ComponentFactory]:
     """Each feature offers a factory that returns its component when it is configured."""
-    return []
+    from bot.mail.component import mail_component
+
+    return [mail_component]
 
 
 async def _health_app(components: list[Component]) -> web.Application:
