@@ -10,7 +10,7 @@ from sqlmodel import select
 from bot.context import CommandContext, EventContext
 from bot.events import ACCEPT_REACTIONS, ReactionEvent
 from bot.i18n import t
-from bot.mail.desk import AcceptRefused, EmailDesk
+from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.recorder import find_message
 from bot.registry import command, on_reaction
 from bot.storage.models import Message, Role
@@ -143,7 +143,7 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
         return
     try:
         await desk.accept(ctx.session, row, ctx.person, answer)
-    except AcceptRefused as refused:
+    except AcceptRefusedError as refused:
         await ctx.respond(ctx.t(refused.key))
         return
     await ctx.session.commit()
@@ -172,7 +172,7 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     thread_ref = event.thread_id
     try:
         await desk.accept(ctx.session, row, person, message.text or "")
-    except AcceptRefused as refused:
+    except AcceptRefusedError as refused:
         await ctx.adapter.post(event.conversation, t(language, refused.key), thread_id=thread_ref)
         return
     await ctx.session.commit()

@@ -9,6 +9,7 @@ municipal terms to the Dutch ones groups are described with.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -250,7 +251,7 @@ class Router:
         seen: set[str] = set()
         candidates = list(words)
         # Split words joined: "omgevings vergunnig" -> "omgevingsvergunnig".
-        candidates.extend(a + b for a, b in zip(words, words[1:], strict=False) if len(a) >= 4)
+        candidates.extend(a + b for a, b in itertools.pairwise(words) if len(a) >= 4)
         for word in candidates:
             if len(word) < 3 or word in seen:
                 continue

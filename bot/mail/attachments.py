@@ -9,8 +9,39 @@ from pathlib import PurePosixPath
 from bot.mail.parse import RawPart
 
 _EXECUTABLE_EXTENSIONS = frozenset(
-    ".exe .com .bat .cmd .scr .pif .msi .msp .dll .cpl .js .jse .vbs .vbe .wsf .wsh .ps1 .psm1 "
-    ".jar .hta .lnk .reg .sh .app .apk .iso .img .vhd .docm .xlsm .pptm".split()
+    [
+        ".exe",
+        ".com",
+        ".bat",
+        ".cmd",
+        ".scr",
+        ".pif",
+        ".msi",
+        ".msp",
+        ".dll",
+        ".cpl",
+        ".js",
+        ".jse",
+        ".vbs",
+        ".vbe",
+        ".wsf",
+        ".wsh",
+        ".ps1",
+        ".psm1",
+        ".jar",
+        ".hta",
+        ".lnk",
+        ".reg",
+        ".sh",
+        ".app",
+        ".apk",
+        ".iso",
+        ".img",
+        ".vhd",
+        ".docm",
+        ".xlsm",
+        ".pptm",
+    ]
 )
 _EXECUTABLE_TYPES = frozenset(
     {

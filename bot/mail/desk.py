@@ -6,6 +6,7 @@ up where the last run stopped."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
@@ -39,7 +40,7 @@ log = get_logger(__name__)
 MAX_POST_ATTEMPTS = 50
 
 
-class AcceptRefused(Exception):
+class AcceptRefusedError(Exception):
     """The person may not accept an answer here; ``key`` is the text to show them."""
 
     def __init__(self, key: str) -> None:
@@ -417,11 +418,11 @@ class EmailDesk:
     ) -> OutboxItem:
         """Queue the answer mail (once) in the caller's transaction."""
         if not self.may_accept(row, person):
-            raise AcceptRefused("email_questions.not_allowed")
+            raise AcceptRefusedError("email_questions.not_allowed")
         if row.answered_at is not None:
-            raise AcceptRefused("email_questions.already_sent")
+            raise AcceptRefusedError("email_questions.already_sent")
         if not row.original_email:
-            raise AcceptRefused("email_questions.original_gone")
+            raise AcceptRefusedError("email_questions.original_gone")
         group = self.services.config.group(row.group_id) if row.group_id else None
         language: Literal["nl", "en"] = "en" if row.parsed.get("language") == "en" else "nl"
         references = [r for r in [row.message_id] if r]
@@ -451,7 +452,7 @@ class EmailDesk:
             },
         )
         if item is None:
-            raise AcceptRefused("email_questions.already_sent")
+            raise AcceptRefusedError("email_questions.already_sent")
         row.answered_at = self.services.clock.now()
         session.add(row)
         await session.merge(MailLink(message_id=mail.message_id, inbound_id=row.id or 0))
@@ -512,7 +513,5 @@ class EmailDesk:
             except Exception as exc:
                 log.error("mail round failed", error=type(exc).__name__)
             self.wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)
-            except TimeoutError:
-                pass

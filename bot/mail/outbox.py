@@ -8,6 +8,7 @@ that one mail again when the lease runs out (at-least-once delivery at that sing
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from email.message import EmailMessage
@@ -64,10 +65,14 @@ def folder_transport(folder: Path) -> Transport:
     """Write each mail as an ``.eml`` file (the demo's outbox folder)."""
 
     async def send(message: EmailMessage) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         name = str(message["Message-ID"] or "mail").strip("<>").replace("/", "_")
         data = bytes(message)
-        await asyncio.to_thread((folder / f"{name}.eml").write_bytes, data)
+
+        def write() -> None:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{name}.eml").write_bytes(data)
+
+        await asyncio.to_thread(write)
 
     return send
 
@@ -171,7 +176,5 @@ class Outbox:
             except Exception as exc:  # the loop goes on; the rows stay queued
                 log.error("outbox round failed", error=type(exc).__name__)
             self.wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)
-            except TimeoutError:
-                pass

@@ -4,6 +4,7 @@ mail: every header access and body decode falls back instead of raising."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import email
 import re
 from dataclasses import dataclass, field
@@ -179,8 +180,9 @@ def _walk(part: Message, acc: _Walk, depth: int, in_alternative: bool = False) -
             return
         if ctype == "multipart/alternative":
             # Prefer the plain alternative; keep HTML only when there is no plain text.
-            plain = [c for c in children if c.get_content_type() == "text/plain"]
-            chosen = plain[:1] or [c for c in children if c.get_content_type() != "text/plain"]
+            messages = [c for c in children if isinstance(c, Message)]
+            plain = [c for c in messages if c.get_content_type() == "text/plain"]
+            chosen = plain[:1] or [c for c in messages if c.get_content_type() != "text/plain"]
             for child in chosen:
                 _walk(child, acc, depth + 1, in_alternative=True)
             return
@@ -208,10 +210,9 @@ def _walk(part: Message, acc: _Walk, depth: int, in_alternative: bool = False) -
 
 def _from_message(msg: Message, depth: int) -> ParsedMail:
     acc = _Walk()
-    try:
+    # A structure too broken to walk further: keep what was found so far.
+    with contextlib.suppress(Exception):
         _walk(msg, acc, depth)
-    except Exception:  # structure too broken to walk: keep what was found
-        pass
     from_html = False
     if acc.plain:
         text = "\n\n".join(t.strip("\n") for t in acc.plain)
@@ -242,7 +243,7 @@ def _from_message(msg: Message, depth: int) -> ParsedMail:
         to=_addresses(msg, "to"),
         cc=_addresses(msg, "cc"),
         reply_to=_addresses(msg, "reply-to"),
-        in_reply_to=(_message_ids(headers.get("in-reply-to", "")) or [None])[0],
+        in_reply_to=next(iter(_message_ids(headers.get("in-reply-to", ""))), None),
         references=_message_ids(headers.get("references", ""))[:50],
         headers=headers,
         content_type=msg.get_content_type(),

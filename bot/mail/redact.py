@@ -115,9 +115,9 @@ def _iban_span(match: re.Match[str]) -> tuple[int, int] | None:
         if char != " ":
             seen += 1
         candidate = raw[: offset + 1].replace(" ", "")
-        if (want is None or seen == want) and seen >= 15 and iban_valid(candidate):
-            if want is not None or offset + 1 == len(raw):
-                return match.start(), match.start() + offset + 1
+        complete = want is not None or offset + 1 == len(raw)
+        if (want is None or seen == want) and seen >= 15 and complete and iban_valid(candidate):
+            return match.start(), match.start() + offset + 1
     return None
 
 

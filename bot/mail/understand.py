@@ -117,6 +117,7 @@ class MailReader:
         forward = find_forward(mail)
         cut: list[str] = []
         parts = list(mail.parts)
+        original: Address | None
         if forward is not None and forward.original_sender is not None:
             original = forward.original_sender
             forwarded_by = mail.sender
