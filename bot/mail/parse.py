@@ -186,9 +186,9 @@ def _walk(part: Message, acc: _Walk, depth: int, in_alternative: bool = False) -
             for child in chosen:
                 _walk(child, acc, depth + 1, in_alternative=True)
             return
-        for child in children:
-            if isinstance(child, Message):
-                _walk(child, acc, depth + 1)
+        for item in children:
+            if isinstance(item, Message):
+                _walk(item, acc, depth + 1)
         return
     if ctype in ("text/plain", "text/html") and not _is_attachment(part):
         text = decode_text(part)
