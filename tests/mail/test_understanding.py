@@ -78,7 +78,10 @@ def test_attached_forward_with_dangerous_attachments() -> None:
         (mails.auto_reply(), MailKind.AUTO_REPLY),
         (mails.subject_only_auto_reply(), MailKind.AUTO_REPLY),
         (mails.bounce(), MailKind.BOUNCE),
-        (mails.plain("Hoe regel ik verlof?", subject="Afwezigheid in de zomer: verlof"), MailKind.QUESTION),
+        (
+            mails.plain("Hoe regel ik verlof?", subject="Afwezigheid in de zomer: verlof"),
+            MailKind.QUESTION,
+        ),
     ],
 )
 def test_classification(message: object, kind: MailKind) -> None:
