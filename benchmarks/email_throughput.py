@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import load_config  # noqa: E402
-from bot.mail.understand import MailReader  # noqa: E402
+from bot.config import load_config
+from bot.mail.understand import MailReader
 
 
 def floor(raw: bytes) -> None:

@@ -136,7 +136,10 @@ def test_checksums_decide() -> None:
 
 
 def test_trimmer_on_own_texts() -> None:
-    text = "Prima, dank je.\n\nSent from my iPhone\n\nOn Mon, 2 Mar 2026 at 10:00, Jan <j@x.nl> wrote:\n> oud\n"
+    text = (
+        "Prima, dank je.\n\nSent from my iPhone\n\n"
+        "On Mon, 2 Mar 2026 at 10:00, Jan <j@x.nl> wrote:\n> oud\n"
+    )
     assert trim_reply(text).text == "Prima, dank je."
     assert trim_reply("> alleen een citaat").text == "> alleen een citaat"
     bottom = "Op 1 mrt 2026 om 10:00 schreef Jan:\n> vraag?\n\nAntwoord hier.\n"
