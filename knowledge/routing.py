@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
 _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
+_MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
+_MAX_TEXT = 20_000
 
 # English (and colloquial Dutch) words a question may use for what groups are described with.
 GLOSSARY: dict[str, str] = {
@@ -223,7 +225,7 @@ class Router:
         direct = weights.get(stem) or weights.get(token)
         if direct:
             found.update(direct)
-        elif len(token) >= _MIN_PART + 2:
+        elif _MIN_PART + 2 <= len(token) <= _MAX_WORD:
             # Compound words: a known term as the head or tail of this word.
             for cut in range(_MIN_PART, len(token) - 1):
                 for part in (token[:cut], token[-cut:]):
@@ -245,7 +247,7 @@ class Router:
         return result
 
     def scores(self, text: str) -> dict[str, float]:
-        expanded = expand_glossary(text)
+        expanded = expand_glossary(text[:_MAX_TEXT])
         words = _TOKEN.findall(expanded)
         totals: dict[str, float] = dict.fromkeys((g.id for g in self.groups), 0.0)
         seen: set[str] = set()

@@ -8,16 +8,20 @@ import contextlib
 import email
 import re
 from dataclasses import dataclass, field
-from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
+from email.policy import EmailPolicy
 from email.utils import getaddresses, parseaddr
+from typing import Any
 
 from bot.mail.html import html_to_markdown
 
 MAX_DEPTH = 8
 MAX_PARTS = 200
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 100_000
+MAX_HEADER_CHARS = 2000
 _WS = re.compile(r"\s+")
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +66,50 @@ class ParsedMail:
         return self.headers.get(name.lower(), "")
 
 
+class BoundedPolicy(EmailPolicy):
+    """``policy.default`` that parses at most ``MAX_HEADER_CHARS`` of any header value: the
+    structured header parser can take super-linear time on long hostile values."""
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        if len(value) > MAX_HEADER_CHARS:
+            value = value[:MAX_HEADER_CHARS]
+        return super().header_fetch_parse(name, value)
+
+
+POLICY = BoundedPolicy()
+
+
+def _raw_header(msg: Message, name: str) -> str | None:
+    for key, value in msg.raw_items():
+        if key.lower() == name:
+            return str(value)[:MAX_HEADER_CHARS]
+    return None
+
+
 def _header(msg: Message, name: str) -> str:
     try:
-        value = msg.get(name)
-    except Exception:  # a malformed header that the policy cannot fold
-        raw = msg.get_all(name, failobj=[]) if hasattr(msg, "get_all") else []
-        value = raw[0] if raw else None
+        value: object = msg.get(name)
+    except Exception:  # a malformed header the policy cannot parse: decode it by hand
+        raw = _raw_header(msg, name.lower())
+        if raw is None:
+            return ""
+        try:
+            value = str(make_header(decode_header(raw)))
+        except Exception:
+            value = raw
     if value is None:
         return ""
     try:
-        return _WS.sub(" ", str(value)).strip()
+        text = str(value)
     except Exception:
         return ""
+    if _SURROGATE.search(text):  # undeclared 8-bit bytes in a header
+        data = text.encode("utf-8", errors="surrogateescape")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    return _WS.sub(" ", text).strip()
 
 
 def _addresses(msg: Message, name: str) -> list[Address]:
@@ -258,5 +294,5 @@ def _from_message(msg: Message, depth: int) -> ParsedMail:
 
 def parse_bytes(raw: bytes) -> ParsedMail:
     """Parse a raw message. Never raises for malformed input."""
-    msg = email.message_from_bytes(raw, _class=EmailMessage, policy=policy.default)
+    msg = email.message_from_bytes(raw, _class=EmailMessage, policy=POLICY)
     return _from_message(msg, 0)

@@ -90,12 +90,14 @@ def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[
     cut: list[str] = []
     lines = _cut_disclaimer(lines, cut)
     variants = _name_variants(names or [])
-    for index, line in enumerate(lines):
-        if not any(t.strip() for t in lines[:index]):
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # A signature follows its first line within _MAX_TAIL_LINES lines: only those are candidates
+    # (which also keeps this linear on hostile input).
+    for index in filled[-(_MAX_TAIL_LINES + 1) :]:
+        if index == filled[0]:
             continue
+        line = lines[index]
         stripped = line.strip()
-        if not stripped:
-            continue
         is_closing = len(stripped) <= 60 and bool(_VALEDICTION.match(stripped))
         if (is_closing or _is_name_line(stripped, variants)) and _looks_like_signature(
             lines[index + 1 :]

@@ -247,12 +247,13 @@ def strip_trailing_noise(lines: list[str], cut: list[str]) -> list[str]:
 
 
 def _signature_delimiter(lines: list[str], cut: list[str]) -> list[str]:
-    for index, line in enumerate(lines):
-        if index > 0 and SIGNATURE_DELIMITER.match(line):
-            tail = [t for t in lines[index + 1 :] if t.strip()]
-            if len(tail) <= 15:
-                cut.append("\n".join(lines[index:]))
-                return lines[:index]
+    """``-- `` followed by at most 15 lines of text: the signature (RFC 3676 section 4.3)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    candidates = [i for i in filled[-16:] if i > 0 and SIGNATURE_DELIMITER.match(lines[i])]
+    if candidates:
+        index = candidates[0]
+        cut.append("\n".join(lines[index:]))
+        return lines[:index]
     return lines
 
 

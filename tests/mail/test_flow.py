@@ -92,7 +92,7 @@ def send(port: int, message: EmailMessage, rcpt: str = "vraag@vraagbaak.example"
         client.sendmail("sender@ermelo.nl", [rcpt], bytes(message))
 
 
-async def eventually(check, limit: float = 10.0) -> None:  # type: ignore[no-untyped-def]  # noqa: ASYNC109
+async def eventually(check, limit: float = 10.0) -> None:  # type: ignore[no-untyped-def]
     deadline = asyncio.get_running_loop().time() + limit
     while not await check():
         assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
