@@ -13,6 +13,7 @@ from bot.i18n import t
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.recorder import find_message
 from bot.registry import command, on_reaction
+from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role
 
 TEXTS = {
@@ -198,7 +199,8 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
     if desk is None or number is None:
         await ctx.respond(ctx.t("email_questions.usage_release"))
         return
-    ok = await desk.release(number)
+    ok = await desk.release(ctx.session, number)
+    await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
     await ctx.respond(ctx.t(key, id=number))
 
@@ -212,8 +214,6 @@ async def choose_group(ctx: CommandContext, args: str) -> None:
     if desk is None or number is None or len(parts) < 2 or parts[1] not in groups:
         await ctx.respond(ctx.t("email_questions.usage_choose", groups=", ".join(groups)))
         return
-    from bot.storage.mail_models import InboundEmail, InboundStatus
-
     row = (await ctx.session.exec(select(InboundEmail).where(InboundEmail.id == number))).first()
     allowed = row is not None and (
         ctx.person.role in (Role.ADMIN, Role.COMMUNITY_MANAGER)
@@ -222,6 +222,7 @@ async def choose_group(ctx: CommandContext, args: str) -> None:
     if row is None or row.status != InboundStatus.NEEDS_GROUP or not allowed:
         await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
         return
-    ok = await desk.release(number, group_id=parts[1])
+    ok = await desk.release(ctx.session, number, group_id=parts[1])
+    await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
     await ctx.respond(ctx.t(key, id=number))

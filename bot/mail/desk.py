@@ -311,14 +311,16 @@ class EmailDesk:
             await session.merge(MailLink(message_id=u.message_id, inbound_id=earlier.id or 0))
 
     # --- moderators --------------------------------------------------------------------------
-    async def _moderator_accounts(
-        self, session: AsyncSession, group_id: str | None
-    ) -> list[AccountRef]:
+    def _moderator_emails(self, group_id: str | None) -> set[str]:
         config = self.services.config
         emails = {e.lower() for e in config.bot.admins + config.bot.community_managers}
         group = config.group(group_id) if group_id else None
         if group is not None:
             emails.update(e.lower() for e in group.moderators + group.community_managers)
+        return emails
+
+    async def _accounts_for(self, session: AsyncSession, emails: set[str]) -> list[AccountRef]:
+        """Chat accounts of these people, on every running platform."""
         accounts: list[AccountRef] = []
         for platform in self.services.adapters:
             if platform == "console":
@@ -342,6 +344,7 @@ class EmailDesk:
         row: InboundEmail,
         key: str,
         group_id: str | None,
+        recipients: set[str] | None = None,
         **values: Any,
     ) -> None:
         text = t(
@@ -352,7 +355,8 @@ class EmailDesk:
             subject=row.parsed.get("subject", ""),
             **values,
         )
-        for account in await self._moderator_accounts(session, group_id):
+        emails = recipients if recipients is not None else self._moderator_emails(group_id)
+        for account in await self._accounts_for(session, emails):
             adapter = self.services.adapters.get(account.platform)
             if adapter is None:
                 continue
@@ -367,25 +371,30 @@ class EmailDesk:
         options = ", ".join(u.candidates[:3]) or ", ".join(
             g.id for g in self.services.config.groups[:3]
         )
+        # The forwarder knows best where it belongs; for a direct mail, the moderators choose.
+        recipients = {row.forwarded_by.lower()} if row.forwarded_by else None
+        if recipients is not None and not await self._accounts_for(session, recipients):
+            recipients = None  # the forwarder has no chat account here
         await self._notify_moderators(
-            session, row, "email_questions.choose_group", None, options=options
+            session, row, "email_questions.choose_group", None, recipients, options=options
         )
 
-    async def release(self, inbound_id: int, *, group_id: str | None = None) -> bool:
-        """A moderator approves a held mail, or someone chooses its group."""
-        async with self.services.db.session() as session:
-            row = await session.get(InboundEmail, inbound_id)
-            if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
-                return False
-            if row.status == InboundStatus.HELD:
-                row.approved = True
-            if group_id is not None:
-                row.group_id = group_id
-            row.status = InboundStatus.RECEIVED
-            row.next_attempt_at = self.services.clock.now()
-            session.add(row)
-            await session.commit()
-        await self.process_pending()
+    async def release(
+        self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None
+    ) -> bool:
+        """A moderator approves a held mail, or someone chooses its group (in the caller's
+        transaction; the processing loop posts it once that is committed)."""
+        row = await session.get(InboundEmail, inbound_id)
+        if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
+            return False
+        if row.status == InboundStatus.HELD:
+            row.approved = True
+        if group_id is not None:
+            row.group_id = group_id
+        row.status = InboundStatus.RECEIVED
+        row.next_attempt_at = self.services.clock.now()
+        session.add(row)
+        self.wake.set()
         return True
 
     # --- answer back -------------------------------------------------------------------------
