@@ -84,6 +84,9 @@ class MailComponent:
             self._tasks.append(asyncio.create_task(self.poller.run_forever()))
 
     async def stop(self) -> None:
+        if self._tasks:  # hand over what is due before going: a graceful stop sends it now
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.outbox.run_once(), timeout=10)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
