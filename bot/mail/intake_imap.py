@@ -7,6 +7,8 @@ again and recognised as a duplicate, never lost."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,11 +93,10 @@ class IMAPPoller:
             time.sleep(self.poll_seconds)
 
     def _logout(self) -> None:
-        if self._box is not None:
-            try:
-                self._box.logout()
-            finally:
-                self._box = None
+        box, self._box = self._box, None
+        if box is not None:
+            with contextlib.suppress(Exception):  # the connection may already be gone
+                box.logout()
 
     # --- async surface -----------------------------------------------------------------------
     async def poll_once(self) -> int:
@@ -123,8 +124,7 @@ class IMAPPoller:
                 self.healthy = True
                 await asyncio.to_thread(self._idle)
             except asyncio.CancelledError:
-                await asyncio.to_thread(self._logout)
-                raise
+                raise  # close() ends the connection
             except Exception as exc:
                 self.healthy = False
                 log.warning("IMAP round failed", error=type(exc).__name__)
@@ -132,4 +132,9 @@ class IMAPPoller:
                 await asyncio.sleep(self.poll_seconds)
 
     async def close(self) -> None:
+        box = self._box
+        if box is not None:
+            # Wake a worker thread blocked in IDLE: it cannot be cancelled, its socket can.
+            with contextlib.suppress(Exception):
+                box.client.sock.shutdown(socket.SHUT_RDWR)
         await asyncio.to_thread(self._logout)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import pwd
 import shutil
@@ -134,3 +136,43 @@ async def test_imap_poll_stores_then_marks_seen(bot: Bot, dovecot: int) -> None:
     assert stored[0].message_id == question["Message-ID"]
     with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
         assert list(box.fetch(AND(seen=False), mark_seen=False)) == []
+
+
+async def test_imap_idle_picks_up_new_mail_quickly(bot: Bot, dovecot: int) -> None:
+    """Dovecot offers IDLE: a new message is stored within seconds, long before the next
+    IDLE timeout would have ended the wait."""
+    settings = bot.services.config.mail.model_copy(
+        update={
+            "imap_host": "127.0.0.1",
+            "imap_port": dovecot,
+            "imap_username": USER,
+            "imap_password": PASSWORD,
+            "imap_ssl": False,
+        }
+    )
+    poller = IMAPPoller(bot.services.db, settings, idle_seconds=60, poll_seconds=60)
+    task = asyncio.create_task(poller.run_forever())
+    try:
+        await asyncio.sleep(1.0)  # first round done, now waiting in IDLE
+        question = mails.plain("Nieuwe vraag tijdens IDLE", subject="IDLE")
+        with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
+            box.append(bytes(question), "INBOX")
+        deadline = asyncio.get_running_loop().time() + 15
+        while True:
+            async with bot.services.db.session() as session:
+                found = (
+                    await session.exec(
+                        select(InboundEmail).where(
+                            InboundEmail.message_id == question["Message-ID"]
+                        )
+                    )
+                ).first()
+            if found is not None:
+                break
+            assert asyncio.get_running_loop().time() < deadline, "IDLE did not wake up"
+            await asyncio.sleep(0.2)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await poller.close()
