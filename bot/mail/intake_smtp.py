@@ -7,6 +7,7 @@ failure answers ``451`` so the sending server tries again (RFC 5321 section 4.2.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -71,6 +72,10 @@ class IntakeHandler:
 class SMTPListener:
     """Runs the aiosmtpd protocol on the bot's own event loop."""
 
+    # aiosmtpd logs every SMTP command (with the addresses in it) at INFO: keep addresses out
+    # of the logs unless someone asks for DEBUG.
+    QUIET_LOGGER = "mail.log"
+
     def __init__(
         self,
         handler: IntakeHandler,
@@ -98,6 +103,8 @@ class SMTPListener:
         )
 
     async def start(self) -> None:
+        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+            logging.getLogger(self.QUIET_LOGGER).setLevel(logging.WARNING)
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(self._protocol, host=self.host, port=self.port)
         sockets: Any = self._server.sockets
