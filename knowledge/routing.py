@@ -101,6 +101,13 @@ GLOSSARY: dict[str, str] = {
     "uitbouw": "omgevingsvergunning vergunningvrij",
     "laptop": "laptop",
 }
+# "telefoon [telefoonnummer verwijderd]": a contact label, not a topic (no ICT question).
+_CONTACT_LABEL = re.compile(
+    r"\b(?:telefoon(?:nummer)?|tel|mobiel|phone|mobile|e-?mail(?:adres)?|adres|address|"
+    r"rekening(?:nummer)?|account)\b[\s:.]*(?:is\s+|op\s+|on\s+)?"
+    r"(?=\[[^\]\n]{0,40}(?:verwijderd|removed)\])",
+    re.IGNORECASE,
+)
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,40}(?:verwijderd|removed)\]", re.IGNORECASE)
 
 
@@ -116,14 +123,14 @@ def tokens(text: str) -> list[str]:
 def _stem(token: str) -> str:
     """A light Dutch/English stem: plural and inflection endings off long words."""
     if len(token) > 6:
-        for suffix in ("ingen", "tjes", "jes", "en", "es", "s", "e"):
+        for suffix in ("tjes", "jes", "en", "es", "s", "e"):
             if token.endswith(suffix) and len(token) - len(suffix) >= 5:
                 return token[: -len(suffix)]
     return token
 
 
 def expand_glossary(text: str) -> str:
-    folded = fold(_PLACEHOLDER.sub(" ", text))
+    folded = fold(_PLACEHOLDER.sub(" ", _CONTACT_LABEL.sub(" ", text)))
     extra = [target for source, target in GLOSSARY.items() if source in folded]
     return folded + (" " + " ".join(extra) if extra else "")
 
@@ -158,6 +165,8 @@ class _Index:
     weights: dict[str, dict[str, float]] = field(default_factory=dict)  # term -> group -> w
     phrases: dict[str, dict[str, float]] = field(default_factory=dict)  # multiword -> group -> w
     terms: list[str] = field(default_factory=list)
+    # Heads and tails of long terms: "vergunning" is the tail of "omgevingsvergunning".
+    parts: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
 
 
 class Router:
@@ -171,7 +180,7 @@ class Router:
     def __init__(self, groups: Sequence[GroupProfile]) -> None:
         self.groups = list(groups)
         self._index = self._build(self.groups)
-        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
     @staticmethod
     def _add(index: _Index, term: str, group: str, weight: float) -> None:
@@ -213,35 +222,54 @@ class Router:
             for group_id in slot:
                 slot[group_id] *= idf
         index.terms = sorted(index.weights)
+        for term, slot in index.weights.items():
+            if len(term) < _MIN_PART + 4 or len(term) > _MAX_WORD:
+                continue
+            for cut in range(_MIN_PART + 2, len(term) - 2):
+                for part in (term[:cut], term[-cut:]):
+                    share = 0.5 + 0.5 * len(part) / len(term)
+                    target = index.parts.setdefault(part, {})
+                    for group_id, weight in slot.items():
+                        if weight * share > target.get(group_id, (0.0, ""))[0]:
+                            target[group_id] = (weight * share, term)
         return index
 
-    def _matches(self, token: str) -> tuple[tuple[str, float], ...]:
+    def _matches(self, token: str) -> tuple[tuple[str, str, float], ...]:
+        """(term, group, weight) for each group a known term in ``token`` points to."""
         cached = self._cache.get(token)
         if cached is not None:
             return cached
         weights = self._index.weights
-        found: dict[str, float] = {}
+        found: dict[str, tuple[float, str]] = {}
+
+        def keep(group_id: str, weight: float, term: str) -> None:
+            if weight > found.get(group_id, (0.0, ""))[0]:
+                found[group_id] = (weight, term)
+
         stem = _stem(token)
-        direct = weights.get(stem) or weights.get(token)
+        key = stem if stem in weights else token
+        direct = weights.get(key)
         if direct:
-            found.update(direct)
+            for group_id, weight in direct.items():
+                keep(group_id, weight, key)
         elif _MIN_PART + 2 <= len(token) <= _MAX_WORD:
-            # Compound words: a known term as the head or tail of this word.
-            for cut in range(_MIN_PART, len(token) - 1):
+            # Compound words: a known term as the head or tail of this word ...
+            for cut in range(_MIN_PART + 1, len(token) - 1):
                 for part in (token[:cut], token[-cut:]):
-                    slot = weights.get(part)
-                    if slot and len(part) >= _MIN_PART + 1:
-                        share = 0.6 + 0.4 * len(part) / len(token)
-                        for group_id, weight in slot.items():
-                            found[group_id] = max(found.get(group_id, 0.0), weight * share)
+                    for group_id, weight in weights.get(part, {}).items():
+                        keep(group_id, weight * len(part) / len(token), part)
+            # ... or this word as the head or tail of a known compound term.
+            for candidate in {token, stem}:
+                for group_id, (weight, term) in self._index.parts.get(candidate, {}).items():
+                    keep(group_id, weight, term)
             if not found and len(token) >= _FUZZY_MIN:
                 best = process.extractOne(
                     token, self._index.terms, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
                 )
                 if best is not None and best[0][:2] == token[:2]:
                     for group_id, weight in weights[best[0]].items():
-                        found[group_id] = weight * 0.8
-        result = tuple(found.items())
+                        keep(group_id, weight * 0.8, best[0])
+        result = tuple((term, group_id, weight) for group_id, (weight, term) in found.items())
         if len(self._cache) < 50_000:
             self._cache[token] = result
         return result
@@ -251,6 +279,7 @@ class Router:
         words = _TOKEN.findall(expanded)
         totals: dict[str, float] = dict.fromkeys((g.id for g in self.groups), 0.0)
         seen: set[str] = set()
+        counted: dict[tuple[str, str], float] = {}
         candidates = list(words)
         # Split words joined: "omgevings vergunnig" -> "omgevingsvergunnig".
         candidates.extend(a + b for a, b in itertools.pairwise(words) if len(a) >= 4)
@@ -258,8 +287,13 @@ class Router:
             if len(word) < 3 or word in seen:
                 continue
             seen.add(word)
-            for group_id, weight in self._matches(word):
-                totals[group_id] += weight
+            for term, group_id, weight in self._matches(word):
+                # Each known term counts once: "verhuizen" and "verhuizing" are one piece of
+                # evidence, not two.
+                previous = counted.get((term, group_id), 0.0)
+                if weight > previous:
+                    totals[group_id] += weight - previous
+                    counted[(term, group_id)] = weight
         joined = " ".join(words)
         for phrase, slot in self._index.phrases.items():
             if phrase in joined:

@@ -144,7 +144,10 @@ class MailReader:
         candidates: list[str] = []
         routed_by = "address"
         if group is None:
-            route = self.router.route(f"{subject}\n{note}\n{question}")
+            # Routed on the redacted text: phone numbers and street names are not topics.
+            route = self.router.route(
+                f"{redacted_subject.text}\n{redacted_note.text}\n{redacted_question.text}"
+            )
             group, confidence, candidates = route.group_id, route.confidence, route.top(3)
             routed_by = "routing"
         return Understanding(
