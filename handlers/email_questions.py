@@ -43,6 +43,12 @@ TEXTS = {
         "nl": "✉️ Het antwoord is per e-mail naar de vraagsteller gestuurd.",
         "en": "✉️ The answer was e-mailed to the person who asked.",
     },
+    "email_questions.bounced": {
+        "nl": "⚠️ De antwoordmail kwam onbestelbaar terug: de vraagsteller heeft het antwoord "
+        "niet ontvangen. Neem op een andere manier contact op.",
+        "en": "⚠️ The answer mail bounced: the person who asked did not receive it. Please "
+        "reach them another way.",
+    },
     "email_questions.queued": {
         "nl": "✅ Antwoord geaccepteerd; het wordt per e-mail naar de vraagsteller gestuurd.",
         "en": "✅ Answer accepted; it is being e-mailed to the person who asked.",

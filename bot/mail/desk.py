@@ -38,6 +38,7 @@ from knowledge.routing import Router, profiles_from
 
 log = get_logger(__name__)
 MAX_POST_ATTEMPTS = 50
+LEASE = timedelta(minutes=5)
 
 
 class AcceptRefusedError(Exception):
@@ -85,21 +86,31 @@ class EmailDesk:
 
     # --- processing ------------------------------------------------------------------------
     async def process_pending(self, limit: int = 50) -> int:
-        """Handle stored mail that is due; returns how many rows were handled."""
+        """Handle stored mail that is due; returns how many rows were handled.
+
+        Due rows are leased first (``next_attempt_at`` pushed ahead, ``SKIP LOCKED`` on
+        PostgreSQL), so several replicas never handle the same mail, and a process killed
+        half-way leaves its rows to be picked up again when the lease runs out."""
         async with self._lock:
             now = self.services.clock.now()
             async with self.services.db.session() as session:
-                ids = (
+                rows = (
                     await session.exec(
-                        select(InboundEmail.id)
+                        select(InboundEmail)
                         .where(
                             InboundEmail.status == InboundStatus.RECEIVED,
                             col(InboundEmail.next_attempt_at) <= now,
                         )
                         .order_by(col(InboundEmail.id))
                         .limit(limit)
+                        .with_for_update(skip_locked=True)
                     )
                 ).all()
+                for row in rows:
+                    row.next_attempt_at = now + LEASE
+                    session.add(row)
+                ids = [row.id for row in rows]
+                await session.commit()
             done = 0
             for inbound_id in ids:
                 if inbound_id is not None and await self._process(inbound_id):
@@ -153,6 +164,8 @@ class EmailDesk:
         if u.kind.value != "question":
             row.status = InboundStatus.IGNORED  # never posted, never answered: no mail loops
             session.add(row)
+            if u.kind.value == "bounce":
+                await self._report_bounce(session, u)
             return
         earlier = await self._linked_inbound(session, u)
         if earlier is not None:
@@ -289,6 +302,20 @@ class EmailDesk:
         if earlier is None or earlier.root_external_id is None:
             return None
         return earlier
+
+    async def _report_bounce(self, session: AsyncSession, u: Understanding) -> None:
+        """An answer mail came back undelivered: say so in the thread."""
+        earlier = await self._linked_inbound(session, u)
+        if earlier is None or earlier.answered_at is None or not earlier.conversation_platform:
+            return
+        adapter = self.services.adapters.get(earlier.conversation_platform)
+        if adapter is None or earlier.conversation_id is None:
+            return
+        await adapter.post(
+            ConversationRef(earlier.conversation_platform, earlier.conversation_id),
+            t(self.language, "email_questions.bounced"),
+            thread_id=earlier.root_external_id,
+        )
 
     async def _post_follow_up(
         self, session: AsyncSession, row: InboundEmail, earlier: InboundEmail, u: Understanding

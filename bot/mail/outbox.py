@@ -125,6 +125,7 @@ class Outbox:
                     )
                     .order_by(col(OutboxItem.id))
                     .limit(limit)
+                    .with_for_update(skip_locked=True)  # replicas never lease the same row
                 )
             ).all()
             for row in rows:

@@ -111,7 +111,7 @@ class MailReader:
                 candidates=[],
                 attachments=AttachmentResult(),
                 in_reply_to=mail.in_reply_to,
-                references=mail.references,
+                references=mail.references + _returned_ids(mail),
                 routed_by="none",
             )
         forward = find_forward(mail)
@@ -170,3 +170,12 @@ class MailReader:
             cut=[c for c in cut if c.strip()],
             routed_by=routed_by,
         )
+
+
+def _returned_ids(mail: ParsedMail) -> list[str]:
+    """Message-IDs of the mail a bounce or auto-reply is about (RFC 3464 returned content)."""
+    found = [inner.message_id for inner in mail.embedded if inner.message_id]
+    original = mail.header("x-original-message-id")
+    if original:
+        found.append(original.strip())
+    return found

@@ -155,3 +155,16 @@ def html_only() -> EmailMessage:
         subtype="html",
     )
     return message
+
+
+def bounce_of(original: EmailMessage) -> EmailMessage:
+    """A delivery report (RFC 3464) returning ``original``."""
+    report = EmailMessage()
+    report["From"] = "Mail Delivery System <MAILER-DAEMON@mx.example.org>"
+    report["To"] = str(original["From"])
+    report["Subject"] = "Undelivered Mail Returned to Sender"
+    report["Auto-Submitted"] = "auto-replied"
+    report.set_content("The address was not found.")
+    report.add_attachment(original)
+    report.replace_header("Content-Type", "multipart/report; report-type=delivery-status")
+    return report

@@ -153,6 +153,14 @@ async def test_antwoord_in_reply_sends_in_the_language_of_the_question(
     )
     await component.outbox.run_once()
     assert len([m for m in captured.sent if "Wheelchair" in str(m["Subject"])]) == 1
+    # The answer bounces: the thread says the asker did not get it.
+    await store_raw(
+        bot.services.db, bytes(mails.bounce_of(answer)), recipients=["vraag@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    assert (await inbound(bot))[-1].status == InboundStatus.IGNORED
+    bounced = [s for s in adapter.sent if "onbestelbaar" in s.text]
+    assert bounced and bounced[0].thread_id == root.message_id
 
 
 async def test_antwoord_outside_an_email_thread(
@@ -219,3 +227,25 @@ async def test_attachments_are_uploaded_and_dropped_ones_listed(
     assert "setup.exe" in root.text and "smime.p7s" in root.text
     uploads = [s for s in adapter.sent if s.kind == "upload"]
     assert [u.text for u in uploads] == ["a.pdf"] and uploads[0].thread_id == root.message_id
+
+
+async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    from bot.clock import ManualClock
+    from bot.mail.desk import LEASE
+
+    component, _ = desk
+    clock = ManualClock(bot.services.clock.now())
+    bot.services.clock = clock
+    raw = bytes(mails.plain("Hoe werkt de bijstand?"))
+    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    async with bot.services.db.session() as session:  # another process leased it, then died
+        row = (await session.exec(select(InboundEmail))).one()
+        row.next_attempt_at = clock.now() + LEASE
+        session.add(row)
+        await session.commit()
+    assert await component.desk.process_pending() == 0
+    clock.advance(LEASE + timedelta(seconds=1))
+    assert await component.desk.process_pending() == 1
+    assert len([s for s in adapter.sent if on(s, SOC) and s.thread_id is None]) == 1
