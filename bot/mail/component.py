@@ -64,6 +64,7 @@ class MailComponent:
         if mail.imap_host:
             self.poller = IMAPPoller(services.db, mail, on_stored=self._stored)
         self._tasks: list[asyncio.Task[None]] = []
+        self._poll_task: asyncio.Task[None] | None = None
         self.smtp_error: str | None = None
 
     async def _stored(self, _stored: Stored) -> None:
@@ -81,27 +82,38 @@ class MailComponent:
         self._tasks.append(asyncio.create_task(self.desk.run_forever(self.interval)))
         self._tasks.append(asyncio.create_task(self.outbox.run_forever(min(5.0, self.interval))))
         if self.poller is not None:
-            self._tasks.append(asyncio.create_task(self.poller.run_forever()))
+            self._poll_task = asyncio.create_task(self.poller.run_forever())
 
     async def stop(self) -> None:
-        if self._tasks:  # hand over what is due before going: a graceful stop sends it now
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.outbox.run_once(), timeout=10)
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self._tasks.clear()
+        """Stop taking mail, let the loops finish their round, then send what is due."""
+        had_loops = bool(self._tasks)
         if self.listener is not None:
             await self.listener.stop()
+        for loop in (self.desk, self.outbox):
+            loop.stopping.set()
+            loop.wake.set()
+        if self._poll_task is not None:
+            self._poll_task.cancel()  # blocked in IDLE in a thread: close() wakes that
         if self.poller is not None:
             await self.poller.close()
+        tasks = [*self._tasks, *([self._poll_task] if self._poll_task else [])]
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=15)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending, timeout=5)
+        self._tasks.clear()
+        self._poll_task = None
+        if had_loops:  # a graceful stop hands over what is due now
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.outbox.run_once(), timeout=10)
 
     def healthy(self) -> bool:
         smtp_ok = self.listener is None or self.listener.running
         imap_ok = self.poller is None or self.poller.healthy
-        return smtp_ok and imap_ok and all(not t.done() for t in self._tasks)
+        loops = [*self._tasks, *([self._poll_task] if self._poll_task else [])]
+        return smtp_ok and imap_ok and all(not t.done() for t in loops)
 
 
 def mail_component(bot: Bot) -> MailComponent | None:

@@ -61,6 +61,7 @@ class EmailDesk:
         self.outbox = outbox
         self.reader = MailReader(services.config)
         self.wake = asyncio.Event()
+        self.stopping = asyncio.Event()  # set by the component: finish the round, then end
         self._lock = asyncio.Lock()
         outbox.on_sent = self._after_sent
 
@@ -542,7 +543,7 @@ class EmailDesk:
             return len(rows)
 
     async def run_forever(self, interval: float = 10.0) -> None:
-        while True:
+        while not self.stopping.is_set():
             try:
                 await self.process_pending()
                 await self.purge_expired()

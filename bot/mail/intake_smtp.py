@@ -7,6 +7,7 @@ failure answers ``451`` so the sending server tries again (RFC 5321 section 4.2.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
@@ -114,7 +115,9 @@ class SMTPListener:
     async def stop(self) -> None:
         if self._server is not None:
             self._server.close()
-            await self._server.wait_closed()
+            # Python 3.12+ waits here for open sessions; never let one hold up shutdown.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._server.wait_closed(), timeout=5)
             self._server = None
 
     @property

@@ -111,6 +111,7 @@ class Outbox:
         self.clock = clock or SystemClock()
         self.on_sent = on_sent
         self.wake = asyncio.Event()
+        self.stopping = asyncio.Event()  # set by the component: finish the round, then end
 
     async def _lease_due(self, limit: int) -> list[int]:
         now = self.clock.now()
@@ -171,7 +172,7 @@ class Outbox:
         return sent
 
     async def run_forever(self, interval: float = 5.0) -> None:
-        while True:
+        while not self.stopping.is_set():
             try:
                 await self.run_once()
             except Exception as exc:  # the loop goes on; the rows stay queued
