@@ -536,6 +536,7 @@ class EmailDesk:
                 row.raw = None
                 row.original_email = None
                 row.original_name = None
+                row.parsed = {**row.parsed, "original_sender": None}
                 row.cut_parts = []
                 row.purged_at = self.services.clock.now()
                 session.add(row)

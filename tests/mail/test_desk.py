@@ -211,6 +211,7 @@ async def test_originals_are_deleted_after_the_retention_period(
     row = (await inbound(bot))[0]
     assert row.raw is None and row.original_email is None and row.cut_parts == []
     assert row.parsed["question"]  # the redacted question stays with the thread
+    assert row.parsed["original_sender"] is None
 
 
 async def test_attachments_are_uploaded_and_dropped_ones_listed(
