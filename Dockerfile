@@ -6,7 +6,6 @@ COPY bot bot
 COPY handlers handlers
 COPY knowledge knowledge
 COPY schedules schedules
-COPY migrations migrations
 RUN pip install --no-cache-dir --prefix=/install .
 
 FROM python:3.11-slim

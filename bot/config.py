@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -79,6 +80,20 @@ class StatsSection(Section):
     activity_retention_days: int = Field(default=60, ge=1)
 
 
+class NudgesSection(Section):
+    """Scheduled nudges (docs/adoption.md). ``clock_*`` run the jobs on an accelerated clock,
+    for tests and demonstrations only."""
+
+    unanswered_after_hours: float = Field(default=4, gt=0)
+    escalate_after_hours: float = Field(default=8, gt=0)
+    introductions_every_days: int = Field(default=28, ge=1)
+    tick_seconds: float = Field(default=300, gt=0)
+    lease_seconds: float = Field(default=30, gt=0)
+    clock_start: datetime | None = None
+    clock_anchor: datetime | None = None
+    clock_speed: float = Field(default=1.0, gt=0)
+
+
 class MailSection(Section):
     general_address: str | None = None
     smtp_host: str = "127.0.0.1"
@@ -107,6 +122,7 @@ class Config(Section):
     organisations: list[OrganisationConfig] = Field(default_factory=list)
     groups: list[GroupConfig] = Field(default_factory=list)
     stats: StatsSection = Field(default_factory=StatsSection)
+    nudges: NudgesSection = Field(default_factory=NudgesSection)
     mail: MailSection = Field(default_factory=MailSection)
     # Platform sections are plain tables here and validated by their adapters' own models,
     # so the core does not depend on what a platform needs.

@@ -45,11 +45,15 @@ class Services:
         )
 
     def feature(self, kind: type[T]) -> T:
+        """The service provided for ``kind`` (a class or a Protocol)."""
         found = self.features.get(kind)
         if found is None:
             raise LookupError(f"feature {kind.__name__} is not configured")
-        assert isinstance(found, kind)
-        return found
+        return found  # type: ignore[no-any-return]
 
-    def provide(self, service: object) -> None:
-        self.features[type(service)] = service
+    def has_feature(self, kind: type[Any]) -> bool:
+        return kind in self.features
+
+    def provide(self, service: object, as_type: type[Any] | None = None) -> None:
+        """Offer ``service`` under its own type, or under ``as_type`` (e.g. a Protocol)."""
+        self.features[as_type or type(service)] = service

@@ -58,6 +58,7 @@ class ConsoleAdapter:
     speaker: ConsolePerson | None = None
     room: str = ""
     on_line: Callable[[str], None] | None = None
+    _output_closed: bool = False
 
     def __post_init__(self) -> None:
         self.speaker = self.speaker or (self.people[0] if self.people else None)
@@ -253,6 +254,14 @@ class ConsoleAdapter:
         return text.replace("\n", "\n" + " " * width)
 
     def _print(self, line: str) -> None:
-        print(line, file=self.output, flush=True)
+        if self._stopped.is_set() and self._output_closed:
+            return
+        try:
+            print(line, file=self.output, flush=True)
+        except BrokenPipeError:
+            # The reader went away (``vraagbaak demo | head``): stop quietly.
+            self._output_closed = True
+            self._stopped.set()
+            return
         if self.on_line is not None:
             self.on_line(line)

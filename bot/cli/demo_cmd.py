@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from typing import Any
 
@@ -20,4 +21,10 @@ def _run(args: argparse.Namespace) -> int:
 
     configure_logging("WARNING")
     config, people = demo_settings()
-    return asyncio.run(run_demo(config, people, sys.stdout))
+    code = asyncio.run(run_demo(config, people, sys.stdout))
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout at exit too; point it at /dev/null so that does not fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code

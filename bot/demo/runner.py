@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from importlib import resources
 from typing import Any, TextIO
@@ -57,17 +58,15 @@ def _demo_mail(bot: Bot, output: TextIO) -> MailComponent | None:
 def _mail_note(mail: MailComponent, config: Config, output: TextIO) -> None:
     mail_settings = config.mail
     if mail.listener is None:
-        print(
+        note = (
             f"(e-mail: poort {mail_settings.smtp_port} is bezet ({mail.smtp_error}); "
-            "de demo gaat verder zonder mail-ontvangst)",
-            file=output,
-            flush=True,
+            "de demo gaat verder zonder mail-ontvangst)"
         )
-        return
-    print(
-        f"(e-mail: stuur een vraag naar {mail_settings.general_address} via SMTP op "
-        f"{mail_settings.smtp_host}:{mail.listener.port}; antwoordmails komen in "
-        f"{config.bot.data_dir / 'demo-outbox'})",
-        file=output,
-        flush=True,
-    )
+    else:
+        note = (
+            f"(e-mail: stuur een vraag naar {mail_settings.general_address} via SMTP op "
+            f"{mail_settings.smtp_host}:{mail.listener.port}; antwoordmails komen in "
+            f"{config.bot.data_dir / 'demo-outbox'})"
+        )
+    with contextlib.suppress(BrokenPipeError):  # ``vraagbaak demo | head``
+        print(note, file=output, flush=True)

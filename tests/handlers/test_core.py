@@ -91,3 +91,47 @@ async def test_accounts_on_two_platforms_are_one_person(
     async with bot.services.db.session() as session:
         assert len((await session.exec(select(Person))).all()) == 1
         assert len((await session.exec(select(Account))).all()) == 2
+
+
+async def test_admin_command_is_refused_for_members(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("anouk@ermelo.nl")))
+    await bot.dispatcher.dispatch(
+        adapter, message("!rol anouk@ermelo.nl beheerder", person("bram@harderwijk.nl"))
+    )
+    assert "alleen voor de rol _beheerder_" in adapter.sent[-1].text
+
+
+async def test_admin_can_give_a_role(bot: Bot, adapter: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("anouk@ermelo.nl")))
+    await bot.dispatcher.dispatch(
+        adapter, message("!rol anouk@ermelo.nl communitymanager", person("beheer@harderwijk.nl"))
+    )
+    assert "heeft nu de rol _communitymanager_" in adapter.sent[-1].text
+    await bot.dispatcher.dispatch(adapter, message("!wiebenik", person("anouk@ermelo.nl")))
+    whoami = adapter.sent[-1]
+    assert whoami.kind == "private"
+    assert "Gemeente Ermelo" in whoami.text and "communitymanager" in whoami.text
+
+
+async def test_help_lists_admin_commands_only_for_admins(
+    bot: Bot, adapter: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("anouk@ermelo.nl")))
+    await bot.dispatcher.dispatch(adapter, message("!hulp", person("beheer@harderwijk.nl")))
+    assert "`!rol`" not in adapter.sent[0].text
+    assert "`!rol`" in adapter.sent[1].text
+
+
+async def test_a_failing_handler_answers_with_a_reference(
+    bot: Bot, adapter: RecordingAdapter, monkeypatch: object
+) -> None:
+    from bot.registry import command
+
+    @command("kapot", help_key="core.help_command", hidden=True)
+    async def broken(ctx: object, args: str) -> None:
+        raise RuntimeError("boom")
+
+    bot.services.registry.add(broken)
+    await bot.dispatcher.dispatch(adapter, message("!kapot", person("anouk@ermelo.nl")))
+    assert "Er ging iets mis aan mijn kant (referentie `" in adapter.sent[0].text
+    assert "boom" not in adapter.sent[0].text

@@ -1,0 +1,1 @@
+"""The Matrix adapter (matrix-nio). Only this package imports ``nio``."""

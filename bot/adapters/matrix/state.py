@@ -1,0 +1,68 @@
+"""Durable adapter state in the database: the sync token, handled event ids, DM rooms."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.events import utcnow
+from bot.storage.database import Database
+from bot.storage.models import ProcessedEvent, StateEntry
+
+PLATFORM = "matrix"
+
+
+class MatrixState:
+    def __init__(self, db: Database, user_id: str) -> None:
+        self._db = db
+        self._prefix = f"matrix:{user_id}:"
+        self._seen: set[str] = set()
+
+    async def _get(self, key: str) -> str | None:
+        async with self._db.session() as session:
+            row = await session.get(StateEntry, self._prefix + key)
+            return row.value if row is not None else None
+
+    async def _put(self, key: str, value: str) -> None:
+        async with self._db.session() as session:
+            row = await session.get(StateEntry, self._prefix + key)
+            if row is None:
+                row = StateEntry(key=self._prefix + key, value=value)
+            row.value, row.updated_at = value, utcnow()
+            session.add(row)
+            await session.commit()
+
+    async def sync_token(self) -> str | None:
+        return await self._get("sync_token")
+
+    async def save_sync_token(self, token: str) -> None:
+        await self._put("sync_token", token)
+
+    async def direct_rooms(self) -> dict[str, str]:
+        """Room id → the other user, for DM rooms the bot created or was invited to."""
+        raw = await self._get("direct_rooms")
+        return dict(json.loads(raw)) if raw else {}
+
+    async def save_direct_rooms(self, rooms: dict[str, str]) -> None:
+        await self._put("direct_rooms", json.dumps(rooms, sort_keys=True))
+
+    async def already_handled(self, event_id: str) -> bool:
+        if event_id in self._seen:
+            return True
+        async with self._db.session() as session:
+            found = await session.get(ProcessedEvent, (PLATFORM, event_id)) is not None
+        if found:
+            self._seen.add(event_id)
+        return found
+
+    async def mark_handled(self, event_id: str) -> None:
+        self._seen.add(event_id)
+        if len(self._seen) > 10_000:
+            self._seen.clear()
+        async with self._db.session() as session:
+            session.add(ProcessedEvent(platform=PLATFORM, event_id=event_id))
+            try:
+                await session.commit()
+            except IntegrityError:
+                await session.rollback()

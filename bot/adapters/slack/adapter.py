@@ -1,0 +1,359 @@
+"""The Slack adapter: carries core events in (via the slack-bolt app in ``app.py``) and the
+core's Markdown out as mrkdwn, through the retrying, queueing :class:`SlackSender`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import aiohttp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.base import Dispatch
+from bot.adapters.slack import dedupe
+from bot.adapters.slack.blocks import message_blocks
+from bot.adapters.slack.config import SlackConfig
+from bot.adapters.slack.directory import SlackDirectory
+from bot.adapters.slack.mrkdwn import to_mrkdwn
+from bot.adapters.slack.sender import (
+    Queued,
+    RetryPolicy,
+    SlackCallError,
+    SlackSender,
+    SlackUnavailableError,
+    Sleep,
+)
+from bot.adapters.slack.translate import PLATFORM, SlashInvocation
+from bot.config import ConfigError
+from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
+from bot.logs import get_logger
+from bot.services import Services
+
+log = get_logger(__name__)
+
+SLASH_PREFIX = "slash:"
+PRUNE_EVERY = 3600.0  # seconds between prunes of old event claims
+
+# The core names reactions by emoji or by Slack-style name; Slack wants the name.
+_EMOJI_NAMES = {
+    "✅": "white_check_mark",
+    "✔️": "heavy_check_mark",
+    "👍": "+1",
+    "🙏": "pray",
+    "❤️": "heart",
+    "🎉": "tada",
+    "👀": "eyes",
+    "👋": "wave",
+    "❓": "question",
+}
+
+
+def reaction_name(key: str) -> str:
+    return _EMOJI_NAMES.get(key, key.strip(":"))
+
+
+class SlackAdapter:
+    platform = PLATFORM
+
+    def __init__(
+        self, config: SlackConfig, services: Services, *, sleep: Sleep = asyncio.sleep
+    ) -> None:
+        self.config = config
+        self.services = services
+        # The SDK's own retry handlers are off: SlackSender retries, with bounds it controls.
+        self.client = AsyncWebClient(
+            token=config.bot_token,
+            base_url=config.api_url,
+            timeout=int(config.request_timeout),
+            retry_handlers=[],
+        )
+        self.sender = SlackSender(
+            self.client,
+            services.db,
+            RetryPolicy(
+                max_attempts=config.max_attempts,
+                max_retry_after=config.max_retry_after,
+                inline_wait=config.inline_wait,
+                backoff_base=config.backoff_base,
+            ),
+            sleep=sleep,
+        )
+        self.directory = SlackDirectory(self.sender, ttl=config.user_cache_seconds)
+        self.claims = dedupe.EventClaims(services.db)
+        self.bot_account: AccountRef | None = None
+        self.bot_user_id: str | None = None
+        self.port: int | None = None
+        self._slash: dict[str, SlashInvocation] = {}
+        self._direct_channels: dict[str, str] = {}
+        self._http: aiohttp.ClientSession | None = None
+        self._outbox_task: asyncio.Task[None] | None = None
+        self._transport: Any = None
+        self._started = False
+        self._inflight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    async def start(self, dispatch: Dispatch) -> None:
+        """Connect, then return; events flow to ``dispatch`` in the background until stop."""
+        from bot.adapters.slack.app import build_app, start_transport
+
+        try:
+            me = await self.sender.call("auth.test", {})
+        except SlackCallError as exc:
+            raise ConfigError(
+                "[slack]", [("slack.bot_token", f"Slack refused the token ({exc.error})")]
+            ) from None
+        self.bot_user_id = str(me.get("user_id") or "") or None
+        self.bot_account = AccountRef(PLATFORM, self.bot_user_id or "", "Vraagbaak")
+        self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+        await dedupe.prune(self.services.db)
+        await self.sender.drain()
+        self._outbox_task = asyncio.create_task(self._outbox_loop(), name="slack-outbox")
+        app = build_app(self, dispatch)
+        self._transport = await start_transport(self, app)
+        self._started = True
+        log.info("slack adapter started", transport=self.config.transport, port=self.port)
+
+    async def stop(self) -> None:
+        self._started = False
+        if self._transport is not None:
+            await self._transport.stop()
+            self._transport = None
+        if not await self.wait_idle(10.0):
+            log.warning("slack adapter stopped with work in progress", count=self._inflight)
+        await self.sender.flush()
+        if self._outbox_task is not None:
+            self._outbox_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._outbox_task
+            self._outbox_task = None
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
+        await self.claims.close()
+
+    @contextlib.contextmanager
+    def busy(self) -> Iterator[None]:
+        """Marks work in progress, so stop (and tests) can wait for it to finish."""
+        self._inflight += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._inflight -= 1
+            if self._inflight == 0:
+                self._idle.set()
+
+    async def wait_idle(self, within: float = 10.0) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), within)
+        except TimeoutError:
+            return False
+        return True
+
+    def healthy(self) -> bool:
+        return self._started and self._transport is not None and self._transport.connected()
+
+    async def _outbox_loop(self) -> None:
+        """Queued messages every ``outbox_interval``; old event claims once an hour."""
+        loop = asyncio.get_running_loop()
+        pruned_at = loop.time()
+        while True:
+            await asyncio.sleep(self.config.outbox_interval)
+            try:
+                delivered = await self.sender.drain()
+                if delivered:
+                    log.info("queued slack messages delivered", count=delivered)
+                if loop.time() - pruned_at >= PRUNE_EVERY:
+                    pruned_at = loop.time()
+                    await dedupe.prune(self.services.db)
+            except Exception:
+                log.exception("slack outbox drain failed")
+
+    # --- outgoing ----------------------------------------------------------------------------
+    def mention(self, account: AccountRef) -> str:
+        if account.platform == PLATFORM and account.external_id:
+            return f"<@{account.external_id}>"
+        return f"@{account.display_name or account.external_id}"
+
+    async def post(
+        self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
+    ) -> MessageRef:
+        return await self.post_with_blocks(conversation, text, thread_id=thread_id)
+
+    async def post_with_blocks(
+        self,
+        conversation: ConversationRef,
+        text: str,
+        *,
+        thread_id: str | None = None,
+        extra_blocks: list[dict[str, Any]] | None = None,
+    ) -> MessageRef:
+        """``post``, with Block Kit elements (buttons) after the text."""
+        if conversation.external_id.startswith(SLASH_PREFIX):
+            return await self._answer_slash(conversation, text)
+        mrkdwn = to_mrkdwn(text)
+        args: dict[str, Any] = {
+            "channel": conversation.external_id,
+            "text": mrkdwn,
+            "blocks": message_blocks(mrkdwn) + list(extra_blocks or ()),
+            "unfurl_links": False,
+        }
+        if thread_id:
+            args["thread_ts"] = thread_id
+        try:
+            result = await self.sender.deliver("chat.postMessage", args)
+        except SlackCallError as exc:
+            if exc.error != "not_in_channel":
+                raise
+            # A public channel the bot was not invited to (a group's channel named in the
+            # configuration, say): join it and post again.
+            await self.sender.call("conversations.join", {"channel": conversation.external_id})
+            result = await self.sender.deliver("chat.postMessage", args)
+        channel = result.get("channel") if isinstance(result, dict) else None
+        if isinstance(channel, str) and channel and channel != conversation.external_id:
+            # Posted by name ("#omgevingswet"): Slack answers with the channel's id, which is
+            # what its events will carry, so that is the conversation the message lives in.
+            conversation = ConversationRef(
+                PLATFORM, channel, conversation.name, is_direct=conversation.is_direct
+            )
+        return MessageRef(conversation, self._message_id(result, "ts"), thread_id)
+
+    async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
+        thread_id = (to.thread_id or to.message_id) if in_thread else None
+        return await self.post(to.conversation, text, thread_id=thread_id)
+
+    async def send_direct(self, account: AccountRef, text: str) -> MessageRef:
+        return await self.post(await self.direct_conversation(account), text)
+
+    async def direct_conversation(self, account: AccountRef) -> ConversationRef:
+        channel = await self._direct_channel(account.external_id)
+        return ConversationRef(PLATFORM, channel, "", is_direct=True)
+
+    async def send_private(self, near: MessageRef, account: AccountRef, text: str) -> MessageRef:
+        conversation = near.conversation
+        if conversation.external_id.startswith(SLASH_PREFIX):
+            return await self._answer_slash(conversation, text)
+        if conversation.is_direct:
+            return await self.post(conversation, text)
+        return await self.ephemeral(conversation, account.external_id, text, near.thread_id)
+
+    async def ephemeral(
+        self, conversation: ConversationRef, user_id: str, text: str, thread_id: str | None = None
+    ) -> MessageRef:
+        """``chat.postEphemeral``; where the bot cannot post (not a member), a DM instead."""
+        mrkdwn = to_mrkdwn(text)
+        args: dict[str, Any] = {
+            "channel": conversation.external_id,
+            "user": user_id,
+            "text": mrkdwn,
+            "blocks": message_blocks(mrkdwn),
+        }
+        if thread_id:
+            args["thread_ts"] = thread_id
+        try:
+            result = await self.sender.deliver("chat.postEphemeral", args)
+        except SlackCallError as exc:
+            log.info("ephemeral refused, sending a direct message", error=exc.error)
+            return await self.send_direct(AccountRef(PLATFORM, user_id), text)
+        return MessageRef(conversation, self._message_id(result, "message_ts"), thread_id)
+
+    async def react(self, to: MessageRef, key: str) -> None:
+        try:
+            await self.sender.call(
+                "reactions.add",
+                {
+                    "channel": to.conversation.external_id,
+                    "timestamp": to.message_id,
+                    "name": reaction_name(key),
+                },
+            )
+        except SlackCallError as exc:
+            if exc.error != "already_reacted":
+                raise
+
+    async def upload(
+        self, conversation: ConversationRef, attachment: Attachment, *, thread_id: str | None = None
+    ) -> MessageRef:
+        args: dict[str, Any] = {
+            "channel": conversation.external_id,
+            "filename": attachment.filename,
+            "content": attachment.data,
+        }
+        if thread_id:
+            args["thread_ts"] = thread_id
+        response = await self.client.files_upload_v2(**args)
+        files = response.get("files") or [{}]
+        return MessageRef(conversation, str(files[0].get("id") or ""), thread_id)
+
+    # --- slash commands ----------------------------------------------------------------------
+    def slash_conversation(self, invocation: SlashInvocation, command: str) -> ConversationRef:
+        """Slash commands have no message to thread under; their answers are ephemeral,
+        so the core sees them in a private conversation of the caller."""
+        conversation = ConversationRef(
+            PLATFORM, f"{SLASH_PREFIX}{invocation.user_id}", command, is_direct=True
+        )
+        self._slash[conversation.external_id] = invocation
+        return conversation
+
+    async def _answer_slash(self, conversation: ConversationRef, text: str) -> MessageRef:
+        invocation = self._slash.get(conversation.external_id)
+        user_id = conversation.external_id.removeprefix(SLASH_PREFIX)
+        if invocation is None:
+            return await self.send_direct(AccountRef(PLATFORM, user_id), text)
+        channel = ConversationRef(PLATFORM, invocation.channel_id)
+        mrkdwn = to_mrkdwn(text)
+        try:
+            result = await self.sender.call(
+                "chat.postEphemeral",
+                {
+                    "channel": invocation.channel_id,
+                    "user": user_id,
+                    "text": mrkdwn,
+                    "blocks": message_blocks(mrkdwn),
+                },
+            )
+            return MessageRef(channel, str(result.get("message_ts") or ""))
+        except (SlackCallError, SlackUnavailableError) as exc:
+            # Not a member of that channel (a DM between two people, say): the response_url
+            # Slack gave with the command works everywhere for half an hour.
+            log.info("slash answer via response_url", reason=str(exc))
+        if invocation.response_url and await self._post_response_url(
+            invocation.response_url, mrkdwn
+        ):
+            return MessageRef(channel, "")
+        return await self.send_direct(AccountRef(PLATFORM, user_id), text)
+
+    async def _post_response_url(self, url: str, mrkdwn: str) -> bool:
+        assert self._http is not None
+        payload = {"response_type": "ephemeral", "text": mrkdwn, "blocks": message_blocks(mrkdwn)}
+        for attempt in range(1, self.config.max_attempts + 1):
+            try:
+                async with self._http.post(url, json=payload) as response:
+                    if response.status < 300:
+                        return True
+                    if response.status != 429 and response.status < 500:
+                        return False
+            except (aiohttp.ClientError, TimeoutError):
+                pass
+            await asyncio.sleep(self.sender.policy.backoff(attempt))
+        return False
+
+    # --- helpers -----------------------------------------------------------------------------
+    async def _direct_channel(self, user_id: str) -> str:
+        cached = self._direct_channels.get(user_id)
+        if cached:
+            return cached
+        data = await self.sender.call("conversations.open", {"users": user_id})
+        channel = str((data.get("channel") or {}).get("id") or "")
+        self._direct_channels[user_id] = channel
+        return channel
+
+    @staticmethod
+    def _message_id(result: dict[str, Any] | Queued, key: str) -> str:
+        if isinstance(result, Queued):
+            return f"queued-{result.number}"
+        return str(result.get(key) or "")

@@ -1,0 +1,446 @@
+"""The slack-bolt app: Slack-native entry points routed to the core, and its transports.
+
+Every listener acknowledges first (Slack wants an answer within 3 seconds) and does the
+slower work afterwards; bolt runs listeners after the ack (``process_before_response`` off).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
+
+from bot.adapters.base import Dispatch
+from bot.adapters.slack import translate
+from bot.adapters.slack.blocks import (
+    GROUP_ACTION,
+    GROUP_BLOCK,
+    OPEN_THREAD_ACTION,
+    PUBLISH_VIEW,
+    QUESTION_ACTION,
+    QUESTION_BLOCK,
+    button_row,
+    home_view,
+    publish_modal,
+    thread_url,
+)
+from bot.errors import UserError
+from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
+from bot.i18n import Lang, normalise_language, t
+from bot.logs import get_logger
+
+if TYPE_CHECKING:
+    from bot.adapters.slack.adapter import SlackAdapter
+
+log = get_logger(__name__)
+
+UMBRELLA = "vraagbaak"
+SLASH_COMMANDS = ("/vraagbaak", "/wieweet", "/whoknows")
+
+Ack = Callable[..., Awaitable[None]]
+
+
+def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
+    config = adapter.config
+    app = AsyncApp(
+        client=adapter.client,
+        signing_secret=config.signing_secret or "",
+        # Socket Mode messages come over an authenticated websocket and carry no signature.
+        request_verification_enabled=config.transport == "http",
+        process_before_response=False,
+        name="vraagbaak",
+    )
+    entry = _EntryPoints(adapter, dispatch)
+    app.use(entry.dedupe)
+    app.event("app_mention")(entry.on_mention)
+    app.event("message")(entry.on_message)
+    app.event("reaction_added")(entry.on_reaction)
+    app.event("reaction_removed")(entry.on_reaction)
+    app.event("member_joined_channel")(entry.on_join)
+    app.event("app_home_opened")(entry.on_home)
+    for name in SLASH_COMMANDS:
+        app.command(name)(entry.on_slash)
+    app.shortcut(config.shortcut_callback_id)(entry.on_shortcut)
+    app.view(PUBLISH_VIEW)(entry.on_publish)
+    app.action(OPEN_THREAD_ACTION)(entry.on_link_button)
+    return app
+
+
+class _EntryPoints:
+    def __init__(self, adapter: SlackAdapter, dispatch: Dispatch) -> None:
+        self.adapter = adapter
+        self._dispatch = dispatch
+        self.services = adapter.services
+        self._first_sight = asyncio.Lock()
+        self._known: set[tuple[str, str]] = set()
+
+    async def dispatch(self, event: Event) -> None:
+        """Bolt runs listeners concurrently; two events of a user (or channel) not seen before
+        would both try to create the person (or channel, or settings). Creating them happens
+        here, one at a time and quickly; the handling itself (with its network calls) runs
+        concurrently."""
+        account = event.account if isinstance(event, JoinEvent) else event.sender
+        await self._ensure_known(account, event.conversation)
+        await self._dispatch(event)
+
+    async def _ensure_known(self, account: AccountRef, conversation: ConversationRef) -> None:
+        key = (account.external_id, conversation.external_id)
+        if key in self._known:
+            return
+        async with self._first_sight, self.services.db.session() as session:
+            person = await self.services.identity.person_for(session, account)
+            assert person.id is not None
+            await self.services.identity.settings_for(session, person.id)
+            channel = await self.services.channels.channel_for(session, conversation)
+            if not channel.is_direct and channel.id is not None and person.id is not None:
+                await self.services.channels.add_member(session, channel.id, person.id)
+            await session.commit()
+        self._known.add(key)
+
+    # --- middleware --------------------------------------------------------------------------
+    async def dedupe(
+        self, body: dict[str, Any], request: Any, next_: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        event_id = body.get("event_id") if isinstance(body, dict) else None
+        if isinstance(event_id, str) and not await self.adapter.claims.claim(event_id):
+            retry = (request.headers.get("x-slack-retry-num") or [None])[0] or body.get(
+                "retry_attempt"
+            )
+            log.info("slack redelivery ignored", event_id=event_id, retry=retry)
+            return BoltResponse(status=200, body="")
+        await next_()
+        return None
+
+    # --- events ------------------------------------------------------------------------------
+    async def _channel_name(self, event: dict[str, Any]) -> str:
+        if event.get("channel_type") == "im":
+            return ""
+        return await self.adapter.directory.channel_name(str(event.get("channel") or ""))
+
+    async def on_mention(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._mention(event)
+
+    async def _mention(self, event: dict[str, Any]) -> None:
+        sender = await self.adapter.directory.user(str(event.get("user") or ""))
+        await self.dispatch(
+            translate.mention_event(
+                event,
+                bot_user_id=self.adapter.bot_user_id,
+                sender=sender,
+                channel_name=await self._channel_name(event),
+            )
+        )
+
+    async def on_message(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._message(event)
+
+    async def _message(self, event: dict[str, Any]) -> None:
+        author = translate.message_author(event)
+        if author is None or not translate.is_person_message(event):
+            return
+        if (
+            event.get("channel_type") != "im"
+            and event.get("subtype") != "message_changed"
+            and translate.mentions_user(event, self.adapter.bot_user_id)
+        ):
+            return  # the same message arrives as app_mention, which handles it
+        core = translate.message_event(
+            event,
+            bot_user_id=self.adapter.bot_user_id,
+            sender=await self.adapter.directory.user(author),
+            channel_name=await self._channel_name(event),
+        )
+        if core is not None:
+            await self.dispatch(core)
+
+    async def on_reaction(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._reaction(event)
+
+    async def _reaction(self, event: dict[str, Any]) -> None:
+        item = event.get("item") or {}
+        name = await self.adapter.directory.channel_name(str(item.get("channel") or ""))
+        core = translate.reaction_event(
+            event,
+            sender=await self.adapter.directory.user(str(event.get("user") or "")),
+            channel_name=name,
+        )
+        if core is not None:
+            await self.dispatch(core)
+
+    async def on_join(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._join(event)
+
+    async def _join(self, event: dict[str, Any]) -> None:
+        member = await self.adapter.directory.user(str(event.get("user") or ""))
+        await self.dispatch(
+            translate.join_event(event, member=member, channel_name=await self._channel_name(event))
+        )
+
+    async def on_home(self, event: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._home(event)
+
+    async def _home(self, event: dict[str, Any]) -> None:
+        if event.get("tab") != "home":
+            return
+        from handlers.slack_entry import home_summary
+
+        user = await self.adapter.directory.user(str(event.get("user") or ""))
+        await self._language(user.account())  # creates the person on first sight
+        async with self.services.db.session() as session:
+            summary = await home_summary(self.services, session, user.account())
+            await session.commit()
+        await self.adapter.sender.call(
+            "views.publish", {"user_id": user.id, "view": home_view(summary)}
+        )
+
+    # --- slash commands ----------------------------------------------------------------------
+    async def on_slash(self, ack: Ack, body: dict[str, Any]) -> None:
+        await ack()
+        with self.adapter.busy():
+            await self._slash(body)
+
+    async def _slash(self, body: dict[str, Any]) -> None:
+        command = str(body.get("command") or "")
+        name = command.lstrip("/").lower()
+        # /vraagbaak is the umbrella (its first word names the command) unless a handler
+        # registers a command of that name; every other slash command is the bot command of
+        # the same name, found by the registry like a typed one.
+        umbrella = name == UMBRELLA and self.services.registry.find(name) is None
+        invocation = translate.slash_invocation(
+            body, self.services.config.bot.command_prefix, umbrella=umbrella
+        )
+        sender = await self.adapter.directory.user(invocation.user_id)
+        conversation = self.adapter.slash_conversation(invocation, command)
+        await self.dispatch(
+            MessageEvent(
+                conversation,
+                f"slash-{invocation.trigger_id}",
+                sender.account(),
+                invocation.command_text,
+            )
+        )
+
+    # --- "Stel openbaar in groep" ------------------------------------------------------------
+    async def _language(self, account: AccountRef) -> Lang:
+        from handlers.slack_entry import language_of
+
+        async with self._first_sight, self.services.db.session() as session:
+            person = await self.services.identity.person_for(session, account)
+            language = await language_of(self.services, session, person)
+            await session.commit()
+        return language
+
+    async def on_shortcut(self, ack: Ack, body: dict[str, Any]) -> None:
+        await ack()
+        with self.adapter.busy():
+            await self._shortcut(body)
+
+    async def _shortcut(self, body: dict[str, Any]) -> None:
+        from handlers.slack_entry import groups_on, suggest_group
+
+        request = translate.shortcut_request(body)
+        user = await self.adapter.directory.user(request.user_id)
+        language = await self._language(user.account())
+        config = self.services.config
+        groups = groups_on(config, translate.PLATFORM)
+        if not groups:
+            await self.adapter.ephemeral(
+                translate.conversation(request.channel_id),
+                user.id,
+                t(language, "publish.no_groups"),
+            )
+            return
+        view = publish_modal(
+            language,
+            groups,
+            suggested=suggest_group(config, translate.PLATFORM, request.text),
+            text=request.text,
+            metadata={
+                "channel": request.channel_id,
+                "ts": request.message_ts,
+                "author": request.author_id or "",
+            },
+        )
+        await self.adapter.sender.call(
+            "views.open", {"trigger_id": request.trigger_id, "view": view}
+        )
+
+    async def on_publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        with self.adapter.busy():
+            await self._publish(ack, body, view)
+
+    async def _publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        from handlers.slack_entry import publish_question
+
+        values = translate.view_values(view)
+        user_id = str((body.get("user") or {}).get("id") or "")
+        # The answer to a submission must come within 3 seconds, so no Web API call before
+        # it: the user is cached (they just used the shortcut), else the default language.
+        cached = self.adapter.directory.cached_user(user_id)
+        language: Lang = (
+            await self._language(cached.account())
+            if cached
+            else normalise_language(self.services.config.bot.language) or "nl"
+        )
+        group_id = values.get(GROUP_ACTION, "")
+        text = values.get(QUESTION_ACTION, "").strip()
+        # Bad input keeps the modal open with the reason next to the field; nothing is lost.
+        if self.services.config.group(group_id) is None:
+            await ack(
+                response_action="errors",
+                errors={GROUP_BLOCK: t(language, "publish.unknown_group")},
+            )
+            return
+        if not text:
+            await ack(
+                response_action="errors", errors={QUESTION_BLOCK: t(language, "publish.empty")}
+            )
+            return
+        await ack()
+        user = await self.adapter.directory.user(user_id)
+        metadata = _metadata(view)
+        author_id = metadata.get("author") or None
+        asker = None
+        if author_id and author_id != user.id:
+            asker = (await self.adapter.directory.user(author_id)).account()
+        async with self.services.db.session() as session:
+            try:
+                published = await publish_question(
+                    self.services,
+                    self.adapter,
+                    session,
+                    publisher=user.account(),
+                    asker=asker,
+                    group_id=group_id,
+                    text=text,
+                )
+            except UserError as exc:
+                await self.adapter.send_direct(user.account(), t(language, exc.key, **exc.values))
+                return
+            await session.commit()
+        ref = published.ref
+        buttons = (
+            None
+            if ref.message_id.startswith("queued-")
+            else button_row(
+                t(language, "publish.open_thread"),
+                thread_url(ref.conversation.external_id, ref.message_id),
+            )
+        )
+        direct = await self.adapter.direct_conversation(user.account())
+        await self.adapter.post_with_blocks(
+            direct,
+            t(language, "publish.done", channel=_channel_label(published.conversation)),
+            extra_blocks=buttons,
+        )
+
+    async def on_link_button(self, ack: Ack) -> None:
+        # A link button opens its URL in the browser; Slack still reports the click and
+        # shows a warning unless it is acknowledged.
+        await ack()
+
+
+def _metadata(view: dict[str, Any]) -> dict[str, str]:
+    try:
+        data = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _channel_label(conversation: ConversationRef) -> str:
+    channel = conversation.external_id
+    if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
+        return f"<#{channel}>"
+    return f"#{channel}"
+
+
+# --- transports ----------------------------------------------------------------------------
+class Transport(Protocol):
+    async def stop(self) -> None: ...
+
+    def connected(self) -> bool: ...
+
+
+class HttpTransport:
+    """The Events API on ``[slack] host:port``: ``POST {path}`` for Slack, ``GET /health``.
+
+    A listener of its own rather than a route on ``vraagbaak run``'s health server, so the
+    Slack endpoint can be exposed to the internet while the health port stays internal."""
+
+    def __init__(self, app: AsyncApp, adapter: SlackAdapter) -> None:
+        self._app = app
+        self._adapter = adapter
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> int:
+        web_app = web.Application()
+        web_app.router.add_post(self._adapter.config.path, self._events)
+        web_app.router.add_get("/health", self._health)
+        self._runner = web.AppRunner(web_app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self._adapter.config.host, self._adapter.config.port)
+        await site.start()
+        address = self._runner.addresses[0]
+        return int(address[1])
+
+    async def _events(self, request: web.Request) -> web.Response:
+        bolt_response = await self._app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def _health(self, _request: web.Request) -> web.Response:
+        # Messages waiting for Slack are reported, but do not make the bot unhealthy: a
+        # restart would not bring Slack back, and the outbox survives one anyway.
+        ok = self._adapter.healthy()
+        body = {"status": "ok" if ok else "degraded", "queued": self._adapter.sender.backlog}
+        return web.json_response(body, status=200 if ok else 503)
+
+    def connected(self) -> bool:
+        return self._runner is not None
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+
+class SocketTransport:
+    """Socket Mode: a websocket Slack opens for us (``apps.connections.open`` on api_url)."""
+
+    def __init__(self, app: AsyncApp, adapter: SlackAdapter) -> None:
+        assert adapter.config.app_token is not None
+        self._handler = AsyncSocketModeHandler(
+            app, adapter.config.app_token, web_client=adapter.client
+        )
+
+    async def start(self) -> None:
+        await self._handler.connect_async()  # type: ignore[no-untyped-call]
+
+    def connected(self) -> bool:
+        client = self._handler.client
+        return bool(client.current_session is not None and not client.closed)
+
+    async def stop(self) -> None:
+        await self._handler.close_async()  # type: ignore[no-untyped-call]
+
+
+async def start_transport(adapter: SlackAdapter, app: AsyncApp) -> Transport:
+    if adapter.config.transport == "socket":
+        socket = SocketTransport(app, adapter)
+        await socket.start()
+        return socket
+    http = HttpTransport(app, adapter)
+    adapter.port = await http.start()
+    return http

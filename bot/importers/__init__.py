@@ -1,0 +1,1 @@
+"""Bulk imports of chat history (Slack exports, Matrix rooms) for the expertise index."""

@@ -1,0 +1,32 @@
+"""Interfaces between features, so one can use another without importing its insides."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    person_id: int
+    score: float
+    why: str
+
+
+class ExpertFinder(Protocol):
+    """Who knows about a text. Implemented by the expertise index (``knowledge/``), provided
+    with ``services.provide`` and looked up with ``services.feature``; nudges use it too."""
+
+    async def suggest(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        group_id: str | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+    ) -> list[Suggestion]: ...

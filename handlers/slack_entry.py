@@ -1,0 +1,276 @@
+"""What the Slack-native entry points do, in platform-neutral terms.
+
+The Slack adapter renders these as a message shortcut with a modal ("Stel openbaar in groep")
+and an App Home tab; the work itself — publishing a privately asked question in a group's
+channel as a new thread, and summarising a person's own skills, settings and questions — sees
+only core types, so another platform can offer the same through its own UI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.adapters.base import Adapter
+from bot.config import Config, GroupConfig
+from bot.errors import UserError
+from bot.events import AccountRef, ConversationRef, MessageRef
+from bot.i18n import Lang, normalise_language, t
+from bot.services import Services
+from bot.storage.models import (
+    Channel,
+    Message,
+    Person,
+    PersonSettings,
+    Question,
+    QuestionStatus,
+    Skill,
+    Thread,
+)
+
+TEXTS = {
+    "publish.title": {"nl": "Stel openbaar in groep", "en": "Ask in a group"},
+    "publish.submit": {"nl": "Plaatsen", "en": "Post"},
+    "publish.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "publish.group_label": {"nl": "Groep", "en": "Group"},
+    "publish.question_label": {"nl": "Vraag", "en": "Question"},
+    "publish.question_hint": {
+        "nl": "Haal persoonsgegevens weg voordat je plaatst: de vraag wordt openbaar in het "
+        "kanaal van de groep.",
+        "en": "Remove personal data before posting: the question becomes public in the "
+        "group's channel.",
+    },
+    "publish.root": {
+        "nl": "**Vraag** (openbaar gemaakt door {by}):\n{quoted}\n\n"
+        "_Weet jij het? Antwoord in deze draad._",
+        "en": "**Question** (made public by {by}):\n{quoted}\n\n"
+        "_Do you know? Answer in this thread._",
+    },
+    "publish.open_thread": {"nl": "Open de draad", "en": "Open the thread"},
+    "home.open": {"nl": "Openen", "en": "Open"},
+    "publish.done": {
+        "nl": "Je vraag staat nu in {channel} als nieuwe draad.",
+        "en": "Your question is now in {channel} as a new thread.",
+    },
+    "publish.no_groups": {
+        "nl": "Er is nog geen groep met een kanaal op dit platform; vraag de beheerder er een "
+        "in te stellen.",
+        "en": "No group has a channel on this platform yet; ask an administrator to set one.",
+    },
+    "publish.unknown_group": {
+        "nl": "Die groep ken ik niet (meer). Kies een groep uit de lijst.",
+        "en": "I don't know that group (any more). Pick a group from the list.",
+    },
+    "publish.empty": {
+        "nl": "De vraag is leeg. Vul de vraag in die je openbaar wilt stellen.",
+        "en": "The question is empty. Fill in the question you want to ask in the open.",
+    },
+    "home.title": {"nl": "Jouw Vraagbaak", "en": "Your Vraagbaak"},
+    "home.skills": {"nl": "Waar je verstand van hebt", "en": "What you know about"},
+    "home.no_skills": {
+        "nl": "Je hebt nog geen onderwerpen opgegeven. Typ `!ikweet onderwerp` om er een toe "
+        "te voegen.",
+        "en": "You have not declared any topics yet. Type `!ikweet topic` to add one.",
+    },
+    "home.settings": {"nl": "Instellingen", "en": "Settings"},
+    "home.language": {"nl": "Taal: {value}", "en": "Language: {value}"},
+    "home.language_default": {"nl": "standaard ({value})", "en": "default ({value})"},
+    "home.muted": {"nl": "Meldingen: {value}", "en": "Notifications: {value}"},
+    "home.digest": {"nl": "Wekelijks overzicht: {value}", "en": "Weekly digest: {value}"},
+    "home.on": {"nl": "aan", "en": "on"},
+    "home.off": {"nl": "uit", "en": "off"},
+    "home.questions": {"nl": "Je recente vragen", "en": "Your recent questions"},
+    "home.no_questions": {
+        "nl": "Je hebt nog geen vragen gesteld.",
+        "en": "You have not asked any questions yet.",
+    },
+    "home.status.open": {"nl": "open", "en": "open"},
+    "home.status.answered": {"nl": "beantwoord", "en": "answered"},
+    "home.status.accepted": {"nl": "opgelost", "en": "solved"},
+    "home.status.closed": {"nl": "gesloten", "en": "closed"},
+}
+
+# Personal data that must not reach a public channel (the publisher can edit the text in the
+# modal as well; this catches what is easy to miss).
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<!\w)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\w)")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{2,4}){2,4}\b")
+_BSN_LABELLED = re.compile(r"(?i)\b(bsn|burgerservicenummer)\b[\s:.-]*\d{8,9}\b")
+
+
+def redact(text: str) -> str:
+    text = _EMAIL.sub("[e-mailadres]", text)
+    text = _IBAN.sub("[IBAN]", text)
+    text = _BSN_LABELLED.sub(lambda m: f"{m.group(1)} [BSN]", text)
+    return _PHONE.sub("[telefoonnummer]", text)
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().splitlines())
+
+
+def group_conversation(group: GroupConfig, platform: str) -> ConversationRef | None:
+    """The conversation a group uses on ``platform``, from the configuration."""
+    bound = {"slack": group.slack_channel, "matrix": group.matrix_room}.get(platform)
+    if not bound:
+        return None
+    external_id = bound.lstrip("#") if platform == "slack" else bound
+    name = bound if bound.startswith("#") else ""
+    return ConversationRef(platform, external_id, name)
+
+
+def groups_on(config: Config, platform: str) -> list[GroupConfig]:
+    return [g for g in config.groups if group_conversation(g, platform) is not None]
+
+
+def suggest_group(config: Config, platform: str, text: str) -> str | None:
+    """The group whose keywords (or name) the question mentions most; the modal preselects
+    it and the person confirms or picks another."""
+    lowered = text.lower()
+    best: tuple[int, str] | None = None
+    for group in groups_on(config, platform):
+        terms = [k.lower() for k in group.keywords] + [group.name.lower()]
+        hits = sum(1 for term in terms if term and term in lowered)
+        if hits and (best is None or hits > best[0]):
+            best = (hits, group.id)
+    return best[1] if best else None
+
+
+async def language_of(services: Services, session: AsyncSession, person: Person) -> Lang:
+    assert person.id is not None
+    settings = await services.identity.settings_for(session, person.id)
+    return (
+        normalise_language(settings.language)
+        or normalise_language(services.config.bot.language)
+        or "nl"
+    )
+
+
+@dataclass(frozen=True)
+class Published:
+    ref: MessageRef
+    conversation: ConversationRef
+
+
+async def publish_question(
+    services: Services,
+    adapter: Adapter,
+    session: AsyncSession,
+    *,
+    publisher: AccountRef,
+    asker: AccountRef | None,
+    group_id: str,
+    text: str,
+) -> Published:
+    """Post a privately asked question in the group's channel as a new thread, and record
+    the thread and the question (asked by ``asker`` when known, else the publisher)."""
+    group = services.config.group(group_id)
+    conversation = group_conversation(group, adapter.platform) if group else None
+    if group is None or conversation is None:
+        raise UserError("publish.unknown_group")
+    cleaned = redact(text.strip())
+    if not cleaned:
+        raise UserError("publish.empty")
+    publisher_person = await services.identity.person_for(session, publisher)
+    language = await language_of(services, session, publisher_person)
+    body = t(language, "publish.root", by=adapter.mention(publisher), quoted=_quoted(cleaned))
+    ref = await adapter.post(conversation, body)
+    asker_person = await services.identity.person_for(session, asker) if asker else None
+    author = asker_person or publisher_person
+    # The conversation as the platform names it in its events (a channel id, say, where the
+    # configuration gave a name).
+    conversation = ref.conversation
+    channel = await services.channels.channel_for(session, conversation)
+    assert channel.id is not None
+    thread = Thread(
+        channel_id=channel.id,
+        root_external_id=ref.message_id,
+        author_id=author.id,
+        by_bot=True,
+    )
+    session.add(thread)
+    await session.flush()
+    assert thread.id is not None
+    session.add(
+        Message(
+            channel_id=channel.id,
+            thread_id=thread.id,
+            external_id=ref.message_id,
+            author_id=None,
+            is_root=True,
+            is_bot=True,
+            text=cleaned,
+        )
+    )
+    session.add(Question(thread_id=thread.id, asker_id=author.id, group_id=group.id))
+    return Published(ref, conversation)
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    asked_at: datetime
+    status: QuestionStatus
+    group_name: str
+    text: str
+    conversation_id: str
+    root_id: str
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    language: Lang
+    skills: list[str]
+    settings: PersonSettings
+    default_language: str
+    questions: list[QuestionLine]
+
+
+async def home_summary(
+    services: Services, session: AsyncSession, account: AccountRef, *, limit: int = 5
+) -> HomeSummary:
+    """A person's own skills, settings and recent questions — shown only to them."""
+    person = await services.identity.person_for(session, account)
+    assert person.id is not None
+    settings = await services.identity.settings_for(session, person.id)
+    skills = await session.exec(
+        select(Skill.topic).where(Skill.person_id == person.id).order_by(col(Skill.topic))
+    )
+    rows = await session.exec(
+        select(Question, Thread, Channel)
+        .join(Thread, col(Thread.id) == col(Question.thread_id))
+        .join(Channel, col(Channel.id) == col(Thread.channel_id))
+        .where(Question.asker_id == person.id)
+        .order_by(col(Question.created_at).desc())
+        .limit(limit)
+    )
+    lines: list[QuestionLine] = []
+    for question, thread, channel in rows:
+        root = (
+            await session.exec(
+                select(Message.text).where(
+                    Message.thread_id == thread.id, col(Message.is_root).is_(True)
+                )
+            )
+        ).first()
+        group = services.config.group(question.group_id) if question.group_id else None
+        lines.append(
+            QuestionLine(
+                asked_at=question.created_at,
+                status=question.status,
+                group_name=group.name if group else channel.name,
+                text=" ".join((root or "").split())[:140],
+                conversation_id=channel.external_id,
+                root_id=thread.root_external_id,
+            )
+        )
+    return HomeSummary(
+        language=await language_of(services, session, person),
+        skills=list(skills),
+        settings=settings,
+        default_language=services.config.bot.language,
+        questions=lines,
+    )

@@ -1,0 +1,128 @@
+"""The scheduler component of ``vraagbaak run``: APScheduler runs the jobs; only the replica
+holding the lease runs them, and every run is wrapped so one failure is logged and the
+schedule goes on."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.logs import get_logger
+from bot.services import Services
+from bot.storage.adoption_models import JobRun
+from schedules.clock import AcceleratedClock
+from schedules.digest import weekly_digest
+from schedules.introductions import introductions
+from schedules.leader import LeaderLease
+from schedules.report import monthly_report
+from schedules.retention import purge_old_activity
+from schedules.unanswered import unanswered_questions
+
+log = get_logger(__name__)
+Job = Callable[[Services], Awaitable[None]]
+
+JOBS: dict[str, Job] = {
+    "unanswered": unanswered_questions,
+    "digest": weekly_digest,
+    "introductions": introductions,
+    "monthly_report": monthly_report,
+    "retention": purge_old_activity,
+}
+
+
+def replica_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+async def run_guarded(services: Services, lease: LeaderLease, name: str, job: Job) -> bool:
+    """Run ``job`` if this replica leads; log (never raise) a failure. ``True`` if it ran."""
+    try:
+        if not await lease.acquire_or_renew():
+            return False
+    except Exception:
+        log.exception("lease check failed", job=name)
+        return False
+    ok = True
+    try:
+        await job(services)
+    except Exception:
+        ok = False
+        log.exception("scheduled job failed", job=name)
+    try:
+        async with services.db.session() as session:
+            session.add(
+                JobRun(job=name, replica=lease.holder, started_at=services.clock.now(), ok=ok)
+            )
+            await session.commit()
+    except Exception:
+        log.exception("could not record the job run", job=name)
+    return True
+
+
+class SchedulerComponent:
+    name = "schedules"
+
+    def __init__(self, services: Services, jobs: dict[str, Job] | None = None) -> None:
+        self.services = services
+        self.jobs = jobs if jobs is not None else JOBS
+        settings = services.config.nudges
+        self.tick = settings.tick_seconds
+        self.renew_every = settings.lease_seconds / 3
+        self.lease = LeaderLease(
+            services.db, replica_name(), timedelta(seconds=settings.lease_seconds)
+        )
+        self.scheduler: AsyncIOScheduler | None = None
+
+    async def start(self) -> None:
+        # APScheduler logs every run at INFO; our own wrapper logs what matters.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+        scheduler = AsyncIOScheduler(timezone="Europe/Amsterdam")
+        scheduler.add_job(
+            self.lease.acquire_or_renew,
+            "interval",
+            seconds=self.renew_every,
+            id="lease",
+            max_instances=1,
+            coalesce=True,
+        )
+        for name, job in self.jobs.items():
+            scheduler.add_job(
+                run_guarded,
+                "interval",
+                seconds=self.tick,
+                id=name,
+                args=[self.services, self.lease, name, job],
+                max_instances=1,
+                coalesce=True,
+            )
+        scheduler.start()
+        self.scheduler = scheduler
+        log.info("scheduler started", replica=self.lease.holder, tick=self.tick)
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+        await self.lease.release()
+
+    def healthy(self) -> bool:
+        return self.scheduler is not None and bool(self.scheduler.running)
+
+
+def scheduler_factory(bot: object) -> SchedulerComponent | None:
+    """For ``component_factories()``: the jobs run in every ``vraagbaak run``."""
+    from bot.app import Bot
+
+    assert isinstance(bot, Bot)
+    settings = bot.services.config.nudges
+    if settings.clock_start is not None:
+        bot.services.clock = AcceleratedClock(
+            settings.clock_start, settings.clock_speed, settings.clock_anchor
+        )
+    return SchedulerComponent(bot.services)

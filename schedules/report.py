@@ -1,0 +1,225 @@
+"""The monthly report to the community managers' room: last month's figures against each
+group's targets (``!doel``), a PNG chart of the trend and a CSV export."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlmodel import select
+
+from bot.events import Attachment, ConversationRef
+from bot.i18n import t
+from bot.logs import get_logger
+from bot.services import Services
+from bot.stats.report import StatsQuery, compute_stats
+from bot.storage.adoption_models import Goal
+from bot.storage.models import StateEntry
+from schedules.delivery import claim, upload_in_channel
+from schedules.rules import NudgeKind, NudgeRules
+
+log = get_logger(__name__)
+REPORT_ROOM_KEY = "adoption.report_room"
+
+# Goals: metric → how it is read from a scope's figures, and whether higher is better.
+METRICS: dict[str, tuple[str, bool]] = {
+    "answered_share": ("answered / threads", True),
+    "answered_within_24h_share": ("answered_within_24h / threads", True),
+    "median_hours_to_first_response": ("median hours to first response", False),
+    "accepted_share": ("accepted / threads", True),
+    "active_posters": ("active posters", True),
+    "cross_org_answer_share": ("cross-organisation answer share", True),
+}
+
+
+def metric_value(figures: dict[str, Any], metric: str) -> float | None:
+    threads = figures.get("threads")
+    if metric.endswith("_share") and metric != "cross_org_answer_share":
+        base = metric.removesuffix("_share")
+        if not threads or figures.get(base) is None:
+            return None
+        return round(float(figures[base]) / float(threads), 4)
+    value = figures.get(metric)
+    return None if value is None else float(value)
+
+
+def goal_met(metric: str, value: float | None, target: float) -> bool | None:
+    if value is None:
+        return None
+    higher_is_better = METRICS[metric][1]
+    return value >= target if higher_is_better else value <= target
+
+
+def previous_month(today: date) -> tuple[date, date]:
+    last = today.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+@dataclass
+class GoalRow:
+    group: str
+    metric: str
+    target: float
+    value: float | None
+    met: bool | None
+
+
+def goal_rows(stats: dict[str, Any], goals: list[Goal]) -> list[GoalRow]:
+    rows = []
+    for goal in sorted(goals, key=lambda g: (g.group_id, g.metric)):
+        figures = stats["by_channel"].get(goal.group_id, {})
+        value = metric_value(figures, goal.metric)
+        rows.append(
+            GoalRow(
+                goal.group_id,
+                goal.metric,
+                goal.target,
+                value,
+                goal_met(goal.metric, value, goal.target),
+            )
+        )
+    return rows
+
+
+def to_csv(month: str, stats: dict[str, Any], rows: list[GoalRow]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["month", "scope", "figure", "value", "target", "met"])
+    targets = {(r.group, r.metric): r for r in rows}
+    scopes = [("overall", stats["overall"]), *stats["by_channel"].items()]
+    for scope, figures in scopes:
+        for key, value in figures.items():
+            if key == "weekly_active_posters":
+                continue
+            writer.writerow([month, scope, key, "" if value is None else value, "", ""])
+        for metric in METRICS:
+            row = targets.get((scope, metric))
+            if row is not None:
+                writer.writerow(
+                    [
+                        month,
+                        scope,
+                        metric,
+                        "" if row.value is None else row.value,
+                        row.target,
+                        "" if row.met is None else ("yes" if row.met else "no"),
+                    ]
+                )
+    return out.getvalue().encode("utf-8")
+
+
+def trend_chart(weekly: list[dict[str, Any]], title: str) -> bytes:
+    """Weekly active posters as a PNG. Blocking (matplotlib): run it off the event loop."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(8, 3.5), dpi=100)
+    axes = figure.subplots()
+    weeks = [w["week"][5:] for w in weekly]
+    counts = [w["count"] if w["count"] is not None else 0 for w in weekly]
+    axes.plot(weeks, counts, marker="o", color="#01689b")
+    axes.set_title(title)
+    axes.set_ylabel("actieve deelnemers / active posters")
+    axes.set_ylim(bottom=0)
+    axes.tick_params(axis="x", labelrotation=60, labelsize=7)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def report_text(language: str, month: str, stats: dict[str, Any], rows: list[GoalRow]) -> str:
+    overall = stats["overall"]
+    lines = [t(language, "report.title", month=month)]
+    if overall["threads"] is None:
+        lines.append(t(language, "report.hidden"))
+    else:
+        lines.append(
+            t(
+                language,
+                "report.summary",
+                threads=overall["threads"],
+                answered=overall["answered"],
+                posters=overall["active_posters"],
+            )
+        )
+    if not rows:
+        lines.append(t(language, "report.no_goals"))
+    for row in rows:
+        value = t(language, "report.hidden") if row.value is None else f"{row.value:g}"
+        mark = {True: "✅", False: "❌", None: ""}[row.met]
+        lines.append(
+            t(
+                language,
+                "report.line",
+                group=row.group,
+                metric=t(language, f"metric.{row.metric}"),
+                value=value,
+                target=f"{row.target:g}",
+                mark=mark,
+            )
+        )
+    return "\n".join(lines)
+
+
+async def report_room(services: Services) -> ConversationRef | None:
+    async with services.db.session() as session:
+        entry = await session.get(StateEntry, REPORT_ROOM_KEY)
+    if entry is None:
+        return None
+    data = json.loads(entry.value)
+    return ConversationRef(data["platform"], data["external_id"], data.get("name", ""))
+
+
+async def build_report(services: Services, first: date, last: date) -> tuple[str, bytes, bytes]:
+    """Text, PNG and CSV of the report for ``first``..``last`` (Amsterdam dates)."""
+    engine = services.db.sync_engine
+    stats = await asyncio.to_thread(compute_stats, engine, services.config, StatsQuery(first, last))
+    trend = await asyncio.to_thread(
+        compute_stats, engine, services.config, StatsQuery(last - timedelta(weeks=26), last)
+    )
+    async with services.db.session() as session:
+        goals = list(await session.exec(select(Goal)))
+    rows = goal_rows(stats, goals)
+    month = first.strftime("%Y-%m")
+    text = report_text(services.config.bot.language, month, stats, rows)
+    png = await asyncio.to_thread(
+        trend_chart, trend["overall"]["weekly_active_posters"], f"Vraagbaak {month}"
+    )
+    return text, png, to_csv(month, stats, rows)
+
+
+async def monthly_report(services: Services) -> None:
+    """The job: on a working day of a new month, once, when a report room is set."""
+    now = services.clock.now()
+    rules = NudgeRules(services.config)
+    if rules.quiet(now):
+        return
+    room = await report_room(services)
+    if room is None:
+        return
+    today = rules.calendar.local(now).date()
+    first, last = previous_month(today)
+    key = f"report:{first.strftime('%Y-%m')}"
+    async with services.db.session() as session:
+        if await rules.globally_paused(session):
+            return
+    text, png, table = await build_report(services, first, last)
+    if not await claim(services, kind=NudgeKind.REPORT.value, dedupe_key=key, at=now):
+        return
+    adapter = services.adapters.get(room.platform)
+    if adapter is None:
+        log.warning("report room's platform is not running", platform=room.platform)
+        return
+    await adapter.post(room, text)
+    month = first.strftime("%Y-%m")
+    await upload_in_channel(services, room, Attachment(f"vraagbaak-{month}.png", "image/png", png))
+    await upload_in_channel(services, room, Attachment(f"vraagbaak-{month}.csv", "text/csv", table))
+    log.info("monthly report posted", month=month)

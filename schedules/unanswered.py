@@ -1,0 +1,267 @@
+"""Unanswered questions: after N working hours one notice in the thread naming up to three
+people the expertise index suggests; after a working day a note to the group's community
+managers. A newcomer's first question: a prompt to the group's greeters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import t
+from bot.logs import get_logger
+from bot.ports import ExpertFinder
+from bot.services import Services
+from bot.storage.models import Channel, Nudge, Person, Thread
+from schedules.common import excerpt, open_threads, people_by_email, root_text, with_footer
+from schedules.delivery import (
+    already_claimed,
+    claim,
+    language_of,
+    mention,
+    post_in_channel,
+    send_direct,
+)
+from schedules.rules import NudgeKind, NudgeRules
+
+log = get_logger(__name__)
+SUGGEST = 3
+ROTATION_DAYS = 7
+
+
+async def _recently_suggested(session: AsyncSession, now: datetime) -> Counter[int]:
+    rows = await session.exec(
+        select(Nudge.person_id).where(
+            Nudge.kind == NudgeKind.UNANSWERED.value,
+            col(Nudge.person_id).is_not(None),
+            col(Nudge.sent_at) >= now - timedelta(days=ROTATION_DAYS),
+        )
+    )
+    return Counter(pid for pid in rows if pid is not None)
+
+
+async def suggest_people(
+    services: Services,
+    session: AsyncSession,
+    rules: NudgeRules,
+    thread: Thread,
+    group_id: str | None,
+    text: str,
+    now: datetime,
+) -> list[Person]:
+    """Up to three people who may be addressed, those suggested least lately first, so the
+    same few colleagues are not named every time."""
+    if not services.has_feature(ExpertFinder) or not text:
+        return []
+    finder: ExpertFinder = services.feature(ExpertFinder)  # type: ignore[type-abstract]
+    exclude = [thread.author_id] if thread.author_id is not None else []
+    suggestions = await finder.suggest(
+        session,
+        text,
+        asker_id=thread.author_id,
+        group_id=group_id,
+        exclude=exclude,
+        limit=SUGGEST * 3,
+    )
+    recent = await _recently_suggested(session, now)
+    ranked = sorted(enumerate(suggestions), key=lambda item: (recent[item[1].person_id], item[0]))
+    chosen: list[Person] = []
+    for _, suggestion in ranked:
+        if suggestion.person_id in exclude:
+            continue
+        person = await session.get(Person, suggestion.person_id)
+        if person is None or person.is_bot or not person.active:
+            continue
+        if await rules.person_refusal(session, suggestion.person_id, now) is not None:
+            continue
+        chosen.append(person)
+        if len(chosen) == SUGGEST:
+            break
+    return chosen
+
+
+async def _notice(
+    services: Services,
+    session: AsyncSession,
+    rules: NudgeRules,
+    thread: Thread,
+    channel: Channel,
+    waited: float,
+    now: datetime,
+) -> None:
+    assert thread.id is not None and channel.id is not None
+    key = f"unanswered:{thread.id}"
+    if await already_claimed(session, key):
+        return
+    refusal = await rules.channel_refusal(
+        session, NudgeKind.UNANSWERED, channel.group_id, channel.id, now
+    )
+    if refusal is not None:
+        log.debug("unanswered notice held back", reason=refusal.value)
+        return
+    text = await root_text(session, thread) or ""
+    people = await suggest_people(services, session, rules, thread, channel.group_id, text, now)
+    language = services.config.bot.language
+    names = [await mention(services, session, p, channel.platform) for p in people]
+    who = t(language, "nudge.unanswered_who", names=", ".join(names)) if names else ""
+    after = services.config.nudges.unanswered_after_hours
+    body = t(language, "nudge.unanswered", hours=int(waited), who=who)
+    why = t(language, "nudge.unanswered_why", after=f"{after:g}")
+    if not await claim(
+        services,
+        kind=NudgeKind.UNANSWERED.value,
+        dedupe_key=key,
+        at=now,
+        channel_id=channel.id,
+        thread_id=thread.id,
+    ):
+        return
+    for person in people:
+        await claim(
+            services,
+            kind=NudgeKind.UNANSWERED.value,
+            dedupe_key=f"{key}:{person.id}",
+            at=now,
+            person_id=person.id,
+            thread_id=thread.id,
+        )
+    await post_in_channel(services, channel, with_footer(language, body, why), key, thread)
+    log.info("unanswered notice posted", thread=thread.id, suggested=len(people))
+
+
+async def _direct_to_each(
+    services: Services,
+    session: AsyncSession,
+    rules: NudgeRules,
+    kind: NudgeKind,
+    people: list[Person],
+    key: str,
+    group_id: str | None,
+    now: datetime,
+    compose: dict[str, tuple[str, str]],
+) -> int:
+    """``compose`` maps language to (body, why)."""
+    sent = 0
+    for person in people:
+        assert person.id is not None
+        person_key = f"{key}:{person.id}"
+        if await already_claimed(session, person_key):
+            continue
+        if await rules.direct_refusal(session, kind, group_id, person.id, now) is not None:
+            continue
+        language = await language_of(services, session, person.id)
+        body, why = compose[language]
+        if not await claim(
+            services,
+            kind=kind.value,
+            dedupe_key=person_key,
+            at=now,
+            person_id=person.id,
+            direct=True,
+        ):
+            continue
+        if await send_direct(
+            services, session, person.id, with_footer(language, body, why), person_key
+        ):
+            sent += 1
+    return sent
+
+
+async def _escalate(
+    services: Services,
+    session: AsyncSession,
+    rules: NudgeRules,
+    thread: Thread,
+    channel: Channel,
+    now: datetime,
+) -> None:
+    group = services.config.group(channel.group_id or "")
+    if group is None or not group.community_managers:
+        return
+    managers = await people_by_email(session, group.community_managers)
+    text = excerpt(await root_text(session, thread))
+    compose = {
+        lang: (
+            t(lang, "nudge.escalation", channel=channel.name or group.id, excerpt=text),
+            t(lang, "nudge.escalation_why", group=group.name),
+        )
+        for lang in ("nl", "en")
+    }
+    await _direct_to_each(
+        services,
+        session,
+        rules,
+        NudgeKind.ESCALATION,
+        managers,
+        f"escalation:{thread.id}",
+        group.id,
+        now,
+        compose,
+    )
+
+
+async def _is_first_question(session: AsyncSession, thread: Thread) -> bool:
+    earlier = await session.exec(
+        select(func.count())
+        .select_from(Thread)
+        .where(  # type: ignore[arg-type]
+            Thread.author_id == thread.author_id,
+            col(Thread.created_at) < thread.created_at,
+        )
+    )
+    return int(earlier.one()) == 0
+
+
+async def _welcome(
+    services: Services,
+    session: AsyncSession,
+    rules: NudgeRules,
+    thread: Thread,
+    channel: Channel,
+    now: datetime,
+) -> None:
+    group = services.config.group(channel.group_id or "")
+    if group is None or not group.greeters or not await _is_first_question(session, thread):
+        return
+    greeters = [
+        g for g in await people_by_email(session, group.greeters) if g.id != thread.author_id
+    ]
+    text = excerpt(await root_text(session, thread))
+    compose = {
+        lang: (
+            t(lang, "nudge.newcomer", channel=channel.name or group.id, excerpt=text),
+            t(lang, "nudge.newcomer_why", group=group.name),
+        )
+        for lang in ("nl", "en")
+    }
+    await _direct_to_each(
+        services,
+        session,
+        rules,
+        NudgeKind.NEWCOMER,
+        greeters,
+        f"newcomer:{thread.id}",
+        group.id,
+        now,
+        compose,
+    )
+
+
+async def unanswered_questions(services: Services) -> None:
+    """The job: look at open questions and nudge where the rules allow."""
+    now = services.clock.now()
+    rules = NudgeRules(services.config)
+    settings = services.config.nudges
+    async with services.db.session() as session:
+        if await rules.globally_paused(session) or rules.quiet(now):
+            return
+        for thread, channel in await open_threads(services, session, now):
+            waited = rules.calendar.working_seconds_between(thread.created_at, now) / 3600
+            await _welcome(services, session, rules, thread, channel, now)
+            if waited >= settings.unanswered_after_hours:
+                await _notice(services, session, rules, thread, channel, waited, now)
+            if waited >= settings.escalate_after_hours:
+                await _escalate(services, session, rules, thread, channel, now)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from bot.adapters.slack.blocks import message_blocks
+from bot.adapters.slack.mrkdwn import to_mrkdwn
+
+
+def test_emphasis() -> None:
+    assert to_mrkdwn("**vet** en _schuin_ en *ook schuin*") == "*vet* en _schuin_ en _ook schuin_"
+    assert to_mrkdwn("~~weg~~") == "~weg~"
+    assert to_mrkdwn("2*3*4 blijft") == "2*3*4 blijft"
+
+
+def test_links_headings_bullets_quotes() -> None:
+    assert (
+        to_mrkdwn("[de site](https://ermelo.nl/a?b=1&c=2)")
+        == "<https://ermelo.nl/a?b=1&c=2|de site>"
+    )
+    assert to_mrkdwn("## Overzicht") == "*Overzicht*"
+    assert to_mrkdwn("- een\n  - twee") == "• een\n  • twee"
+    assert to_mrkdwn("> vraag\n> regel 2") == "> vraag\n> regel 2"
+
+
+def test_escaping_spares_slack_tokens_and_code() -> None:
+    assert to_mrkdwn("a < b & c > d") == "a &lt; b &amp; c &gt; d"
+    assert to_mrkdwn("vraag het <@U123> of <#C9|kanaal> <!here>") == (
+        "vraag het <@U123> of <#C9|kanaal> <!here>"
+    )
+    assert to_mrkdwn("`**niet vet**`") == "`**niet vet**`"
+    assert to_mrkdwn("```\nx = a<b\n```") == "```\nx = a&lt;b\n```"
+
+
+def test_long_messages_are_split_into_sections() -> None:
+    text = "\n".join(f"regel {i} " + "x" * 90 for i in range(100))
+    blocks = message_blocks(text)
+    assert len(blocks) > 1
+    assert all(len(b["text"]["text"]) <= 3000 for b in blocks)
+    assert "\n".join(b["text"]["text"] for b in blocks) == text

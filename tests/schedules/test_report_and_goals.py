@@ -1,0 +1,80 @@
+"""`!doel` targets and the monthly report (text, PNG chart, CSV) in the report room."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bot.events import ConversationRef
+from schedules.report import build_report, monthly_report
+from tests.schedules.conftest import PLATFORM, World, local
+
+MANAGERS = ConversationRef(PLATFORM, "cm-kamer", "cm-kamer")
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+async def test_goal_needs_a_community_manager_and_valid_input(world: World) -> None:
+    await world.say("e1@ermelo.nl", "!doel beantwoord 80%")
+    assert "alleen voor de rol _communitymanager_" in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!doel beantwoord veel")
+    assert "Gebruik: `!doel <cijfer> <waarde>`" in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!doel onzin 3")
+    assert "Gebruik:" in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!doel beantwoord 80%")
+    assert "answered_share 80%" in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!goal responsetime 2")
+    await world.say("cm@harderwijk.nl", "!doel")
+    assert world.adapter.sent[-1].text == (
+        "Doelen voor sociaal-domein: answered_share 0.8, median_hours_to_first_response 2"
+    )
+
+
+async def test_monthly_report_with_chart_and_csv(world: World) -> None:
+    # Five people ask and answer in March, so the figures are not hidden.
+    for day in (2, 3, 4, 5, 6):
+        world.clock.set(local(2026, 3, day, 10))
+        question = await world.say("asker@ermelo.nl", f"Vraag {day}")
+        world.clock.set(local(2026, 3, day, 11))
+        await world.say(
+            [
+                "e1@ermelo.nl",
+                "e2@harderwijk.nl",
+                "e3@ermelo.nl",
+                "e4@harderwijk.nl",
+                "e1@ermelo.nl",
+            ][day - 2],
+            "Antwoord",
+            thread=question,
+        )
+    await world.say("cm@harderwijk.nl", "!doel sociaal-domein beantwoord 80%", direct=True)
+    await world.say("cm@harderwijk.nl", "!doel sociaal-domein reactietijd 0,5", direct=True)
+    await world.say("cm@harderwijk.nl", "!rapportkanaal", room=MANAGERS)
+    assert world.adapter.sent[-1].text == "Het maandrapport komt voortaan in dit kanaal."
+    world.clear()
+
+    world.clock.set(local(2026, 4, 1, 7))  # before working hours: nothing
+    await monthly_report(world.services)
+    assert world.adapter.sent == []
+    world.clock.set(local(2026, 4, 1, 9, 5))
+    await monthly_report(world.services)
+    await monthly_report(world.services)  # once a month
+    kinds = [s.kind for s in world.adapter.sent]
+    assert kinds == ["post", "upload", "upload"]
+    assert {s.conversation for s in world.adapter.sent} == {MANAGERS}
+    text = world.adapter.sent[0].text
+    assert "Maandrapport Vraagbaak 2026-03" in text
+    assert "Totaal: 5 vragen, 5 beantwoord, 5 actieve deelnemers." in text
+    assert "- sociaal-domein: beantwoord 1 (doel 0.8) ✅" in text
+    assert "- sociaal-domein: mediaan uren tot eerste reactie 1 (doel 0.5) ❌" in text
+    assert world.adapter.sent[1].text == "vraagbaak-2026-03.png"
+    assert world.adapter.sent[2].text == "vraagbaak-2026-03.csv"
+
+    _, png, table = await build_report(
+        world.services, local(2026, 3, 1, 0).date(), local(2026, 3, 31, 0).date()
+    )
+    assert png.startswith(PNG_MAGIC)
+    rows = list(csv.reader(io.StringIO(table.decode())))
+    assert rows[0] == ["month", "scope", "figure", "value", "target", "met"]
+    assert ["2026-03", "sociaal-domein", "answered_share", "1.0", "0.8", "yes"] in rows
+    assert ["2026-03", "sociaal-domein", "threads", "5", "", ""] in rows

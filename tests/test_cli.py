@@ -1,0 +1,93 @@
+"""The command line as a user runs it: real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+VRAAGBAAK = [sys.executable, "-m", "bot.cli"]
+
+
+def run(
+    args: list[str],
+    cwd: Path,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        VRAAGBAAK + args,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_demo_prints_dutch_help_and_exits_at_end_of_input(tmp_path: Path) -> None:
+    result = run(["demo"], tmp_path, stdin="!hulp\n")
+    assert result.returncode == 0, result.stderr
+    assert "Dit kun je vragen" in result.stdout
+    assert (tmp_path / "vraagbaak-data").is_dir()
+
+
+def test_demo_english_help_switching_people_and_rooms(tmp_path: Path) -> None:
+    script = "!help\n/as Bram\n/in #sociaal-domein\nWie helpt me?\n/reply 3 !hulp\n"
+    result = run(["demo"], tmp_path, stdin=script)
+    assert result.returncode == 0, result.stderr
+    assert "This is what you can ask" in result.stdout
+    assert "(je bent nu Bram de Vries" in result.stdout
+    assert "[#sociaal-domein]" in result.stdout
+    assert "    ↳ [4] Bram de Vries: !hulp" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_run_serves_health_and_stops_on_sigterm(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "VRAAGBAAK_DATABASE__URL": f"sqlite:///{tmp_path / 'run.db'}"}
+    process = subprocess.Popen(
+        [*VRAAGBAAK, "run", "--health-port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        body = None
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as resp:
+                    body = json.loads(resp.read())
+                    break
+            except OSError:
+                time.sleep(0.3)
+        assert body is not None and body["status"] == "ok"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert process.returncode == 0
+
+
+def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
+    result = run(
+        ["db", "upgrade"],
+        tmp_path,
+        env={"VRAAGBAAK_DATABASE__URL": f"sqlite:///{tmp_path / 'x.db'}"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "x.db").exists()
