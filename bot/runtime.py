@@ -35,9 +35,10 @@ def component_factories() -> list[ComponentFactory]:
     """Each feature offers a factory that returns its component when it is configured."""
     from bot.adapters.matrix.component import matrix_component
     from bot.adapters.slack.component import slack_component
+    from bot.mail.component import mail_component
     from schedules.component import scheduler_factory
 
-    return [matrix_component, slack_component, scheduler_factory]
+    return [matrix_component, slack_component, scheduler_factory, mail_component]
 
 
 async def _health_app(components: list[Component]) -> web.Application:

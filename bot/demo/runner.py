@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from importlib import resources
 from typing import Any, TextIO
@@ -9,6 +10,7 @@ from typing import Any, TextIO
 from bot.adapters.console import ConsoleAdapter, ConsolePerson
 from bot.app import Bot, build_bot
 from bot.config import Config, _env_overrides, _merge, parse_config
+from bot.mail.component import MailComponent
 
 
 def demo_settings(environ: dict[str, str] | None = None) -> tuple[Config, list[ConsolePerson]]:
@@ -31,8 +33,40 @@ async def run_demo(config: Config, people: list[ConsolePerson], output: TextIO) 
     rooms = [group.id for group in config.groups]
     adapter = ConsoleAdapter(people=people, rooms=rooms, output=output)
     bot.services.adapters[adapter.platform] = adapter
+    mail = _demo_mail(bot, output)
     try:
+        if mail is not None:
+            await mail.start()
+            _mail_note(mail, config, output)
         await adapter.start(bot.dispatcher.for_adapter(adapter))
     finally:
+        if mail is not None:
+            await mail.stop()
         await bot.close()
     return 0
+
+
+def _demo_mail(bot: Bot, output: TextIO) -> MailComponent | None:
+    """The SMTP listener on 127.0.0.1:2525 and an outbox folder for the reply mails."""
+    config = bot.services.config
+    if not (config.mail.general_address or any(g.email for g in config.groups)):
+        return None
+    folder = config.bot.data_dir / "demo-outbox"
+    return MailComponent(bot, outbox_folder=folder, interval=2.0)
+
+
+def _mail_note(mail: MailComponent, config: Config, output: TextIO) -> None:
+    mail_settings = config.mail
+    if mail.listener is None:
+        note = (
+            f"(e-mail: poort {mail_settings.smtp_port} is bezet ({mail.smtp_error}); "
+            "de demo gaat verder zonder mail-ontvangst)"
+        )
+    else:
+        note = (
+            f"(e-mail: stuur een vraag naar {mail_settings.general_address} via SMTP op "
+            f"{mail_settings.smtp_host}:{mail.listener.port}; antwoordmails komen in "
+            f"{config.bot.data_dir / 'demo-outbox'})"
+        )
+    with contextlib.suppress(BrokenPipeError):  # ``vraagbaak demo | head``
+        print(note, file=output, flush=True)

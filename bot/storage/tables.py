@@ -8,6 +8,6 @@ from __future__ import annotations
 from sqlmodel import SQLModel
 
 import bot.storage.adoption_models  # noqa: F401
-from bot.storage import models  # noqa: F401
+from bot.storage import mail_models, models  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 02:38:14.147975
+Create Date: 2026-11-27 02:47:56.807106
 """
 
 from __future__ import annotations
@@ -290,6 +290,63 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_thread_channel_id"), ["channel_id"], unique=False)
 
     op.create_table(
+        "inbound_email",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("dedupe_key", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("message_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("sha256", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("source", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("envelope_from", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("recipients", sa.JSON(), nullable=False),
+        sa.Column("raw", sa.LargeBinary(), nullable=True),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("received_at", bot.storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "RECEIVED",
+                "POSTED",
+                "HELD",
+                "NEEDS_GROUP",
+                "IGNORED",
+                "FAILED",
+                name="inboundstatus",
+            ),
+            nullable=False,
+        ),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("parsed", sa.JSON(), nullable=False),
+        sa.Column("cut_parts", sa.JSON(), nullable=False),
+        sa.Column("original_name", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("original_email", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("forwarded_by", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("group_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("approved", sa.Boolean(), nullable=False),
+        sa.Column("thread_id", sa.Integer(), nullable=True),
+        sa.Column("root_external_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("conversation_platform", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("conversation_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("answered_at", bot.storage.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", bot.storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("last_error", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("purged_at", bot.storage.types.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["thread_id"],
+            ["thread.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("dedupe_key"),
+    )
+    with op.batch_alter_table("inbound_email", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_inbound_email_group_id"), ["group_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_inbound_email_message_id"), ["message_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_inbound_email_status"), ["status"], unique=False)
+        batch_op.create_index(batch_op.f("ix_inbound_email_thread_id"), ["thread_id"], unique=False)
+
+    op.create_table(
         "message",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("channel_id", sa.Integer(), nullable=False),
@@ -399,6 +456,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_evidence_person_id"), ["person_id"], unique=False)
 
     op.create_table(
+        "mail_link",
+        sa.Column("message_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("inbound_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["inbound_id"],
+            ["inbound_email.id"],
+        ),
+        sa.PrimaryKeyConstraint("message_id"),
+    )
+    with op.batch_alter_table("mail_link", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_mail_link_inbound_id"), ["inbound_id"], unique=False)
+
+    op.create_table(
         "question",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("thread_id", sa.Integer(), nullable=False),
@@ -470,6 +540,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_question_group_id"))
 
     op.drop_table("question")
+    with op.batch_alter_table("mail_link", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_mail_link_inbound_id"))
+
+    op.drop_table("mail_link")
     with op.batch_alter_table("evidence", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_evidence_person_id"))
 
@@ -486,6 +560,13 @@ def downgrade() -> None:
         batch_op.drop_index("ix_message_author_created")
 
     op.drop_table("message")
+    with op.batch_alter_table("inbound_email", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_inbound_email_thread_id"))
+        batch_op.drop_index(batch_op.f("ix_inbound_email_status"))
+        batch_op.drop_index(batch_op.f("ix_inbound_email_message_id"))
+        batch_op.drop_index(batch_op.f("ix_inbound_email_group_id"))
+
+    op.drop_table("inbound_email")
     with op.batch_alter_table("thread", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_thread_channel_id"))
         batch_op.drop_index(batch_op.f("ix_thread_author_id"))

@@ -1,0 +1,147 @@
+"""Measure the intake on a corpus laid out like ``../shared/email-corpus``: ``emails/*.eml``,
+``expected.json``, ``vraagbaak.toml`` and ``trimmer/*.txt`` with ``*.trimmed.txt``.
+
+``python -m bot.mail.evaluate ../shared/email-corpus`` prints the figures as JSON; the tests
+run the same function and fail below the targets."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.config import load_config
+from bot.mail.trim import trim_reply
+from bot.mail.understand import MailReader
+
+TARGETS = {
+    "kind": 1.0,
+    "pii_leaked": 0,
+    "group": 0.90,
+    "original_sender": 0.95,
+    "subject": 0.95,
+    "must_contain": 0.95,
+    "must_not_contain": 0.90,
+    "trimmer": 0.90,
+}
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass
+class Evaluation:
+    figures: dict[str, float] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    def below_targets(self) -> list[str]:
+        problems = []
+        for key, target in TARGETS.items():
+            value = self.figures.get(key)
+            if value is None:
+                continue
+            if key == "pii_leaked":
+                if value > target:
+                    problems.append(f"{key}: {value} > {target}")
+            elif value < target:
+                problems.append(f"{key}: {value:.3f} < {target}")
+        return problems
+
+
+def _ratio(good: int, total: int) -> float:
+    return round(good / total, 4) if total else 1.0
+
+
+def evaluate_corpus(corpus: Path) -> Evaluation:
+    config = load_config(corpus / "vraagbaak.toml", environ={})
+    reader = MailReader(config)
+    expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
+    result = Evaluation()
+    counts = dict.fromkeys(("kind", "group", "sender", "subject", "mc", "mnc"), 0)
+    questions = leaked = 0
+    for name, want in sorted(expected.items()):
+        got = reader.read((corpus / "emails" / name).read_bytes())
+        public = normalise(f"{got.subject}\n{got.note}\n{got.question}")
+        if got.kind.value == want["kind"]:
+            counts["kind"] += 1
+        else:
+            result.failures.append(f"{name}: kind {got.kind.value} != {want['kind']}")
+        sender = got.original_sender.email if got.original_sender else None
+        if sender == (want.get("original_sender") or "").lower():
+            counts["sender"] += 1
+        else:
+            result.failures.append(f"{name}: original_sender {sender} != {want['original_sender']}")
+        if normalise(got.subject) == normalise(want.get("subject") or ""):
+            counts["subject"] += 1
+        else:
+            result.failures.append(f"{name}: subject {got.subject!r} != {want['subject']!r}")
+        question = normalise(got.question)
+        missing = [p for p in want.get("must_contain", []) if normalise(p) not in question]
+        if missing:
+            result.failures.append(f"{name}: lost {missing}")
+        else:
+            counts["mc"] += 1
+        present = [p for p in want.get("must_not_contain", []) if normalise(p) in question]
+        if present:
+            result.failures.append(f"{name}: kept {present}")
+        else:
+            counts["mnc"] += 1
+        for item in want.get("pii", []):
+            if normalise(item["value"]) in public:
+                leaked += 1
+                result.failures.append(f"{name}: leaked {item['type']}")
+        if want["kind"] == "question":
+            questions += 1
+            if got.group == want.get("group"):
+                counts["group"] += 1
+            else:
+                result.failures.append(
+                    f"{name}: group {got.group} ({got.confidence}) != {want.get('group')}"
+                )
+    total = len(expected)
+    result.figures.update(
+        messages=total,
+        questions=questions,
+        kind=_ratio(counts["kind"], total),
+        pii_leaked=leaked,
+        group=_ratio(counts["group"], questions),
+        original_sender=_ratio(counts["sender"], total),
+        subject=_ratio(counts["subject"], total),
+        must_contain=_ratio(counts["mc"], total),
+        must_not_contain=_ratio(counts["mnc"], total),
+    )
+    trimmer = corpus / "trimmer"
+    if trimmer.is_dir():
+        good = fixtures = 0
+        for expected_file in sorted(trimmer.glob("*.trimmed.txt")):
+            source = expected_file.with_name(expected_file.name.replace(".trimmed.txt", ".txt"))
+            fixtures += 1
+            got_text = trim_reply(source.read_text(encoding="utf-8")).text
+            if normalise(got_text) == normalise(expected_file.read_text(encoding="utf-8")):
+                good += 1
+            else:
+                result.failures.append(f"trimmer/{source.name}: differs")
+        result.figures.update(trimmer=_ratio(good, fixtures), trimmer_fixtures=fixtures)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    corpus = Path(args[0] if args else "../shared/email-corpus")
+    evaluation = evaluate_corpus(corpus)
+    print(json.dumps(evaluation.figures, indent=2))
+    for failure in evaluation.failures:
+        print("  -", failure, file=sys.stderr)
+    problems = evaluation.below_targets()
+    for problem in problems:
+        print("below target:", problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

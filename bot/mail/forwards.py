@@ -1,0 +1,133 @@
+"""Forwarded mail: who forwarded it, who wrote the original, its subject and its text.
+
+Recognises inline forwards (Outlook "Van:/Verzonden:/Aan:/Onderwerp:", Gmail "---------- Forwarded
+message ---------", Apple "Begin doorgestuurd bericht:" with a quoted header block, Thunderbird
+"-------- Doorgestuurd bericht --------") and forwards as an attached ``message/rfc822`` part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.mail.parse import Address, ParsedMail
+from bot.mail.trim import (
+    FROM_KEYS,
+    SUBJECT_KEYS,
+    Boundary,
+    find_boundary,
+    header_block,
+    is_quoted,
+    unquote,
+)
+
+FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|doorst|tr|wg|vs|rv|enc|i|fwd?\[\d+\])\s*:", re.I)
+_PREFIX = re.compile(
+    r"^\s*(?:(?:re|aw|antw|antwoord|sv|vs|rif|r|fwd?|fw|doorst|tr|wg|rv|enc)(?:\[\d+\])?\s*:\s*)+",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def clean_subject(subject: str) -> str:
+    """The subject without reply/forward prefixes (``FW: RE: ...``)."""
+    return _PREFIX.sub("", subject).strip()
+
+
+def address_from_header(value: str) -> Address | None:
+    """``Henk Bosman <h@x.nl>``, ``Jansen, Wim <w@x.nl>``, ``Karin [mailto:k@x.nl]``."""
+    found = _EMAIL.search(value)
+    if found is None:
+        return None
+    name = value[: found.start()]
+    name = re.sub(r"[<\[(]\s*(?:mailto:)?\s*$", "", name).strip().strip("\"'").strip()
+    name = re.sub(r"\s+", " ", name).strip(" ,;")
+    return Address(name, found.group(0).lower().rstrip("."))
+
+
+@dataclass
+class Forward:
+    original_sender: Address | None
+    subject: str | None
+    note: str  # what the forwarder wrote above it
+    text: str  # the original message's text (its own history still in it)
+    cut: list[str] = field(default_factory=list)
+
+
+def _first_value(headers: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if key in headers:
+            return headers[key]
+    return None
+
+
+def _unquote_block(lines: list[str]) -> list[str]:
+    if any(line.strip() for line in lines) and all(
+        is_quoted(line) or not line.strip() for line in lines
+    ):
+        return [unquote(line) for line in lines]
+    return lines
+
+
+def _after_separator(lines: list[str], boundary: Boundary) -> tuple[dict[str, str], list[str]]:
+    rest = _unquote_block(lines[boundary.body :])
+    first = next((i for i, line in enumerate(rest) if line.strip()), None)
+    if first is None:
+        return {}, []
+    block = header_block(rest, first)
+    if block is None:
+        return {}, rest[first:]
+    return block[1], rest[block[0] :]
+
+
+def _from_attribution(lines: list[str], boundary: Boundary) -> tuple[dict[str, str], list[str]]:
+    text = " ".join(unquote(line).strip() for line in lines[boundary.start : boundary.body])
+    return {"from": text}, _unquote_block(lines[boundary.body :])
+
+
+def inline_forward(mail: ParsedMail) -> Forward | None:
+    lines = mail.text.split("\n")
+    boundary = find_boundary(lines)
+    if boundary is None:
+        return None
+    if boundary.kind != "forward" and not FORWARD_SUBJECT.match(mail.subject):
+        return None  # a reply with history, not a forward
+    if boundary.kind == "headers":
+        headers, body = boundary.headers, lines[boundary.body :]
+        body = _unquote_block(body)
+    elif boundary.kind == "attribution":
+        headers, body = _from_attribution(lines, boundary)
+    else:
+        headers, body = _after_separator(lines, boundary)
+    sender_value = _first_value(headers, FROM_KEYS)
+    subject = _first_value(headers, SUBJECT_KEYS)
+    return Forward(
+        original_sender=address_from_header(sender_value) if sender_value else None,
+        subject=subject,
+        note="\n".join(lines[: boundary.start]),
+        text="\n".join(body),
+        cut=["\n".join(lines[boundary.start : boundary.body])],
+    )
+
+
+def attached_forward(mail: ParsedMail) -> Forward | None:
+    if not mail.embedded:
+        return None
+    inner = mail.embedded[0]
+    return Forward(
+        original_sender=inner.sender,
+        subject=inner.subject,
+        note=mail.text,
+        text=inner.text,
+    )
+
+
+def find_forward(mail: ParsedMail) -> Forward | None:
+    """The forwarded original in ``mail``, or None when it is not a forward."""
+    inline = inline_forward(mail)
+    if inline is not None and inline.original_sender is not None:
+        return inline
+    attached = attached_forward(mail)
+    if attached is not None and (FORWARD_SUBJECT.match(mail.subject) or inline is None):
+        return attached
+    return inline

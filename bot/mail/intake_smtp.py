@@ -1,0 +1,125 @@
+"""The SMTP listener (aiosmtpd) for the group addresses and the general address.
+
+Unknown recipients are refused at RCPT time (``550``), oversized messages by aiosmtpd's size
+limit (``552``), and ``250`` is answered only after the raw message is committed; a storage
+failure answers ``451`` so the sending server tries again (RFC 5321 section 4.2.5)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from bot.logs import get_logger
+from bot.mail.store import Stored, store_raw
+from bot.storage.database import Database
+
+log = get_logger(__name__)
+
+OnStored = Callable[[Stored], Awaitable[None]]
+
+
+class IntakeHandler:
+    def __init__(
+        self, db: Database, accepted: Iterable[str], on_stored: OnStored | None = None
+    ) -> None:
+        self.db = db
+        self.accepted = {address.lower() for address in accepted}
+        self.on_stored = on_stored
+
+    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
+        if address.lower() not in self.accepted:
+            return "550 5.1.1 Unknown recipient / onbekende ontvanger"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(  # noqa: N802
+        self, server: SMTP, session: Session, envelope: Envelope
+    ) -> str:
+        raw = envelope.original_content or b""
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", errors="surrogateescape")
+        try:
+            stored = await store_raw(
+                self.db,
+                raw,
+                recipients=list(envelope.rcpt_tos),
+                envelope_from=envelope.mail_from,
+                source="smtp",
+            )
+        except Exception as exc:
+            log.error("storing an incoming message failed", error=type(exc).__name__)
+            return "451 4.3.0 Temporary storage failure, try again later"
+        log.info("mail stored", inbound=stored.id, duplicate=stored.duplicate, size=len(raw))
+        if self.on_stored is not None and not stored.duplicate:
+            try:
+                await self.on_stored(stored)
+            except Exception as exc:  # processing is retried by the loop; the mail is safe
+                log.warning("processing right after intake failed", error=type(exc).__name__)
+        return "250 OK: message accepted"
+
+
+class SMTPListener:
+    """Runs the aiosmtpd protocol on the bot's own event loop."""
+
+    # aiosmtpd logs every SMTP command (with the addresses in it) at INFO: keep addresses out
+    # of the logs unless someone asks for DEBUG.
+    QUIET_LOGGER = "mail.log"
+
+    def __init__(
+        self,
+        handler: IntakeHandler,
+        host: str,
+        port: int,
+        *,
+        max_bytes: int,
+        hostname: str = "vraagbaak",
+    ) -> None:
+        self.handler = handler
+        self.host = host
+        self.port = port
+        self.max_bytes = max_bytes
+        self.hostname = hostname
+        self._server: asyncio.base_events.Server | None = None
+
+    def _protocol(self) -> SMTP:
+        return SMTP(
+            self.handler,
+            data_size_limit=self.max_bytes,
+            hostname=self.hostname,
+            decode_data=False,
+            enable_SMTPUTF8=True,
+            ident="Vraagbaak",
+        )
+
+    async def start(self) -> None:
+        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+            logging.getLogger(self.QUIET_LOGGER).setLevel(logging.WARNING)
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(self._protocol, host=self.host, port=self.port)
+        sockets: Any = self._server.sockets
+        if self.port == 0 and sockets:
+            self.port = int(sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            # Python 3.12+ waits here for open sessions; never let one hold up shutdown.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._server.wait_closed(), timeout=5)
+            self._server = None
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None and self._server.is_serving()

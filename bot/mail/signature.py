@@ -1,0 +1,110 @@
+"""Signatures and disclaimers under a question: the closing ("Met vriendelijke groet,"), the
+name and job title block under it, and legal disclaimers. Cut only where what follows looks
+like a signature (short lines, no question), so a "Dank voor ..." that opens a mail stays."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DISCLAIMER = re.compile(
+    r"(?:uitsluitend|alleen) bestemd voor de geadresseerde|bestemd voor de geadresseerde"
+    r"|geen rechten (?:worden|kunnen worden) ontleend|aanvaardt geen aansprakelijkheid"
+    r"|staat niet in voor de juist|denk aan het milieu|algemene voorwaarden van toepassing"
+    r"|informatie in dit (?:e-?mail)?bericht is vertrouwelijk"
+    r"|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual)"
+    r"|(?:this|the information in this) (?:e-?mail|message)[^.]{0,60}(?:is|may be|are) "
+    r"(?:strictly )?(?:confidential|privileged)"
+    r"|if you (?:have )?received this (?:e-?mail|message) in error",
+    re.IGNORECASE,
+)
+_VALEDICTION = re.compile(
+    r"^\s*(?:"
+    r"(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|zonnige|collegiale)\s+groet(?:en|jes)?"
+    r"|groet(?:en|jes)?|gr\.?|grt\.?|mvg|m\.v\.g\.?"
+    r"|(?:alvast\s+)?(?:heel\s+)?(?:erg\s+)?(?:hartelijk\s+)?(?:bedankt|dank(?:je|jewel| u| je)?"
+    r"(?:\s+wel)?)"
+    r"|(?:kind|best|warm|many)\s+(?:regards|wishes|thanks)|regards|cheers|sincerely|yours"
+    r"|thanks?(?:\s+(?:a lot|so much|in advance|again))?|thank you(?:\s+\w+)?"
+    r")\b[\s,.!]*(?:[\wÀ-ÿ'.-]+(?:\s+[\wÀ-ÿ'.-]+){0,3})?[\s,.!]*$",
+    re.IGNORECASE,
+)
+_MAX_TAIL_LINES = 14
+_MAX_TAIL_WIDTH = 90
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def _looks_like_signature(tail: list[str]) -> bool:
+    lines = [line.strip() for line in tail if line.strip()]
+    if len(lines) > _MAX_TAIL_LINES:
+        return False
+    return all(len(line) <= _MAX_TAIL_WIDTH and not line.endswith("?") for line in lines)
+
+
+def _cut_disclaimer(lines: list[str], cut: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if _DISCLAIMER.search(line) and any(t.strip() for t in lines[:index]):
+            start = index
+            while start > 0 and lines[start - 1].strip():
+                start -= 1  # the whole paragraph
+            if not any(t.strip() for t in lines[:start]):
+                return lines
+            cut.append("\n".join(lines[start:]))
+            return lines[:start]
+    return lines
+
+
+def _is_name_line(line: str, names: list[str]) -> bool:
+    folded = _fold(line).rstrip(" ,.")
+    if not folded:
+        return False
+    for name in names:
+        if folded == name or folded.startswith((name + " |", name + ",", name + " -")):
+            return True
+    return False
+
+
+def _name_variants(names: list[str]) -> list[str]:
+    variants: set[str] = set()
+    for name in names:
+        folded = _fold(name).strip("\"' ")
+        if "," in folded:  # "Kramer, Wendy" -> "wendy kramer"
+            last, _, first = folded.partition(",")
+            folded = f"{first.strip()} {last.strip()}"
+        folded = re.sub(r"\s+", " ", folded)
+        if len(folded) >= 2:
+            variants.add(folded)
+            first_name = folded.split(" ")[0]
+            if len(first_name) >= 2 and "." not in first_name:
+                variants.add(first_name)
+    return sorted(variants, key=len, reverse=True)
+
+
+def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[str]]:
+    """The text without its closing, signature block and disclaimer; and what was cut."""
+    lines = text.split("\n")
+    cut: list[str] = []
+    lines = _cut_disclaimer(lines, cut)
+    variants = _name_variants(names or [])
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # A signature follows its first line within _MAX_TAIL_LINES lines: only those are candidates
+    # (which also keeps this linear on hostile input).
+    for index in filled[-(_MAX_TAIL_LINES + 1) :]:
+        if index == filled[0]:
+            continue
+        line = lines[index]
+        stripped = line.strip()
+        is_closing = len(stripped) <= 60 and bool(_VALEDICTION.match(stripped))
+        if (is_closing or _is_name_line(stripped, variants)) and _looks_like_signature(
+            lines[index + 1 :]
+        ):
+            cut.append("\n".join(lines[index:]))
+            lines = lines[:index]
+            break
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines), [c for c in cut if c.strip()]

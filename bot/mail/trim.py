@@ -1,0 +1,274 @@
+"""Reply trimming: quoted history, attribution lines ("Op ... schreef ...:"), embedded header
+blocks (Van:/Verzonden:/Aan:/Onderwerp: in many languages), forward and "original message"
+separators, and mobile signatures ("Verstuurd vanaf mijn iPhone"). What is cut is returned
+too, so the caller can keep it with the stored message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# --- line patterns ---------------------------------------------------------------------------
+_QUOTE_PREFIX = re.compile(r"^(?:\s*[>|])+\s?")
+FROM_KEYS = ("van", "from", "de", "da", "von", "från", "fra", "od", "от")
+DATE_KEYS = (
+    "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
+    "fecha", "skickat", "sendt", "wysłano",
+)  # fmt: skip
+TO_KEYS = ("aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому")
+SUBJECT_KEYS = (
+    "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
+    "тема", "assunto",
+)  # fmt: skip
+OTHER_KEYS = ("cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan")
+_ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
+HEADER_LINE = re.compile(
+    r"^\s*\**(" + "|".join(re.escape(k) for k in sorted(_ALL_KEYS, key=len, reverse=True)) + r")"
+    r"\**\s*:\**\s*(.*)$",
+    re.IGNORECASE,
+)
+_ATTR_VERB = re.compile(
+    r"(wrote|schreef|schrieb|a écrit|skrev|escribió|ha scritto|napisał(?:\(a\))?|написал\w*|"
+    r"пише|写道|寫道|kirjoitti|geschreven|scrisse|escreveu)\b[^\n]*?[:：]?\s*-*\s*$",
+    re.IGNORECASE,
+)
+_ATTR_OPEN = re.compile(
+    r"^\s*(?:-{2,}\s*)?(?:on|op|am|le|den|el|il|em|w dniu|på|dne)\s"
+    r"|^\s*\d{1,4}[-/. ]"
+    r"|^\s*[\"']?[^\s<>\"'][^<>]{0,80}<[^<>\s]*@"
+    r"|^\s*在",
+    re.IGNORECASE,
+)
+_DATE_START = re.compile(r"^\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}\b")
+_DATE_ADDRESS = re.compile(r"^\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}\b.*@", re.IGNORECASE)
+FORWARD_SEPARATOR = re.compile(
+    r"^\s*-{2,}\s*(?:forwarded message|doorgestuurd bericht|weitergeleitete nachricht|"
+    r"message transféré|mensaje reenviado|messaggio inoltrato|videresendt melding)\s*-*\s*$"
+    r"|^\s*(?:begin doorgestuurd bericht|begin forwarded message|anfang der weitergeleiteten "
+    r"nachricht|début du message réexpédié)\s*:?\s*$",
+    re.IGNORECASE,
+)
+ORIGINAL_SEPARATOR = re.compile(
+    r"^\s*-{2,}\s*(?:original message|mensaje original|oorspronkelijk bericht|"
+    r"ursprüngliche nachricht|message d'origine|messaggio originale|originalmeddelande|"
+    r"opprinnelig melding)\s*-*\s*$",
+    re.IGNORECASE,
+)
+_RULE_LINE = re.compile(r"^\s*[_=—–*~-]{5,}\s*$")
+_MOBILE_SIGNATURE = re.compile(
+    r"^[\s(<\[*_]*(?:"
+    r"(?:sent|sendt|send|verzonden|verstuurd|envoyé|enviado|inviato|gesendet|skickat)\s+"
+    r"(?:from|via|with|by|vanaf|van|met|depuis|de|fra|desde|da|från|using)\b"
+    r"|von meinem\b.*\bgesendet|diese nachricht wurde von meinem\b"
+    r"|(?:\w+\s+)?from (?:my )?(?:mobile|iphone|ipad|android|phone)\b"
+    r"|get (?:\[)?outlook\b|download outlook\b"
+    r"|從我的|从我的|envoyé de mon|enviado desde mi|inviato da"
+    r")",
+    re.IGNORECASE,
+)
+SIGNATURE_DELIMITER = re.compile(r"^(?:--|—|-- )\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def unquote(line: str) -> str:
+    return _QUOTE_PREFIX.sub("", line, count=1)
+
+
+def is_quoted(line: str) -> bool:
+    return line.lstrip().startswith(">")
+
+
+def is_mobile_signature(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= 120 and bool(_MOBILE_SIGNATURE.match(stripped))
+
+
+def header_key(line: str) -> str | None:
+    match = HEADER_LINE.match(unquote(line))
+    return match.group(1).lower() if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Where earlier mail starts: ``start`` is its first line, ``body`` the first line after
+    its attribution, separator or header block."""
+
+    kind: str  # "attribution", "headers", "forward", "original", "rule"
+    start: int
+    body: int
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
+    """A block of mail headers starting at ``start``: (first line after it, headers)."""
+    key = header_key(lines[start])
+    if key is None:
+        return None
+    headers: dict[str, str] = {}
+    index = start
+    misses = 0
+    last_key = ""
+    while index < len(lines) and index < start + 12:
+        line = unquote(lines[index])
+        if not line.strip():
+            if len(headers) >= 2:
+                break
+            index += 1
+            misses += 1
+            if misses > 1:
+                break
+            continue
+        match = HEADER_LINE.match(line)
+        if match:
+            last_key = match.group(1).lower()
+            headers.setdefault(last_key, match.group(2).strip())
+        elif last_key and len(headers) >= 1 and misses == 0 and line.startswith((" ", "\t")):
+            headers[last_key] += " " + line.strip()  # a folded header value
+        else:
+            break
+        index += 1
+    if len(headers) < 2 or not any(k in FROM_KEYS for k in headers):
+        return None
+    return index, headers
+
+
+def attribution(lines: list[str], start: int) -> int | None:
+    """``Op 4 mrt 2026 om 14:02 schreef X <x@y>:`` (possibly over several lines): the first
+    line after it, else None."""
+    first = unquote(lines[start])
+    if not first.strip() or len(first) > 300 or not _ATTR_OPEN.match(first):
+        return None
+    if _DATE_ADDRESS.match(first):
+        return start + 1
+    joined = ""
+    for end in range(start, min(len(lines), start + 6)):
+        part = unquote(lines[end]).strip()
+        joined = f"{joined} {part}" if joined else part
+        if _ATTR_VERB.search(part) or (end > start and part.endswith((":", "：")) and joined):
+            if _ATTR_VERB.search(joined) and (re.search(r"\d", joined) or "@" in joined):
+                return end + 1
+            if _DATE_START.match(first) and "@" in joined and joined.endswith((":", "：")):
+                return end + 1
+            return None
+        if end > start and HEADER_LINE.match(part):
+            return None
+    return None
+
+
+def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
+    """The first place at or after ``begin`` where earlier mail starts."""
+    in_code = False
+    for index in range(begin, len(lines)):
+        line = lines[index]
+        if _FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code or not line.strip():
+            continue
+        plain = unquote(line)
+        if FORWARD_SEPARATOR.match(plain):
+            return Boundary("forward", index, index + 1)
+        if ORIGINAL_SEPARATOR.match(plain):
+            return Boundary("original", index, index + 1)
+        end = attribution(lines, index)
+        if end is not None:
+            return Boundary("attribution", index, end)
+        block = header_block(lines, index)
+        if block is not None:
+            start = index - 1 if index > 0 and _RULE_LINE.match(lines[index - 1]) else index
+            return Boundary("headers", start, block[0], block[1])
+        if _RULE_LINE.match(plain) and index + 1 < len(lines):
+            block = header_block(lines, index + 1)
+            if block is not None:
+                return Boundary("headers", index, block[0], block[1])
+    return None
+
+
+@dataclass
+class Trimmed:
+    text: str
+    cut: list[str] = field(default_factory=list)
+
+
+def _strip_blank_edges(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _skip_quote_block(lines: list[str], index: int) -> int:
+    while index < len(lines) and (not lines[index].strip() or is_quoted(lines[index])):
+        index += 1
+    return index
+
+
+def _leading_attribution(lines: list[str], cut: list[str]) -> list[str]:
+    """Bottom-posted replies start with the attribution and the quote: drop both."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    end = attribution(lines, first)
+    if end is None:
+        return lines
+    after = _skip_quote_block(lines, end)
+    if after >= len(lines):
+        return lines  # nothing but the quote: keep it (it is the message)
+    cut.append("\n".join(lines[first:after]))
+    return lines[:first] + lines[after:]
+
+
+def _trailing_quote(lines: list[str], cut: list[str]) -> list[str]:
+    """A quote block that runs to the end, after text of the sender's own, is history."""
+    end = len(lines)
+    while end > 0 and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start > 0 and (is_quoted(lines[start - 1]) or not lines[start - 1].strip()):
+        start -= 1
+    if start == end or not any(line.strip() for line in lines[:start]):
+        return lines
+    cut.append("\n".join(lines[start:end]))
+    return lines[:start]
+
+
+def strip_trailing_noise(lines: list[str], cut: list[str]) -> list[str]:
+    """Trailing blank lines, rules and mobile signatures."""
+    removed: list[str] = []
+    while lines and (
+        not lines[-1].strip() or is_mobile_signature(lines[-1]) or _RULE_LINE.match(lines[-1])
+    ):
+        removed.append(lines.pop())
+    if any(line.strip() for line in removed):
+        cut.append("\n".join(reversed(removed)).strip("\n"))
+    return lines
+
+
+def _signature_delimiter(lines: list[str], cut: list[str]) -> list[str]:
+    """``-- `` followed by at most 15 lines of text: the signature (RFC 3676 section 4.3)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    candidates = [i for i in filled[-16:] if i > 0 and SIGNATURE_DELIMITER.match(lines[i])]
+    if candidates:
+        index = candidates[0]
+        cut.append("\n".join(lines[index:]))
+        return lines[:index]
+    return lines
+
+
+def trim_reply(text: str) -> Trimmed:
+    """The sender's own text of a plain-text reply."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    cut: list[str] = []
+    lines = _leading_attribution(lines, cut)
+    boundary = find_boundary(lines)
+    if boundary is not None and any(line.strip() for line in lines[: boundary.start]):
+        cut.append("\n".join(lines[boundary.start :]))
+        lines = lines[: boundary.start]
+    lines = _trailing_quote(lines, cut)
+    lines = strip_trailing_noise(lines, cut)
+    lines = _signature_delimiter(lines, cut)
+    lines = strip_trailing_noise(lines, cut)
+    return Trimmed("\n".join(_strip_blank_edges(lines)), [c for c in cut if c.strip()])

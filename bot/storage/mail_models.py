@@ -1,0 +1,67 @@
+"""Tables of the e-mail edge: every inbound message (raw bytes kept until processed and for
+``[mail] keep_original_days``) and the Message-IDs that tie mail to a question thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, LargeBinary
+from sqlmodel import Field, SQLModel
+
+from bot.events import utcnow
+from bot.storage.types import UTCDateTime
+
+
+class InboundStatus(StrEnum):
+    RECEIVED = "received"  # stored, not yet handled (or waiting to be retried)
+    POSTED = "posted"  # a thread (or a reply in one) was posted
+    HELD = "held"  # unknown sender: a moderator decides
+    NEEDS_GROUP = "needs_group"  # routing was unsure: the forwarder or a moderator chooses
+    IGNORED = "ignored"  # automatic reply or bounce: never posted, never answered
+    FAILED = "failed"  # gave up after many attempts (kept for an administrator)
+
+
+class InboundEmail(SQLModel, table=True):
+    __tablename__ = "inbound_email"
+
+    id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(unique=True)  # the Message-ID, or "sha256:<hex>" without one
+    message_id: str | None = Field(default=None, index=True)
+    sha256: str
+    source: str = "smtp"
+    envelope_from: str | None = None
+    recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    size: int = 0
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    status: InboundStatus = Field(default=InboundStatus.RECEIVED, index=True)
+    kind: str | None = None
+    # The parse result (already redacted) and what cleaning cut off, kept with the message.
+    parsed: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    cut_parts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Needed only to answer back; cleared after ``keep_original_days``.
+    original_name: str | None = None
+    original_email: str | None = None
+    forwarded_by: str | None = None
+    group_id: str | None = Field(default=None, index=True)
+    approved: bool = False
+    thread_id: int | None = Field(default=None, foreign_key="thread.id", index=True)
+    root_external_id: str | None = None
+    conversation_platform: str | None = None
+    conversation_id: str | None = None
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_error: str | None = None
+    purged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class MailLink(SQLModel, table=True):
+    """A Message-ID we sent or received for a question, so replies find their thread."""
+
+    __tablename__ = "mail_link"
+
+    message_id: str = Field(primary_key=True)
+    inbound_id: int = Field(foreign_key="inbound_email.id", index=True)

@@ -1,0 +1,252 @@
+"""The desk and its chat commands without SMTP: routing doubts, held mail, `!antwoord`,
+who may accept, the outbox's retries and the retention of originals."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from email.message import EmailMessage
+
+import pytest
+from sqlmodel import select
+
+from bot.app import Bot
+from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.mail.component import MailComponent
+from bot.mail.store import store_raw
+from bot.storage.mail_models import InboundEmail, InboundStatus
+from bot.storage.models import Channel, OutboxItem, OutboxStatus
+from tests.mail import mails
+from tests.support.recording_adapter import RecordingAdapter
+
+SOC = ConversationRef("test", "C-SOC", "#sociaal")
+OMG = ConversationRef("test", "C-OMG", "#omgevingswet")
+FORWARDER = AccountRef("test", "U-MARK", "Mark", "m.hendriks@ermelo.nl")
+COLLEAGUE = AccountRef("test", "U-BRAM", "Bram", "bram@harderwijk.nl")
+ADMIN = AccountRef("test", "U-ADMIN", "Beheer", "beheer@harderwijk.nl")
+
+
+class Captured:
+    def __init__(self) -> None:
+        self.sent: list[EmailMessage] = []
+        self.failures = 0
+
+    async def __call__(self, message: EmailMessage) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionRefusedError("smarthost down")
+        self.sent.append(message)
+
+
+@pytest.fixture
+async def desk(
+    bot: Bot, adapter: RecordingAdapter
+) -> AsyncIterator[tuple[MailComponent, Captured]]:
+    async with bot.services.db.session() as session:
+        session.add(
+            Channel(platform="test", external_id="C-SOC", name="#s", group_id="sociaal-domein")
+        )
+        session.add(
+            Channel(platform="test", external_id="C-OMG", name="#o", group_id="omgevingswet")
+        )
+        await session.commit()
+    captured = Captured()
+    component = MailComponent(bot, transport=captured, smtp=False)
+    await component.desk.refresh_router()
+    yield component, captured
+
+
+async def say(
+    bot: Bot, adapter: RecordingAdapter, who: AccountRef, text: str, **kw: object
+) -> None:
+    conversation = kw.pop("conversation", SOC)
+    message_id = str(kw.pop("message_id", f"m{len(adapter.sent)}-{who.external_id}"))
+    await bot.dispatcher.for_adapter(adapter)(
+        MessageEvent(conversation, message_id, who, text, **kw)  # type: ignore[arg-type]
+    )
+
+
+def on(sent: object, conversation: ConversationRef) -> bool:
+    where = getattr(sent, "conversation", None)
+    return where is not None and where.external_id == conversation.external_id
+
+
+async def inbound(bot: Bot) -> list[InboundEmail]:
+    async with bot.services.db.session() as session:
+        return list((await session.exec(select(InboundEmail).order_by(InboundEmail.id))).all())
+
+
+async def test_unsure_routing_asks_the_forwarder_who_chooses(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, _ = desk
+    await say(bot, adapter, FORWARDER, "hallo", conversation=ConversationRef("test", "C-X"))
+    raw = bytes(
+        mails.plain(
+            mails.GMAIL_FORWARD.replace("Wmo", "gemeente").replace("stair lift", "question"),
+            subject="Fwd: Something",
+        )
+    )
+    stored = await store_raw(bot.services.db, raw, recipients=["vraag@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
+    asked = [s for s in adapter.sent if s.kind == "direct"]
+    assert asked and asked[0].to is not None and asked[0].to.external_id == "U-MARK"
+    assert f"!kiesgroep {stored.id}" in asked[0].text
+    # someone else may not choose
+    await say(bot, adapter, COLLEAGUE, f"!kiesgroep {stored.id} sociaal-domein")
+    assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
+    await say(bot, adapter, FORWARDER, f"!kiesgroep {stored.id} sociaal-domein")
+    await component.desk.process_pending()
+    row = (await inbound(bot))[0]
+    assert row.status == InboundStatus.POSTED and row.group_id == "sociaal-domein"
+    assert any(on(s, SOC) and "Wheelchair at home" in s.text for s in adapter.sent)
+
+
+async def test_unknown_sender_held_until_a_moderator_releases_it(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, _ = desk
+    await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
+    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
+    stored = await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.HELD
+    assert any(s.kind == "direct" and s.to and s.to.external_id == "U-ADMIN" for s in adapter.sent)
+    assert not [s for s in adapter.sent if on(s, SOC)]
+    await say(bot, adapter, COLLEAGUE, f"!mailvrijgeven {stored.id}")  # not a moderator
+    assert (await inbound(bot))[0].status == InboundStatus.HELD
+    await say(bot, adapter, ADMIN, f"!mailvrijgeven {stored.id}")
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.POSTED
+
+
+async def test_antwoord_in_reply_sends_in_the_language_of_the_question(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, captured = desk
+    raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
+    await store_raw(bot.services.db, raw, recipients=["vraag@vraagbaak.example"])
+    await component.desk.process_pending()
+    root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
+    await say(
+        bot,
+        adapter,
+        COLLEAGUE,
+        "Yes, through the Wmo desk.",
+        thread_id=root.message_id,
+        message_id="ans-1",
+    )
+    # A colleague who is neither forwarder nor moderator cannot accept.
+    await say(bot, adapter, COLLEAGUE, "!antwoord", thread_id=root.message_id, reply_to="ans-1")
+    assert any("Alleen wie de vraag" in s.text for s in adapter.sent)
+    await say(bot, adapter, FORWARDER, "!antwoord", thread_id=root.message_id, reply_to="ans-1")
+    await component.outbox.run_once()
+    answer = captured.sent[-1]
+    assert answer["To"].addresses[0].addr_spec == "tom.baker@example.org"
+    assert answer["Subject"] == "Re: Wheelchair at home"
+    assert "Dear Tom Baker" in answer.get_content() and "Wmo desk" in answer.get_content()
+    assert any("per e-mail naar de vraagsteller gestuurd" in s.text for s in adapter.sent)
+    # the same answer cannot be sent twice, not even by ✅ afterwards
+    await bot.dispatcher.for_adapter(adapter)(
+        ReactionEvent(SOC, "ans-1", FORWARDER, "✅", thread_id=root.message_id)
+    )
+    await component.outbox.run_once()
+    assert len([m for m in captured.sent if "Wheelchair" in str(m["Subject"])]) == 1
+    # The answer bounces: the thread says the asker did not get it.
+    await store_raw(
+        bot.services.db, bytes(mails.bounce_of(answer)), recipients=["vraag@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    assert (await inbound(bot))[-1].status == InboundStatus.IGNORED
+    bounced = [s for s in adapter.sent if "onbestelbaar" in s.text]
+    assert bounced and bounced[0].thread_id == root.message_id
+
+
+async def test_antwoord_outside_an_email_thread(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    await say(bot, adapter, FORWARDER, "!antwoord dit is geen mailthread")
+    assert "per e-mail binnenkwam" in adapter.sent[-1].text
+
+
+async def test_outbox_retries_with_backoff_and_sends_once(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, captured = desk
+    captured.failures = 1
+    raw = bytes(mails.plain("Hoe werkt de bijstand bij een erfenis?"))
+    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert await component.outbox.run_once() == 0
+    async with bot.services.db.session() as session:
+        item = (await session.exec(select(OutboxItem))).one()
+        assert item.attempts == 1 and item.status == OutboxStatus.PENDING
+        assert item.next_attempt_at > bot.services.clock.now() + timedelta(seconds=10)
+        assert "smarthost down" in (item.last_error or "")
+        item.next_attempt_at = bot.services.clock.now()
+        session.add(item)
+        await session.commit()
+    assert await component.outbox.run_once() == 1
+    assert await component.outbox.run_once() == 0
+    assert len(captured.sent) == 1
+
+
+async def test_originals_are_deleted_after_the_retention_period(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, _ = desk
+    raw = bytes(mails.plain(mails.OUTLOOK_FORWARD, subject="FW: Schutting bij de buren"))
+    await store_raw(bot.services.db, raw, recipients=["omgevingswet@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert await component.desk.purge_expired() == 0
+    async with bot.services.db.session() as session:
+        row = (await session.exec(select(InboundEmail))).one()
+        assert row.raw and row.original_email == "anna.deboer@example.com" and row.cut_parts
+        days = bot.services.config.mail.keep_original_days
+        row.received_at = bot.services.clock.now() - timedelta(days=days + 1)
+        session.add(row)
+        await session.commit()
+    assert await component.desk.purge_expired() == 1
+    row = (await inbound(bot))[0]
+    assert row.raw is None and row.original_email is None and row.cut_parts == []
+    assert row.parsed["question"]  # the redacted question stays with the thread
+    assert row.parsed["original_sender"] is None
+
+
+async def test_attachments_are_uploaded_and_dropped_ones_listed(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, _ = desk
+    await store_raw(
+        bot.services.db,
+        bytes(mails.rfc822_forward()),
+        recipients=["sociaal-domein@vraagbaak.example"],
+    )
+    await component.desk.process_pending()
+    root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
+    assert "setup.exe" in root.text and "smime.p7s" in root.text
+    uploads = [s for s in adapter.sent if s.kind == "upload"]
+    assert [u.text for u in uploads] == ["a.pdf"] and uploads[0].thread_id == root.message_id
+
+
+async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    from bot.clock import ManualClock
+    from bot.mail.desk import LEASE
+
+    component, _ = desk
+    clock = ManualClock(bot.services.clock.now())
+    bot.services.clock = clock
+    raw = bytes(mails.plain("Hoe werkt de bijstand?"))
+    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    async with bot.services.db.session() as session:  # another process leased it, then died
+        row = (await session.exec(select(InboundEmail))).one()
+        row.next_attempt_at = clock.now() + LEASE
+        session.add(row)
+        await session.commit()
+    assert await component.desk.process_pending() == 0
+    clock.advance(LEASE + timedelta(seconds=1))
+    assert await component.desk.process_pending() == 1
+    assert len([s for s in adapter.sent if on(s, SOC) and s.thread_id is None]) == 1

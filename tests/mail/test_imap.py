@@ -1,0 +1,178 @@
+"""IMAP intake against a real Dovecot on loopback (a private instance, its own config dir)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from imap_tools import AND, MailBoxUnencrypted
+from sqlmodel import select
+
+from bot.app import Bot
+from bot.mail.intake_imap import IMAPPoller
+from bot.storage.mail_models import InboundEmail
+from tests.mail import mails
+
+DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
+USER, PASSWORD = "vraagbaak", "test-secret"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    if not Path(DOVECOT).exists():
+        reason = "dovecot is not installed (Debian package dovecot-imapd)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs Dovecot: {reason}")
+        pytest.skip(reason)
+    # A world-traversable folder: Dovecot's login processes run as an unprivileged user.
+    base = Path(tempfile.mkdtemp(prefix="vraagbaak-dovecot-"))
+    base.chmod(0o755)
+    port = _free_port()
+    uid, gid = os.getuid(), os.getgid()
+    login_user = internal_user = pwd.getpwuid(uid).pw_name
+    if uid == 0:  # Dovecot refuses to run its login and mail processes as root
+        login_user, internal_user = "dovenull", "dovecot"
+        uid, gid = pwd.getpwnam("dovecot").pw_uid, pwd.getpwnam("dovecot").pw_gid
+        (base / "home").mkdir()
+        os.chown(base / "home", uid, gid)
+    (base / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
+    (base / "dovecot.conf").write_text(
+        f"""
+base_dir = {base}/run
+state_dir = {base}/state
+log_path = {base}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = {internal_user}
+default_login_user = {login_user}
+first_valid_uid = {uid}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+service imap-login {{
+  chroot =
+}}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {base}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home={base}/home/%u
+}}
+mail_location = maildir:{base}/home/%u/Maildir
+"""
+    )
+    process = subprocess.Popen([DOVECOT, "-F", "-c", str(base / "dovecot.conf")])
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.terminate()
+        log = (base / "dovecot.log").read_text() if (base / "dovecot.log").exists() else ""
+        pytest.fail(f"dovecot did not start: {log[-2000:]}")
+    try:
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+async def test_imap_poll_stores_then_marks_seen(bot: Bot, dovecot: int) -> None:
+    question = mails.plain("Hoe werkt de Wmo?", subject="Wmo via IMAP")
+    with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
+        box.append(bytes(question), "INBOX")
+    settings = bot.services.config.mail.model_copy(
+        update={
+            "imap_host": "127.0.0.1",
+            "imap_port": dovecot,
+            "imap_username": USER,
+            "imap_password": PASSWORD,
+            "imap_ssl": False,
+        }
+    )
+    poller = IMAPPoller(bot.services.db, settings)
+    try:
+        assert await poller.poll_once() == 1
+        assert await poller.poll_once() == 0  # seen now: not fetched again
+    finally:
+        await poller.close()
+    async with bot.services.db.session() as session:
+        stored = (await session.exec(select(InboundEmail))).all()
+    assert len(stored) == 1 and stored[0].source == "imap"
+    assert stored[0].message_id == question["Message-ID"]
+    with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
+        assert list(box.fetch(AND(seen=False), mark_seen=False)) == []
+
+
+async def test_imap_idle_picks_up_new_mail_quickly(bot: Bot, dovecot: int) -> None:
+    """Dovecot offers IDLE: a new message is stored within seconds, long before the next
+    IDLE timeout would have ended the wait."""
+    settings = bot.services.config.mail.model_copy(
+        update={
+            "imap_host": "127.0.0.1",
+            "imap_port": dovecot,
+            "imap_username": USER,
+            "imap_password": PASSWORD,
+            "imap_ssl": False,
+        }
+    )
+    poller = IMAPPoller(bot.services.db, settings, idle_seconds=60, poll_seconds=60)
+    task = asyncio.create_task(poller.run_forever())
+    try:
+        await asyncio.sleep(1.0)  # first round done, now waiting in IDLE
+        question = mails.plain("Nieuwe vraag tijdens IDLE", subject="IDLE")
+        with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
+            box.append(bytes(question), "INBOX")
+        deadline = asyncio.get_running_loop().time() + 15
+        while True:
+            async with bot.services.db.session() as session:
+                found = (
+                    await session.exec(
+                        select(InboundEmail).where(
+                            InboundEmail.message_id == question["Message-ID"]
+                        )
+                    )
+                ).first()
+            if found is not None:
+                break
+            assert asyncio.get_running_loop().time() < deadline, "IDLE did not wake up"
+            await asyncio.sleep(0.2)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await poller.close()
