@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 02:47:56.807106
+Create Date: 2026-11-27 02:57:31.252179
 """
 
 from __future__ import annotations
