@@ -31,6 +31,12 @@ class Component(Protocol):
 ComponentFactory = Callable[[Bot], Component | None]
 
 
+def _chat_outbox(bot: Bot) -> Component:
+    from bot.chat_outbox import ChatOutbox
+
+    return ChatOutbox(bot.services)
+
+
 def component_factories() -> list[ComponentFactory]:
     """Each feature offers a factory that returns its component when it is configured."""
     from bot.adapters.matrix.component import matrix_component
@@ -38,7 +44,7 @@ def component_factories() -> list[ComponentFactory]:
     from bot.mail.component import mail_component
     from schedules.component import scheduler_factory
 
-    return [matrix_component, slack_component, scheduler_factory, mail_component]
+    return [matrix_component, slack_component, scheduler_factory, mail_component, _chat_outbox]
 
 
 async def _health_app(components: list[Component]) -> web.Application:

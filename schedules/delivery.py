@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.chat_outbox import queue_chat
 from bot.events import AccountRef, Attachment, ConversationRef
 from bot.i18n import Lang, normalise_language
 from bot.logs import get_logger
@@ -18,7 +19,6 @@ from bot.storage.models import (
     Account,
     Channel,
     Nudge,
-    OutboxItem,
     Person,
     PersonSettings,
     Thread,
@@ -98,39 +98,25 @@ def _conversation(channel: Channel) -> ConversationRef:
     return ConversationRef(channel.platform, channel.external_id, channel.name, channel.is_direct)
 
 
-async def _queue(services: Services, dedupe_key: str, payload: dict[str, object]) -> None:
-    async with services.db.session() as session:
-        session.add(
-            OutboxItem(
-                channel=f"chat:{payload['platform']}",
-                payload=payload,
-                dedupe_key=f"nudge:{dedupe_key}",
-            )
-        )
-        try:
-            await session.commit()
-        except IntegrityError:
-            await session.rollback()
-
-
 async def post_in_channel(
     services: Services, channel: Channel, text: str, dedupe_key: str, thread: Thread | None = None
 ) -> None:
     adapter = services.adapters.get(channel.platform)
     thread_id = thread.root_external_id if thread is not None else None
-    if adapter is None:
-        await _queue(
-            services,
-            dedupe_key,
-            {
-                "platform": channel.platform,
-                "conversation": channel.external_id,
-                "thread": thread_id,
-                "text": text,
-            },
-        )
-        return
-    await adapter.post(_conversation(channel), text, thread_id=thread_id)
+    if adapter is not None:
+        try:
+            await adapter.post(_conversation(channel), text, thread_id=thread_id)
+            return
+        except Exception:
+            log.warning("nudge post failed; queued for retry", channel=channel.id)
+    await queue_chat(
+        services,
+        channel.platform,
+        text=text,
+        conversation=channel.external_id,
+        thread=thread_id,
+        dedupe_key=f"nudge:{dedupe_key}",
+    )
 
 
 async def upload_in_channel(
@@ -149,15 +135,19 @@ async def send_direct(
     running = list(services.adapters)
     account = await account_on(session, person_id, running)
     if account is not None:
-        await services.adapters[account.platform].send_direct(account, text)
-        return True
-    rows = await session.exec(select(Account).where(Account.person_id == person_id))
-    fallback = next((a for a in rows if a.platform != "email"), None)
-    if fallback is None:
-        return False
-    await _queue(
-        services,
-        dedupe_key,
-        {"platform": fallback.platform, "to": fallback.external_id, "text": text},
+        try:
+            await services.adapters[account.platform].send_direct(account, text)
+            return True
+        except Exception:
+            log.warning("nudge message failed; queued for retry", person=person_id)
+        fallback_platform, fallback_id = account.platform, account.external_id
+    else:
+        rows = await session.exec(select(Account).where(Account.person_id == person_id))
+        fallback = next((a for a in rows if a.platform != "email"), None)
+        if fallback is None:
+            return False
+        fallback_platform, fallback_id = fallback.platform, fallback.external_id
+    await queue_chat(
+        services, fallback_platform, text=text, to=fallback_id, dedupe_key=f"nudge:{dedupe_key}"
     )
     return True
