@@ -8,7 +8,6 @@ only core types, so another platform can offer the same through its own UI.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +19,7 @@ from bot.config import Config, GroupConfig
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.i18n import Lang, normalise_language, t
+from bot.redaction import redact
 from bot.services import Services
 from bot.storage.models import (
     Channel,
@@ -94,20 +94,6 @@ TEXTS = {
     "home.status.closed": {"nl": "gesloten", "en": "closed"},
 }
 
-# Personal data that must not reach a public channel (the publisher can edit the text in the
-# modal as well; this catches what is easy to miss).
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = re.compile(r"(?<!\w)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}\d?(?!\w)")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{2,4}){2,4}\b")
-_BSN_LABELLED = re.compile(r"(?i)\b(bsn|burgerservicenummer)\b[\s:.-]*\d{8,9}\b")
-
-
-def redact(text: str) -> str:
-    text = _EMAIL.sub("[e-mailadres]", text)
-    text = _IBAN.sub("[IBAN]", text)
-    text = _BSN_LABELLED.sub(lambda m: f"{m.group(1)} [BSN]", text)
-    return _PHONE.sub("[telefoonnummer]", text)
-
 
 def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().splitlines())
@@ -172,11 +158,11 @@ async def publish_question(
     conversation = group_conversation(group, adapter.platform) if group else None
     if group is None or conversation is None:
         raise UserError("publish.unknown_group")
-    cleaned = redact(text.strip())
-    if not cleaned:
-        raise UserError("publish.empty")
     publisher_person = await services.identity.person_for(session, publisher)
     language = await language_of(services, session, publisher_person)
+    cleaned = redact(text.strip(), language).text
+    if not cleaned:
+        raise UserError("publish.empty")
     body = t(language, "publish.root", by=adapter.mention(publisher), quoted=_quoted(cleaned))
     ref = await adapter.post(conversation, body)
     asker_person = await services.identity.person_for(session, asker) if asker else None

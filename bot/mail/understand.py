@@ -12,9 +12,9 @@ from bot.mail.classify import MailKind, classify
 from bot.mail.forwards import clean_subject, find_forward
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
-from bot.mail.redact import redact
 from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
+from bot.redaction import redact
 from knowledge.routing import Router, profiles_from
 
 

@@ -12,9 +12,9 @@ from bot.config import parse_config
 from bot.mail.attachments import select_attachments
 from bot.mail.classify import MailKind, classify
 from bot.mail.parse import RawPart, parse_bytes
-from bot.mail.redact import bsn_valid, iban_valid, redact
 from bot.mail.trim import trim_reply
 from bot.mail.understand import MailReader
+from bot.redaction import bsn_valid, iban_valid, redact
 from knowledge.routing import GroupProfile, Router
 from tests.conftest import BASE_CONFIG
 from tests.mail import mails

@@ -158,7 +158,7 @@ async def test_submitting_the_modal_posts_the_question_in_the_groups_channel(
     assert question.group_id == "omgevingswet"
     assert thread is not None and thread.root_external_id == posted.response["ts"]
     assert question.asker_id == asker.id  # the person who asked privately
-    assert root.text is not None and "[e-mailadres]" in root.text
+    assert root.text is not None and "[e-mailadres verwijderd]" in root.text
     # An answer in that thread (Slack's events carry the channel id) joins the question.
     await slack.event(
         {
