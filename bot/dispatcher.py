@@ -58,9 +58,12 @@ async def resolve_and_record(turn: Turn, call_next: Next) -> None:
     if not turn.channel.is_direct:
         await turn.services.channels.add_member(turn.session, turn.channel.id, turn.person.id)
         if isinstance(event, MessageEvent):
-            if await record_message(turn.session, turn.channel, turn.person, event) is None and (
-                not event.is_edit
-            ):
+            prefix = turn.services.config.bot.command_prefix
+            to_bot = event.mentions_bot or event.text.lstrip().startswith(prefix)
+            recorded = await record_message(
+                turn.session, turn.channel, turn.person, event, to_bot=to_bot
+            )
+            if recorded is None and not event.is_edit:
                 return  # a redelivery of a message already handled
         elif isinstance(event, ReactionEvent):
             await record_reaction(turn.session, turn.channel, turn.person, event)

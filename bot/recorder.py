@@ -30,9 +30,18 @@ async def find_message(session: AsyncSession, channel_id: int, external_id: str)
 
 
 async def record_message(
-    session: AsyncSession, channel: Channel, person: Person, event: MessageEvent
+    session: AsyncSession,
+    channel: Channel,
+    person: Person,
+    event: MessageEvent,
+    *,
+    to_bot: bool = False,
 ) -> Message | None:
-    """Store one chat message (and its thread). Returns ``None`` for one already recorded."""
+    """Store one chat message (and its thread). Returns ``None`` for one already recorded.
+
+    A message addressed to the bot (``to_bot``: a command or an @mention) is kept as bot
+    traffic, like the bot's own messages: it is no question or answer between people, so it
+    does not count in the adoption figures or as expertise."""
     assert channel.id is not None and person.id is not None
     existing = await find_message(session, channel.id, event.message_id)
     if existing is not None:
@@ -50,7 +59,7 @@ async def record_message(
             root_external_id=root_id,
             author_id=person.id if is_root else None,
             created_at=event.timestamp,
-            by_bot=person.is_bot,
+            by_bot=person.is_bot or to_bot,
         )
         session.add(thread)
         await session.flush()
@@ -61,6 +70,7 @@ async def record_message(
             and thread.author_id is not None
             and thread.author_id != person.id
             and not person.is_bot
+            and not to_bot
         ):
             thread.first_reply_at = event.timestamp
         session.add(thread)
@@ -71,7 +81,7 @@ async def record_message(
         author_id=person.id,
         created_at=event.timestamp,
         is_root=is_root,
-        is_bot=person.is_bot,
+        is_bot=person.is_bot or to_bot,
         has_files=bool(event.attachments),
         text=event.text,
     )

@@ -91,6 +91,7 @@ class Thread(SQLModel, table=True):
     author_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     source: ThreadSource = ThreadSource.CHAT
+    # Started by a bot, or addressed to the bot (a command): not a question between people.
     by_bot: bool = False
     first_reply_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reply_count: int = 0

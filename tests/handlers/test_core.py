@@ -135,3 +135,22 @@ async def test_a_failing_handler_answers_with_a_reference(
     await bot.dispatcher.dispatch(adapter, message("!kapot", person("anouk@ermelo.nl")))
     assert "Er ging iets mis aan mijn kant (referentie `" in adapter.sent[0].text
     assert "boom" not in adapter.sent[0].text
+
+
+async def test_commands_are_bot_traffic_not_questions(bot: Bot, adapter: RecordingAdapter) -> None:
+    from bot.storage.models import Thread
+
+    anouk, bram = person("anouk@ermelo.nl"), person("bram@harderwijk.nl")
+    await bot.dispatcher.dispatch(adapter, message("!hulp", anouk, message_id="c1"))
+    question = message("Wie kent de nieuwe Wmo-verordening?", anouk, message_id="q1")
+    await bot.dispatcher.dispatch(adapter, question)
+    await bot.dispatcher.dispatch(adapter, message("!hulp", bram, thread_id="q1"))
+    async with bot.services.db.session() as session:
+        threads = {t.root_external_id: t for t in (await session.exec(select(Thread))).all()}
+    assert threads["c1"].by_bot is True
+    assert threads["q1"].by_bot is False
+    assert threads["q1"].first_reply_at is None  # a command in the thread is no answer
+    await bot.dispatcher.dispatch(adapter, message("Staat op intranet", bram, thread_id="q1"))
+    async with bot.services.db.session() as session:
+        answered = (await session.exec(select(Thread).where(Thread.root_external_id == "q1"))).one()
+    assert answered.first_reply_at is not None
