@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from bot.storage import models  # noqa: F401
+from bot.storage import expertise_models, models  # noqa: F401
 
 metadata = SQLModel.metadata

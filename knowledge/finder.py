@@ -1,0 +1,447 @@
+"""The expertise index at query time: analyse the question, read the precomputed person ×
+term weights of its terms, combine them per concept, and apply the rules that protect people
+(left, opted out, hidden topics, away, visibility of external partners, load spread).
+
+Implements :class:`bot.ports.ExpertFinder`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import NamedTuple
+from datetime import datetime, timedelta
+
+from sqlalchemy import func
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.clock import Clock, SystemClock
+from bot.ports import Suggestion
+from bot.storage.expertise_models import (
+    ExpertiseSuggestion,
+    ExpertiseSurface,
+    ExpertiseTerm,
+    ExpertiseWeight,
+)
+from bot.storage.models import (
+    ChannelMember,
+    Organisation,
+    Person,
+    PersonSettings,
+    Skill,
+    StateEntry,
+)
+from knowledge import evidence as ev
+from knowledge.index_build import AS_OF_KEY
+from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
+from knowledge.thesaurus import Thesaurus
+from knowledge.why import Reason, explain
+
+POSTINGS_PER_TERM = 400
+SATURATION = 1.0
+OTHER_TERMS_SHARE = 0.3
+# Below this share of the best possible score nobody really fits.
+MIN_COVERAGE = 0.12
+NEAR_TIE = 0.05
+LOAD_WINDOW = timedelta(days=7)
+LOAD_PENALTY = 0.1
+AWAY_FACTOR = 0.6
+
+
+class Posting(NamedTuple):
+    person_id: int
+    weight: float
+    answers: int
+    accepted: int
+    last_at: datetime | None
+    group_id: str | None
+
+
+@dataclass
+class Candidate:
+    person_id: int
+    name: str
+    email: str | None
+    organisation: str | None
+    score: float
+    why: str
+    available: bool = True
+    away_until: datetime | None = None
+    reasons: list[Reason] = field(default_factory=list)
+
+
+@dataclass
+class Ranking:
+    query: AnalyzedQuery
+    candidates: list[Candidate]
+    best_group: str | None
+    coverage: float
+
+    @property
+    def nobody_fits(self) -> bool:
+        return not self.candidates
+
+
+@dataclass
+class _Vocabulary:
+    version: str
+    threads: int
+    analyzer: QueryAnalyzer
+    df: dict[str, int]
+
+
+@dataclass
+class _Scored:
+    score: float = 0.0
+    best: tuple[float, str, Posting | None, str] = (0.0, "", None, "")
+
+
+class ExpertIndex:
+    """Who knows about a text, from the precomputed index."""
+
+    def __init__(self, thesaurus: Thesaurus, clock: Clock | None = None) -> None:
+        self.thesaurus = thesaurus
+        self.clock = clock or SystemClock()
+        self._vocabulary: _Vocabulary | None = None
+        self._skill_terms: dict[str, frozenset[str]] = {}
+
+    async def _vocab(self, session: AsyncSession) -> _Vocabulary:
+        version = (
+            await session.exec(select(StateEntry.value).where(StateEntry.key == AS_OF_KEY))  # type: ignore[call-overload]
+        ).first()
+        version = str(version[0]) if version else ""
+        if self._vocabulary is not None and self._vocabulary.version == version:
+            return self._vocabulary
+        surfaces = dict(
+            (await session.exec(select(ExpertiseSurface.surface, ExpertiseSurface.df))).all()  # type: ignore[call-overload]
+        )
+        threads = (
+            await session.exec(select(StateEntry.value).where(StateEntry.key == "expertise.threads"))  # type: ignore[call-overload]
+        ).first()
+        self._vocabulary = _Vocabulary(
+            version,
+            int(threads[0]) if threads else 0,
+            QueryAnalyzer(self.thesaurus, surfaces),
+            {},
+        )
+        return self._vocabulary
+
+    def invalidate(self) -> None:
+        self._vocabulary = None
+
+    async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
+        return (await self._vocab(session)).analyzer.analyze(text)
+
+    async def suggest(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        group_id: str | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+    ) -> list[Suggestion]:
+        ranking = await self.rank(
+            session, text, asker_id=asker_id, exclude=exclude, limit=limit, group_id=group_id
+        )
+        return [Suggestion(c.person_id, c.score, c.why) for c in ranking.candidates]
+
+    async def rank(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+        lang: str = "nl",
+        group_id: str | None = None,
+        record: bool = False,
+    ) -> Ranking:
+        now = self.clock.now()
+        vocab = await self._vocab(session)
+        query = vocab.analyzer.analyze(text)
+        total_threads = max(1, vocab.threads)
+        terms = sorted(query.all_terms)
+        df = await self._df(session, terms)
+        idf = {t: math.log(1.0 + total_threads / df[t]) for t in terms if df.get(t)}
+        postings: dict[str, list[Posting]] = {}
+        for term in terms:
+            if term not in idf:
+                continue
+            rows = (
+                await session.exec(
+                    select(  # type: ignore[call-overload]
+                        ExpertiseWeight.person_id,
+                        ExpertiseWeight.weight,
+                        ExpertiseWeight.answers,
+                        ExpertiseWeight.accepted,
+                        ExpertiseWeight.last_at,
+                        ExpertiseWeight.group_id,
+                    )
+                    .where(ExpertiseWeight.term == term)
+                    .order_by(ExpertiseWeight.weight.desc())  # type: ignore[attr-defined]
+                    .limit(POSTINGS_PER_TERM)
+                )
+            ).all()
+            postings[term] = [Posting(*row) for row in rows]
+        declared = await self._declared(session, query)
+        best_possible = 0.0
+        scored: dict[int, _Scored] = {}
+        group_scores: dict[str, float] = {}
+        for concept in query.concepts:
+            ceiling = max((w * idf.get(t, 0.0) for t, w in concept.terms.items()), default=0.0)
+            best_possible += ceiling
+            self._score_concept(concept, idf, postings, declared, scored, group_scores)
+        if group_id is not None:
+            for state in scored.values():
+                if state.best[2] is not None and state.best[2].group_id == group_id:
+                    state.score *= 1.15
+        excluded = set(exclude)
+        if asker_id is not None:
+            excluded.add(asker_id)
+        ordered = sorted(
+            ((s.score, pid) for pid, s in scored.items() if pid not in excluded and s.score > 0),
+            reverse=True,
+        )
+        coverage = ordered[0][0] / best_possible if ordered and best_possible else 0.0
+        best_group = max(group_scores, key=lambda g: group_scores[g]) if group_scores else None
+        if coverage < MIN_COVERAGE:
+            return Ranking(query, [], best_group, coverage)
+        candidates = await self._admit(
+            session, ordered, scored, query, asker_id, limit, now, lang, record, best_possible, declared
+        )
+        return Ranking(query, candidates, best_group, coverage)
+
+    async def _df(self, session: AsyncSession, terms: list[str]) -> dict[str, int]:
+        if not terms:
+            return {}
+        rows = (
+            await session.exec(
+                select(ExpertiseTerm.term, ExpertiseTerm.df).where(ExpertiseTerm.term.in_(terms))  # type: ignore[call-overload, attr-defined]
+            )
+        ).all()
+        return {t: int(n) for t, n in rows if n}
+
+    def _score_concept(
+        self,
+        concept: Concept,
+        idf: dict[str, float],
+        postings: dict[str, list[Posting]],
+        declared: dict[int, list[tuple[str, str]]],
+        scored: dict[int, _Scored],
+        group_scores: dict[str, float],
+    ) -> None:
+        per_person: dict[int, list[tuple[float, str, Posting | None]]] = {}
+        for term, qweight in concept.terms.items():
+            for row in postings.get(term, ()):
+                boost = 0.0
+                for skill_term, _topic in declared.get(row.person_id, ()):
+                    if skill_term == term:
+                        boost = ev.DECLARED_CONFIRMED
+                weight = row.weight + boost
+                value = qweight * idf[term] * weight / (weight + SATURATION)
+                per_person.setdefault(row.person_id, []).append((value, term, row))
+                if row.group_id:
+                    group_scores[row.group_id] = group_scores.get(row.group_id, 0.0) + value
+        for person, skills in declared.items():
+            for skill_term, _topic in skills:
+                if skill_term in concept.terms and skill_term in idf:
+                    hits = per_person.setdefault(person, [])
+                    if not any(term == skill_term for _, term, _row in hits):
+                        weight = ev.DECLARED
+                        value = concept.terms[skill_term] * idf[skill_term] * weight / (
+                            weight + SATURATION
+                        )
+                        hits.append((value, skill_term, None))
+        for person, hits in per_person.items():
+            hits.sort(key=lambda hit: hit[0], reverse=True)
+            top = hits[0][0]
+            value = top + OTHER_TERMS_SHARE * sum(h[0] for h in hits[1:3])
+            state = scored.setdefault(person, _Scored())
+            state.score += value
+            if top > state.best[0]:
+                state.best = (top, hits[0][1], hits[0][2], concept.label)
+
+    async def _declared(
+        self, session: AsyncSession, query: AnalyzedQuery
+    ) -> dict[int, list[tuple[str, str]]]:
+        wanted = query.all_terms
+        result: dict[int, list[tuple[str, str]]] = {}
+        vocab = self._vocabulary
+        assert vocab is not None
+        rows = (await session.exec(select(Skill.person_id, Skill.topic))).all()  # type: ignore[call-overload]
+        for person_id, topic in rows:
+            terms = self._skill_terms.get(topic)
+            if terms is None:
+                terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
+                self._skill_terms[topic] = terms
+            for term in terms & wanted:
+                result.setdefault(person_id, []).append((term, topic))
+        return result
+
+    async def _admit(
+        self,
+        session: AsyncSession,
+        ordered: list[tuple[float, int]],
+        scored: dict[int, _Scored],
+        query: AnalyzedQuery,
+        asker_id: int | None,
+        limit: int,
+        now: datetime,
+        lang: str,
+        record: bool,
+        best_possible: float,
+        declared: dict[int, list[tuple[str, str]]],
+    ) -> list[Candidate]:
+        externals = set(
+            (await session.exec(select(Organisation.id).where(Organisation.external == True))).all()  # type: ignore[call-overload]  # noqa: E712
+        )
+        asker_org: str | None = None
+        asker_channels: set[int] = set()
+        if asker_id is not None:
+            asker = await session.get(Person, asker_id)
+            asker_org = asker.organisation_id if asker else None
+            asker_channels = set(
+                (
+                    await session.exec(
+                        select(ChannelMember.channel_id).where(ChannelMember.person_id == asker_id)  # type: ignore[call-overload]
+                    )
+                ).all()
+            )
+        asker_external = asker_org in externals
+        query_terms = query.primary_terms
+        admitted: list[Candidate] = []
+        recent: dict[int, int] = {}
+        window = 40
+        for start in range(0, len(ordered), window):
+            chunk = ordered[start : start + window]
+            ids = [pid for _, pid in chunk]
+            people = {
+                p.id: p
+                for p in (await session.exec(select(Person).where(Person.id.in_(ids)))).all()  # type: ignore[union-attr]
+            }
+            settings = {
+                s.person_id: s
+                for s in (
+                    await session.exec(
+                        select(PersonSettings).where(PersonSettings.person_id.in_(ids))  # type: ignore[attr-defined]
+                    )
+                ).all()
+            }
+            shared = await self._shared(session, ids, asker_channels)
+            if record:
+                recent.update(await self._recent(session, ids, now))
+            for score, pid in chunk:
+                person = people.get(pid)
+                if person is None or not person.active or person.is_bot:
+                    continue
+                external = person.organisation_id in externals
+                if (asker_external or external) and asker_id is not None and pid not in shared:
+                    continue
+                if asker_id is None and external:
+                    continue
+                setting = settings.get(pid)
+                if setting is not None and setting.suggest_opt_out:
+                    continue
+                if setting is not None and self._hides(setting.hidden_topics, query_terms):
+                    continue
+                away = bool(
+                    setting is not None
+                    and (
+                        setting.do_not_disturb
+                        or (setting.away_until is not None and setting.away_until > now)
+                    )
+                )
+                factor = (AWAY_FACTOR if away else 1.0) / (1.0 + LOAD_PENALTY * recent.get(pid, 0))
+                state = scored[pid]
+                _value, _term, row, label = state.best
+                reason = Reason(
+                    topic=label,
+                    answers=row.answers if row else 0,
+                    accepted=row.accepted if row else 0,
+                    last_at=row.last_at if row else None,
+                    group_id=row.group_id if row else None,
+                    declared=declared[pid][0][1] if declared.get(pid) else None,
+                )
+                admitted.append(
+                    Candidate(
+                        person_id=pid,
+                        name=person.name,
+                        email=person.email,
+                        organisation=person.organisation_id,
+                        score=round(score * factor / best_possible, 4) if best_possible else 0.0,
+                        why=explain(reason, now, lang),
+                        available=not away,
+                        away_until=setting.away_until if setting is not None and away else None,
+                        reasons=[reason],
+                    )
+                )
+            if len(admitted) >= limit + 3:
+                break
+        admitted.sort(key=lambda c: c.score, reverse=True)
+        if record:
+            admitted = _rotate_near_ties(admitted, recent)
+        chosen = admitted[:limit]
+        if record and chosen:
+            for candidate in chosen:
+                session.add(ExpertiseSuggestion(person_id=candidate.person_id, at=now))
+            await session.flush()
+        return chosen
+
+    async def _shared(
+        self, session: AsyncSession, ids: list[int], asker_channels: set[int]
+    ) -> set[int]:
+        if not asker_channels:
+            return set()
+        rows = (
+            await session.exec(
+                select(ChannelMember.person_id).where(  # type: ignore[call-overload]
+                    ChannelMember.person_id.in_(ids),  # type: ignore[attr-defined]
+                    ChannelMember.channel_id.in_(asker_channels),  # type: ignore[attr-defined]
+                )
+            )
+        ).all()
+        return set(rows)
+
+    async def _recent(self, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, int]:
+        rows = (
+            await session.exec(
+                select(ExpertiseSuggestion.person_id, func.count())  # type: ignore[call-overload]
+                .where(
+                    ExpertiseSuggestion.person_id.in_(ids),  # type: ignore[attr-defined]
+                    ExpertiseSuggestion.at >= now - LOAD_WINDOW,
+                )
+                .group_by(ExpertiseSuggestion.person_id)
+            )
+        ).all()
+        return {pid: int(n) for pid, n in rows}
+
+    def _hides(self, hidden: list[str], query_terms: set[str]) -> bool:
+        vocab = self._vocabulary
+        if not hidden or vocab is None:
+            return False
+        for topic in hidden:
+            terms = self._skill_terms.get(topic)
+            if terms is None:
+                terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
+                self._skill_terms[topic] = terms
+            if terms & query_terms:
+                return True
+        return False
+
+
+def _rotate_near_ties(candidates: list[Candidate], recent: dict[int, int]) -> list[Candidate]:
+    """Among people whose scores are within a few percent, the one asked less often goes
+    first, so the same expert is not asked every time."""
+    result = list(candidates)
+    for i in range(len(result) - 1):
+        a, b = result[i], result[i + 1]
+        if b.score >= a.score * (1 - NEAR_TIE) and recent.get(b.person_id, 0) < recent.get(
+            a.person_id, 0
+        ):
+            result[i], result[i + 1] = b, a
+    return result

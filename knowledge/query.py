@@ -1,0 +1,118 @@
+"""Query analysis: the words of a "who knows X?" question become weighted index terms,
+grouped per concept, with compound parts, typo corrections and thesaurus synonyms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from knowledge.analysis import MIN_KNOWN_DF, Analyzer
+from knowledge.text import content_words, stem
+from knowledge.thesaurus import Thesaurus
+
+PART_WEIGHT = 0.6
+SPLIT_ONLY_WEIGHT = 0.9
+FUZZY_WEIGHT = 0.85
+SYNONYM_WEIGHT = 0.8
+
+
+@dataclass
+class Concept:
+    """One thing the asker asked about, and the terms that stand for it."""
+
+    label: str
+    terms: dict[str, float] = field(default_factory=dict)
+
+    def add(self, term: str, weight: float) -> None:
+        if weight > self.terms.get(term, 0.0):
+            self.terms[term] = weight
+
+
+@dataclass
+class AnalyzedQuery:
+    concepts: list[Concept]
+
+    @property
+    def all_terms(self) -> set[str]:
+        return {t for c in self.concepts for t in c.terms}
+
+    @property
+    def primary_terms(self) -> set[str]:
+        return {t for c in self.concepts for t, w in c.terms.items() if w >= SPLIT_ONLY_WEIGHT}
+
+
+def max_typos(word: str) -> int:
+    if len(word) < 5:
+        return 0
+    if len(word) < 8:
+        return 1
+    return 2 if len(word) < 14 else 3
+
+
+class QueryAnalyzer:
+    def __init__(self, thesaurus: Thesaurus, vocabulary: Mapping[str, int]) -> None:
+        self.thesaurus = thesaurus
+        self.vocabulary = vocabulary
+        self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
+        self.analyzer = Analyzer(self.is_known)
+
+    def is_known(self, word: str) -> bool:
+        return self.vocabulary.get(word, 0) >= MIN_KNOWN_DF
+
+    def correct(self, word: str) -> str | None:
+        """The most frequent known word within a few typos of ``word``."""
+        limit = max_typos(word)
+        if limit == 0 or not self._known:
+            return None
+        found = process.extract(
+            word, self._known, scorer=OSA.distance, score_cutoff=limit, limit=8
+        )
+        if not found:
+            return None
+        best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
+        return str(best[0])
+
+    def analyze(self, text: str) -> AnalyzedQuery:
+        concepts: list[Concept] = []
+        sequence: list[tuple[str, int]] = []
+        for word in dict.fromkeys(content_words(text)):
+            concept = Concept(word)
+            index = len(concepts)
+            concepts.append(concept)
+            candidates = [word]
+            if not self.is_known(word):
+                parts = self.analyzer.splitter.parts(word)
+                if parts:
+                    concept.add(stem(word), 1.0)
+                    for part in parts:
+                        concept.add(stem(part), SPLIT_ONLY_WEIGHT)
+                        sequence.append((stem(part), index))
+                    candidates = []
+                else:
+                    corrected = self.correct(word)
+                    concept.add(stem(word), 1.0)
+                    if corrected is not None:
+                        candidates = [corrected]
+                        concept.add(stem(corrected), FUZZY_WEIGHT)
+                    else:
+                        candidates = []
+                    sequence.append((stem(word), index))
+            for candidate in candidates:
+                own = stem(candidate)
+                concept.add(own, 1.0 if candidate == word else FUZZY_WEIGHT)
+                sequence.append((own, index))
+                for part in self.analyzer.splitter.parts(candidate):
+                    concept.add(stem(part), PART_WEIGHT)
+                    sequence.append((stem(part), index))
+        self._expand(concepts, sequence)
+        return AnalyzedQuery([c for c in concepts if c.terms])
+
+    def _expand(self, concepts: list[Concept], sequence: list[tuple[str, int]]) -> None:
+        """Synonyms of a phrase join the concept of the phrase's first word."""
+        stems = [s for s, _ in sequence]
+        for start, (_first, index) in enumerate(sequence):
+            for term, weight in self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT).items():
+                concepts[index].add(term, weight)
