@@ -102,7 +102,7 @@ class MailSection(Section):
 class WhoKnowsSection(Section):
     """The expertise index ("who knows X?"); see docs/whoknows.md."""
 
-    half_life_days: float = Field(default=120.0, gt=0)
+    half_life_days: float = Field(default=60.0, gt=0)
     synonyms: list[list[str]] = Field(default_factory=list)
     thesaurus_files: list[Path] = Field(default_factory=list)
 

@@ -193,8 +193,10 @@ class ExpertIndex:
         scored: dict[int, _Scored] = {}
         group_scores: dict[str, float] = {}
         for concept in query.concepts:
-            ceiling = max((w * idf.get(t, 0.0) for t, w in concept.terms.items()), default=0.0)
-            best_possible += ceiling
+            strong = [idf[t] for t, w in concept.terms.items() if w >= 0.8 and t in idf]
+            best_possible += concept.weight * min(
+                strong or [idf[t] for t in concept.terms if t in idf] or [0.0]
+            )
             self._score_concept(concept, idf, postings, declared, scored, group_scores)
         if group_id is not None:
             for state in scored.values():
@@ -236,6 +238,11 @@ class ExpertIndex:
         group_scores: dict[str, float],
     ) -> None:
         per_person: dict[int, list[tuple[float, str, Posting | None]]] = {}
+        # One idf per concept, that of its most common strong term: a rare synonym or a
+        # stray compound part must not outweigh the word the asker actually used.
+        strong = [idf[t] for t, w in concept.terms.items() if w >= 0.8 and t in idf]
+        weak = [idf[t] for t in concept.terms if t in idf]
+        concept_idf = min(strong or weak or [0.0])
         for term, qweight in concept.terms.items():
             for row in postings.get(term, ()):
                 boost = 0.0
@@ -243,7 +250,7 @@ class ExpertIndex:
                     if skill_term == term:
                         boost = ev.DECLARED_CONFIRMED
                 weight = row.weight + boost
-                value = qweight * idf[term] * weight / (weight + SATURATION)
+                value = concept.weight * qweight * concept_idf * saturate(weight)
                 per_person.setdefault(row.person_id, []).append((value, term, row))
                 if row.group_id:
                     group_scores[row.group_id] = group_scores.get(row.group_id, 0.0) + value
@@ -253,8 +260,11 @@ class ExpertIndex:
                     hits = per_person.setdefault(person, [])
                     if not any(term == skill_term for _, term, _row in hits):
                         weight = ev.DECLARED
-                        value = concept.terms[skill_term] * idf[skill_term] * weight / (
-                            weight + SATURATION
+                        value = (
+                            concept.weight
+                            * concept.terms[skill_term]
+                            * concept_idf
+                            * saturate(weight)
                         )
                         hits.append((value, skill_term, None))
         for person, hits in per_person.items():
@@ -432,6 +442,11 @@ class ExpertIndex:
             if terms & query_terms:
                 return True
         return False
+
+
+def saturate(weight: float) -> float:
+    """More evidence counts, with diminishing returns (1 answer ≈ 0.2, 40 answers = 1)."""
+    return math.log1p(weight / SATURATION) / math.log1p(40.0)
 
 
 def _rotate_near_ties(candidates: list[Candidate], recent: dict[int, int]) -> list[Candidate]:

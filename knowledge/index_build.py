@@ -174,7 +174,8 @@ def build_index(
                     gained += ev.FILE_SHARED
                 state.weight += gained * weight_at(ts)
                 state.answered = state.answered or quality >= 0.5
-                state.last_at = max(state.last_at, ts)
+                if quality >= 0.5 or gained > ev.ANSWER:
+                    state.last_at = max(state.last_at, ts)
                 state.own = (state.own or set()) | words
             for mid, author, at, _r, _b, _f, text in messages:
                 for uid in MENTION.findall(text or ""):

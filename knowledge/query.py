@@ -17,6 +17,37 @@ PART_WEIGHT = 0.6
 SPLIT_ONLY_WEIGHT = 0.9
 FUZZY_WEIGHT = 0.85
 SYNONYM_WEIGHT = 0.8
+ABSORBED = 0.35
+_LINKS = ("", "s", "en", "e")
+
+
+def singular(word: str) -> list[str]:
+    """Rough Dutch singulars for joining words into compounds (``stappen`` → ``stap``)."""
+    forms = [word]
+    if word.endswith("en") and len(word) > 4:
+        base = word[:-2]
+        forms.append(base)
+        if len(base) > 2 and base[-1] == base[-2]:
+            forms.append(base[:-1])
+    elif word.endswith("s") and len(word) > 4:
+        forms.append(word[:-1])
+    return forms
+
+
+def _compound_candidates(head: str, modifiers: list[str]) -> list[str]:
+    """"head van modifiers" written as one word, both ways round."""
+    result: list[str] = []
+    prefixes = [""]
+    for modifier in modifiers:
+        prefixes = [p + form for p in prefixes for form in singular(modifier)]
+    for prefix in prefixes:
+        for link in _LINKS:
+            result.append(prefix + link + head)
+    if len(modifiers) == 1:
+        for form in singular(modifiers[0]):
+            for link in _LINKS:
+                result.append(head + link + form)
+    return result
 
 
 @dataclass
@@ -25,6 +56,8 @@ class Concept:
 
     label: str
     terms: dict[str, float] = field(default_factory=dict)
+    # Lowered when the word is part of a longer phrase or compound that was recognised.
+    weight: float = 1.0
 
     def add(self, term: str, weight: float) -> None:
         if weight > self.terms.get(term, 0.0):
@@ -108,7 +141,32 @@ class QueryAnalyzer:
                     concept.add(stem(part), PART_WEIGHT)
                     sequence.append((stem(part), index))
         self._expand(concepts, sequence)
+        self._join(concepts)
         return AnalyzedQuery([c for c in concepts if c.terms])
+
+    def _join(self, concepts: list[Concept]) -> None:
+        """Words written apart that form a known compound: "beheer van contracten" →
+        ``contractbeheer``, "verzuim door ziekte" → ``ziekteverzuim``, "datalek melding" →
+        ``datalekmelding``. The compound becomes a concept of its own."""
+        words = [c.label for c in concepts]
+        joined: list[Concept] = []
+        for i, head in enumerate(words):
+            for j in range(i + 1, min(len(words), i + 3)):
+                modifiers = words[i + 1 : j + 1]
+                for candidate in _compound_candidates(head, modifiers):
+                    if not self.is_known(candidate) and not self.thesaurus.knows(stem(candidate)):
+                        continue
+                    concept = Concept(" ".join(words[i : j + 1]))
+                    concept.add(stem(candidate), 1.0)
+                    for term, weight in self.thesaurus.expand_at(
+                        [stem(candidate)], 0, SYNONYM_WEIGHT
+                    ).items():
+                        concept.add(term, weight)
+                    for part in concepts[i : j + 1]:
+                        part.weight = min(part.weight, ABSORBED)
+                    joined.append(concept)
+                    break
+        concepts.extend(joined)
 
     def _expand(self, concepts: list[Concept], sequence: list[tuple[str, int]]) -> None:
         """Synonyms of a phrase join the concept of the phrase's first word."""
@@ -116,3 +174,8 @@ class QueryAnalyzer:
         for start, (_first, index) in enumerate(sequence):
             for term, weight in self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT).items():
                 concepts[index].add(term, weight)
+            for _group, phrase in self.thesaurus.matches_at(stems, start):
+                # the phrase's other words belong to this concept now
+                for _stem, other in sequence[start + 1 : start + len(phrase)]:
+                    if other != index:
+                        concepts[other].weight = min(concepts[other].weight, ABSORBED)

@@ -32,6 +32,10 @@ class Thesaurus:
             for stems, _ in phrases:
                 self._by_first.setdefault(stems[0], []).append((stems, index))
 
+    def knows(self, single_stem: str) -> bool:
+        """Whether a one-word phrase of some group has this stem."""
+        return any(len(stems) == 1 for stems, _ in self._by_first.get(single_stem, ()))
+
     def __len__(self) -> int:
         return len(self._groups)
 
