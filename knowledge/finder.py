@@ -48,6 +48,7 @@ NEAR_TIE = 0.05
 LOAD_WINDOW = timedelta(days=7)
 LOAD_PENALTY = 0.1
 AWAY_FACTOR = 0.6
+FOCUS_FLOOR = 0.25
 
 
 class Posting(NamedTuple):
@@ -166,8 +167,13 @@ class ExpertIndex:
         query = vocab.analyzer.analyze(text)
         total_threads = max(1, vocab.threads)
         terms = sorted(query.all_terms)
-        df = await self._df(session, terms)
-        idf = {t: math.log(1.0 + total_threads / df[t]) for t in terms if df.get(t)}
+        df, focus = await self._df(session, terms)
+        # idf, sharpened by how focused the term is on one group's topics
+        idf = {
+            t: math.log(1.0 + total_threads / df[t]) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t])
+            for t in terms
+            if df.get(t)
+        }
         postings: dict[str, list[Posting]] = {}
         for term in terms:
             if term not in idf:
@@ -218,15 +224,19 @@ class ExpertIndex:
         )
         return Ranking(query, candidates, best_group, coverage)
 
-    async def _df(self, session: AsyncSession, terms: list[str]) -> dict[str, int]:
+    async def _df(
+        self, session: AsyncSession, terms: list[str]
+    ) -> tuple[dict[str, int], dict[str, float]]:
         if not terms:
-            return {}
+            return {}, {}
         rows = (
             await session.exec(
-                select(ExpertiseTerm.term, ExpertiseTerm.df).where(ExpertiseTerm.term.in_(terms))  # type: ignore[call-overload, attr-defined]
+                select(ExpertiseTerm.term, ExpertiseTerm.df, ExpertiseTerm.focus).where(  # type: ignore[call-overload]
+                    ExpertiseTerm.term.in_(terms)  # type: ignore[attr-defined]
+                )
             )
         ).all()
-        return {t: int(n) for t, n in rows if n}
+        return {t: int(n) for t, n, _f in rows if n}, {t: float(f) for t, _n, f in rows}
 
     def _score_concept(
         self,

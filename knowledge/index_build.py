@@ -7,6 +7,7 @@ Live chat keeps it current between rebuilds (see :mod:`knowledge.live`).
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import Counter, defaultdict
@@ -236,6 +237,7 @@ def build_index(
     )
     surface_terms = [analyzer.terms_of_word(w) for w in surfaces.words]
     term_df: Counter[str] = Counter()
+    term_groups: dict[str, Counter[str | None]] = defaultdict(Counter)
     for tid, root in thread_root.items():
         found: set[str] = set()
         for word in root:
@@ -243,6 +245,10 @@ def build_index(
         for word in thread_other[tid]:
             found.update(surface_terms[word])
         term_df.update(found)
+        group = thread_group[tid]
+        for term in found:
+            term_groups[term][group] += 1
+    group_sizes: Counter[str | None] = Counter(thread_group.values())
 
     evidence.sort(key=lambda item: item.person)
     rows: list[dict[str, Any]] = []
@@ -302,7 +308,10 @@ def build_index(
         conn.execute(delete(ExpertiseSurface))
         for start in range(0, len(rows), _CHUNK):
             conn.execute(_table(ExpertiseWeight).insert(), rows[start : start + _CHUNK])
-        terms = [{"term": t, "df": n} for t, n in term_df.items()]
+        terms = [
+            {"term": t, "df": n, "focus": focus(term_groups[t], group_sizes)}
+            for t, n in term_df.items()
+        ]
         for start in range(0, len(terms), _CHUNK):
             conn.execute(_table(ExpertiseTerm).insert(), terms[start : start + _CHUNK])
         vocab = [
@@ -317,6 +326,19 @@ def build_index(
     report.seconds = time.perf_counter() - started
     say(f"index: built in {report.seconds:.1f} s")
     return report
+
+
+def focus(counts: Counter[str | None], sizes: Counter[str | None]) -> float:
+    """1 − normalised entropy of a term's spread over groups, each group's share first
+    divided by the group's size (a big channel does not make a word look focused)."""
+    if len(sizes) < 2:
+        return 1.0
+    rates = [n / sizes[g] for g, n in counts.items() if sizes[g]]
+    total = sum(rates)
+    if total <= 0:
+        return 1.0
+    entropy = -sum((r / total) * math.log(r / total) for r in rates if r > 0)
+    return max(0.0, 1.0 - entropy / math.log(len(sizes)))
 
 
 def _set_state(conn: Connection, key: str, value: str) -> None:

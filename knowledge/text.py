@@ -39,7 +39,7 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_STEMMER = snowballstemmer.stemmer("dutch")
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
 def fold(text: str) -> str:

@@ -35,6 +35,9 @@ class ExpertiseTerm(SQLModel, table=True):
 
     term: str = Field(primary_key=True)
     df: int = 0
+    # 1 when the term occurs in one group's threads only, 0 when spread evenly over all
+    # groups: words like "nieuw" or "zien" say little about the topic.
+    focus: float = 1.0
 
 
 class ExpertiseSurface(SQLModel, table=True):

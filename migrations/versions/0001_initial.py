@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 01:56:03.074254
+Create Date: 2026-11-27 01:58:44.139546
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def upgrade() -> None:
         "expertise_term",
         sa.Column("term", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("df", sa.Integer(), nullable=False),
+        sa.Column("focus", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("term"),
     )
     op.create_table(
