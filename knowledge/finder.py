@@ -20,18 +20,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.clock import Clock, SystemClock
 from bot.ports import Suggestion
 from bot.storage.expertise_models import (
+    ExpertiseEvidence,
     ExpertiseSuggestion,
     ExpertiseSurface,
     ExpertiseTerm,
+    ExpertiseThreadTerm,
     ExpertiseWeight,
 )
 from bot.storage.models import (
+    Channel,
     ChannelMember,
     Organisation,
     Person,
     PersonSettings,
     Skill,
     StateEntry,
+    Thread,
 )
 from knowledge import evidence as ev
 from knowledge.index_build import AS_OF_KEY
@@ -43,12 +47,16 @@ POSTINGS_PER_TERM = 400
 SATURATION = 1.0
 OTHER_TERMS_SHARE = 0.3
 # Below this share of the best possible score nobody really fits.
-MIN_COVERAGE = 0.12
+MIN_COVERAGE = 0.04
 NEAR_TIE = 0.05
 LOAD_WINDOW = timedelta(days=7)
 LOAD_PENALTY = 0.1
 AWAY_FACTOR = 0.6
-FOCUS_FLOOR = 0.25
+FOCUS_FLOOR = 0.05
+SIMILAR_MAX_DF = 0.05
+SIMILAR_POSTINGS = 3000
+SIMILAR_THREADS = 30
+SIMILAR_WEIGHT = 1.0
 
 
 class Posting(NamedTuple):
@@ -97,6 +105,8 @@ class _Vocabulary:
 class _Scored:
     score: float = 0.0
     best: tuple[float, str, Posting | None, str] = (0.0, "", None, "")
+    similar: int = 0
+    similar_group: str | None = None
 
 
 class ExpertIndex:
@@ -112,7 +122,7 @@ class ExpertIndex:
         version = (
             await session.exec(select(StateEntry.value).where(StateEntry.key == AS_OF_KEY))  # type: ignore[call-overload]
         ).first()
-        version = str(version[0]) if version else ""
+        version = str(version) if version else ""
         if self._vocabulary is not None and self._vocabulary.version == version:
             return self._vocabulary
         surfaces = dict(
@@ -123,7 +133,7 @@ class ExpertIndex:
         ).first()
         self._vocabulary = _Vocabulary(
             version,
-            int(threads[0]) if threads else 0,
+            int(threads) if threads else 0,
             QueryAnalyzer(self.thesaurus, surfaces),
             {},
         )
@@ -208,6 +218,7 @@ class ExpertIndex:
             for state in scored.values():
                 if state.best[2] is not None and state.best[2].group_id == group_id:
                     state.score *= 1.15
+        await self._similar_threads(session, query, idf, df, total_threads, scored)
         excluded = set(exclude)
         if asker_id is not None:
             excluded.add(asker_id)
@@ -223,6 +234,74 @@ class ExpertIndex:
             session, ordered, scored, query, asker_id, limit, now, lang, record, best_possible, declared
         )
         return Ranking(query, candidates, best_group, coverage)
+
+    async def _similar_threads(
+        self,
+        session: AsyncSession,
+        query: AnalyzedQuery,
+        idf: dict[str, float],
+        df: dict[str, int],
+        total_threads: int,
+        scored: dict[int, _Scored],
+    ) -> None:
+        """Query expansion through the history: find past questions that share several of
+        the asker's concepts, and credit whoever answered those."""
+        if len(query.concepts) < 2:
+            return
+        limit_df = max(20, int(total_threads * SIMILAR_MAX_DF))
+        per_thread: dict[int, dict[int, float]] = {}
+        for index, concept in enumerate(query.concepts):
+            for term, qweight in concept.terms.items():
+                if qweight < 0.8 or term not in idf or df.get(term, 0) > limit_df:
+                    continue
+                value = concept.weight * qweight * idf[term]
+                rows = (
+                    await session.exec(
+                        select(ExpertiseThreadTerm.thread_id)  # type: ignore[call-overload]
+                        .where(ExpertiseThreadTerm.term == term)
+                        .order_by(ExpertiseThreadTerm.thread_id.desc())  # type: ignore[attr-defined]
+                        .limit(SIMILAR_POSTINGS)
+                    )
+                ).all()
+                for thread_id in rows:
+                    found = per_thread.setdefault(thread_id, {})
+                    if value > found.get(index, 0.0):
+                        found[index] = value
+        ranked = sorted(
+            ((sum(v.values()), tid) for tid, v in per_thread.items() if len(v) >= 2),
+            reverse=True,
+        )[:SIMILAR_THREADS]
+        if not ranked:
+            return
+        best = ranked[0][0]
+        chosen = {tid: score / best for score, tid in ranked if score >= best * 0.5}
+        rows = (
+            await session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseEvidence.thread_id,
+                    ExpertiseEvidence.person_id,
+                    ExpertiseEvidence.weight,
+                    Channel.group_id,
+                )
+                .join(Thread, Thread.id == ExpertiseEvidence.thread_id)  # type: ignore[arg-type]
+                .join(Channel, Channel.id == Thread.channel_id)  # type: ignore[arg-type]
+                .where(ExpertiseEvidence.thread_id.in_(list(chosen)))  # type: ignore[attr-defined]
+            )
+        ).all()
+        credit: dict[int, float] = {}
+        count: dict[int, int] = {}
+        groups: dict[int, str | None] = {}
+        for thread_id, person_id, weight, group in rows:
+            credit[person_id] = credit.get(person_id, 0.0) + chosen[thread_id] * weight
+            count[person_id] = count.get(person_id, 0) + 1
+            groups[person_id] = group
+        for person_id, value in credit.items():
+            state = scored.setdefault(person_id, _Scored())
+            state.score += SIMILAR_WEIGHT * best * saturate(value)
+            state.similar = count[person_id]
+            if state.best[2] is None and not state.best[1]:
+                state.best = (0.0, "", None, "")
+                state.similar_group = groups[person_id]
 
     async def _df(
         self, session: AsyncSession, terms: list[str]
@@ -384,7 +463,8 @@ class ExpertIndex:
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
                     last_at=row.last_at if row else None,
-                    group_id=row.group_id if row else None,
+                    group_id=row.group_id if row else state.similar_group,
+                    similar=state.similar,
                     declared=declared[pid][0][1] if declared.get(pid) else None,
                 )
                 admitted.append(

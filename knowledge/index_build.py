@@ -20,7 +20,13 @@ from sqlalchemy import Connection, delete, func, select
 
 from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
 from bot.storage.database import Database
-from bot.storage.expertise_models import ExpertiseSurface, ExpertiseTerm, ExpertiseWeight
+from bot.storage.expertise_models import (
+    ExpertiseEvidence,
+    ExpertiseSurface,
+    ExpertiseTerm,
+    ExpertiseThreadTerm,
+    ExpertiseWeight,
+)
 from bot.storage.models import Account, Channel, Message, Person, Reaction, StateEntry, Thread
 from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
@@ -306,6 +312,23 @@ def build_index(
         conn.execute(delete(ExpertiseWeight))
         conn.execute(delete(ExpertiseTerm))
         conn.execute(delete(ExpertiseSurface))
+        conn.execute(delete(ExpertiseThreadTerm))
+        conn.execute(delete(ExpertiseEvidence))
+        thread_terms: list[dict[str, Any]] = []
+        for tid, root in thread_root.items():
+            found = {term for word in root for term in surface_terms[word]}
+            thread_terms.extend({"term": term, "thread_id": tid} for term in found)
+            if len(thread_terms) >= _CHUNK:
+                conn.execute(_table(ExpertiseThreadTerm).insert(), thread_terms)
+                thread_terms = []
+        if thread_terms:
+            conn.execute(_table(ExpertiseThreadTerm).insert(), thread_terms)
+        pieces = [
+            {"thread_id": item.thread, "person_id": item.person, "weight": item.weight}
+            for item in evidence
+        ]
+        for start in range(0, len(pieces), _CHUNK):
+            conn.execute(_table(ExpertiseEvidence).insert(), pieces[start : start + _CHUNK])
         for start in range(0, len(rows), _CHUNK):
             conn.execute(_table(ExpertiseWeight).insert(), rows[start : start + _CHUNK])
         terms = [

@@ -21,7 +21,7 @@ class Reason:
     last_at: datetime | None = None
     group_id: str | None = None
     declared: str | None = None
-    recommended: bool = False
+    similar: int = 0
 
 
 def month_label(at: datetime, now: datetime, lang: str) -> str:
@@ -44,6 +44,14 @@ def explain(reason: Reason, now: datetime, lang: str) -> str:
         )
         if reason.accepted:
             parts.append(f"{reason.accepted} accepted" if english else f"{reason.accepted} geaccepteerd")
+    elif reason.similar:
+        noun = "similar questions" if english else "vergelijkbare vragen"
+        if reason.similar == 1:
+            noun = "a similar question" if english else "een vergelijkbare vraag"
+        count = "" if reason.similar == 1 else f"{reason.similar} "
+        parts.append(
+            f"answered {count}{noun}{where}" if english else f"beantwoordde {count}{noun}{where}"
+        )
     elif reason.last_at is not None:
         parts.append(
             f"helped with {reason.topic}{where}" if english else f"hielp mee over {reason.topic}{where}"

@@ -57,3 +57,22 @@ class ExpertiseSuggestion(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+class ExpertiseThreadTerm(SQLModel, table=True):
+    """A term of a thread's question (its first message): finds threads like a question."""
+
+    __tablename__ = "expertise_thread_term"
+
+    term: str = Field(primary_key=True)
+    thread_id: int = Field(foreign_key="thread.id", primary_key=True)
+
+
+class ExpertiseEvidence(SQLModel, table=True):
+    """How much one person's part in one thread counts (decayed like the weights)."""
+
+    __tablename__ = "expertise_evidence"
+
+    thread_id: int = Field(foreign_key="thread.id", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
+    weight: float = 0.0

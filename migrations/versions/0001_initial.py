@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 01:58:44.139546
+Create Date: 2026-11-27 02:00:11.100145
 """
 
 from __future__ import annotations
@@ -273,6 +273,36 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_thread_channel_id"), ["channel_id"], unique=False)
 
     op.create_table(
+        "expertise_evidence",
+        sa.Column("thread_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("weight", sa.Float(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["thread_id"],
+            ["thread.id"],
+        ),
+        sa.PrimaryKeyConstraint("thread_id", "person_id"),
+    )
+    with op.batch_alter_table("expertise_evidence", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_expertise_evidence_person_id"), ["person_id"], unique=False
+        )
+
+    op.create_table(
+        "expertise_thread_term",
+        sa.Column("term", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("thread_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["thread_id"],
+            ["thread.id"],
+        ),
+        sa.PrimaryKeyConstraint("term", "thread_id"),
+    )
+    op.create_table(
         "message",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("channel_id", sa.Integer(), nullable=False),
@@ -469,6 +499,11 @@ def downgrade() -> None:
         batch_op.drop_index("ix_message_author_created")
 
     op.drop_table("message")
+    op.drop_table("expertise_thread_term")
+    with op.batch_alter_table("expertise_evidence", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_expertise_evidence_person_id"))
+
+    op.drop_table("expertise_evidence")
     with op.batch_alter_table("thread", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_thread_channel_id"))
         batch_op.drop_index(batch_op.f("ix_thread_author_id"))
