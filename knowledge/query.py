@@ -95,6 +95,13 @@ class QueryAnalyzer:
     def is_known(self, word: str) -> bool:
         return self.vocabulary.get(word, 0) >= MIN_KNOWN_DF
 
+    def _known_head(self, word: str) -> str | None:
+        for cut in range(3, len(word) - 4):
+            tail = word[cut:]
+            if self.is_known(tail):
+                return tail
+        return None
+
     def correct(self, word: str) -> str | None:
         """The most frequent known word within a few typos of ``word``."""
         limit = max_typos(word)
@@ -123,6 +130,13 @@ class QueryAnalyzer:
                     for part in parts:
                         concept.add(stem(part), SPLIT_ONLY_WEIGHT)
                         sequence.append((stem(part), index))
+                    candidates = []
+                elif (head := self._known_head(word)) is not None:
+                    # a compound with an unknown modifier: its last part (the Dutch head) says
+                    # what it is ("schoonmaakleverancier" is a "leverancier")
+                    concept.add(stem(word), 1.0)
+                    concept.add(stem(head), SPLIT_ONLY_WEIGHT)
+                    sequence.append((stem(head), index))
                     candidates = []
                 else:
                     corrected = self.correct(word)
