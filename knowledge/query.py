@@ -10,7 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
-from knowledge.text import content_words, stem
+from knowledge.text import is_content, raw_tokens, stem, word_parts
 from knowledge.thesaurus import Thesaurus
 
 PART_WEIGHT = 0.6
@@ -118,45 +118,60 @@ class QueryAnalyzer:
     def analyze(self, text: str) -> AnalyzedQuery:
         concepts: list[Concept] = []
         sequence: list[tuple[str, int]] = []
-        for word in dict.fromkeys(content_words(text)):
-            concept = Concept(word)
+        seen: set[str] = set()
+        for token in raw_tokens(text):
+            words = [w for w in word_parts(token) if is_content(w)]
+            if not words or words[0] in seen:
+                continue
+            seen.update(words)
             index = len(concepts)
+            concept = Concept(token.replace("-", " ") if len(words) > 1 else words[0])
             concepts.append(concept)
-            candidates = [word]
-            if not self.is_known(word):
-                parts = self.analyzer.splitter.parts(word)
-                if parts:
-                    concept.add(stem(word), 1.0)
-                    for part in parts:
-                        concept.add(stem(part), SPLIT_ONLY_WEIGHT)
-                        sequence.append((stem(part), index))
-                    candidates = []
-                elif (head := self._known_head(word)) is not None:
-                    # a compound with an unknown modifier: its last part (the Dutch head) says
-                    # what it is ("schoonmaakleverancier" is a "leverancier")
-                    concept.add(stem(word), 1.0)
-                    concept.add(stem(head), SPLIT_ONLY_WEIGHT)
-                    sequence.append((stem(head), index))
-                    candidates = []
-                else:
-                    corrected = self.correct(word)
-                    concept.add(stem(word), 1.0)
-                    if corrected is not None:
-                        candidates = [corrected]
-                        concept.add(stem(corrected), FUZZY_WEIGHT)
-                    else:
-                        candidates = []
-                    sequence.append((stem(word), index))
-            for candidate in candidates:
-                own = stem(candidate)
-                concept.add(own, 1.0 if candidate == word else FUZZY_WEIGHT)
-                sequence.append((own, index))
-                for part in self.analyzer.splitter.parts(candidate):
-                    concept.add(stem(part), PART_WEIGHT)
-                    sequence.append((stem(part), index))
+            self._word(words[0], concept, index, sequence, 1.0)
+            for part in words[1:]:
+                self._word(part, concept, index, sequence, PART_WEIGHT)
         self._expand(concepts, sequence)
         self._join(concepts)
         return AnalyzedQuery([c for c in concepts if c.terms])
+
+    def _word(
+        self,
+        word: str,
+        concept: Concept,
+        index: int,
+        sequence: list[tuple[str, int]],
+        weight: float,
+    ) -> None:
+        """Terms for one word: itself, its compound parts, or its typo correction."""
+        own = stem(word)
+        concept.add(own, weight)
+        if self.is_known(word):
+            sequence.append((own, index))
+            for part in self.analyzer.splitter.parts(word):
+                concept.add(stem(part), weight * PART_WEIGHT)
+                sequence.append((stem(part), index))
+            return
+        parts = self.analyzer.splitter.parts(word)
+        if parts:
+            for part in parts:
+                concept.add(stem(part), weight * SPLIT_ONLY_WEIGHT)
+                sequence.append((stem(part), index))
+            return
+        corrected = self.correct(word)
+        if corrected is not None:
+            concept.add(stem(corrected), weight * FUZZY_WEIGHT)
+            sequence.append((stem(corrected), index))
+            for part in self.analyzer.splitter.parts(corrected):
+                concept.add(stem(part), weight * FUZZY_WEIGHT * PART_WEIGHT)
+                sequence.append((stem(part), index))
+            return
+        sequence.append((own, index))
+        head = self._known_head(word)
+        if head is not None:
+            # a compound with an unknown modifier: its last part (the Dutch head) says what
+            # it is ("schoonmaakleverancier" is a "leverancier")
+            concept.add(stem(head), weight * SPLIT_ONLY_WEIGHT)
+            sequence.append((stem(head), index))
 
     def _join(self, concepts: list[Concept]) -> None:
         """Words written apart that form a known compound: "beheer van contracten" →
@@ -189,6 +204,14 @@ class QueryAnalyzer:
             for term, weight in self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT).items():
                 concepts[index].add(term, weight)
             for _group, phrase in self.thesaurus.matches_at(stems, start):
+                if len(phrase) > 1:
+                    # the phrase means more than its first word alone ("certificate" of
+                    # good conduct is not any certificate)
+                    first = phrase[0]
+                    if first in concepts[index].terms:
+                        concepts[index].terms[first] = min(
+                            concepts[index].terms[first], PART_WEIGHT
+                        )
                 # the phrase's other words belong to this concept now
                 for _stem, other in sequence[start + 1 : start + len(phrase)]:
                     if other != index:
