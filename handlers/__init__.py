@@ -7,6 +7,6 @@ from types import ModuleType
 
 def default_modules() -> list[ModuleType]:
     """The handler modules the bot runs with, in help order."""
-    from handlers import core, settings
+    from handlers import core, settings, whoknows
 
-    return [core, settings]
+    return [core, settings, whoknows]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock, SystemClock
@@ -39,7 +39,9 @@ from bot.storage.models import (
 )
 from knowledge import evidence as ev
 from knowledge.index_build import AS_OF_KEY
+from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
+from knowledge.text import stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
 
@@ -112,9 +114,13 @@ class _Scored:
 class ExpertIndex:
     """Who knows about a text, from the precomputed index."""
 
-    def __init__(self, thesaurus: Thesaurus, clock: Clock | None = None) -> None:
+    def __init__(
+        self, thesaurus: Thesaurus, clock: Clock | None = None, half_life_days: float = 60.0
+    ) -> None:
         self.thesaurus = thesaurus
         self.clock = clock or SystemClock()
+        self.half_life_days = half_life_days
+        self._labels: dict[str, str] | None = None
         self._vocabulary: _Vocabulary | None = None
         self._skill_terms: dict[str, frozenset[str]] = {}
 
@@ -125,11 +131,14 @@ class ExpertIndex:
         version = str(version) if version else ""
         if self._vocabulary is not None and self._vocabulary.version == version:
             return self._vocabulary
+        self._labels = None
         surfaces = dict(
             (await session.exec(select(ExpertiseSurface.surface, ExpertiseSurface.df))).all()  # type: ignore[call-overload]
         )
         threads = (
-            await session.exec(select(StateEntry.value).where(StateEntry.key == "expertise.threads"))  # type: ignore[call-overload]
+            await session.exec(
+                select(StateEntry.value).where(StateEntry.key == "expertise.threads")
+            )  # type: ignore[call-overload]
         ).first()
         self._vocabulary = _Vocabulary(
             version,
@@ -141,6 +150,24 @@ class ExpertIndex:
 
     def invalidate(self) -> None:
         self._vocabulary = None
+        self._labels = None
+
+    async def live(self, session: AsyncSession) -> LiveEvidence:
+        """The updater that adds evidence from chat as it arrives."""
+        vocab = await self._vocab(session)
+        return LiveEvidence(vocab.analyzer.analyzer, self.half_life_days)
+
+    async def label(self, session: AsyncSession, term: str) -> str:
+        """A readable word for a stem: the most frequent word in the history with that stem."""
+        vocab = await self._vocab(session)
+        if self._labels is None:
+            best: dict[str, tuple[int, str]] = {}
+            for word, df in vocab.analyzer.vocabulary.items():
+                key = stem(word)
+                if df > best.get(key, (0, ""))[0]:
+                    best[key] = (df, word)
+            self._labels = {key: word for key, (_df, word) in best.items()}
+        return self._labels.get(term, term)
 
     async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
         return (await self._vocab(session)).analyzer.analyze(text)
@@ -231,7 +258,17 @@ class ExpertIndex:
         if coverage < MIN_COVERAGE:
             return Ranking(query, [], best_group, coverage)
         candidates = await self._admit(
-            session, ordered, scored, query, asker_id, limit, now, lang, record, best_possible, declared
+            session,
+            ordered,
+            scored,
+            query,
+            asker_id,
+            limit,
+            now,
+            lang,
+            record,
+            best_possible,
+            declared,
         )
         return Ranking(query, candidates, best_group, coverage)
 
@@ -255,15 +292,15 @@ class ExpertIndex:
                 if qweight < 0.8 or term not in idf or df.get(term, 0) > limit_df:
                     continue
                 value = concept.weight * qweight * idf[term]
-                rows = (
+                threads = (
                     await session.exec(
-                        select(ExpertiseThreadTerm.thread_id)  # type: ignore[call-overload]
+                        select(col(ExpertiseThreadTerm.thread_id))
                         .where(ExpertiseThreadTerm.term == term)
-                        .order_by(ExpertiseThreadTerm.thread_id.desc())  # type: ignore[attr-defined]
+                        .order_by(col(ExpertiseThreadTerm.thread_id).desc())
                         .limit(SIMILAR_POSTINGS)
                     )
                 ).all()
-                for thread_id in rows:
+                for thread_id in threads:
                     found = per_thread.setdefault(thread_id, {})
                     if value > found.get(index, 0.0):
                         found[index] = value
@@ -510,12 +547,12 @@ class ExpertIndex:
     async def _recent(self, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, int]:
         rows = (
             await session.exec(
-                select(ExpertiseSuggestion.person_id, func.count())  # type: ignore[call-overload]
+                select(col(ExpertiseSuggestion.person_id), func.count())
                 .where(
-                    ExpertiseSuggestion.person_id.in_(ids),  # type: ignore[attr-defined]
+                    col(ExpertiseSuggestion.person_id).in_(ids),
                     ExpertiseSuggestion.at >= now - LOAD_WINDOW,
                 )
-                .group_by(ExpertiseSuggestion.person_id)
+                .group_by(col(ExpertiseSuggestion.person_id))
             )
         ).all()
         return {pid: int(n) for pid, n in rows}

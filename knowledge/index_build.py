@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
+from sqlmodel import col
 
 from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
 from bot.storage.database import Database
@@ -120,10 +121,14 @@ def build_index(
         channel_group = dict(conn.execute(select(Channel.id, Channel.group_id)).tuples().all())  # type: ignore[call-overload]
         threads = {
             tid: (cid, author)
-            for tid, cid, author in conn.execute(select(Thread.id, Thread.channel_id, Thread.author_id))  # type: ignore[call-overload]
+            for tid, cid, author in conn.execute(
+                select(col(Thread.id), col(Thread.channel_id), col(Thread.author_id))
+            )
         }
         reactions: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for mid, pid, key in _rows(conn, select(Reaction.message_id, Reaction.person_id, Reaction.key)):  # type: ignore[call-overload]
+        for mid, pid, key in _rows(
+            conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
+        ):
             reactions[mid].append((pid, key))
         as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
         as_of: datetime = as_of_value or datetime.now(UTC)
@@ -184,7 +189,7 @@ def build_index(
                 if quality >= 0.5 or gained > ev.ANSWER:
                     state.last_at = max(state.last_at, ts)
                 state.own = (state.own or set()) | words
-            for mid, author, at, _r, _b, _f, text in messages:
+            for _mid, author, at, _r, _b, _f, text in messages:
                 for uid in MENTION.findall(text or ""):
                     mentioned = accounts.get(uid)
                     if mentioned is None or mentioned in (author, asker):

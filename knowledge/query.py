@@ -35,7 +35,7 @@ def singular(word: str) -> list[str]:
 
 
 def _compound_candidates(head: str, modifiers: list[str]) -> list[str]:
-    """"head van modifiers" written as one word, both ways round."""
+    """ "head van modifiers" written as one word, both ways round."""
     result: list[str] = []
     prefixes = [""]
     for modifier in modifiers:
@@ -107,9 +107,7 @@ class QueryAnalyzer:
         limit = max_typos(word)
         if limit == 0 or not self._known:
             return None
-        found = process.extract(
-            word, self._known, scorer=OSA.distance, score_cutoff=limit, limit=8
-        )
+        found = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=limit, limit=8)
         if not found:
             return None
         best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))

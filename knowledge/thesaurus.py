@@ -72,7 +72,7 @@ def _groups_from_file(data: dict[str, object], source: str) -> list[list[str]]:
     for entry in groups:
         terms = entry.get("terms") if isinstance(entry, dict) else None
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-            raise ValueError(f"{source}: every [[synonyms]] needs terms = [\"...\", ...]")
+            raise ValueError(f'{source}: every [[synonyms]] needs terms = ["...", ...]')
         result.append(list(terms))
     return result
 

@@ -6,10 +6,34 @@ from dataclasses import dataclass
 from datetime import datetime
 
 MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november "
-    "december".split(),
-    "en": "January February March April May June July August September October November "
-    "December".split(),
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -34,8 +58,10 @@ def explain(reason: Reason, now: datetime, lang: str) -> str:
     english = lang == "en"
     where = f" in #{reason.group_id}" if reason.group_id else ""
     if reason.answers:
-        noun = ("question" if reason.answers == 1 else "questions") if english else (
-            "vraag" if reason.answers == 1 else "vragen"
+        noun = (
+            ("question" if reason.answers == 1 else "questions")
+            if english
+            else ("vraag" if reason.answers == 1 else "vragen")
         )
         parts.append(
             f"answered {reason.answers} {noun} about {reason.topic}{where}"
@@ -43,7 +69,9 @@ def explain(reason: Reason, now: datetime, lang: str) -> str:
             else f"beantwoordde {reason.answers} {noun} over {reason.topic}{where}"
         )
         if reason.accepted:
-            parts.append(f"{reason.accepted} accepted" if english else f"{reason.accepted} geaccepteerd")
+            parts.append(
+                f"{reason.accepted} accepted" if english else f"{reason.accepted} geaccepteerd"
+            )
     elif reason.similar:
         noun = "similar questions" if english else "vergelijkbare vragen"
         if reason.similar == 1:
@@ -54,7 +82,9 @@ def explain(reason: Reason, now: datetime, lang: str) -> str:
         )
     elif reason.last_at is not None:
         parts.append(
-            f"helped with {reason.topic}{where}" if english else f"hielp mee over {reason.topic}{where}"
+            f"helped with {reason.topic}{where}"
+            if english
+            else f"hielp mee over {reason.topic}{where}"
         )
     if reason.last_at is not None and parts:
         month = month_label(reason.last_at, now, lang)

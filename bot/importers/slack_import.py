@@ -62,7 +62,9 @@ def _import_people(conn: Connection, config: Config, users: list[SlackUser]) -> 
     accounts: dict[str, int] = dict(
         conn.execute(
             select(Account.external_id, Account.person_id).where(Account.platform == PLATFORM)  # type: ignore[call-overload]
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     by_email: dict[str, int] = {
         email: pid
@@ -222,7 +224,9 @@ def _import_channel(
     thread_ids: dict[str, int] = dict(
         conn.execute(
             select(Thread.root_external_id, Thread.id).where(Thread.channel_id == channel_id)  # type: ignore[call-overload]
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     rows = []
     for post in posts:
@@ -247,7 +251,9 @@ def _import_channel(
     message_ids: dict[str, int] = dict(
         conn.execute(
             select(Message.external_id, Message.id).where(Message.channel_id == channel_id)  # type: ignore[call-overload]
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     reactions = []
     for post in posts:
