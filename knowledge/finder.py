@@ -49,7 +49,7 @@ POSTINGS_PER_TERM = 400
 SATURATION = 1.0
 OTHER_TERMS_SHARE = 0.3
 # Below this share of the best possible score nobody really fits.
-MIN_COVERAGE = 0.04
+MIN_COVERAGE = 0.02
 NEAR_TIE = 0.05
 LOAD_WINDOW = timedelta(days=7)
 LOAD_PENALTY = 0.1
