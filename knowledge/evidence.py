@@ -45,12 +45,14 @@ _HEDGE = re.compile(
 _CONFIDENT_WORDS = 5
 
 
-def answer_quality(text: str) -> float:
-    """0..1: how much a reply reads like a real answer."""
+def answer_quality(text: str, words: int | None = None) -> float:
+    """0..1: how much a reply reads like a real answer (``words``: its number of distinct
+    content words, when the caller has counted them already)."""
     folded = fold(text)
     if _INTEREST.search(folded):
         return 0.05
-    words = len(content_words(text))
+    if words is None:
+        words = len(set(content_words(text)))
     quality = min(1.0, words / _CONFIDENT_WORDS)
     if _HEDGE.search(folded):
         quality *= 0.45

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, func, select
 from sqlmodel import col
 
 from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
+from bot.storage.bulk import insert_rows
 from bot.storage.database import Database
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
@@ -36,6 +37,7 @@ from knowledge.text import content_words
 AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
 MIN_WEIGHT = 0.02
+KEEP_SINGLE = 0.5
 _CHUNK = 20_000
 
 Progress = Callable[[str], None]
@@ -171,7 +173,7 @@ def build_index(
                 if author == asker:
                     continue
                 state = done.setdefault(author, _PersonThread())
-                quality = ev.answer_quality(text or "")
+                quality = ev.answer_quality(text or "", len(words))
                 base = ev.FOLLOW_UP if state.answered else ev.ANSWER
                 gained = base * quality
                 positive = 0
@@ -249,12 +251,14 @@ def build_index(
     surface_terms = [analyzer.terms_of_word(w) for w in surfaces.words]
     term_df: Counter[str] = Counter()
     term_groups: dict[str, Counter[str | None]] = defaultdict(Counter)
+    root_terms: dict[int, frozenset[str]] = {}
+    other_terms: dict[int, frozenset[str]] = {}
     for tid, root in thread_root.items():
-        found: set[str] = set()
-        for word in root:
-            found.update(surface_terms[word])
-        for word in thread_other[tid]:
-            found.update(surface_terms[word])
+        in_root = frozenset(t for word in root for t in surface_terms[word])
+        elsewhere = frozenset(t for word in thread_other[tid] for t in surface_terms[word])
+        root_terms[tid] = in_root
+        other_terms[tid] = elsewhere - in_root
+        found = in_root | elsewhere
         term_df.update(found)
         group = thread_group[tid]
         for term in found:
@@ -262,7 +266,7 @@ def build_index(
     group_sizes: Counter[str | None] = Counter(thread_group.values())
 
     evidence.sort(key=lambda item: item.person)
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     people_seen = 0
     index = 0
     while index < len(evidence):
@@ -271,42 +275,44 @@ def build_index(
         while index < len(evidence) and evidence[index].person == person:
             item = evidence[index]
             index += 1
-            spread: dict[str, float] = {}
-            for word in thread_other[item.thread]:
-                for term in surface_terms[word]:
-                    spread[term] = ev.OTHER_TERM
-            for word in item.own:
-                for term in surface_terms[word]:
-                    spread[term] = max(spread.get(term, 0.0), ev.OWN_TERM)
-            for word in thread_root[item.thread]:
-                for term in surface_terms[word]:
-                    spread[term] = ev.ROOT_TERM
             group = thread_group[item.thread]
-            for term, share in spread.items():
-                total = totals.get(term)
-                if total is None:
-                    total = totals[term] = [0.0, 0, 0, 0.0, group]
-                total[0] += item.weight * share
-                if share >= ev.OWN_TERM:
-                    total[1] += int(item.answered)
-                    total[2] += int(item.accepted)
-                if item.last_at >= total[3]:
-                    total[3] = item.last_at
-                    total[4] = group
+            own = {t for word in item.own for t in surface_terms[word]}
+            in_root = root_terms[item.thread]
+            for terms, share in (
+                (other_terms[item.thread] - own, ev.OTHER_TERM),
+                (own - in_root, ev.OWN_TERM),
+                (in_root, ev.ROOT_TERM),
+            ):
+                gained = item.weight * share
+                counts = share >= ev.OWN_TERM
+                for term in terms:
+                    total = totals.get(term)
+                    if total is None:
+                        total = totals[term] = [0.0, 0, 0, 0.0, group, 0]
+                    total[0] += gained
+                    total[5] += 1
+                    if counts:
+                        total[1] += item.answered
+                        total[2] += item.accepted
+                    if item.last_at >= total[3]:
+                        total[3] = item.last_at
+                        total[4] = group
         people_seen += 1
-        for term, (weight, answers, accepted, last_at, group) in totals.items():
-            if weight < MIN_WEIGHT:
+        for term, (weight, answers, accepted, last_at, group, threads_seen) in totals.items():
+            # A word met in one thread only is not expertise unless that answer counted
+            # fully (similar-question expansion still finds such threads).
+            if weight < MIN_WEIGHT or (threads_seen < 2 and weight < KEEP_SINGLE):
                 continue
             rows.append(
-                {
-                    "term": term,
-                    "person_id": person,
-                    "weight": weight,
-                    "answers": answers,
-                    "accepted": accepted,
-                    "last_at": datetime.fromtimestamp(last_at, UTC) if last_at else None,
-                    "group_id": group,
-                }
+                (
+                    term,
+                    person,
+                    weight,
+                    answers,
+                    accepted,
+                    datetime.fromtimestamp(last_at, UTC) if last_at else None,
+                    group,
+                )
             )
     report.evidence = len(evidence)
     report.people = people_seen
@@ -314,41 +320,59 @@ def build_index(
     report.terms = len(term_df)
     say(f"index: writing {len(rows)} person × term weights")
     with database.sync_engine.begin() as conn:
-        conn.execute(delete(ExpertiseWeight))
-        conn.execute(delete(ExpertiseTerm))
-        conn.execute(delete(ExpertiseSurface))
-        conn.execute(delete(ExpertiseThreadTerm))
-        conn.execute(delete(ExpertiseEvidence))
-        thread_terms: list[dict[str, Any]] = []
-        for tid, root in thread_root.items():
-            found = {term for word in root for term in surface_terms[word]}
-            thread_terms.extend({"term": term, "thread_id": tid} for term in found)
-            if len(thread_terms) >= _CHUNK:
-                conn.execute(_table(ExpertiseThreadTerm).insert(), thread_terms)
-                thread_terms = []
-        if thread_terms:
-            conn.execute(_table(ExpertiseThreadTerm).insert(), thread_terms)
-        pieces = [
-            {"thread_id": item.thread, "person_id": item.person, "weight": item.weight}
-            for item in evidence
-        ]
-        for start in range(0, len(pieces), _CHUNK):
-            conn.execute(_table(ExpertiseEvidence).insert(), pieces[start : start + _CHUNK])
-        for start in range(0, len(rows), _CHUNK):
-            conn.execute(_table(ExpertiseWeight).insert(), rows[start : start + _CHUNK])
-        terms = [
-            {"term": t, "df": n, "focus": focus(term_groups[t], group_sizes)}
-            for t, n in term_df.items()
-        ]
-        for start in range(0, len(terms), _CHUNK):
-            conn.execute(_table(ExpertiseTerm).insert(), terms[start : start + _CHUNK])
-        vocab = [
-            {"surface": w, "df": surfaces.df[i]}
-            for i, w in enumerate(surfaces.words)
-            if surfaces.df[i] >= 1
-        ]
-        for start in range(0, len(vocab), _CHUNK):
-            conn.execute(_table(ExpertiseSurface).insert(), vocab[start : start + _CHUNK])
+        for model in (
+            ExpertiseWeight,
+            ExpertiseTerm,
+            ExpertiseSurface,
+            ExpertiseThreadTerm,
+            ExpertiseEvidence,
+        ):
+            conn.execute(delete(model))
+        insert_rows(
+            conn,
+            _table(ExpertiseWeight),
+            ("term", "person_id", "weight", "answers", "accepted", "last_at", "group_id"),
+            rows,
+            ignore_conflicts=False,
+            dates=("last_at",),
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseTerm),
+            ("term", "df", "focus"),
+            ((t, n, focus(term_groups[t], group_sizes)) for t, n in term_df.items()),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseSurface),
+            ("surface", "df"),
+            (
+                (w, surfaces.df[i])
+                for i, w in enumerate(surfaces.words)
+                if surfaces.df[i] >= MIN_KNOWN_DF
+            ),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseThreadTerm),
+            ("term", "thread_id"),
+            (
+                (term, tid)
+                for tid, root in thread_root.items()
+                for term in {t for word in root for t in surface_terms[word]}
+                if term_df[term] >= MIN_KNOWN_DF
+            ),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseEvidence),
+            ("thread_id", "person_id", "weight"),
+            ((item.thread, item.person, item.weight) for item in evidence),
+            ignore_conflicts=False,
+        )
         _set_state(conn, AS_OF_KEY, as_of.isoformat())
         _set_state(conn, "expertise.threads", str(report.threads))
     report.seconds = time.perf_counter() - started

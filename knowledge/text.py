@@ -324,6 +324,8 @@ _STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 def fold(text: str) -> str:
     """Lower case with accents removed (``financiën`` → ``financien``)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -103,6 +103,19 @@ def build_export() -> ExportBuilder:
             )
         ],
     )
+    thread(
+        "sociaal-domein",
+        START + 150 * day,
+        "Wie betaalt het leerlingenvervoer naar speciaal onderwijs buiten de gemeente?",
+        [
+            (
+                SECOND,
+                "Het leerlingenvervoer naar speciaal onderwijs betaalt de woongemeente, "
+                "ook als de school in een andere gemeente ligt.",
+                False,
+            )
+        ],
+    )
     for n in range(4):
         thread(
             "omgevingswet",
