@@ -23,10 +23,11 @@ def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str,
 
 
 def _sqlite_value(value: Any) -> Any:
-    if value is not None:
-        utc = value.astimezone(UTC)
-        return f"{utc:%Y-%m-%d %H:%M:%S}.{utc.microsecond:06d}"
-    return value
+    if value is None:
+        return None
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def insert_rows(
