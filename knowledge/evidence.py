@@ -30,7 +30,7 @@ DECLARED_CONFIRMED = 0.8
 # How much a thread's words say about what an answer in it is about.
 ROOT_TERM = 1.0
 OWN_TERM = 0.7
-OTHER_TERM = 0.25
+OTHER_TERM = 0.0  # other people's replies: left out, the similar-question expansion covers them
 
 _INTEREST = re.compile(
     r"\b(ben (ook )?benieuwd|volg ik|zou ik ook (graag )?willen weten|ook graag weten|"

@@ -248,7 +248,11 @@ def build_index(
     analyzer = Analyzer(
         lambda w: surfaces.df[surfaces.ids[w]] >= MIN_KNOWN_DF if w in surfaces.ids else False
     )
-    surface_terms = [analyzer.terms_of_word(w) for w in surfaces.words]
+    # words met in one thread only can match no other question; leave them out
+    surface_terms = [
+        analyzer.terms_of_word(w) if surfaces.df[i] >= MIN_KNOWN_DF else ()
+        for i, w in enumerate(surfaces.words)
+    ]
     term_df: Counter[str] = Counter()
     term_groups: dict[str, Counter[str | None]] = defaultdict(Counter)
     root_terms: dict[int, frozenset[str]] = {}
@@ -283,6 +287,8 @@ def build_index(
                 (own - in_root, ev.OWN_TERM),
                 (in_root, ev.ROOT_TERM),
             ):
+                if not share:
+                    continue
                 gained = item.weight * share
                 counts = share >= ev.OWN_TERM
                 for term in terms:

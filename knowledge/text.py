@@ -332,9 +332,13 @@ def fold(text: str) -> str:
 
 def clean(text: str) -> str:
     """Chat markup out: mentions, emoji codes and URLs say nothing about the topic."""
-    text = _MENTION.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    return _URL.sub(" ", text)
+    if "<" in text:
+        text = _MENTION.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI.sub(" ", text)
+        if "http" in text:
+            text = _URL.sub(" ", text)
+    return text
 
 
 def raw_tokens(text: str) -> list[str]:
@@ -365,6 +369,9 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """The topic-bearing words of a text (surface forms, folded), in order."""
     words: list[str] = []
-    for token in raw_tokens(text):
-        words.extend(w for w in word_parts(token) if is_content(w))
+    for token in _TOKEN.findall(fold(clean(text))):
+        if "-" in token:
+            words.extend(w for w in word_parts(token) if is_content(w))
+        elif len(token) >= 2 and token not in STOPWORDS and not token.isdigit():
+            words.append(token)
     return words
