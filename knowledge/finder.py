@@ -8,12 +8,14 @@ Implements :class:`bot.ports.ExpertFinder`.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import func
+from sqlalchemy import text as sql
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,8 +26,6 @@ from bot.storage.expertise_models import (
     ExpertiseSuggestion,
     ExpertiseSurface,
     ExpertiseTerm,
-    ExpertiseThreadTerm,
-    ExpertiseWeight,
 )
 from bot.storage.models import (
     Channel,
@@ -54,9 +54,11 @@ NEAR_TIE = 0.05
 LOAD_WINDOW = timedelta(days=7)
 LOAD_PENALTY = 0.1
 AWAY_FACTOR = 0.6
+# How often (seconds) to look whether the index was rebuilt and the vocabulary changed.
+VOCABULARY_CHECK = 5.0
 FOCUS_FLOOR = 0.05
 SIMILAR_MAX_DF = 0.05
-SIMILAR_POSTINGS = 3000
+SIMILAR_POSTINGS = 1000
 SIMILAR_THREADS = 30
 SIMILAR_WEIGHT = 1.0
 
@@ -66,7 +68,7 @@ class Posting(NamedTuple):
     weight: float
     answers: int
     accepted: int
-    last_at: datetime | None
+    last_at: datetime | str | None  # raw from the database; see _moment
     group_id: str | None
 
 
@@ -100,7 +102,8 @@ class _Vocabulary:
     version: str
     threads: int
     analyzer: QueryAnalyzer
-    df: dict[str, int]
+    externals: set[str]
+    checked: float = 0.0
 
 
 @dataclass
@@ -125,11 +128,15 @@ class ExpertIndex:
         self._skill_terms: dict[str, frozenset[str]] = {}
 
     async def _vocab(self, session: AsyncSession) -> _Vocabulary:
+        current = self._vocabulary
+        if current is not None and time.monotonic() - current.checked < VOCABULARY_CHECK:
+            return current
         version = (
             await session.exec(select(StateEntry.value).where(StateEntry.key == AS_OF_KEY))  # type: ignore[call-overload]
         ).first()
         version = str(version) if version else ""
         if self._vocabulary is not None and self._vocabulary.version == version:
+            self._vocabulary.checked = time.monotonic()
             return self._vocabulary
         self._labels = None
         surfaces = dict(
@@ -144,7 +151,14 @@ class ExpertIndex:
             version,
             int(threads) if threads else 0,
             QueryAnalyzer(self.thesaurus, surfaces),
-            {},
+            set(
+                (
+                    await session.exec(
+                        select(Organisation.id).where(col(Organisation.external).is_(True))
+                    )
+                ).all()
+            ),
+            time.monotonic(),
         )
         return self._vocabulary
 
@@ -211,26 +225,7 @@ class ExpertIndex:
             for t in terms
             if df.get(t)
         }
-        postings: dict[str, list[Posting]] = {}
-        for term in terms:
-            if term not in idf:
-                continue
-            rows = (
-                await session.exec(
-                    select(  # type: ignore[call-overload]
-                        ExpertiseWeight.person_id,
-                        ExpertiseWeight.weight,
-                        ExpertiseWeight.answers,
-                        ExpertiseWeight.accepted,
-                        ExpertiseWeight.last_at,
-                        ExpertiseWeight.group_id,
-                    )
-                    .where(ExpertiseWeight.term == term)
-                    .order_by(ExpertiseWeight.weight.desc())  # type: ignore[attr-defined]
-                    .limit(POSTINGS_PER_TERM)
-                )
-            ).all()
-            postings[term] = [Posting(*row) for row in rows]
+        postings = await self._postings(session, query, idf)
         declared = await self._declared(session, query)
         best_possible = 0.0
         scored: dict[int, _Scored] = {}
@@ -272,6 +267,33 @@ class ExpertIndex:
         )
         return Ranking(query, candidates, best_group, coverage)
 
+    async def _postings(
+        self, session: AsyncSession, query: AnalyzedQuery, idf: dict[str, float]
+    ) -> dict[str, list[Posting]]:
+        """The strongest people per term, all terms in one round trip."""
+        wanted: dict[str, int] = {}
+        for concept in query.concepts:
+            for term, weight in concept.terms.items():
+                if term in idf:
+                    depth = POSTINGS_PER_TERM if weight >= 0.8 else POSTINGS_PER_TERM // 2
+                    wanted[term] = max(wanted.get(term, 0), depth)
+        postings: dict[str, list[Posting]] = {term: [] for term in wanted}
+        if not wanted:
+            return postings
+        parts = []
+        params: dict[str, object] = {}
+        for n, (term, depth) in enumerate(sorted(wanted.items())):
+            parts.append(
+                f"SELECT * FROM (SELECT term, person_id, weight, answers, accepted, last_at, "
+                f"group_id FROM expertise_weight WHERE term = :t{n} "
+                f"ORDER BY weight DESC LIMIT {int(depth)}) AS p{n}"
+            )
+            params[f"t{n}"] = term
+        result = await session.execute(sql(" UNION ALL ".join(parts)), params)
+        for term, person_id, weight, answers, accepted, last_at, group in result.all():
+            postings[term].append(Posting(person_id, weight, answers, accepted, last_at, group))
+        return postings
+
     async def _similar_threads(
         self,
         session: AsyncSession,
@@ -287,23 +309,28 @@ class ExpertIndex:
             return
         limit_df = max(20, int(total_threads * SIMILAR_MAX_DF))
         per_thread: dict[int, dict[int, float]] = {}
+        values: dict[str, list[tuple[int, float]]] = {}
         for index, concept in enumerate(query.concepts):
             for term, qweight in concept.terms.items():
                 if qweight < 0.8 or term not in idf or df.get(term, 0) > limit_df:
                     continue
-                value = concept.weight * qweight * idf[term]
-                threads = (
-                    await session.exec(
-                        select(col(ExpertiseThreadTerm.thread_id))
-                        .where(ExpertiseThreadTerm.term == term)
-                        .order_by(col(ExpertiseThreadTerm.thread_id).desc())
-                        .limit(SIMILAR_POSTINGS)
-                    )
-                ).all()
-                for thread_id in threads:
-                    found = per_thread.setdefault(thread_id, {})
-                    if value > found.get(index, 0.0):
-                        found[index] = value
+                values.setdefault(term, []).append((index, concept.weight * qweight * idf[term]))
+        if len({index for hits in values.values() for index, _ in hits}) < 2:
+            return
+        parts = []
+        params: dict[str, object] = {}
+        for n, term in enumerate(sorted(values)):
+            parts.append(
+                f"SELECT * FROM (SELECT term, thread_id FROM expertise_thread_term "
+                f"WHERE term = :t{n} ORDER BY thread_id DESC LIMIT {SIMILAR_POSTINGS}) AS s{n}"
+            )
+            params[f"t{n}"] = term
+        result = await session.execute(sql(" UNION ALL ".join(parts)), params)
+        for term, thread_id in result.all():
+            found = per_thread.setdefault(thread_id, {})
+            for index, value in values[term]:
+                if value > found.get(index, 0.0):
+                    found[index] = value
         ranked = sorted(
             ((sum(v.values()), tid) for tid, v in per_thread.items() if len(v) >= 2),
             reverse=True,
@@ -433,9 +460,7 @@ class ExpertIndex:
         best_possible: float,
         declared: dict[int, list[tuple[str, str]]],
     ) -> list[Candidate]:
-        externals = set(
-            (await session.exec(select(Organisation.id).where(Organisation.external == True))).all()  # type: ignore[call-overload]  # noqa: E712
-        )
+        externals = (await self._vocab(session)).externals
         asker_org: str | None = None
         asker_channels: set[int] = set()
         if asker_id is not None:
@@ -456,18 +481,21 @@ class ExpertIndex:
         for start in range(0, len(ordered), window):
             chunk = ordered[start : start + window]
             ids = [pid for _, pid in chunk]
-            people = {
-                p.id: p
-                for p in (await session.exec(select(Person).where(Person.id.in_(ids)))).all()  # type: ignore[union-attr]
-            }
-            settings = {
-                s.person_id: s
-                for s in (
-                    await session.exec(
-                        select(PersonSettings).where(PersonSettings.person_id.in_(ids))  # type: ignore[attr-defined]
-                    )
-                ).all()
-            }
+            people: dict[int | None, Person] = {}
+            settings: dict[int, PersonSettings] = {}
+            found = await session.exec(
+                select(Person, PersonSettings)
+                .join(
+                    PersonSettings,
+                    col(PersonSettings.person_id) == col(Person.id),
+                    isouter=True,
+                )
+                .where(col(Person.id).in_(ids))
+            )
+            for person_row, setting_row in found.all():
+                people[person_row.id] = person_row
+                if setting_row is not None:
+                    settings[setting_row.person_id] = setting_row
             shared = await self._shared(session, ids, asker_channels)
             if record:
                 recent.update(await self._recent(session, ids, now))
@@ -499,7 +527,7 @@ class ExpertIndex:
                     topic=label,
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
-                    last_at=row.last_at if row else None,
+                    last_at=_moment(row.last_at) if row else None,
                     group_id=row.group_id if row else state.similar_group,
                     similar=state.similar,
                     declared=declared[pid][0][1] if declared.get(pid) else None,
@@ -569,6 +597,13 @@ class ExpertIndex:
             if terms & query_terms:
                 return True
         return False
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """A stored UTC time as an aware datetime (SQLite hands back text for raw SQL)."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def saturate(weight: float) -> float:
