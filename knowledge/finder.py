@@ -289,7 +289,8 @@ class ExpertIndex:
                 f"ORDER BY weight DESC LIMIT {int(depth)}) AS p{n}"
             )
             params[f"t{n}"] = term
-        result = await session.execute(sql(" UNION ALL ".join(parts)), params)
+        connection = await session.connection()
+        result = await connection.execute(sql(" UNION ALL ".join(parts)), params)
         for term, person_id, weight, answers, accepted, last_at, group in result.all():
             postings[term].append(Posting(person_id, weight, answers, accepted, last_at, group))
         return postings
@@ -325,7 +326,8 @@ class ExpertIndex:
                 f"WHERE term = :t{n} ORDER BY thread_id DESC LIMIT {SIMILAR_POSTINGS}) AS s{n}"
             )
             params[f"t{n}"] = term
-        result = await session.execute(sql(" UNION ALL ".join(parts)), params)
+        connection = await session.connection()
+        result = await connection.execute(sql(" UNION ALL ".join(parts)), params)
         for term, thread_id in result.all():
             found = per_thread.setdefault(thread_id, {})
             for index, value in values[term]:
