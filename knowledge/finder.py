@@ -8,6 +8,7 @@ Implements :class:`bot.ports.ExpertFinder`.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -526,7 +527,7 @@ class ExpertIndex:
                 state = scored[pid]
                 _value, _term, row, label = state.best
                 reason = Reason(
-                    topic=label,
+                    topic=_as_written(label, query.text),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
                     last_at=_moment(row.last_at) if row else None,
@@ -599,6 +600,12 @@ class ExpertIndex:
             if terms & query_terms:
                 return True
         return False
+
+
+def _as_written(label: str, text: str) -> str:
+    """The asker's own spelling of a topic word ("WOZ", not "woz")."""
+    found = re.search(re.escape(label).replace(r"\ ", r"[\s-]+"), text, re.IGNORECASE)
+    return found.group(0) if found else label
 
 
 def _moment(value: datetime | str | None) -> datetime | None:

@@ -67,6 +67,7 @@ class Concept:
 @dataclass
 class AnalyzedQuery:
     concepts: list[Concept]
+    text: str = ""
 
     @property
     def all_terms(self) -> set[str]:
@@ -130,7 +131,7 @@ class QueryAnalyzer:
                 self._word(part, concept, index, sequence, PART_WEIGHT)
         self._expand(concepts, sequence)
         self._join(concepts)
-        return AnalyzedQuery([c for c in concepts if c.terms])
+        return AnalyzedQuery([c for c in concepts if c.terms], text)
 
     def _word(
         self,

@@ -21,6 +21,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array, best first")
     parser.add_argument("--as", dest="as_email", help="answer as this person would be answered")
     parser.add_argument("--limit", type=int, default=5)
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), help="language of 'why' (default: the question's)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index first")
     add_config_argument(parser)
     parser.set_defaults(func=_whoknows)
@@ -49,7 +52,10 @@ def _finder(config: Config) -> Any:
     from knowledge.finder import ExpertIndex
     from knowledge.thesaurus import load_thesaurus
 
-    return ExpertIndex(load_thesaurus(config.whoknows.synonyms, config.whoknows.thesaurus_files))
+    return ExpertIndex(
+        load_thesaurus(config.whoknows.synonyms, config.whoknows.thesaurus_files),
+        half_life_days=config.whoknows.half_life_days,
+    )
 
 
 async def _person_id(database: Database, email: str) -> int | None:
@@ -91,10 +97,13 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             print(f"{args.as_email}: no such person", file=sys.stderr)
             await database.dispose()
             return 1
+    from knowledge.text import looks_english
+
     finder = _finder(config)
+    lang = args.lang or ("en" if looks_english(args.query) else config.bot.language)
     async with database.session() as session:
         ranking = await finder.rank(
-            session, args.query, asker_id=asker_id, limit=args.limit, lang=config.bot.language
+            session, args.query, asker_id=asker_id, limit=args.limit, lang=lang
         )
     await database.dispose()
     items = [
