@@ -46,7 +46,7 @@ from knowledge.text import stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
 
-POSTINGS_PER_TERM = 400
+POSTINGS_PER_TERM = 200
 SATURATION = 1.0
 OTHER_TERMS_SHARE = 0.3
 # Below this share of the best possible score nobody really fits.
