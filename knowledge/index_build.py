@@ -7,6 +7,7 @@ Live chat keeps it current between rebuilds (see :mod:`knowledge.live`).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import time
@@ -38,6 +39,8 @@ AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
 MIN_WEIGHT = 0.02
 KEEP_SINGLE = 0.5
+# A person's strongest topics; beyond this the words are noise of a prolific answerer.
+MAX_TERMS_PER_PERSON = 500
 _CHUNK = 20_000
 
 Progress = Callable[[str], None]
@@ -304,11 +307,16 @@ def build_index(
                         total[3] = item.last_at
                         total[4] = group
         people_seen += 1
-        for term, (weight, answers, accepted, last_at, group, threads_seen) in totals.items():
+        kept = [
+            (term, total)
+            for term, total in totals.items()
             # A word met in one thread only is not expertise unless that answer counted
             # fully (similar-question expansion still finds such threads).
-            if weight < MIN_WEIGHT or (threads_seen < 2 and weight < KEEP_SINGLE):
-                continue
+            if total[0] >= MIN_WEIGHT and (total[5] >= 2 or total[0] >= KEEP_SINGLE)
+        ]
+        if len(kept) > MAX_TERMS_PER_PERSON:
+            kept = heapq.nlargest(MAX_TERMS_PER_PERSON, kept, key=lambda item: item[1][0])
+        for term, (weight, answers, accepted, last_at, group, _seen) in kept:
             rows.append(
                 (
                     term,
