@@ -342,6 +342,8 @@ def build_index(
             ExpertiseEvidence,
         ):
             conn.execute(delete(model))
+        # in primary-key order, so the B-trees are appended to rather than split all over
+        rows.sort(key=lambda row: (row[0], row[1]))
         insert_rows(
             conn,
             _table(ExpertiseWeight),
@@ -372,7 +374,7 @@ def build_index(
             conn,
             _table(ExpertiseThreadTerm),
             ("term", "thread_id"),
-            (
+            sorted(
                 (term, tid)
                 for tid, root in thread_root.items()
                 for term in {t for word in root for t in surface_terms[word]}
@@ -384,7 +386,7 @@ def build_index(
             conn,
             _table(ExpertiseEvidence),
             ("thread_id", "person_id", "weight"),
-            ((item.thread, item.person, item.weight) for item in evidence),
+            sorted((item.thread, item.person, item.weight) for item in evidence),
             ignore_conflicts=False,
         )
         _set_state(conn, AS_OF_KEY, as_of.isoformat())
