@@ -52,3 +52,17 @@ def test_why_in_both_languages() -> None:
     )
     assert explain(reason, now, "en").startswith("answered 4 questions about Wmo")
     assert explain(Reason("inkoop", declared="inkoop"), now, "nl") == "noemt zelf: inkoop"
+
+
+def test_near_ties_go_to_the_one_asked_less() -> None:
+    from knowledge.finder import Candidate, _rotate_near_ties
+
+    def person(pid: int, score: float) -> Candidate:
+        return Candidate(pid, f"p{pid}", None, None, score, "")
+
+    ranked = [person(1, 1.0), person(2, 0.97), person(3, 0.5)]
+    rotated = _rotate_near_ties(ranked, {1: 5, 2: 0})
+    assert [c.person_id for c in rotated] == [2, 1, 3]
+    # a clear winner stays first however often asked
+    clear = [person(1, 1.0), person(2, 0.6)]
+    assert [c.person_id for c in _rotate_near_ties(clear, {1: 9})] == [1, 2]
