@@ -18,7 +18,16 @@ from bot.logs import get_logger
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
 from bot.storage.expertise_models import ExpertiseWeight
-from bot.storage.models import Account, Channel, Group, Organisation, Person, Skill, StateEntry
+from bot.storage.models import (
+    Account,
+    Channel,
+    ChannelMember,
+    Group,
+    Organisation,
+    Person,
+    Skill,
+    StateEntry,
+)
 from knowledge.finder import Candidate, ExpertIndex
 from knowledge.why import month_label
 
@@ -252,6 +261,8 @@ async def _organisation_names(ctx: CommandContext) -> dict[str, str]:
 
 async def _offer_group(ctx: CommandContext, topic: str, group_id: str | None) -> None:
     lines = [ctx.t("whoknows.nobody", topic=topic)]
+    if group_id is not None and not await _may_post_in(ctx, group_id):
+        group_id = None
     if group_id is None:
         lines.append(ctx.t("whoknows.no_group"))
     else:
@@ -265,6 +276,25 @@ async def _offer_group(ctx: CommandContext, topic: str, group_id: str | None) ->
         entry.updated_at = ctx.services.clock.now()
         ctx.session.add(entry)
     await ctx.respond("\n".join(lines))
+
+
+async def _may_post_in(ctx: CommandContext, group_id: str) -> bool:
+    """External partners only post where they are a member; colleagues anywhere."""
+    organisation = (
+        await ctx.session.get(Organisation, ctx.person.organisation_id)
+        if ctx.person.organisation_id
+        else None
+    )
+    if organisation is None or not organisation.external:
+        return True
+    member = (
+        await ctx.session.exec(
+            select(ChannelMember.channel_id)
+            .join(Channel, col(Channel.id) == col(ChannelMember.channel_id))
+            .where(Channel.group_id == group_id, ChannelMember.person_id == ctx.person_id)
+        )
+    ).first()
+    return member is not None
 
 
 @command("plaatsen", "post", help_key="whoknows.post_help")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,16 @@ async def test_live_answer_and_acceptance_make_an_expert(bot: Bot, slack: Record
     text = slack.sent[-1].text
     assert "Karin Kok" in text
     assert "1 geaccepteerd" in text
+
+
+async def test_external_partner_is_not_offered_a_group_they_are_not_in(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    gerrit = AccountRef("slack", "U07", "Gerrit Aannemer", "gerrit@vandijkbouw.nl")
+    bouw = ConversationRef("slack", "C5", "#bouw")
+    event = say("!wieweet Wmo huishoudelijke hulp", gerrit)
+    await bot.dispatcher.dispatch(slack, replace(event, conversation=bouw))
+    reply = slack.sent[-1].text
+    assert "Ik vind niemand" in reply
+    assert "#sociaal-domein" not in reply
+    assert "Fleur" not in reply
