@@ -93,4 +93,10 @@ def explain(reason: Reason, now: datetime, lang: str) -> str:
         parts.append(
             f"says they know: {reason.declared}" if english else f"noemt zelf: {reason.declared}"
         )
+    if not parts:  # evidence without answers of their own, e.g. recommended by others
+        parts.append(
+            f"helped with {reason.topic}{where}"
+            if english
+            else f"hielp mee over {reason.topic}{where}"
+        )
     return ", ".join(parts)
