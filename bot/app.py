@@ -48,4 +48,7 @@ def build_bot(
 ) -> Bot:
     db = database or Database(config.database.url, echo=config.database.echo)
     services = Services.build(config, db, build_registry(modules), clock)
+    from knowledge.service import provide_expert_finder
+
+    provide_expert_finder(services)
     return Bot(services, Dispatcher(services))

@@ -114,6 +114,14 @@ class MailSection(Section):
     keep_original_days: int = Field(default=90, ge=1)
 
 
+class WhoKnowsSection(Section):
+    """The expertise index ("who knows X?"); see docs/whoknows.md."""
+
+    half_life_days: float = Field(default=60.0, gt=0)
+    synonyms: list[list[str]] = Field(default_factory=list)
+    thesaurus_files: list[Path] = Field(default_factory=list)
+
+
 class Config(Section):
     """The whole configuration, validated."""
 
@@ -124,6 +132,7 @@ class Config(Section):
     stats: StatsSection = Field(default_factory=StatsSection)
     nudges: NudgesSection = Field(default_factory=NudgesSection)
     mail: MailSection = Field(default_factory=MailSection)
+    whoknows: WhoKnowsSection = Field(default_factory=WhoKnowsSection)
     # Platform sections are plain tables here and validated by their adapters' own models,
     # so the core does not depend on what a platform needs.
     matrix: dict[str, Any] | None = None

@@ -7,6 +7,15 @@ from types import ModuleType
 
 def default_modules() -> list[ModuleType]:
     """The handler modules the bot runs with, in help order."""
-    from handlers import adoption, core, email_questions, people, rooms, settings, slack_entry
+    from handlers import (
+        adoption,
+        core,
+        email_questions,
+        people,
+        rooms,
+        settings,
+        slack_entry,
+        whoknows,
+    )
 
-    return [core, settings, people, rooms, adoption, slack_entry, email_questions]
+    return [core, whoknows, email_questions, settings, people, rooms, adoption, slack_entry]

@@ -15,9 +15,18 @@ EXIT_CONFIG = 2
 
 
 def _command_modules() -> list[ModuleType]:
-    from bot.cli import config_cmd, db_cmd, demo_cmd, email_cmd, import_cmd, run_cmd, stats_cmd
+    from bot.cli import (
+        config_cmd,
+        db_cmd,
+        demo_cmd,
+        email_cmd,
+        import_cmd,
+        run_cmd,
+        stats_cmd,
+        whoknows_cmd,
+    )
 
-    return [demo_cmd, run_cmd, config_cmd, db_cmd, import_cmd, stats_cmd, email_cmd]
+    return [demo_cmd, run_cmd, config_cmd, db_cmd, import_cmd, whoknows_cmd, stats_cmd, email_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,9 @@ def add_parser(subparsers: Any) -> None:
     slack = sources.add_parser("slack-export", help="a Slack workspace export (zip or folder)")
     slack.add_argument("path", type=Path)
     slack.add_argument("--quiet", action="store_true", help="no progress lines")
+    slack.add_argument(
+        "--no-index", action="store_true", help="skip rebuilding the expertise index"
+    )
     add_config_argument(slack)
     slack.set_defaults(func=_slack_export)
     add_matrix_import(sources)
@@ -40,6 +43,14 @@ def _slack_export(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(str(exc), file=sys.stderr)
             return 1
+        if not args.no_index:
+            from knowledge.index_build import build_index
+
+            index = build_index(database, config.whoknows.half_life_days, progress)
+            print(
+                f"expertise index: {index.rows} person × term weights for {index.people} "
+                f"people from {index.threads} threads in {index.seconds:.1f} s"
+            )
     finally:
         database.sync_engine.dispose()
     print(

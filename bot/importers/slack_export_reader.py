@@ -75,6 +75,8 @@ def ts_to_datetime(ts: str) -> datetime:
 def plain_text(slack_text: str) -> str:
     """Slack markup to plain text: links to their labels, entities decoded. Mentions stay
     as ``<@U…>`` so recommendations of colleagues can be read from them."""
+    if "<" not in slack_text and "&" not in slack_text:
+        return slack_text
     text = _LINK.sub(r"\2", slack_text)
     text = _BARE_LINK.sub(r"\1", text)
     return html.unescape(text)

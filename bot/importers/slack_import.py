@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from bot.config import Config
 from bot.events import utcnow
 from bot.identity import role_for_email
 from bot.importers.slack_export_reader import SlackChannel, SlackExport, SlackMessage, SlackUser
-from bot.storage.bulk import insert_ignore
+from bot.storage.bulk import insert_ignore, insert_rows
 from bot.storage.database import Database
 from bot.storage.models import (
     Account,
@@ -53,8 +53,9 @@ class ImportReport:
         return self.messages_seen / self.seconds if self.seconds else 0.0
 
 
-def _table(model: type) -> object:
-    return model.__table__  # type: ignore[attr-defined]
+def _table(model: type) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 def _import_people(conn: Connection, config: Config, users: list[SlackUser]) -> dict[str, int]:
@@ -219,7 +220,23 @@ def _import_channel(
         if human and author != root["author_id"] and root["first_reply_at"] is None:
             root["first_reply_at"] = post.at
     before = _count(conn, Thread, channel_id)
-    insert_ignore(conn, Thread.__table__, list(roots.values()))  # type: ignore[attr-defined]
+    thread_columns = (
+        "channel_id",
+        "root_external_id",
+        "author_id",
+        "created_at",
+        "source",
+        "by_bot",
+        "first_reply_at",
+        "reply_count",
+    )
+    insert_rows(
+        conn,
+        _table(Thread),
+        thread_columns,
+        [tuple(root[c] for c in thread_columns) for root in roots.values()],
+        dates=("created_at", "first_reply_at"),
+    )
     report.threads_added += _count(conn, Thread, channel_id) - before
     thread_ids: dict[str, int] = dict(
         conn.execute(
@@ -232,20 +249,36 @@ def _import_channel(
     for post in posts:
         author = people.get(post.user) if post.user else None
         rows.append(
-            {
-                "channel_id": channel_id,
-                "thread_id": thread_ids.get(post.root_ts),
-                "external_id": post.ts,
-                "author_id": author,
-                "created_at": post.at,
-                "is_root": post.is_root,
-                "is_bot": post.is_bot or (author in bots),
-                "has_files": post.has_files,
-                "text": post.text,
-            }
+            (
+                channel_id,
+                thread_ids.get(post.root_ts),
+                post.ts,
+                author,
+                post.at,
+                post.is_root,
+                post.is_bot or (author in bots),
+                post.has_files,
+                post.text,
+            )
         )
     before = _count(conn, Message, channel_id)
-    insert_ignore(conn, Message.__table__, rows)  # type: ignore[attr-defined]
+    insert_rows(
+        conn,
+        _table(Message),
+        (
+            "channel_id",
+            "thread_id",
+            "external_id",
+            "author_id",
+            "created_at",
+            "is_root",
+            "is_bot",
+            "has_files",
+            "text",
+        ),
+        rows,
+        dates=("created_at",),
+    )
     report.messages_added += _count(conn, Message, channel_id) - before
     report.messages_seen += len(posts)
     message_ids: dict[str, int] = dict(
@@ -260,15 +293,14 @@ def _import_channel(
         for reaction in post.reactions:
             for user in reaction.users:
                 if user in people:
-                    reactions.append(
-                        {
-                            "message_id": message_ids[post.ts],
-                            "person_id": people[user],
-                            "key": reaction.name,
-                            "created_at": post.at,
-                        }
-                    )
-    insert_ignore(conn, Reaction.__table__, reactions)  # type: ignore[attr-defined]
+                    reactions.append((message_ids[post.ts], people[user], reaction.name, post.at))
+    insert_rows(
+        conn,
+        _table(Reaction),
+        ("message_id", "person_id", "key", "created_at"),
+        reactions,
+        dates=("created_at",),
+    )
     report.reactions_added += len(reactions)
 
 
@@ -303,6 +335,9 @@ def import_slack_export(
         for index, channel in enumerate(channels, start=1):
             messages = list(export.messages(channel.name, bot_users))
             with database.sync_engine.begin() as conn:
+                if database.is_sqlite:
+                    # a larger page cache keeps the message indexes in memory while loading
+                    conn.exec_driver_sql("PRAGMA cache_size=-131072")
                 channel_id = _channel_id(conn, channel)
                 _import_channel(
                     conn, channel_id, messages, people, bots, set(channel.members), report

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-import bot.storage.adoption_models  # noqa: F401
-from bot.storage import mail_models, models  # noqa: F401
+from bot.storage import adoption_models, expertise_models, mail_models, models  # noqa: F401
 
 metadata = SQLModel.metadata

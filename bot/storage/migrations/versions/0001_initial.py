@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 02:57:31.252179
+Create Date: 2026-11-27 03:11:55.606113
 """
 
 from __future__ import annotations
@@ -55,6 +55,19 @@ def upgrade() -> None:
         sa.Column("holder", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("expires_at", bot.storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("name"),
+    )
+    op.create_table(
+        "expertise_surface",
+        sa.Column("surface", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("df", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("surface"),
+    )
+    op.create_table(
+        "expertise_term",
+        sa.Column("term", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("df", sa.Integer(), nullable=False),
+        sa.Column("focus", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("term"),
     )
     op.create_table(
         "organisation",
@@ -230,6 +243,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_channelmember_person_id"), ["person_id"], unique=False)
 
     op.create_table(
+        "expertise_suggestion",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("at", bot.storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("expertise_suggestion", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_expertise_suggestion_at"), ["at"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_expertise_suggestion_person_id"), ["person_id"], unique=False
+        )
+
+    op.create_table(
+        "expertise_weight",
+        sa.Column("term", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("weight", sa.Float(), nullable=False),
+        sa.Column("answers", sa.Integer(), nullable=False),
+        sa.Column("accepted", sa.Integer(), nullable=False),
+        sa.Column("last_at", bot.storage.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("group_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+        ),
+        sa.PrimaryKeyConstraint("term", "person_id"),
+    )
+    with op.batch_alter_table("expertise_weight", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_expertise_weight_person_id"), ["person_id"], unique=False
+        )
+        batch_op.create_index("ix_expertise_weight_term_weight", ["term", "weight"], unique=False)
+
+    op.create_table(
         "personsettings",
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("language", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
@@ -289,6 +340,36 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_thread_author_id"), ["author_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_thread_channel_id"), ["channel_id"], unique=False)
 
+    op.create_table(
+        "expertise_evidence",
+        sa.Column("thread_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("weight", sa.Float(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["person.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["thread_id"],
+            ["thread.id"],
+        ),
+        sa.PrimaryKeyConstraint("thread_id", "person_id"),
+    )
+    with op.batch_alter_table("expertise_evidence", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_expertise_evidence_person_id"), ["person_id"], unique=False
+        )
+
+    op.create_table(
+        "expertise_thread_term",
+        sa.Column("term", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("thread_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["thread_id"],
+            ["thread.id"],
+        ),
+        sa.PrimaryKeyConstraint("term", "thread_id"),
+    )
     op.create_table(
         "inbound_email",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -567,6 +648,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_inbound_email_group_id"))
 
     op.drop_table("inbound_email")
+    op.drop_table("expertise_thread_term")
+    with op.batch_alter_table("expertise_evidence", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_expertise_evidence_person_id"))
+
+    op.drop_table("expertise_evidence")
     with op.batch_alter_table("thread", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_thread_channel_id"))
         batch_op.drop_index(batch_op.f("ix_thread_author_id"))
@@ -577,6 +663,16 @@ def downgrade() -> None:
 
     op.drop_table("skill")
     op.drop_table("personsettings")
+    with op.batch_alter_table("expertise_weight", schema=None) as batch_op:
+        batch_op.drop_index("ix_expertise_weight_term_weight")
+        batch_op.drop_index(batch_op.f("ix_expertise_weight_person_id"))
+
+    op.drop_table("expertise_weight")
+    with op.batch_alter_table("expertise_suggestion", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_expertise_suggestion_person_id"))
+        batch_op.drop_index(batch_op.f("ix_expertise_suggestion_at"))
+
+    op.drop_table("expertise_suggestion")
     with op.batch_alter_table("channelmember", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_channelmember_person_id"))
 
@@ -609,6 +705,8 @@ def downgrade() -> None:
 
     op.drop_table("outboxitem")
     op.drop_table("organisation")
+    op.drop_table("expertise_term")
+    op.drop_table("expertise_surface")
     op.drop_table("adoption_scheduler_lease")
     with op.batch_alter_table("adoption_job_run", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_adoption_job_run_job"))

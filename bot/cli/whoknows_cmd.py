@@ -1,0 +1,172 @@
+"""``vraagbaak whoknows "QUERY" --json [--as EMAIL]``, ``vraagbaak whoknows --rebuild`` and
+``vraagbaak eval whoknows --qrels FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.cli.common import add_config_argument, config_from
+from bot.config import Config
+from bot.storage.database import Database
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser("whoknows", help="who knows about a topic (expertise index)")
+    parser.add_argument("query", nargs="?", help='the question, e.g. "wie weet iets van Wmo?"')
+    parser.add_argument("--json", action="store_true", help="print a JSON array, best first")
+    parser.add_argument("--as", dest="as_email", help="answer as this person would be answered")
+    parser.add_argument("--limit", type=int, default=5)
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), help="language of 'why' (default: the question's)"
+    )
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the index first")
+    add_config_argument(parser)
+    parser.set_defaults(func=_whoknows)
+
+    evaluate = _eval_parser(subparsers).add_parser(
+        "whoknows", help="P@1, MRR, nDCG@5 and Recall@5 against graded ground truth"
+    )
+    evaluate.add_argument("--qrels", type=Path, required=True, help="qrels.json")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_config_argument(evaluate)
+    evaluate.set_defaults(func=_evaluate)
+
+
+def _eval_parser(subparsers: Any) -> Any:
+    """The ``eval`` group's subparsers, shared with other features' evaluations."""
+    existing = subparsers.choices.get("eval")
+    if existing is None:
+        existing = subparsers.add_parser("eval", help="measure a feature against ground truth")
+        inner = existing.add_subparsers(dest="eval_target", metavar="TARGET")
+        inner.required = True
+        return inner
+    return next(a for a in existing._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def _finder(config: Config) -> Any:
+    from knowledge.finder import ExpertIndex
+    from knowledge.thesaurus import load_thesaurus
+
+    return ExpertIndex(
+        load_thesaurus(config.whoknows.synonyms, config.whoknows.thesaurus_files),
+        half_life_days=config.whoknows.half_life_days,
+    )
+
+
+async def _person_id(database: Database, email: str) -> int | None:
+    from sqlmodel import select
+
+    from bot.storage.models import Person
+
+    async with database.session() as session:
+        row = (await session.exec(select(Person.id).where(Person.email == email.lower()))).first()  # type: ignore[call-overload]
+        return int(row) if row is not None else None
+
+
+def _whoknows(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    database = Database(config.database.url)
+    try:
+        database.upgrade()
+        if args.rebuild:
+            from knowledge.index_build import build_index
+
+            build_index(
+                database, config.whoknows.half_life_days, lambda s: print(s, file=sys.stderr)
+            )
+        if not args.query:
+            if not args.rebuild:
+                print("give a question, or --rebuild", file=sys.stderr)
+                return 1
+            return 0
+        return asyncio.run(_answer(database, config, args))
+    finally:
+        database.sync_engine.dispose()
+
+
+async def _answer(database: Database, config: Config, args: argparse.Namespace) -> int:
+    asker_id = None
+    if args.as_email:
+        asker_id = await _person_id(database, args.as_email)
+        if asker_id is None:
+            print(f"{args.as_email}: no such person", file=sys.stderr)
+            await database.dispose()
+            return 1
+    from knowledge.text import looks_english
+
+    finder = _finder(config)
+    lang = args.lang or ("en" if looks_english(args.query) else config.bot.language)
+    async with database.session() as session:
+        ranking = await finder.rank(
+            session, args.query, asker_id=asker_id, limit=args.limit, lang=lang
+        )
+    await database.dispose()
+    items = [
+        {
+            "email": c.email,
+            "name": c.name,
+            "organisation": c.organisation,
+            "score": c.score,
+            "why": c.why,
+            "available": c.available,
+        }
+        for c in ranking.candidates
+    ]
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    elif not items:
+        print(f"nobody fits; best group: {ranking.best_group or '-'}")
+    else:
+        for item in items:
+            print(f"{item['score']:.3f}  {item['name']} <{item['email']}> ({item['organisation']})")
+            print(f"       {item['why']}")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    try:
+        qrels = json.loads(args.qrels.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"{args.qrels}: {exc}", file=sys.stderr)
+        return 1
+    database = Database(config.database.url)
+    try:
+        database.upgrade()
+        summary = asyncio.run(evaluate_qrels(database, config, qrels))
+    finally:
+        database.sync_engine.dispose()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    print(f"{'form':<12} {'n':>4} " + " ".join(f"{m:>7}" for m in ("P@1", "MRR", "nDCG@5", "R@5")))
+    for form, values in summary.items():
+        print(
+            f"{form:<12} {int(values['n']):>4} "
+            + " ".join(f"{values[m]:>7.3f}" for m in ("P@1", "MRR", "nDCG@5", "R@5"))
+        )
+    return 0
+
+
+async def evaluate_qrels(
+    database: Database, config: Config, qrels: list[dict[str, Any]]
+) -> dict[str, dict[str, float]]:
+    from knowledge.evaluation import QueryScore, score_query, summarise
+
+    finder = _finder(config)
+    scores = []
+    for item in qrels:
+        asker = await _person_id(database, item["asker_email"]) if item.get("asker_email") else None
+        async with database.session() as session:
+            ranking = await finder.rank(session, item["query"], asker_id=asker, limit=10)
+        ranked = [c.email or "" for c in ranking.candidates]
+        scores.append(
+            QueryScore(item["qid"], item.get("form", "all"), score_query(ranked, item["relevant"]))
+        )
+    await database.dispose()
+    return summarise(scores)

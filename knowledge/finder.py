@@ -1,0 +1,633 @@
+"""The expertise index at query time: analyse the question, read the precomputed person ×
+term weights of its terms, combine them per concept, and apply the rules that protect people
+(left, opted out, hidden topics, away, visibility of external partners, load spread).
+
+Implements :class:`bot.ports.ExpertFinder`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import func
+from sqlalchemy import text as sql
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.clock import Clock, SystemClock
+from bot.ports import Suggestion
+from bot.storage.expertise_models import (
+    ExpertiseEvidence,
+    ExpertiseSuggestion,
+    ExpertiseSurface,
+    ExpertiseTerm,
+)
+from bot.storage.models import (
+    Channel,
+    ChannelMember,
+    Organisation,
+    Person,
+    PersonSettings,
+    Skill,
+    StateEntry,
+    Thread,
+)
+from knowledge import evidence as ev
+from knowledge.index_build import AS_OF_KEY
+from knowledge.live import LiveEvidence
+from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
+from knowledge.text import stem
+from knowledge.thesaurus import Thesaurus
+from knowledge.why import Reason, explain
+
+POSTINGS_PER_TERM = 200
+SATURATION = 1.0
+OTHER_TERMS_SHARE = 0.3
+# Below this share of the best possible score nobody really fits.
+MIN_COVERAGE = 0.02
+NEAR_TIE = 0.05
+LOAD_WINDOW = timedelta(days=7)
+LOAD_PENALTY = 0.1
+AWAY_FACTOR = 0.6
+# How often (seconds) to look whether the index was rebuilt and the vocabulary changed.
+VOCABULARY_CHECK = 5.0
+FOCUS_FLOOR = 0.05
+SIMILAR_MAX_DF = 0.05
+SIMILAR_POSTINGS = 1000
+SIMILAR_THREADS = 30
+SIMILAR_WEIGHT = 1.0
+
+
+class Posting(NamedTuple):
+    person_id: int
+    weight: float
+    answers: int
+    accepted: int
+    last_at: datetime | str | None  # raw from the database; see _moment
+    group_id: str | None
+
+
+@dataclass
+class Candidate:
+    person_id: int
+    name: str
+    email: str | None
+    organisation: str | None
+    score: float
+    why: str
+    available: bool = True
+    away_until: datetime | None = None
+    reasons: list[Reason] = field(default_factory=list)
+
+
+@dataclass
+class Ranking:
+    query: AnalyzedQuery
+    candidates: list[Candidate]
+    best_group: str | None
+    coverage: float
+
+    @property
+    def nobody_fits(self) -> bool:
+        return not self.candidates
+
+
+@dataclass
+class _Vocabulary:
+    version: str
+    threads: int
+    analyzer: QueryAnalyzer
+    externals: set[str]
+    checked: float = 0.0
+
+
+@dataclass
+class _Scored:
+    score: float = 0.0
+    best: tuple[float, str, Posting | None, str] = (0.0, "", None, "")
+    similar: int = 0
+    similar_group: str | None = None
+
+
+class ExpertIndex:
+    """Who knows about a text, from the precomputed index."""
+
+    def __init__(
+        self, thesaurus: Thesaurus, clock: Clock | None = None, half_life_days: float = 60.0
+    ) -> None:
+        self.thesaurus = thesaurus
+        self.clock = clock or SystemClock()
+        self.half_life_days = half_life_days
+        self._labels: dict[str, str] | None = None
+        self._vocabulary: _Vocabulary | None = None
+        self._skill_terms: dict[str, frozenset[str]] = {}
+
+    async def _vocab(self, session: AsyncSession) -> _Vocabulary:
+        current = self._vocabulary
+        if current is not None and time.monotonic() - current.checked < VOCABULARY_CHECK:
+            return current
+        version = (
+            await session.exec(select(StateEntry.value).where(StateEntry.key == AS_OF_KEY))  # type: ignore[call-overload]
+        ).first()
+        version = str(version) if version else ""
+        if self._vocabulary is not None and self._vocabulary.version == version:
+            self._vocabulary.checked = time.monotonic()
+            return self._vocabulary
+        self._labels = None
+        surfaces = dict(
+            (await session.exec(select(ExpertiseSurface.surface, ExpertiseSurface.df))).all()  # type: ignore[call-overload]
+        )
+        threads = (
+            await session.exec(
+                select(StateEntry.value).where(StateEntry.key == "expertise.threads")
+            )  # type: ignore[call-overload]
+        ).first()
+        self._vocabulary = _Vocabulary(
+            version,
+            int(threads) if threads else 0,
+            QueryAnalyzer(self.thesaurus, surfaces),
+            set(
+                (
+                    await session.exec(
+                        select(Organisation.id).where(col(Organisation.external).is_(True))
+                    )
+                ).all()
+            ),
+            time.monotonic(),
+        )
+        return self._vocabulary
+
+    def invalidate(self) -> None:
+        self._vocabulary = None
+        self._labels = None
+
+    async def live(self, session: AsyncSession) -> LiveEvidence:
+        """The updater that adds evidence from chat as it arrives."""
+        vocab = await self._vocab(session)
+        return LiveEvidence(vocab.analyzer.analyzer, self.half_life_days)
+
+    async def label(self, session: AsyncSession, term: str) -> str:
+        """A readable word for a stem: the most frequent word in the history with that stem."""
+        vocab = await self._vocab(session)
+        if self._labels is None:
+            best: dict[str, tuple[int, str]] = {}
+            for word, df in vocab.analyzer.vocabulary.items():
+                key = stem(word)
+                if df > best.get(key, (0, ""))[0]:
+                    best[key] = (df, word)
+            self._labels = {key: word for key, (_df, word) in best.items()}
+        return self._labels.get(term, term)
+
+    async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
+        return (await self._vocab(session)).analyzer.analyze(text)
+
+    async def suggest(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        group_id: str | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+    ) -> list[Suggestion]:
+        ranking = await self.rank(
+            session, text, asker_id=asker_id, exclude=exclude, limit=limit, group_id=group_id
+        )
+        return [Suggestion(c.person_id, c.score, c.why) for c in ranking.candidates]
+
+    async def rank(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+        lang: str = "nl",
+        group_id: str | None = None,
+        record: bool = False,
+    ) -> Ranking:
+        now = self.clock.now()
+        vocab = await self._vocab(session)
+        query = vocab.analyzer.analyze(text)
+        total_threads = max(1, vocab.threads)
+        terms = sorted(query.all_terms)
+        df, focus = await self._df(session, terms)
+        # idf, sharpened by how focused the term is on one group's topics
+        idf = {
+            t: math.log(1.0 + total_threads / df[t]) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t])
+            for t in terms
+            if df.get(t)
+        }
+        postings = await self._postings(session, query, idf)
+        declared = await self._declared(session, query)
+        best_possible = 0.0
+        scored: dict[int, _Scored] = {}
+        group_scores: dict[str, float] = {}
+        for concept in query.concepts:
+            strong = [idf[t] for t, w in concept.terms.items() if w >= 0.8 and t in idf]
+            best_possible += concept.weight * min(
+                strong or [idf[t] for t in concept.terms if t in idf] or [0.0]
+            )
+            self._score_concept(concept, idf, postings, declared, scored, group_scores)
+        if group_id is not None:
+            for state in scored.values():
+                if state.best[2] is not None and state.best[2].group_id == group_id:
+                    state.score *= 1.15
+        await self._similar_threads(session, query, idf, df, total_threads, scored)
+        excluded = set(exclude)
+        if asker_id is not None:
+            excluded.add(asker_id)
+        ordered = sorted(
+            ((s.score, pid) for pid, s in scored.items() if pid not in excluded and s.score > 0),
+            reverse=True,
+        )
+        coverage = ordered[0][0] / best_possible if ordered and best_possible else 0.0
+        best_group = max(group_scores, key=lambda g: group_scores[g]) if group_scores else None
+        if coverage < MIN_COVERAGE:
+            return Ranking(query, [], best_group, coverage)
+        candidates = await self._admit(
+            session,
+            ordered,
+            scored,
+            query,
+            asker_id,
+            limit,
+            now,
+            lang,
+            record,
+            best_possible,
+            declared,
+        )
+        return Ranking(query, candidates, best_group, coverage)
+
+    async def _postings(
+        self, session: AsyncSession, query: AnalyzedQuery, idf: dict[str, float]
+    ) -> dict[str, list[Posting]]:
+        """The strongest people per term, all terms in one round trip."""
+        wanted: dict[str, int] = {}
+        for concept in query.concepts:
+            for term, weight in concept.terms.items():
+                if term in idf:
+                    depth = POSTINGS_PER_TERM if weight >= 0.8 else POSTINGS_PER_TERM // 2
+                    wanted[term] = max(wanted.get(term, 0), depth)
+        postings: dict[str, list[Posting]] = {term: [] for term in wanted}
+        if not wanted:
+            return postings
+        parts = []
+        params: dict[str, object] = {}
+        for n, (term, depth) in enumerate(sorted(wanted.items())):
+            parts.append(
+                f"SELECT * FROM (SELECT term, person_id, weight, answers, accepted, last_at, "
+                f"group_id FROM expertise_weight WHERE term = :t{n} "
+                f"ORDER BY weight DESC LIMIT {int(depth)}) AS p{n}"
+            )
+            params[f"t{n}"] = term
+        connection = await session.connection()
+        result = await connection.execute(sql(" UNION ALL ".join(parts)), params)
+        for term, person_id, weight, answers, accepted, last_at, group in result.all():
+            postings[term].append(Posting(person_id, weight, answers, accepted, last_at, group))
+        return postings
+
+    async def _similar_threads(
+        self,
+        session: AsyncSession,
+        query: AnalyzedQuery,
+        idf: dict[str, float],
+        df: dict[str, int],
+        total_threads: int,
+        scored: dict[int, _Scored],
+    ) -> None:
+        """Query expansion through the history: find past questions that share several of
+        the asker's concepts, and credit whoever answered those."""
+        if len(query.concepts) < 2:
+            return
+        limit_df = max(20, int(total_threads * SIMILAR_MAX_DF))
+        per_thread: dict[int, dict[int, float]] = {}
+        values: dict[str, list[tuple[int, float]]] = {}
+        for index, concept in enumerate(query.concepts):
+            for term, qweight in concept.terms.items():
+                if qweight < 0.8 or term not in idf or df.get(term, 0) > limit_df:
+                    continue
+                values.setdefault(term, []).append((index, concept.weight * qweight * idf[term]))
+        if len({index for hits in values.values() for index, _ in hits}) < 2:
+            return
+        parts = []
+        params: dict[str, object] = {}
+        for n, term in enumerate(sorted(values)):
+            parts.append(
+                f"SELECT * FROM (SELECT term, thread_id FROM expertise_thread_term "
+                f"WHERE term = :t{n} ORDER BY thread_id DESC LIMIT {SIMILAR_POSTINGS}) AS s{n}"
+            )
+            params[f"t{n}"] = term
+        connection = await session.connection()
+        result = await connection.execute(sql(" UNION ALL ".join(parts)), params)
+        for term, thread_id in result.all():
+            found = per_thread.setdefault(thread_id, {})
+            for index, value in values[term]:
+                if value > found.get(index, 0.0):
+                    found[index] = value
+        ranked = sorted(
+            ((sum(v.values()), tid) for tid, v in per_thread.items() if len(v) >= 2),
+            reverse=True,
+        )[:SIMILAR_THREADS]
+        if not ranked:
+            return
+        best = ranked[0][0]
+        chosen = {tid: score / best for score, tid in ranked if score >= best * 0.5}
+        rows = (
+            await session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseEvidence.thread_id,
+                    ExpertiseEvidence.person_id,
+                    ExpertiseEvidence.weight,
+                    Channel.group_id,
+                )
+                .join(Thread, Thread.id == ExpertiseEvidence.thread_id)  # type: ignore[arg-type]
+                .join(Channel, Channel.id == Thread.channel_id)  # type: ignore[arg-type]
+                .where(ExpertiseEvidence.thread_id.in_(list(chosen)))  # type: ignore[attr-defined]
+            )
+        ).all()
+        credit: dict[int, float] = {}
+        count: dict[int, int] = {}
+        groups: dict[int, str | None] = {}
+        for thread_id, person_id, weight, group in rows:
+            credit[person_id] = credit.get(person_id, 0.0) + chosen[thread_id] * weight
+            count[person_id] = count.get(person_id, 0) + 1
+            groups[person_id] = group
+        for person_id, value in credit.items():
+            state = scored.setdefault(person_id, _Scored())
+            state.score += SIMILAR_WEIGHT * best * saturate(value)
+            state.similar = count[person_id]
+            if state.best[2] is None and not state.best[1]:
+                state.best = (0.0, "", None, "")
+                state.similar_group = groups[person_id]
+
+    async def _df(
+        self, session: AsyncSession, terms: list[str]
+    ) -> tuple[dict[str, int], dict[str, float]]:
+        if not terms:
+            return {}, {}
+        rows = (
+            await session.exec(
+                select(ExpertiseTerm.term, ExpertiseTerm.df, ExpertiseTerm.focus).where(  # type: ignore[call-overload]
+                    ExpertiseTerm.term.in_(terms)  # type: ignore[attr-defined]
+                )
+            )
+        ).all()
+        return {t: int(n) for t, n, _f in rows if n}, {t: float(f) for t, _n, f in rows}
+
+    def _score_concept(
+        self,
+        concept: Concept,
+        idf: dict[str, float],
+        postings: dict[str, list[Posting]],
+        declared: dict[int, list[tuple[str, str]]],
+        scored: dict[int, _Scored],
+        group_scores: dict[str, float],
+    ) -> None:
+        per_person: dict[int, list[tuple[float, str, Posting | None]]] = {}
+        # One idf per concept, that of its most common strong term: a rare synonym or a
+        # stray compound part must not outweigh the word the asker actually used.
+        strong = [idf[t] for t, w in concept.terms.items() if w >= 0.8 and t in idf]
+        weak = [idf[t] for t in concept.terms if t in idf]
+        concept_idf = min(strong or weak or [0.0])
+        for term, qweight in concept.terms.items():
+            for row in postings.get(term, ()):
+                boost = 0.0
+                for skill_term, _topic in declared.get(row.person_id, ()):
+                    if skill_term == term:
+                        boost = ev.DECLARED_CONFIRMED
+                weight = row.weight + boost
+                value = concept.weight * qweight * concept_idf * saturate(weight)
+                per_person.setdefault(row.person_id, []).append((value, term, row))
+                if row.group_id:
+                    group_scores[row.group_id] = group_scores.get(row.group_id, 0.0) + value
+        for person, skills in declared.items():
+            for skill_term, _topic in skills:
+                if skill_term in concept.terms and skill_term in idf:
+                    hits = per_person.setdefault(person, [])
+                    if not any(term == skill_term for _, term, _row in hits):
+                        weight = ev.DECLARED
+                        value = (
+                            concept.weight
+                            * concept.terms[skill_term]
+                            * concept_idf
+                            * saturate(weight)
+                        )
+                        hits.append((value, skill_term, None))
+        for person, hits in per_person.items():
+            hits.sort(key=lambda hit: hit[0], reverse=True)
+            top = hits[0][0]
+            value = top + OTHER_TERMS_SHARE * sum(h[0] for h in hits[1:3])
+            state = scored.setdefault(person, _Scored())
+            state.score += value
+            if top > state.best[0]:
+                state.best = (top, hits[0][1], hits[0][2], concept.label)
+
+    async def _declared(
+        self, session: AsyncSession, query: AnalyzedQuery
+    ) -> dict[int, list[tuple[str, str]]]:
+        wanted = query.all_terms
+        result: dict[int, list[tuple[str, str]]] = {}
+        vocab = self._vocabulary
+        assert vocab is not None
+        rows = (await session.exec(select(Skill.person_id, Skill.topic))).all()  # type: ignore[call-overload]
+        for person_id, topic in rows:
+            terms = self._skill_terms.get(topic)
+            if terms is None:
+                terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
+                self._skill_terms[topic] = terms
+            for term in terms & wanted:
+                result.setdefault(person_id, []).append((term, topic))
+        return result
+
+    async def _admit(
+        self,
+        session: AsyncSession,
+        ordered: list[tuple[float, int]],
+        scored: dict[int, _Scored],
+        query: AnalyzedQuery,
+        asker_id: int | None,
+        limit: int,
+        now: datetime,
+        lang: str,
+        record: bool,
+        best_possible: float,
+        declared: dict[int, list[tuple[str, str]]],
+    ) -> list[Candidate]:
+        externals = (await self._vocab(session)).externals
+        asker_org: str | None = None
+        asker_channels: set[int] = set()
+        if asker_id is not None:
+            asker = await session.get(Person, asker_id)
+            asker_org = asker.organisation_id if asker else None
+            asker_channels = set(
+                (
+                    await session.exec(
+                        select(ChannelMember.channel_id).where(ChannelMember.person_id == asker_id)  # type: ignore[call-overload]
+                    )
+                ).all()
+            )
+        asker_external = asker_org in externals
+        query_terms = query.primary_terms
+        admitted: list[Candidate] = []
+        recent: dict[int, int] = {}
+        window = 40
+        for start in range(0, len(ordered), window):
+            chunk = ordered[start : start + window]
+            ids = [pid for _, pid in chunk]
+            people: dict[int | None, Person] = {}
+            settings: dict[int, PersonSettings] = {}
+            found = await session.exec(
+                select(Person, PersonSettings)
+                .join(
+                    PersonSettings,
+                    col(PersonSettings.person_id) == col(Person.id),
+                    isouter=True,
+                )
+                .where(col(Person.id).in_(ids))
+            )
+            for person_row, setting_row in found.all():
+                people[person_row.id] = person_row
+                if setting_row is not None:
+                    settings[setting_row.person_id] = setting_row
+            shared = await self._shared(session, ids, asker_channels)
+            if record:
+                recent.update(await self._recent(session, ids, now))
+            for score, pid in chunk:
+                person = people.get(pid)
+                if person is None or not person.active or person.is_bot:
+                    continue
+                external = person.organisation_id in externals
+                if (asker_external or external) and asker_id is not None and pid not in shared:
+                    continue
+                if asker_id is None and external:
+                    continue
+                setting = settings.get(pid)
+                if setting is not None and setting.suggest_opt_out:
+                    continue
+                if setting is not None and self._hides(setting.hidden_topics, query_terms):
+                    continue
+                away = bool(
+                    setting is not None
+                    and (
+                        setting.do_not_disturb
+                        or (setting.away_until is not None and setting.away_until > now)
+                    )
+                )
+                factor = (AWAY_FACTOR if away else 1.0) / (1.0 + LOAD_PENALTY * recent.get(pid, 0))
+                state = scored[pid]
+                _value, _term, row, label = state.best
+                reason = Reason(
+                    topic=_as_written(label, query.text),
+                    answers=row.answers if row else 0,
+                    accepted=row.accepted if row else 0,
+                    last_at=_moment(row.last_at) if row else None,
+                    group_id=row.group_id if row else state.similar_group,
+                    similar=state.similar,
+                    declared=declared[pid][0][1] if declared.get(pid) else None,
+                )
+                admitted.append(
+                    Candidate(
+                        person_id=pid,
+                        name=person.name,
+                        email=person.email,
+                        organisation=person.organisation_id,
+                        score=round(score * factor / best_possible, 4) if best_possible else 0.0,
+                        why=explain(reason, now, lang),
+                        available=not away,
+                        away_until=setting.away_until if setting is not None and away else None,
+                        reasons=[reason],
+                    )
+                )
+            if len(admitted) >= limit + 3:
+                break
+        admitted.sort(key=lambda c: c.score, reverse=True)
+        if record:
+            admitted = _rotate_near_ties(admitted, recent)
+        chosen = admitted[:limit]
+        if record and chosen:
+            for candidate in chosen:
+                session.add(ExpertiseSuggestion(person_id=candidate.person_id, at=now))
+            await session.flush()
+        return chosen
+
+    async def _shared(
+        self, session: AsyncSession, ids: list[int], asker_channels: set[int]
+    ) -> set[int]:
+        if not asker_channels:
+            return set()
+        rows = (
+            await session.exec(
+                select(ChannelMember.person_id).where(  # type: ignore[call-overload]
+                    ChannelMember.person_id.in_(ids),  # type: ignore[attr-defined]
+                    ChannelMember.channel_id.in_(asker_channels),  # type: ignore[attr-defined]
+                )
+            )
+        ).all()
+        return set(rows)
+
+    async def _recent(self, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, int]:
+        rows = (
+            await session.exec(
+                select(col(ExpertiseSuggestion.person_id), func.count())
+                .where(
+                    col(ExpertiseSuggestion.person_id).in_(ids),
+                    ExpertiseSuggestion.at >= now - LOAD_WINDOW,
+                )
+                .group_by(col(ExpertiseSuggestion.person_id))
+            )
+        ).all()
+        return {pid: int(n) for pid, n in rows}
+
+    def _hides(self, hidden: list[str], query_terms: set[str]) -> bool:
+        vocab = self._vocabulary
+        if not hidden or vocab is None:
+            return False
+        for topic in hidden:
+            terms = self._skill_terms.get(topic)
+            if terms is None:
+                terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
+                self._skill_terms[topic] = terms
+            if terms & query_terms:
+                return True
+        return False
+
+
+def _as_written(label: str, text: str) -> str:
+    """The asker's own spelling of a topic word ("WOZ", not "woz")."""
+    found = re.search(re.escape(label).replace(r"\ ", r"[\s-]+"), text, re.IGNORECASE)
+    return found.group(0) if found else label
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """A stored UTC time as an aware datetime (SQLite hands back text for raw SQL)."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def saturate(weight: float) -> float:
+    """More evidence counts, with diminishing returns (1 answer ≈ 0.2, 40 answers = 1)."""
+    return math.log1p(weight / SATURATION) / math.log1p(40.0)
+
+
+def _rotate_near_ties(candidates: list[Candidate], recent: dict[int, int]) -> list[Candidate]:
+    """Among people whose scores are within a few percent, the one asked less often goes
+    first, so the same expert is not asked every time."""
+    result = list(candidates)
+    for i in range(len(result) - 1):
+        a, b = result[i], result[i + 1]
+        if b.score >= a.score * (1 - NEAR_TIE) and recent.get(b.person_id, 0) < recent.get(
+            a.person_id, 0
+        ):
+            result[i], result[i + 1] = b, a
+    return result

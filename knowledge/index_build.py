@@ -1,0 +1,415 @@
+"""Builds the expertise index from the stored history: evidence per person and thread, spread
+over the thread's terms, summed into precomputed person × term weights.
+
+A batch job on the synchronous engine (after an import, or ``vraagbaak whoknows --rebuild``).
+Live chat keeps it current between rebuilds (see :mod:`knowledge.live`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select
+from sqlmodel import col
+
+from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
+from bot.storage.bulk import insert_rows
+from bot.storage.database import Database
+from bot.storage.expertise_models import (
+    ExpertiseEvidence,
+    ExpertiseSurface,
+    ExpertiseTerm,
+    ExpertiseThreadTerm,
+    ExpertiseWeight,
+)
+from bot.storage.models import Account, Channel, Message, Person, Reaction, StateEntry, Thread
+from knowledge import evidence as ev
+from knowledge.analysis import MIN_KNOWN_DF, Analyzer
+from knowledge.text import content_words
+
+AS_OF_KEY = "expertise.as_of"
+MENTION = re.compile(r"<@([A-Z0-9]+)>")
+MIN_WEIGHT = 0.02
+KEEP_SINGLE = 0.5
+# A person's strongest topics; beyond this the words are noise of a prolific answerer.
+MAX_TERMS_PER_PERSON = 500
+_CHUNK = 20_000
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class IndexReport:
+    threads: int = 0
+    evidence: int = 0
+    people: int = 0
+    rows: int = 0
+    terms: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class _PersonThread:
+    """What one person did in one thread."""
+
+    weight: float = 0.0
+    answered: bool = False
+    accepted: bool = False
+    last_at: float = 0.0
+    own: set[int] | None = None
+
+
+@dataclass(slots=True)
+class _Evidence:
+    person: int
+    thread: int
+    weight: float
+    answered: bool
+    accepted: bool
+    last_at: float
+    own: tuple[int, ...]
+
+
+def _table(model: type) -> Any:
+    return model.__table__  # type: ignore[attr-defined]
+
+
+class _Surfaces:
+    """Interned surface words with their thread frequencies."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.words: list[str] = []
+        self.df: list[int] = []
+
+    def of(self, text: str | None) -> set[int]:
+        result: set[int] = set()
+        if not text:
+            return result
+        ids = self.ids
+        for word in content_words(text):
+            found = ids.get(word)
+            if found is None:
+                found = len(self.words)
+                ids[word] = found
+                self.words.append(word)
+                self.df.append(0)
+            result.add(found)
+        return result
+
+
+def _rows(conn: Connection, statement: Any) -> Iterator[Any]:
+    result = conn.execution_options(yield_per=_CHUNK).execute(statement)
+    yield from result
+
+
+def build_index(
+    database: Database, half_life_days: float, progress: Progress | None = None
+) -> IndexReport:
+    say = progress or (lambda _line: None)
+    started = time.perf_counter()
+    report = IndexReport()
+    with database.sync_engine.connect() as conn:
+        people = {
+            pid: (bool(active), bool(is_bot))
+            for pid, active, is_bot in conn.execute(select(Person.id, Person.active, Person.is_bot))  # type: ignore[call-overload]
+        }
+        accounts = dict(conn.execute(select(Account.external_id, Account.person_id)).tuples().all())  # type: ignore[call-overload]
+        channel_group = dict(conn.execute(select(Channel.id, Channel.group_id)).tuples().all())  # type: ignore[call-overload]
+        threads = {
+            tid: (cid, author)
+            for tid, cid, author in conn.execute(
+                select(col(Thread.id), col(Thread.channel_id), col(Thread.author_id))
+            )
+        }
+        reactions: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for mid, pid, key in _rows(
+            conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
+        ):
+            reactions[mid].append((pid, key))
+        as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
+        as_of: datetime = as_of_value or datetime.now(UTC)
+        say(f"index: {len(threads)} threads, {len(people)} people")
+
+        surfaces = _Surfaces()
+        thread_root: dict[int, tuple[int, ...]] = {}
+        thread_other: dict[int, tuple[int, ...]] = {}
+        thread_group: dict[int, str | None] = {}
+        evidence: list[_Evidence] = []
+        reference = as_of.timestamp()
+        half_life = half_life_days * 86_400.0
+
+        def weight_at(ts: float) -> float:
+            return float(2.0 ** ((ts - reference) / half_life))
+
+        current: int | None = None
+        batch: list[Any] = []
+
+        def flush(tid: int, messages: list[Any]) -> None:
+            channel_id, asker = threads.get(tid, (None, None))
+            root_ids: set[int] = set()
+            all_ids: set[int] = set()
+            done: dict[int, _PersonThread] = {}
+            for mid, author, at, is_root, is_bot, has_files, text in messages:
+                words = surfaces.of(text)
+                all_ids |= words
+                if is_root:
+                    root_ids |= words
+                human = author is not None and not is_bot and not people.get(author, (1, 1))[1]
+                if not human:
+                    continue
+                ts = at.timestamp()
+                if is_root:
+                    if has_files:
+                        state = done.setdefault(author, _PersonThread())
+                        state.weight += ev.FILE_SHARED * weight_at(ts)
+                        state.last_at = max(state.last_at, ts)
+                    continue
+                if author == asker:
+                    continue
+                state = done.setdefault(author, _PersonThread())
+                quality = ev.answer_quality(text or "", len(words))
+                base = ev.FOLLOW_UP if state.answered else ev.ANSWER
+                gained = base * quality
+                positive = 0
+                for who, key in reactions.get(mid, ()):
+                    if who == asker and key in ACCEPT_REACTIONS:
+                        gained += ev.ACCEPTED
+                        state.accepted = True
+                    elif who != author and key in POSITIVE_REACTIONS:
+                        positive += 1
+                gained += ev.reaction_bonus(positive)
+                if has_files:
+                    gained += ev.FILE_SHARED
+                state.weight += gained * weight_at(ts)
+                state.answered = state.answered or quality >= 0.5
+                if quality >= 0.5 or gained > ev.ANSWER:
+                    state.last_at = max(state.last_at, ts)
+                state.own = (state.own or set()) | words
+            for _mid, author, at, _r, _b, _f, text in messages:
+                for uid in MENTION.findall(text or ""):
+                    mentioned = accounts.get(uid)
+                    if mentioned is None or mentioned in (author, asker):
+                        continue
+                    state = done.setdefault(mentioned, _PersonThread())
+                    state.weight += ev.RECOMMENDED * weight_at(at.timestamp())
+                    state.last_at = max(state.last_at, at.timestamp())
+            for word in all_ids:
+                surfaces.df[word] += 1
+            thread_root[tid] = tuple(root_ids)
+            thread_other[tid] = tuple(all_ids - root_ids)
+            thread_group[tid] = channel_group.get(channel_id) if channel_id else None
+            for person, state in done.items():
+                if state.weight <= 0:
+                    continue
+                evidence.append(
+                    _Evidence(
+                        person,
+                        tid,
+                        state.weight,
+                        state.answered,
+                        state.accepted,
+                        state.last_at,
+                        tuple(state.own or ()),
+                    )
+                )
+
+        statement = (
+            select(  # type: ignore[call-overload]
+                Message.id,
+                Message.thread_id,
+                Message.author_id,
+                Message.created_at,
+                Message.is_root,
+                Message.is_bot,
+                Message.has_files,
+                Message.text,
+            )
+            .where(Message.thread_id.is_not(None))  # type: ignore[union-attr]
+            .order_by(Message.thread_id, Message.created_at)
+        )
+        for mid, tid, author, at, is_root, is_bot, has_files, text in _rows(conn, statement):
+            if tid != current:
+                if current is not None:
+                    flush(current, batch)
+                    report.threads += 1
+                current, batch = tid, []
+            batch.append((mid, author, at, is_root, is_bot, has_files, text))
+        if current is not None:
+            flush(current, batch)
+            report.threads += 1
+        say(f"index: {report.threads} threads read, {len(evidence)} pieces of evidence")
+
+    analyzer = Analyzer(
+        lambda w: surfaces.df[surfaces.ids[w]] >= MIN_KNOWN_DF if w in surfaces.ids else False
+    )
+    # words met in one thread only can match no other question; leave them out
+    surface_terms = [
+        analyzer.terms_of_word(w) if surfaces.df[i] >= MIN_KNOWN_DF else ()
+        for i, w in enumerate(surfaces.words)
+    ]
+    term_df: Counter[str] = Counter()
+    term_groups: dict[str, Counter[str | None]] = defaultdict(Counter)
+    root_terms: dict[int, frozenset[str]] = {}
+    other_terms: dict[int, frozenset[str]] = {}
+    for tid, root in thread_root.items():
+        in_root = frozenset(t for word in root for t in surface_terms[word])
+        elsewhere = frozenset(t for word in thread_other[tid] for t in surface_terms[word])
+        root_terms[tid] = in_root
+        other_terms[tid] = elsewhere - in_root
+        found = in_root | elsewhere
+        term_df.update(found)
+        group = thread_group[tid]
+        for term in found:
+            term_groups[term][group] += 1
+    group_sizes: Counter[str | None] = Counter(thread_group.values())
+
+    evidence.sort(key=lambda item: item.person)
+    rows: list[tuple[Any, ...]] = []
+    people_seen = 0
+    index = 0
+    while index < len(evidence):
+        person = evidence[index].person
+        totals: dict[str, list[Any]] = {}
+        while index < len(evidence) and evidence[index].person == person:
+            item = evidence[index]
+            index += 1
+            group = thread_group[item.thread]
+            own = {t for word in item.own for t in surface_terms[word]}
+            in_root = root_terms[item.thread]
+            for terms, share in (
+                (other_terms[item.thread] - own, ev.OTHER_TERM),
+                (own - in_root, ev.OWN_TERM),
+                (in_root, ev.ROOT_TERM),
+            ):
+                if not share:
+                    continue
+                gained = item.weight * share
+                counts = share >= ev.OWN_TERM
+                for term in terms:
+                    total = totals.get(term)
+                    if total is None:
+                        total = totals[term] = [0.0, 0, 0, 0.0, group, 0]
+                    total[0] += gained
+                    total[5] += 1
+                    if counts:
+                        total[1] += item.answered
+                        total[2] += item.accepted
+                    if item.last_at >= total[3]:
+                        total[3] = item.last_at
+                        total[4] = group
+        people_seen += 1
+        kept = [
+            (term, total)
+            for term, total in totals.items()
+            # A word met in one thread only is not expertise unless that answer counted
+            # fully (similar-question expansion still finds such threads).
+            if total[0] >= MIN_WEIGHT and (total[5] >= 2 or total[0] >= KEEP_SINGLE)
+        ]
+        if len(kept) > MAX_TERMS_PER_PERSON:
+            kept = heapq.nlargest(MAX_TERMS_PER_PERSON, kept, key=lambda item: item[1][0])
+        for term, (weight, answers, accepted, last_at, group, _seen) in kept:
+            rows.append(
+                (
+                    term,
+                    person,
+                    weight,
+                    answers,
+                    accepted,
+                    datetime.fromtimestamp(last_at, UTC) if last_at else None,
+                    group,
+                )
+            )
+    report.evidence = len(evidence)
+    report.people = people_seen
+    report.rows = len(rows)
+    report.terms = len(term_df)
+    say(f"index: writing {len(rows)} person × term weights")
+    with database.sync_engine.begin() as conn:
+        for model in (
+            ExpertiseWeight,
+            ExpertiseTerm,
+            ExpertiseSurface,
+            ExpertiseThreadTerm,
+            ExpertiseEvidence,
+        ):
+            conn.execute(delete(model))
+        # in primary-key order, so the B-trees are appended to rather than split all over
+        rows.sort(key=lambda row: (row[0], row[1]))
+        insert_rows(
+            conn,
+            _table(ExpertiseWeight),
+            ("term", "person_id", "weight", "answers", "accepted", "last_at", "group_id"),
+            rows,
+            ignore_conflicts=False,
+            dates=("last_at",),
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseTerm),
+            ("term", "df", "focus"),
+            ((t, n, focus(term_groups[t], group_sizes)) for t, n in term_df.items()),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseSurface),
+            ("surface", "df"),
+            (
+                (w, surfaces.df[i])
+                for i, w in enumerate(surfaces.words)
+                if surfaces.df[i] >= MIN_KNOWN_DF
+            ),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseThreadTerm),
+            ("term", "thread_id"),
+            sorted(
+                (term, tid)
+                for tid, root in thread_root.items()
+                for term in {t for word in root for t in surface_terms[word]}
+                if term_df[term] >= MIN_KNOWN_DF
+            ),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseEvidence),
+            ("thread_id", "person_id", "weight"),
+            sorted((item.thread, item.person, item.weight) for item in evidence),
+            ignore_conflicts=False,
+        )
+        _set_state(conn, AS_OF_KEY, as_of.isoformat())
+        _set_state(conn, "expertise.threads", str(report.threads))
+    report.seconds = time.perf_counter() - started
+    say(f"index: built in {report.seconds:.1f} s")
+    return report
+
+
+def focus(counts: Counter[str | None], sizes: Counter[str | None]) -> float:
+    """1 − normalised entropy of a term's spread over groups, each group's share first
+    divided by the group's size (a big channel does not make a word look focused)."""
+    if len(sizes) < 2:
+        return 1.0
+    rates = [n / sizes[g] for g, n in counts.items() if sizes[g]]
+    total = sum(rates)
+    if total <= 0:
+        return 1.0
+    entropy = -sum((r / total) * math.log(r / total) for r in rates if r > 0)
+    return max(0.0, 1.0 - entropy / math.log(len(sizes)))
+
+
+def _set_state(conn: Connection, key: str, value: str) -> None:
+    table = _table(StateEntry)
+    conn.execute(delete(StateEntry).where(StateEntry.key == key))  # type: ignore[arg-type]
+    conn.execute(table.insert(), [{"key": key, "value": value, "updated_at": datetime.now(UTC)}])

@@ -1,0 +1,217 @@
+"""Query analysis: the words of a "who knows X?" question become weighted index terms,
+grouped per concept, with compound parts, typo corrections and thesaurus synonyms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from knowledge.analysis import MIN_KNOWN_DF, Analyzer
+from knowledge.text import is_content, raw_tokens, stem, word_parts
+from knowledge.thesaurus import Thesaurus
+
+PART_WEIGHT = 0.6
+SPLIT_ONLY_WEIGHT = 0.9
+FUZZY_WEIGHT = 0.85
+SYNONYM_WEIGHT = 0.8
+ABSORBED = 0.35
+_LINKS = ("", "s", "en", "e")
+
+
+def singular(word: str) -> list[str]:
+    """Rough Dutch singulars for joining words into compounds (``stappen`` → ``stap``)."""
+    forms = [word]
+    if word.endswith("en") and len(word) > 4:
+        base = word[:-2]
+        forms.append(base)
+        if len(base) > 2 and base[-1] == base[-2]:
+            forms.append(base[:-1])
+    elif word.endswith("s") and len(word) > 4:
+        forms.append(word[:-1])
+    return forms
+
+
+def _compound_candidates(head: str, modifiers: list[str]) -> list[str]:
+    """ "head van modifiers" written as one word, both ways round."""
+    result: list[str] = []
+    prefixes = [""]
+    for modifier in modifiers:
+        prefixes = [p + form for p in prefixes for form in singular(modifier)]
+    for prefix in prefixes:
+        for link in _LINKS:
+            result.append(prefix + link + head)
+    if len(modifiers) == 1:
+        for form in singular(modifiers[0]):
+            for link in _LINKS:
+                result.append(head + link + form)
+    return result
+
+
+@dataclass
+class Concept:
+    """One thing the asker asked about, and the terms that stand for it."""
+
+    label: str
+    terms: dict[str, float] = field(default_factory=dict)
+    # Lowered when the word is part of a longer phrase or compound that was recognised.
+    weight: float = 1.0
+
+    def add(self, term: str, weight: float) -> None:
+        if weight > self.terms.get(term, 0.0):
+            self.terms[term] = weight
+
+
+@dataclass
+class AnalyzedQuery:
+    concepts: list[Concept]
+    text: str = ""
+
+    @property
+    def all_terms(self) -> set[str]:
+        return {t for c in self.concepts for t in c.terms}
+
+    @property
+    def primary_terms(self) -> set[str]:
+        return {t for c in self.concepts for t, w in c.terms.items() if w >= SPLIT_ONLY_WEIGHT}
+
+
+def max_typos(word: str) -> int:
+    if len(word) < 5:
+        return 0
+    if len(word) < 8:
+        return 1
+    return 2 if len(word) < 14 else 3
+
+
+class QueryAnalyzer:
+    def __init__(self, thesaurus: Thesaurus, vocabulary: Mapping[str, int]) -> None:
+        self.thesaurus = thesaurus
+        self.vocabulary = vocabulary
+        self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
+        self.analyzer = Analyzer(self.is_known)
+
+    def is_known(self, word: str) -> bool:
+        return self.vocabulary.get(word, 0) >= MIN_KNOWN_DF
+
+    def _known_head(self, word: str) -> str | None:
+        for cut in range(3, len(word) - 4):
+            tail = word[cut:]
+            if self.is_known(tail):
+                return tail
+        return None
+
+    def correct(self, word: str) -> str | None:
+        """The most frequent known word within a few typos of ``word``."""
+        limit = max_typos(word)
+        if limit == 0 or not self._known:
+            return None
+        found = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        if not found:
+            return None
+        best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
+        return str(best[0])
+
+    def analyze(self, text: str) -> AnalyzedQuery:
+        concepts: list[Concept] = []
+        sequence: list[tuple[str, int]] = []
+        seen: set[str] = set()
+        for token in raw_tokens(text):
+            words = [w for w in word_parts(token) if is_content(w)]
+            if not words or words[0] in seen:
+                continue
+            seen.update(words)
+            index = len(concepts)
+            concept = Concept(token.replace("-", " ") if len(words) > 1 else words[0])
+            concepts.append(concept)
+            self._word(words[0], concept, index, sequence, 1.0)
+            for part in words[1:]:
+                self._word(part, concept, index, sequence, PART_WEIGHT)
+        self._expand(concepts, sequence)
+        self._join(concepts)
+        return AnalyzedQuery([c for c in concepts if c.terms], text)
+
+    def _word(
+        self,
+        word: str,
+        concept: Concept,
+        index: int,
+        sequence: list[tuple[str, int]],
+        weight: float,
+    ) -> None:
+        """Terms for one word: itself, its compound parts, or its typo correction."""
+        own = stem(word)
+        concept.add(own, weight)
+        if self.is_known(word):
+            sequence.append((own, index))
+            for part in self.analyzer.splitter.parts(word):
+                concept.add(stem(part), weight * PART_WEIGHT)
+                sequence.append((stem(part), index))
+            return
+        parts = self.analyzer.splitter.parts(word)
+        if parts:
+            for part in parts:
+                concept.add(stem(part), weight * SPLIT_ONLY_WEIGHT)
+                sequence.append((stem(part), index))
+            return
+        corrected = self.correct(word)
+        if corrected is not None:
+            concept.add(stem(corrected), weight * FUZZY_WEIGHT)
+            sequence.append((stem(corrected), index))
+            for part in self.analyzer.splitter.parts(corrected):
+                concept.add(stem(part), weight * FUZZY_WEIGHT * PART_WEIGHT)
+                sequence.append((stem(part), index))
+            return
+        sequence.append((own, index))
+        head = self._known_head(word)
+        if head is not None:
+            # a compound with an unknown modifier: its last part (the Dutch head) says what
+            # it is ("schoonmaakleverancier" is a "leverancier")
+            concept.add(stem(head), weight * SPLIT_ONLY_WEIGHT)
+            sequence.append((stem(head), index))
+
+    def _join(self, concepts: list[Concept]) -> None:
+        """Words written apart that form a known compound: "beheer van contracten" →
+        ``contractbeheer``, "verzuim door ziekte" → ``ziekteverzuim``, "datalek melding" →
+        ``datalekmelding``. The compound becomes a concept of its own."""
+        words = [c.label for c in concepts]
+        joined: list[Concept] = []
+        for i, head in enumerate(words):
+            for j in range(i + 1, min(len(words), i + 3)):
+                modifiers = words[i + 1 : j + 1]
+                for candidate in _compound_candidates(head, modifiers):
+                    if not self.is_known(candidate) and not self.thesaurus.knows(stem(candidate)):
+                        continue
+                    concept = Concept(" ".join(words[i : j + 1]))
+                    concept.add(stem(candidate), 1.0)
+                    for term, weight in self.thesaurus.expand_at(
+                        [stem(candidate)], 0, SYNONYM_WEIGHT
+                    ).items():
+                        concept.add(term, weight)
+                    for part in concepts[i : j + 1]:
+                        part.weight = min(part.weight, ABSORBED)
+                    joined.append(concept)
+                    break
+        concepts.extend(joined)
+
+    def _expand(self, concepts: list[Concept], sequence: list[tuple[str, int]]) -> None:
+        """Synonyms of a phrase join the concept of the phrase's first word."""
+        stems = [s for s, _ in sequence]
+        for start, (_first, index) in enumerate(sequence):
+            for term, weight in self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT).items():
+                concepts[index].add(term, weight)
+            for _group, phrase in self.thesaurus.matches_at(stems, start):
+                if len(phrase) > 1:
+                    # the phrase means more than its first word alone ("certificate" of
+                    # good conduct is not any certificate)
+                    first = phrase[0]
+                    if first in concepts[index].terms:
+                        concepts[index].terms[first] = min(
+                            concepts[index].terms[first], PART_WEIGHT
+                        )
+                # the phrase's other words belong to this concept now
+                for _stem, other in sequence[start + 1 : start + len(phrase)]:
+                    if other != index:
+                        concepts[other].weight = min(concepts[other].weight, ABSORBED)

@@ -1,0 +1,122 @@
+"""Text normalisation for Dutch and English: lower case, accents folded, tokens, stop words
+and Dutch stems. Pure functions, no database."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_MENTION = re.compile(r"<@[A-Z0-9]+>")
+_EMOJI = re.compile(r":[a-z0-9_+\-]+:")
+_URL = re.compile(r"https?://\S+")
+
+# Function words of Dutch and English, and the words people use to *ask* who knows something
+# ("wie weet iets van", "heeft iemand ervaring met", "who is the expert on"): they say nothing
+# about the topic.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    aan al alle alles als alleen altijd andere ben bij binnen daar daarom dan dat de der deze
+    die dit doch doen door dus een eens en er ge geen geweest haar had heb hebben heeft hem het
+    hier hij hoe hun iemand iets ik in is ja je jij jou jouw jullie kan kon kunnen maar me meer
+    men met mij mijn moet na naar niet niets nog nu of om omdat onder ons onze ook op over
+    reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen
+    wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou zouden zit zitten hoi hallo hi
+    goedemorgen middag allemaal collega collegas vraag vraagje vragen weet weten iemand
+    ervaring verstand expert experts gebied helpen help helpt terecht kennis kent weetje idee
+    iemand graag ervaringen dank bedankt thanks top super hebt heb hebben gaat zit zat gedaan
+    doe doet moeten mogen mag kunt kun zullen wil willen wilt even nou toe tussen waar wanneer
+    welke welk waarom hoeveel per via jullie onze ons daarvan hiervan erover erbij a about
+    after again all also am an and any anyone anybody are as at be been being but by can could
+    did do does doing for from had has have having he her here him his how i if in into is it
+    its just know knows knowledge me more most my no not of on one or our out over please
+    should so some someone somebody than that the their them then there these they this those
+    to too up us very was we were what when where which who whom why will with would you your
+    expert experts experience experienced help helps question questions thank thanks hello
+    """.split()  # noqa: SIM905
+)
+
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
+
+
+def fold(text: str) -> str:
+    """Lower case with accents removed (``financiën`` → ``financien``)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def clean(text: str) -> str:
+    """Chat markup out: mentions, emoji codes and URLs say nothing about the topic."""
+    if "<" in text:
+        text = _MENTION.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI.sub(" ", text)
+        if "http" in text:
+            text = _URL.sub(" ", text)
+    return text
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Folded tokens; hyphenated words stay whole (``woo-verzoek``)."""
+    return _TOKEN.findall(fold(clean(text)))
+
+
+def word_parts(token: str) -> list[str]:
+    """A token and, for a hyphenated one, its joined form and its parts."""
+    if "-" not in token:
+        return [token]
+    parts = [p for p in token.split("-") if p]
+    return ["".join(parts), *parts]
+
+
+def is_content(word: str) -> bool:
+    return len(word) >= 2 and word not in STOPWORDS and not word.isdigit()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Dutch stem of a folded word; short words and acronyms are kept as they are."""
+    if len(word) <= 3:
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def content_words(text: str) -> list[str]:
+    """The topic-bearing words of a text (surface forms, folded), in order."""
+    words: list[str] = []
+    for token in _TOKEN.findall(fold(clean(text))):
+        if "-" in token:
+            words.extend(w for w in word_parts(token) if is_content(w))
+        elif len(token) >= 2 and token not in STOPWORDS and not token.isdigit():
+            words.append(token)
+    return words
+
+
+_ENGLISH = frozenset(
+    [
+        "who",
+        "what",
+        "does",
+        "anyone",
+        "anybody",
+        "someone",
+        "knows",
+        "know",
+        "about",
+        "the",
+        "with",
+        "experience",
+        "help",
+    ]
+)
+
+
+def looks_english(text: str) -> bool:
+    """A rough guess, for answering in the asker's language when nothing else says it."""
+    words = set(raw_tokens(text))
+    return len(words & _ENGLISH) >= 2

@@ -1,0 +1,226 @@
+"""``!wieweet`` and friends, through the dispatcher, as a user sees them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from bot.app import Bot
+from bot.clock import ManualClock
+from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.importers.slack_import import import_slack_export
+from bot.storage.models import Person, PersonSettings, Skill
+from knowledge.finder import ExpertIndex
+from knowledge.index_build import build_index
+from tests.support.recording_adapter import RecordingAdapter
+from tests.support.whoknows_export import END, write_export
+
+SOCIAAL = ConversationRef("slack", "C1", "#sociaal-domein")
+ANOUK = AccountRef("slack", "U01", "Anouk Jansen", "anouk@ermelo.nl")
+BRAM = AccountRef("slack", "U02", "Bram de Vries", "bram@harderwijk.nl")
+JAN = AccountRef("slack", "U10", "Jan Peters", "jan@harderwijk.nl")
+KARIN = AccountRef("slack", "U11", "Karin Kok", "karin@ermelo.nl")
+_ids = iter(range(1, 10_000))
+
+
+def say(
+    text: str,
+    sender: AccountRef = ANOUK,
+    *,
+    mention: bool = False,
+    thread: str | None = None,
+    message_id: str | None = None,
+) -> MessageEvent:
+    return MessageEvent(
+        SOCIAAL,
+        message_id or f"{1790000000 + next(_ids)}.000100",
+        sender,
+        text,
+        thread_id=thread,
+        mentions_bot=mention,
+        timestamp=END,
+    )
+
+
+@pytest.fixture
+async def slack(bot: Bot, tmp_path: Path) -> RecordingAdapter:
+    bot.services.clock = ManualClock(END)
+    bot.services.feature(ExpertIndex).clock = bot.services.clock
+    import_slack_export(bot.services.db, bot.services.config, write_export(tmp_path))
+    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
+    adapter = RecordingAdapter(platform="slack")
+    bot.services.adapters["slack"] = adapter
+    return adapter
+
+
+async def test_wieweet_names_people_with_why_organisation_and_availability(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoer"))
+    text = slack.sent[-1].text
+    assert "Over _leerlingenvervoer_ weten deze collega's" in text
+    first = text.splitlines()[1]
+    assert "**Bram de Vries** (Gemeente Harderwijk)" in first
+    assert "beantwoordde 4 vragen over leerlingenvervoer in #sociaal-domein" in first
+    assert "beschikbaar" in first
+    assert "Eva" not in text  # deactivated
+    assert len(text.splitlines()) <= 4  # at most three people
+
+
+async def test_natural_language_in_dutch_and_english(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(
+        slack, say("@vraagbaak wie weet iets van leerlingenvervoer?", mention=True)
+    )
+    assert "Bram de Vries" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(
+        slack, say("@vraagbaak who knows about school transport?", mention=True)
+    )
+    english = slack.sent[-1].text
+    assert "These colleagues probably know more" in english
+    assert "answered 4 questions" in english
+
+
+async def test_empty_topic_gets_usage(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet"))
+    assert "Waarover zoek je iemand?" in slack.sent[-1].text
+
+
+async def test_nobody_fits_offers_the_best_group_and_posts_there(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    ilse = AccountRef("slack", "U09", "Ilse de Boer", "ilse@ermelo.nl")
+    await bot.dispatcher.dispatch(slack, say("!voorstellen uit", ilse))
+    await bot.dispatcher.dispatch(slack, say("!wieweet kwijtschelding van belastingen"))
+    reply = slack.sent[-1].text
+    assert "Ik vind niemand die aantoonbaar veel weet van _kwijtschelding van belastingen_" in reply
+    assert "Zal ik je vraag in #financien-belastingen zetten" in reply
+    await bot.dispatcher.dispatch(slack, say("!plaatsen"))
+    posted = [s for s in slack.sent if s.kind == "post"]
+    assert posted[-1].conversation is not None
+    assert posted[-1].conversation.external_id == "C4"
+    assert "kwijtschelding van belastingen" in posted[-1].text
+
+
+async def test_nothing_known_at_all(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet raketbrandstof"))
+    reply = slack.sent[-1].text
+    assert "Ik vind niemand" in reply
+    assert "Stel je vraag gerust in het kanaal" in reply
+
+
+async def test_plaatsen_posts_the_question_in_the_group(bot: Bot, slack: RecordingAdapter) -> None:
+    from bot.storage.models import StateEntry
+    from handlers.whoknows import OFFER_KEY
+
+    async with bot.services.db.session() as session:
+        anouk = (await session.exec(select(Person).where(Person.email == "anouk@ermelo.nl"))).one()
+        session.add(
+            StateEntry(
+                key=OFFER_KEY.format(person_id=anouk.id),
+                value='{"group": "sociaal-domein", "question": "!wieweet wie regelt de lunch?"}',
+            )
+        )
+        await session.commit()
+    await bot.dispatcher.dispatch(slack, say("!plaatsen"))
+    posted = [s for s in slack.sent if s.kind == "post"]
+    assert posted and posted[0].conversation is not None
+    assert posted[0].conversation.external_id == "C1"
+    assert "**Vraag van Anouk Jansen:** wie regelt de lunch?" in posted[0].text
+    assert "Je vraag staat nu in #sociaal-domein." in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!plaatsen"))
+    assert "Er staat geen vraag klaar" in slack.sent[-1].text
+
+
+async def test_ikweet_declares_and_counts_less(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!ikweet aanbesteding", JAN))
+    assert "Genoteerd" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!wieweet aanbesteding"))
+    lines = slack.sent[-1].text.splitlines()
+    assert "Hans Mulder" in lines[1]
+    assert "Jan Peters" in lines[2] and "noemt zelf: aanbesteding" in lines[2]
+    await bot.dispatcher.dispatch(slack, say("!ikweet", JAN))
+    assert "Je noemt zelf: aanbesteding" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!ikweet niet aanbesteding", JAN))
+    async with bot.services.db.session() as session:
+        assert (await session.exec(select(Skill))).all() == []
+
+
+async def test_profile_is_private_and_shows_evidence(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    sent = slack.sent[-1]
+    assert sent.kind == "private"
+    assert "Je profiel" in sent.text
+    assert "leerlingenvervoer: 4 antwoorden, 4 geaccepteerd, laatst in maart" in sent.text
+
+
+async def test_opt_out_and_back(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!voorstellen uit", BRAM))
+    assert slack.sent[-1].kind == "private"
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoer"))
+    assert "Bram" not in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!voorstellen misschien", BRAM))
+    assert "Kies `!voorstellen uit`" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!voorstellen aan", BRAM))
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoer"))
+    assert "Bram" in slack.sent[-1].text
+
+
+async def test_hidden_topic(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!verberg leerlingenvervoer", BRAM))
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoer"))
+    assert "Bram" not in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!toon leerlingenvervoer", BRAM))
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoer"))
+    assert "Bram" in slack.sent[-1].text
+
+
+async def test_do_not_disturb_is_marked(bot: Bot, slack: RecordingAdapter) -> None:
+    async with bot.services.db.session() as session:
+        bram = (
+            await session.exec(select(Person).where(Person.email == "bram@harderwijk.nl"))
+        ).one()
+        assert bram.id is not None
+        session.add(PersonSettings(person_id=bram.id, do_not_disturb=True))
+        await session.commit()
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoer"))
+    line = next(x for x in slack.sent[-1].text.splitlines() if "Bram" in x)
+    assert "niet storen" in line
+
+
+async def test_live_answer_and_acceptance_make_an_expert(bot: Bot, slack: RecordingAdapter) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet kinderopvangtoeslag"))
+    assert "Karin" not in slack.sent[-1].text
+    root = say("Hoe werkt de kinderopvangtoeslag bij een wisselend rooster?", message_id="9.1")
+    await bot.dispatcher.dispatch(slack, root)
+    answer = say(
+        "De kinderopvangtoeslag vraag je aan bij de Belastingdienst; bij een wisselend "
+        "rooster geef je de verwachte uren per maand op.",
+        KARIN,
+        thread="9.1",
+        message_id="9.2",
+    )
+    await bot.dispatcher.dispatch(slack, answer)
+    await bot.dispatcher.dispatch(
+        slack,
+        ReactionEvent(SOCIAAL, "9.2", ANOUK, "white_check_mark", thread_id="9.1", timestamp=END),
+    )
+    await bot.dispatcher.dispatch(slack, say("!wieweet kinderopvangtoeslag", BRAM))
+    text = slack.sent[-1].text
+    assert "Karin Kok" in text
+    assert "1 geaccepteerd" in text
+
+
+async def test_external_partner_is_not_offered_a_group_they_are_not_in(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    gerrit = AccountRef("slack", "U07", "Gerrit Aannemer", "gerrit@vandijkbouw.nl")
+    bouw = ConversationRef("slack", "C5", "#bouw")
+    event = say("!wieweet Wmo huishoudelijke hulp", gerrit)
+    await bot.dispatcher.dispatch(slack, replace(event, conversation=bouw))
+    reply = slack.sent[-1].text
+    assert "Ik vind niemand" in reply
+    assert "#sociaal-domein" not in reply
+    assert "Fleur" not in reply

@@ -1,0 +1,34 @@
+"""The development set in ../shared: import it and hold the issue's quality targets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from bot.cli.whoknows_cmd import evaluate_qrels
+from bot.config import load_config
+from bot.importers.slack_import import import_slack_export
+from bot.storage.database import Database
+from knowledge.index_build import build_index
+from tests.conftest import shared_path
+
+
+def test_dev_set_meets_the_targets(tmp_path: Path) -> None:
+    folder = shared_path("whoknows-dev")
+    config = load_config(
+        folder / "vraagbaak.toml",
+        environ={"VRAAGBAAK_DATABASE__URL": f"sqlite:///{tmp_path / 'dev.db'}"},
+    )
+    database = Database(config.database.url)
+    database.upgrade()
+    import_slack_export(database, config, folder / "export.zip")
+    build_index(database, config.whoknows.half_life_days)
+    qrels = json.loads((folder / "qrels.json").read_text(encoding="utf-8"))
+    summary = asyncio.run(evaluate_qrels(database, config, qrels))
+    overall = summary["overall"]
+    assert overall["P@1"] >= 0.80, summary
+    assert overall["MRR"] >= 0.85, summary
+    assert overall["nDCG@5"] >= 0.80, summary
+    for form in ("exact", "compound", "synonym", "typo", "stale", "paraphrase"):
+        assert summary[form]["P@1"] >= 0.60, (form, summary[form])
