@@ -28,6 +28,8 @@ class ChannelDirectory:
     def __init__(self, config: Config) -> None:
         self._config = config
         self._cache: dict[tuple[str, str], int] = {}
+        # Memberships seen committed in the database: no query for them on every message.
+        self._members: set[tuple[int, int]] = set()
 
     async def channel_for(self, session: AsyncSession, conversation: ConversationRef) -> Channel:
         key = (conversation.platform, conversation.external_id)
@@ -61,8 +63,13 @@ class ChannelDirectory:
         return channel
 
     async def add_member(self, session: AsyncSession, channel_id: int, person_id: int) -> None:
-        if await session.get(ChannelMember, (channel_id, person_id)) is None:
+        key = (channel_id, person_id)
+        if key in self._members:
+            return
+        if await session.get(ChannelMember, key) is None:
             session.add(ChannelMember(channel_id=channel_id, person_id=person_id))
+        else:
+            self._members.add(key)
 
     async def channels_of_group(self, session: AsyncSession, group_id: str) -> list[Channel]:
         rows = await session.exec(select(Channel).where(Channel.group_id == group_id))
