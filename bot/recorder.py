@@ -5,8 +5,16 @@ from __future__ import annotations
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.events import MessageEvent, ReactionEvent
-from bot.storage.models import Channel, Message, Person, Reaction, Thread
+from bot.events import MessageEvent, MessageRef, ReactionEvent
+from bot.storage.models import (
+    Channel,
+    Message,
+    Person,
+    Question,
+    Reaction,
+    Thread,
+    ThreadSource,
+)
 
 
 async def find_thread(session: AsyncSession, channel_id: int, root_id: str) -> Thread | None:
@@ -118,3 +126,42 @@ async def record_reaction(
     session.add(reaction)
     await session.flush()
     return reaction
+
+
+async def record_posted_question(
+    session: AsyncSession,
+    channel: Channel,
+    root: MessageRef,
+    *,
+    text: str,
+    group_id: str,
+    asker_id: int | None = None,
+    source: ThreadSource = ThreadSource.CHAT,
+    has_files: bool = False,
+) -> Thread:
+    """Record a question the bot posted as a new thread on someone's behalf (an e-mailed
+    question, a privately asked one made public): the thread, its root and the question."""
+    assert channel.id is not None
+    thread = Thread(
+        channel_id=channel.id,
+        root_external_id=root.message_id,
+        author_id=asker_id,
+        source=source,
+        by_bot=True,
+    )
+    session.add(thread)
+    await session.flush()
+    assert thread.id is not None
+    session.add(
+        Message(
+            channel_id=channel.id,
+            thread_id=thread.id,
+            external_id=root.message_id,
+            is_root=True,
+            is_bot=True,
+            has_files=has_files,
+            text=text,
+        )
+    )
+    session.add(Question(thread_id=thread.id, asker_id=asker_id, group_id=group_id))
+    return thread

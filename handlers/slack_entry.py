@@ -19,6 +19,7 @@ from bot.config import Config, GroupConfig
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.i18n import Lang, normalise_language, t
+from bot.recorder import record_posted_question
 from bot.redaction import redact
 from bot.services import Services
 from bot.storage.models import (
@@ -171,28 +172,9 @@ async def publish_question(
     # configuration gave a name).
     conversation = ref.conversation
     channel = await services.channels.channel_for(session, conversation)
-    assert channel.id is not None
-    thread = Thread(
-        channel_id=channel.id,
-        root_external_id=ref.message_id,
-        author_id=author.id,
-        by_bot=True,
+    await record_posted_question(
+        session, channel, ref, text=cleaned, group_id=group.id, asker_id=author.id
     )
-    session.add(thread)
-    await session.flush()
-    assert thread.id is not None
-    session.add(
-        Message(
-            channel_id=channel.id,
-            thread_id=thread.id,
-            external_id=ref.message_id,
-            author_id=None,
-            is_root=True,
-            is_bot=True,
-            text=cleaned,
-        )
-    )
-    session.add(Question(thread_id=thread.id, asker_id=author.id, group_id=group.id))
     return Published(ref, conversation)
 
 

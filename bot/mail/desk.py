@@ -21,6 +21,7 @@ from bot.logs import get_logger
 from bot.mail.answer import answer_mail, confirmation_mail
 from bot.mail.outbox import Outbox, backoff, enqueue
 from bot.mail.understand import MailReader, Understanding
+from bot.recorder import record_posted_question
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import (
@@ -31,7 +32,6 @@ from bot.storage.models import (
     Question,
     QuestionStatus,
     Role,
-    Thread,
     ThreadSource,
 )
 from knowledge.routing import Router, profiles_from
@@ -236,28 +236,15 @@ class EmailDesk:
         root = await adapter.post(conversation, self._thread_text(u, group_name))
         # From here the thread exists: record it in this same transaction.
         channel = await self.services.channels.channel_for(session, conversation)
-        assert channel.id is not None
-        thread = Thread(
-            channel_id=channel.id,
-            root_external_id=root.message_id,
+        thread = await record_posted_question(
+            session,
+            channel,
+            root,
+            text=f"{u.subject}\n\n{u.question}",
+            group_id=group_id,
             source=ThreadSource.EMAIL,
-            by_bot=True,
+            has_files=bool(u.attachments.kept),
         )
-        session.add(thread)
-        await session.flush()
-        assert thread.id is not None
-        session.add(
-            Message(
-                channel_id=channel.id,
-                thread_id=thread.id,
-                external_id=root.message_id,
-                is_root=True,
-                is_bot=True,
-                has_files=bool(u.attachments.kept),
-                text=f"{u.subject}\n\n{u.question}",
-            )
-        )
-        session.add(Question(thread_id=thread.id, group_id=group_id))
         row.status = InboundStatus.POSTED
         row.thread_id = thread.id
         row.root_external_id = root.message_id
