@@ -14,8 +14,10 @@ COPY --from=build /install /usr/local
 USER vraagbaak
 WORKDIR /home/vraagbaak
 ENV VRAAGBAAK_CONFIG=/etc/vraagbaak/vraagbaak.toml \
-    VRAAGBAAK_BOT__DATA_DIR=/home/vraagbaak/data
-EXPOSE 8080 2525
+    VRAAGBAAK_BOT__DATA_DIR=/home/vraagbaak/data \
+    VRAAGBAAK_MAIL__SMTP_HOST=0.0.0.0
+# 8080 health, 2525 SMTP intake, 3000 Slack Events API (HTTP mode)
+EXPOSE 8080 2525 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8080/health', timeout=4).status == 200 else 1)"
 CMD ["vraagbaak", "run", "--health-host", "0.0.0.0", "--health-port", "8080"]
