@@ -13,9 +13,10 @@ RUN useradd --create-home --uid 10001 vraagbaak
 COPY --from=build /install /usr/local
 USER vraagbaak
 WORKDIR /home/vraagbaak
+# The defaults keep data (SQLite, Matrix keys, mail) in /home/vraagbaak/vraagbaak-data.
+RUN mkdir /home/vraagbaak/vraagbaak-data
+VOLUME /home/vraagbaak/vraagbaak-data
 ENV VRAAGBAAK_CONFIG=/etc/vraagbaak/vraagbaak.toml \
-    VRAAGBAAK_BOT__DATA_DIR=/home/vraagbaak/data \
-    VRAAGBAAK_DATABASE__URL=sqlite:////home/vraagbaak/data/vraagbaak.db \
     VRAAGBAAK_MAIL__SMTP_HOST=0.0.0.0
 # 8080 health, 2525 SMTP intake, 3000 Slack Events API (HTTP mode)
 EXPOSE 8080 2525 3000
