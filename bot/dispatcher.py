@@ -110,10 +110,12 @@ class Dispatcher:
             for listener in self.services.registry.listeners["join"]:
                 await self._guarded(turn, listener(ctx, event))
             return
-        for listener in self.services.registry.listeners["message"]:
-            await self._guarded(turn, listener(ctx, event))
+        # The answer first, so the person waits for nothing else; then the listeners
+        # (evidence, activity), in the same transaction.
         if not event.is_edit:
             await self._route_command(turn, event)
+        for listener in self.services.registry.listeners["message"]:
+            await self._guarded(turn, listener(ctx, event))
 
     async def _language(self, turn: Turn, hint: Lang | None) -> Lang:
         assert turn.person is not None and turn.person.id is not None
