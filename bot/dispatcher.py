@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
@@ -38,6 +39,12 @@ class Turn:
 
 
 Next = Callable[[], Awaitable[None]]
+
+
+class RecordingRaceError(Exception):
+    """The message's thread was recorded by someone else between our look and our insert."""
+
+
 Middleware = Callable[[Turn, Next], Awaitable[None]]
 
 
@@ -60,9 +67,12 @@ async def resolve_and_record(turn: Turn, call_next: Next) -> None:
         if isinstance(event, MessageEvent):
             prefix = turn.services.config.bot.command_prefix
             to_bot = event.mentions_bot or event.text.lstrip().startswith(prefix)
-            recorded = await record_message(
-                turn.session, turn.channel, turn.person, event, to_bot=to_bot
-            )
+            try:
+                recorded = await record_message(
+                    turn.session, turn.channel, turn.person, event, to_bot=to_bot
+                )
+            except IntegrityError as exc:
+                raise RecordingRaceError from exc
             if recorded is None and not event.is_edit:
                 return  # a redelivery of a message already handled
         elif isinstance(event, ReactionEvent):
@@ -87,6 +97,15 @@ class Dispatcher:
         return dispatch
 
     async def dispatch(self, adapter: Adapter, event: Event) -> None:
+        try:
+            await self._dispatch_once(adapter, event)
+        except RecordingRaceError:
+            # Another task (say, the mail desk posting a thread) recorded the same thread
+            # while this event was being recorded; nothing was answered yet, so go again.
+            log.info("thread recorded concurrently; handling the event again")
+            await self._dispatch_once(adapter, event)
+
+    async def _dispatch_once(self, adapter: Adapter, event: Event) -> None:
         async with self.services.db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 

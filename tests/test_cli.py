@@ -91,3 +91,11 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.db").exists()
+
+
+def test_demo_knows_who_knows_from_its_sample_history_run_after_run(tmp_path: Path) -> None:
+    for _ in range(2):  # a second run on the same data folder answers just the same
+        result = run(["demo"], tmp_path, stdin="!wieweet traplift\n")
+        assert result.returncode == 0, result.stderr
+        assert "**Fatima El Amrani** (Sociale Dienst Veluwerand)" in result.stdout
+        assert "1 geaccepteerd" in result.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import sys
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -41,6 +42,7 @@ class _Posted:
     conversation: ConversationRef
     thread_id: str | None
     author: str
+    external_id: str
 
 
 @dataclass
@@ -54,6 +56,9 @@ class ConsoleAdapter:
     )
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _posted: dict[str, _Posted] = field(default_factory=dict)
+    # Message ids must stay unique across runs on one database; people see and type only the
+    # number after the dot.
+    _run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
     _stopped: asyncio.Event = field(default_factory=asyncio.Event)
     speaker: ConsolePerson | None = None
     room: str = ""
@@ -109,7 +114,8 @@ class ConsoleAdapter:
             if posted is None or not message:
                 self._print("(gebruik: /reply NUMMER tekst)")
                 return
-            await self._say(message, posted.conversation, posted.thread_id or number, dispatch)
+            thread = posted.thread_id or posted.external_id
+            await self._say(message, posted.conversation, thread, dispatch)
         elif name == "react":
             number, _, key = rest.partition(" ")
             posted = self._posted.get(number)
@@ -120,7 +126,7 @@ class ConsoleAdapter:
             await dispatch(
                 ReactionEvent(
                     posted.conversation,
-                    number,
+                    posted.external_id,
                     self._sender(),
                     key.strip(),
                     thread_id=posted.thread_id,
@@ -147,9 +153,9 @@ class ConsoleAdapter:
     async def _say(
         self, text: str, conversation: ConversationRef, thread_id: str | None, dispatch: Dispatch
     ) -> None:
-        message_id = str(next(self._ids))
-        self._posted[message_id] = _Posted(conversation, thread_id, self._speaker_name())
-        self._render(message_id, conversation, thread_id, self._speaker_name(), text)
+        number, message_id = self._new_id()
+        self._posted[number] = _Posted(conversation, thread_id, self._speaker_name(), message_id)
+        self._render(number, conversation, thread_id, self._speaker_name(), text)
         mentions_bot = False
         lowered = text.lower()
         if lowered.startswith(("@vraagbaak", "vraagbaak:", "vraagbaak,")):
@@ -173,9 +179,9 @@ class ConsoleAdapter:
     async def post(
         self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
     ) -> MessageRef:
-        message_id = str(next(self._ids))
-        self._posted[message_id] = _Posted(conversation, thread_id, "Vraagbaak")
-        self._render(message_id, conversation, thread_id, "Vraagbaak", text)
+        number, message_id = self._new_id()
+        self._posted[number] = _Posted(conversation, thread_id, "Vraagbaak", message_id)
+        self._render(number, conversation, thread_id, "Vraagbaak", text)
         return MessageRef(conversation, message_id, thread_id)
 
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
@@ -186,10 +192,10 @@ class ConsoleAdapter:
         conversation = ConversationRef(
             PLATFORM, f"dm:{account.external_id}", "direct", is_direct=True
         )
-        message_id = str(next(self._ids))
-        self._posted[message_id] = _Posted(conversation, None, "Vraagbaak")
+        number, message_id = self._new_id()
+        self._posted[number] = _Posted(conversation, None, "Vraagbaak", message_id)
         self._print(
-            f"[privé → {account.display_name or account.external_id}] [{message_id}] "
+            f"[privé → {account.display_name or account.external_id}] [{number}] "
             f"Vraagbaak: {self._indent(text, 2)}"
         )
         return MessageRef(conversation, message_id)
@@ -198,7 +204,7 @@ class ConsoleAdapter:
         return await self.send_direct(account, text)
 
     async def react(self, to: MessageRef, key: str) -> None:
-        self._print(f"    (Vraagbaak reageert met {key} op [{to.message_id}])")
+        self._print(f"    (Vraagbaak reageert met {key} op [{to.message_id.rpartition('.')[2]}])")
 
     async def upload(
         self, conversation: ConversationRef, attachment: Attachment, *, thread_id: str | None = None
@@ -212,6 +218,10 @@ class ConsoleAdapter:
         return f"@{account.display_name or account.external_id}"
 
     # --- helpers -----------------------------------------------------------------------------
+    def _new_id(self) -> tuple[str, str]:
+        number = str(next(self._ids))
+        return number, f"{self._run}.{number}"
+
     def _conversation(self, room: str) -> ConversationRef:
         return ConversationRef(PLATFORM, room, f"#{room}")
 

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from bot.adapters.console import ConsoleAdapter, ConsolePerson
 from bot.app import Bot, build_bot
 from bot.config import Config, _env_overrides, _merge, parse_config
+from bot.demo.history import replay_history
 from bot.mail.component import MailComponent
 
 
@@ -34,11 +35,14 @@ async def run_demo(config: Config, people: list[ConsolePerson], output: TextIO) 
     adapter = ConsoleAdapter(people=people, rooms=rooms, output=output)
     bot.services.adapters[adapter.platform] = adapter
     mail = _demo_mail(bot, output)
+    dispatch = bot.dispatcher.for_adapter(adapter)
     try:
+        names = {person.email: person.name for person in people}
+        await replay_history(bot.services, dispatch, names, bot.services.clock)
         if mail is not None:
             await mail.start()
             _mail_note(mail, config, output)
-        await adapter.start(bot.dispatcher.for_adapter(adapter))
+        await adapter.start(dispatch)
     finally:
         if mail is not None:
             await mail.stop()

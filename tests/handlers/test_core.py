@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 
 from bot.app import Bot
@@ -154,3 +155,29 @@ async def test_commands_are_bot_traffic_not_questions(bot: Bot, adapter: Recordi
     async with bot.services.db.session() as session:
         answered = (await session.exec(select(Thread).where(Thread.root_external_id == "q1"))).one()
     assert answered.first_reply_at is not None
+
+
+async def test_a_thread_recorded_concurrently_is_not_an_error(
+    bot: Bot, adapter: RecordingAdapter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mail desk may record a thread between the dispatcher's look-up and its insert."""
+    import bot.recorder as recorder
+    from bot.storage.models import Message, Thread
+
+    await bot.dispatcher.dispatch(adapter, message("Vraag", person("a@ermelo.nl"), message_id="q9"))
+    real_find = recorder.find_thread
+    calls = {"n": 0}
+
+    async def blind_once(session: object, channel_id: int, root_id: str) -> object:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return None  # as if the other transaction had not committed yet
+        return await real_find(session, channel_id, root_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recorder, "find_thread", blind_once)
+    reply = message("Antwoord", person("b@harderwijk.nl"), thread_id="q9", message_id="r9")
+    await bot.dispatcher.dispatch(adapter, reply)
+    async with bot.services.db.session() as session:
+        threads = (await session.exec(select(Thread))).all()
+        stored = (await session.exec(select(Message).where(Message.external_id == "r9"))).one()
+    assert len(threads) == 1 and stored.thread_id == threads[0].id
