@@ -256,7 +256,14 @@ def load_config(path: Path | str | None = None, environ: dict[str, str] | None =
             raise ConfigError(source, [("(file)", "file not found")]) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(source, [("(syntax)", str(exc))]) from None
-    overrides = _env_overrides(env)
+    return config_with_overrides(data, source, env)
+
+
+def config_with_overrides(
+    data: dict[str, Any], source: str, environ: dict[str, str] | None = None
+) -> Config:
+    """Validate ``data`` (from ``source``) after applying the ``VRAAGBAAK_...`` overrides."""
+    overrides = _env_overrides(dict(os.environ if environ is None else environ))
     if overrides:
         data = _merge(data, overrides)
     return parse_config(data, source)

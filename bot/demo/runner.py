@@ -9,21 +9,18 @@ from typing import Any, TextIO
 
 from bot.adapters.console import ConsoleAdapter, ConsolePerson
 from bot.app import Bot, build_bot
-from bot.config import Config, _env_overrides, _merge, parse_config
+from bot.config import Config, config_with_overrides
 from bot.demo.history import replay_history
 from bot.mail.component import MailComponent
 
 
 def demo_settings(environ: dict[str, str] | None = None) -> tuple[Config, list[ConsolePerson]]:
     """The embedded demo configuration (with ``VRAAGBAAK_...`` overrides) and its people."""
-    import os
-
     raw: dict[str, Any] = tomllib.loads(
         resources.files("bot.demo").joinpath("demo.toml").read_text(encoding="utf-8")
     )
     demo = raw.pop("demo", {})
-    raw = _merge(raw, _env_overrides(dict(os.environ if environ is None else environ)))
-    config = parse_config(raw, "(embedded demo configuration)")
+    config = config_with_overrides(raw, "(embedded demo configuration)", environ)
     people = [ConsolePerson(p["name"], p["email"]) for p in demo.get("people", [])]
     return config, people
 
