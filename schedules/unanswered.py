@@ -11,6 +11,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.config import GroupConfig
 from bot.i18n import t
 from bot.logs import get_logger
 from bot.ports import ExpertFinder
@@ -182,24 +183,8 @@ async def _escalate(
     if group is None or not group.community_managers:
         return
     managers = await people_by_email(session, group.community_managers)
-    text = excerpt(await root_text(session, thread))
-    compose = {
-        lang: (
-            t(lang, "nudge.escalation", channel=channel.name or group.id, excerpt=text),
-            t(lang, "nudge.escalation_why", group=group.name),
-        )
-        for lang in ("nl", "en")
-    }
-    await _direct_to_each(
-        services,
-        session,
-        rules,
-        NudgeKind.ESCALATION,
-        managers,
-        f"escalation:{thread.id}",
-        group.id,
-        now,
-        compose,
+    await _tell_about_thread(
+        services, session, rules, NudgeKind.ESCALATION, managers, thread, channel, group, now
     )
 
 
@@ -229,11 +214,29 @@ async def _welcome(
     greeters = [
         g for g in await people_by_email(session, group.greeters) if g.id != thread.author_id
     ]
+    await _tell_about_thread(
+        services, session, rules, NudgeKind.NEWCOMER, greeters, thread, channel, group, now
+    )
+
+
+async def _tell_about_thread(
+    services: Services,
+    session: AsyncSession,
+    rules: NudgeRules,
+    kind: NudgeKind,
+    people: list[Person],
+    thread: Thread,
+    channel: Channel,
+    group: GroupConfig,
+    now: datetime,
+) -> None:
+    """A direct message about one thread to each of ``people``, with the texts
+    ``nudge.<kind>`` and ``nudge.<kind>_why``."""
     text = excerpt(await root_text(session, thread))
     compose = {
         lang: (
-            t(lang, "nudge.newcomer", channel=channel.name or group.id, excerpt=text),
-            t(lang, "nudge.newcomer_why", group=group.name),
+            t(lang, f"nudge.{kind.value}", channel=channel.name or group.id, excerpt=text),
+            t(lang, f"nudge.{kind.value}_why", group=group.name),
         )
         for lang in ("nl", "en")
     }
@@ -241,9 +244,9 @@ async def _welcome(
         services,
         session,
         rules,
-        NudgeKind.NEWCOMER,
-        greeters,
-        f"newcomer:{thread.id}",
+        kind,
+        people,
+        f"{kind.value}:{thread.id}",
         group.id,
         now,
         compose,
