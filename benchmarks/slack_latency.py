@@ -5,6 +5,12 @@ answers ``app_mention`` in the thread — the floor. Events alternate between th
 see the same machine load.
 
     python benchmarks/slack_latency.py [--events 200] [--warmup 20] [--database-url URL]
+                                      [--gap-ms 0]
+
+By default each event is posted as soon as the previous one was answered (a burst: the bot's
+work after an answer — storing the message, live evidence, the commit — overlaps the next
+event). ``--gap-ms 30`` leaves that much quiet time before each event instead, as in a
+channel where questions come one at a time.
 
 The bare app is this script started with ``--bare-app`` (it imports slack-bolt itself: it is a
 yardstick outside the product, not part of it).
@@ -131,7 +137,7 @@ def summary(name: str, values: list[float]) -> dict[str, float]:
     return result
 
 
-async def measure(events: int, warmup: int, database_url: str | None) -> int:
+async def measure(events: int, warmup: int, database_url: str | None, gap: float) -> int:
     mock = MockSlack(users={USER.id: USER}, channels={CHANNEL: "bench"})
     await mock.start()
     bot_port, bare_port, health_port = free_port(), free_port(), free_port()
@@ -168,10 +174,13 @@ async def measure(events: int, warmup: int, database_url: str | None) -> int:
                 for i in range(warmup + events):
                     for name, port in (("vraagbaak run", bot_port), ("bare slack-bolt", bare_port)):
                         ts = f"1700{i:06d}.{port:06d}"
+                        if gap:
+                            await asyncio.sleep(gap)
                         elapsed = await time_one(http, mock, port, ts)
                         if i >= warmup:
                             timings[name].append(elapsed)
-            print(f"{events} app_mention events each, after {warmup} warm-up events")
+            spacing = f"{gap * 1000:.0f} ms apart" if gap else "back to back"
+            print(f"{events} app_mention events each, {spacing}, after {warmup} warm-up events")
             print(f"database: {url.split('://')[0]}")
             bot_stats = summary("vraagbaak run", timings["vraagbaak run"])
             bare_stats = summary("bare slack-bolt", timings["bare slack-bolt"])
@@ -194,6 +203,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--gap-ms", type=float, default=0.0, help="quiet time before each event")
     parser.add_argument("--bare-app", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--api-url", default="", help=argparse.SUPPRESS)
@@ -201,7 +211,7 @@ def main() -> int:
     if args.bare_app:
         run_bare_app(args.port, args.api_url)
         return 0
-    return asyncio.run(measure(args.events, args.warmup, args.database_url))
+    return asyncio.run(measure(args.events, args.warmup, args.database_url, args.gap_ms / 1000))
 
 
 if __name__ == "__main__":

@@ -75,5 +75,10 @@ class ChannelDirectory:
         rows = await session.exec(select(Channel).where(Channel.group_id == group_id))
         return list(rows)
 
+    def remember(self, conversation: ConversationRef, channel: Channel) -> None:
+        """Note which channel ``conversation`` is (loaded elsewhere)."""
+        if channel.id is not None:
+            self._cache[(conversation.platform, conversation.external_id)] = channel.id
+
     def forget(self, conversation: ConversationRef) -> None:
         self._cache.pop((conversation.platform, conversation.external_id), None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -10,7 +10,7 @@ from bot.adapters.base import Adapter
 from bot.events import MessageEvent, MessageRef
 from bot.i18n import Lang, t
 from bot.services import Services
-from bot.storage.models import Channel, Person, Role
+from bot.storage.models import Channel, Message, Person, Role
 
 _ROLE_ORDER = {Role.MEMBER: 0, Role.COMMUNITY_MANAGER: 1, Role.ADMIN: 2}
 
@@ -24,6 +24,9 @@ class EventContext:
     services: Services
     adapter: Adapter
     session: AsyncSession
+    # The stored row of the chat message being handled, when the dispatcher stored or found
+    # it (not for direct conversations, which are not recorded).
+    message: Message | None = field(default=None, kw_only=True)
 
 
 @dataclass

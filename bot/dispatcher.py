@@ -8,20 +8,29 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import deliveries
 from bot.adapters.base import Adapter
 from bot.context import CommandContext, EventContext, has_role
 from bot.errors import UserError
 from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
+from bot.known_rows import load_known_rows
 from bot.logs import get_logger
-from bot.recorder import record_message, record_reaction
+from bot.recorder import (
+    find_message,
+    find_thread,
+    note_edit,
+    record_reaction,
+    store_message,
+    thread_root,
+)
 from bot.registry import Match
 from bot.services import Services
-from bot.storage.models import Channel, Person
+from bot.storage.models import Channel, Message, Person
 
 log = get_logger(__name__)
 
@@ -36,13 +45,13 @@ class Turn:
     session: AsyncSession
     person: Person | None = None
     channel: Channel | None = None
+    # A new message is stored after its answer has left (the answer waits for nothing it
+    # does not need); ``None`` once stored, or when there is nothing to store.
+    store_message: Callable[[], Awaitable[Message | None]] | None = None
+    message: Message | None = None
 
 
 Next = Callable[[], Awaitable[None]]
-
-
-class RecordingRaceError(Exception):
-    """The message's thread was recorded by someone else between our look and our insert."""
 
 
 Middleware = Callable[[Turn, Next], Awaitable[None]]
@@ -56,31 +65,63 @@ async def ignore_own_events(turn: Turn, call_next: Next) -> None:
     await call_next()
 
 
-async def resolve_and_record(turn: Turn, call_next: Next) -> None:
-    event = turn.event
-    account = event.account if isinstance(event, JoinEvent) else event.sender
-    turn.person = await turn.services.identity.person_for(turn.session, account)
-    turn.channel = await turn.services.channels.channel_for(turn.session, event.conversation)
-    assert turn.channel.id is not None and turn.person.id is not None
-    if not turn.channel.is_direct:
-        await turn.services.channels.add_member(turn.session, turn.channel.id, turn.person.id)
-        if isinstance(event, MessageEvent):
-            prefix = turn.services.config.bot.command_prefix
-            to_bot = event.mentions_bot or event.text.lstrip().startswith(prefix)
-            try:
-                recorded = await record_message(
-                    turn.session, turn.channel, turn.person, event, to_bot=to_bot
-                )
-            except IntegrityError as exc:
-                raise RecordingRaceError from exc
-            if recorded is None and not event.is_edit:
-                return  # a redelivery of a message already handled
-        elif isinstance(event, ReactionEvent):
-            await record_reaction(turn.session, turn.channel, turn.person, event)
+async def claim_delivery(turn: Turn, call_next: Next) -> None:
+    delivery_id = turn.event.delivery_id
+    platform = turn.event.conversation.platform
+    if delivery_id is not None and not await deliveries.claim(turn.session, platform, delivery_id):
+        log.info("redelivery ignored", platform=platform, delivery_id=delivery_id)
+        return
     await call_next()
 
 
-DEFAULT_MIDDLEWARE: tuple[Middleware, ...] = (ignore_own_events, resolve_and_record)
+async def resolve_and_record(turn: Turn, call_next: Next) -> None:
+    event, session, services = turn.event, turn.session, turn.services
+    account = event.account if isinstance(event, JoinEvent) else event.sender
+    message = event if isinstance(event, MessageEvent) else None
+    known = await load_known_rows(
+        session,
+        account,
+        event.conversation,
+        message_id=message.message_id if message else None,
+        thread_root_id=thread_root(message) if message else None,
+    )
+    if known is not None:
+        services.identity.remember(session, account, known.account)
+        if known.channel is not None:
+            services.channels.remember(event.conversation, known.channel)
+    # Found in the session's identity map when ``known`` has them: no further queries.
+    turn.person = person = await services.identity.person_for(session, account)
+    turn.channel = channel = await services.channels.channel_for(session, event.conversation)
+    assert channel.id is not None and person.id is not None
+    if not channel.is_direct:
+        await services.channels.add_member(session, channel.id, person.id)
+        if message is not None:
+            if known is not None and known.channel is not None:
+                recorded, thread = known.message, known.thread
+            else:
+                recorded = await find_message(session, channel.id, message.message_id)
+                thread = await find_thread(session, channel.id, thread_root(message))
+            if recorded is not None:
+                note_edit(session, recorded, message)
+                if not message.is_edit:
+                    return  # a redelivery of a message already handled
+                turn.message = recorded
+            else:
+                prefix = services.config.bot.command_prefix
+                to_bot = message.mentions_bot or message.text.lstrip().startswith(prefix)
+                turn.store_message = partial(
+                    store_message, session, channel, person, message, thread=thread, to_bot=to_bot
+                )
+        elif isinstance(event, ReactionEvent):
+            await record_reaction(session, channel, person, event)
+    await call_next()
+
+
+DEFAULT_MIDDLEWARE: tuple[Middleware, ...] = (
+    ignore_own_events,
+    claim_delivery,
+    resolve_and_record,
+)
 
 
 class Dispatcher:
@@ -97,15 +138,6 @@ class Dispatcher:
         return dispatch
 
     async def dispatch(self, adapter: Adapter, event: Event) -> None:
-        try:
-            await self._dispatch_once(adapter, event)
-        except RecordingRaceError:
-            # Another task (say, the mail desk posting a thread) recorded the same thread
-            # while this event was being recorded; nothing was answered yet, so go again.
-            log.info("thread recorded concurrently; handling the event again")
-            await self._dispatch_once(adapter, event)
-
-    async def _dispatch_once(self, adapter: Adapter, event: Event) -> None:
         async with self.services.db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 
@@ -129,10 +161,16 @@ class Dispatcher:
             for listener in self.services.registry.listeners["join"]:
                 await self._guarded(turn, listener(ctx, event))
             return
-        # The answer first, so the person waits for nothing else; then the listeners
-        # (evidence, activity), in the same transaction.
+        # The answer first, so the person waits for nothing else; then the message is stored
+        # and the listeners (evidence, activity) run, in the same transaction.
         if not event.is_edit:
             await self._route_command(turn, event)
+        if turn.store_message is not None:
+            turn.message = await turn.store_message()
+            turn.store_message = None
+            if turn.message is None:
+                return  # recorded meanwhile by a concurrent delivery, which has the listeners
+        ctx.message = turn.message
         for listener in self.services.registry.listeners["message"]:
             await self._guarded(turn, listener(ctx, event))
 

@@ -62,6 +62,8 @@ class MessageEvent:
     is_edit: bool = False
     attachments: tuple[Attachment, ...] = ()
     timestamp: datetime = field(default_factory=utcnow)
+    # The platform's id for this delivery; a redelivery carries the same id and is skipped.
+    delivery_id: str | None = None
 
     @property
     def is_direct(self) -> bool:
@@ -81,6 +83,7 @@ class ReactionEvent:
     thread_id: str | None = None
     removed: bool = False
     timestamp: datetime = field(default_factory=utcnow)
+    delivery_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ class JoinEvent:
     conversation: ConversationRef
     account: AccountRef
     timestamp: datetime = field(default_factory=utcnow)
+    delivery_id: str | None = None
 
 
 Event = MessageEvent | ReactionEvent | JoinEvent

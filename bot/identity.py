@@ -49,10 +49,7 @@ class Identity:
         if row is not None:
             person = await session.get(Person, row.person_id)
             assert person is not None
-            if account.email and row.verified_email != account.email.lower():
-                row.verified_email = account.email.lower()
-                session.add(row)
-            self._cache[key] = row.person_id
+            self.remember(session, account, row)
             return person
         person = await self._find_or_create_person(session, account)
         assert person.id is not None
@@ -68,6 +65,14 @@ class Identity:
         await session.flush()
         self._cache[key] = person.id
         return person
+
+    def remember(self, session: AsyncSession, account: AccountRef, row: Account) -> None:
+        """Note whose ``account`` this is (``row``, loaded in ``session``) and take over the
+        e-mail address the platform verified."""
+        if account.email and row.verified_email != account.email.lower():
+            row.verified_email = account.email.lower()
+            session.add(row)
+        self._cache[(account.platform, account.external_id)] = row.person_id
 
     async def _find_or_create_person(self, session: AsyncSession, account: AccountRef) -> Person:
         email = account.email.lower() if account.email else None

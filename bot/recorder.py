@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.events import MessageEvent, MessageRef, ReactionEvent
+from bot.storage.inserts import insert_new
 from bot.storage.models import (
     Channel,
     Message,
@@ -37,6 +39,11 @@ async def find_message(session: AsyncSession, channel_id: int, external_id: str)
     ).first()
 
 
+def thread_root(event: MessageEvent) -> str:
+    """The external id of the thread's first message (the message itself when it starts one)."""
+    return event.thread_id or event.message_id
+
+
 async def record_message(
     session: AsyncSession,
     channel: Channel,
@@ -44,58 +51,101 @@ async def record_message(
     event: MessageEvent,
     *,
     to_bot: bool = False,
+) -> bool:
+    """Store one chat message (and its thread). ``False`` for one already recorded; an edit
+    of a recorded message updates its text."""
+    assert channel.id is not None
+    existing = await find_message(session, channel.id, event.message_id)
+    if existing is not None:
+        note_edit(session, existing, event)
+        return False
+    thread = await find_thread(session, channel.id, thread_root(event))
+    stored = await store_message(session, channel, person, event, thread=thread, to_bot=to_bot)
+    return stored is not None
+
+
+def note_edit(session: AsyncSession, recorded: Message, event: MessageEvent) -> None:
+    if event.is_edit:
+        recorded.text = event.text
+        session.add(recorded)
+
+
+async def store_message(
+    session: AsyncSession,
+    channel: Channel,
+    person: Person,
+    event: MessageEvent,
+    *,
+    thread: Thread | None,
+    to_bot: bool = False,
 ) -> Message | None:
-    """Store one chat message (and its thread). Returns ``None`` for one already recorded.
+    """Store a message not recorded yet, in ``thread`` (``None``: not recorded either).
 
     A message addressed to the bot (``to_bot``: a command or an @mention) is kept as bot
     traffic, like the bot's own messages: it is no question or answer between people, so it
-    does not count in the adoption figures or as expertise."""
+    does not count in the adoption figures or as expertise.
+
+    Another transaction (the mail desk posting a question, say) may record the same thread
+    meanwhile; the insert then gives way and the message joins that thread. ``None`` when
+    the message itself turned out to be recorded already."""
     assert channel.id is not None and person.id is not None
-    existing = await find_message(session, channel.id, event.message_id)
-    if existing is not None:
-        if event.is_edit:
-            existing.text = event.text
-            session.add(existing)
-        return None
     is_root = event.thread_id is None or event.thread_id == event.message_id
-    root_id = event.message_id if is_root else event.thread_id
-    assert root_id is not None
-    thread = await find_thread(session, channel.id, root_id)
+    by_bot = person.is_bot or to_bot
     if thread is None:
-        thread = Thread(
-            channel_id=channel.id,
-            root_external_id=root_id,
-            author_id=person.id if is_root else None,
-            created_at=event.timestamp,
-            by_bot=person.is_bot or to_bot,
+        thread_id = await insert_new(
+            session,
+            Thread,
+            {
+                "channel_id": channel.id,
+                "root_external_id": thread_root(event),
+                "author_id": person.id if is_root else None,
+                "created_at": event.timestamp,
+                "source": ThreadSource.CHAT,
+                "by_bot": by_bot,
+                "first_reply_at": None,
+                "reply_count": 0,
+            },
         )
-        session.add(thread)
-        await session.flush()
-    elif not is_root:
-        thread.reply_count += 1
-        if (
-            thread.first_reply_at is None
-            and thread.author_id is not None
-            and thread.author_id != person.id
-            and not person.is_bot
-            and not to_bot
-        ):
-            thread.first_reply_at = event.timestamp
-        session.add(thread)
+        if thread_id is None:
+            thread = await find_thread(session, channel.id, thread_root(event))
+            assert thread is not None
+    if thread is not None:
+        thread_id = thread.id
+        if not is_root:
+            _count_reply(session, thread, person, event, by_bot=by_bot)
     message = Message(
         channel_id=channel.id,
-        thread_id=thread.id,
+        thread_id=thread_id,
         external_id=event.message_id,
         author_id=person.id,
         created_at=event.timestamp,
         is_root=is_root,
-        is_bot=person.is_bot or to_bot,
+        is_bot=by_bot,
         has_files=bool(event.attachments),
         text=event.text,
     )
+    values = message.model_dump(exclude={"id"})
+    message.id = await insert_new(session, Message, values)
+    if message.id is None:
+        return None
+    # The row as stored, without reading it back.
+    make_transient_to_detached(message)
     session.add(message)
-    await session.flush()
     return message
+
+
+def _count_reply(
+    session: AsyncSession, thread: Thread, person: Person, event: MessageEvent, *, by_bot: bool
+) -> None:
+    thread.reply_count += 1
+    if (
+        thread.first_reply_at is None
+        and thread.author_id is not None
+        and thread.author_id != person.id
+        and not by_bot
+    ):
+        thread.first_reply_at = event.timestamp
+    session.add(thread)
 
 
 async def record_reaction(

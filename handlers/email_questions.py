@@ -172,7 +172,7 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
     person = await ctx.services.identity.person_for(ctx.session, event.sender)
     assert channel.id is not None
-    message = await find_message(ctx.session, channel.id, event.message_id)
+    message = ctx.message or await find_message(ctx.session, channel.id, event.message_id)
     if message is None or message.is_bot or message.is_root or not (message.text or "").strip():
         return
     language = desk.language

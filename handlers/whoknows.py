@@ -465,7 +465,7 @@ async def evidence_from_message(ctx: EventContext, event: MessageEvent) -> None:
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
     if channel.id is None:
         return
-    message = await find_message(ctx.session, channel.id, event.message_id)
+    message = ctx.message or await find_message(ctx.session, channel.id, event.message_id)
     if message is None or message.is_bot or message.thread_id is None:
         return
     live = await _index(ctx).live(ctx.session)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlmodel import select
 
@@ -160,24 +162,28 @@ async def test_commands_are_bot_traffic_not_questions(bot: Bot, adapter: Recordi
 async def test_a_thread_recorded_concurrently_is_not_an_error(
     bot: Bot, adapter: RecordingAdapter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The mail desk may record a thread between the dispatcher's look-up and its insert."""
-    import bot.recorder as recorder
+    """The mail desk may record a thread between the dispatcher's look-up and its insert:
+    the reply joins that thread, and is answered once."""
+    import dataclasses
+
+    import bot.dispatcher as dispatcher
     from bot.storage.models import Message, Thread
 
     await bot.dispatcher.dispatch(adapter, message("Vraag", person("a@ermelo.nl"), message_id="q9"))
-    real_find = recorder.find_thread
-    calls = {"n": 0}
+    real_load = dispatcher.load_known_rows
 
-    async def blind_once(session: object, channel_id: int, root_id: str) -> object:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            return None  # as if the other transaction had not committed yet
-        return await real_find(session, channel_id, root_id)  # type: ignore[arg-type]
+    async def blind_to_threads(*args: Any, **kwargs: Any) -> Any:
+        rows = await real_load(*args, **kwargs)
+        # as if the other transaction had not committed yet
+        return dataclasses.replace(rows, thread=None) if rows is not None else None
 
-    monkeypatch.setattr(recorder, "find_thread", blind_once)
-    reply = message("Antwoord", person("b@harderwijk.nl"), thread_id="q9", message_id="r9")
+    monkeypatch.setattr(dispatcher, "load_known_rows", blind_to_threads)
+    sent_before = len(adapter.sent)
+    reply = message("!hulp", person("b@harderwijk.nl"), thread_id="q9", message_id="r9")
     await bot.dispatcher.dispatch(adapter, reply)
     async with bot.services.db.session() as session:
         threads = (await session.exec(select(Thread))).all()
         stored = (await session.exec(select(Message).where(Message.external_id == "r9"))).one()
     assert len(threads) == 1 and stored.thread_id == threads[0].id
+    assert threads[0].reply_count == 1
+    assert len(adapter.sent) == sent_before + 1  # the help, once

@@ -151,7 +151,7 @@ async def _record_page(
             assert person.id is not None
             await services.channels.add_member(session, channel.id, person.id)
             if isinstance(core, MessageEvent):
-                if await record_message(session, channel, person, core) is not None:
+                if await record_message(session, channel, person, core):
                     result.messages += 1
             elif await record_reaction(session, channel, person, core) is not None:
                 result.reactions += 1

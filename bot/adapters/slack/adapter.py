@@ -11,8 +11,8 @@ from typing import Any
 import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import deliveries
 from bot.adapters.base import Dispatch
-from bot.adapters.slack import dedupe
 from bot.adapters.slack.blocks import message_blocks
 from bot.adapters.slack.config import SlackConfig
 from bot.adapters.slack.directory import SlackDirectory
@@ -81,7 +81,6 @@ class SlackAdapter:
             sleep=sleep,
         )
         self.directory = SlackDirectory(self.sender, ttl=config.user_cache_seconds)
-        self.claims = dedupe.EventClaims(services.db)
         self.bot_account: AccountRef | None = None
         self.bot_user_id: str | None = None
         self.port: int | None = None
@@ -109,7 +108,7 @@ class SlackAdapter:
         self.bot_user_id = str(me.get("user_id") or "") or None
         self.bot_account = AccountRef(PLATFORM, self.bot_user_id or "", "Vraagbaak")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        await dedupe.prune(self.services.db)
+        await deliveries.prune(self.services.db, PLATFORM)
         await self.sender.drain()
         self._outbox_task = asyncio.create_task(self._outbox_loop(), name="slack-outbox")
         app = build_app(self, dispatch)
@@ -133,7 +132,6 @@ class SlackAdapter:
         if self._http is not None:
             await self._http.close()
             self._http = None
-        await self.claims.close()
 
     @contextlib.contextmanager
     def busy(self) -> Iterator[None]:
@@ -169,7 +167,7 @@ class SlackAdapter:
                     log.info("queued slack messages delivered", count=delivered)
                 if loop.time() - pruned_at >= PRUNE_EVERY:
                     pruned_at = loop.time()
-                    await dedupe.prune(self.services.db)
+                    await deliveries.prune(self.services.db, PLATFORM)
             except Exception:
                 log.exception("slack outbox drain failed")
 

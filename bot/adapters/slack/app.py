@@ -9,13 +9,13 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
-from slack_bolt.response import BoltResponse
 
 from bot.adapters.base import Dispatch
 from bot.adapters.slack import translate
@@ -58,7 +58,6 @@ def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
         name="vraagbaak",
     )
     entry = _EntryPoints(adapter, dispatch)
-    app.use(entry.dedupe)
     app.event("app_mention")(entry.on_mention)
     app.event("message")(entry.on_message)
     app.event("reaction_added")(entry.on_reaction)
@@ -81,13 +80,19 @@ class _EntryPoints:
         self._first_sight = asyncio.Lock()
         self._known: set[tuple[str, str]] = set()
 
-    async def dispatch(self, event: Event) -> None:
+    async def dispatch(self, event: Event, body: dict[str, Any]) -> None:
         """Bolt runs listeners concurrently; two events of a user (or channel) not seen before
         would both try to create the person (or channel, or settings). Creating them happens
         here, one at a time and quickly; the handling itself (with its network calls) runs
-        concurrently."""
+        concurrently.
+
+        Slack redelivers an event with the same ``event_id`` (``x-slack-retry-num``, or
+        ``retry_attempt`` in Socket Mode); the dispatcher handles each id once."""
         account = event.account if isinstance(event, JoinEvent) else event.sender
         await self._ensure_known(account, event.conversation)
+        event_id = body.get("event_id")
+        if isinstance(event_id, str) and event_id:
+            event = replace(event, delivery_id=event_id)
         await self._dispatch(event)
 
     async def _ensure_known(self, account: AccountRef, conversation: ConversationRef) -> None:
@@ -104,31 +109,17 @@ class _EntryPoints:
             await session.commit()
         self._known.add(key)
 
-    # --- middleware --------------------------------------------------------------------------
-    async def dedupe(
-        self, body: dict[str, Any], request: Any, next_: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
-        event_id = body.get("event_id") if isinstance(body, dict) else None
-        if isinstance(event_id, str) and not await self.adapter.claims.claim(event_id):
-            retry = (request.headers.get("x-slack-retry-num") or [None])[0] or body.get(
-                "retry_attempt"
-            )
-            log.info("slack redelivery ignored", event_id=event_id, retry=retry)
-            return BoltResponse(status=200, body="")
-        await next_()
-        return None
-
     # --- events ------------------------------------------------------------------------------
     async def _channel_name(self, event: dict[str, Any]) -> str:
         if event.get("channel_type") == "im":
             return ""
         return await self.adapter.directory.channel_name(str(event.get("channel") or ""))
 
-    async def on_mention(self, event: dict[str, Any]) -> None:
+    async def on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         with self.adapter.busy():
-            await self._mention(event)
+            await self._mention(event, body)
 
-    async def _mention(self, event: dict[str, Any]) -> None:
+    async def _mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         sender = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
             translate.mention_event(
@@ -136,14 +127,15 @@ class _EntryPoints:
                 bot_user_id=self.adapter.bot_user_id,
                 sender=sender,
                 channel_name=await self._channel_name(event),
-            )
+            ),
+            body,
         )
 
-    async def on_message(self, event: dict[str, Any]) -> None:
+    async def on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         with self.adapter.busy():
-            await self._message(event)
+            await self._message(event, body)
 
-    async def _message(self, event: dict[str, Any]) -> None:
+    async def _message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         author = translate.message_author(event)
         if author is None or not translate.is_person_message(event):
             return
@@ -160,13 +152,13 @@ class _EntryPoints:
             channel_name=await self._channel_name(event),
         )
         if core is not None:
-            await self.dispatch(core)
+            await self.dispatch(core, body)
 
-    async def on_reaction(self, event: dict[str, Any]) -> None:
+    async def on_reaction(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         with self.adapter.busy():
-            await self._reaction(event)
+            await self._reaction(event, body)
 
-    async def _reaction(self, event: dict[str, Any]) -> None:
+    async def _reaction(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         item = event.get("item") or {}
         name = await self.adapter.directory.channel_name(str(item.get("channel") or ""))
         core = translate.reaction_event(
@@ -175,16 +167,19 @@ class _EntryPoints:
             channel_name=name,
         )
         if core is not None:
-            await self.dispatch(core)
+            await self.dispatch(core, body)
 
-    async def on_join(self, event: dict[str, Any]) -> None:
+    async def on_join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         with self.adapter.busy():
-            await self._join(event)
+            await self._join(event, body)
 
-    async def _join(self, event: dict[str, Any]) -> None:
+    async def _join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         member = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
-            translate.join_event(event, member=member, channel_name=await self._channel_name(event))
+            translate.join_event(
+                event, member=member, channel_name=await self._channel_name(event)
+            ),
+            body,
         )
 
     async def on_home(self, event: dict[str, Any]) -> None:
@@ -229,7 +224,8 @@ class _EntryPoints:
                 f"slash-{invocation.trigger_id}",
                 sender.account(),
                 invocation.command_text,
-            )
+            ),
+            body,
         )
 
     # --- "Stel openbaar in groep" ------------------------------------------------------------
