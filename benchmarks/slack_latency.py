@@ -117,6 +117,15 @@ async def time_one(http: aiohttp.ClientSession, mock: MockSlack, port: int, ts: 
     return call.at - started
 
 
+async def stop(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), 20)
+        except TimeoutError:
+            process.kill()
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
@@ -158,9 +167,10 @@ async def measure(events: int, warmup: int, database_url: str | None, gap: float
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         env.pop("VRAAGBAAK_CONFIG", None)
         quiet = asyncio.subprocess.DEVNULL
+        bot_log = (folder / "bot.log").open("wb")
         bot = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot.cli", "run", "--config", str(config),
-            "--health-port", str(health_port), cwd=tmp, env=env, stdout=quiet, stderr=quiet,
+            "--health-port", str(health_port), cwd=tmp, env=env, stdout=bot_log, stderr=bot_log,
         )  # fmt: skip
         bare = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--bare-app", "--port", str(bare_port),
@@ -186,15 +196,23 @@ async def measure(events: int, warmup: int, database_url: str | None, gap: float
             bare_stats = summary("bare slack-bolt", timings["bare slack-bolt"])
             ratio = bot_stats["p50_ms"] / bare_stats["p50_ms"]
             print(f"p50 ratio {ratio:.2f}x (target: within 4x)")
+            await stop(bot)
+            # A fast answer from a bot whose handlers fail is no result: the log must be clean.
+            problems = [
+                line
+                for line in (folder / "bot.log").read_text(encoding="utf-8").splitlines()
+                if "error" in line.lower() or "failed" in line.lower()
+            ]
+            for line in problems[:5]:
+                print(f"bot log: {line}")
+            if problems:
+                print(f"{len(problems)} error lines in the bot's log: the figure is not valid")
+                return 2
             return 0 if ratio <= 4 else 1
         finally:
             for process in (bot, bare):
-                if process.returncode is None:
-                    process.send_signal(signal.SIGTERM)
-                    try:
-                        await asyncio.wait_for(process.wait(), 20)
-                    except TimeoutError:
-                        process.kill()
+                await stop(process)
+            bot_log.close()
             await mock.stop()
 
 

@@ -7,8 +7,8 @@ import json
 import re
 from datetime import timedelta
 
-from sqlalchemy import update
-from sqlmodel import col, select
+from sqlalchemy import Table, bindparam, update
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.context import CommandContext, EventContext
@@ -326,12 +326,23 @@ def _activity_log(services: Services) -> ActivityLog:
     return services.feature(ActivityLog)
 
 
+# On every message: built once (on the table, not the ORM class: no Nudge objects are loaded
+# here to synchronise) so SQLAlchemy reuses its compiled form.
+_NUDGE_TABLE: Table = Nudge.__table__  # type: ignore[attr-defined]
+_NUDGES_RESPONDED = (
+    update(_NUDGE_TABLE)
+    .where(
+        _NUDGE_TABLE.c.person_id == bindparam("responding_person"),
+        _NUDGE_TABLE.c.responded_at.is_(None),
+    )
+    .values(responded_at=bindparam("now", type_=_NUDGE_TABLE.c.responded_at.type))
+)
+
+
 async def _responded(session: AsyncSession, person_id: int, services: Services) -> None:
     """Any activity answers the nudges this person had not responded to yet."""
-    await session.exec(  # type: ignore[call-overload]
-        update(Nudge)
-        .where(col(Nudge.person_id) == person_id, col(Nudge.responded_at).is_(None))
-        .values(responded_at=services.clock.now())
+    await session.exec(
+        _NUDGES_RESPONDED, params={"responding_person": person_id, "now": services.clock.now()}
     )
 
 
