@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlalchemy.orm import make_transient_to_detached
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.events import MessageEvent, MessageRef, ReactionEvent
 from bot.storage.inserts import insert_new
+from bot.storage.mail_models import InboundEmail
 from bot.storage.models import (
     Channel,
     Message,
@@ -215,3 +217,27 @@ async def record_posted_question(
     )
     session.add(Question(thread_id=thread.id, asker_id=asker_id, group_id=group_id))
     return thread
+
+
+async def rename_message(session: AsyncSession, platform: str, old_id: str, new_id: str) -> None:
+    """A message posted under a provisional id (queued while the platform was unreachable)
+    got its real one: the records of it, and of the thread it started, follow."""
+    on_platform = select(Channel.id).where(Channel.platform == platform)
+    await session.exec(
+        update(Message)
+        .where(col(Message.external_id) == old_id, col(Message.channel_id).in_(on_platform))
+        .values(external_id=new_id)
+    )
+    await session.exec(
+        update(Thread)
+        .where(col(Thread.root_external_id) == old_id, col(Thread.channel_id).in_(on_platform))
+        .values(root_external_id=new_id)
+    )
+    await session.exec(
+        update(InboundEmail)
+        .where(
+            col(InboundEmail.root_external_id) == old_id,
+            col(InboundEmail.conversation_platform) == platform,
+        )
+        .values(root_external_id=new_id)
+    )

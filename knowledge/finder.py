@@ -47,6 +47,9 @@ from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
 
 POSTINGS_PER_TERM = 200
+# A query term at least this close to what the asker wrote: their word, a typo corrected, a
+# synonym. Weaker ones are compound parts and expansions of those.
+STRONG_TERM = 0.8
 SATURATION = 1.0
 OTHER_TERMS_SHARE = 0.3
 # Below this share of the best possible score nobody really fits.
@@ -232,7 +235,7 @@ class ExpertIndex:
         scored: dict[int, _Scored] = {}
         group_scores: dict[str, float] = {}
         for concept in query.concepts:
-            strong = [idf[t] for t, w in concept.terms.items() if w >= 0.8 and t in idf]
+            strong = [idf[t] for t, w in concept.terms.items() if w >= STRONG_TERM and t in idf]
             best_possible += concept.weight * min(
                 strong or [idf[t] for t in concept.terms if t in idf] or [0.0]
             )
@@ -276,7 +279,7 @@ class ExpertIndex:
         for concept in query.concepts:
             for term, weight in concept.terms.items():
                 if term in idf:
-                    depth = POSTINGS_PER_TERM if weight >= 0.8 else POSTINGS_PER_TERM // 2
+                    depth = POSTINGS_PER_TERM if weight >= STRONG_TERM else POSTINGS_PER_TERM // 2
                     wanted[term] = max(wanted.get(term, 0), depth)
         postings: dict[str, list[Posting]] = {term: [] for term in wanted}
         if not wanted:
@@ -314,7 +317,7 @@ class ExpertIndex:
         values: dict[str, list[tuple[int, float]]] = {}
         for index, concept in enumerate(query.concepts):
             for term, qweight in concept.terms.items():
-                if qweight < 0.8 or term not in idf or df.get(term, 0) > limit_df:
+                if qweight < STRONG_TERM or term not in idf or df.get(term, 0) > limit_df:
                     continue
                 values.setdefault(term, []).append((index, concept.weight * qweight * idf[term]))
         if len({index for hits in values.values() for index, _ in hits}) < 2:
@@ -396,7 +399,7 @@ class ExpertIndex:
         per_person: dict[int, list[tuple[float, str, Posting | None]]] = {}
         # One idf per concept, that of its most common strong term: a rare synonym or a
         # stray compound part must not outweigh the word the asker actually used.
-        strong = [idf[t] for t, w in concept.terms.items() if w >= 0.8 and t in idf]
+        strong = [idf[t] for t, w in concept.terms.items() if w >= STRONG_TERM and t in idf]
         weak = [idf[t] for t in concept.terms if t in idf]
         concept_idf = min(strong or weak or [0.0])
         for term, qweight in concept.terms.items():
@@ -430,7 +433,11 @@ class ExpertIndex:
             state = scored.setdefault(person, _Scored())
             state.score += value
             if top > state.best[0]:
-                state.best = (top, hits[0][1], hits[0][2], concept.label)
+                term = hits[0][1]
+                # Found through a weak expansion only: the "why" names what was found, not
+                # the asker's word, which this person's evidence never mentions.
+                direct = concept.terms.get(term, 0.0) >= STRONG_TERM
+                state.best = (top, term, hits[0][2], concept.label if direct else "")
 
     async def _declared(
         self, session: AsyncSession, query: AnalyzedQuery
@@ -525,9 +532,11 @@ class ExpertIndex:
                 )
                 factor = (AWAY_FACTOR if away else 1.0) / (1.0 + LOAD_PENALTY * recent.get(pid, 0))
                 state = scored[pid]
-                _value, _term, row, label = state.best
+                _value, term, row, label = state.best
                 reason = Reason(
-                    topic=_as_written(label, query.text),
+                    topic=_as_written(label, query.text)
+                    if label
+                    else await self.label(session, term),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
                     last_at=_moment(row.last_at) if row else None,

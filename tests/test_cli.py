@@ -99,3 +99,14 @@ def test_demo_knows_who_knows_from_its_sample_history_run_after_run(tmp_path: Pa
         assert result.returncode == 0, result.stderr
         assert "**Fatima El Amrani** (Sociale Dienst Veluwerand)" in result.stdout
         assert "1 geaccepteerd" in result.stdout
+
+
+def test_demo_why_names_what_was_found_not_only_the_words_asked(tmp_path: Path) -> None:
+    """Bram's answer in the sample history is about a building meeting's planning; it turns up
+    for "dakkapel" only through a weak expansion, so his "why" must not claim a dakkapel."""
+    result = run(["demo"], tmp_path, stdin="!wieweet dakkapel\n")
+    assert result.returncode == 0, result.stderr
+    lines = {line.split("**")[1]: line for line in result.stdout.splitlines() if "**" in line}
+    assert "beantwoordde 1 vraag over dakkapel" in lines["Joost Bakker"]
+    if "Bram de Vries" in lines:
+        assert "dakkapel" not in lines["Bram de Vries"]

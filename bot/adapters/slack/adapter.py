@@ -353,5 +353,5 @@ class SlackAdapter:
     @staticmethod
     def _message_id(result: dict[str, Any] | Queued, key: str) -> str:
         if isinstance(result, Queued):
-            return f"queued-{result.number}"
+            return result.provisional_id
         return str(result.get(key) or "")

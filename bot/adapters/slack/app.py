@@ -31,6 +31,7 @@ from bot.adapters.slack.blocks import (
     publish_modal,
     thread_url,
 )
+from bot.adapters.slack.provisional import is_provisional
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
 from bot.i18n import Lang, normalise_language, t
@@ -329,7 +330,7 @@ class _EntryPoints:
         ref = published.ref
         buttons = (
             None
-            if ref.message_id.startswith("queued-")
+            if is_provisional(ref.message_id)
             else button_row(
                 t(language, "publish.open_thread"),
                 thread_url(ref.conversation.external_id, ref.message_id),

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from bot.adapters.slack.mrkdwn import to_mrkdwn
+from bot.adapters.slack.provisional import is_provisional
 from bot.config import GroupConfig
 from bot.i18n import Lang, t
 
@@ -142,7 +143,7 @@ def home_view(summary: HomeSummary) -> dict[str, Any]:
             f"{q.asked_at:%d-%m-%Y} · {to_mrkdwn(q.group_name)} · "
             f"_{t(lang, 'home.status.' + q.status.value)}_\n{to_mrkdwn(q.text)}"
         )
-        if not q.root_id.startswith("queued-"):
+        if not is_provisional(q.root_id):
             block["accessory"] = link_button(
                 t(lang, "home.open"), thread_url(q.conversation_id, q.root_id)
             )

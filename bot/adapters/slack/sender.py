@@ -10,9 +10,8 @@ adapter runs every ``outbox_interval`` seconds and at start, so a restart loses 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Literal
 
@@ -20,9 +19,12 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.adapters.slack.provisional import is_provisional, new_provisional_id
 from bot.events import utcnow
 from bot.logs import get_logger
+from bot.recorder import rename_message
 from bot.storage.database import Database
 from bot.storage.models import OutboxItem, OutboxStatus
 
@@ -60,9 +62,11 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class Queued:
-    """A delivery that went to the outbox instead of Slack (for now)."""
+    """A delivery that went to the outbox instead of Slack (for now). Until Slack takes it,
+    the message is known by ``provisional_id``; then its records (a thread it started, an
+    e-mailed question) and the queued replies in its thread take over the real ``ts``."""
 
-    number: int
+    provisional_id: str = field(default_factory=new_provisional_id)
 
 
 def _retry_after(error: SlackApiError) -> float | None:
@@ -92,7 +96,6 @@ class SlackSender:
         self._drain_lock = asyncio.Lock()
         self._store_lock = asyncio.Lock()
         self._storing: set[asyncio.Task[None]] = set()
-        self._queued_ids = itertools.count(1)
         # Set while the outbox holds undelivered messages: new ones queue behind them so
         # the order people see stays the order the bot wrote in.
         self.backlog = False
@@ -159,19 +162,18 @@ class SlackSender:
         caller is usually a handler inside the dispatcher's transaction, and on SQLite a
         second writer would wait for that transaction to end, which waits for this call."""
         self.backlog = True
-        task = asyncio.create_task(self._store(method, args))
+        queued = Queued()
+        task = asyncio.create_task(self._store(method, args, queued))
         self._storing.add(task)
         task.add_done_callback(self._storing.discard)
-        queued = Queued(next(self._queued_ids))
         log.warning("slack message queued", method=method)
         return queued
 
-    async def _store(self, method: str, args: dict[str, Any]) -> None:
+    async def _store(self, method: str, args: dict[str, Any], queued: Queued) -> None:
         # asyncio.Lock wakes waiters in order, so rows get ids in the order messages came.
+        payload = {"method": method, "args": args, "provisional_id": queued.provisional_id}
         async with self._store_lock, self._db.session() as session:
-            session.add(
-                OutboxItem(channel=OUTBOX_CHANNEL, payload={"method": method, "args": args})
-            )
+            session.add(OutboxItem(channel=OUTBOX_CHANNEL, payload=payload))
             await session.commit()
 
     async def flush(self) -> None:
@@ -198,12 +200,14 @@ class SlackSender:
         await self.flush()
         async with self._drain_lock:
             delivered = 0
+            real_ids: dict[str, str] = {}
             while items := await self.pending():
                 for item in items:
                     method = str(item.payload.get("method"))
-                    args = dict(item.payload.get("args") or {})
+                    args = self._with_real_thread(dict(item.payload.get("args") or {}), real_ids)
+                    result: dict[str, Any] = {}
                     try:
-                        await self.call(method, args, patient=True)
+                        result = await self.call(method, args, patient=True)
                         status, error = OutboxStatus.SENT, None
                     except SlackUnavailableError:
                         await self._mark(item, OutboxStatus.PENDING, self.last_failure)
@@ -211,26 +215,62 @@ class SlackSender:
                     except SlackCallError as exc:
                         status, error = OutboxStatus.FAILED, exc.error
                         log.warning("queued slack message refused", outbox_id=item.id, error=error)
-                    await self._mark(item, status, error)
+                    real = await self._mark(item, status, error, result.get("ts"))
+                    if real is not None:
+                        real_ids[real[0]] = real[1]
                     delivered += status is OutboxStatus.SENT
             if not self._storing:
                 self.backlog = False
             return delivered
 
-    async def _mark(self, item: OutboxItem, status: OutboxStatus, error: str | None) -> None:
+    @staticmethod
+    def _with_real_thread(args: dict[str, Any], real_ids: dict[str, str]) -> dict[str, Any]:
+        """A reply queued in a thread whose first message was queued too, and delivered
+        earlier in this drain, goes to that message's real ``ts``."""
+        thread = args.get("thread_ts")
+        if isinstance(thread, str) and thread in real_ids:
+            return {**args, "thread_ts": real_ids[thread]}
+        return args
+
+    async def _mark(
+        self, item: OutboxItem, status: OutboxStatus, error: str | None, ts: Any = None
+    ) -> tuple[str, str] | None:
+        """Record how delivering ``item`` went; for a message that was known by a provisional
+        id and now has its real ``ts``, returns ``(provisional id, ts)``."""
+        real: tuple[str, str] | None = None
         async with self._db.session() as session:
             row = await session.get(OutboxItem, item.id)
             if row is None:
-                return
+                return None
             row.status = status
             row.attempts += 1
             row.last_error = error
             now = utcnow()
             if status is OutboxStatus.SENT:
                 row.sent_at = now
+                provisional = row.payload.get("provisional_id")
+                if is_provisional(provisional) and isinstance(ts, str) and ts:
+                    real = (str(provisional), ts)
+                    await self._take_real_id(session, *real)
                 # Delivered: the message text has no reason to stay in the database.
                 row.payload = {"method": row.payload.get("method")}
             else:
                 row.next_attempt_at = now + timedelta(seconds=self.policy.backoff(row.attempts))
             session.add(row)
             await session.commit()
+        return real
+
+    @staticmethod
+    async def _take_real_id(session: AsyncSession, provisional: str, ts: str) -> None:
+        await rename_message(session, OUTBOX_CHANNEL, provisional, ts)
+        # Replies still waiting in the outbox (also those of an earlier run) follow the thread.
+        waiting = await session.exec(
+            select(OutboxItem).where(
+                OutboxItem.channel == OUTBOX_CHANNEL, OutboxItem.status == OutboxStatus.PENDING
+            )
+        )
+        for other in waiting:
+            args = other.payload.get("args") or {}
+            if args.get("thread_ts") == provisional:
+                other.payload = {**other.payload, "args": {**args, "thread_ts": ts}}
+                session.add(other)
