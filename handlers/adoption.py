@@ -4,8 +4,6 @@ the report room, the administrators' global pause, and recording (pseudonymised)
 from __future__ import annotations
 
 import json
-import re
-from datetime import timedelta
 
 from sqlalchemy import Table, bindparam, update
 from sqlmodel import select
@@ -20,6 +18,7 @@ from bot.registry import command, on_message, on_reaction
 from bot.services import Services
 from bot.storage.adoption_models import Goal, NudgeState
 from bot.storage.models import Nudge, Person, Role, StateEntry
+from bot.time_input import parse_duration
 from schedules.activity import ActivityLog
 from schedules.report import METRICS, REPORT_ROOM_KEY
 from schedules.rules import GLOBAL_PAUSE_KEY
@@ -160,19 +159,7 @@ METRIC_NAMES: dict[str, str] = {
 }
 ON = {"aan", "on", "ja", "yes"}
 OFF = {"uit", "off", "nee", "no", "weg"}
-_DURATION = re.compile(
-    r"^(\d{1,3})\s*(d|dag|dagen|w|wk|week|weken|weeks?|m|mnd|maand|maanden|months?)$"
-)
 STOP_WORDS = {"stop", "stoppen"}
-
-
-def parse_duration(text: str) -> timedelta | None:
-    found = _DURATION.match(text.strip().lower())
-    if not found:
-        return None
-    amount, unit = int(found[1]), found[2]
-    days = amount * (1 if unit.startswith("d") else 7 if unit.startswith("w") else 30)
-    return timedelta(days=days) if 0 < days <= 366 else None
 
 
 def _on_off(args: str) -> bool:

@@ -1,11 +1,15 @@
-"""A person's own settings: language."""
+"""A person's own settings: language, and availability (away until a day, do not disturb)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.context import CommandContext
 from bot.errors import UserError
-from bot.i18n import normalise_language, t
+from bot.i18n import Lang, normalise_language, t
 from bot.registry import command
+from bot.time_input import LOCAL, parse_until
+from knowledge.why import month_label
 
 TEXTS = {
     "settings.language_help": {
@@ -20,7 +24,50 @@ TEXTS = {
         "nl": "Die taal ken ik niet. Kies `nl` (Nederlands) of `en` (Engels).",
         "en": "I don't know that language. Choose `nl` (Dutch) or `en` (English).",
     },
+    "settings.away_help": {
+        "nl": "Afwezig melden: `!afwezig tot 12-12`, `!afwezig 2w`; terug: `!afwezig uit`",
+        "en": "Say you are away: `!away until 12-12`, `!away 2w`; back: `!away off`",
+    },
+    "settings.away_set": {
+        "nl": "Je staat als afwezig tot {date}. Wie vraagt wie iets weet, ziet dat bij je naam, "
+        "en ik stuur je tot dan geen herinneringen.",
+        "en": "You are marked away until {date}. People asking who knows something see that "
+        "next to your name, and I send you no reminders until then.",
+    },
+    "settings.away_cleared": {
+        "nl": "Welkom terug: je staat weer als beschikbaar.",
+        "en": "Welcome back: you are shown as available again.",
+    },
+    "settings.away_bad": {
+        "nl": "Dat begrijp ik niet als datum of duur. Gebruik bijvoorbeeld `!afwezig tot 12-12`, "
+        "`!afwezig tot 2026-12-12` of `!afwezig 2w` (tot een jaar vooruit); `!afwezig uit` "
+        "als je terug bent.",
+        "en": "I don't understand that as a date or a duration. Use for example "
+        "`!away until 12-12`, `!away until 2026-12-12` or `!away 2w` (up to a year ahead); "
+        "`!away off` when you are back.",
+    },
+    "settings.dnd_help": {
+        "nl": "Niet storen aan of uit: `!nietstoren aan|uit`",
+        "en": "Do not disturb on or off: `!dnd on|off`",
+    },
+    "settings.dnd_on": {
+        "nl": "Niet storen staat aan: wie vraagt wie iets weet, ziet dat bij je naam, en ik stuur "
+        "je geen herinneringen. `!nietstoren uit` zet het weer uit.",
+        "en": "Do not disturb is on: people asking who knows something see that next to your "
+        "name, and I send you no reminders. `!dnd off` turns it off.",
+    },
+    "settings.dnd_off": {
+        "nl": "Niet storen staat uit.",
+        "en": "Do not disturb is off.",
+    },
+    "settings.on_off_bad": {
+        "nl": "Gebruik `aan` of `uit`.",
+        "en": "Use `on` or `off`.",
+    },
 }
+
+_OFF = {"uit", "off", "terug", "back", "nee", "no"}
+_ON = {"", "aan", "on", "ja", "yes"}
 
 
 @command("taal", "language", help_key="settings.language_help")
@@ -32,3 +79,37 @@ async def set_language(ctx: CommandContext, args: str) -> None:
     settings.language = language
     ctx.session.add(settings)
     await ctx.respond(t(language, "settings.language_set"))
+
+
+@command("afwezig", "away", help_key="settings.away_help")
+async def set_away(ctx: CommandContext, args: str) -> None:
+    settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
+    if args.strip().lower() in _OFF:
+        settings.away_until = None
+        ctx.session.add(settings)
+        await ctx.respond_private(ctx.t("settings.away_cleared"))
+        return
+    until = parse_until(args, ctx.services.clock.now())
+    if until is None:
+        raise UserError("settings.away_bad")
+    settings.away_until = until
+    ctx.session.add(settings)
+    await ctx.respond_private(ctx.t("settings.away_set", date=_day(until, ctx.language)))
+
+
+@command("nietstoren", "dnd", help_key="settings.dnd_help", aliases=[("niet-storen", "nl")])
+async def set_do_not_disturb(ctx: CommandContext, args: str) -> None:
+    word = args.strip().lower()
+    if word not in _ON | _OFF:
+        raise UserError("settings.on_off_bad")
+    settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
+    settings.do_not_disturb = word in _ON
+    ctx.session.add(settings)
+    await ctx.respond_private(
+        ctx.t("settings.dnd_on" if settings.do_not_disturb else "settings.dnd_off")
+    )
+
+
+def _day(at: datetime, language: Lang) -> str:
+    local = at.astimezone(LOCAL)
+    return f"{local.day} {month_label(local, local, language)} {local.year}"
