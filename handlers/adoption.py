@@ -18,6 +18,7 @@ from bot.registry import command, on_message, on_reaction
 from bot.services import Services
 from bot.storage.adoption_models import Goal, NudgeState
 from bot.storage.models import Nudge, Person, Role, StateEntry
+from bot.switches import OFF_WORDS, switch
 from bot.time_input import parse_duration
 from schedules.activity import ActivityLog
 from schedules.report import METRICS, REPORT_ROOM_KEY
@@ -157,18 +158,11 @@ METRIC_NAMES: dict[str, str] = {
     "crossorg": "cross_org_answer_share",
     **{name: name for name in METRICS},
 }
-ON = {"aan", "on", "ja", "yes"}
-OFF = {"uit", "off", "nee", "no", "weg"}
 STOP_WORDS = {"stop", "stoppen"}
 
 
 def _on_off(args: str) -> bool:
-    word = args.strip().lower()
-    if word in ON or word == "":
-        return True
-    if word in OFF:
-        return False
-    raise UserError("adoption.on_off_bad")
+    return switch(args, error_key="adoption.on_off_bad")
 
 
 async def _mute(ctx: CommandContext, muted: bool) -> None:
@@ -187,7 +181,7 @@ async def _mute(ctx: CommandContext, muted: bool) -> None:
     intents=[r"^\s*stop(pen)?\W*$"],
 )
 async def mute(ctx: CommandContext, args: str) -> None:
-    await _mute(ctx, args.strip().lower() not in OFF)
+    await _mute(ctx, args.strip().lower() not in OFF_WORDS)
 
 
 @command("pauze", "pause", help_key="adoption.pause_help")
@@ -258,7 +252,7 @@ async def goal(ctx: CommandContext, args: str) -> None:
     existing = (
         await ctx.session.exec(select(Goal).where(Goal.group_id == group_id, Goal.metric == metric))
     ).first()
-    if words[1].lower() in OFF:
+    if words[1].lower() in OFF_WORDS:
         if existing is not None:
             await ctx.session.delete(existing)
         await ctx.respond(ctx.t("adoption.goal_removed", group=group_id, metric=metric))

@@ -8,6 +8,7 @@ from bot.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import Lang, normalise_language, t
 from bot.registry import command
+from bot.switches import OFF_WORDS, switch
 from bot.time_input import LOCAL, parse_until
 from knowledge.why import month_label
 
@@ -66,8 +67,7 @@ TEXTS = {
     },
 }
 
-_OFF = {"uit", "off", "terug", "back", "nee", "no"}
-_ON = {"", "aan", "on", "ja", "yes"}
+_BACK = OFF_WORDS | {"terug", "back"}
 
 
 @command("taal", "language", help_key="settings.language_help")
@@ -84,7 +84,7 @@ async def set_language(ctx: CommandContext, args: str) -> None:
 @command("afwezig", "away", help_key="settings.away_help")
 async def set_away(ctx: CommandContext, args: str) -> None:
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
-    if args.strip().lower() in _OFF:
+    if args.strip().lower() in _BACK:
         settings.away_until = None
         ctx.session.add(settings)
         await ctx.respond_private(ctx.t("settings.away_cleared"))
@@ -99,11 +99,9 @@ async def set_away(ctx: CommandContext, args: str) -> None:
 
 @command("nietstoren", "dnd", help_key="settings.dnd_help", aliases=[("niet-storen", "nl")])
 async def set_do_not_disturb(ctx: CommandContext, args: str) -> None:
-    word = args.strip().lower()
-    if word not in _ON | _OFF:
-        raise UserError("settings.on_off_bad")
+    wanted = switch(args, error_key="settings.on_off_bad")
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
-    settings.do_not_disturb = word in _ON
+    settings.do_not_disturb = wanted
     ctx.session.add(settings)
     await ctx.respond_private(
         ctx.t("settings.dnd_on" if settings.do_not_disturb else "settings.dnd_off")

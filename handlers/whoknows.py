@@ -28,6 +28,7 @@ from bot.storage.models import (
     Skill,
     StateEntry,
 )
+from bot.switches import switch
 from knowledge.finder import Candidate, ExpertIndex
 from knowledge.why import month_label
 
@@ -197,8 +198,6 @@ _INTENTS = [
     r"\b(does|do)\s+(anyone|anybody|someone)\s+(have\s+experience\s+with|know\s+about)\s+"
     r"(?P<arg>.+)",
 ]
-_YES = {"aan", "on", "ja", "yes"}
-_NO = {"uit", "off", "nee", "no"}
 
 
 def _index(ctx: EventContext) -> ExpertIndex:
@@ -446,11 +445,9 @@ async def unhide_topic(ctx: CommandContext, args: str) -> None:
 
 @command("voorstellen", "suggestions", help_key="whoknows.optout_help")
 async def suggestions(ctx: CommandContext, args: str) -> None:
-    choice = args.strip().lower()
-    if choice not in _YES | _NO:
-        raise UserError("whoknows.optout_usage")
+    wanted = switch(args, error_key="whoknows.optout_usage", empty_means_on=False)
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
-    settings.suggest_opt_out = choice in _NO
+    settings.suggest_opt_out = not wanted
     ctx.session.add(settings)
     await ctx.respond_private(
         ctx.t("whoknows.opted_out" if settings.suggest_opt_out else "whoknows.opted_in")
