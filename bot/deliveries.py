@@ -33,14 +33,12 @@ async def claim(
     return await insert_new(session, ProcessedEvent, values, returning="event_id") is not None
 
 
-async def prune(db: Database, platform: str, keep: timedelta = KEEP_CLAIMS) -> int:
-    """Forget claims older than ``keep``; returns how many."""
+async def prune(db: Database, platform: str | None = None, keep: timedelta = KEEP_CLAIMS) -> int:
+    """Forget claims (of one platform, or of all) older than ``keep``; returns how many."""
+    statement = delete(ProcessedEvent).where(col(ProcessedEvent.processed_at) < utcnow() - keep)
+    if platform is not None:
+        statement = statement.where(col(ProcessedEvent.platform) == platform)
     async with db.session() as session:
-        result = await session.exec(
-            delete(ProcessedEvent).where(
-                col(ProcessedEvent.platform) == platform,
-                col(ProcessedEvent.processed_at) < utcnow() - keep,
-            )
-        )
+        result = await session.exec(statement)
         await session.commit()
         return int(getattr(result, "rowcount", 0) or 0)

@@ -15,6 +15,7 @@ from bot.recorder import find_message
 from bot.registry import command, on_reaction
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role
+from bot.time_input import LOCAL
 
 TEXTS = {
     "email_questions.thread_title": {
@@ -114,6 +115,33 @@ TEXTS = {
         "nl": "geef een vastgehouden mail vrij (moderators)",
         "en": "release a held mail (moderators)",
     },
+    "email_questions.help_waiting": {
+        "nl": "welke mail op een moderator of een groepskeuze wacht (moderators)",
+        "en": "which mail waits for a moderator or a choice of group (moderators)",
+    },
+    "email_questions.waiting_header": {
+        "nl": "📧 Wachtende mail ({count}, oudste eerst):",
+        "en": "📧 Mail waiting ({count}, oldest first):",
+    },
+    "email_questions.waiting_held": {
+        "nl": "- {id} · {received} · {sender} · “{subject}” — afzender onbekend: "
+        "`!mailvrijgeven {id}`",
+        "en": "- {id} · {received} · {sender} · “{subject}” — unknown sender: `!releasemail {id}`",
+    },
+    "email_questions.waiting_group": {
+        "nl": "- {id} · {received} · {sender} · “{subject}” — groep onduidelijk: "
+        "`!kiesgroep {id} GROEP`",
+        "en": "- {id} · {received} · {sender} · “{subject}” — group unclear: "
+        "`!choosegroup {id} GROUP`",
+    },
+    "email_questions.nothing_waiting": {
+        "nl": "Er wacht geen mail op een moderator of een groepskeuze.",
+        "en": "No mail is waiting for a moderator or a choice of group.",
+    },
+    "email_questions.no_desk": {
+        "nl": "Deze Vraagbaak neemt geen mail aan (geen `[mail]` in de configuratie).",
+        "en": "This Vraagbaak takes no mail (no `[mail]` in the configuration).",
+    },
     "email_questions.help_choose": {
         "nl": "kies de groep voor een mail waarover Vraagbaak twijfelde",
         "en": "choose the group for a mail Vraagbaak was unsure about",
@@ -209,6 +237,42 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
     await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
     await ctx.respond(ctx.t(key, id=number))
+
+
+@command(
+    "wachtendemail",
+    "waitingmail",
+    help_key="email_questions.help_waiting",
+    role=Role.COMMUNITY_MANAGER,
+)
+async def waiting_mail(ctx: CommandContext, args: str) -> None:
+    desk = _desk(ctx)
+    if desk is None:
+        await ctx.respond_private(ctx.t("email_questions.no_desk"))
+        return
+    rows = await desk.waiting(ctx.session)
+    if not rows:
+        await ctx.respond_private(ctx.t("email_questions.nothing_waiting"))
+        return
+    lines = [ctx.t("email_questions.waiting_header", count=len(rows))]
+    for row in rows:
+        key = (
+            "email_questions.waiting_held"
+            if row.status == InboundStatus.HELD
+            else "email_questions.waiting_group"
+        )
+        received = row.received_at.astimezone(LOCAL)
+        lines.append(
+            ctx.t(
+                key,
+                id=row.id,
+                received=received.strftime("%d-%m %H:%M"),
+                sender=row.forwarded_by or row.original_email or "?",
+                subject=row.parsed.get("subject", ""),
+            )
+        )
+    # Only the moderator sees who wrote: the list is private.
+    await ctx.respond_private("\n".join(lines))
 
 
 @command("kiesgroep", "choosegroup", help_key="email_questions.help_choose")

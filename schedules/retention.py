@@ -1,7 +1,9 @@
-"""Deletes pseudonymised activity older than ``[stats] activity_retention_days``."""
+"""Deletes pseudonymised activity older than ``[stats] activity_retention_days``, and delivery
+claims older than a day (platforms stop redelivering long before)."""
 
 from __future__ import annotations
 
+from bot import deliveries
 from bot.logs import get_logger
 from bot.services import Services
 from schedules.activity import purge_activity
@@ -16,3 +18,6 @@ async def purge_old_activity(services: Services) -> None:
         )
     if removed:
         log.info("old activity deleted", events=removed)
+    claims = await deliveries.prune(services.db)
+    if claims:
+        log.info("old delivery claims deleted", claims=claims)

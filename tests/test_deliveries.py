@@ -70,7 +70,11 @@ async def test_old_claims_are_pruned(bot: Bot) -> None:
         assert await deliveries.claim(session, "slack", "EvNEW")
         assert not await deliveries.claim(session, "slack", "EvNEW")
         await session.commit()
+    async with bot.services.db.session() as session:
+        assert await deliveries.claim(session, "matrix", "$old", at=old)
+        await session.commit()
     assert await deliveries.prune(bot.services.db, "slack") == 1
+    assert await deliveries.prune(bot.services.db) == 1  # every platform: the Matrix one
     async with bot.services.db.session() as session:
         left = (await session.exec(select(ProcessedEvent.event_id))).all()
     assert left == ["EvNEW"]

@@ -394,6 +394,17 @@ class EmailDesk:
             session, row, "email_questions.choose_group", None, recipients, options=options
         )
 
+    async def waiting(self, session: AsyncSession, limit: int = 20) -> list[InboundEmail]:
+        """Mail that waits for a person: held (unknown sender) or without a clear group,
+        oldest first."""
+        rows = await session.exec(
+            select(InboundEmail)
+            .where(col(InboundEmail.status).in_([InboundStatus.HELD, InboundStatus.NEEDS_GROUP]))
+            .order_by(col(InboundEmail.received_at), col(InboundEmail.id))
+            .limit(limit)
+        )
+        return list(rows)
+
     async def release(
         self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None
     ) -> bool:

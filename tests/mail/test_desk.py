@@ -250,3 +250,28 @@ async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(
     clock.advance(LEASE + timedelta(seconds=1))
     assert await component.desk.process_pending() == 1
     assert len([s for s in adapter.sent if on(s, SOC) and s.thread_id is None]) == 1
+
+
+async def test_moderators_can_list_the_mail_that_waits(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    """A moderator without a chat account when the mail came (so no notice reached them)
+    still finds it."""
+    component, _ = desk
+    await say(bot, adapter, ADMIN, "!wachtendemail")
+    assert adapter.sent[-1].text == "Er wacht geen mail op een moderator of een groepskeuze."
+    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
+    stored = await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await component.desk.process_pending()
+    await say(bot, adapter, COLLEAGUE, "!wachtendemail")  # not a moderator
+    assert "piet@elders.example" not in adapter.sent[-1].text
+    await say(bot, adapter, ADMIN, "!wachtendemail")
+    listing = adapter.sent[-1]
+    assert listing.kind == "private" and listing.to is not None
+    assert listing.to.external_id == "U-ADMIN"
+    assert "Wachtende mail (1, oudste eerst)" in listing.text
+    assert f"- {stored.id} · " in listing.text and "piet@elders.example" in listing.text
+    assert f"`!mailvrijgeven {stored.id}`" in listing.text
+    await say(bot, adapter, ADMIN, f"!mailvrijgeven {stored.id}")
+    await say(bot, adapter, ADMIN, "!waitingmail")
+    assert adapter.sent[-1].text == "No mail is waiting for a moderator or a choice of group."

@@ -392,9 +392,9 @@ class MatrixAdapter:
             self._reactions[event_id] = core
             while len(self._reactions) > 5_000:
                 self._reactions.popitem(last=False)
-        if await self._state.already_handled(event_id):
-            return
-        await self._dispatch(dispatch, core, event_id)
+        # The dispatcher claims the event id with the event's own transaction: an event seen
+        # again (a back-filled gap, a sync replayed after a restart) is handled once.
+        await self._dispatch(dispatch, replace(core, delivery_id=event_id), event_id)
 
     async def _dispatch(self, dispatch: Dispatch, core: Event, event_id: str) -> None:
         try:
@@ -402,7 +402,6 @@ class MatrixAdapter:
         except Exception:
             # One broken event must not stop the bot; the dispatcher already answers users.
             log.exception("matrix event dispatch failed", event_id=event_id)
-        await self._state.mark_handled(event_id)
 
     # --- rooms -------------------------------------------------------------------------------
     async def _on_invite(self, room_id: str, invite_state: list[dict[str, Any]]) -> None:

@@ -1,23 +1,19 @@
-"""Durable adapter state in the database: the sync token, handled event ids, DM rooms."""
+"""Durable adapter state in the database: the sync token and the DM rooms (handled event ids
+are claimed by the dispatcher, ``bot/deliveries.py``)."""
 
 from __future__ import annotations
 
 import json
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.events import utcnow
 from bot.storage.database import Database
-from bot.storage.models import ProcessedEvent, StateEntry
-
-PLATFORM = "matrix"
+from bot.storage.models import StateEntry
 
 
 class MatrixState:
     def __init__(self, db: Database, user_id: str) -> None:
         self._db = db
         self._prefix = f"matrix:{user_id}:"
-        self._seen: set[str] = set()
 
     async def _get(self, key: str) -> str | None:
         async with self._db.session() as session:
@@ -46,23 +42,3 @@ class MatrixState:
 
     async def save_direct_rooms(self, rooms: dict[str, str]) -> None:
         await self._put("direct_rooms", json.dumps(rooms, sort_keys=True))
-
-    async def already_handled(self, event_id: str) -> bool:
-        if event_id in self._seen:
-            return True
-        async with self._db.session() as session:
-            found = await session.get(ProcessedEvent, (PLATFORM, event_id)) is not None
-        if found:
-            self._seen.add(event_id)
-        return found
-
-    async def mark_handled(self, event_id: str) -> None:
-        self._seen.add(event_id)
-        if len(self._seen) > 10_000:
-            self._seen.clear()
-        async with self._db.session() as session:
-            session.add(ProcessedEvent(platform=PLATFORM, event_id=event_id))
-            try:
-                await session.commit()
-            except IntegrityError:
-                await session.rollback()

@@ -11,7 +11,6 @@ from typing import Any
 import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import deliveries
 from bot.adapters.base import Dispatch
 from bot.adapters.slack.blocks import message_blocks
 from bot.adapters.slack.config import SlackConfig
@@ -34,7 +33,6 @@ from bot.services import Services
 log = get_logger(__name__)
 
 SLASH_PREFIX = "slash:"
-PRUNE_EVERY = 3600.0  # seconds between prunes of old event claims
 
 # The core names reactions by emoji or by Slack-style name; Slack wants the name.
 _EMOJI_NAMES = {
@@ -108,7 +106,6 @@ class SlackAdapter:
         self.bot_user_id = str(me.get("user_id") or "") or None
         self.bot_account = AccountRef(PLATFORM, self.bot_user_id or "", "Vraagbaak")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        await deliveries.prune(self.services.db, PLATFORM)
         await self.sender.drain()
         self._outbox_task = asyncio.create_task(self._outbox_loop(), name="slack-outbox")
         app = build_app(self, dispatch)
@@ -156,18 +153,14 @@ class SlackAdapter:
         return self._started and self._transport is not None and self._transport.connected()
 
     async def _outbox_loop(self) -> None:
-        """Queued messages every ``outbox_interval``; old event claims once an hour."""
-        loop = asyncio.get_running_loop()
-        pruned_at = loop.time()
+        """Queued messages every ``outbox_interval`` (old event claims are pruned by the
+        scheduler's retention job, for every platform)."""
         while True:
             await asyncio.sleep(self.config.outbox_interval)
             try:
                 delivered = await self.sender.drain()
                 if delivered:
                     log.info("queued slack messages delivered", count=delivered)
-                if loop.time() - pruned_at >= PRUNE_EVERY:
-                    pruned_at = loop.time()
-                    await deliveries.prune(self.services.db, PLATFORM)
             except Exception:
                 log.exception("slack outbox drain failed")
 
