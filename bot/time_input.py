@@ -1,12 +1,14 @@
-"""What people type for a time: a duration ("3d", "2w", "1m") or a date ("12-12", "2026-12-12")."""
+"""Times as people write and read them: a duration ("3d", "2w", "1m") or a date ("12-12",
+"2026-12-12") typed in a command, and a day shown in an answer — all in Dutch time."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
+from bot.stats.working_time import AMSTERDAM
+from knowledge.why import month_label
+
 MAX_DAYS = 366
 
 _DURATION = re.compile(
@@ -30,7 +32,7 @@ def parse_day(text: str, now: datetime) -> datetime | None:
     """The start (Dutch time) of a day after today and within a year: ``2026-12-12``,
     ``12-12-2026`` or ``12-12`` (the next 12 December). ``None`` for anything else."""
     cleaned = text.strip()
-    today = now.astimezone(LOCAL).date()
+    today = now.astimezone(AMSTERDAM).date()
     day: date | None = None
     try:
         if found := _ISO.match(cleaned):
@@ -47,7 +49,7 @@ def parse_day(text: str, now: datetime) -> datetime | None:
         return None
     if day is None or not today < day <= today + timedelta(days=MAX_DAYS):
         return None
-    return datetime.combine(day, time(0, 0), LOCAL)
+    return datetime.combine(day, time(0, 0), AMSTERDAM)
 
 
 def parse_until(text: str, now: datetime) -> datetime | None:
@@ -59,3 +61,10 @@ def parse_until(text: str, now: datetime) -> datetime | None:
     if duration is not None:
         return now + duration
     return parse_day(text, now)
+
+
+def day_label(at: datetime, lang: str, *, with_year: bool = False) -> str:
+    """The Dutch-time day of ``at`` as people read it: "12 december" ("12 December 2026")."""
+    local = at.astimezone(AMSTERDAM)
+    label = f"{local.day} {month_label(local, local, lang)}"
+    return f"{label} {local.year}" if with_year else label

@@ -13,9 +13,9 @@ from bot.i18n import t
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.recorder import find_message
 from bot.registry import command, on_reaction
+from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role
-from bot.time_input import LOCAL
 
 TEXTS = {
     "email_questions.thread_title": {
@@ -261,7 +261,7 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
             if row.status == InboundStatus.HELD
             else "email_questions.waiting_group"
         )
-        received = row.received_at.astimezone(LOCAL)
+        received = row.received_at.astimezone(AMSTERDAM)
         lines.append(
             ctx.t(
                 key,

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from bot.context import CommandContext
 from bot.errors import UserError
-from bot.i18n import Lang, normalise_language, t
+from bot.i18n import normalise_language, t
 from bot.registry import command
 from bot.switches import OFF_WORDS, switch
-from bot.time_input import LOCAL, parse_until
-from knowledge.why import month_label
+from bot.time_input import day_label, parse_until
 
 TEXTS = {
     "settings.language_help": {
@@ -94,7 +91,9 @@ async def set_away(ctx: CommandContext, args: str) -> None:
         raise UserError("settings.away_bad")
     settings.away_until = until
     ctx.session.add(settings)
-    await ctx.respond_private(ctx.t("settings.away_set", date=_day(until, ctx.language)))
+    await ctx.respond_private(
+        ctx.t("settings.away_set", date=day_label(until, ctx.language, with_year=True))
+    )
 
 
 @command("nietstoren", "dnd", help_key="settings.dnd_help", aliases=[("niet-storen", "nl")])
@@ -106,8 +105,3 @@ async def set_do_not_disturb(ctx: CommandContext, args: str) -> None:
     await ctx.respond_private(
         ctx.t("settings.dnd_on" if settings.do_not_disturb else "settings.dnd_off")
     )
-
-
-def _day(at: datetime, language: Lang) -> str:
-    local = at.astimezone(LOCAL)
-    return f"{local.day} {month_label(local, local, language)} {local.year}"

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 
 from sqlmodel import col, delete, select
 
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import ConversationRef, MessageEvent, ReactionEvent
-from bot.i18n import Lang
 from bot.logs import get_logger
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
@@ -29,6 +27,7 @@ from bot.storage.models import (
     StateEntry,
 )
 from bot.switches import switch
+from bot.time_input import day_label
 from knowledge.finder import Candidate, ExpertIndex
 from knowledge.why import month_label
 
@@ -211,15 +210,11 @@ def _topic(args: str) -> str:
     return topic
 
 
-def _date(at: datetime, lang: Lang) -> str:
-    return f"{at.day} {month_label(at, at, lang)}"
-
-
 def _availability(ctx: CommandContext, candidate: Candidate) -> str:
     if candidate.available:
         return ctx.t("whoknows.available")
     if candidate.away_until is not None:
-        return ctx.t("whoknows.away_until", date=_date(candidate.away_until, ctx.language))
+        return ctx.t("whoknows.away_until", date=day_label(candidate.away_until, ctx.language))
     return ctx.t("whoknows.dnd")
 
 
@@ -408,7 +403,7 @@ async def profile(ctx: CommandContext, args: str) -> None:
     status = ctx.t("whoknows.available")
     if away:
         status = (
-            ctx.t("whoknows.away_until", date=_date(settings.away_until, ctx.language))
+            ctx.t("whoknows.away_until", date=day_label(settings.away_until, ctx.language))
             if settings.away_until is not None and settings.away_until > now
             else ctx.t("whoknows.dnd")
         )

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from bot.app import Bot
+from bot.stats.working_time import AMSTERDAM as LOCAL
 from bot.storage.models import Account, PersonSettings
-from bot.time_input import LOCAL, parse_day, parse_duration, parse_until
+from bot.time_input import parse_day, parse_duration, parse_until
 from tests.support.recording_adapter import RecordingAdapter, message, person
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
@@ -55,7 +56,8 @@ async def test_away_until_a_day_shows_in_the_profile_and_ends_with_off(
     away_until = (await _settings(bot, "anouk@ermelo.nl")).away_until
     assert away_until is not None and away_until.astimezone(LOCAL).date() == day
     await bot.dispatcher.dispatch(adapter, message("!profiel", anouk))
-    assert "Status: afwezig tot" in adapter.sent[-1].text
+    # the Dutch day, not the UTC one (midnight in Amsterdam is the evening before in UTC)
+    assert f"Status: afwezig tot {day.day} " in adapter.sent[-1].text
     await bot.dispatcher.dispatch(adapter, message("!afwezig uit", anouk))
     assert "weer als beschikbaar" in adapter.sent[-1].text
     assert (await _settings(bot, "anouk@ermelo.nl")).away_until is None
