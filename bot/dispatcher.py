@@ -21,8 +21,7 @@ from bot.i18n import Lang, normalise_language, t
 from bot.known_rows import load_known_rows
 from bot.logs import get_logger
 from bot.recorder import (
-    find_message,
-    find_thread,
+    find_recorded,
     note_edit,
     record_reaction,
     store_message,
@@ -99,8 +98,7 @@ async def resolve_and_record(turn: Turn, call_next: Next) -> None:
             if known is not None and known.channel is not None:
                 recorded, thread = known.message, known.thread
             else:
-                recorded = await find_message(session, channel.id, message.message_id)
-                thread = await find_thread(session, channel.id, thread_root(message))
+                recorded, thread = await find_recorded(session, channel.id, message)
             if recorded is not None:
                 note_edit(session, recorded, message)
                 if not message.is_edit:

@@ -57,13 +57,22 @@ async def record_message(
     """Store one chat message (and its thread). ``False`` for one already recorded; an edit
     of a recorded message updates its text."""
     assert channel.id is not None
-    existing = await find_message(session, channel.id, event.message_id)
+    existing, thread = await find_recorded(session, channel.id, event)
     if existing is not None:
         note_edit(session, existing, event)
         return False
-    thread = await find_thread(session, channel.id, thread_root(event))
     stored = await store_message(session, channel, person, event, thread=thread, to_bot=to_bot)
     return stored is not None
+
+
+async def find_recorded(
+    session: AsyncSession, channel_id: int, event: MessageEvent
+) -> tuple[Message | None, Thread | None]:
+    """The message, and the thread it belongs in, as far as they are recorded already."""
+    return (
+        await find_message(session, channel_id, event.message_id),
+        await find_thread(session, channel_id, thread_root(event)),
+    )
 
 
 def note_edit(session: AsyncSession, recorded: Message, event: MessageEvent) -> None:

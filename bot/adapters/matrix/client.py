@@ -394,14 +394,14 @@ class MatrixAdapter:
                 self._reactions.popitem(last=False)
         # The dispatcher claims the event id with the event's own transaction: an event seen
         # again (a back-filled gap, a sync replayed after a restart) is handled once.
-        await self._dispatch(dispatch, replace(core, delivery_id=event_id), event_id)
+        await self._dispatch(dispatch, replace(core, delivery_id=event_id))
 
-    async def _dispatch(self, dispatch: Dispatch, core: Event, event_id: str) -> None:
+    async def _dispatch(self, dispatch: Dispatch, core: Event) -> None:
         try:
             await dispatch(core)
         except Exception:
             # One broken event must not stop the bot; the dispatcher already answers users.
-            log.exception("matrix event dispatch failed", event_id=event_id)
+            log.exception("matrix event dispatch failed", event_id=core.delivery_id)
 
     # --- rooms -------------------------------------------------------------------------------
     async def _on_invite(self, room_id: str, invite_state: list[dict[str, Any]]) -> None:
