@@ -19,7 +19,7 @@ from bot.storage.adoption_models import JobRun
 from schedules.clock import AcceleratedClock
 from schedules.digest import weekly_digest
 from schedules.introductions import introductions
-from schedules.leader import LeaderLease
+from schedules.leader import Leadership, holds_fence, leadership_for
 from schedules.report import monthly_report
 from schedules.retention import purge_old_activity
 from schedules.unanswered import unanswered_questions
@@ -40,11 +40,16 @@ def replica_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-async def run_guarded(services: Services, lease: LeaderLease, name: str, job: Job) -> bool:
-    """Run ``job`` if this replica leads; log (never raise) a failure. ``True`` if it ran."""
+async def run_guarded(services: Services, lease: Leadership, name: str, job: Job) -> bool:
+    """Run ``job`` if this replica leads and is not fenced out; log (never raise) a failure.
+    ``True`` if it ran."""
     try:
         if not await lease.acquire_or_renew():
             return False
+        async with services.db.session() as session:
+            if not await holds_fence(session, lease.name, lease.holder, lock=False):
+                log.warning("fenced out: another replica leads", job=name, replica=lease.holder)
+                return False
     except Exception:
         log.exception("lease check failed", job=name)
         return False
@@ -56,9 +61,12 @@ async def run_guarded(services: Services, lease: LeaderLease, name: str, job: Jo
         log.exception("scheduled job failed", job=name)
     try:
         async with services.db.session() as session:
-            session.add(
-                JobRun(job=name, replica=lease.holder, started_at=services.clock.now(), ok=ok)
-            )
+            if await holds_fence(session, lease.name, lease.holder, lock=lease.fence_locks):
+                session.add(
+                    JobRun(job=name, replica=lease.holder, started_at=services.clock.now(), ok=ok)
+                )
+            else:
+                log.warning("fenced out while running", job=name, replica=lease.holder)
             await session.commit()
     except Exception:
         log.exception("could not record the job run", job=name)
@@ -74,7 +82,7 @@ class SchedulerComponent:
         settings = services.config.nudges
         self.tick = settings.tick_seconds
         self.renew_every = settings.lease_seconds / 3
-        self.lease = LeaderLease(
+        self.lease = leadership_for(
             services.db, replica_name(), timedelta(seconds=settings.lease_seconds)
         )
         self.scheduler: AsyncIOScheduler | None = None

@@ -1,6 +1,6 @@
 """Two real ``vraagbaak run`` processes on one PostgreSQL database, on an accelerated clock
 (1 real second = 2 simulated hours): every nudge is posted once, also after the leader is
-killed and the other replica takes over."""
+killed, or paused long enough for the other replica to take over and then resumed."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 AMS = ZoneInfo("Europe/Amsterdam")
 CHANNELS = ["sociaal-domein", "omgevingswet", "burgerzaken"]
 SPEED = 7200  # one real second is two hours
+# A leader silent this long loses its lock (PostgreSQL ends its session); short for the test,
+# long enough that a loaded machine does not lose it by being slow.
+LEASE_SECONDS = 4
 
 
 @pytest.fixture
@@ -60,7 +63,7 @@ def _config(folder: Path, url: str, anchor: datetime) -> Path:
     path = folder / "vraagbaak.toml"
     path.write_text(
         f'[database]\nurl = "{url}"\n\n[bot]\nlog_format = "json"\n\n'
-        f"[nudges]\ntick_seconds = 0.25\nlease_seconds = 1.5\n"
+        f"[nudges]\ntick_seconds = 0.25\nlease_seconds = {LEASE_SECONDS}\n"
         f'clock_start = "{start}"\nclock_anchor = "{anchor.isoformat()}"\n'
         f"clock_speed = {SPEED}\n" + groups,
         encoding="utf-8",
@@ -109,64 +112,119 @@ def _healthy(port: int) -> bool:
         return False
 
 
-def test_each_nudge_once_with_two_replicas_and_after_the_leader_dies(
-    tmp_path: Path, pg_url: str
-) -> None:
-    export = _export(tmp_path)
-    # Simulated Monday 08:30 is some real seconds away, so both replicas are up by then
-    # (on a busy machine they may start later; then the clock is simply further on).
-    anchor = datetime.now(UTC) + timedelta(seconds=8)
-    config = _config(tmp_path, pg_url, anchor)
-    assert main(["import", "slack-export", str(export), "--quiet", "--config", str(config)]) == 0
+class Replicas:
+    """Two ``vraagbaak run`` processes on one database, started after a Slack import."""
 
-    env = {**os.environ, "VRAAGBAAK_CONFIG": str(config)}
-    ports = [_free_port(), _free_port()]
-    logs = [(tmp_path / f"replica{i}.log").open("wb") for i in range(2)]
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", "--health-port", str(port)],
-            env=env,
-            stdout=logs[i],
-            stderr=subprocess.STDOUT,
-        )
-        for i, port in enumerate(ports)
-    ]
-    try:
-        _wait_for(lambda: all(_healthy(p) for p in ports), 60)
+    def __init__(self, tmp_path: Path, pg_url: str) -> None:
+        export = _export(tmp_path)
+        # Simulated Monday 08:30 is some real seconds away, so both replicas are up by then
+        # (on a busy machine they may start later; then the clock is simply further on).
+        anchor = datetime.now(UTC) + timedelta(seconds=8)
+        config = _config(tmp_path, pg_url, anchor)
+        imported = main(["import", "slack-export", str(export), "--quiet", "--config", str(config)])
+        assert imported == 0
+        env = {**os.environ, "VRAAGBAAK_CONFIG": str(config)}
+        self.pg_url = pg_url
+        self.ports = [_free_port(), _free_port()]
+        self.log_paths = [tmp_path / f"replica{i}.log" for i in range(2)]
+        self.logs = [path.open("wb") for path in self.log_paths]
+        self.processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "bot.cli", "run", "--health-port", str(port)],
+                env=env,
+                stdout=self.logs[i],
+                stderr=subprocess.STDOUT,
+            )
+            for i, port in enumerate(self.ports)
+        ]
+
+    def monday_notices(self) -> str:
+        """Waits for Monday 09:00's notice per channel; returns the leader's name."""
+        _wait_for(lambda: all(_healthy(p) for p in self.ports), 60)
         # Monday 09:00: one notice per channel (the cap: one unprompted post a day).
-        _wait_for(lambda: len(_notices(pg_url)) >= 3, 60)
+        _wait_for(lambda: len(_notices(self.pg_url)) >= 3, 60)
         time.sleep(1.0)  # two more simulated hours: still three
-        monday = _notices(pg_url)
+        monday = _notices(self.pg_url)
         assert len(monday) == 3 and len({c for _, c in monday}) == 3
-
-        [(holder,)] = _scalar_rows(pg_url, "select holder from adoption_scheduler_lease")
-        leader_pid = int(str(holder).split(":")[1])
-        leader = next(p for p in processes if p.pid == leader_pid)
-        survivor = next(p for p in processes if p.pid != leader_pid)
-        runs_before = _scalar_rows(pg_url, "select distinct replica from adoption_job_run")
+        holder = self.holder()
+        runs_before = _scalar_rows(self.pg_url, "select distinct replica from adoption_job_run")
         assert runs_before == [(holder,)]  # only the leader ran jobs
-        leader.send_signal(signal.SIGKILL)
-        leader.wait(10)
+        return holder
 
-        # The next working day the survivor, now leader, posts the second question per channel.
-        _wait_for(lambda: len(_notices(pg_url)) >= 6, 60)
+    def holder(self) -> str:
+        [(holder,)] = _scalar_rows(self.pg_url, "select holder from adoption_scheduler_lease")
+        return str(holder)
+
+    def process_of(self, holder: str) -> subprocess.Popen[bytes]:
+        pid = int(holder.split(":")[1])
+        return next(p for p in self.processes if p.pid == pid)
+
+    def tuesday_notices(self) -> None:
+        """The next working day the new leader posts the second question per channel."""
+        _wait_for(lambda: len(_notices(self.pg_url)) >= 6, 60)
         time.sleep(1.0)
-        notices = _notices(pg_url)
+        notices = _notices(self.pg_url)
         assert len(notices) == 6
         assert len({key for key, _ in notices}) == 6  # each question noticed exactly once
-        outbox = _scalar_rows(pg_url, "select dedupe_key from outboxitem")
+        outbox = _scalar_rows(self.pg_url, "select dedupe_key from outboxitem")
         assert len(outbox) == 6 and len(set(outbox)) == 6  # and posted (queued) once
-        replicas = {r for (r,) in _scalar_rows(pg_url, "select replica from adoption_job_run")}
-        assert len(replicas) == 2 and holder in replicas  # the survivor took over
-        assert survivor.poll() is None
-    finally:
-        for process in processes:
+
+    def close(self) -> None:
+        for process in self.processes:
             if process.poll() is None:
+                process.send_signal(signal.SIGCONT)
                 process.send_signal(signal.SIGTERM)
-        for process in processes:
+        for process in self.processes:
             try:
                 process.wait(10)
             except subprocess.TimeoutExpired:
                 process.kill()
-        for log in logs:
+        for log in self.logs:
             log.close()
+
+
+def test_each_nudge_once_with_two_replicas_and_after_the_leader_dies(
+    tmp_path: Path, pg_url: str
+) -> None:
+    replicas = Replicas(tmp_path, pg_url)
+    try:
+        holder = replicas.monday_notices()
+        leader = replicas.process_of(holder)
+        leader.send_signal(signal.SIGKILL)
+        leader.wait(10)
+        replicas.tuesday_notices()
+        rows = _scalar_rows(pg_url, "select replica from adoption_job_run")
+        runners = {r for (r,) in rows}
+        assert len(runners) == 2 and holder in runners  # the survivor took over
+        survivor = next(p for p in replicas.processes if p is not leader)
+        assert survivor.poll() is None
+    finally:
+        replicas.close()
+
+
+def test_a_paused_leader_is_overtaken_and_runs_nothing_when_it_resumes(
+    tmp_path: Path, pg_url: str
+) -> None:
+    replicas = Replicas(tmp_path, pg_url)
+    try:
+        holder = replicas.monday_notices()
+        leader = replicas.process_of(holder)
+        leader.send_signal(signal.SIGSTOP)  # a hung process: its connection stays open
+        _wait_for(lambda: replicas.holder() != holder, LEASE_SECONDS * 6)
+        replicas.tuesday_notices()
+        new_holder = replicas.holder()
+        leader.send_signal(signal.SIGCONT)
+        time.sleep(3.0)  # many ticks of the resumed process
+        assert leader.poll() is None  # it goes on serving, as a follower
+        replicas.tuesday_notices()  # still six notices, each once
+        runs = _scalar_rows(
+            pg_url, "select replica, started_at from adoption_job_run order by started_at"
+        )
+        first_new = min(started for replica, started in runs if replica == new_holder)
+        # No job of the old leader ran after the new leader's first one.
+        assert all(started <= first_new for replica, started in runs if replica == holder)
+        assert replicas.holder() == new_holder
+        log = replicas.log_paths[replicas.processes.index(leader)].read_text()
+        assert "lost the jobs' leadership" in log
+    finally:
+        replicas.close()
