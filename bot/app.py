@@ -46,7 +46,11 @@ def build_bot(
     modules: Sequence[ModuleType] | None = None,
     database: Database | None = None,
 ) -> Bot:
-    db = database or Database(config.database.url, echo=config.database.echo)
+    db = database or Database(
+        config.database.url,
+        echo=config.database.echo,
+        idle_in_transaction_seconds=config.database.idle_in_transaction_seconds,
+    )
     services = Services.build(config, db, build_registry(modules), clock)
     from knowledge.service import provide_expert_finder
 

@@ -49,12 +49,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Database:
     """One database: an async engine for the bot and a sync engine for bulk CLI work."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(
+        self, url: str, *, echo: bool = False, idle_in_transaction_seconds: float | None = None
+    ) -> None:
         self.url = url
         _ensure_sqlite_folder(url)
         self.is_sqlite = make_url(url).drivername.startswith("sqlite")
         self.sync_engine: Engine = create_engine(_sync_url(url), echo=echo)
-        self.async_engine: AsyncEngine = create_async_engine(_async_url(url), echo=echo)
+        connect_args: dict[str, Any] = {}
+        if not self.is_sqlite and idle_in_transaction_seconds is not None:
+            timeout_ms = max(1000, int(idle_in_transaction_seconds * 1000))
+            connect_args["options"] = f"-c idle_in_transaction_session_timeout={timeout_ms}"
+        self.async_engine: AsyncEngine = create_async_engine(
+            _async_url(url), echo=echo, connect_args=connect_args
+        )
         if self.is_sqlite:
             event.listen(self.sync_engine, "connect", _sqlite_pragmas)
             event.listen(self.async_engine.sync_engine, "connect", _sqlite_pragmas)

@@ -62,7 +62,8 @@ def _config(folder: Path, url: str, anchor: datetime) -> Path:
     start = datetime(2026, 3, 2, 8, 30, tzinfo=AMS).isoformat()  # Monday 08:30
     path = folder / "vraagbaak.toml"
     path.write_text(
-        f'[database]\nurl = "{url}"\n\n[bot]\nlog_format = "json"\n\n'
+        f'[database]\nurl = "{url}"\nidle_in_transaction_seconds = {LEASE_SECONDS}\n\n'
+        f'[bot]\nlog_format = "json"\n\n'
         f"[nudges]\ntick_seconds = 0.25\nlease_seconds = {LEASE_SECONDS}\n"
         f'clock_start = "{start}"\nclock_anchor = "{anchor.isoformat()}"\n'
         f"clock_speed = {SPEED}\n" + groups,
