@@ -41,8 +41,9 @@ class DatabaseSection(Section):
     url: str = DEFAULT_DATABASE_URL
     echo: bool = False
     # PostgreSQL ends a transaction left open this long by a paused or hung process, so its
-    # row locks cannot stall the other replicas (idle_in_transaction_session_timeout).
-    idle_in_transaction_seconds: float = Field(default=60, gt=0)
+    # row locks cannot stall the other replicas (idle_in_transaction_session_timeout). Longer
+    # than any chat call an event's transaction waits on (the answer is sent before commit).
+    idle_in_transaction_seconds: float = Field(default=120, gt=0)
 
     @field_validator("url")
     @classmethod
