@@ -55,21 +55,32 @@ def iban_hits(text: str) -> list[Hit]:
 
 
 # --- addresses ---------------------------------------------------------------------------
+# Suffixes that (almost) only end street names match in any case ("stationsweg 112b"); those
+# that also end common words (vergadering, antwoord, loopbaan) only on a capitalised name.
 _STREET_SUFFIX = (
-    r"(?:straat|straatweg|weg|laan|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|"
-    r"plantsoen|markt|erf|veld|baan|ring|wal|burg|haven|poort|oord|allee|boulevard|zijl|akker|"
-    r"kamp|brink|hoeve|horst|weide|hoek|berg|dam|straße|strasse|str\.|gasse|platz|street|"
-    r"road|avenue|lane|drive)"
+    r"(?:straat|straatweg|weg|laan|plein|gracht|kade|singel|dreef|steeg|plantsoen|boulevard|"
+    r"allee|dwarsstraat|straße|strasse|str\.|gasse|platz|street|road|avenue|lane)"
+)
+_CAPITAL_SUFFIX = (
+    r"(?:dijk|hof|pad|park|markt|veld|baan|wal|burg|haven|poort|zijl|akker|kamp|brink|hoeve|"
+    r"horst|weide|hoek|berg|dam|drive|ring|oord|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
 )
 _TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr\.|Prof\.)"
 _CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"
+_NOT_AFTER_NUMBER = (
+    r"(?! ?(?:jan|feb|maart|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec|jaar|uur|euro|procent|"
+    r"minuten|dagen|weken|maanden|keer|personen|mensen|woningen|kinderen|stuks|m2|m²|km|"
+    r"meter|cm|kg|%|x)\w{0,10})"
+)
 _HOUSE_NUMBER = (
-    r"\d{1,5}(?![\d,.]\d)(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})"
-    r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw|bv)\b)?"
+    r"(?!(?:19|20)\d\d\b)\d{1,4}(?!\d)(?![,.:]\d)"
+    r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?"
+    + _NOT_AFTER_NUMBER
 )
 STREET = re.compile(
     rf"(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
-    rf"(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})\b,? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
+    rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
+    rf"\b,? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
 )
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (
