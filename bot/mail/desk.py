@@ -216,13 +216,13 @@ class EmailDesk:
         lang = self.language
         lines = [t(lang, "email_questions.thread_title", subject=u.subject or "—"), "", u.question]
         if u.forwarded_by is not None:
-            who = u.forwarded_by.name or u.forwarded_by.email
-            lines += ["", t(lang, "email_questions.forwarded_by", who=who)]
+            lines += ["", t(lang, "email_questions.forwarded_by", who=u.forwarder_label)]
             if u.note:
                 lines += ["> " + line for line in u.note.splitlines()]
+        if u.attachments.kept:  # issue 12: attachments stay with the mail until released
+            lines += ["", t(lang, "email_questions.attachments_held", count=len(u.attachments.kept))]
         if u.attachments.dropped:
-            names = ", ".join(name for name, _ in u.attachments.dropped)
-            lines += ["", t(lang, "email_questions.dropped", names=names)]
+            lines += ["", t(lang, "email_questions.dropped", names=", ".join(u.dropped_names))]
         lines += ["", t(lang, "email_questions.how_to_answer", group=group_name)]
         return "\n".join(lines)
 
@@ -267,15 +267,6 @@ class EmailDesk:
                 in_reply_to=u.message_id,
             )
             await enqueue(session, mail, dedupe_key=f"confirm:{row.id}", extra={})
-        for file in u.attachments.kept[:20]:
-            try:
-                await adapter.upload(
-                    conversation,
-                    Attachment(file.filename, file.content_type, file.data),
-                    thread_id=root.message_id,
-                )
-            except Exception as exc:  # the question is up; a missing file is listed in logs
-                log.warning("attachment not uploaded", inbound=row.id, error=type(exc).__name__)
 
     async def _linked_inbound(self, session: AsyncSession, u: Understanding) -> InboundEmail | None:
         ids = [i for i in [u.in_reply_to, *u.references] if i]

@@ -14,11 +14,15 @@ _TUSSEN_WORDS = (
     "van|de|der|den|het|'t|ter|ten|te|in|op|el|al|bin|ben|da|das|dos|du|la|le|von|zu|vd|v\\.d\\."
 )
 _INITIALS = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,4} ?)"
-_SURNAME = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'A-Z-]{1,30}"
+_SURNAME = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'A-Z]{1,30}"
 _FIRST = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'-]{1,20}"
 # Van, De, Van der: a surname's first word is capitalised when it starts the name.
 _TUSSEN = rf"(?:(?i:{_TUSSEN_WORDS})\.? ){{0,3}}"
-NAME = rf"(?:{_INITIALS}|(?:{_FIRST} ){{0,2}})?{_TUSSEN}{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
+# A name starts with a capital: "Jan de Vries", "J.P. van Dam", "De Vries", not "in Zeewolde".
+NAME = (
+    rf"(?:(?:{_INITIALS}|(?:{_FIRST} ){{1,2}}){_TUSSEN}|(?=[A-ZÀ-Ý]){_TUSSEN})?"
+    rf"{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
+)
 _TITLES = (
     r"mevrouw|mevr\.?|mw\.?|mvr\.?|meneer|mijnheer|mnr\.?|dhr\.?|de heer|heer|familie|fam\.?|"
     r"echtpaar|wijlen|mr\.|mrs\.?|ms\.?|miss|herr|frau|madame|mme\.?|monsieur|mlle\.?|"
@@ -28,8 +32,8 @@ _TITLES = (
 )
 TITLED = re.compile(rf"(?<![\w.])(?i:{_TITLES}) {{1,2}}(?P<value>{NAME})")
 _INTRO = (
-    r"mijn naam is|ik ben|ik heet|wij zijn|my name is|i am|i'm|this is|ich heiße|ich bin|"
-    r"mein name ist|je m'appelle|je suis|nazywam się|mam na imię|jestem|me llamo|soy|"
+    r"mijn naam is|ik ben|ik heet|my name is|i am|i'm|ich heiße|ich bin|"
+    r"mein name ist|je m'appelle|je suis|nazywam się|mam na imię|jestem|me llamo|"
     r"mi nombre es|benim adım|adım|namens|on behalf of|im auftrag von|"
     r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|met hartelijke groet(?:en)?|"
     r"hartelijke groet(?:en)?|groeten|groetjes|groet|mvg|gr\.|kind regards|best regards|regards|"
