@@ -74,7 +74,6 @@ class Understanding:
             ],
         }
 
-
     def _kept_names(self) -> list[str]:
         if len(self.attachment_names) == len(self.attachments.kept):
             return self.attachment_names
@@ -166,7 +165,9 @@ class MailReader:
         redacted_note = redactor.redact(note, language)
         counts = redacted_subject.counts + redacted_question.counts + redacted_note.counts
         attachments = select_attachments(parts)
-        kept_names = [redactor.redact(f.filename, language, filename=True) for f in attachments.kept]
+        kept_names = [
+            redactor.redact(f.filename, language, filename=True) for f in attachments.kept
+        ]
         dropped_names = [
             redactor.redact(name, language, filename=True) for name, _ in attachments.dropped
         ]

@@ -64,7 +64,10 @@ def looks_like_date(digits: str) -> bool:
     """``20260312`` or ``12032026``: a date written without separators."""
     if len(digits) != 8 or not digits.isdigit():
         return False
-    for year, month, day in ((digits[:4], digits[4:6], digits[6:]), (digits[4:], digits[2:4], digits[:2])):
+    for year, month, day in (
+        (digits[:4], digits[4:6], digits[6:]),
+        (digits[4:], digits[2:4], digits[:2]),
+    ):
         try:
             dt.date(int(year), int(month), int(day))
         except ValueError:

@@ -73,12 +73,14 @@ def _chains(text: str) -> list[_Chain]:
 def _open_before(chain: _Chain, index: int) -> bool:
     """May a number start at group ``index``: at the chain's start or after a space (not
     in the middle of ``12.03.2026`` or ``1.250.000``)."""
-    return index == 0 or " " in chain.gaps[index - 1] and chain.gaps[index - 1].strip() in ("", "/")
+    return index == 0 or (
+        " " in chain.gaps[index - 1] and chain.gaps[index - 1].strip() in ("", "/")
+    )
 
 
 def _open_after(chain: _Chain, index: int) -> bool:
     last = len(chain.groups) - 1
-    return index == last or " " in chain.gaps[index] and chain.gaps[index].strip() in ("", "/")
+    return index == last or (" " in chain.gaps[index] and chain.gaps[index].strip() in ("", "/"))
 
 
 def _phone_digits(chain: _Chain, i: int, digits: str, text: str) -> bool:
@@ -104,7 +106,9 @@ def _bsn_digits(chain: _Chain, i: int, j: int, digits: str, text: str) -> bool:
 
 
 def _tax_digits(digits: str, i: int, j: int) -> bool:
-    return len(digits) == 11 and (german_tax_id_valid(digits) or belgian_national_number_valid(digits))
+    return len(digits) == 11 and (
+        german_tax_id_valid(digits) or belgian_national_number_valid(digits)
+    )
 
 
 def find_numbers(text: str) -> list[Hit]:

@@ -24,7 +24,9 @@ _DOT = r"(?: ?[\[({<] ?(?:dot|punt|\.) ?[\])}>] ?| (?:dot|punt) |\.)"
 OBFUSCATED_EMAIL = re.compile(
     rf"(?i:{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}[a-z]{{2,10}}\b)"
 )
-WHATSAPP = re.compile(r"(?i:\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=)\+?\d{6,15})")
+WHATSAPP = re.compile(
+    r"(?i:\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=)\+?\d{6,15})"
+)
 
 # --- IBAN --------------------------------------------------------------------------------
 IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){11,30}")
@@ -74,8 +76,8 @@ _NOT_AFTER_NUMBER = (
 )
 _HOUSE_NUMBER = (
     r"(?!(?:19|20)\d\d\b)\d{1,4}(?!\d)(?![,.:]\d)"
-    r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?"
-    + _NOT_AFTER_NUMBER
+    r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})"
+    r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
 )
 STREET = re.compile(
     rf"(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
@@ -96,7 +98,8 @@ CUED_ADDRESS = re.compile(
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
 CITY_AFTER = re.compile(
-    rf",? {{1,3}}{_CITY_WORD}(?: (?:aan den|aan de|aan|op|den|de|bij|in) {_CITY_WORD}| {_CITY_WORD}){{0,2}}"
+    rf",? {{1,3}}{_CITY_WORD}"
+    rf"(?: (?:aan den|aan de|aan|op|den|de|bij|in) {_CITY_WORD}| {_CITY_WORD}){{0,2}}"
 )
 LOWER_CITY_AFTER = re.compile(r",? {1,3}[a-z][a-z'-]{2,25}(?![\w])")
 _POSTCODE_CUE = re.compile(r"(?i:(?:postcode|post code|zip|plz|code postal)\b[ :|]{0,4}$)")
@@ -105,7 +108,37 @@ HOUSE_NUMBER_CUE = re.compile(
     rf"(?P<value>{_HOUSE_NUMBER})"
 )
 _NOT_POSTCODE_LETTERS = frozenset(
-    "EN IN OP TE IS OF AL NA DE ZO NU OM ER JE ME WE ZE UK US EU CM KM MM KG MB GB PM AM ML".split()
+    [
+        "EN",
+        "IN",
+        "OP",
+        "TE",
+        "IS",
+        "OF",
+        "AL",
+        "NA",
+        "DE",
+        "ZO",
+        "NU",
+        "OM",
+        "ER",
+        "JE",
+        "ME",
+        "WE",
+        "ZE",
+        "UK",
+        "US",
+        "EU",
+        "CM",
+        "KM",
+        "MM",
+        "KG",
+        "MB",
+        "GB",
+        "PM",
+        "AM",
+        "ML",
+    ]
 )
 
 
@@ -168,10 +201,11 @@ BIRTHDATE = re.compile(
 BIRTHDATE_BEFORE = re.compile(rf"(?i:(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
 
 # --- licence plates ------------------------------------------------------------------------
-_L = "[BDFGHJKLMNPRSTVXZbdfghjklmnprstvxz]"
+_L = "[BDFGHJKLMNPRSTVXZbdfghjklmnprstvxz]"  # plates have no vowels, C or Q
 _SIDECODES = [
     rf"{_L}{{2}}-\d{{2}}-\d{{2}}", rf"\d{{2}}-\d{{2}}-{_L}{{2}}", rf"\d{{2}}-{_L}{{2}}-\d{{2}}",
-    rf"{_L}{{2}}-\d{{2}}-{_L}{{2}}", rf"{_L}{{2}}-{_L}{{2}}-\d{{2}}", rf"\d{{2}}-{_L}{{2}}-{_L}{{2}}",
+    rf"{_L}{{2}}-\d{{2}}-{_L}{{2}}", rf"{_L}{{2}}-{_L}{{2}}-\d{{2}}",
+    rf"\d{{2}}-{_L}{{2}}-{_L}{{2}}",
     rf"\d{{2}}-{_L}{{3}}-\d", rf"\d-{_L}{{3}}-\d{{2}}", rf"{_L}{{2}}-\d{{3}}-{_L}",
     rf"{_L}-\d{{3}}-{_L}{{2}}", rf"{_L}{{3}}-\d{{2}}-{_L}", rf"{_L}-\d{{2}}-{_L}{{3}}",
     rf"\d-{_L}{{2}}-\d{{3}}", rf"\d{{3}}-{_L}{{2}}-\d",
@@ -180,7 +214,9 @@ PLATE = re.compile(rf"(?<![\w-])(?:{'|'.join(_SIDECODES)})(?![\w-])")
 
 # Dutch passport / identity card numbers since 2014: two letters, six letters or digits, a
 # digit; the letter O is never used.
-DOCUMENT_NUMBER = re.compile(r"(?<![\w-])[A-NP-Z]{2}(?=[A-NP-Z0-9]{0,5}\d)[A-NP-Z0-9]{6}\d(?![\w-])")
+DOCUMENT_NUMBER = re.compile(
+    r"(?<![\w-])[A-NP-Z]{2}(?=[A-NP-Z0-9]{0,5}\d)[A-NP-Z0-9]{6}\d(?![\w-])"
+)
 
 # --- values behind a label ------------------------------------------------------------------
 _LABELS: dict[str, str] = {
@@ -224,11 +260,14 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
 ] + [
     # ``BSN 123…``, ``paspoortnummer NW3F7K9L1``: a document label right before its number.
-    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b)(?: is| was|:)?(?: nummer| nr\.?| no\.?)? {{1,2}}"
-                      rf"(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
+    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b)(?: is| was|:)?(?: nummer| nr\.?| no\.?)?"
+                      rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
+                      rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
     for kind in ("id_document", "tax_id", "licence_plate")
 ] + [
-    ("name", re.compile(rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}")),
+    ("name", re.compile(
+        rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}"
+    )),
     (
         "address",
         re.compile(rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['address']})){_LABEL_SEP}{_PLACE_VALUE}"),
