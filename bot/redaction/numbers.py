@@ -94,10 +94,10 @@ def _phone_digits(chain: _Chain, i: int, digits: str, text: str) -> bool:
     return dutch_phone(digits)
 
 
-def _bsn_digits(chain: _Chain, i: int, j: int, digits: str, text: str) -> bool:
-    start = chain.groups[i][0]
-    cued = bool(_BSN_CUE.search(text, max(0, start - 40), start))
-    if cued and len(digits) in (8, 9):
+def _bsn_digits(i: int, j: int, digits: str, cued: bool) -> bool:
+    if len(digits) not in (8, 9):
+        return False
+    if cued:
         return True
     if len(digits) == 9:
         return bsn_valid(digits)
@@ -120,6 +120,8 @@ def find_numbers(text: str) -> list[Hit]:
             if not _open_before(chain, i):
                 i += 1
                 continue
+            start = groups[i][0]
+            cued: bool | None = None  # looked up only for a number of BSN length
             phone: int | None = None
             other: tuple[int, str] | None = None
             digits = ""
@@ -127,13 +129,15 @@ def find_numbers(text: str) -> list[Hit]:
                 digits += text[groups[j][0] : groups[j][1]]
                 if len(digits) > 16:
                     break
-                if not _open_after(chain, j):
-                    continue
+                if len(digits) < 8 or not _open_after(chain, j):
+                    continue  # no phone, BSN or tax id is shorter than 8 digits
+                if cued is None and len(digits) in (8, 9):
+                    cued = bool(_BSN_CUE.search(text, max(0, start - 40), start))
                 if _phone_digits(chain, i, digits, text):
                     phone = j
                     if not (i == 0 and chain.plus):
                         break  # a Dutch number has one length; an international one may go on
-                elif other is None and _bsn_digits(chain, i, j, digits, text):
+                elif other is None and _bsn_digits(i, j, digits, bool(cued)):
                     other = (j, "bsn")
                 elif other is None and _tax_digits(digits, i, j):
                     other = (j, "tax_id")
@@ -143,7 +147,6 @@ def find_numbers(text: str) -> list[Hit]:
                 i += 1
                 continue
             j, kind = found
-            start = groups[i][0]
             if kind == "phone" and i == 0 and chain.plus:
                 start -= 2 if text[start - 1] == "(" else 1
             hits.append(Hit(start, groups[j][1], kind))

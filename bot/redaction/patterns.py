@@ -15,14 +15,16 @@ from bot.redaction.numbers import Hit
 # --- e-mail ------------------------------------------------------------------------------
 _LOCAL = r"[\w.+'-]{1,64}"
 _LABEL = r"[\w-]{1,63}"
+# Each pattern starts only where a token starts (a lookbehind), so a long run of word
+# characters is not tried at every one of its positions.
 EMAIL = re.compile(
-    rf"{_LOCAL} {{0,2}}(?:@|%40|\uff20) {{0,2}}{_LABEL}(?:\.{_LABEL}){{0,4}}\.[a-zA-Z]{{2,24}}\b"
+    rf"(?<![\w.+'-]){_LOCAL} {{0,2}}(?:@|%40|\uff20) {{0,2}}{_LABEL}(?:\.{_LABEL}){{0,4}}\.[a-zA-Z]{{2,24}}\b"
 )
 # p.devries [at] ziggo [punt] nl, jan(at)gmail(dot)com, jan at gmail dot com
 _AT = r"(?: ?[\[({<] ?(?:at|apenstaartje|a|@) ?[\])}>] ?| (?:at|apenstaartje) )"
 _DOT = r"(?: ?[\[({<] ?(?:dot|punt|\.) ?[\])}>] ?| (?:dot|punt) |\.)"
 OBFUSCATED_EMAIL = re.compile(
-    rf"(?i:{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}[a-z]{{2,10}}\b)"
+    rf"(?<![\w.+'-])(?i:{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}[a-z]{{2,10}}\b)"
 )
 WHATSAPP = re.compile(
     r"(?i:\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=)\+?\d{6,15})"
@@ -80,7 +82,7 @@ _HOUSE_NUMBER = (
     r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
 )
 STREET = re.compile(
-    rf"(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
+    rf"(?<![\w'-])(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
     rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
     rf"\b,? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
 )
@@ -198,7 +200,7 @@ BIRTHDATE = re.compile(
     rf"(?i:\b{_BIRTH_CUE}\b[^\d\n]{{0,22}}?(?P<value>{DATE}|(?<=[ (])(?:1[89]|20)\d{{2}}\b))"
 )
 # "23-06-1951 (geboren in Ermelo)": the date right before the cue.
-BIRTHDATE_BEFORE = re.compile(rf"(?i:(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
+BIRTHDATE_BEFORE = re.compile(rf"(?i:(?<![\w'])(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
 
 # --- licence plates ------------------------------------------------------------------------
 _L = "[BDFGHJKLMNPRSTVXZbdfghjklmnprstvxz]"  # plates have no vowels, C or Q
