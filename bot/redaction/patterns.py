@@ -18,7 +18,8 @@ _LABEL = r"[\w-]{1,63}"
 # Each pattern starts only where a token starts (a lookbehind), so a long run of word
 # characters is not tried at every one of its positions.
 EMAIL = re.compile(
-    rf"(?<![\w.+'-]){_LOCAL} {{0,2}}(?:@|%40|\uff20) {{0,2}}{_LABEL}(?:\.{_LABEL}){{0,4}}\.[a-zA-Z]{{2,24}}\b"
+    rf"(?<![\w.+'-]){_LOCAL} {{0,2}}(?:@|%40|\uff20) {{0,2}}"
+    rf"{_LABEL}(?:\.{_LABEL}){{0,4}}\.[a-zA-Z]{{2,24}}\b"
 )
 # p.devries [at] ziggo [punt] nl, jan(at)gmail(dot)com, jan at gmail dot com
 _AT = r"(?: ?[\[({<] ?(?:at|apenstaartje|a|@) ?[\])}>] ?| (?:at|apenstaartje) )"
