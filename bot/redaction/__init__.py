@@ -132,23 +132,30 @@ class Redactor:
         self.colleagues = colleague_keys(colleagues)
         self.known = known_name_pattern(citizen_names, self.colleagues)
 
+    def findings(self, text: str, *, filename: bool = False) -> list[tuple[int, int, str]]:
+        """Where personal data is in ``text``: (start, end, kind), in text order."""
+        if not text:
+            return []
+        view: View = view_of(text, filename=filename)
+        hits = _settle(find_personal_data(view.text, self.colleagues, self.known), view.text)
+        spans: list[tuple[int, int, str]] = []
+        for hit in hits:
+            start, end = view.span(hit.start, hit.end)
+            if spans and start < spans[-1][1]:
+                continue
+            spans.append((start, end, hit.kind))
+        return spans
+
     def redact(
         self, text: str, language: Literal["nl", "en"] = "nl", *, filename: bool = False
     ) -> Redacted:
         counts: Counter[str] = Counter()
-        if not text:
-            return Redacted(text, counts)
-        view: View = view_of(text, filename=filename)
-        hits = _settle(find_personal_data(view.text, self.colleagues, self.known), view.text)
         out: list[str] = []
         last = 0
-        for hit in hits:
-            start, end = view.span(hit.start, hit.end)
-            if start < last:
-                continue
+        for start, end, kind in self.findings(text, filename=filename):
             out.append(text[last:start])
-            out.append(PLACEHOLDERS[hit.kind][language])
-            counts[hit.kind] += 1
+            out.append(PLACEHOLDERS[kind][language])
+            counts[kind] += 1
             last = end
         out.append(text[last:])
         return Redacted("".join(out), counts)

@@ -41,8 +41,24 @@ _INTRO = (
     r"viele grüße|cordialement|pozdrawiam|z poważaniem|saludos|saygılarımla|"
     r"ondertekend|getekend|signed"
 )
+# "Lisa en Tom", "Mark & Julia O'Brien": two people signing together.
+_PAIR = rf"{NAME}(?: (?:en|and|&|und|et|ve|i|y) {NAME})?"
 INTRODUCED = re.compile(
-    rf"(?<![\w])(?i:{_INTRO})(?:,| ?-)? {{0,2}}(?:\n {{0,4}}){{0,2}}(?P<value>{NAME})(?![\w@])"
+    rf"(?<![\w])(?i:{_INTRO})(?:,| ?-)? {{0,2}}(?:\n {{0,4}}){{0,2}}(?P<value>{_PAIR})(?![\w@])"
+)
+# "onze dochter Lotte", "mijn verloofde Jeroen Smits", "my mother, Mrs. Evans".
+_RELATIONS = (
+    r"dochter|zoon|vader|moeder|man|vrouw|echtgeno(?:ot|te)|partner|verloofde|vriend|vriendin|"
+    r"broer|zus|zuster|opa|oma|kleinzoon|kleindochter|schoonzoon|schoondochter|schoonvader|"
+    r"schoonmoeder|neef|nicht|oom|tante|kind|pleegkind|pleegzoon|pleegdochter|buurman|buurvrouw|"
+    r"buurjongen|buurmeisje|huisgenoot|cliënt|client|daughter|son|father|mother|husband|wife|"
+    r"brother|sister|grandson|granddaughter|neighbour|neighbor|fiancée?|tochter|sohn|mutter|"
+    r"ehemann|ehefrau|córka|syn|ojciec|matka|kızım|oğlum|annem|babam"
+)
+RELATIVE = re.compile(
+    rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
+    rf"mój|moja|moje) (?:{_RELATIONS}))(?:,? {{1,2}}(?i:{_TITLES})?)? {{0,2}}"
+    rf"(?P<value>{NAME})(?![\w@])"
 )
 _TUSSEN_SET = frozenset(_TUSSEN_WORDS.replace("\\", "").split("|"))
 # Words that follow "ik ben" or a title but are no name.
@@ -221,11 +237,32 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NOT_NAMES = _NOT_NAMES | frozenset(
+    [
+        *("Fam", "Familie", "Mevrouw", "Meneer", "Mijnheer", "Dhr", "Mw", "Mevr", "Heer"),
+        *("Mr", "Mrs", "Ms", "Herr", "Frau", "Echtpaar", "Dutch", "English", "British"),
+        *("German", "Polish", "Turkish", "Moroccan", "Belgian", "American", "Canadian"),
+        *("French", "Spanish", "Italian", "Syrian", "Ukrainian", "Nederlands", "Engels"),
+        *("Duits", "Pools", "Turks", "Marokkaans", "Belgisch", "Nederlandse", "Duitse"),
+        *("Poolse", "Turkse", "Marokkaanse", "Belgische"),
+    ]
+)
+# A display name with one of these words is an organisation's, not a person's.
+_ORGANISATION_TEXT = """stichting vve vereniging team afdeling gemeente bv b.v. nv n.v. vof camping
+    praktijk huisartsenpraktijk bouwbedrijf klusbedrijf aannemer bedrijf
+    buurtbewoner bewoners anoniem
+    info service helpdesk klantenservice redactie school kerk club support office admin
+    secretariaat bestuur commissie neighbours committee"""
+_ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
+
+
 def _words(value: str) -> list[str]:
     return [w for w in re.split(r"[ .-]+", value) if w]
 
 
 def _is_name(value: str, colleagues: frozenset[str]) -> bool:
+    if {w.strip(".").lower() for w in value.split()} & _ORGANISATION_WORDS:
+        return False
     words = [w for w in _words(value) if w.lower() not in _TUSSEN_SET]
     capitals = [w for w in words if w[:1].isupper() and len(w) > 1]
     if not capitals or capitals[0] in _NOT_NAMES or capitals[-1] in _NOT_NAMES:
@@ -257,7 +294,7 @@ def colleague_keys(names: Iterable[str]) -> frozenset[str]:
 
 def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     hits: list[Hit] = []
-    for pattern in (TITLED, INTRODUCED):
+    for pattern in (TITLED, INTRODUCED, RELATIVE):
         for match in pattern.finditer(text):
             value = match.group("value")
             start = match.start("value")
@@ -280,6 +317,9 @@ def known_name_pattern(names: Iterable[str], colleagues: frozenset[str]) -> re.P
         clean = " ".join(re.sub(r"[\"<>(),]", " ", name).split())
         if not clean or "@" in clean or _colleague(clean, colleagues):
             continue
+        lowered = {w.strip(".").lower() for w in clean.split()}
+        if lowered & _ORGANISATION_WORDS:
+            continue
         fulls.add(clean)
         for word in re.split(r"[ .]+", clean):
             title = TITLED.match(word + " Xx")
@@ -287,6 +327,12 @@ def known_name_pattern(names: Iterable[str], colleagues: frozenset[str]) -> re.P
                 words.add(word)
     if not fulls:
         return None
-    alternatives = sorted(fulls | words, key=len, reverse=True)[:40]
-    body = "|".join(re.escape(a[:60]) for a in alternatives)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    first = {clean.split()[0] for clean in fulls if clean.split()[0] in words}
+    # Full names and first names also in lower case ("groeten kees"); a surname only as
+    # written, since many are words too (Bos, Visser, Smit).
+    loose = sorted(fulls | first, key=len, reverse=True)[:20]
+    strict = sorted(words - first, key=len, reverse=True)[:20]
+    alternatives = [f"(?i:{re.escape(a[:60])})" for a in loose] + [
+        re.escape(a[:60]) for a in strict
+    ]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})(?![\w])")

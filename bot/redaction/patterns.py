@@ -73,9 +73,10 @@ _CAPITAL_SUFFIX = (
 _TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr\.|Prof\.)"
 _CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"
 _NOT_AFTER_NUMBER = (
-    r"(?! ?(?:jan|feb|maart|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec|jaar|uur|euro|procent|"
+    r"(?!(?i: ?(?:jan|feb|maart|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec|dez|jaar|uur|"
+    r"euro|procent|year|hour|week|day|"
     r"minuten|dagen|weken|maanden|keer|personen|mensen|woningen|kinderen|stuks|m2|m²|km|"
-    r"meter|cm|kg|%|x)\w{0,10})"
+    r"meter|cm|kg|%|x)\w{0,10}))"
 )
 _HOUSE_NUMBER = (
     r"(?!(?:19|20)\d\d\b)\d{1,4}(?!\d)(?![,.:]\d)"
