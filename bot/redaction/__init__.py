@@ -24,6 +24,7 @@ from bot.redaction.numbers import Hit, find_numbers
 from bot.redaction.patterns import (
     BIRTHDATE,
     BIRTHDATE_BEFORE,
+    BORN_SIGN,
     CUED_ADDRESS,
     DOCUMENT_NUMBER,
     EMAIL,
@@ -91,6 +92,7 @@ def find_personal_data(
         hits += _value_hits(pattern, text, kind)
     hits += _value_hits(BIRTHDATE, text, "birthdate")
     hits += _value_hits(BIRTHDATE_BEFORE, text, "birthdate")
+    hits += _value_hits(BORN_SIGN, text, "birthdate")
     hits += _value_hits(PLATE, text, "licence_plate")
     hits += _value_hits(DOCUMENT_NUMBER, text, "id_document")
     hits += _value_hits(STREET, text, "address")

@@ -30,7 +30,11 @@ _TITLES = (
     r"prof\.|zuster|broeder|opa|oma|tante|oom|buurman|buurvrouw|cliënt|client|cliënte|"
     r"bewoner|bewoonster|aanvrager|aanvraagster|klant|patiënt|melder"
 )
-TITLED = re.compile(rf"(?<![\w.])(?i:{_TITLES}) {{1,2}}(?P<value>{NAME})")
+# After a title the name may start with its lower-case tussenvoegsel: "de heer van Dijk".
+_TITLED_NAME = (
+    rf"(?:(?:{_INITIALS}|(?:{_FIRST} ){{1,2}})?{_TUSSEN})?{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
+)
+TITLED = re.compile(rf"(?<![\w.])(?i:{_TITLES}) {{1,2}}(?P<value>{_TITLED_NAME})")
 _INTRO = (
     r"mijn naam is|ik ben|ik heet|my name is|i am|i'm|ich heiße|ich bin|"
     r"mein name ist|je m'appelle|je suis|nazywam się|mam na imię|jestem|me llamo|"
@@ -244,7 +248,7 @@ _NOT_NAMES = _NOT_NAMES | frozenset(
         *("German", "Polish", "Turkish", "Moroccan", "Belgian", "American", "Canadian"),
         *("French", "Spanish", "Italian", "Syrian", "Ukrainian", "Nederlands", "Engels"),
         *("Duits", "Pools", "Turks", "Marokkaans", "Belgisch", "Nederlandse", "Duitse"),
-        *("Poolse", "Turkse", "Marokkaanse", "Belgische"),
+        *("Poolse", "Turkse", "Marokkaanse", "Belgische", "Belg", "Nederlander", "Duitser"),
     ]
 )
 # A display name with one of these words is an organisation's, not a person's.
@@ -252,7 +256,8 @@ _ORGANISATION_TEXT = """stichting vve vereniging team afdeling gemeente bv b.v. 
     praktijk huisartsenpraktijk bouwbedrijf klusbedrijf aannemer bedrijf
     buurtbewoner bewoners anoniem
     info service helpdesk klantenservice redactie school kerk club support office admin
-    secretariaat bestuur commissie neighbours committee"""
+    secretariaat bestuur commissie neighbours committee café cafe restaurant winkel hotel
+    garage kapsalon bakkerij slagerij"""
 _ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
 
 

@@ -202,6 +202,8 @@ BIRTHDATE = re.compile(
     rf"(?i:\b{_BIRTH_CUE}\b[^\d\n]{{0,22}}?(?P<value>{DATE}|(?<=[ (])(?:1[89]|20)\d{{2}}\b))"
 )
 # "23-06-1951 (geboren in Ermelo)": the date right before the cue.
+# "°12-04-1967": the degree sign is how Belgians write "born".
+BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
 BIRTHDATE_BEFORE = re.compile(rf"(?i:(?<![\w'])(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
 
 # --- licence plates ------------------------------------------------------------------------

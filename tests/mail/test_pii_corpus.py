@@ -21,17 +21,17 @@ def test_the_corpus_is_large_and_varied() -> None:
     kinds = {kind for m in mails for kind, _ in m.pii}
     assert kinds >= {"bsn", "phone", "address", "birthdate", "email", "name", "iban",
                      "licence_plate", "id_document", "tax_id"}  # fmt: skip
-    assert {m.half for m in mails} == {"tune", "held_out"}
+    assert {m.half for m in mails} == {"tune", "held_out", "fresh"}
 
 
-@pytest.mark.parametrize("half", ["tune", "held_out"])
+@pytest.mark.parametrize("half", ["tune", "held_out", "fresh"])
 def test_no_personal_data_reaches_the_thread(half: str) -> None:
     verdict = judge()[half]
-    assert verdict.items > 150
+    assert verdict.items > (50 if half == "fresh" else 150)
     assert verdict.leaks == []
 
 
-@pytest.mark.parametrize("half", ["tune", "held_out"])
+@pytest.mark.parametrize("half", ["tune", "held_out", "fresh"])
 def test_the_words_around_the_data_survive(half: str) -> None:
     assert judge()[half].lost == []
 

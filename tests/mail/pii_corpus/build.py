@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
-from tests.mail.pii_corpus.letters import LETTERS, Letter
+from tests.mail.pii_corpus.letters import FRESH, LETTERS, Letter
 
 COLLEAGUE = ("Mark Hendriks", "m.hendriks@ermelo.nl")
 # People the chat knows: their names must stay in the thread.
@@ -34,7 +34,7 @@ class CorpusMail:
     name: str
     letter: Letter
     form: str
-    half: str  # "tune" or "held_out"
+    half: str  # "tune", "held_out" or "fresh" (written after tuning, never tuned on)
     raw: bytes
 
     @property
@@ -182,8 +182,8 @@ FORMS: list[tuple[str, Callable[[Letter], EmailMessage]]] = [
 
 def corpus() -> list[CorpusMail]:
     mails: list[CorpusMail] = []
-    for index, letter in enumerate(LETTERS):
-        half = "tune" if index % 2 == 0 else "held_out"
+    for index, letter in enumerate(LETTERS + FRESH):
+        half = "fresh" if index >= len(LETTERS) else "tune" if index % 2 == 0 else "held_out"
         for step in (0, 1):
             form, render = FORMS[(index + step * 3) % len(FORMS)]
             raw = bytes(render(letter))

@@ -12,7 +12,7 @@ from bot.config import load_config
 from bot.mail.understand import MailReader, Understanding
 from bot.redaction import Redactor
 from tests.mail.pii_corpus.build import CHAT_PEOPLE, CorpusMail, corpus
-from tests.mail.pii_corpus.letters import LETTERS
+from tests.mail.pii_corpus.letters import FRESH, LETTERS
 
 CONFIG = Path(__file__).with_name("vraagbaak.toml")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad*"), None)
@@ -56,7 +56,7 @@ def reader() -> MailReader:
 
 def judge(mails: list[CorpusMail] | None = None) -> dict[str, Judgement]:
     read = reader()
-    halves = {"tune": Judgement(), "held_out": Judgement()}
+    halves = {"tune": Judgement(), "held_out": Judgement(), "fresh": Judgement()}
     for mail in corpus() if mails is None else mails:
         verdict = halves[mail.half]
         u = read.read(mail.raw)
@@ -77,7 +77,7 @@ def false_redactions() -> tuple[int, list[str]]:
     """Redactions in the letters' own text that cover no listed personal data."""
     found: list[str] = []
     total = 0
-    for letter in LETTERS:
+    for letter in LETTERS + FRESH:
         redactor = Redactor(CHAT_PEOPLE, [letter.name] if letter.name else [])
         for text in (letter.subject, letter.body):
             personal = [
