@@ -85,6 +85,10 @@ class EmailDesk:
                 if group_id and text and len(past.setdefault(group_id, [])) < 300:
                     past[group_id].append(text)
         self.reader.router = Router(profiles_from(self.services.config.groups, past))
+        async with self.services.db.session() as session:
+            # People the chat knows keep their names in posted mail (issue 12).
+            names = await session.exec(select(Person.name).limit(20_000))
+            self.reader.colleagues = {name for name in names if name and name.strip()}
 
     # --- processing ------------------------------------------------------------------------
     async def process_pending(self, limit: int = 50) -> int:
