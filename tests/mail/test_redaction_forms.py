@@ -25,10 +25,16 @@ CASES = [
     # addresses
     ("Dorpsstraat 45 lekt", ["Dorpsstraat 45"], ["lekt"]),
     ("Postcode: 3842 KM, huisnummer 17. Bezorgen?", ["3842 KM", "17"], ["Bezorgen?"]),
-    ("op stationsweg 112b, 3841ck harderwijk. ok?", ["stationsweg", "3841ck", "harderwijk"],
-     ["ok?"]),  # fmt: skip
-    ("Mijn adres is Kerkstraat 12\nMail kan ook naar mij", ["Kerkstraat 12"],
-     ["Mijn adres is", "Mail kan ook naar mij"]),  # fmt: skip
+    (
+        "op stationsweg 112b, 3841ck harderwijk. ok?",
+        ["stationsweg", "3841ck", "harderwijk"],
+        ["ok?"],
+    ),
+    (
+        "Mijn adres is Kerkstraat 12\nMail kan ook naar mij",
+        ["Kerkstraat 12"],
+        ["Mijn adres is", "Mail kan ook naar mij"],
+    ),
     ("| Straat | Kerkstraat |\n| Huisnummer | 12 |", ["Kerkstraat"], ["| Straat |"]),
     # dates of birth
     ("Geboortedatum: 1951-06-23, klopt dat?", ["1951-06-23"], ["klopt dat?"]),
@@ -42,8 +48,11 @@ CASES = [
     ("naar r.vandam @ hotmail.com sturen", ["vandam"], ["sturen"]),
     ("link ?mail=sandra.mulder%40live.nl&x=1", ["sandra.mulder"], ["link"]),
     # names with titles, plates and documents
-    ("Ik ben mevrouw Pietersen en woon aan de Kerkstraat 45 in Zeewolde",
-     ["Pietersen", "Kerkstraat 45"], ["Ik ben mevrouw", "en woon aan de", "in Zeewolde"]),  # fmt: skip
+    (
+        "Ik ben mevrouw Pietersen en woon aan de Kerkstraat 45 in Zeewolde",
+        ["Pietersen", "Kerkstraat 45"],
+        ["Ik ben mevrouw", "en woon aan de", "in Zeewolde"],
+    ),
     ("dhr. De Vries belde", ["Vries"], ["dhr.", "belde"]),
     ("auto 12-XKR-7 staat", ["12-XKR-7"], ["auto", "staat"]),
     ("paspoort NW3F7K9L1 kwijt", ["NW3F7K9L1"], ["kwijt"]),
