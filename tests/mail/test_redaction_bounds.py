@@ -60,3 +60,28 @@ def test_hostile_text_at_the_body_limit_is_redacted_quickly(unit: str) -> None:
     took = time.perf_counter() - started
     # About 1 s on one core; the old patterns needed minutes. Generous for a shared CI host.
     assert took < 6.0, f"{took:.1f} s for {len(text)} characters"
+
+
+HOSTILE_HTML = {
+    "unclosed styles": "<style>" * 20_000,  # the old .*? rescanned the rest for each: 32 s
+    "empty paragraph of spaces": "<p>" + " " * 100_000,
+    "unclosed comments": "<!--" * 30_000,
+}
+
+
+@pytest.mark.parametrize("html", HOSTILE_HTML.values(), ids=HOSTILE_HTML.keys())
+def test_hostile_html_mail_is_understood_quickly(html: str) -> None:
+    from email.message import EmailMessage
+
+    from bot.config import load_config
+    from bot.mail.understand import MailReader
+    from tests.mail.pii_corpus.judge import CONFIG
+
+    message = EmailMessage()
+    message["From"] = "someone@example.org"
+    message["Subject"] = "vraag"
+    message.set_content(html, subtype="html")
+    reader = MailReader(load_config(CONFIG, environ={}))
+    started = time.perf_counter()
+    reader.read(bytes(message))
+    assert time.perf_counter() - started < 6.0
