@@ -29,6 +29,9 @@ _BSN_CUE = re.compile(
 )
 
 
+_GLUED_CUE = re.compile(r"(?i:(?<![a-z])(?:bsn|tel|telnr|nr|mob|mobiel|gsm|sofinr|nummer)$)")
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
@@ -61,8 +64,8 @@ def _chains(text: str) -> list[_Chain]:
                 current.groups.append((start, end))
                 current.gaps.append(gap)
                 continue
-        if start > 0 and text[start - 1].isalpha():
-            current = None  # part of a word or a code: A12, KvK12345678
+        if start > 0 and text[start - 1].isalpha() and not _GLUED_CUE.search(text, 0, start):
+            current = None  # part of a word or a code: A12, KvK12345678 (but "bsn111222333")
             continue
         plus = text[start - 1 : start] == "+" or text[max(0, start - 2) : start] == "+("
         current = _Chain([(start, end)], [], plus)
@@ -73,14 +76,15 @@ def _chains(text: str) -> list[_Chain]:
 def _open_before(chain: _Chain, index: int) -> bool:
     """May a number start at group ``index``: at the chain's start or after a space (not
     in the middle of ``12.03.2026`` or ``1.250.000``)."""
-    return index == 0 or (
-        " " in chain.gaps[index - 1] and chain.gaps[index - 1].strip() in ("", "/")
-    )
+    gap = chain.gaps[index - 1] if index else ""
+    return index == 0 or gap.strip() == "/" or (" " in gap and not gap.strip())
 
 
 def _open_after(chain: _Chain, index: int) -> bool:
-    last = len(chain.groups) - 1
-    return index == last or (" " in chain.gaps[index] and chain.gaps[index].strip() in ("", "/"))
+    if index == len(chain.groups) - 1:
+        return True
+    gap = chain.gaps[index]
+    return gap.strip() == "/" or (" " in gap and not gap.strip())
 
 
 def _phone_digits(chain: _Chain, i: int, digits: str, text: str) -> bool:

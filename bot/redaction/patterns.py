@@ -86,7 +86,7 @@ _HOUSE_NUMBER = (
 STREET = re.compile(
     rf"(?<![\w'-])(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
     rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
-    rf"\b,? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
+    rf"(?:\b|(?<=\.)),? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
 )
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (

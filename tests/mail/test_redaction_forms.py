@@ -58,6 +58,13 @@ CASES = [
     ("paspoort NW3F7K9L1 kwijt", ["NW3F7K9L1"], ["kwijt"]),
     ("Steuer-IdNr. 65 929 970 489 bitte", ["65 929 970 489"], ["bitte"]),
     ("IBAN NL91 ABNA 0417 1643 00 graag", ["0417", "ABNA"], ["graag"]),
+    # glued to the label, two numbers with a slash, abbreviated street
+    ("bsn111222333 dus", ["111222333"], ["dus"]),
+    ("0612345678/0687654321 bellen", ["0612345678", "0687654321"], ["bellen"]),
+    ("Kerkstr. 12 achterom", ["Kerkstr. 12"], ["achterom"]),
+    ("°12-04-1967 te Gent", ["12-04-1967"], ["te Gent"]),
+    ("Geachte heer van Dijk,", ["Dijk"], ["Geachte heer"]),
+    ("onze dochter Lotte gaat", ["Lotte"], ["onze dochter", "gaat"]),
 ]
 
 
