@@ -37,11 +37,11 @@ TEXTS = {
     },
     "email_questions.attachments_held": {
         "nl": "📎 {count} bijlage(n) blijven bij de mail en worden niet gepubliceerd. Wie de mail "
-        "doorstuurde of een moderator kan er een vrijgeven: `!bijlagen {{id}}` toont ze, "
-        "`!bijlagevrijgeven {{id}} NUMMER` plaatst er een hier.",
+        "doorstuurde of een moderator kan er een vrijgeven: `!bijlagen {id}` toont ze, "
+        "`!bijlagevrijgeven {id} NUMMER` plaatst er een hier.",
         "en": "📎 {count} attachment(s) stay with the mail and are not published. Whoever "
-        "forwarded it, or a moderator, can release one: `!attachments {{id}}` lists them, "
-        "`!releaseattachment {{id}} NUMBER` posts one here.",
+        "forwarded it, or a moderator, can release one: `!attachments {id}` lists them, "
+        "`!releaseattachment {id} NUMBER` posts one here.",
     },
     "email_questions.redacted": {
         "nl": "🔒 _Voor de privacy verwijderd: {summary}_",

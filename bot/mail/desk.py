@@ -225,8 +225,8 @@ class EmailDesk:
             if u.note:
                 lines += ["> " + line for line in u.note.splitlines()]
         if u.attachments.kept:  # issue 12: attachments stay with the mail until released
-            held = t(lang, "email_questions.attachments_held", count=len(u.attachments.kept))
-            lines += ["", held.format(id=inbound_id or "?")]
+            count = len(u.attachments.kept)
+            lines += ["", t(lang, "email_questions.attachments_held", count=count, id=inbound_id)]
         if u.redactions:  # the audit trail: counts per kind, never the values
             lines += ["", t(lang, "email_questions.redacted", summary=summary(u.redactions, lang))]
         if u.attachments.dropped:

@@ -276,25 +276,15 @@ def _is_name(value: str, colleagues: frozenset[str]) -> bool:
 
 
 def _colleague(value: str, colleagues: frozenset[str]) -> bool:
-    lowered = value.lower().strip()
-    if lowered in colleagues:
-        return True
-    parts = [w for w in re.split(r"[ .]+", lowered) if len(w) > 1]
-    return bool(parts) and parts[-1] in colleagues
+    return " ".join(value.lower().split()) in colleagues
 
 
 def colleague_keys(names: Iterable[str]) -> frozenset[str]:
-    """What marks a colleague: the full name and the surname (its last word)."""
-    keys: set[str] = set()
-    for name in names:
-        lowered = " ".join(name.lower().split())
-        if not lowered:
-            continue
-        keys.add(lowered)
-        words = [w for w in re.split(r"[ .]+", lowered) if len(w) > 1]
-        if words:
-            keys.add(words[-1])
-    return frozenset(keys)
+    """What marks a colleague: the full name only. A surname or first name alone is shared
+    with too many citizens ("mevrouw Jansen" is redacted even when Anouk Jansen works here;
+    the harm of that is a name too many removed, the other way round a citizen's name
+    posted)."""
+    return frozenset(" ".join(name.lower().split()) for name in names if name.strip())
 
 
 def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
