@@ -5,13 +5,18 @@ desk (``bot.mail.desk``), which uses these texts."""
 
 from __future__ import annotations
 
+import asyncio
+from typing import Literal
+
 from sqlmodel import select
 
 from bot.context import CommandContext, EventContext
-from bot.events import ACCEPT_REACTIONS, ReactionEvent
+from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
 from bot.i18n import t
 from bot.mail.desk import AcceptRefusedError, EmailDesk
+from bot.mail.release import release
 from bot.recorder import find_message
+from bot.redaction.audit import counts_of, summary
 from bot.registry import command, on_reaction
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
@@ -29,6 +34,57 @@ TEXTS = {
     "email_questions.dropped": {
         "nl": "_Niet meegestuurd (onveilig of overbodig): {names}_",
         "en": "_Not passed on (unsafe or useless): {names}_",
+    },
+    "email_questions.attachments_held": {
+        "nl": "📎 {count} bijlage(n) blijven bij de mail en worden niet gepubliceerd. Wie de mail "
+        "doorstuurde of een moderator kan er een vrijgeven: `!bijlagen {id}` toont ze, "
+        "`!bijlagevrijgeven {id} NUMMER` plaatst er een hier.",
+        "en": "📎 {count} attachment(s) stay with the mail and are not published. Whoever "
+        "forwarded it, or a moderator, can release one: `!attachments {id}` lists them, "
+        "`!releaseattachment {id} NUMBER` posts one here.",
+    },
+    "email_questions.redacted": {
+        "nl": "🔒 _Voor de privacy verwijderd: {summary}_",
+        "en": "🔒 _Removed for privacy: {summary}_",
+    },
+    "email_questions.attachment_list": {
+        "nl": "📎 Bijlagen van mail {id}:",
+        "en": "📎 Attachments of mail {id}:",
+    },
+    "email_questions.attachment_line": {
+        "nl": "{number}. {name} ({size} kB)",
+        "en": "{number}. {name} ({size} kB)",
+    },
+    "email_questions.no_attachments": {
+        "nl": "Mail {id} heeft geen bijlagen die vrijgegeven kunnen worden.",
+        "en": "Mail {id} has no attachments that can be released.",
+    },
+    "email_questions.attachment_released": {
+        "nl": "📎 Bijlage {number} van mail {id} is in de thread geplaatst.",
+        "en": "📎 Attachment {number} of mail {id} was posted in the thread.",
+    },
+    "email_questions.attachment_released_redacted": {
+        "nl": "📎 Bijlage {number} van mail {id} is in de thread geplaatst; verwijderd: {summary}.",
+        "en": "📎 Attachment {number} of mail {id} was posted in the thread; removed: {summary}.",
+    },
+    "email_questions.attachment_not_allowed": {
+        "nl": "Alleen wie de mail doorstuurde of een moderator kan bijlagen van mail {id} zien "
+        "of vrijgeven, en alleen zolang de mail bewaard wordt.",
+        "en": "Only whoever forwarded the mail, or a moderator, can see or release attachments "
+        "of mail {id}, and only while the mail is kept.",
+    },
+    "email_questions.usage_attachments": {
+        "nl": "Gebruik: `!bijlagen MAILNUMMER` of `!bijlagevrijgeven MAILNUMMER NUMMER`.",
+        "en": "Usage: `!attachments MAIL` or `!releaseattachment MAIL NUMBER`.",
+    },
+    "email_questions.help_attachments": {
+        "nl": "de bijlagen van een gemailde vraag bekijken (doorstuurder of moderator)",
+        "en": "list the attachments of an e-mailed question (forwarder or moderator)",
+    },
+    "email_questions.help_release_attachment": {
+        "nl": "een bijlage van een gemailde vraag in de thread plaatsen (doorstuurder of "
+        "moderator)",
+        "en": "post an attachment of an e-mailed question in its thread (forwarder or moderator)",
     },
     "email_questions.how_to_answer": {
         "nl": "Weet jij het? Antwoord in deze thread. Zet ✅ op het goede antwoord (of antwoord "
@@ -271,6 +327,9 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
                 subject=row.parsed.get("subject", ""),
             )
         )
+        removed = summary(counts_of(row.parsed.get("redactions")), ctx.language)
+        if removed:
+            lines[-1] += " · 🔒 " + removed
     # Only the moderator sees who wrote: the list is private.
     await ctx.respond_private("\n".join(lines))
 
@@ -296,3 +355,75 @@ async def choose_group(ctx: CommandContext, args: str) -> None:
     await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
     await ctx.respond(ctx.t(key, id=number))
+
+
+async def _attachment_row(ctx: CommandContext, desk: EmailDesk, number: int) -> InboundEmail | None:
+    """The stored mail whose attachments this person may see: whoever forwarded or posted it,
+    or a moderator (the same people who may accept its answer); None once it was purged."""
+    row = await ctx.session.get(InboundEmail, number)
+    if row is None or row.raw is None or not desk.may_accept(row, ctx.person):
+        return None
+    return row
+
+
+@command("bijlagen", "attachments", help_key="email_questions.help_attachments")
+async def list_attachments(ctx: CommandContext, args: str) -> None:
+    desk = _desk(ctx)
+    number = _number(args)
+    if desk is None or number is None:
+        await ctx.respond_private(ctx.t("email_questions.usage_attachments"))
+        return
+    row = await _attachment_row(ctx, desk, number)
+    if row is None or row.raw is None:
+        await ctx.respond_private(ctx.t("email_questions.attachment_not_allowed", id=number))
+        return
+    understood = await asyncio.to_thread(desk.reader.read, row.raw, list(row.recipients))
+    if not understood.attachments.kept:
+        await ctx.respond_private(ctx.t("email_questions.no_attachments", id=number))
+        return
+    lines = [ctx.t("email_questions.attachment_list", id=number)]
+    for index, (file, name) in enumerate(
+        zip(understood.attachments.kept, understood.attachment_names, strict=True), start=1
+    ):
+        size = max(1, round(len(file.data) / 1024))
+        lines.append(ctx.t("email_questions.attachment_line", number=index, name=name, size=size))
+    await ctx.respond_private("\n".join(lines))
+
+
+@command(
+    "bijlagevrijgeven", "releaseattachment", help_key="email_questions.help_release_attachment"
+)
+async def release_attachment(ctx: CommandContext, args: str) -> None:
+    desk = _desk(ctx)
+    parts = args.split()
+    number = _number(args)
+    if desk is None or number is None or len(parts) < 2 or not parts[1].isdigit():
+        await ctx.respond_private(ctx.t("email_questions.usage_attachments"))
+        return
+    row = await _attachment_row(ctx, desk, number)
+    if row is None or row.raw is None:
+        await ctx.respond_private(ctx.t("email_questions.attachment_not_allowed", id=number))
+        return
+    platform, conversation_id = row.conversation_platform, row.conversation_id
+    adapter = ctx.services.adapters.get(platform or "")
+    language: Literal["nl", "en"] = "en" if row.parsed.get("language") == "en" else "nl"
+    released = await asyncio.to_thread(release, desk.reader, row.raw, int(parts[1]), language)
+    if released is None or adapter is None or conversation_id is None or platform is None:
+        await ctx.respond_private(ctx.t("email_questions.no_attachments", id=number))
+        return
+    await adapter.upload(
+        ConversationRef(platform, conversation_id),
+        released.attachment,
+        thread_id=row.root_external_id,
+    )
+    removed = summary(released.redactions, ctx.language)
+    if removed:
+        text = ctx.t(
+            "email_questions.attachment_released_redacted",
+            number=parts[1],
+            id=number,
+            summary=removed,
+        )
+    else:
+        text = ctx.t("email_questions.attachment_released", number=parts[1], id=number)
+    await ctx.respond_private(text)

@@ -52,7 +52,7 @@ def _parse(args: argparse.Namespace) -> int:
     print(f"forwarded by:    {result['forwarded_by'] or '-'}")
     print(f"subject:         {result['subject']}")
     print(f"group:           {result['group'] or '-'} (confidence {result['confidence']})")
-    redactions = ", ".join(f"{r['type']} ×{r['count']}" for r in result["redactions"]) or "-"
+    redactions = ", ".join(f"{kind} ×{n}" for kind, n in result["redactions"].items()) or "-"
     print(f"redactions:      {redactions}")
     names = ", ".join(a["filename"] for a in result["attachments"]) or "-"
     print(f"attachments:     {names}")

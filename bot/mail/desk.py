@@ -15,13 +15,14 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
-from bot.events import AccountRef, Attachment, ConversationRef
+from bot.events import AccountRef, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
 from bot.mail.answer import answer_mail, confirmation_mail
 from bot.mail.outbox import Outbox, backoff, enqueue
 from bot.mail.understand import MailReader, Understanding
 from bot.recorder import record_posted_question
+from bot.redaction.audit import counts_of, summary
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import (
@@ -84,6 +85,10 @@ class EmailDesk:
                 if group_id and text and len(past.setdefault(group_id, [])) < 300:
                     past[group_id].append(text)
         self.reader.router = Router(profiles_from(self.services.config.groups, past))
+        async with self.services.db.session() as session:
+            # People the chat knows keep their names in posted mail (issue 12).
+            names = await session.exec(select(Person.name).limit(20_000))
+            self.reader.colleagues = {name for name in names if name and name.strip()}
 
     # --- processing ------------------------------------------------------------------------
     async def process_pending(self, limit: int = 50) -> int:
@@ -212,17 +217,20 @@ class EmailDesk:
                 )
         raise LookupError(f"no chat channel for group {group_id}")
 
-    def _thread_text(self, u: Understanding, group_name: str) -> str:
+    def _thread_text(self, u: Understanding, group_name: str, inbound_id: int | None = None) -> str:
         lang = self.language
         lines = [t(lang, "email_questions.thread_title", subject=u.subject or "—"), "", u.question]
         if u.forwarded_by is not None:
-            who = u.forwarded_by.name or u.forwarded_by.email
-            lines += ["", t(lang, "email_questions.forwarded_by", who=who)]
+            lines += ["", t(lang, "email_questions.forwarded_by", who=u.forwarder_label)]
             if u.note:
                 lines += ["> " + line for line in u.note.splitlines()]
+        if u.attachments.kept:  # issue 12: attachments stay with the mail until released
+            count = len(u.attachments.kept)
+            lines += ["", t(lang, "email_questions.attachments_held", count=count, id=inbound_id)]
+        if u.redactions:  # the audit trail: counts per kind, never the values
+            lines += ["", t(lang, "email_questions.redacted", summary=summary(u.redactions, lang))]
         if u.attachments.dropped:
-            names = ", ".join(name for name, _ in u.attachments.dropped)
-            lines += ["", t(lang, "email_questions.dropped", names=names)]
+            lines += ["", t(lang, "email_questions.dropped", names=", ".join(u.dropped_names))]
         lines += ["", t(lang, "email_questions.how_to_answer", group=group_name)]
         return "\n".join(lines)
 
@@ -233,7 +241,7 @@ class EmailDesk:
         adapter, conversation = self._conversation_for(channels, group_id)
         group = self.services.config.group(group_id)
         group_name = group.name if group else group_id
-        root = await adapter.post(conversation, self._thread_text(u, group_name))
+        root = await adapter.post(conversation, self._thread_text(u, group_name, row.id))
         # From here the thread exists: record it in this same transaction.
         channel = await self.services.channels.channel_for(session, conversation)
         thread = await record_posted_question(
@@ -267,15 +275,6 @@ class EmailDesk:
                 in_reply_to=u.message_id,
             )
             await enqueue(session, mail, dedupe_key=f"confirm:{row.id}", extra={})
-        for file in u.attachments.kept[:20]:
-            try:
-                await adapter.upload(
-                    conversation,
-                    Attachment(file.filename, file.content_type, file.data),
-                    thread_id=root.message_id,
-                )
-            except Exception as exc:  # the question is up; a missing file is listed in logs
-                log.warning("attachment not uploaded", inbound=row.id, error=type(exc).__name__)
 
     async def _linked_inbound(self, session: AsyncSession, u: Understanding) -> InboundEmail | None:
         ids = [i for i in [u.in_reply_to, *u.references] if i]
@@ -370,6 +369,9 @@ class EmailDesk:
             subject=row.parsed.get("subject", ""),
             **values,
         )
+        removed = summary(counts_of(row.parsed.get("redactions")), self.language)
+        if removed:
+            text += "\n" + t(self.language, "email_questions.redacted", summary=removed)
         emails = recipients if recipients is not None else self._moderator_emails(group_id)
         for account in await self._accounts_for(session, emails):
             adapter = self.services.adapters.get(account.platform)

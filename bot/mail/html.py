@@ -4,15 +4,45 @@ from __future__ import annotations
 
 import re
 
-_DROP_BLOCKS = re.compile(
-    r"<(style|script|head|title|xml)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[if[^>]*\]>.*?<!\[endif\]>",
-    re.IGNORECASE | re.DOTALL,
+# Opening and closing markers of blocks that are no text; the blocks are cut by position
+# (``_drop_blocks``), not by one ``.*?`` pattern, which rescans the rest of the document for
+# every unclosed ``<style>`` (quadratic on hostile mail, issue 11).
+_BLOCK_START = re.compile(
+    r"<(style|script|head|title|xml)\b[^<>]{0,2000}>|<!--|<!\[if[^<>\]]{0,200}\]>", re.IGNORECASE
 )
-_OFFICE_TAGS = re.compile(r"</?o:p>|</?(?:v|w|m|o):[^>]*>", re.IGNORECASE)
+_OFFICE_TAGS = re.compile(r"</?o:p>|</?(?:v|w|m|o):[^<>]{0,2000}>", re.IGNORECASE)
+_EMPTY_PARAGRAPH = re.compile(r"<p[^<>]{0,2000}>(?:&nbsp;|\s){0,2000}</p>", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _NBSP = re.compile(r"[\u00a0\u200b\ufeff]")
 _MAX_HTML = 2_000_000
+
+
+def _drop_blocks(html: str) -> str:
+    """Cut style/script/head/title/xml blocks, comments and conditional comments; linear:
+    each search for an end starts where the last block ended, and an unclosed block drops
+    the rest of the document."""
+    lowered = html.lower()
+    out: list[str] = []
+    position = 0
+    while True:
+        found = _BLOCK_START.search(html, position)
+        if found is None:
+            break
+        out.append(html[position : found.start()])
+        if found.group(1):
+            closer = f"</{found.group(1).lower()}"
+        elif found.group(0).startswith("<!--"):
+            closer = "-->"
+        else:
+            closer = "<![endif]"
+        end = lowered.find(closer, found.end())
+        if end < 0:
+            return "".join(out)
+        close = lowered.find(">", end)
+        position = len(html) if close < 0 else close + 1
+    out.append(html[position:])
+    return "".join(out)
 
 
 def html_to_markdown(html: str) -> str:
@@ -20,10 +50,10 @@ def html_to_markdown(html: str) -> str:
     from markdownify import markdownify
 
     html = html[:_MAX_HTML]
-    html = _DROP_BLOCKS.sub("", html)
+    html = _drop_blocks(html)
     html = _OFFICE_TAGS.sub("", html)
     # Outlook wraps each line in <p class=MsoNormal>; an empty paragraph is a blank line.
-    html = re.sub(r"<p[^>]*>\s*(?:&nbsp;|\s)*</p>", "<br>", html, flags=re.IGNORECASE)
+    html = _EMPTY_PARAGRAPH.sub("<br>", html)
     try:
         text = markdownify(
             html,

@@ -172,6 +172,41 @@ def decode_text(part: Message) -> str:
     return payload.decode("latin-1", errors="replace")
 
 
+def _param(part: Message, name: str) -> str:
+    try:
+        value = part.get_param(name)
+    except Exception:
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def unflow(text: str, *, delsp: bool = False) -> str:
+    """Join the soft line breaks of ``format=flowed`` (RFC 3676 §4): a line that ends in a
+    space continues on the next line of the same quote depth, so a phone number or an IBAN
+    broken by the sender's client is whole again."""
+    out: list[str] = []
+    pending: str | None = None
+    pending_depth = -1
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        depth = len(raw) - len(raw.lstrip(">"))
+        line = raw[depth:]
+        if line.startswith(" "):
+            line = line[1:]  # space-stuffing (§4.4)
+        if pending is not None and depth == pending_depth:
+            line = pending + line
+        elif pending is not None:
+            out.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+        pending = None
+        soft = line.endswith(" ") and line.rstrip() != "--"
+        if soft:
+            pending, pending_depth = (line[:-1] if delsp else line), depth
+            continue
+        out.append(">" * depth + (" " if depth else "") + line)
+    if pending is not None:
+        out.append(">" * pending_depth + (" " if pending_depth else "") + pending)
+    return "\n".join(out)
+
+
 def _filename(part: Message) -> str:
     try:
         name = part.get_filename()
@@ -228,6 +263,8 @@ def _walk(part: Message, acc: _Walk, depth: int, in_alternative: bool = False) -
         return
     if ctype in ("text/plain", "text/html") and not _is_attachment(part):
         text = decode_text(part)
+        if ctype == "text/plain" and _param(part, "format").lower() == "flowed":
+            text = unflow(text, delsp=_param(part, "delsp").lower() == "yes")
         (acc.plain if ctype == "text/plain" else acc.html).append(text)
         return
     try:

@@ -3,6 +3,7 @@ cleaned and redacted subject and question, the attachments, and the group it bel
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -14,7 +15,7 @@ from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
 from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
-from bot.redaction import redact
+from bot.redaction import Redactor
 from knowledge.routing import Router, profiles_from
 
 
@@ -38,6 +39,13 @@ class Understanding:
     references: list[str] = field(default_factory=list)
     cut: list[str] = field(default_factory=list)
     routed_by: str = "address"  # "address", "routing" or "none"
+    # What the thread may show: the forwarder's name when a colleague, else a placeholder;
+    # the attachments' names with personal data removed (same order as attachments.kept).
+    forwarder_label: str = ""
+    attachment_names: list[str] = field(default_factory=list)
+    dropped_names: list[str] = field(default_factory=list)
+    # The mail's redactor (its colleagues and citizen names), for attachments released later.
+    redactor: Redactor = field(default_factory=Redactor, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -49,19 +57,32 @@ class Understanding:
             "question": self.question,
             "note": self.note,
             "language": self.language,
-            "redactions": [{"type": k, "count": v} for k, v in sorted(self.redactions.items())],
+            "redactions": dict(sorted(self.redactions.items())),
             "group": self.group,
             "confidence": self.confidence,
             "routed_by": self.routed_by,
             "candidates": self.candidates,
             "attachments": [
-                {"filename": f.filename, "content_type": f.content_type, "size": len(f.data)}
-                for f in self.attachments.kept
+                {"filename": name, "content_type": f.content_type, "size": len(f.data)}
+                for f, name in zip(self.attachments.kept, self._kept_names(), strict=True)
             ],
             "dropped_attachments": [
-                {"filename": name, "reason": reason} for name, reason in self.attachments.dropped
+                {"filename": name, "reason": reason}
+                for (_, reason), name in zip(
+                    self.attachments.dropped, self._dropped_names(), strict=True
+                )
             ],
         }
+
+    def _kept_names(self) -> list[str]:
+        if len(self.attachment_names) == len(self.attachments.kept):
+            return self.attachment_names
+        return ["(bijlage)"] * len(self.attachments.kept)
+
+    def _dropped_names(self) -> list[str]:
+        if len(self.dropped_names) == len(self.attachments.dropped):
+            return self.dropped_names
+        return ["(bijlage)"] * len(self.attachments.dropped)
 
 
 def clean_text(text: str, names: list[str]) -> tuple[str, list[str]]:
@@ -74,9 +95,13 @@ def clean_text(text: str, names: list[str]) -> tuple[str, list[str]]:
 class MailReader:
     """Understands mail for one configuration; build once, reuse for every message."""
 
-    def __init__(self, config: Config, router: Router | None = None) -> None:
+    def __init__(
+        self, config: Config, router: Router | None = None, colleagues: Iterable[str] = ()
+    ) -> None:
         self.config = config
         self.router = router or Router(profiles_from(config.groups))
+        # Names of people the chat knows (refreshed by the desk): they keep their names.
+        self.colleagues: set[str] = set(colleagues)
         self._group_addresses = {
             g.email.lower(): g.id for g in config.groups if g.email is not None
         }
@@ -134,10 +159,27 @@ class MailReader:
             question, cut = clean_text(mail.text, [mail.sender.name] if mail.sender else [])
             note = ""
         language = detect_language(f"{subject}\n{question}", default_language)
-        redacted_subject = redact(subject, language)
-        redacted_question = redact(question, language)
-        redacted_note = redact(note, language)
+        redactor = self._redactor_for(mail, original, forwarded_by)
+        redacted_subject = redactor.redact(subject, language)
+        redacted_question = redactor.redact(question, language)
+        redacted_note = redactor.redact(note, language)
         counts = redacted_subject.counts + redacted_question.counts + redacted_note.counts
+        attachments = select_attachments(parts)
+        kept_names = [
+            redactor.redact(f.filename, language, filename=True) for f in attachments.kept
+        ]
+        dropped_names = [
+            redactor.redact(name, language, filename=True) for name, _ in attachments.dropped
+        ]
+        for named in kept_names + dropped_names:
+            counts += named.counts
+        forwarder_label = ""
+        if forwarded_by is not None:
+            if self._colleague(forwarded_by):
+                forwarder_label = forwarded_by.name or forwarded_by.email
+            else:
+                forwarder_label = PLACEHOLDER_NAME[language]
+                counts["name"] += 1
         addressed = list(recipients or []) + [a.email for a in mail.to + mail.cc]
         group = self.group_for_recipients(addressed)
         confidence = 1.0
@@ -164,12 +206,41 @@ class MailReader:
             group=group,
             confidence=confidence,
             candidates=candidates,
-            attachments=select_attachments(parts),
+            attachments=attachments,
             in_reply_to=mail.in_reply_to,
             references=mail.references,
             cut=[c for c in cut if c.strip()],
             routed_by=routed_by,
+            forwarder_label=forwarder_label,
+            attachment_names=[n.text for n in kept_names],
+            dropped_names=[n.text for n in dropped_names],
+            redactor=redactor,
         )
+
+    def _colleague(self, address: Address) -> bool:
+        if self.config.organisation_for_email(address.email) is not None:
+            return True
+        known = {" ".join(c.lower().split()) for c in self.colleagues}
+        return " ".join(address.name.lower().split()) in known
+
+    def _redactor_for(
+        self, mail: ParsedMail, original: Address | None, forwarded_by: Address | None
+    ) -> Redactor:
+        """Colleagues are the chat's people and everyone in this mail who writes from an
+        organisation's address; every other name the mail gives is a citizen's."""
+        colleagues = set(self.colleagues)
+        citizens: list[str] = []
+        people = [original, forwarded_by, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
+        for inner in mail.embedded[:1]:
+            people += [inner.sender, *inner.to, *inner.cc]
+        for person in people:
+            if person is None or not person.name:
+                continue
+            (colleagues.add if self._colleague(person) else citizens.append)(person.name)
+        return Redactor(colleagues, citizens)
+
+
+PLACEHOLDER_NAME = {"nl": "[naam verwijderd]", "en": "[name removed]"}
 
 
 def _returned_ids(mail: ParsedMail) -> list[str]:

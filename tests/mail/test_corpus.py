@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bot.mail.evaluate import evaluate_corpus
+import json
+from typing import Any
+
+import pytest
+
+from bot.cli import main as cli_main
+from bot.mail.evaluate import evaluate_corpus, normalise
 from tests.conftest import shared_path
 
 
@@ -11,3 +17,26 @@ def test_corpus_meets_targets() -> None:
     evaluation = evaluate_corpus(corpus)
     assert evaluation.below_targets() == [], evaluation.failures
     assert evaluation.figures["pii_leaked"] == 0
+
+
+def test_email_parse_json_on_the_development_corpus_leaks_nothing_and_keeps_the_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``vraagbaak email parse --json`` on every mail of ../shared/email-corpus, as a script
+    would run it (issue 12): no listed personal data in what would be posted, every
+    ``must_contain`` phrase still there, and the audit trail as {kind: count}."""
+    corpus = shared_path("email-corpus")
+    expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
+    leaks: list[str] = []
+    lost: list[str] = []
+    for name, want in sorted(expected.items()):
+        args = ["email", "parse", str(corpus / "emails" / name), "--json"]
+        assert cli_main([*args, "--config", str(corpus / "vraagbaak.toml")]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert isinstance(out["redactions"], dict)
+        public = normalise(f"{out['subject']}\n{out['note']}\n{out['question']}")
+        leaks += [f"{name}: {p['type']}" for p in want["pii"] if normalise(p["value"]) in public]
+        question = normalise(out["question"])
+        lost += [f"{name}: {p}" for p in want["must_contain"] if normalise(p) not in question]
+    assert leaks == []
+    assert lost == []

@@ -214,20 +214,53 @@ async def test_originals_are_deleted_after_the_retention_period(
     assert row.parsed["original_sender"] is None
 
 
-async def test_attachments_are_uploaded_and_dropped_ones_listed(
+async def test_attachments_stay_with_the_mail_until_the_forwarder_releases_one(
     bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
 ) -> None:
+    """Issue 12: nothing attached is published by default; the thread says how many files
+    wait; the forwarder releases one under its redacted name, its text redacted like the body."""
     component, _ = desk
-    await store_raw(
-        bot.services.db,
-        bytes(mails.rfc822_forward()),
-        recipients=["sociaal-domein@vraagbaak.example"],
+    message = mails.plain("Kan iemand naar de bijlagen kijken? Het gaat om bijzondere bijstand.")
+    message.add_attachment(
+        b"%PDF-1.4 loonstrook",
+        maintype="application",
+        subtype="pdf",
+        filename="Loonstrook nov BSN 111222333 El Idrissi.pdf",
+    )
+    message.add_attachment(
+        "Gegevens aanvrager\nBSN: 111 222 333\nIBAN: NL91 ABNA 0417 1643 00\nVraag: bijstand\n",
+        subtype="plain",
+        filename="gegevens.txt",
+    )
+    message.add_attachment(
+        b"MZ\x90", maintype="application", subtype="octet-stream",
+        filename="betaling_NL91ABNA0417164300.exe",
+    )  # fmt: skip
+    stored = await store_raw(
+        bot.services.db, bytes(message), recipients=["sociaal-domein@vraagbaak.example"]
     )
     await component.desk.process_pending()
     root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
-    assert "setup.exe" in root.text and "smime.p7s" in root.text
-    uploads = [s for s in adapter.sent if s.kind == "upload"]
-    assert [u.text for u in uploads] == ["a.pdf"] and uploads[0].thread_id == root.message_id
+    assert "2 bijlage(n)" in root.text and f"!bijlagevrijgeven {stored.id}" in root.text
+    assert "betaling_[IBAN verwijderd].exe" in root.text
+    assert "111222333" not in root.text and "NL91" not in root.text
+    assert not adapter.files  # nothing uploaded on its own
+
+    await say(bot, adapter, COLLEAGUE, f"!bijlagevrijgeven {stored.id} 2")  # not allowed
+    assert not adapter.files
+    await say(bot, adapter, FORWARDER, f"!bijlagen {stored.id}")
+    listing = adapter.sent[-1]
+    assert listing.kind == "direct" or listing.to is not None
+    assert "Loonstrook nov BSN [BSN verwijderd] El Idrissi.pdf" in listing.text
+    assert "gegevens.txt" in listing.text
+
+    await say(bot, adapter, FORWARDER, f"!bijlagevrijgeven {stored.id} 2")
+    assert [f.filename for f in adapter.files] == ["gegevens.txt"]
+    text = adapter.files[0].data.decode()
+    assert "111 222 333" not in text and "NL91" not in text
+    assert "BSN: [BSN verwijderd]" in text and "Vraag: bijstand" in text
+    upload = next(s for s in adapter.sent if s.kind == "upload")
+    assert upload.thread_id == root.message_id and on(upload, SOC)
 
 
 async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(

@@ -180,7 +180,7 @@ def test_cli_parse_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert out["kind"] == "question" and out["group"] == "omgevingswet"
     assert out["original_sender"] == {"name": "Anna de Boer", "email": "anna.deboer@example.com"}
     assert out["forwarded_by"] == "m.hendriks@ermelo.nl"
-    assert {"type": "phone", "count": 1} in out["redactions"]
+    assert out["redactions"]["phone"] == 1  # the audit trail: counts per kind, no values
     text = tmp_path / "r.txt"
     text.write_text(mails.REPLY_WITH_HISTORY)
     assert cli_main(["email", "trim", str(text)]) == 0

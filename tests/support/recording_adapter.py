@@ -28,6 +28,7 @@ class RecordingAdapter:
     sent: list[Sent] = field(default_factory=list)
     reactions: list[tuple[str, str]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    files: list[Attachment] = field(default_factory=list)  # what was uploaded, with its data
 
     async def start(self, dispatch: Dispatch) -> None:
         return None
@@ -71,6 +72,7 @@ class RecordingAdapter:
     async def upload(
         self, conversation: ConversationRef, attachment: Attachment, *, thread_id: str | None = None
     ) -> MessageRef:
+        self.files.append(attachment)
         return self._record("upload", conversation, attachment.filename, thread_id)
 
     def mention(self, account: AccountRef) -> str:

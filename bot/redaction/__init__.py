@@ -1,0 +1,171 @@
+"""Personal data out of anything posted publicly (issue 12): BSN (any separator, the 8-digit
+form, checked with the 11-proef), IBAN, phone numbers (Dutch in every written form and
+international), e-mail addresses (also obfuscated), street addresses, postcodes, dates of birth
+after a birth cue, licence plates, identity-document numbers, foreign tax ids, and citizens'
+names (after a title or an introduction, and the names the mail gives for its sender).
+
+Matching runs on a normalised view of the text (Unicode spaces and dashes, zero-width
+characters, Markdown emphasis; see ``normalise``); the placeholder replaces exactly the
+original characters of the data, in the mail's language. Every pattern is bounded, so the
+work is linear in the text (benchmarks/redaction_bench.py)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.redaction.checks import bsn_valid, iban_valid
+from bot.redaction.names import colleague_keys, known_name_pattern, name_hits
+from bot.redaction.normalise import View, view_of
+from bot.redaction.numbers import Hit, find_numbers
+from bot.redaction.patterns import (
+    BIRTHDATE,
+    BIRTHDATE_BEFORE,
+    BORN_SIGN,
+    CUED_ADDRESS,
+    DOCUMENT_NUMBER,
+    EMAIL,
+    HOUSE_NUMBER_CUE,
+    LABELLED,
+    OBFUSCATED_EMAIL,
+    PLATE,
+    STREET,
+    WHATSAPP,
+    iban_hits,
+    postcode_hits,
+)
+
+__all__ = ["PLACEHOLDERS", "Redacted", "Redactor", "bsn_valid", "iban_valid", "redact"]
+
+PLACEHOLDERS: dict[str, dict[str, str]] = {
+    "bsn": {"nl": "[BSN verwijderd]", "en": "[BSN removed]"},
+    "iban": {"nl": "[IBAN verwijderd]", "en": "[IBAN removed]"},
+    "phone": {"nl": "[telefoonnummer verwijderd]", "en": "[phone number removed]"},
+    "email": {"nl": "[e-mailadres verwijderd]", "en": "[e-mail address removed]"},
+    "address": {"nl": "[adres verwijderd]", "en": "[address removed]"},
+    "birthdate": {"nl": "[geboortedatum verwijderd]", "en": "[date of birth removed]"},
+    "name": {"nl": "[naam verwijderd]", "en": "[name removed]"},
+    "licence_plate": {"nl": "[kenteken verwijderd]", "en": "[licence plate removed]"},
+    "id_document": {"nl": "[documentnummer verwijderd]", "en": "[document number removed]"},
+    "tax_id": {"nl": "[fiscaal nummer verwijderd]", "en": "[tax number removed]"},
+}
+# When two findings overlap, the more specific one wins (a BSN behind "Naam:" is a BSN).
+_RANK = {
+    "email": 0, "iban": 1, "phone": 2, "bsn": 3, "tax_id": 4, "id_document": 5,
+    "licence_plate": 6, "birthdate": 7, "address": 8, "name": 9,
+}  # fmt: skip
+# Findings of one kind that only whitespace, commas or a table bar separate are one item:
+# "Kerkstraat 12,\n3841 AB Harderwijk" is one address.
+_JOINABLE = re.compile(r"[\s,;|]{0,8}")
+
+
+@dataclass
+class Redacted:
+    text: str
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+def _value_hits(pattern: re.Pattern[str], text: str, kind: str) -> list[Hit]:
+    hits = []
+    for match in pattern.finditer(text):
+        start, end = match.span("value") if "value" in pattern.groupindex else match.span()
+        value = text[start:end].rstrip(" .,-/")
+        if value:
+            hits.append(Hit(start, start + len(value), kind))
+    return hits
+
+
+def find_personal_data(
+    text: str, colleagues: frozenset[str] = frozenset(), known: re.Pattern[str] | None = None
+) -> list[Hit]:
+    """Every finding in ``text`` (a normalised view), overlapping ones included."""
+    hits: list[Hit] = []
+    hits += _value_hits(EMAIL, text, "email")
+    hits += _value_hits(OBFUSCATED_EMAIL, text, "email")
+    hits += _value_hits(WHATSAPP, text, "phone")
+    hits += iban_hits(text)
+    hits += find_numbers(text)
+    for kind, pattern in LABELLED:
+        hits += _value_hits(pattern, text, kind)
+    hits += _value_hits(BIRTHDATE, text, "birthdate")
+    hits += _value_hits(BIRTHDATE_BEFORE, text, "birthdate")
+    hits += _value_hits(BORN_SIGN, text, "birthdate")
+    hits += _value_hits(PLATE, text, "licence_plate")
+    hits += _value_hits(DOCUMENT_NUMBER, text, "id_document")
+    hits += _value_hits(STREET, text, "address")
+    hits += _value_hits(CUED_ADDRESS, text, "address")
+    hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
+    hits += postcode_hits(text)
+    hits += name_hits(text, colleagues)
+    if known is not None:
+        hits += _value_hits(known, text, "name")
+    return hits
+
+
+def _settle(hits: list[Hit], text: str) -> list[Hit]:
+    """Non-overlapping findings in text order. Overlaps become one finding of the more
+    specific kind covering both; neighbours of one kind are joined."""
+    settled: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if settled and hit.start < settled[-1].end:
+            last = settled[-1]
+            kind = hit.kind if _RANK[hit.kind] < _RANK[last.kind] else last.kind
+            settled[-1] = Hit(last.start, max(last.end, hit.end), kind)
+            continue
+        if (
+            settled
+            and settled[-1].kind == hit.kind
+            and _JOINABLE.fullmatch(text, settled[-1].end, hit.start)
+        ):
+            settled[-1] = Hit(settled[-1].start, hit.end, hit.kind)
+            continue
+        settled.append(hit)
+    return settled
+
+
+class Redactor:
+    """Redaction for one mail: the colleagues whose names stay, and the names the mail gives
+    for its citizen (its sender's display name), which go wherever they appear."""
+
+    def __init__(self, colleagues: Iterable[str] = (), citizen_names: Iterable[str] = ()) -> None:
+        self.colleagues = colleague_keys(colleagues)
+        self.known = known_name_pattern(citizen_names, self.colleagues)
+
+    def findings(self, text: str, *, filename: bool = False) -> list[tuple[int, int, str]]:
+        """Where personal data is in ``text``: (start, end, kind), in text order."""
+        if not text:
+            return []
+        view: View = view_of(text, filename=filename)
+        hits = _settle(find_personal_data(view.text, self.colleagues, self.known), view.text)
+        spans: list[tuple[int, int, str]] = []
+        for hit in hits:
+            start, end = view.span(hit.start, hit.end)
+            if spans and start < spans[-1][1]:
+                continue
+            spans.append((start, end, hit.kind))
+        return spans
+
+    def redact(
+        self, text: str, language: Literal["nl", "en"] = "nl", *, filename: bool = False
+    ) -> Redacted:
+        counts: Counter[str] = Counter()
+        out: list[str] = []
+        last = 0
+        for start, end, kind in self.findings(text, filename=filename):
+            out.append(text[last:start])
+            out.append(PLACEHOLDERS[kind][language])
+            counts[kind] += 1
+            last = end
+        out.append(text[last:])
+        return Redacted("".join(out), counts)
+
+
+_DEFAULT = Redactor()
+
+
+def redact(text: str, language: Literal["nl", "en"] = "nl") -> Redacted:
+    """Replace personal data in ``text``; the counts say what was removed."""
+    return _DEFAULT.redact(text, language)

@@ -1,0 +1,333 @@
+"""Citizens' names: after a title (``mevrouw Pietersen``, ``dhr. De Vries``, ``Frau Müller``),
+after an introduction or a closing (``mijn naam is …``, ``Met vriendelijke groet,\\nHenk``), and
+every name the mail itself gives for its citizen (the sender's display name). Colleagues — names
+the configuration or the chat knows — keep their names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.redaction.numbers import Hit
+
+_TUSSEN_WORDS = (
+    "van|de|der|den|het|'t|ter|ten|te|in|op|el|al|bin|ben|da|das|dos|du|la|le|von|zu|vd|v\\.d\\."
+)
+_INITIALS = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,4} ?)"
+_SURNAME = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'A-Z]{1,30}"
+_FIRST = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'-]{1,20}"
+# Van, De, Van der: a surname's first word is capitalised when it starts the name.
+_TUSSEN = rf"(?:(?i:{_TUSSEN_WORDS})\.? ){{0,3}}"
+# A name starts with a capital: "Jan de Vries", "J.P. van Dam", "De Vries", not "in Zeewolde".
+NAME = (
+    rf"(?:(?:{_INITIALS}|(?:{_FIRST} ){{1,2}}){_TUSSEN}|(?=[A-ZÀ-Ý]){_TUSSEN})?"
+    rf"{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
+)
+_TITLES = (
+    r"mevrouw|mevr\.?|mw\.?|mvr\.?|meneer|mijnheer|mnr\.?|dhr\.?|de heer|heer|familie|fam\.?|"
+    r"echtpaar|wijlen|mr\.|mrs\.?|ms\.?|miss|herr|frau|madame|mme\.?|monsieur|mlle\.?|"
+    r"pan|pani|señor|señora|sr\.|sra\.|signor|signora|bay|bayan|dokter|dr\.|drs\.|ir\.|ing\.|"
+    r"prof\.|zuster|broeder|opa|oma|tante|oom|buurman|buurvrouw|cliënt|client|cliënte|"
+    r"bewoner|bewoonster|aanvrager|aanvraagster|klant|patiënt|melder"
+)
+# After a title the name may start with its lower-case tussenvoegsel: "de heer van Dijk".
+_TITLED_NAME = (
+    rf"(?:(?:{_INITIALS}|(?:{_FIRST} ){{1,2}})?{_TUSSEN})?{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
+)
+TITLED = re.compile(rf"(?<![\w.])(?i:{_TITLES}) {{1,2}}(?P<value>{_TITLED_NAME})")
+_INTRO = (
+    r"mijn naam is|ik ben|ik heet|my name is|i am|i'm|ich heiße|ich bin|"
+    r"mein name ist|je m'appelle|je suis|nazywam się|mam na imię|jestem|me llamo|"
+    r"mi nombre es|benim adım|adım|namens|on behalf of|im auftrag von|"
+    r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|met hartelijke groet(?:en)?|"
+    r"hartelijke groet(?:en)?|groeten|groetjes|groet|mvg|gr\.|kind regards|best regards|regards|"
+    r"cheers|thanks|bedankt|dank u wel|alvast bedankt|mit freundlichen grüßen|"
+    r"viele grüße|cordialement|pozdrawiam|z poważaniem|saludos|saygılarımla|"
+    r"ondertekend|getekend|signed"
+)
+# "Lisa en Tom", "Mark & Julia O'Brien": two people signing together.
+_PAIR = rf"{NAME}(?: (?:en|and|&|und|et|ve|i|y) {NAME})?"
+INTRODUCED = re.compile(
+    rf"(?<![\w])(?i:{_INTRO})(?:,| ?-)? {{0,2}}(?:\n {{0,4}}){{0,2}}(?P<value>{_PAIR})(?![\w@])"
+)
+# "onze dochter Lotte", "mijn verloofde Jeroen Smits", "my mother, Mrs. Evans".
+_RELATIONS = (
+    r"dochter|zoon|vader|moeder|man|vrouw|echtgeno(?:ot|te)|partner|verloofde|vriend|vriendin|"
+    r"broer|zus|zuster|opa|oma|kleinzoon|kleindochter|schoonzoon|schoondochter|schoonvader|"
+    r"schoonmoeder|neef|nicht|oom|tante|kind|pleegkind|pleegzoon|pleegdochter|buurman|buurvrouw|"
+    r"buurjongen|buurmeisje|huisgenoot|cliënt|client|daughter|son|father|mother|husband|wife|"
+    r"brother|sister|grandson|granddaughter|neighbour|neighbor|fiancée?|tochter|sohn|mutter|"
+    r"ehemann|ehefrau|córka|syn|ojciec|matka|kızım|oğlum|annem|babam"
+)
+RELATIVE = re.compile(
+    rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
+    rf"mój|moja|moje) (?:{_RELATIONS}))(?:,? {{1,2}}(?i:{_TITLES})?)? {{0,2}}"
+    rf"(?P<value>{NAME})(?![\w@])"
+)
+_TUSSEN_SET = frozenset(_TUSSEN_WORDS.replace("\\", "").split("|"))
+# Words that follow "ik ben" or a title but are no name.
+_NOT_NAMES = frozenset(
+    [
+        "Wmo",
+        "Jeugdwet",
+        "Participatiewet",
+        "Omgevingswet",
+        "Nederlander",
+        "Nederlandse",
+        "Gemeente",
+        "Het",
+        "De",
+        "Een",
+        "Ik",
+        "Wij",
+        "Zij",
+        "Hij",
+        "Graag",
+        "Erg",
+        "Blij",
+        "Benieuwd",
+        "Bang",
+        "Bezorgd",
+        "Boos",
+        "Bereid",
+        "Niet",
+        "Nog",
+        "Al",
+        "Ook",
+        "Bijna",
+        "Sinds",
+        "Inwoner",
+        "Inwoonster",
+        "Eigenaar",
+        "Huurder",
+        "Mantelzorger",
+        "Moeder",
+        "Vader",
+        "Zoon",
+        "Dochter",
+        "Student",
+        "Docent",
+        "Ondernemer",
+        "Werkzoekende",
+        "Gepensioneerd",
+        "Alleenstaand",
+        "Alleenstaande",
+        "Getrouwd",
+        "Zwanger",
+        "Ziek",
+        "Doof",
+        "Blind",
+        "Slechtziend",
+        "Bewoner",
+        "Lid",
+        "Voorzitter",
+        "Secretaris",
+        "Penningmeester",
+        "Vrijwilliger",
+        "Consulent",
+        "Medewerker",
+        "Wethouder",
+        "Burgemeester",
+        "Team",
+        "Afdeling",
+        "Sorry",
+        "Dankbaar",
+        "Op",
+        "Aan",
+        "In",
+        "Van",
+        "Voor",
+        "Met",
+        "Namens",
+        "Bij",
+        "Per",
+        "Via",
+        "Over",
+        "Dus",
+        "En",
+        "Maar",
+        "Of",
+        "Want",
+        "Omdat",
+        "Dat",
+        "Die",
+        "Dit",
+        "Deze",
+        "Welke",
+        "Wat",
+        "Wie",
+        "Hoe",
+        "Waar",
+        "Wanneer",
+        "Waarom",
+        "Ja",
+        "Nee",
+        "Hallo",
+        "Hoi",
+        "Beste",
+        "Geachte",
+        "Dear",
+        "Hello",
+        "Hi",
+        "Thanks",
+        "Thank",
+        "Regards",
+        "Kind",
+        "Best",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Not",
+        "Very",
+        "Also",
+        "Just",
+        "Still",
+        "Sure",
+        "Happy",
+        "Glad",
+        "Writing",
+        "Asking",
+        "Looking",
+        "Sending",
+        "Interested",
+        "Afraid",
+        "Unable",
+        "Able",
+        "Going",
+        "Trying",
+        "Worried",
+        "Moving",
+        "Living",
+        "Staying",
+        "Working",
+        "Here",
+        "There",
+        "Team",
+        "Gemeenten",
+        "Municipality",
+        "Mail",
+        "Email",
+        "Bericht",
+        "Vraag",
+        "Vragen",
+        "Groet",
+        "Groeten",
+        "Alvast",
+        "Hierbij",
+        "Januari",
+        "Februari",
+        "Maart",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Augustus",
+        "September",
+        "Oktober",
+        "November",
+        "December",
+        "Maandag",
+        "Dinsdag",
+        "Woensdag",
+        "Donderdag",
+        "Vrijdag",
+        "Zaterdag",
+        "Zondag",
+        "Bijlage",
+        "Bijlagen",
+        "Zie",
+    ]
+)
+
+
+_NOT_NAMES = _NOT_NAMES | frozenset(
+    [
+        *("Fam", "Familie", "Mevrouw", "Meneer", "Mijnheer", "Dhr", "Mw", "Mevr", "Heer"),
+        *("Mr", "Mrs", "Ms", "Herr", "Frau", "Echtpaar", "Dutch", "English", "British"),
+        *("German", "Polish", "Turkish", "Moroccan", "Belgian", "American", "Canadian"),
+        *("French", "Spanish", "Italian", "Syrian", "Ukrainian", "Nederlands", "Engels"),
+        *("Duits", "Pools", "Turks", "Marokkaans", "Belgisch", "Nederlandse", "Duitse"),
+        *("Poolse", "Turkse", "Marokkaanse", "Belgische", "Belg", "Nederlander", "Duitser"),
+    ]
+)
+# A display name with one of these words is an organisation's, not a person's.
+_ORGANISATION_TEXT = """stichting vve vereniging team afdeling gemeente bv b.v. nv n.v. vof camping
+    praktijk huisartsenpraktijk bouwbedrijf klusbedrijf aannemer bedrijf
+    buurtbewoner bewoners anoniem
+    info service helpdesk klantenservice redactie school kerk club support office admin
+    secretariaat bestuur commissie neighbours committee café cafe restaurant winkel hotel
+    garage kapsalon bakkerij slagerij"""
+_ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in re.split(r"[ .-]+", value) if w]
+
+
+def _is_name(value: str, colleagues: frozenset[str]) -> bool:
+    if {w.strip(".").lower() for w in value.split()} & _ORGANISATION_WORDS:
+        return False
+    words = [w for w in _words(value) if w.lower() not in _TUSSEN_SET]
+    capitals = [w for w in words if w[:1].isupper() and len(w) > 1]
+    if not capitals or capitals[0] in _NOT_NAMES or capitals[-1] in _NOT_NAMES:
+        return False
+    return not _colleague(value, colleagues)
+
+
+def _colleague(value: str, colleagues: frozenset[str]) -> bool:
+    return " ".join(value.lower().split()) in colleagues
+
+
+def colleague_keys(names: Iterable[str]) -> frozenset[str]:
+    """What marks a colleague: the full name only. A surname or first name alone is shared
+    with too many citizens ("mevrouw Jansen" is redacted even when Anouk Jansen works here;
+    the harm of that is a name too many removed, the other way round a citizen's name
+    posted)."""
+    return frozenset(" ".join(name.lower().split()) for name in names if name.strip())
+
+
+def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern in (TITLED, INTRODUCED, RELATIVE):
+        for match in pattern.finditer(text):
+            value = match.group("value")
+            start = match.start("value")
+            # "Met vriendelijke groet, Jan de Vries Afdeling": a trailing non-name word goes.
+            words = value.split(" ")
+            while len(words) > 1 and words[-1] in _NOT_NAMES:
+                words.pop()
+            value = " ".join(words)
+            if _is_name(value, colleagues):
+                hits.append(Hit(start, start + len(value), "name"))
+    return hits
+
+
+def known_name_pattern(names: Iterable[str], colleagues: frozenset[str]) -> re.Pattern[str] | None:
+    """The citizen's own names (display names in the mail's headers) wherever they appear:
+    the full name, and each word of it of three letters or more that is no colleague's."""
+    words: set[str] = set()
+    fulls: set[str] = set()
+    for name in names:
+        clean = " ".join(re.sub(r"[\"<>(),]", " ", name).split())
+        if not clean or "@" in clean or _colleague(clean, colleagues):
+            continue
+        lowered = {w.strip(".").lower() for w in clean.split()}
+        if lowered & _ORGANISATION_WORDS:
+            continue
+        fulls.add(clean)
+        for word in re.split(r"[ .]+", clean):
+            title = TITLED.match(word + " Xx")
+            if len(word) >= 3 and word[0].isupper() and word not in _NOT_NAMES and not title:
+                words.add(word)
+    if not fulls:
+        return None
+    first = {clean.split()[0] for clean in fulls if clean.split()[0] in words}
+    # Full names and first names also in lower case ("groeten kees"); a surname only as
+    # written, since many are words too (Bos, Visser, Smit).
+    loose = sorted(fulls | first, key=len, reverse=True)[:20]
+    strict = sorted(words - first, key=len, reverse=True)[:20]
+    alternatives = [f"(?i:{re.escape(a[:60])})" for a in loose] + [
+        re.escape(a[:60]) for a in strict
+    ]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})(?![\w])")

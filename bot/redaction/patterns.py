@@ -1,0 +1,285 @@
+"""Patterns for the personal data that has a written shape: e-mail addresses (also obfuscated),
+IBANs, postcodes and street addresses, dates of birth after a birth cue, licence plates,
+identity documents, and values behind a form label (``Geboortedatum:``, ``| BSN | … |``).
+
+Every quantifier is bounded, so one attempt at one position costs a constant: scanning is
+linear in the text (tests/mail/test_redaction_bounds.py checks every pattern's width)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.redaction.checks import IBAN_LENGTHS, iban_valid
+from bot.redaction.numbers import Hit
+
+# --- e-mail ------------------------------------------------------------------------------
+_LOCAL = r"[\w.+'-]{1,64}"
+_LABEL = r"[\w-]{1,63}"
+# Each pattern starts only where a token starts (a lookbehind), so a long run of word
+# characters is not tried at every one of its positions.
+EMAIL = re.compile(
+    rf"(?<![\w.+'-]){_LOCAL} {{0,2}}(?:@|%40|\uff20) {{0,2}}"
+    rf"{_LABEL}(?:\.{_LABEL}){{0,4}}\.[a-zA-Z]{{2,24}}\b"
+)
+# p.devries [at] ziggo [punt] nl, jan(at)gmail(dot)com, jan at gmail dot com
+_AT = r"(?: ?[\[({<] ?(?:at|apenstaartje|a|@) ?[\])}>] ?| (?:at|apenstaartje) )"
+_DOT = r"(?: ?[\[({<] ?(?:dot|punt|\.) ?[\])}>] ?| (?:dot|punt) |\.)"
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+'-])(?i:{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}[a-z]{{2,10}}\b)"
+)
+WHATSAPP = re.compile(
+    r"(?i:\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=)\+?\d{6,15})"
+)
+
+# --- IBAN --------------------------------------------------------------------------------
+IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){11,30}")
+
+
+def iban_hits(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in IBAN.finditer(text):
+        raw = match.group(0)
+        country = raw[:2].upper()
+        want = IBAN_LENGTHS.get(country)
+        seen = 0
+        for offset, char in enumerate(raw):
+            if char in " .-":
+                continue
+            seen += 1
+            if want is not None and seen != want:
+                continue
+            if seen < 15:
+                continue
+            compact = re.sub(r"[ .-]", "", raw[: offset + 1])
+            if iban_valid(compact):
+                hits.append(Hit(match.start(), match.start() + offset + 1, "iban"))
+                break
+            if want is not None:
+                break
+    return hits
+
+
+# --- addresses ---------------------------------------------------------------------------
+# Suffixes that (almost) only end street names match in any case ("stationsweg 112b"); those
+# that also end common words (vergadering, antwoord, loopbaan) only on a capitalised name.
+_STREET_SUFFIX = (
+    r"(?:straat|straatweg|weg|laan|plein|gracht|kade|singel|dreef|steeg|plantsoen|boulevard|"
+    r"allee|dwarsstraat|straße|strasse|str\.|gasse|platz|street|road|avenue|lane)"
+)
+_CAPITAL_SUFFIX = (
+    r"(?:dijk|hof|pad|park|markt|veld|baan|wal|burg|haven|poort|zijl|akker|kamp|brink|hoeve|"
+    r"horst|weide|hoek|berg|dam|drive|ring|oord|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
+)
+_TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr\.|Prof\.)"
+_CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"
+_NOT_AFTER_NUMBER = (
+    r"(?!(?i: ?(?:jan|feb|maart|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec|dez|jaar|uur|"
+    r"euro|procent|year|hour|week|day|"
+    r"minuten|dagen|weken|maanden|keer|personen|mensen|woningen|kinderen|stuks|m2|m²|km|"
+    r"meter|cm|kg|%|x)\w{0,10}))"
+)
+_HOUSE_NUMBER = (
+    r"(?!(?:19|20)\d\d\b)\d{1,4}(?!\d)(?![,.:]\d)"
+    r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})"
+    r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
+)
+STREET = re.compile(
+    rf"(?<![\w'-])(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
+    rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
+    rf"(?:\b|(?<=\.)),? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
+)
+# Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
+_ADDRESS_CUE = (
+    r"(?i:\b(?:(?:woon|post|correspondentie|huis|bezoek)?adres|address|anschrift|adresse|"
+    r"woon(?:t|achtig)? (?:aan|op|in)(?: de| het| 't)?|wonende (?:aan|op)(?: de| het)?|"
+    r"i live (?:at|on)|we live (?:at|on)|lives (?:at|on)|verhuisd naar|moved to|wohne in der|"
+    r"mieszkam (?:na|przy))\b(?: (?:is|was|luidt))?(?: ?[:|] ?| ))"
+)
+CUED_ADDRESS = re.compile(
+    rf"{_ADDRESS_CUE}(?P<value>(?:(?:{_CAPWORD}|{_TUSSEN}|[a-z][\wà-ÿ'-]{{1,25}}) ){{1,5}}"
+    rf"{_HOUSE_NUMBER})"
+)
+POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
+_CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
+CITY_AFTER = re.compile(
+    rf",? {{1,3}}{_CITY_WORD}"
+    rf"(?: (?:aan den|aan de|aan|op|den|de|bij|in) {_CITY_WORD}| {_CITY_WORD}){{0,2}}"
+)
+LOWER_CITY_AFTER = re.compile(r",? {1,3}[a-z][a-z'-]{2,25}(?![\w])")
+_POSTCODE_CUE = re.compile(r"(?i:(?:postcode|post code|zip|plz|code postal)\b[ :|]{0,4}$)")
+HOUSE_NUMBER_CUE = re.compile(
+    rf"(?i:\b(?:huisnummer|huisnr\.?|huis nr\.?|hausnummer|house number)\b ?[:|]? ?)"
+    rf"(?P<value>{_HOUSE_NUMBER})"
+)
+_NOT_POSTCODE_LETTERS = frozenset(
+    [
+        "EN",
+        "IN",
+        "OP",
+        "TE",
+        "IS",
+        "OF",
+        "AL",
+        "NA",
+        "DE",
+        "ZO",
+        "NU",
+        "OM",
+        "ER",
+        "JE",
+        "ME",
+        "WE",
+        "ZE",
+        "UK",
+        "US",
+        "EU",
+        "CM",
+        "KM",
+        "MM",
+        "KG",
+        "MB",
+        "GB",
+        "PM",
+        "AM",
+        "ML",
+    ]
+)
+
+
+def postcode_hits(text: str) -> list[Hit]:
+    """Postcodes with the place after them. ``1234 AB`` counts alone; ``3841ck`` too; a
+    lowercase ``2024 en`` only after a postcode label (it is a year and a word)."""
+    hits: list[Hit] = []
+    for match in POSTCODE.finditer(text):
+        raw = match.group(0)
+        letters = raw[-2:]
+        spaced = " " in raw
+        cued = bool(_POSTCODE_CUE.search(text, max(0, match.start() - 20), match.start()))
+        if not cued:
+            if letters.islower() and spaced:
+                continue
+            if letters.upper() in _NOT_POSTCODE_LETTERS and (spaced or letters.islower()):
+                continue
+            if not letters.isupper() and not letters.islower():
+                continue
+        end = match.end()
+        city = CITY_AFTER.match(text, end)
+        if city is None and letters.islower():
+            city = LOWER_CITY_AFTER.match(text, end)
+        if city is not None:
+            end = city.end()
+        hits.append(Hit(match.start(), end, "address"))
+    return hits
+
+
+# --- dates of birth ----------------------------------------------------------------------
+_MONTHS = (
+    r"(?:jan(?:uari|uary|vier|uar)?|feb(?:ruari|ruary|rero|ruar)?|maart|march|mrt|mar|märz|mars|"
+    r"marzo|apr(?:il|ile)?|avril|abril|mei|may|mai|mayo|maggio|jun[ei]?|juni|juin|junio|giugno|"
+    r"jul[iy]?|juli|juillet|julio|luglio|aug(?:ustus|ust)?|août|agosto|sep(?:t|tember|tembre|"
+    r"tiembre)?|okt(?:ober)?|oct(?:ober|obre|ubre)?|ottobre|nov(?:ember|embre|iembre)?|"
+    r"dec(?:ember)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|"
+    r"listopada|grudnia|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|"
+    r"aralık)\.?"
+)
+_YEAR = r"(?:1[89]\d{2}|20\d{2}|'\d{2})"
+_NUMERIC_DATE = r"\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:\d{4}|\d{2})\b"
+_ISO_DATE = r"(?:1[89]|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b"
+_WORD_DATE = (
+    rf"(?:\d{{1,2}}(?:e|ste|de|st|nd|rd|th|er|\.)? (?:of )?{_MONTHS},? {_YEAR}"
+    rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? {_YEAR})"
+)
+DATE = rf"(?:{_ISO_DATE}|{_NUMERIC_DATE}|{_WORD_DATE})"
+_BIRTH_CUE = (
+    r"(?:geboren|geb\.? ?datum|geb\.|geb|geboortedatum|geboortedag|geboortejaar|"
+    r"date of birth|birth ?date|birthday|born|d\.o\.b\.?|dob|née?|date de naissance|"
+    r"geburtsdatum|geburtstag|geb\. am|data urodzenia|urodzon[ya]|urodziłam się|"
+    r"urodziłem się|fecha de nacimiento|nacid[oa]|data di nascita|nat[oa] il|"
+    r"doğum tarihi|doğum|jarig op)"
+)
+BIRTHDATE = re.compile(
+    rf"(?i:\b{_BIRTH_CUE}\b[^\d\n]{{0,22}}?(?P<value>{DATE}|(?<=[ (])(?:1[89]|20)\d{{2}}\b))"
+)
+# "23-06-1951 (geboren in Ermelo)": the date right before the cue.
+# "°12-04-1967": the degree sign is how Belgians write "born".
+BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
+BIRTHDATE_BEFORE = re.compile(rf"(?i:(?<![\w'])(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
+
+# --- licence plates ------------------------------------------------------------------------
+_L = "[BDFGHJKLMNPRSTVXZbdfghjklmnprstvxz]"  # plates have no vowels, C or Q
+_SIDECODES = [
+    rf"{_L}{{2}}-\d{{2}}-\d{{2}}", rf"\d{{2}}-\d{{2}}-{_L}{{2}}", rf"\d{{2}}-{_L}{{2}}-\d{{2}}",
+    rf"{_L}{{2}}-\d{{2}}-{_L}{{2}}", rf"{_L}{{2}}-{_L}{{2}}-\d{{2}}",
+    rf"\d{{2}}-{_L}{{2}}-{_L}{{2}}",
+    rf"\d{{2}}-{_L}{{3}}-\d", rf"\d-{_L}{{3}}-\d{{2}}", rf"{_L}{{2}}-\d{{3}}-{_L}",
+    rf"{_L}-\d{{3}}-{_L}{{2}}", rf"{_L}{{3}}-\d{{2}}-{_L}", rf"{_L}-\d{{2}}-{_L}{{3}}",
+    rf"\d-{_L}{{2}}-\d{{3}}", rf"\d{{3}}-{_L}{{2}}-\d",
+]  # fmt: skip
+PLATE = re.compile(rf"(?<![\w-])(?:{'|'.join(_SIDECODES)})(?![\w-])")
+
+# Dutch passport / identity card numbers since 2014: two letters, six letters or digits, a
+# digit; the letter O is never used.
+DOCUMENT_NUMBER = re.compile(
+    r"(?<![\w-])[A-NP-Z]{2}(?=[A-NP-Z0-9]{0,5}\d)[A-NP-Z0-9]{6}\d(?![\w-])"
+)
+
+# --- values behind a label ------------------------------------------------------------------
+_LABELS: dict[str, str] = {
+    "bsn": r"bsn|burgerservice ?nummer|sofi-? ?nummer|citizen service number",
+    "id_document": (
+        r"paspoort(?:nummer|nr\.?)?|passport(?: number| no\.?)?|id-?kaart(?:nummer)?|"
+        r"identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|document number|"
+        r"rijbewijs(?:nummer|nr\.?)?|driving licen[cs]e(?: number)?|driver'?s license(?: number)?|"
+        r"reisepass(?:nummer)?|personalausweis(?:nummer)?|ausweis(?:nummer)?|"
+        r"führerschein(?:nummer)?|verblijfsdocument|verblijfsvergunning(?:nummer)?|"
+        r"v-nummer|vreemdelingennummer|numer (?:paszportu|dowodu)"
+    ),
+    "tax_id": (
+        r"steuer-?id(?:nr\.?)?|steuer-?identifikationsnummer|steuernummer|idnr\.?|"
+        r"tax id|tax number|tin|nif|nie|pesel|nino|national insurance number|codice fiscale|"
+        r"rijksregisternummer|insz(?:-nummer)?|niss|fiscaal nummer|t\.c\. kimlik(?: no)?|"
+        r"kimlik no"
+    ),
+    "licence_plate": r"kenteken(?:nummer)?|license plate|licence plate|number plate|kennzeichen",
+    "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
+    "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
+    "name": (
+        r"naam|volledige naam|voornaam|voornamen|achternaam|voorletters|roepnaam|"
+        r"name|full name|first name|last name|surname|vorname|nachname|nom|prénom|imię|nazwisko"
+    ),
+    "address": (
+        r"adres|woonadres|straat|straatnaam|huisnummer|huisnr\.?|postcode|woonplaats|address|"
+        r"street|city|anschrift|straße|plz|wohnort|adresse"
+    ),
+    "email": r"e-?mail(?:adres)?|mail",
+}
+_LABEL_SEP = r" {0,3}(?:[:|]|\t) {0,3}"
+_CODE_VALUE = r"(?P<value>[A-Z0-9](?:[ ./_-]?[A-Z0-9]){3,24})"
+_NAME_VALUE = (
+    r"(?P<value>(?:[A-Z]\. ?){0,4}[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}"
+    r"(?: (?:[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}|van|de|der|den|ter|ten|el|al|bin|ben|da|dos|von)){0,5})"
+)
+_PLACE_VALUE = r"(?P<value>[^\n|,;:]{1,60}?)(?= *(?:\||\n|$|;|,| {2}))"
+LABELLED: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(rf"(?im:(?:^|(?<=[|>\s(])){_LABELS[kind]}){_LABEL_SEP}{_CODE_VALUE}"))
+    for kind in ("bsn", "id_document", "tax_id", "licence_plate")
+] + [
+    # ``BSN 123…``, ``paspoortnummer NW3F7K9L1``: a document label right before its number.
+    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b)(?: is| was|:)?(?: nummer| nr\.?| no\.?)?"
+                      rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
+                      rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
+    for kind in ("id_document", "tax_id", "licence_plate")
+] + [
+    ("name", re.compile(
+        rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}"
+    )),
+    (
+        "address",
+        re.compile(rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['address']})){_LABEL_SEP}{_PLACE_VALUE}"),
+    ),
+    (
+        "birthdate",
+        re.compile(rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['birthdate']})){_LABEL_SEP}{_PLACE_VALUE}"),
+    ),
+]  # fmt: skip

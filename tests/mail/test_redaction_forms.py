@@ -1,0 +1,100 @@
+"""The forms in which issue 12's tester got personal data past the old redactor, and the
+words around them that must survive. Each case: the text, what must be gone, what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redaction import Redactor, redact
+
+NBSP = "\u00a0"
+CASES = [
+    # BSN with any separator, and the 8-digit form (leading zero dropped)
+    (f"BSN 628{NBSP}194{NBSP}821 graag", ["628", "194", "821"], ["BSN", "graag"]),
+    ("mijn bsn is 805/888/718.", ["805/888/718"], ["mijn bsn is"]),
+    ("nummer 1678_68433 klopt", ["1678_68433"], ["nummer", "klopt"]),
+    ("burgerservicenummer 64265651 (zonder nul)", ["64265651"], ["(zonder nul)"]),
+    # phone numbers
+    ("bel +31 (0)6 - 12 34 56 78 na vijven", ["12 34 56 78", "+31"], ["bel", "na vijven"]),
+    ("of 0031/6/43218765 proberen", ["43218765"], ["proberen"]),
+    ("mobiel 06–32547698 (en dash)", ["32547698"], ["(en dash)"]),
+    ("mobiel 06‑18273645 (non-breaking hyphen)", ["18273645"], ["(non-breaking hyphen)"]),
+    ("bel **06**-**11223344** svp", ["11223344"], ["bel", "svp"]),
+    ("app me via wa.me/31618273645 graag", ["31618273645"], ["app me via", "graag"]),
+    ("vast: 036 - 521 88 40.", ["521 88 40"], ["vast:"]),
+    # addresses
+    ("Dorpsstraat 45 lekt", ["Dorpsstraat 45"], ["lekt"]),
+    ("Postcode: 3842 KM, huisnummer 17. Bezorgen?", ["3842 KM", "17"], ["Bezorgen?"]),
+    (
+        "op stationsweg 112b, 3841ck harderwijk. ok?",
+        ["stationsweg", "3841ck", "harderwijk"],
+        ["ok?"],
+    ),
+    (
+        "Mijn adres is Kerkstraat 12\nMail kan ook naar mij",
+        ["Kerkstraat 12"],
+        ["Mijn adres is", "Mail kan ook naar mij"],
+    ),
+    ("| Straat | Kerkstraat |\n| Huisnummer | 12 |", ["Kerkstraat"], ["| Straat |"]),
+    # dates of birth
+    ("Geboortedatum: 1951-06-23, klopt dat?", ["1951-06-23"], ["klopt dat?"]),
+    ("geb. datum 12-03-1938 ok", ["12-03-1938"], ["ok"]),
+    ("ik ben geboren 4 apr. '41 in Putten", ["4 apr", "'41"], ["in Putten"]),
+    ("date of birth June 11, 1988 and", ["June 11", "1988"], ["and"]),
+    ("geboren op 02.05.1979 te", ["02.05.1979"], ["te"]),
+    ("mijn geboortedatum is 14-03-1958, mijn", ["14-03-1958"], ["mijn geboortedatum is"]),
+    # e-mail addresses, also obfuscated
+    ("naar p.devries [at] ziggo [punt] nl sturen", ["devries", "ziggo"], ["sturen"]),
+    ("naar r.vandam @ hotmail.com sturen", ["vandam"], ["sturen"]),
+    ("link ?mail=sandra.mulder%40live.nl&x=1", ["sandra.mulder"], ["link"]),
+    # names with titles, plates and documents
+    (
+        "Ik ben mevrouw Pietersen en woon aan de Kerkstraat 45 in Zeewolde",
+        ["Pietersen", "Kerkstraat 45"],
+        ["Ik ben mevrouw", "en woon aan de", "in Zeewolde"],
+    ),
+    ("dhr. De Vries belde", ["Vries"], ["dhr.", "belde"]),
+    ("auto 12-XKR-7 staat", ["12-XKR-7"], ["auto", "staat"]),
+    ("paspoort NW3F7K9L1 kwijt", ["NW3F7K9L1"], ["kwijt"]),
+    ("Steuer-IdNr. 65 929 970 489 bitte", ["65 929 970 489"], ["bitte"]),
+    ("IBAN NL91 ABNA 0417 1643 00 graag", ["0417", "ABNA"], ["graag"]),
+    # glued to the label, two numbers with a slash, abbreviated street
+    ("bsn111222333 dus", ["111222333"], ["dus"]),
+    ("0612345678/0687654321 bellen", ["0612345678", "0687654321"], ["bellen"]),
+    ("Kerkstr. 12 achterom", ["Kerkstr. 12"], ["achterom"]),
+    ("°12-04-1967 te Gent", ["12-04-1967"], ["te Gent"]),
+    ("Geachte heer van Dijk,", ["Dijk"], ["Geachte heer"]),
+    ("onze dochter Lotte gaat", ["Lotte"], ["onze dochter", "gaat"]),
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), CASES, ids=[c[0][:30] for c in CASES])
+def test_form_is_redacted_and_context_kept(text: str, gone: list[str], kept: list[str]) -> None:
+    out = redact(text).text
+    for value in gone:
+        assert value not in out, out
+    for word in kept:
+        assert word in out, out
+
+
+def test_placeholders_speak_the_mails_language_and_say_what_went() -> None:
+    assert redact("BSN 111222333").text == "BSN [BSN verwijderd]"
+    assert redact("BSN 111222333", "en").text == "BSN [BSN removed]"
+    assert redact("mevrouw Pietersen").text == "mevrouw [naam verwijderd]"
+    assert redact("Mrs. Evans", "en").text == "Mrs. [name removed]"
+
+
+def test_colleagues_keep_their_names_citizens_do_not() -> None:
+    redactor = Redactor(colleagues=["Anouk Jansen"], citizen_names=["Henk Bosman"])
+    out = redactor.redact("Vraag van Henk Bosman. Met vriendelijke groet,\nAnouk Jansen").text
+    assert "Henk" not in out and "Bosman" not in out and "Anouk Jansen" in out
+    # A surname alone is no colleague: many citizens share it.
+    assert "Jansen" not in redactor.redact("Ik ben mevrouw Jansen.").text
+
+
+def test_numbers_that_are_no_personal_data_stay() -> None:
+    text = (
+        "Op 12-03-2026 om 10.30 uur, artikel 4.2, € 1.250.000, 0800-1234567, 14 0341, "
+        "kenmerk 2026-118, 300 mensen, Bouwvergadering 17 maart, ordernummer 111222334."
+    )
+    assert redact(text).text == text
