@@ -122,8 +122,8 @@ class MailSection(Section):
     understand_memory_mb: int = Field(default=1024, ge=64)
     understand_attempts: int = Field(default=3, ge=1)
     # Mail that starts a thread or follows up, per sender and per sender domain, per hour.
-    max_per_sender_hour: int = Field(default=5, ge=1)
-    max_per_domain_hour: int = Field(default=30, ge=1)
+    max_per_sender_hour: int = Field(default=10, ge=1)
+    max_per_domain_hour: int = Field(default=50, ge=1)
 
     @field_validator("trusted_relays", "trusted_submission")
     @classmethod

@@ -11,6 +11,7 @@ from bot.context import CommandContext, EventContext
 from bot.events import ACCEPT_REACTIONS, ReactionEvent
 from bot.i18n import t
 from bot.mail.desk import AcceptRefusedError, EmailDesk
+from bot.mail.policy import HoldReason
 from bot.recorder import find_message
 from bot.registry import command, on_reaction
 from bot.stats.working_time import AMSTERDAM
@@ -80,10 +81,10 @@ TEXTS = {
         "en": "Which answer? Use `!answer` as a reply to the answer, or `!answer text`.",
     },
     "email_questions.held": {
-        "nl": "📧 Mail {id} van {sender} (“{subject}”) wacht op een moderator: de afzender "
-        "hoort bij geen bekende organisatie. Vrijgeven: `!mailvrijgeven {id}`.",
-        "en": "📧 Mail {id} from {sender} (“{subject}”) waits for a moderator: the sender "
-        "belongs to no known organisation. Release: `!releasemail {id}`.",
+        "nl": "📧 Mail {id} van {sender} (“{subject}”) wacht op een moderator: {reason}. "
+        "Vrijgeven: `!mailvrijgeven {id}`.",
+        "en": "📧 Mail {id} from {sender} (“{subject}”) waits for a moderator: {reason}. "
+        "Release: `!releasemail {id}`.",
     },
     "email_questions.choose_group": {
         "nl": "📧 Bij welke groep hoort mail {id} (“{subject}”) van {sender}? Misschien: "
@@ -124,9 +125,8 @@ TEXTS = {
         "en": "📧 Mail waiting ({count}, oldest first):",
     },
     "email_questions.waiting_held": {
-        "nl": "- {id} · {received} · {sender} · “{subject}” — afzender onbekend: "
-        "`!mailvrijgeven {id}`",
-        "en": "- {id} · {received} · {sender} · “{subject}” — unknown sender: `!releasemail {id}`",
+        "nl": "- {id} · {received} · {sender} · “{subject}” — {reason}: `!mailvrijgeven {id}`",
+        "en": "- {id} · {received} · {sender} · “{subject}” — {reason}: `!releasemail {id}`",
     },
     "email_questions.waiting_group": {
         "nl": "- {id} · {received} · {sender} · “{subject}” — groep onduidelijk: "
@@ -141,6 +141,42 @@ TEXTS = {
     "email_questions.no_desk": {
         "nl": "Deze Vraagbaak neemt geen mail aan (geen `[mail]` in de configuratie).",
         "en": "This Vraagbaak takes no mail (no `[mail]` in the configuration).",
+    },
+    "email_questions.reason.unknown_sender": {
+        "nl": "de afzender hoort bij geen bekende organisatie",
+        "en": "the sender belongs to no known organisation",
+    },
+    "email_questions.reason.unverified": {
+        "nl": "afzender niet geverifieerd (het adres hoort bij een organisatie, maar de mail "
+        "is niet aantoonbaar van daar verstuurd)",
+        "en": "sender not verified (the address belongs to an organisation, but the mail was "
+        "not shown to come from there)",
+    },
+    "email_questions.reason.stranger_in_thread": {
+        "nl": "een reactie in een bestaande thread van iemand die daar niet bij hoort",
+        "en": "a reply into an existing thread from someone who is not part of it",
+    },
+    "email_questions.reason.rate_limited": {
+        "nl": "te veel mail van deze afzender of dit domein in het afgelopen uur",
+        "en": "too much mail from this sender or domain in the past hour",
+    },
+    "email_questions.quarantined": {
+        "nl": "⚠️ Mail {id} van {sender} is in quarantaine gezet en niet geplaatst: {reason}. "
+        "Hij blijft bewaard voor een beheerder.",
+        "en": "⚠️ Mail {id} from {sender} was quarantined and not posted: {reason}. It is "
+        "kept for an administrator.",
+    },
+    "email_questions.trusted_submission": {
+        "nl": "_Ingeleverd vanaf een vertrouwd adres (`[mail] trusted_submission`); de afzender "
+        "is daarom niet verder gecontroleerd._",
+        "en": "_Submitted from a trusted address (`[mail] trusted_submission`); the sender was "
+        "therefore not checked further._",
+    },
+    "email_questions.sender_unverified": {
+        "nl": "De afzender van deze mail is niet geverifieerd en niet door een moderator "
+        "vrijgegeven; het antwoord wordt niet gemaild.",
+        "en": "The sender of this mail is not verified and was not released by a moderator; "
+        "the answer is not mailed.",
     },
     "email_questions.help_choose": {
         "nl": "kies de groep voor een mail waarover Vraagbaak twijfelde",
@@ -216,6 +252,12 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     )
 
 
+def _hold_reason(row: InboundEmail) -> str:
+    reason = str(row.parsed.get("reason") or "")
+    known = {r.value for r in HoldReason}
+    return reason if reason in known else HoldReason.UNKNOWN_SENDER.value
+
+
 def _number(text: str) -> int | None:
     first = text.split()[0] if text.split() else ""
     return int(first) if first.isdigit() else None
@@ -269,6 +311,7 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
                 received=received.strftime("%d-%m %H:%M"),
                 sender=row.forwarded_by or row.original_email or "?",
                 subject=row.parsed.get("subject", ""),
+                reason=ctx.t(f"email_questions.reason.{_hold_reason(row)}"),
             )
         )
     # Only the moderator sees who wrote: the list is private.

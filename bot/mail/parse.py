@@ -349,9 +349,7 @@ def parse_bytes(raw: bytes) -> ParsedMail:
     limits = structure_limits(raw)
     try:
         if limits:
-            msg = email.message_from_bytes(
-                _head_only(raw), _class=EmailMessage, policy=POLICY
-            )
+            msg = email.message_from_bytes(_head_only(raw), _class=EmailMessage, policy=POLICY)
         else:
             msg = email.message_from_bytes(raw, _class=EmailMessage, policy=POLICY)
     except RecursionError:

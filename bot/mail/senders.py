@@ -81,9 +81,7 @@ def _judge(header: authres.AuthenticationResultsHeader, from_domain: str) -> Sen
     return SenderCheck(False, "none", f"{header.authserv_id}: no aligned pass")
 
 
-def check_sender(
-    mail: ParsedMail, source: Source, trusted_authserv_ids: list[str]
-) -> SenderCheck:
+def check_sender(mail: ParsedMail, source: Source, trusted_authserv_ids: list[str]) -> SenderCheck:
     """Verified when the topmost Authentication-Results from a trusted authserv-id, on mail
     that came through that edge, says dmarc=pass for the From domain or an aligned dkim=pass.
     """

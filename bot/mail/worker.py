@@ -9,6 +9,7 @@ is started with ``spawn`` (no forked copy of the bot's sockets, threads or event
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import threading
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ def _serve(
             )
         except MemoryError:
             result = ("error", "MemoryError: over the worker's memory limit")
-        except BaseException as exc:  # noqa: BLE001 (report every failure, never die silently)
+        except BaseException as exc:
             result = ("error", f"{type(exc).__name__}: {str(exc)[:200]}")
         try:
             conn.send(result)
@@ -132,10 +133,8 @@ class UnderstandingWorker:
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 conn.send(None)
-            except (OSError, ValueError):
-                pass
         if process is not None:
             process.join(timeout=1)
             if process.is_alive():
@@ -166,9 +165,7 @@ class UnderstandingWorker:
                 conn.send(_Request(raw, recipients, source))
                 if not conn.poll(self.seconds):
                     self._kill()
-                    raise UnderstandingFailedError(
-                        f"over the time budget of {self.seconds:g} s"
-                    )
+                    raise UnderstandingFailedError(f"over the time budget of {self.seconds:g} s")
                 status, value = conn.recv()
             except (EOFError, OSError, BrokenPipeError) as exc:
                 code = self._process.exitcode if self._process is not None else None
