@@ -260,7 +260,9 @@ class MailIntake:
                 session.add(row)
                 await session.commit()
             attempts = row.attempts
-        log.warning("mail not posted yet", inbound=inbound_id, attempts=attempts)
+        log.warning(
+            "mail not posted yet", inbound=inbound_id, attempts=attempts, error=type(exc).__name__
+        )
 
     async def run_forever(
         self, interval: float = 10.0, after_round: Callable[[], Awaitable[object]] | None = None

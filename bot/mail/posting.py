@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
@@ -18,10 +20,10 @@ from bot.mail.answer import confirmation_mail
 from bot.mail.outbox import enqueue
 from bot.mail.policy import may_mail_sender
 from bot.mail.understand import Understanding
-from bot.recorder import record_posted_question
+from bot.recorder import find_message, find_thread, record_posted_question
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
-from bot.storage.models import Channel, ThreadSource
+from bot.storage.models import Channel, Question, Thread, ThreadSource
 
 log = get_logger(__name__)
 
@@ -29,6 +31,41 @@ log = get_logger(__name__)
 def confirmation_key(address: str, day: datetime) -> str:
     """At most one confirmation per sender per day (the outbox's unique dedupe key)."""
     return f"confirm:{address.lower()}:{day.date().isoformat()}"
+
+
+async def _record_thread(
+    session: AsyncSession, channel: Channel, root: MessageRef, u: Understanding, group_id: str
+) -> Thread:
+    """The thread of the posted question. A platform that echoes the bot's own messages
+    (the console) may have recorded the root already, since no transaction is held while
+    posting: that record is adopted as the e-mail thread."""
+    assert channel.id is not None
+    text = f"{u.subject}\n\n{u.question}"
+    existing = await find_thread(session, channel.id, root.message_id)
+    if existing is None:
+        return await record_posted_question(
+            session,
+            channel,
+            root,
+            text=text,
+            group_id=group_id,
+            source=ThreadSource.EMAIL,
+            has_files=bool(u.attachments.kept),
+        )
+    existing.source = ThreadSource.EMAIL
+    existing.by_bot = True
+    session.add(existing)
+    message = await find_message(session, channel.id, root.message_id)
+    if message is not None:
+        message.text = text
+        message.has_files = bool(u.attachments.kept)
+        session.add(message)
+    question = (
+        await session.exec(select(Question).where(Question.thread_id == existing.id))
+    ).first()
+    if question is None and existing.id is not None:
+        session.add(Question(thread_id=existing.id, group_id=group_id))
+    return existing
 
 
 class MailPoster:
@@ -85,19 +122,38 @@ class MailPoster:
         group = self.services.config.group(group_id)
         group_name = group.name if group else group_id
         root = await adapter.post(conversation, self.thread_text(u, group_name))
-        async with db.session() as session:
+        for attempt in range(3):
+            try:
+                await self._record_question(inbound_id, u, group_id, group_name, conversation, root)
+                break
+            except IntegrityError:
+                # The platform's echo of the root was recorded at the same moment: adopt it.
+                if attempt == 2:
+                    raise
+        for file in u.attachments.kept[:20]:
+            try:
+                await adapter.upload(
+                    conversation,
+                    Attachment(file.filename, file.content_type, file.data),
+                    thread_id=root.message_id,
+                )
+            except Exception as exc:  # the question is up; a missing file is listed in logs
+                log.warning("attachment not uploaded", inbound=inbound_id, error=type(exc).__name__)
+
+    async def _record_question(
+        self,
+        inbound_id: int,
+        u: Understanding,
+        group_id: str,
+        group_name: str,
+        conversation: ConversationRef,
+        root: MessageRef,
+    ) -> None:
+        async with self.services.db.session() as session:
             row = await session.get(InboundEmail, inbound_id)
             assert row is not None
             channel = await self.services.channels.channel_for(session, conversation)
-            thread = await record_posted_question(
-                session,
-                channel,
-                root,
-                text=f"{u.subject}\n\n{u.question}",
-                group_id=group_id,
-                source=ThreadSource.EMAIL,
-                has_files=bool(u.attachments.kept),
-            )
+            thread = await _record_thread(session, channel, root, u, group_id)
             row.status = InboundStatus.POSTED
             row.group_id = group_id
             row.thread_id = thread.id
@@ -109,15 +165,6 @@ class MailPoster:
                 await session.merge(MailLink(message_id=u.message_id, inbound_id=inbound_id))
             await self._confirm(session, row, u, group_name, root)
             await session.commit()
-        for file in u.attachments.kept[:20]:
-            try:
-                await adapter.upload(
-                    conversation,
-                    Attachment(file.filename, file.content_type, file.data),
-                    thread_id=root.message_id,
-                )
-            except Exception as exc:  # the question is up; a missing file is listed in logs
-                log.warning("attachment not uploaded", inbound=inbound_id, error=type(exc).__name__)
 
     async def _confirm(
         self,
