@@ -88,7 +88,9 @@ async def test_unsure_routing_asks_the_forwarder_who_chooses(
             subject="Fwd: Something",
         )
     )
-    stored = await store_raw(bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
     asked = [s for s in adapter.sent if s.kind == "direct"]
@@ -110,7 +112,9 @@ async def test_unknown_sender_held_until_a_moderator_releases_it(
     component, _ = desk
     await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
     raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert (await inbound(bot))[0].status == InboundStatus.HELD
     assert any(s.kind == "direct" and s.to and s.to.external_id == "U-ADMIN" for s in adapter.sent)
@@ -180,7 +184,9 @@ async def test_outbox_retries_with_backoff_and_sends_once(
     component, captured = desk
     captured.failures = 1
     raw = bytes(mails.plain("Hoe werkt de bijstand bij een erfenis?"))
-    await store_raw(bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert await component.outbox.run_once() == 0
     async with bot.services.db.session() as session:
@@ -201,7 +207,9 @@ async def test_originals_are_deleted_after_the_retention_period(
 ) -> None:
     component, _ = desk
     raw = bytes(mails.plain(mails.OUTLOOK_FORWARD, subject="FW: Schutting bij de buren"))
-    await store_raw(bot.services.db, raw, source="imap", recipients=["omgevingswet@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["omgevingswet@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert await component.desk.purge_expired() == 0
     async with bot.services.db.session() as session:
@@ -245,7 +253,9 @@ async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(
     clock = ManualClock(bot.services.clock.now())
     bot.services.clock = clock
     raw = bytes(mails.plain("Hoe werkt de bijstand?"))
-    await store_raw(bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     async with bot.services.db.session() as session:  # another process leased it, then died
         row = (await session.exec(select(InboundEmail))).one()
         row.next_attempt_at = clock.now() + LEASE
@@ -266,7 +276,9 @@ async def test_moderators_can_list_the_mail_that_waits(
     await say(bot, adapter, ADMIN, "!wachtendemail")
     assert adapter.sent[-1].text == "Er wacht geen mail op een moderator of een groepskeuze."
     raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     await say(bot, adapter, COLLEAGUE, "!wachtendemail")  # not a moderator
     assert "piet@elders.example" not in adapter.sent[-1].text

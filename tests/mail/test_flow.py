@@ -247,7 +247,9 @@ async def test_crash_between_store_and_post_loses_nothing(
         )
         await session.commit()
     raw = bytes(mails.plain("Hoe werkt de bijstand bij een erfenis?", subject="Bijstand"))
-    await store_raw(bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     for _ in range(2):  # two restarts in a row
         component = MailComponent(
             bot,
