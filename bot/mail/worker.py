@@ -51,9 +51,14 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _serve(
-    conn: Connection, config_data: dict[str, Any], past: dict[str, list[str]], memory_mb: int
+    conn: Connection,
+    config_data: dict[str, Any],
+    past: dict[str, list[str]],
+    memory_mb: int,
+    reader_factory: str | None,
 ) -> None:
     """The worker's main loop: one request in, one result (or error text) out."""
+    import importlib
     import sys
 
     from bot.config import Config
@@ -62,7 +67,12 @@ def _serve(
 
     sys.setrecursionlimit(5000)
     config = Config.model_validate(config_data)
-    reader = MailReader(config, Router(profiles_from(config.groups, past)))
+    router = Router(profiles_from(config.groups, past))
+    if reader_factory:  # "module:function" returning a reader (tests: a reader that hangs)
+        module, _, name = reader_factory.partition(":")
+        reader = getattr(importlib.import_module(module), name)(config, router)
+    else:
+        reader = MailReader(config, router)
     _limit_memory(memory_mb)
     conn.send(("ready", None))
     while True:
@@ -90,8 +100,9 @@ def _serve(
 class UnderstandingWorker:
     """One worker process, used by one mail at a time; restarted after a failure."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, reader_factory: str | None = None) -> None:
         self.config = config
+        self.reader_factory = reader_factory
         self.seconds = config.mail.understand_seconds
         self.memory_mb = config.mail.understand_memory_mb
         self._past: dict[str, list[str]] = {}
@@ -113,7 +124,13 @@ class UnderstandingWorker:
         parent, child = context.Pipe(duplex=True)
         process = context.Process(
             target=_serve,
-            args=(child, self.config.model_dump(mode="json"), self._past, self.memory_mb),
+            args=(
+                child,
+                self.config.model_dump(mode="json"),
+                self._past,
+                self.memory_mb,
+                self.reader_factory,
+            ),
             name="vraagbaak-mail-worker",
             daemon=True,
         )
