@@ -74,12 +74,14 @@ _ACK_BODY = re.compile(
     r"enquiry|inquiry)|thank you for (?:contacting|your (?:e-?mail|message|enquiry)))",
     re.I,
 )
+# Away until a date: the absence and its end within one short sentence ("ik ben afwezig
+# geweest" or "op vakantie geweest" is a person telling a story, not an auto-reply).
 _AWAY_BODY = re.compile(
-    r"(?:\bik ben (?:momenteel |tot en met \S+ |t/m \S+ )?(?:afwezig|niet aanwezig|"
-    r"niet op kantoor|met vakantie|op vakantie|met verlof)|\bafwezig (?:tot|t/m|tot en met|"
-    r"van|vanaf)\b|\b(?:weer|terug) aanwezig (?:op|vanaf)\b|"
-    r"\bi am (?:currently )?(?:out of (?:the )?office|away|on (?:leave|holiday|vacation))|"
-    r"\bout of (?:the )?office (?:until|till|from|on)\b|\bback in (?:the )?office on\b)",
+    r"(?:\b(?:afwezig|niet aanwezig|niet op kantoor|met vakantie|op vakantie|met verlof)"
+    r"[^.\n]{0,40}?\b(?:tot|t/m|tot en met|vanaf|terug op|weer aanwezig)\b|"
+    r"\b(?:weer|terug) aanwezig (?:op|vanaf)\b|"
+    r"\b(?:out of (?:the )?office|away|on (?:leave|holiday|vacation))[^.\n]{0,40}?"
+    r"\b(?:until|till|returning|back on)\b|\bback in (?:the )?office on\b)",
     re.I,
 )
 _BODY_WINDOW = 800  # acknowledgements say what they are in their first lines
