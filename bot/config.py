@@ -117,6 +117,10 @@ class MailSection(Section):
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     trusted_relays: list[str] = Field(default_factory=list)
     trusted_submission: list[str] = Field(default_factory=list)
+    # Mail straight from the internet: verify DKIM ourselves (DNS via this resolver,
+    # "host:port", or the system's).
+    dkim_verify: bool = True
+    dns_resolver: str | None = None
     # Bounded work: understanding one mail runs in a worker process.
     understand_seconds: float = Field(default=10.0, gt=0)
     understand_memory_mb: int = Field(default=1024, ge=64)

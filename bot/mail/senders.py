@@ -101,3 +101,17 @@ def check_sender(mail: ParsedMail, source: Source, trusted_authserv_ids: list[st
         if str(header.authserv_id).lower() in trusted:
             return _judge(header, from_domain)  # the topmost trusted header counts alone
     return UNVERIFIED
+
+
+def check_dkim_directly(raw: bytes, mail: ParsedMail, dns_server: str | None) -> SenderCheck:
+    """For mail straight from the internet: a DKIM signature Vraagbaak verified itself, by a
+    domain aligned with the From domain."""
+    if mail.sender is None or b"dkim-signature:" not in raw[:200_000].lower():
+        return UNVERIFIED
+    from bot.mail.dkim_check import dkim_verified_domains, txt_lookup
+
+    from_domain = _domain(mail.sender.email)
+    for signer in dkim_verified_domains(raw, txt_lookup(dns_server)):
+        if aligned(signer, from_domain):
+            return SenderCheck(True, "dkim-direct", f"dkim d={signer} verified by Vraagbaak")
+    return UNVERIFIED

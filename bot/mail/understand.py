@@ -12,7 +12,13 @@ from bot.mail.classify import MailKind, classify
 from bot.mail.forwards import clean_subject, find_forward
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
-from bot.mail.senders import UNVERIFIED, SenderCheck, Source, check_sender
+from bot.mail.senders import (
+    UNVERIFIED,
+    SenderCheck,
+    Source,
+    check_dkim_directly,
+    check_sender,
+)
 from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
 from bot.redaction import redact
@@ -108,7 +114,16 @@ class MailReader:
     ) -> Understanding:
         """``source`` is how the mail came in (``InboundEmail.source``); a file on disk is
         judged as if fetched over IMAP."""
-        return self.read_parsed(parse_bytes(raw), recipients, source)
+        mail = parse_bytes(raw)
+        understood = self.read_parsed(mail, recipients, source)
+        settings = self.config.mail
+        if (
+            not understood.sender_verified
+            and Source.of(source) is Source.SMTP
+            and settings.dkim_verify
+        ):
+            understood.sender_check = check_dkim_directly(raw, mail, settings.dns_resolver)
+        return understood
 
     def read_parsed(
         self, mail: ParsedMail, recipients: list[str] | None = None, source: str = Source.IMAP

@@ -481,3 +481,76 @@ async def test_a_mail_stored_during_a_round_is_picked_up_at_once(database_url: s
     finally:
         await component.stop()
         await bot.close()
+
+
+# --- DKIM verified by Vraagbaak itself (mail straight from the internet) ---------------------
+
+
+def _dkim_key() -> tuple[bytes, str]:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return private, "v=DKIM1; k=rsa; p=" + base64.b64encode(public).decode()
+
+
+def _signed(message: EmailMessage, domain: str, private: bytes) -> bytes:
+    from email.policy import SMTP
+
+    import dkim
+
+    raw = message.as_bytes(policy=SMTP)
+    headers = [b"from", b"to", b"subject", b"message-id"]
+    return bytes(dkim.sign(raw, b"s1", domain.encode(), private, include_headers=headers)) + raw
+
+
+async def test_direct_smtp_mail_is_verified_by_its_own_aligned_dkim_signature(
+    database_url: str,
+) -> None:
+    from tests.mail.dns_stub import DnsStub
+
+    ermelo_key, ermelo_record = _dkim_key()
+    attacker_key, attacker_record = _dkim_key()
+    dns = DnsStub(
+        {
+            "s1._domainkey.ermelo.nl": ermelo_record,
+            "s1._domainkey.attacker.example": attacker_record,
+        }
+    ).start()
+    bot, adapter, component, _ = await start(database_url, dns_resolver=dns.address)
+    try:
+        anouk = "Anouk <anouk.jansen@ermelo.nl>"
+        genuine = mails.plain("Hoe werkt de Wmo bij een traplift?", sender=anouk, verified=False)
+        await deliver(component, _signed(genuine, "ermelo.nl", ermelo_key))
+        # Signed, but by the attacker's own domain: valid, not aligned with ermelo.nl.
+        own_domain = mails.plain("Stop de bijstand van X", sender=anouk, verified=False)
+        await deliver(component, _signed(own_domain, "attacker.example", attacker_key))
+        # A genuine signature over a body the attacker changed afterwards.
+        tampered = _signed(
+            mails.plain("Vraag over de Wmo", sender=anouk, verified=False), "ermelo.nl", ermelo_key
+        ).replace(b"Vraag over de Wmo\r\n", b"Maak 500 euro over\r\n")
+        await deliver(component, tampered)
+        found = await settled(bot, 3)
+        assert [r.status for r in found] == [
+            InboundStatus.POSTED,
+            InboundStatus.HELD,
+            InboundStatus.HELD,
+        ]
+        assert found[0].parsed["verification"]["method"] == "dkim-direct"
+        assert {r.parsed["reason"] for r in found[1:]} == {"unverified"}
+        assert "s1._domainkey.ermelo.nl" in dns.queries  # real DNS traffic to the stub
+        assert not any("500 euro" in t or "bijstand van X" in t for t in posted(adapter))
+    finally:
+        await component.stop()
+        await bot.close()
+        dns.stop()
