@@ -554,3 +554,43 @@ async def test_direct_smtp_mail_is_verified_by_its_own_aligned_dkim_signature(
         await component.stop()
         await bot.close()
         dns.stop()
+
+
+async def test_event_loop_keeps_serving_while_hostile_mail_is_understood(
+    database_url: str,
+) -> None:
+    bot, _adapter, component, _ = await start(database_url, understand_seconds=2.0)
+    try:
+        await component.desk.worker.read(b"From: a@b.nl\r\n\r\nwarm-up\r\n", [], "imap")
+        loop = asyncio.get_running_loop()
+        lags: list[float] = []
+        done = asyncio.Event()
+
+        async def sample() -> None:
+            while not done.is_set():
+                started = loop.time()
+                await asyncio.sleep(0.01)
+                lags.append(loop.time() - started - 0.01)
+
+        sampler = asyncio.create_task(sample())
+        for make in (hostile.redos_apostrophes, hostile.redos_initials, hostile.html_bomb):
+            await deliver(component, make())
+        deadline = time.monotonic() + 60
+        while True:  # each mail understood (or stopped at its budget) once
+            found = await rows(bot)
+            tried = [
+                r.status != InboundStatus.RECEIVED or "understand_failures" in r.parsed
+                for r in found
+            ]
+            if len(found) == 3 and all(tried):
+                break
+            assert time.monotonic() < deadline, [(r.status, r.last_error) for r in found]
+            await asyncio.sleep(0.1)
+        done.set()
+        await sampler
+        lags.sort()
+        p99 = lags[int(0.99 * (len(lags) - 1))]
+        assert len(lags) > 100 and p99 <= 0.100, (p99, lags[-5:])
+    finally:
+        await component.stop()
+        await bot.close()
