@@ -117,6 +117,42 @@ class MailSection(Section):
     imap_folder: str = "INBOX"
     routing_threshold: float = Field(default=0.35, ge=0, le=1)
     keep_original_days: int = Field(default=90, ge=1)
+    # Sender verification (docs/email.md): whose Authentication-Results are believed, and
+    # which SMTP clients are the edge that adds them. Nothing is trusted by default.
+    trusted_authserv_ids: list[str] = Field(default_factory=list)
+    trusted_relays: list[str] = Field(default_factory=list)
+    trusted_submission: list[str] = Field(default_factory=list)
+    # Mail straight from the internet: verify DKIM ourselves (DNS via this resolver,
+    # "host:port", or the system's).
+    dkim_verify: bool = True
+    dns_resolver: str | None = None
+    # Bounded work: understanding one mail runs in a worker process.
+    understand_seconds: float = Field(default=10.0, gt=0)
+    understand_memory_mb: int = Field(default=1024, ge=64)
+    understand_attempts: int = Field(default=3, ge=1)
+    # Mail that starts a thread or follows up, per sender and per sender domain, per hour.
+    max_per_sender_hour: int = Field(default=10, ge=1)
+    max_per_domain_hour: int = Field(default=50, ge=1)
+
+    @field_validator("trusted_relays", "trusted_submission")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        import ipaddress
+
+        return [str(ipaddress.ip_network(v.strip(), strict=False)) for v in value]
+
+    def peer_in(self, networks: list[str], peer: str | None) -> bool:
+        import ipaddress
+
+        if not peer:
+            return False
+        try:
+            address = ipaddress.ip_address(peer.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        return any(address in ipaddress.ip_network(n) for n in networks)
 
 
 class WhoKnowsSection(Section):

@@ -15,6 +15,9 @@ from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
 from bot.i18n import t
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.mail.release import release
+from bot.mail.understand import Understanding
+from bot.mail.worker import UnderstandingFailedError
+from bot.mail.policy import HoldReason
 from bot.recorder import find_message
 from bot.redaction.audit import counts_of, summary
 from bot.registry import command, on_reaction
@@ -136,10 +139,10 @@ TEXTS = {
         "en": "Which answer? Use `!answer` as a reply to the answer, or `!answer text`.",
     },
     "email_questions.held": {
-        "nl": "📧 Mail {id} van {sender} (“{subject}”) wacht op een moderator: de afzender "
-        "hoort bij geen bekende organisatie. Vrijgeven: `!mailvrijgeven {id}`.",
-        "en": "📧 Mail {id} from {sender} (“{subject}”) waits for a moderator: the sender "
-        "belongs to no known organisation. Release: `!releasemail {id}`.",
+        "nl": "📧 Mail {id} van {sender} (“{subject}”) wacht op een moderator: {reason}. "
+        "Vrijgeven: `!mailvrijgeven {id}`.",
+        "en": "📧 Mail {id} from {sender} (“{subject}”) waits for a moderator: {reason}. "
+        "Release: `!releasemail {id}`.",
     },
     "email_questions.choose_group": {
         "nl": "📧 Bij welke groep hoort mail {id} (“{subject}”) van {sender}? Misschien: "
@@ -180,9 +183,8 @@ TEXTS = {
         "en": "📧 Mail waiting ({count}, oldest first):",
     },
     "email_questions.waiting_held": {
-        "nl": "- {id} · {received} · {sender} · “{subject}” — afzender onbekend: "
-        "`!mailvrijgeven {id}`",
-        "en": "- {id} · {received} · {sender} · “{subject}” — unknown sender: `!releasemail {id}`",
+        "nl": "- {id} · {received} · {sender} · “{subject}” — {reason}: `!mailvrijgeven {id}`",
+        "en": "- {id} · {received} · {sender} · “{subject}” — {reason}: `!releasemail {id}`",
     },
     "email_questions.waiting_group": {
         "nl": "- {id} · {received} · {sender} · “{subject}” — groep onduidelijk: "
@@ -197,6 +199,42 @@ TEXTS = {
     "email_questions.no_desk": {
         "nl": "Deze Vraagbaak neemt geen mail aan (geen `[mail]` in de configuratie).",
         "en": "This Vraagbaak takes no mail (no `[mail]` in the configuration).",
+    },
+    "email_questions.reason.unknown_sender": {
+        "nl": "de afzender hoort bij geen bekende organisatie",
+        "en": "the sender belongs to no known organisation",
+    },
+    "email_questions.reason.unverified": {
+        "nl": "afzender niet geverifieerd (het adres hoort bij een organisatie, maar de mail "
+        "is niet aantoonbaar van daar verstuurd)",
+        "en": "sender not verified (the address belongs to an organisation, but the mail was "
+        "not shown to come from there)",
+    },
+    "email_questions.reason.stranger_in_thread": {
+        "nl": "een reactie in een bestaande thread van iemand die daar niet bij hoort",
+        "en": "a reply into an existing thread from someone who is not part of it",
+    },
+    "email_questions.reason.rate_limited": {
+        "nl": "te veel mail van deze afzender of dit domein in het afgelopen uur",
+        "en": "too much mail from this sender or domain in the past hour",
+    },
+    "email_questions.quarantined": {
+        "nl": "⚠️ Mail {id} van {sender} is in quarantaine gezet en niet geplaatst: {reason}. "
+        "Hij blijft bewaard voor een beheerder.",
+        "en": "⚠️ Mail {id} from {sender} was quarantined and not posted: {reason}. It is "
+        "kept for an administrator.",
+    },
+    "email_questions.trusted_submission": {
+        "nl": "_Ingeleverd vanaf een vertrouwd adres (`[mail] trusted_submission`); de afzender "
+        "is daarom niet verder gecontroleerd._",
+        "en": "_Submitted from a trusted address (`[mail] trusted_submission`); the sender was "
+        "therefore not checked further._",
+    },
+    "email_questions.sender_unverified": {
+        "nl": "De afzender van deze mail is niet geverifieerd en niet door een moderator "
+        "vrijgegeven; het antwoord wordt niet gemaild.",
+        "en": "The sender of this mail is not verified and was not released by a moderator; "
+        "the answer is not mailed.",
     },
     "email_questions.help_choose": {
         "nl": "kies de groep voor een mail waarover Vraagbaak twijfelde",
@@ -272,6 +310,12 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     )
 
 
+def _hold_reason(row: InboundEmail) -> str:
+    reason = str(row.parsed.get("reason") or "")
+    known = {r.value for r in HoldReason}
+    return reason if reason in known else HoldReason.UNKNOWN_SENDER.value
+
+
 def _number(text: str) -> int | None:
     first = text.split()[0] if text.split() else ""
     return int(first) if first.isdigit() else None
@@ -325,6 +369,7 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
                 received=received.strftime("%d-%m %H:%M"),
                 sender=row.forwarded_by or row.original_email or "?",
                 subject=row.parsed.get("subject", ""),
+                reason=ctx.t(f"email_questions.reason.{_hold_reason(row)}"),
             )
         )
         removed = summary(counts_of(row.parsed.get("redactions")), ctx.language)
@@ -366,6 +411,16 @@ async def _attachment_row(ctx: CommandContext, desk: EmailDesk, number: int) -> 
     return row
 
 
+async def _understood(desk: EmailDesk, row: InboundEmail) -> Understanding | None:
+    """The stored mail read again in the bounded worker process (it is untrusted input)."""
+    if row.raw is None:
+        return None
+    try:
+        return await desk.worker.read(row.raw, list(row.recipients), row.source)
+    except UnderstandingFailedError:
+        return None
+
+
 @command("bijlagen", "attachments", help_key="email_questions.help_attachments")
 async def list_attachments(ctx: CommandContext, args: str) -> None:
     desk = _desk(ctx)
@@ -377,8 +432,8 @@ async def list_attachments(ctx: CommandContext, args: str) -> None:
     if row is None or row.raw is None:
         await ctx.respond_private(ctx.t("email_questions.attachment_not_allowed", id=number))
         return
-    understood = await asyncio.to_thread(desk.reader.read, row.raw, list(row.recipients))
-    if not understood.attachments.kept:
+    understood = await _understood(desk, row)
+    if understood is None or not understood.attachments.kept:
         await ctx.respond_private(ctx.t("email_questions.no_attachments", id=number))
         return
     lines = [ctx.t("email_questions.attachment_list", id=number)]
@@ -407,7 +462,10 @@ async def release_attachment(ctx: CommandContext, args: str) -> None:
     platform, conversation_id = row.conversation_platform, row.conversation_id
     adapter = ctx.services.adapters.get(platform or "")
     language: Literal["nl", "en"] = "en" if row.parsed.get("language") == "en" else "nl"
-    released = await asyncio.to_thread(release, desk.reader, row.raw, int(parts[1]), language)
+    understood = await _understood(desk, row)
+    released = None
+    if understood is not None:
+        released = await asyncio.to_thread(release, understood, int(parts[1]), language)
     if released is None or adapter is None or conversation_id is None or platform is None:
         await ctx.respond_private(ctx.t("email_questions.no_attachments", id=number))
         return

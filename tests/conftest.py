@@ -105,7 +105,12 @@ BASE_CONFIG: dict[str, object] = {
         },
     ],
     "stats": {"ignore_groups": ["algemeen"]},
-    "mail": {"general_address": "vraag@vraagbaak.example"},
+    "mail": {
+        "general_address": "vraag@vraagbaak.example",
+        # The tests' deployment: its MTA on loopback adds Authentication-Results.
+        "trusted_authserv_ids": ["mx.vraagbaak.test"],
+        "trusted_relays": ["127.0.0.1/32"],
+    },
 }
 
 

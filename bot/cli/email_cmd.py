@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
+from bot.config import Config
 
 EXIT_INPUT = 3
 
@@ -36,15 +37,45 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _parse(args: argparse.Namespace) -> int:
-    from bot.mail.understand import MailReader
+def understand_file(raw: bytes, config: Config) -> dict[str, Any]:
+    """What intake makes of a mail, judged as if fetched over IMAP from the organisation's
+    mailbox, read in the same bounded worker process; with the ``action`` intake would take
+    (before the checks that need stored mail: follow-ups and rate limits)."""
+    from bot.mail.policy import Action, decide
+    from bot.mail.senders import Source
+    from bot.mail.worker import UnderstandingFailedError, UnderstandingWorker
 
+    worker = UnderstandingWorker(config)
+    try:
+        understood = worker.read_blocking(raw, [], Source.IMAP)
+    except UnderstandingFailedError as failure:
+        return {
+            "kind": None,
+            "sender_verified": False,
+            "action": Action.QUARANTINE.value,
+            "reason": failure.reason,
+        }
+    finally:
+        worker.close()
+    decision = decide(understood, config)
+    return {
+        **understood.as_json(),
+        "action": decision.action.value,
+        "reason": decision.reason,
+    }
+
+
+def _parse(args: argparse.Namespace) -> int:
     raw = _read(args.file)
     if raw is None:
         return EXIT_INPUT
-    result = MailReader(config_from(args)).read(raw).as_json()
+    result = understand_file(raw, config_from(args))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"action:          {result['action']} {result['reason']}".rstrip())
+    print(f"sender verified: {'yes' if result['sender_verified'] else 'no'}")
+    if result["kind"] is None:
         return 0
     sender = result["original_sender"] or {}
     print(f"kind:            {result['kind']}")

@@ -48,6 +48,7 @@ class OutgoingMail:
     in_reply_to: str | None = None
     references: tuple[str, ...] = ()
     message_id: str = ""
+    automatic: bool = False  # a confirmation, not a person's answer (RFC 3834 section 5)
 
     def as_payload(self) -> dict[str, Any]:
         return {
@@ -60,6 +61,7 @@ class OutgoingMail:
             "in_reply_to": self.in_reply_to,
             "references": list(self.references),
             "message_id": self.message_id,
+            "automatic": self.automatic,
         }
 
     @classmethod
@@ -74,6 +76,7 @@ class OutgoingMail:
             in_reply_to=payload.get("in_reply_to"),
             references=tuple(payload.get("references") or ()),
             message_id=str(payload.get("message_id") or ""),
+            automatic=bool(payload.get("automatic", False)),
         )
 
     def to_message(self) -> EmailMessage:
@@ -83,13 +86,19 @@ class OutgoingMail:
         message["Subject"] = self.subject
         message["Date"] = format_datetime(utcnow())
         message["Message-ID"] = self.message_id or make_msgid(domain=_domain(self.from_address))
-        # RFC 3834: mark it automatic-ish so well-behaved auto-responders stay quiet.
-        message["Auto-Submitted"] = "auto-replied" if self.in_reply_to else "auto-generated"
+        # RFC 3834: only a confirmation is automatic; a person's answer is not. Exchange and
+        # helpdesks honour X-Auto-Response-Suppress and send no acknowledgement back.
+        if self.automatic:
+            message["Auto-Submitted"] = "auto-replied" if self.in_reply_to else "auto-generated"
+        message["X-Auto-Response-Suppress"] = "All"
         if self.in_reply_to:
             message["In-Reply-To"] = self.in_reply_to
             message["References"] = " ".join(dict.fromkeys((*self.references, self.in_reply_to)))
         message.set_content(self.body)
         return message
+
+
+AUTO_ID = "vraagbaak-auto"  # classify.AUTO_MESSAGE_ID_MARK: replies to these are loops
 
 
 def _domain(address: str) -> str:
@@ -155,5 +164,6 @@ def confirmation_mail(
         body=TEXTS["confirm_body"][language].format(subject=subject, group=group_name, where=where)
         + "\n",
         in_reply_to=in_reply_to,
-        message_id=make_msgid(domain=_domain(from_address)),
+        message_id=make_msgid(idstring=AUTO_ID, domain=_domain(from_address)),
+        automatic=True,
     )

@@ -31,6 +31,66 @@ _AUTO_SUBJECT = re.compile(
     re.I,
 )
 _AUTO_PRECEDENCE = frozenset({"bulk", "junk", "auto_reply"})
+# Senders that never read replies (RFC 3834 section 5 asks not to answer them).
+_MACHINE_LOCAL = re.compile(
+    r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|no[-_.]?response|mailer[-_.]?daemon"
+    r"|mail[-_.]?daemon|postmaster|bounces?|auto[-_.]?(?:reply|responder|response|mailer)"
+    r"|geen[-_.]?antwoord|niet[-_.]?beantwoorden|noreply[-_.+]\S*|no-reply[-_.+]\S*)$",
+    re.I,
+)
+# What acknowledgements say without Auto-Submitted (field vocabulary, Dutch and English).
+_ACK_SUBJECT = re.compile(
+    r"(?:ontvangstbevestiging|bevestiging van ontvangst|"
+    r"(?:wij|we) hebben uw (?:e-?mail|bericht|vraag|melding|aanvraag|verzoek) ontvangen|"
+    r"uw (?:e-?mail|bericht|vraag|melding|aanvraag|verzoek) is (?:in goede orde )?ontvangen|"
+    r"automatisch(?:e)? (?:antwoord|bericht|reactie)|"
+    r"(?:we|we've|we have) received your (?:e-?mail|message|request|enquiry|inquiry)|"
+    r"(?:your )?(?:request|message|e-?mail) (?:has been )?received|acknowledge?ment of receipt|"
+    r"afwezigheidsbericht|out of office|automatic reply|auto[- ]?reply)",
+    re.I,
+)
+_TICKET_SUBJECT = re.compile(
+    r"\[\s*#?\s*[a-z]{0,8}[-_ ]?\d{3,12}\s*\]"
+    r"|(?:ticket|case|melding|zaak|zaaknummer|incident|request|verzoek|registratienummer|"
+    r"kenmerk|referentie|reference|ref|dossier)\s*(?:nr\.?|nummer|number|no\.?|id)?\s*"
+    r"[:#]?\s*[a-z]{0,6}[-_]?\d{4,12}\b",
+    re.I,
+)
+_AUTO_BODY = re.compile(
+    r"(?:dit is een automatisch(?:e)? (?:gegenereerd(?:e)? )?(?:antwoord|bericht|e-?mail|reactie)|"
+    r"(?:dit bericht|deze e-?mail|deze mail) is automatisch (?:gegenereerd|verzonden|verstuurd)|"
+    r"(?:u kunt|je kunt) niet (?:op )?(?:deze|dit) (?:e-?mail|mail|bericht) (?:beantwoorden|"
+    r"reageren)|(?:reageer|antwoord) niet op (?:deze|dit) (?:e-?mail|mail|bericht)|"
+    r"this is an? (?:automated|automatic|auto-generated) (?:reply|response|message|e-?mail|"
+    r"notification)|(?:please )?do not reply to this (?:e-?mail|message))",
+    re.I,
+)
+_ACK_BODY = re.compile(
+    r"(?:(?:wij|we) hebben uw (?:e-?mail|bericht|vraag|melding|aanvraag|verzoek) "
+    r"(?:in goede orde |goed )?ontvangen|"
+    r"uw (?:e-?mail|bericht|vraag|melding|aanvraag|verzoek) is (?:in goede orde |goed )?"
+    r"(?:ontvangen|geregistreerd)|"
+    r"(?:we|we've|we have) (?:successfully )?received your (?:e-?mail|message|request|"
+    r"enquiry|inquiry)|thank you for (?:contacting|your (?:e-?mail|message|enquiry)))",
+    re.I,
+)
+# Away until a date: the absence and its end within one short sentence ("ik ben afwezig
+# geweest" or "op vakantie geweest" is a person telling a story, not an auto-reply).
+_AWAY_BODY = re.compile(
+    r"(?:\b(?:afwezig|niet aanwezig|niet op kantoor|met vakantie|op vakantie|met verlof)"
+    r"[^.\n]{0,40}?\b(?:tot|t/m|tot en met|vanaf|terug op|weer aanwezig)\b|"
+    r"\b(?:weer|terug) aanwezig (?:op|vanaf)\b|"
+    r"\b(?:out of (?:the )?office|away|on (?:leave|holiday|vacation))[^.\n]{0,40}?"
+    r"\b(?:until|till|returning|back on)\b|\bback in (?:the )?office on\b)",
+    re.I,
+)
+_BODY_WINDOW = 800  # acknowledgements say what they are in their first lines
+_SHORT_BODY = 1500
+
+
+def is_machine_sender(address: str) -> bool:
+    local = address.rsplit("@", 1)[0] if "@" in address else address
+    return bool(_MACHINE_LOCAL.match(local[:64]))
 
 
 def is_bounce(mail: ParsedMail) -> bool:
@@ -52,16 +112,45 @@ def is_auto_reply(mail: ParsedMail) -> bool:
         return True
     if mail.header("x-autoreply") or mail.header("x-autorespond"):
         return True
-    if mail.header("precedence").lower() in _AUTO_PRECEDENCE:
+    # Exchange and helpdesk systems put this on their own automatic mail.
+    if mail.header("x-auto-response-suppress") or mail.header("x-autoresponse-suppress"):
+        return True
+    if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE:
         return True
     if "x-ms-exchange-inbox-rules-loop" in mail.headers:
         return True
-    return bool(_AUTO_SUBJECT.match(mail.subject))
+    if mail.sender is not None and is_machine_sender(mail.sender.email):
+        return True
+    subject = mail.subject[:300]
+    if _AUTO_SUBJECT.match(subject) or _ACK_SUBJECT.search(subject):
+        return True
+    opening = mail.text[:_BODY_WINDOW]
+    if _AUTO_BODY.search(opening):
+        return True
+    short = len(mail.text.strip()) <= _SHORT_BODY
+    acknowledges = bool(_ACK_BODY.search(opening))
+    away = bool(_AWAY_BODY.search(opening))
+    ticket = bool(_TICKET_SUBJECT.search(subject))
+    # Weaker signs count together: an out-of-office or acknowledgement text in a short mail,
+    # or a ticket-number subject with an acknowledgement.
+    return (short and (away or acknowledges)) or (ticket and (acknowledges or away))
 
 
-def classify(mail: ParsedMail) -> MailKind:
+def is_own_mail(mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
+    """Sent from one of Vraagbaak's own addresses, or a reply to one of its automatic mails
+    (its confirmations carry the ``vraagbaak-auto`` Message-ID mark): answering either loops."""
+    if mail.sender is not None and mail.sender.email.lower() in own_addresses:
+        return True
+    ids = [mail.in_reply_to or "", *mail.references]
+    return any(AUTO_MESSAGE_ID_MARK in i for i in ids)
+
+
+AUTO_MESSAGE_ID_MARK = ".vraagbaak-auto@"
+
+
+def classify(mail: ParsedMail, own_addresses: frozenset[str] = frozenset()) -> MailKind:
     if is_bounce(mail):
         return MailKind.BOUNCE
-    if is_auto_reply(mail):
+    if is_own_mail(mail, own_addresses) or is_auto_reply(mail):
         return MailKind.AUTO_REPLY
     return MailKind.QUESTION

@@ -56,7 +56,7 @@ class MailComponent:
         self.interval = interval
         self.listener: SMTPListener | None = None
         if smtp and mail.smtp_port >= 0:
-            handler = IntakeHandler(services.db, accepted_addresses(bot), self._stored)
+            handler = IntakeHandler(services.db, accepted_addresses(bot), self._stored, mail)
             self.listener = SMTPListener(
                 handler, mail.smtp_host, mail.smtp_port, max_bytes=mail.max_message_bytes
             )
@@ -108,6 +108,7 @@ class MailComponent:
         if had_loops:  # a graceful stop hands over what is due now
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.outbox.run_once(), timeout=10)
+        await self.desk.close()
 
     def healthy(self) -> bool:
         smtp_ok = self.listener is None or self.listener.running

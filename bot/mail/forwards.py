@@ -27,6 +27,9 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# The address search restarts at every character of a run of address characters without an
+# "@" (quadratic): a forwarded header value longer than this is not a real one.
+MAX_HEADER_VALUE = 500
 
 
 def clean_subject(subject: str) -> str:
@@ -36,6 +39,7 @@ def clean_subject(subject: str) -> str:
 
 def address_from_header(value: str) -> Address | None:
     """``Henk Bosman <h@x.nl>``, ``Jansen, Wim <w@x.nl>``, ``Karin [mailto:k@x.nl]``."""
+    value = value[:MAX_HEADER_VALUE]
     found = _EMAIL.search(value)
     if found is None:
         return None

@@ -15,7 +15,13 @@ _EMPTY_PARAGRAPH = re.compile(r"<p[^<>]{0,2000}>(?:&nbsp;|\s){0,2000}</p>", re.I
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _NBSP = re.compile(r"[\u00a0\u200b\ufeff]")
-_MAX_HTML = 2_000_000
+_MAX_HTML = 1_000_000
+# markdownify walks the parsed tree recursively (RecursionError past ~1,000 levels, quadratic
+# time in the nesting depth, ~0.1 ms a tag): past this many tags the text is taken by a
+# linear tag strip instead. A real mail body has a few thousand at most.
+_MAX_TAGS = 6000
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BLOCK_END = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|table|blockquote)\b[^<>]{0,2000}>", re.I)
 
 
 def _drop_blocks(html: str) -> str:
@@ -54,6 +60,8 @@ def html_to_markdown(html: str) -> str:
     html = _OFFICE_TAGS.sub("", html)
     # Outlook wraps each line in <p class=MsoNormal>; an empty paragraph is a blank line.
     html = _EMPTY_PARAGRAPH.sub("<br>", html)
+    if html.count("<") > _MAX_TAGS:
+        return _strip_tags(html)
     try:
         text = markdownify(
             html,
@@ -64,9 +72,21 @@ def html_to_markdown(html: str) -> str:
             escape_underscores=False,
             escape_misc=False,
         )
-    except Exception:  # a hostile document: fall back to dropping tags
-        text = re.sub(r"<[^>]+>", " ", html)
+    except (Exception, RecursionError):  # a hostile document: fall back to dropping tags
+        return _strip_tags(html)
     text = _NBSP.sub(" ", str(text))
+    text = _TRAILING_SPACE.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip() + "\n"
+
+
+def _strip_tags(html: str) -> str:
+    """Text of an HTML body in one linear pass: block ends become line breaks."""
+    from html import unescape
+
+    text = _BLOCK_END.sub("\n", html)
+    text = unescape(_TAG.sub("", text))
+    text = _NBSP.sub(" ", text)
     text = _TRAILING_SPACE.sub("\n", text)
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip() + "\n"

@@ -14,7 +14,9 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
+from bot.config import MailSection
 from bot.logs import get_logger
+from bot.mail.senders import Source
 from bot.mail.store import Stored, store_raw
 from bot.storage.database import Database
 
@@ -25,11 +27,27 @@ OnStored = Callable[[Stored], Awaitable[None]]
 
 class IntakeHandler:
     def __init__(
-        self, db: Database, accepted: Iterable[str], on_stored: OnStored | None = None
+        self,
+        db: Database,
+        accepted: Iterable[str],
+        on_stored: OnStored | None = None,
+        mail: MailSection | None = None,
     ) -> None:
         self.db = db
         self.accepted = {address.lower() for address in accepted}
         self.on_stored = on_stored
+        self.mail = mail or MailSection()
+
+    def source_for(self, peer: object) -> Source:
+        """How far to trust this SMTP client: a trusted submission address, a trusted relay
+        (whose Authentication-Results count), or anyone on the internet."""
+        host = peer[0] if isinstance(peer, tuple) and peer else None
+        address = host if isinstance(host, str) else None
+        if self.mail.peer_in(self.mail.trusted_submission, address):
+            return Source.SMTP_SUBMISSION
+        if self.mail.peer_in(self.mail.trusted_relays, address):
+            return Source.SMTP_RELAY
+        return Source.SMTP
 
     async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
         self,
@@ -56,7 +74,7 @@ class IntakeHandler:
                 raw,
                 recipients=list(envelope.rcpt_tos),
                 envelope_from=envelope.mail_from,
-                source="smtp",
+                source=self.source_for(session.peer),
             )
         except Exception as exc:
             log.error("storing an incoming message failed", error=type(exc).__name__)

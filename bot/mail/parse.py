@@ -4,7 +4,6 @@ mail: every header access and body decode falls back instead of raising."""
 from __future__ import annotations
 
 import codecs
-import contextlib
 import email
 import re
 from dataclasses import dataclass, field
@@ -20,6 +19,16 @@ MAX_DEPTH = 8
 MAX_PARTS = 200
 MAX_TEXT_CHARS = 100_000
 MAX_HEADER_CHARS = 2000
+# Checked on the raw bytes before the standard library builds its tree: that parser recurses
+# once per nested message/rfc822 or multipart (RecursionError near 1,000 levels) and takes
+# quadratic time on nested multipart boundaries, so a structure past these caps is not built.
+MAX_CONTAINERS = 64  # multipart/* and message/* parts in one mail
+MAX_DELIMITER_LINES = 2 * MAX_PARTS + 50  # lines starting with "--" (boundary delimiters)
+MAX_AUTH_RESULTS = 20
+_CONTAINER_LINE = re.compile(
+    rb"^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/", re.IGNORECASE | re.MULTILINE
+)
+_DELIMITER_LINE = re.compile(rb"^--", re.MULTILINE)
 _WS = re.compile(r"\s+")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
@@ -61,6 +70,11 @@ class ParsedMail:
     parts: list[RawPart] = field(default_factory=list)
     embedded: list[ParsedMail] = field(default_factory=list)
     content_types: list[str] = field(default_factory=list)
+    # Every Authentication-Results header, top (newest) first (RFC 8601 section 5).
+    auth_results: list[str] = field(default_factory=list)
+    # Caps this mail ran into: "mime_structure", "mime_depth", "mime_parts", "body_size",
+    # "header_length", "headers"; the parse result is what lies within them.
+    limits: list[str] = field(default_factory=list)
 
     def header(self, name: str) -> str:
         return self.headers.get(name.lower(), "")
@@ -231,11 +245,16 @@ class _Walk:
     embedded: list[Message] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     count: int = 0
+    limits: set[str] = field(default_factory=set)
 
 
 def _walk(part: Message, acc: _Walk, depth: int, in_alternative: bool = False) -> None:
     acc.count += 1
-    if acc.count > MAX_PARTS or depth > MAX_DEPTH:
+    if acc.count > MAX_PARTS:
+        acc.limits.add("mime_parts")
+        return
+    if depth > MAX_DEPTH:
+        acc.limits.add("mime_depth")
         return
     ctype = part.get_content_type()
     acc.types.append(ctype)
@@ -281,11 +300,17 @@ def _walk(part: Message, acc: _Walk, depth: int, in_alternative: bool = False) -
     acc.parts.append(RawPart(_filename(part), ctype, data, inline=disposition == "inline"))
 
 
-def _from_message(msg: Message, depth: int) -> ParsedMail:
+def _from_message(msg: Message, depth: int, limits: set[str] | None = None) -> ParsedMail:
     acc = _Walk()
+    if limits:
+        acc.limits.update(limits)
     # A structure too broken to walk further: keep what was found so far.
-    with contextlib.suppress(Exception):
+    try:
         _walk(msg, acc, depth)
+    except RecursionError:
+        acc.limits.add("mime_depth")
+    except Exception:
+        acc.limits.add("mime_structure")
     from_html = False
     if acc.plain:
         text = "\n\n".join(t.strip("\n") for t in acc.plain)
@@ -294,21 +319,35 @@ def _from_message(msg: Message, depth: int) -> ParsedMail:
         from_html = True
     else:
         text = ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_TEXT_CHARS]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT_CHARS:
+        acc.limits.add("body_size")
+        text = text[:MAX_TEXT_CHARS]
     headers: dict[str, str] = {}
+    auth_results: list[str] = []
     try:
-        keys = list(msg.keys())
+        raw_items = list(msg.raw_items())
     except Exception:
-        keys = []
-    for key in keys[:200]:
+        raw_items = []
+    if len(raw_items) > 200:
+        acc.limits.add("headers")
+    for key, raw_value in raw_items[:200]:
         lowered = key.lower()
+        if len(str(raw_value)) > MAX_HEADER_CHARS:
+            acc.limits.add("header_length")
+        if lowered == "authentication-results" and len(auth_results) < MAX_AUTH_RESULTS:
+            auth_results.append(_WS.sub(" ", str(raw_value)[:MAX_HEADER_CHARS]).strip())
         if lowered not in headers:
-            headers[lowered] = _header(msg, key)[:2000]
+            headers[lowered] = _header(msg, key)[:MAX_HEADER_CHARS]
     senders = _addresses(msg, "from")
     embedded = []
     if depth < MAX_DEPTH:
         embedded = [_from_message(inner, depth + 1) for inner in acc.embedded[:5]]
     message_id = _message_ids(headers.get("message-id", ""))
+    try:
+        content_type = msg.get_content_type()
+    except Exception:
+        content_type = "text/plain"
     return ParsedMail(
         message_id=message_id[0] if message_id else None,
         subject=headers.get("subject", ""),
@@ -319,17 +358,71 @@ def _from_message(msg: Message, depth: int) -> ParsedMail:
         in_reply_to=next(iter(_message_ids(headers.get("in-reply-to", ""))), None),
         references=_message_ids(headers.get("references", ""))[:50],
         headers=headers,
-        content_type=msg.get_content_type(),
+        content_type=content_type,
         text=text,
         from_html=from_html,
         content_language=(headers.get("content-language") or None),
         parts=acc.parts,
         embedded=embedded,
         content_types=acc.types,
+        auth_results=auth_results,
+        limits=sorted(acc.limits),
     )
 
 
+def structure_limits(raw: bytes) -> set[str]:
+    """The caps a raw message's MIME structure breaks, counted in one linear pass."""
+    limits: set[str] = set()
+    if len(_CONTAINER_LINE.findall(raw)) > MAX_CONTAINERS:
+        limits.add("mime_depth")
+    if len(_DELIMITER_LINE.findall(raw)) > MAX_DELIMITER_LINES:
+        limits.add("mime_parts")
+    return limits
+
+
 def parse_bytes(raw: bytes) -> ParsedMail:
-    """Parse a raw message. Never raises for malformed input."""
-    msg = email.message_from_bytes(raw, _class=EmailMessage, policy=POLICY)
-    return _from_message(msg, 0)
+    """Parse a raw message. Never raises: a structure past the caps is read as its top-level
+    headers only, and ``limits`` says which cap it hit."""
+    limits = structure_limits(raw)
+    try:
+        if limits:
+            msg = email.message_from_bytes(_head_only(raw), _class=EmailMessage, policy=POLICY)
+        else:
+            msg = email.message_from_bytes(raw, _class=EmailMessage, policy=POLICY)
+    except RecursionError:
+        limits.add("mime_depth")
+        msg = _empty_message(raw)
+    except Exception:
+        limits.add("mime_structure")
+        msg = _empty_message(raw)
+    try:
+        return _from_message(msg, 0, limits)
+    except RecursionError:
+        limits.add("mime_depth")
+    except Exception:
+        limits.add("mime_structure")
+    return _from_message(_empty_message(b""), 0, limits)
+
+
+def _head_only(raw: bytes) -> bytes:
+    """The top-level header block with an empty text body."""
+    end = min((i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0), default=-1)
+    head = raw if end < 0 else raw[:end]
+    kept: list[bytes] = []
+    dropping = False
+    for line in head.splitlines():
+        if line[:1] in (b" ", b"\t"):  # a folded continuation of the header before
+            if not dropping:
+                kept.append(line)
+            continue
+        dropping = line.lower().startswith((b"content-type:", b"content-transfer-encoding:"))
+        if not dropping:
+            kept.append(line)
+    return b"\r\n".join(kept) + b"\r\nContent-Type: text/plain\r\n\r\n"
+
+
+def _empty_message(raw: bytes) -> Message:
+    try:
+        return email.message_from_bytes(_head_only(raw), _class=EmailMessage, policy=POLICY)
+    except Exception:
+        return EmailMessage(policy=POLICY)

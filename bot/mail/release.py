@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from typing import Literal
 
 from bot.events import Attachment
-from bot.mail.understand import MailReader
+from bot.mail.understand import Understanding
 
 _TEXT_SUFFIXES = frozenset({".txt", ".csv", ".tsv", ".md", ".json", ".xml", ".html", ".htm", ".ics",
                             ".vcf", ".log", ".eml"})  # fmt: skip
@@ -41,11 +41,10 @@ def _decode(data: bytes) -> str:
 
 
 def release(
-    reader: MailReader, raw: bytes, number: int, language: Literal["nl", "en"]
+    understood: Understanding, number: int, language: Literal["nl", "en"]
 ) -> Released | None:
-    """Attachment ``number`` (from 1) of the stored mail, ready to post; None if there is
+    """Attachment ``number`` (from 1) of the understood mail, ready to post; None if there is
     no such attachment."""
-    understood = reader.read(raw)
     kept = understood.attachments.kept
     if not 1 <= number <= len(kept):
         return None

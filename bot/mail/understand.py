@@ -13,6 +13,13 @@ from bot.mail.classify import MailKind, classify
 from bot.mail.forwards import clean_subject, find_forward
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
+from bot.mail.senders import (
+    UNVERIFIED,
+    SenderCheck,
+    Source,
+    check_dkim_directly,
+    check_sender,
+)
 from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
 from bot.redaction import Redactor
@@ -46,11 +53,21 @@ class Understanding:
     dropped_names: list[str] = field(default_factory=list)
     # The mail's redactor (its colleagues and citizen names), for attachments released later.
     redactor: Redactor = field(default_factory=Redactor, repr=False, compare=False)
+    sender_check: SenderCheck = UNVERIFIED
+    limits: list[str] = field(default_factory=list)  # caps the parser ran into
+
+    @property
+    def sender_verified(self) -> bool:
+        return self.sender_check.verified
 
     def as_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,
             "message_id": self.message_id,
+            "sender": self.sender.email if self.sender else None,
+            "sender_verified": self.sender_verified,
+            "verification": self.sender_check.as_json(),
+            "limits": list(self.limits),
             "forwarded_by": self.forwarded_by.email if self.forwarded_by else None,
             "original_sender": self.original_sender.as_dict() if self.original_sender else None,
             "subject": self.subject,
@@ -105,6 +122,10 @@ class MailReader:
         self._group_addresses = {
             g.email.lower(): g.id for g in config.groups if g.email is not None
         }
+        own = set(self._group_addresses)
+        if config.mail.general_address:
+            own.add(config.mail.general_address.lower())
+        self.own_addresses = frozenset(own)
 
     def group_for_recipients(self, recipients: list[str]) -> str | None:
         for address in recipients:
@@ -113,11 +134,33 @@ class MailReader:
                 return group
         return None
 
-    def read(self, raw: bytes, recipients: list[str] | None = None) -> Understanding:
-        return self.read_parsed(parse_bytes(raw), recipients)
+    def read(
+        self, raw: bytes, recipients: list[str] | None = None, source: str = Source.IMAP
+    ) -> Understanding:
+        """``source`` is how the mail came in (``InboundEmail.source``); a file on disk is
+        judged as if fetched over IMAP."""
+        mail = parse_bytes(raw)
+        understood = self.read_parsed(mail, recipients, source)
+        settings = self.config.mail
+        if (
+            not understood.sender_verified
+            and Source.of(source) is Source.SMTP
+            and settings.dkim_verify
+        ):
+            understood.sender_check = check_dkim_directly(raw, mail, settings.dns_resolver)
+        return understood
 
-    def read_parsed(self, mail: ParsedMail, recipients: list[str] | None = None) -> Understanding:
-        kind = classify(mail)
+    def read_parsed(
+        self, mail: ParsedMail, recipients: list[str] | None = None, source: str = Source.IMAP
+    ) -> Understanding:
+        check = check_sender(mail, Source.of(source), self.config.mail.trusted_authserv_ids)
+        understood = self._understand(mail, recipients)
+        understood.sender_check = check
+        understood.limits = list(mail.limits)
+        return understood
+
+    def _understand(self, mail: ParsedMail, recipients: list[str] | None) -> Understanding:
+        kind = classify(mail, self.own_addresses)
         default_language = self.config.bot.language
         if kind is not MailKind.QUESTION:
             return Understanding(

@@ -90,6 +90,9 @@ def test_demo_mail_to_thread_and_answer_to_outbox(tmp_path: Path) -> None:
         with smtplib.SMTP("127.0.0.1", port, timeout=10) as client:
             client.sendmail("anouk.jansen@ermelo.nl", ["vraag@vraagbaak.example"], bytes(question))
         root = demo.expect(r"\[#sociaal-domein\] \[(\d+)\] Vraagbaak: 📧").group(1)
+        # The thread is recorded just after it is shown (no transaction is held while
+        # posting); a person reads before answering.
+        time.sleep(1.0)
         demo.type("/in #sociaal-domein")
         demo.type("/as Bram")
         demo.type(f"/reply {root} Wij kennen hem meestal toe na een huisbezoek.")

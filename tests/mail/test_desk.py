@@ -54,6 +54,7 @@ async def desk(
     component = MailComponent(bot, transport=captured, smtp=False)
     await component.desk.refresh_router()
     yield component, captured
+    await component.desk.close()
 
 
 async def say(
@@ -87,7 +88,9 @@ async def test_unsure_routing_asks_the_forwarder_who_chooses(
             subject="Fwd: Something",
         )
     )
-    stored = await store_raw(bot.services.db, raw, recipients=["vraag@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
     asked = [s for s in adapter.sent if s.kind == "direct"]
@@ -109,7 +112,9 @@ async def test_unknown_sender_held_until_a_moderator_releases_it(
     component, _ = desk
     await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
     raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert (await inbound(bot))[0].status == InboundStatus.HELD
     assert any(s.kind == "direct" and s.to and s.to.external_id == "U-ADMIN" for s in adapter.sent)
@@ -126,7 +131,7 @@ async def test_antwoord_in_reply_sends_in_the_language_of_the_question(
 ) -> None:
     component, captured = desk
     raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
-    await store_raw(bot.services.db, raw, recipients=["vraag@vraagbaak.example"])
+    await store_raw(bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"])
     await component.desk.process_pending()
     root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
     await say(
@@ -155,7 +160,10 @@ async def test_antwoord_in_reply_sends_in_the_language_of_the_question(
     assert len([m for m in captured.sent if "Wheelchair" in str(m["Subject"])]) == 1
     # The answer bounces: the thread says the asker did not get it.
     await store_raw(
-        bot.services.db, bytes(mails.bounce_of(answer)), recipients=["vraag@vraagbaak.example"]
+        bot.services.db,
+        bytes(mails.bounce_of(answer)),
+        source="imap",
+        recipients=["vraag@vraagbaak.example"],
     )
     await component.desk.process_pending()
     assert (await inbound(bot))[-1].status == InboundStatus.IGNORED
@@ -176,7 +184,9 @@ async def test_outbox_retries_with_backoff_and_sends_once(
     component, captured = desk
     captured.failures = 1
     raw = bytes(mails.plain("Hoe werkt de bijstand bij een erfenis?"))
-    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert await component.outbox.run_once() == 0
     async with bot.services.db.session() as session:
@@ -197,7 +207,9 @@ async def test_originals_are_deleted_after_the_retention_period(
 ) -> None:
     component, _ = desk
     raw = bytes(mails.plain(mails.OUTLOOK_FORWARD, subject="FW: Schutting bij de buren"))
-    await store_raw(bot.services.db, raw, recipients=["omgevingswet@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["omgevingswet@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert await component.desk.purge_expired() == 0
     async with bot.services.db.session() as session:
@@ -237,7 +249,10 @@ async def test_attachments_stay_with_the_mail_until_the_forwarder_releases_one(
         filename="betaling_NL91ABNA0417164300.exe",
     )  # fmt: skip
     stored = await store_raw(
-        bot.services.db, bytes(message), recipients=["sociaal-domein@vraagbaak.example"]
+        bot.services.db,
+        bytes(message),
+        source="imap",
+        recipients=["sociaal-domein@vraagbaak.example"],
     )
     await component.desk.process_pending()
     root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
@@ -267,13 +282,15 @@ async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(
     bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
 ) -> None:
     from bot.clock import ManualClock
-    from bot.mail.desk import LEASE
+    from bot.mail.intake_worker import LEASE
 
     component, _ = desk
     clock = ManualClock(bot.services.clock.now())
     bot.services.clock = clock
     raw = bytes(mails.plain("Hoe werkt de bijstand?"))
-    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     async with bot.services.db.session() as session:  # another process leased it, then died
         row = (await session.exec(select(InboundEmail))).one()
         row.next_attempt_at = clock.now() + LEASE
@@ -294,7 +311,9 @@ async def test_moderators_can_list_the_mail_that_waits(
     await say(bot, adapter, ADMIN, "!wachtendemail")
     assert adapter.sent[-1].text == "Er wacht geen mail op een moderator of een groepskeuze."
     raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     await say(bot, adapter, COLLEAGUE, "!wachtendemail")  # not a moderator
     assert "piet@elders.example" not in adapter.sent[-1].text

@@ -1,0 +1,297 @@
+"""The intake loop (after Zulip's ``email_mirror.process_message``): lease due mail, have the
+worker process understand it, decide, record the decision, then hand it to posting or
+moderation. Every transaction here is short and none is open while a chat platform or the
+worker is called, so storing new mail (SMTP ``250``) never waits on either."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import col, select
+
+from bot.logs import get_logger
+from bot.mail.classify import MailKind
+from bot.mail.gates import follow_up_reason, linked_inbound, over_rate_limit
+from bot.mail.moderation import Moderation
+from bot.mail.outbox import Outbox, backoff
+from bot.mail.policy import Action, Decision, HoldReason, decide
+from bot.mail.posting import MailPoster
+from bot.mail.understand import Understanding
+from bot.mail.worker import UnderstandingFailedError, UnderstandingWorker
+from bot.services import Services
+from bot.storage.mail_models import InboundEmail, InboundStatus
+
+log = get_logger(__name__)
+MAX_POST_ATTEMPTS = 50
+LEASE = timedelta(minutes=5)
+RETRY_UNDERSTANDING = timedelta(seconds=20)  # times the failures so far
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What the loop needs of a stored row, read in a short transaction."""
+
+    id: int
+    raw: bytes
+    recipients: list[str]
+    source: str
+    approved: bool
+    group_id: str | None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    decision: Decision
+    group_id: str | None = None
+    earlier_id: int | None = None  # the thread a follow-up or bounce belongs to
+    notify: bool = True  # tell the moderators (once per rate-limit hour)
+
+
+class MailIntake:
+    def __init__(
+        self,
+        services: Services,
+        outbox: Outbox,
+        worker: UnderstandingWorker,
+        poster: MailPoster,
+        moderation: Moderation,
+    ) -> None:
+        self.services = services
+        self.outbox = outbox
+        self.worker = worker
+        self.poster = poster
+        self.moderation = moderation
+        self.wake = asyncio.Event()
+        self.stopping = asyncio.Event()  # set by the component: finish the round, then end
+        self._lock = asyncio.Lock()
+
+    async def process_pending(self, limit: int = 50) -> int:
+        """Handle stored mail that is due; returns how many rows were handled.
+
+        Due rows are leased first (``next_attempt_at`` pushed ahead, ``SKIP LOCKED`` on
+        PostgreSQL), so several replicas never handle the same mail, and a process killed
+        half-way leaves its rows to be picked up again when the lease runs out."""
+        async with self._lock:
+            now = self.services.clock.now()
+            async with self.services.db.session() as session:
+                rows = (
+                    await session.exec(
+                        select(InboundEmail)
+                        .where(
+                            InboundEmail.status == InboundStatus.RECEIVED,
+                            col(InboundEmail.next_attempt_at) <= now,
+                        )
+                        .order_by(col(InboundEmail.id))
+                        .limit(limit)
+                        .with_for_update(skip_locked=True)
+                    )
+                ).all()
+                for row in rows:
+                    row.next_attempt_at = now + LEASE
+                    session.add(row)
+                ids = [row.id for row in rows]
+                await session.commit()
+            done = 0
+            for inbound_id in ids:
+                if inbound_id is None:
+                    continue
+                try:
+                    if await self.process(inbound_id):
+                        done += 1
+                except Exception as exc:  # one mail never stops the ones behind it
+                    log.error("mail not handled", inbound=inbound_id, error=type(exc).__name__)
+            return done
+
+    async def _job(self, inbound_id: int) -> _Job | None:
+        async with self.services.db.session() as session:
+            row = await session.get(InboundEmail, inbound_id)
+            if row is None or row.status != InboundStatus.RECEIVED:
+                return None
+            if row.raw is None:
+                row.status = InboundStatus.FAILED
+                row.last_error = "raw message missing"
+                session.add(row)
+                await session.commit()
+                return None
+            return _Job(
+                inbound_id,
+                row.raw,
+                list(row.recipients),
+                row.source,
+                row.approved,
+                row.group_id,
+            )
+
+    async def process(self, inbound_id: int) -> bool:
+        job = await self._job(inbound_id)
+        if job is None:
+            return False
+        try:
+            understood = await self.worker.read(job.raw, job.recipients, job.source)
+        except UnderstandingFailedError as failure:
+            await self._understanding_failed(inbound_id, failure.reason)
+            return False
+        plan = await self._decide_and_record(job, understood)
+        if plan is None:
+            return False
+        try:
+            await self._carry_out(inbound_id, understood, plan)
+        except Exception as exc:  # chat side down, or a bug: retry later, nothing lost
+            await self._post_failed(inbound_id, exc)
+            return False
+        self.outbox.wake.set()
+        return True
+
+    async def _understanding_failed(self, inbound_id: int, reason: str) -> None:
+        """Retry later; after ``understand_attempts`` failures quarantine it (status
+        ``failed``, action ``quarantine``) and tell the moderators."""
+        attempts = self.services.config.mail.understand_attempts
+        async with self.services.db.session() as session:
+            row = await session.get(InboundEmail, inbound_id)
+            if row is None:
+                return
+            failures = int(row.parsed.get("understand_failures", 0)) + 1
+            row.parsed = {**row.parsed, "understand_failures": failures, "failure": reason}
+            row.last_error = f"understanding failed: {reason}"[:500]
+            quarantine = failures >= attempts
+            if quarantine:
+                row.status = InboundStatus.FAILED
+                row.parsed = {**row.parsed, "action": Action.QUARANTINE, "reason": reason}
+            else:
+                row.next_attempt_at = self.services.clock.now() + RETRY_UNDERSTANDING * failures
+            session.add(row)
+            await session.commit()
+        log.warning("mail not understood", inbound=inbound_id, failures=failures, reason=reason)
+        if quarantine:
+            await self.moderation.quarantined(inbound_id, reason)
+
+    async def _decide_and_record(self, job: _Job, u: Understanding) -> _Plan | None:
+        config = self.services.config
+        async with self.services.db.session() as session:
+            row = await session.get(InboundEmail, job.id)
+            if row is None or row.status != InboundStatus.RECEIVED:
+                return None
+            plan = _Plan(decide(u, config, approved=job.approved, group_id=job.group_id))
+            action = plan.decision.action
+            if u.kind is MailKind.BOUNCE:
+                earlier = await linked_inbound(session, u)
+                plan = _Plan(plan.decision, earlier_id=earlier.id if earlier else None)
+            elif action not in (Action.IGNORE, Action.QUARANTINE):
+                sender = u.forwarded_by or u.sender
+                over, first = (
+                    (False, False)
+                    if job.approved
+                    else await over_rate_limit(
+                        session,
+                        config,
+                        job.id,
+                        sender.email if sender else "",
+                        self.services.clock.now(),
+                    )
+                )
+                earlier = await linked_inbound(session, u)
+                if over:
+                    plan = _Plan(Decision(Action.HOLD, HoldReason.RATE_LIMITED), notify=first)
+                elif earlier is not None:
+                    reason = await follow_up_reason(
+                        session, config, u, earlier, approved=job.approved
+                    )
+                    plan = _Plan(
+                        Decision(Action.HOLD, reason) if reason else Decision(Action.POST),
+                        group_id=earlier.group_id,
+                        earlier_id=earlier.id,
+                    )
+                elif action is Action.POST:
+                    plan = _Plan(plan.decision, group_id=job.group_id or u.group)
+            remember(row, u)
+            row.parsed = {
+                **row.parsed,
+                "action": plan.decision.action.value,
+                "reason": plan.decision.reason,
+            }
+            status = {
+                Action.IGNORE: InboundStatus.IGNORED,
+                Action.QUARANTINE: InboundStatus.FAILED,
+                Action.HOLD: InboundStatus.HELD,
+                Action.CHOOSE_GROUP: InboundStatus.NEEDS_GROUP,
+            }.get(plan.decision.action)
+            if status is not None:
+                row.status = status
+                if status is InboundStatus.FAILED:
+                    row.last_error = f"quarantined: {plan.decision.reason}"
+            session.add(row)
+            await session.commit()
+        return plan
+
+    async def _carry_out(self, inbound_id: int, u: Understanding, plan: _Plan) -> None:
+        action = plan.decision.action
+        if action is Action.IGNORE:
+            if u.kind is MailKind.BOUNCE and plan.earlier_id is not None:
+                await self.poster.report_bounce(plan.earlier_id)
+        elif action is Action.QUARANTINE:
+            await self.moderation.quarantined(inbound_id, plan.decision.reason)
+        elif action is Action.HOLD:
+            if plan.notify:
+                await self.moderation.held(inbound_id, plan.decision.reason, u.group)
+        elif action is Action.CHOOSE_GROUP:
+            forwarder = u.forwarded_by.email if u.forwarded_by else None
+            await self.moderation.ask_for_group(inbound_id, forwarder, u.candidates)
+        elif plan.earlier_id is not None:
+            await self.poster.post_follow_up(inbound_id, plan.earlier_id, u)
+        else:
+            assert plan.group_id is not None
+            await self.poster.post_question(inbound_id, u, plan.group_id)
+
+    async def _post_failed(self, inbound_id: int, exc: Exception) -> None:
+        async with self.services.db.session() as session:
+            row = await session.get(InboundEmail, inbound_id)
+            if row is None:
+                return
+            if row.status == InboundStatus.RECEIVED:
+                row.attempts += 1
+                row.last_error = f"{type(exc).__name__}: {exc}"[:500]
+                row.next_attempt_at = self.services.clock.now() + backoff(row.attempts)
+                if row.attempts >= MAX_POST_ATTEMPTS:
+                    row.status = InboundStatus.FAILED
+                session.add(row)
+                await session.commit()
+            attempts = row.attempts
+        log.warning(
+            "mail not posted yet", inbound=inbound_id, attempts=attempts, error=type(exc).__name__
+        )
+
+    async def run_forever(
+        self, interval: float = 10.0, after_round: Callable[[], Awaitable[object]] | None = None
+    ) -> None:
+        while not self.stopping.is_set():
+            # Cleared before the round: mail stored during the round sets it again, and is
+            # picked up at once instead of at the next tick.
+            self.wake.clear()
+            try:
+                await self.process_pending()
+                if after_round is not None:
+                    await after_round()
+            except Exception as exc:
+                log.error("mail round failed", error=type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), timeout=interval)
+
+
+def remember(row: InboundEmail, understood: Understanding) -> None:
+    """Keep the understanding (already redacted) with the stored mail."""
+    row.kind = understood.kind.value
+    row.parsed = {**understood.as_json(), **_kept(row.parsed)}
+    row.cut_parts = understood.cut[:20]
+    if understood.original_sender is not None:
+        row.original_email = understood.original_sender.email
+        row.original_name = understood.original_sender.name
+    row.forwarded_by = understood.forwarded_by.email if understood.forwarded_by else None
+
+
+def _kept(parsed: dict[str, object]) -> dict[str, object]:
+    """What earlier rounds noted that a new understanding must not wipe."""
+    return {k: v for k, v in parsed.items() if k in ("understand_failures",)}

@@ -1,0 +1,144 @@
+"""Mail that waits for a person: held (unknown or unverified sender, a stranger in a thread,
+too much mail), without a clear group, or quarantined. Moderators are told in a direct
+message; they release held mail and choose groups with chat commands."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.events import AccountRef
+from bot.i18n import t
+from bot.logs import get_logger
+from bot.services import Services
+from bot.storage.mail_models import InboundEmail, InboundStatus
+from bot.storage.models import Account, Person
+from bot.redaction.audit import counts_of, summary
+
+log = get_logger(__name__)
+
+
+class Moderation:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    @property
+    def language(self) -> Literal["nl", "en"]:
+        return self.services.config.bot.language
+
+    def moderator_emails(self, group_id: str | None) -> set[str]:
+        config = self.services.config
+        emails = {e.lower() for e in config.bot.admins + config.bot.community_managers}
+        group = config.group(group_id) if group_id else None
+        if group is not None:
+            emails.update(e.lower() for e in group.moderators + group.community_managers)
+        return emails
+
+    async def accounts_for(self, session: AsyncSession, emails: set[str]) -> list[AccountRef]:
+        """Chat accounts of these people, on every running platform."""
+        accounts: list[AccountRef] = []
+        for platform in self.services.adapters:
+            if platform == "console":
+                accounts.extend(AccountRef("console", e, e, e) for e in sorted(emails))
+                continue
+            rows = await session.exec(
+                select(Account, Person)
+                .join(Person, col(Person.id) == col(Account.person_id))
+                .where(Account.platform == platform, col(Person.email).in_(sorted(emails)))
+            )
+            accounts.extend(
+                AccountRef(platform, a.external_id, a.display_name, p.email) for a, p in rows
+            )
+        return accounts
+
+    def reason_text(self, reason: str) -> str:
+        return t(self.language, f"email_questions.reason.{reason}") if reason else ""
+
+    async def notify(
+        self,
+        inbound_id: int,
+        key: str,
+        group_id: str | None,
+        recipients: set[str] | None = None,
+        **values: Any,
+    ) -> None:
+        """A direct message to the moderators (or ``recipients``); looked up in a short
+        transaction, sent with none open."""
+        async with self.services.db.session() as session:
+            row = await session.get(InboundEmail, inbound_id)
+            if row is None:
+                return
+            text = t(
+                self.language,
+                key,
+                id=row.id,
+                sender=(row.forwarded_by or row.original_email or row.envelope_from or "?"),
+                subject=row.parsed.get("subject", ""),
+                **values,
+            )
+            removed = summary(counts_of(row.parsed.get("redactions")), self.language)
+            if removed:  # the audit trail for the moderator: counts per kind, never values
+                text += "\n" + t(self.language, "email_questions.redacted", summary=removed)
+            emails = recipients if recipients is not None else self.moderator_emails(group_id)
+            accounts = await self.accounts_for(session, emails)
+        for account in accounts:
+            adapter = self.services.adapters.get(account.platform)
+            if adapter is None:
+                continue
+            try:
+                await adapter.send_direct(account, text)
+            except Exception as exc:
+                log.warning("moderator not reached", error=type(exc).__name__)
+
+    async def held(self, inbound_id: int, reason: str, group_id: str | None) -> None:
+        await self.notify(
+            inbound_id, "email_questions.held", group_id, reason=self.reason_text(reason)
+        )
+
+    async def quarantined(self, inbound_id: int, reason: str) -> None:
+        await self.notify(inbound_id, "email_questions.quarantined", None, reason=reason)
+
+    async def ask_for_group(
+        self, inbound_id: int, forwarded_by: str | None, candidates: list[str]
+    ) -> None:
+        options = ", ".join(candidates[:3]) or ", ".join(
+            g.id for g in self.services.config.groups[:3]
+        )
+        # The forwarder knows best where it belongs; for a direct mail, the moderators choose.
+        recipients = {forwarded_by.lower()} if forwarded_by else None
+        if recipients is not None:
+            async with self.services.db.session() as session:
+                if not await self.accounts_for(session, recipients):
+                    recipients = None  # the forwarder has no chat account here
+        await self.notify(
+            inbound_id, "email_questions.choose_group", None, recipients, options=options
+        )
+
+    async def waiting(self, session: AsyncSession, limit: int = 20) -> list[InboundEmail]:
+        """Mail that waits for a person: held or without a clear group, oldest first."""
+        rows = await session.exec(
+            select(InboundEmail)
+            .where(col(InboundEmail.status).in_([InboundStatus.HELD, InboundStatus.NEEDS_GROUP]))
+            .order_by(col(InboundEmail.received_at), col(InboundEmail.id))
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def release(
+        self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None
+    ) -> bool:
+        """A moderator approves a held mail, or someone chooses its group (in the caller's
+        transaction; the intake loop posts it once that is committed)."""
+        row = await session.get(InboundEmail, inbound_id)
+        if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
+            return False
+        if row.status == InboundStatus.HELD:
+            row.approved = True
+        if group_id is not None:
+            row.group_id = group_id
+        row.status = InboundStatus.RECEIVED
+        row.next_attempt_at = self.services.clock.now()
+        session.add(row)
+        return True

@@ -1,0 +1,213 @@
+"""Understanding a mail runs in a worker process with a time budget and a memory limit.
+
+Parsing, trimming and redaction are pure CPU work on text anyone can send. In a thread they
+hold the GIL and stall the event loop (SMTP greetings, chat answers, ``/health``); in a
+separate process they cannot, and a mail that runs past ``[mail] understand_seconds`` is
+stopped by killing the process, which is then started afresh for the next mail. The process
+is started with ``spawn`` (no forked copy of the bot's sockets, threads or event loop)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from bot.config import Config
+from bot.logs import get_logger
+from bot.mail.understand import Understanding
+
+log = get_logger(__name__)
+START_SECONDS = 60.0  # importing the bot in a fresh interpreter; not part of a mail's budget
+
+
+class UnderstandingFailedError(Exception):
+    """Understanding one mail failed: over its time budget, out of memory, or it raised."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Request:
+    raw: bytes
+    recipients: list[str]
+    source: str
+
+
+def _limit_memory(megabytes: int) -> None:
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time budget stays
+        pass
+
+
+def _serve(
+    conn: Connection,
+    config_data: dict[str, Any],
+    past: dict[str, list[str]],
+    colleagues: list[str],
+    memory_mb: int,
+    reader_factory: str | None,
+) -> None:
+    """The worker's main loop: one request in, one result (or error text) out."""
+    import importlib
+    import sys
+
+    from bot.config import Config
+    from bot.mail.understand import MailReader
+    from knowledge.routing import Router, profiles_from
+
+    sys.setrecursionlimit(5000)
+    config = Config.model_validate(config_data)
+    router = Router(profiles_from(config.groups, past))
+    if reader_factory:  # "module:function" returning a reader (tests: a reader that hangs)
+        module, _, name = reader_factory.partition(":")
+        reader = getattr(importlib.import_module(module), name)(config, router)
+    else:
+        reader = MailReader(config, router)
+    reader.colleagues = set(colleagues)  # people the chat knows keep their names (issue 12)
+    _limit_memory(memory_mb)
+    conn.send(("ready", None))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        try:
+            result: tuple[str, object] = (
+                "ok",
+                reader.read(request.raw, request.recipients, request.source),
+            )
+        except MemoryError:
+            result = ("error", "MemoryError: over the worker's memory limit")
+        except BaseException as exc:
+            result = ("error", f"{type(exc).__name__}: {str(exc)[:200]}")
+        try:
+            conn.send(result)
+        except Exception as exc:  # a result that cannot be pickled is a failure too
+            conn.send(("error", f"{type(exc).__name__}: result not sendable"))
+
+
+class UnderstandingWorker:
+    """One worker process, used by one mail at a time; restarted after a failure."""
+
+    def __init__(self, config: Config, reader_factory: str | None = None) -> None:
+        self.config = config
+        self.reader_factory = reader_factory
+        self.seconds = config.mail.understand_seconds
+        self.memory_mb = config.mail.understand_memory_mb
+        self._past: dict[str, list[str]] = {}
+        self._colleagues: list[str] = []
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._thread_lock = threading.Lock()
+        self._lock = asyncio.Lock()
+        self.restarts = 0
+
+    def set_past(self, past: dict[str, list[str]], colleagues: list[str] | None = None) -> None:
+        """Route with these past chat texts per group, and keep the names of these colleagues
+        (restarts the worker when either changed)."""
+        known = sorted(colleagues) if colleagues is not None else self._colleagues
+        if past != self._past or known != self._colleagues:
+            self._past = past
+            self._colleagues = known
+            with self._thread_lock:
+                self._stop()
+
+    def _start(self) -> Connection:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_serve,
+            args=(
+                child,
+                self.config.model_dump(mode="json"),
+                self._past,
+                self._colleagues,
+                self.memory_mb,
+                self.reader_factory,
+            ),
+            name="vraagbaak-mail-worker",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        if not parent.poll(START_SECONDS):
+            process.kill()
+            raise UnderstandingFailedError("worker did not start")
+        try:
+            parent.recv()
+        except EOFError as exc:
+            raise UnderstandingFailedError("worker did not start") from exc
+        self._process, self._conn = process, parent
+        return parent
+
+    def _stop(self) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            with contextlib.suppress(OSError, ValueError):
+                conn.send(None)
+        if process is not None:
+            process.join(timeout=1)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+        if conn is not None:
+            conn.close()
+
+    def _kill(self) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        self.restarts += 1
+        if process is not None:
+            process.kill()
+            process.join(timeout=5)
+        if conn is not None:
+            conn.close()
+
+    def read_blocking(self, raw: bytes, recipients: list[str], source: str) -> Understanding:
+        """Understand one mail in the worker; raises :class:`UnderstandingFailedError`."""
+        with self._thread_lock:
+            conn = self._conn
+            if conn is None or self._process is None or not self._process.is_alive():
+                if self._process is not None:
+                    self._kill()
+                conn = self._start()
+            try:
+                conn.send(_Request(raw, recipients, source))
+                if not conn.poll(self.seconds):
+                    self._kill()
+                    raise UnderstandingFailedError(f"over the time budget of {self.seconds:g} s")
+                status, value = conn.recv()
+            except (EOFError, OSError, BrokenPipeError) as exc:
+                code = self._process.exitcode if self._process is not None else None
+                self._kill()
+                raise UnderstandingFailedError(
+                    f"worker ended ({type(exc).__name__}, exit code {code})"
+                ) from exc
+        if status != "ok" or not isinstance(value, Understanding):
+            raise UnderstandingFailedError(str(value))
+        return value
+
+    async def read(self, raw: bytes, recipients: list[str], source: str) -> Understanding:
+        async with self._lock:
+            return await asyncio.to_thread(self.read_blocking, raw, recipients, source)
+
+    def close(self) -> None:
+        with self._thread_lock:
+            self._stop()
+
+    async def aclose(self) -> None:
+        await asyncio.to_thread(self.close)
