@@ -35,6 +35,7 @@ from bot.adapters.slack.provisional import is_provisional
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
 from bot.i18n import Lang, normalise_language, t
+from bot.inert import bot_mention
 from bot.logs import get_logger
 
 if TYPE_CHECKING:
@@ -360,7 +361,7 @@ def _metadata(view: dict[str, Any]) -> dict[str, str]:
 def _channel_label(conversation: ConversationRef) -> str:
     channel = conversation.external_id
     if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
-        return f"<#{channel}>"
+        return bot_mention(f"<#{channel}>")
     return f"#{channel}"
 
 
