@@ -18,6 +18,7 @@ from bot.adapters.base import Adapter
 from bot.events import AccountRef, Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.mail import thread_text
 from bot.mail.answer import answer_mail, confirmation_mail
 from bot.mail.outbox import Outbox, backoff, enqueue
 from bot.mail.understand import MailReader, Understanding
@@ -213,18 +214,7 @@ class EmailDesk:
         raise LookupError(f"no chat channel for group {group_id}")
 
     def _thread_text(self, u: Understanding, group_name: str) -> str:
-        lang = self.language
-        lines = [t(lang, "email_questions.thread_title", subject=u.subject or "—"), "", u.question]
-        if u.forwarded_by is not None:
-            who = u.forwarded_by.name or u.forwarded_by.email
-            lines += ["", t(lang, "email_questions.forwarded_by", who=who)]
-            if u.note:
-                lines += ["> " + line for line in u.note.splitlines()]
-        if u.attachments.dropped:
-            names = ", ".join(name for name, _ in u.attachments.dropped)
-            lines += ["", t(lang, "email_questions.dropped", names=names)]
-        lines += ["", t(lang, "email_questions.how_to_answer", group=group_name)]
-        return "\n".join(lines)
+        return thread_text.question_thread(u, group_name, self.language)
 
     async def _post_question(
         self, session: AsyncSession, row: InboundEmail, u: Understanding, group_id: str
@@ -313,7 +303,7 @@ class EmailDesk:
         if adapter is None:
             raise LookupError(f"adapter {earlier.conversation_platform} is not running")
         conversation = ConversationRef(earlier.conversation_platform, earlier.conversation_id)
-        text = t(self.language, "email_questions.follow_up") + "\n\n" + u.question
+        text = thread_text.follow_up(u, self.language)
         await adapter.post(conversation, text, thread_id=earlier.root_external_id)
         row.status = InboundStatus.POSTED
         row.thread_id = earlier.thread_id
@@ -362,14 +352,7 @@ class EmailDesk:
         recipients: set[str] | None = None,
         **values: Any,
     ) -> None:
-        text = t(
-            self.language,
-            key,
-            id=row.id,
-            sender=(row.forwarded_by or row.original_email or "?"),
-            subject=row.parsed.get("subject", ""),
-            **values,
-        )
+        text = thread_text.moderator_notice(self.language, key, row, **values)
         emails = recipients if recipients is not None else self._moderator_emails(group_id)
         for account in await self._accounts_for(session, emails):
             adapter = self.services.adapters.get(account.platform)

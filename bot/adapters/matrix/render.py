@@ -148,11 +148,15 @@ def file_message(
     """A file or image message; in an encrypted room the file itself is encrypted and the
     keys travel in ``file`` (EncryptedFile), inside the encrypted event."""
     msgtype = "m.image" if content_type.startswith("image/") else "m.file"
+    # A file's name is the sender's choice: an empty m.mentions keeps "@room.pdf" from
+    # pinging the room through the legacy body rule.
+    filename = strip_controls(filename)
     content: dict[str, Any] = {
         "msgtype": msgtype,
         "body": filename,
         "filename": filename,
         "info": {"mimetype": content_type, "size": size},
+        "m.mentions": {},
     }
     if encrypted_file is not None:
         content["file"] = {**encrypted_file, "url": url}

@@ -28,7 +28,7 @@ from bot.adapters.slack.sender import (
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
 from bot.config import ConfigError
 from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
-from bot.inert import bot_mention, inert
+from bot.inert import bot_mention, inert, strip_controls
 from bot.logs import get_logger
 from bot.services import Services
 
@@ -274,7 +274,7 @@ class SlackAdapter:
     ) -> MessageRef:
         args: dict[str, Any] = {
             "channel": conversation.external_id,
-            "filename": attachment.filename,
+            "filename": strip_controls(attachment.filename),
             "content": attachment.data,
         }
         if thread_id:
