@@ -13,6 +13,7 @@ from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
 from bot.i18n import normalise_language, t
+from bot.inert import inert
 from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction
 from bot.services import Services
@@ -263,7 +264,9 @@ async def goal(ctx: CommandContext, args: str) -> None:
     row = existing or Goal(group_id=group_id, metric=metric, target=target)
     row.target, row.set_by, row.set_at = target, ctx.person_id, ctx.services.clock.now()
     ctx.session.add(row)
-    await ctx.respond(ctx.t("adoption.goal_set", group=group_id, metric=metric, target=words[1]))
+    await ctx.respond(
+        ctx.t("adoption.goal_set", group=group_id, metric=metric, target=inert(words[1]))
+    )
 
 
 async def _set_state(session: AsyncSession, key: str, value: str, services: Services) -> None:

@@ -10,6 +10,7 @@ from sqlmodel import select
 from bot.context import CommandContext, EventContext
 from bot.events import ACCEPT_REACTIONS, ReactionEvent
 from bot.i18n import t
+from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.recorder import find_message
 from bot.registry import command, on_reaction
@@ -267,8 +268,8 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
                 key,
                 id=row.id,
                 received=received.strftime("%d-%m %H:%M"),
-                sender=row.forwarded_by or row.original_email or "?",
-                subject=row.parsed.get("subject", ""),
+                sender=inert(row.forwarded_by or row.original_email or "?"),
+                subject=inert(" ".join(str(row.parsed.get("subject", "")).split())),
             )
         )
     # Only the moderator sees who wrote: the list is private.
