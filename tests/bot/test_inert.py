@@ -107,3 +107,20 @@ async def test_the_console_shows_no_terminal_escape() -> None:
     assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown
     assert "Onderwerp: [2J[Hscherm gewist" in shown  # the escape's readable rest, nothing more
     assert "Onderwerp: factuurfdp.exe" in shown
+
+
+def test_incoming_text_loses_the_marks_of_a_live_mention() -> None:
+    from bot.dispatcher import without_mention_marks
+    from bot.events import AccountRef, MessageEvent
+
+    forged = MessageEvent(
+        ConversationRef("slack", "C1"),
+        "1.1",
+        AccountRef("slack", "U1"),
+        f"!wieweet {bot_mention('<@U0BOSS>')}",
+    )
+    cleaned = without_mention_marks(forged)
+    assert isinstance(cleaned, MessageEvent)
+    assert cleaned.text == "!wieweet <@U0BOSS>"
+    # Echoed by a handler that forgot inert(), it is still no mention.
+    assert hostile_text.slack_live_tokens(to_mrkdwn(f"gezocht: {cleaned.text}")) == []
