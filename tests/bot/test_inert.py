@@ -25,7 +25,8 @@ def _slack_shows(mrkdwn: str) -> str:
 
 
 def _expected(text: str) -> str:
-    return _ROOM_WORDS.sub("@\u2060\\1", strip_controls(text))
+    shown = _ROOM_WORDS.sub("@\u2060\\1", strip_controls(text))
+    return re.sub(r"^[ \t]+", lambda m: "\u00a0" * len(m.group(0)), shown, flags=re.MULTILINE)
 
 
 @pytest.mark.parametrize("payload", hostile_text.ALL)
@@ -89,6 +90,11 @@ def test_the_bots_own_mentions_stay_live_next_to_hostile_text() -> None:
     assert hostile_text.matrix_problems(content, allowed_users=("@bram:vraagbaak.test",)) == []
     assert 'href="https://matrix.to/#/@bram:vraagbaak.test"' in content["formatted_body"]
     assert "@eva:x" not in str(content["m.mentions"])
+
+
+def test_indented_text_is_no_code_block_on_matrix() -> None:
+    html = render.notice(inert("    <b>vet</b> & [x]"))["formatted_body"]
+    assert "<code>" not in html and "\\" not in html and "&lt;b&gt;vet&lt;/b&gt;" in html
 
 
 def test_markup_the_bot_itself_writes_is_sanitised_too() -> None:
