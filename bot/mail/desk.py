@@ -352,7 +352,14 @@ class EmailDesk:
         recipients: set[str] | None = None,
         **values: Any,
     ) -> None:
-        text = thread_text.moderator_notice(self.language, key, row, **values)
+        text = thread_text.moderator_notice(
+            self.language,
+            key,
+            id=row.id,
+            sender=row.forwarded_by or row.original_email or "?",
+            subject=str(row.parsed.get("subject", "")),
+            **values,
+        )
         emails = recipients if recipients is not None else self._moderator_emails(group_id)
         for account in await self._accounts_for(session, emails):
             adapter = self.services.adapters.get(account.platform)

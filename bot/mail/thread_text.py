@@ -10,7 +10,6 @@ from typing import Any
 from bot.i18n import t
 from bot.inert import inert, inert_markdown
 from bot.mail.understand import Understanding
-from bot.storage.mail_models import InboundEmail
 
 
 def question_thread(u: Understanding, group_name: str, lang: str) -> str:
@@ -38,13 +37,15 @@ def follow_up(u: Understanding, lang: str) -> str:
     return t(lang, "email_questions.follow_up") + "\n\n" + inert_markdown(u.question)
 
 
-def moderator_notice(lang: str, key: str, row: InboundEmail, **values: Any) -> str:
+def moderator_notice(
+    lang: str, key: str, *, id: int | None, sender: str, subject: str, **values: Any
+) -> str:
     """A notice to moderators about one stored mail: its sender and subject shown inert."""
     return t(
         lang,
         key,
-        id=row.id,
-        sender=inert(row.forwarded_by or row.original_email or "?"),
-        subject=inert(" ".join(str(row.parsed.get("subject", "")).split())),
+        id=id,
+        sender=inert(sender),
+        subject=inert(" ".join(subject.split())),
         **values,
     )
