@@ -120,6 +120,12 @@ def _body_token(found: re.Match[str]) -> str:
     return shown_link(label, url)
 
 
+def deceptive_label(label: str, url: str) -> bool:
+    """True when a link's label reads as an address that is not the link's own."""
+    bare = url.removeprefix("mailto:")
+    return label.strip() not in (url, bare) and _URLISH.search(label) is not None
+
+
 def shown_link(label: str, url: str) -> str:
     """An untrusted link as inert text: its URL, after its label only when the label cannot
     pass for an address (``[https://www.ermelo.nl/wmo](https://phish…)`` shows the phish)."""

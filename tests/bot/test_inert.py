@@ -130,3 +130,16 @@ def test_incoming_text_loses_the_marks_of_a_live_mention() -> None:
     assert cleaned.text == "!wieweet <@U0BOSS>"
     # Echoed by a handler that forgot inert(), it is still no mention.
     assert hostile_text.slack_live_tokens(to_mrkdwn(f"gezocht: {cleaned.text}")) == []
+
+
+def test_a_deceptive_link_is_caught_by_the_renderers_even_without_inert() -> None:
+    raw = "[https://www.ermelo.nl/wmo](https://phish.example/login) [x](https://a>|<!channel)"
+    mrkdwn = to_mrkdwn(raw)
+    assert hostile_text.slack_mismatched_links(mrkdwn) == []
+    assert hostile_text.slack_live_tokens(mrkdwn) == []
+    html = render.notice(raw)["formatted_body"]
+    assert ">https://phish.example/login</a>" in html and "ermelo.nl/wmo" not in html
+    # the bot's own labelled links keep their label
+    assert to_mrkdwn("[open de draad](https://slack.com/archives/C1/p1)") == (
+        "<https://slack.com/archives/C1/p1|open de draad>"
+    )

@@ -17,11 +17,20 @@ from typing import Any
 import markdown
 import nh3
 
-from bot.inert import MENTION_CLOSE, MENTION_OPEN, inert, strip_controls, unescape, without_controls
+from bot.inert import (
+    MENTION_CLOSE,
+    MENTION_OPEN,
+    deceptive_label,
+    inert,
+    strip_controls,
+    unescape,
+    without_controls,
+)
 
 _PILL = re.compile(
     rf"{MENTION_OPEN}\[((?:[^\]\\\n]|\\.){{1,500}})\]\(https://matrix\.to/#/(@[^)\s]{{1,300}})\){MENTION_CLOSE}"
 )
+_MARKDOWN_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]{1,500})\]\((https?://[^()\s]{1,2000})\)")
 _USER_LINK = re.compile(r"^https://matrix\.to/#/(@[^/?\s]+)")
 # Markdown's own escapes are a subset; CommonMark escapes every ASCII punctuation
 # character, and bot.inert relies on that for "<", "&", "~", "|" and "@".
@@ -38,6 +47,11 @@ _TAGS = {
 }  # fmt: skip
 _ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "code": {"class"}}
 _URL_SCHEMES = {"https", "http", "mailto"}
+
+
+def _honest_link(found: re.Match[str]) -> str:
+    label, url = found.group(1), found.group(2)
+    return f"[{url}]({url})" if deceptive_label(label, url) else found.group(0)
 
 
 def pill(user_id: str, display_name: str) -> str:
@@ -63,7 +77,10 @@ def to_html(text: str) -> str:
     pills = set(mentioned_users(text))
     md = markdown.Markdown(extensions=["fenced_code", "sane_lists", "nl2br"])
     md.ESCAPED_CHARS = _ASCII_PUNCTUATION
-    source = _ESCAPED_AMPERSAND.sub(lambda m: "&amp;" if m.group(0) == "\\&" else m.group(0), text)
+    source = _MARKDOWN_LINK.sub(_honest_link, text)
+    source = _ESCAPED_AMPERSAND.sub(
+        lambda m: "&amp;" if m.group(0) == "\\&" else m.group(0), source
+    )
     rendered = strip_controls(str(md.convert(without_controls(source))))
 
     def only_bot_pills(tag: str, attribute: str, value: str) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.inert import MENTION_CLOSE, MENTION_OPEN, without_controls
+from bot.inert import MENTION_CLOSE, MENTION_OPEN, deceptive_label, without_controls
 
 # One pass, leftmost first, so an escaped backtick opens no code span (CommonMark §6.1).
 _PROTECTED = re.compile(
@@ -38,6 +38,14 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _link(label: str, url: str) -> str:
+    """A Markdown link as Slack's ``<url|label>``. The URL is escaped so it cannot close the
+    token early; a label that reads as another address is replaced by the real one."""
+    if deceptive_label(label, url):
+        label = url
+    return f"<{_escape(url).replace('|', '%7C')}|{_escape(label).replace('|', '¦')}>"
+
+
 def _unmarked(markdown: str) -> str:
     """The text with this module's own mark removed: it only ever stands for a kept piece."""
     return markdown.replace(_MARK, "")
@@ -59,9 +67,7 @@ def to_mrkdwn(markdown: str) -> str:
 
     text = _PROTECTED.sub(protect, without_controls(_unmarked(markdown)))
     text = text.replace(MENTION_OPEN, "").replace(MENTION_CLOSE, "")
-    text = _LINK.sub(
-        lambda m: keep(f"<{m.group(2)}|{_escape(m.group(1)).replace('|', '¦')}>"), text
-    )
+    text = _LINK.sub(lambda m: keep(_link(m.group(1), m.group(2))), text)
     text = _escape(text)
     # Italic first, so the single stars it leaves are not confused with bold's double ones.
     text = _ITALIC_STAR.sub(lambda m: f"_{m.group(1)}_", text)
