@@ -133,10 +133,13 @@ def test_incoming_text_loses_the_marks_of_a_live_mention() -> None:
 
 
 def test_a_deceptive_link_is_caught_by_the_renderers_even_without_inert() -> None:
-    raw = "[https://www.ermelo.nl/wmo](https://phish.example/login) [x](https://a>|<!channel)"
+    raw = "[https://www.ermelo.nl/wmo](https://phish.example/login)"
     mrkdwn = to_mrkdwn(raw)
     assert hostile_text.slack_mismatched_links(mrkdwn) == []
-    assert hostile_text.slack_live_tokens(mrkdwn) == []
+    # A URL cannot close Slack's link token early and open a broadcast.
+    broken_out = to_mrkdwn("[x](https://a>|<!channel)")
+    assert hostile_text.slack_live_tokens(broken_out) == []
+    assert broken_out == "<https://a&gt;%7C&lt;!channel|x>"
     html = render.notice(raw)["formatted_body"]
     assert ">https://phish.example/login</a>" in html and "ermelo.nl/wmo" not in html
     # the bot's own labelled links keep their label

@@ -14,7 +14,7 @@ def test_emphasis() -> None:
 def test_links_headings_bullets_quotes() -> None:
     assert (
         to_mrkdwn("[de site](https://ermelo.nl/a?b=1&c=2)")
-        == "<https://ermelo.nl/a?b=1&c=2|de site>"
+        == "<https://ermelo.nl/a?b=1&amp;c=2|de site>"  # escaped, as Slack writes URLs
     )
     assert to_mrkdwn("## Overzicht") == "*Overzicht*"
     assert to_mrkdwn("- een\n  - twee") == "• een\n  • twee"
