@@ -112,3 +112,33 @@ async def test_the_bots_own_mention_of_a_colleague_is_still_a_mention(
     assert hostile_text.slack_live_tokens(sent.args["text"]) == ["<@UANOUK>"]
     for text in hostile_text.slack_texts(sent.args):
         assert set(hostile_text.slack_live_tokens(text)) <= {"<@UANOUK>"}
+
+
+def test_app_home_shows_hostile_skills_and_questions_inert() -> None:
+    from datetime import UTC, datetime
+
+    from bot.adapters.slack.blocks import home_view
+    from bot.i18n import register
+    from bot.storage.models import PersonSettings, QuestionStatus
+    from handlers.slack_entry import TEXTS, HomeSummary, QuestionLine
+
+    register(TEXTS)  # what building the bot does
+
+    hostile = hostile_text.PING_TOKENS + hostile_text.PHISHING_LINKS
+    questions = [
+        QuestionLine(
+            datetime(2026, 12, 1, tzinfo=UTC),
+            QuestionStatus.OPEN,
+            "Sociaal domein",
+            text,
+            ALGEMEEN,
+            "1700000000.000100",
+        )
+        for text in hostile
+    ]
+    view = home_view(HomeSummary("nl", hostile, PersonSettings(person_id=1), "nl", questions[:20]))
+    texts = hostile_text.slack_texts({"blocks": view["blocks"]})
+    assert len(texts) > 10
+    for text in texts:
+        assert hostile_text.slack_live_tokens(text) == [], text
+        assert hostile_text.slack_mismatched_links(text) == [], text
