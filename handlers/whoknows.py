@@ -241,9 +241,9 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
     lines = [ctx.t("whoknows.intro", topic=inert(topic))]
     for candidate in ranking.candidates:
         organisation = names.get(candidate.organisation or "", candidate.organisation or "")
-        where = f" ({organisation})" if organisation else ""
+        where = f" ({inert(organisation)})" if organisation else ""
         lines.append(
-            f"- **{inert(candidate.name)}**{inert(where)} — {inert(candidate.why)} · "
+            f"- **{inert(candidate.name)}**{where} — {inert(candidate.why)} · "
             f"{_availability(ctx, candidate)}"
         )
     await ctx.respond("\n".join(lines))
