@@ -35,7 +35,7 @@ _LINE_START_SPECIALS = re.compile(r"^([ \t]*)(?:([#+\-=])|(\d{1,9})([.)]))", re.
 # readable and the ping silent.
 _ROOM_PING = re.compile(r"@(room|channel|here|everyone)\b", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_INDENT = re.compile(r"^(?: {4}|[ ]{0,3}\t)[ \t]*", re.MULTILINE)
 
 # A mail body (Markdown from markdownify, or plain text read as Markdown): inline links and
 # images, autolinks, code. Bounded repetitions keep each match linear in the text.
@@ -69,8 +69,8 @@ def inert(text: str) -> str:
     text = strip_controls(text)
     text = _LITERAL_SPECIALS.sub(r"\\\1", text)
     text = _LINE_START_SPECIALS.sub(_escape_line_start, text)
-    # Four leading spaces would make an indented code block, where escapes show; a
-    # no-break space indents the same and means nothing to Markdown.
+    # Four leading spaces (or a tab) would make an indented code block, where escapes show;
+    # no-break spaces indent the same and mean nothing to Markdown.
     text = _INDENT.sub(lambda m: "\u00a0" * len(m.group(0)), text)
     return _ROOM_PING.sub(f"@{_WORD_JOINER}\\1", text)
 
