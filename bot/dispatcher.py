@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,6 +18,7 @@ from bot.context import CommandContext, EventContext, has_role
 from bot.errors import UserError
 from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
+from bot.inert import MENTION_CLOSE, MENTION_OPEN
 from bot.known_rows import load_known_rows
 from bot.logs import get_logger
 from bot.recorder import (
@@ -136,6 +137,7 @@ class Dispatcher:
         return dispatch
 
     async def dispatch(self, adapter: Adapter, event: Event) -> None:
+        event = without_mention_marks(event)
         async with self.services.db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 
@@ -264,3 +266,14 @@ def _guess_language(text: str) -> Lang | None:
     lowered = f" {text.lower()} "
     hits = sum(1 for marker in _ENGLISH_MARKERS if f" {marker}" in lowered)
     return "en" if hits else None
+
+
+def without_mention_marks(event: Event) -> Event:
+    """Incoming text never carries the marks that make a mention live (bot.inert): a handler
+    that echoes it without ``inert()`` still cannot forge one (issue 11)."""
+    if isinstance(event, MessageEvent) and (
+        MENTION_OPEN in event.text or MENTION_CLOSE in event.text
+    ):
+        text = event.text.replace(MENTION_OPEN, "").replace(MENTION_CLOSE, "")
+        return replace(event, text=text)
+    return event

@@ -13,6 +13,7 @@ from sqlmodel import select
 from bot.context import CommandContext, EventContext
 from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
 from bot.i18n import t
+from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.mail.release import release
 from bot.mail.understand import Understanding
@@ -367,8 +368,8 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
                 key,
                 id=row.id,
                 received=received.strftime("%d-%m %H:%M"),
-                sender=row.forwarded_by or row.original_email or "?",
-                subject=row.parsed.get("subject", ""),
+                sender=inert(row.forwarded_by or row.original_email or "?"),
+                subject=inert(" ".join(str(row.parsed.get("subject", "")).split())),
                 reason=ctx.t(f"email_questions.reason.{_hold_reason(row)}"),
             )
         )

@@ -6,6 +6,7 @@ from sqlmodel import select
 
 from bot.context import CommandContext
 from bot.errors import UserError
+from bot.inert import inert
 from bot.registry import command
 from bot.storage.models import Organisation, Person, Role
 
@@ -58,8 +59,8 @@ async def whoami(ctx: CommandContext, args: str) -> None:
     await ctx.respond_private(
         ctx.t(
             "people.whoami",
-            name=ctx.person.name,
-            organisation=organisation.name
+            name=inert(ctx.person.name),
+            organisation=inert(organisation.name)
             if organisation
             else ctx.t("people.unknown_organisation"),
             role=ctx.t(f"role.{ctx.person.role.value}"),
@@ -75,7 +76,8 @@ async def set_role(ctx: CommandContext, args: str) -> None:
     email, role = parts[0].lower().strip("<>"), _ROLE_WORDS[parts[1].lower()]
     person = (await ctx.session.exec(select(Person).where(Person.email == email))).first()
     if person is None:
-        raise UserError("people.role_no_person", email=email)
+        raise UserError("people.role_no_person", email=inert(email))
     person.role = role
     ctx.session.add(person)
-    await ctx.respond(ctx.t("people.role_set", name=person.name, role=ctx.t(f"role.{role.value}")))
+    role_name = ctx.t(f"role.{role.value}")
+    await ctx.respond(ctx.t("people.role_set", name=inert(person.name), role=role_name))

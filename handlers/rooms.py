@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.context import CommandContext
 from bot.errors import UserError
+from bot.inert import inert
 from bot.registry import command
 from bot.storage.models import Group, Role
 
@@ -45,7 +46,7 @@ async def link_room(ctx: CommandContext, args: str) -> None:
         raise UserError("rooms.link_usage", groups=_known(ctx))
     group = await ctx.session.get(Group, group_id)
     if group is None:
-        raise UserError("rooms.link_unknown", group=group_id, groups=_known(ctx))
+        raise UserError("rooms.link_unknown", group=inert(group_id), groups=_known(ctx))
     ctx.channel.group_id = group.id
     ctx.session.add(ctx.channel)
     await ctx.respond(ctx.t("rooms.linked", name=group.name, group=group.id))

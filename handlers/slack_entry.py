@@ -19,6 +19,7 @@ from bot.config import Config, GroupConfig
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.i18n import Lang, normalise_language, t
+from bot.inert import inert
 from bot.recorder import record_posted_question
 from bot.redaction import redact
 from bot.services import Services
@@ -97,7 +98,9 @@ TEXTS = {
 
 
 def _quoted(text: str) -> str:
-    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().splitlines())
+    """Someone's own words, echoed into a channel: shown inert (issue 11)."""
+    lines = text.strip().splitlines()
+    return "\n".join(f"> {inert(line)}" if line.strip() else ">" for line in lines)
 
 
 def group_conversation(group: GroupConfig, platform: str) -> ConversationRef | None:

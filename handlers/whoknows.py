@@ -12,6 +12,7 @@ from sqlmodel import col, delete, select
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import ConversationRef, MessageEvent, ReactionEvent
+from bot.inert import inert
 from bot.logs import get_logger
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
@@ -237,12 +238,13 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
         await _offer_group(ctx, topic, ranking.best_group)
         return
     names = await _organisation_names(ctx)
-    lines = [ctx.t("whoknows.intro", topic=topic)]
+    lines = [ctx.t("whoknows.intro", topic=inert(topic))]
     for candidate in ranking.candidates:
         organisation = names.get(candidate.organisation or "", candidate.organisation or "")
-        where = f" ({organisation})" if organisation else ""
+        where = f" ({inert(organisation)})" if organisation else ""
         lines.append(
-            f"- **{candidate.name}**{where} — {candidate.why} · {_availability(ctx, candidate)}"
+            f"- **{inert(candidate.name)}**{where} — {inert(candidate.why)} · "
+            f"{_availability(ctx, candidate)}"
         )
     await ctx.respond("\n".join(lines))
     log.info("whoknows answered", suggestions=len(ranking.candidates))
@@ -254,7 +256,7 @@ async def _organisation_names(ctx: CommandContext) -> dict[str, str]:
 
 
 async def _offer_group(ctx: CommandContext, topic: str, group_id: str | None) -> None:
-    lines = [ctx.t("whoknows.nobody", topic=topic)]
+    lines = [ctx.t("whoknows.nobody", topic=inert(topic))]
     if group_id is not None and not await _may_post_in(ctx, group_id):
         group_id = None
     if group_id is None:
@@ -313,7 +315,7 @@ async def post_question(ctx: CommandContext, args: str) -> None:
     question = _strip_command(offer["question"], ctx.services.config.bot.command_prefix)
     await ctx.adapter.post(
         ConversationRef(platform, channel.external_id, channel.name),
-        ctx.t("whoknows.posted_question", name=ctx.person.name, question=question),
+        ctx.t("whoknows.posted_question", name=inert(ctx.person.name), question=inert(question)),
     )
     await ctx.session.delete(entry)
     await ctx.respond(ctx.t("whoknows.posted", group=offer["group"]))
@@ -334,7 +336,7 @@ async def i_know(ctx: CommandContext, args: str) -> None:
         if not skills:
             await ctx.respond(ctx.t("whoknows.iknow_none", help=ctx.t("whoknows.iknow_help")))
             return
-        listed = ", ".join(s.topic for s in skills)
+        listed = ", ".join(inert(s.topic) for s in skills)
         await ctx.respond(ctx.t("whoknows.iknow_list", topics=listed))
         return
     removal = re.match(r"^(niet|not|geen|no)\s+(?P<topic>.+)$", topic, re.IGNORECASE)
@@ -346,13 +348,13 @@ async def i_know(ctx: CommandContext, args: str) -> None:
                 col(Skill.topic).ilike(name),
             )
         )
-        await ctx.respond(ctx.t("whoknows.iknow_removed", topic=name))
+        await ctx.respond(ctx.t("whoknows.iknow_removed", topic=inert(name)))
         return
     if not any(s.topic.lower() == topic.lower() for s in skills):
         ctx.session.add(
             Skill(person_id=ctx.person_id, topic=topic, declared_at=ctx.services.clock.now())
         )
-    await ctx.respond(ctx.t("whoknows.iknow_added", topic=topic))
+    await ctx.respond(ctx.t("whoknows.iknow_added", topic=inert(topic)))
 
 
 @command("profiel", "profile", help_key="whoknows.profile_help")
@@ -380,7 +382,7 @@ async def profile(ctx: CommandContext, args: str) -> None:
             lines.append(
                 ctx.t(
                     "whoknows.profile_line",
-                    topic=await index.label(ctx.session, row.term),
+                    topic=inert(await index.label(ctx.session, row.term)),
                     answers=row.answers,
                     accepted=row.accepted,
                     last=last,
@@ -392,9 +394,11 @@ async def profile(ctx: CommandContext, args: str) -> None:
         await ctx.session.exec(select(Skill.topic).where(Skill.person_id == ctx.person_id))
     ).all()
     if skills:
-        lines.append(ctx.t("whoknows.profile_declared", topics=", ".join(skills)))
+        declared = ", ".join(inert(skill) for skill in skills)
+        lines.append(ctx.t("whoknows.profile_declared", topics=declared))
     if settings.hidden_topics:
-        lines.append(ctx.t("whoknows.profile_hidden", topics=", ".join(settings.hidden_topics)))
+        hidden = ", ".join(inert(topic) for topic in settings.hidden_topics)
+        lines.append(ctx.t("whoknows.profile_hidden", topics=hidden))
     if settings.suggest_opt_out:
         lines.append(ctx.t("whoknows.profile_opted_out"))
     away = settings.do_not_disturb or (
@@ -420,7 +424,7 @@ async def hide_topic(ctx: CommandContext, args: str) -> None:
     if topic.lower() not in (t.lower() for t in settings.hidden_topics):
         settings.hidden_topics = [*settings.hidden_topics, topic]
         ctx.session.add(settings)
-    await ctx.respond_private(ctx.t("whoknows.hidden", topic=topic))
+    await ctx.respond_private(ctx.t("whoknows.hidden", topic=inert(topic)))
 
 
 @command("toon", "unhide", help_key="whoknows.unhide_help")
@@ -431,11 +435,11 @@ async def unhide_topic(ctx: CommandContext, args: str) -> None:
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
     kept = [t for t in settings.hidden_topics if t.lower() != topic.lower()]
     if len(kept) == len(settings.hidden_topics):
-        await ctx.respond_private(ctx.t("whoknows.not_hidden", topic=topic))
+        await ctx.respond_private(ctx.t("whoknows.not_hidden", topic=inert(topic)))
         return
     settings.hidden_topics = kept
     ctx.session.add(settings)
-    await ctx.respond_private(ctx.t("whoknows.unhidden", topic=topic))
+    await ctx.respond_private(ctx.t("whoknows.unhidden", topic=inert(topic)))
 
 
 @command("voorstellen", "suggestions", help_key="whoknows.optout_help")

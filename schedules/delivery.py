@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.chat_outbox import queue_chat
 from bot.events import AccountRef, Attachment, ConversationRef
 from bot.i18n import Lang, normalise_language
+from bot.inert import inert
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.models import (
@@ -91,7 +92,7 @@ async def mention(services: Services, session: AsyncSession, person: Person, pla
     adapter = services.adapters.get(platform)
     if account is not None and adapter is not None:
         return adapter.mention(account)
-    return person.name
+    return inert(person.name)
 
 
 def _conversation(channel: Channel) -> ConversationRef:

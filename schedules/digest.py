@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import t
+from bot.inert import inert
 from bot.logs import get_logger
 from bot.ports import ExpertFinder
 from bot.services import Services
@@ -103,13 +104,21 @@ async def compose_digest(
             lines += ["", t(lang, "nudge.digest_open")]
             for th, ch in open_items:
                 quote = excerpt(await root_text(session, th))
-                lines.append(t(lang, "nudge.digest_item", channel=ch.name, excerpt=quote))
+                lines.append(
+                    t(lang, "nudge.digest_item", channel=inert(ch.name), excerpt=inert(quote))
+                )
         if lively:
             lines += ["", t(lang, "nudge.digest_lively")]
             for th, ch, n in lively:
                 quote = excerpt(await root_text(session, th))
                 lines.append(
-                    t(lang, "nudge.digest_lively_item", channel=ch.name, excerpt=quote, replies=n)
+                    t(
+                        lang,
+                        "nudge.digest_lively_item",
+                        channel=inert(ch.name),
+                        excerpt=inert(quote),
+                        replies=n,
+                    )
                 )
         texts[lang] = with_footer(lang, "\n".join(lines), t(lang, "nudge.digest_why"))
     return texts

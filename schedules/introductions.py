@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import t
+from bot.inert import inert
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.adoption_models import NudgeState
@@ -148,9 +149,9 @@ async def introductions(services: Services) -> None:
                 body = t(
                     language,
                     "nudge.introduction",
-                    name=partner.name,
-                    organisation=names.get(partner.organisation_id or "", "?"),
-                    topics=", ".join(sorted(shared)[:5]),
+                    name=inert(partner.name),
+                    organisation=inert(names.get(partner.organisation_id or "", "?")),
+                    topics=", ".join(inert(topic) for topic in sorted(shared)[:5]),
                 )
                 key = f"{round_key}:{me}"
                 if await claim(

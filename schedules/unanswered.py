@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import GroupConfig
 from bot.i18n import t
+from bot.inert import inert
 from bot.logs import get_logger
 from bot.ports import ExpertFinder
 from bot.services import Services
@@ -235,7 +236,12 @@ async def _tell_about_thread(
     text = excerpt(await root_text(session, thread))
     compose = {
         lang: (
-            t(lang, f"nudge.{kind.value}", channel=channel.name or group.id, excerpt=text),
+            t(
+                lang,
+                f"nudge.{kind.value}",
+                channel=inert(channel.name or group.id),
+                excerpt=inert(text),
+            ),
             t(lang, f"nudge.{kind.value}_why", group=group.name),
         )
         for lang in ("nl", "en")

@@ -26,6 +26,7 @@ from bot.events import (
     MessageRef,
     ReactionEvent,
 )
+from bot.inert import inert, strip_controls, unescape
 
 PLATFORM = "console"
 BOT_ID = "vraagbaak"
@@ -181,7 +182,7 @@ class ConsoleAdapter:
     ) -> MessageRef:
         number, message_id = self._new_id()
         self._posted[number] = _Posted(conversation, thread_id, "Vraagbaak", message_id)
-        self._render(number, conversation, thread_id, "Vraagbaak", text)
+        self._render(number, conversation, thread_id, "Vraagbaak", _terminal(text))
         return MessageRef(conversation, message_id, thread_id)
 
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
@@ -196,7 +197,7 @@ class ConsoleAdapter:
         self._posted[number] = _Posted(conversation, None, "Vraagbaak", message_id)
         self._print(
             f"[privé → {account.display_name or account.external_id}] [{number}] "
-            f"Vraagbaak: {self._indent(text, 2)}"
+            f"Vraagbaak: {self._indent(_terminal(text), 2)}"
         )
         return MessageRef(conversation, message_id)
 
@@ -215,7 +216,7 @@ class ConsoleAdapter:
         )
 
     def mention(self, account: AccountRef) -> str:
-        return f"@{account.display_name or account.external_id}"
+        return inert(f"@{account.display_name or account.external_id}")
 
     # --- helpers -----------------------------------------------------------------------------
     def _new_id(self) -> tuple[str, str]:
@@ -266,6 +267,9 @@ class ConsoleAdapter:
     def _print(self, line: str) -> None:
         if self._stopped.is_set() and self._output_closed:
             return
+        # Whatever the line holds (a mail subject, a name), no terminal escape sequence
+        # reaches the terminal (issue 11).
+        line = strip_controls(line)
         try:
             print(line, file=self.output, flush=True)
         except BrokenPipeError:
@@ -275,3 +279,8 @@ class ConsoleAdapter:
             return
         if self.on_line is not None:
             self.on_line(line)
+
+
+def _terminal(markdown: str) -> str:
+    """The bot's Markdown as terminal text: escapes resolved, control characters gone."""
+    return unescape(strip_controls(markdown))

@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.events import AccountRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.mail import thread_text
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Account, Person
@@ -70,12 +71,12 @@ class Moderation:
             row = await session.get(InboundEmail, inbound_id)
             if row is None:
                 return
-            text = t(
+            text = thread_text.moderator_notice(
                 self.language,
                 key,
                 id=row.id,
-                sender=(row.forwarded_by or row.original_email or row.envelope_from or "?"),
-                subject=row.parsed.get("subject", ""),
+                sender=row.forwarded_by or row.original_email or row.envelope_from or "?",
+                subject=str(row.parsed.get("subject", "")),
                 **values,
             )
             removed = summary(counts_of(row.parsed.get("redactions")), self.language)

@@ -16,12 +16,12 @@ from bot.adapters.base import Adapter
 from bot.events import ConversationRef, MessageRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.mail import thread_text
 from bot.mail.answer import confirmation_mail
 from bot.mail.outbox import enqueue
 from bot.mail.policy import may_mail_sender
 from bot.mail.understand import Understanding
 from bot.recorder import find_message, find_thread, record_posted_question
-from bot.redaction.audit import summary
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import Channel, Question, Thread, ThreadSource
@@ -99,23 +99,7 @@ class MailPoster:
         raise LookupError(f"no chat channel for group {group_id}")
 
     def thread_text(self, u: Understanding, group_name: str, inbound_id: int | None = None) -> str:
-        lang = self.language
-        lines = [t(lang, "email_questions.thread_title", subject=u.subject or "—"), "", u.question]
-        if u.forwarded_by is not None:
-            lines += ["", t(lang, "email_questions.forwarded_by", who=u.forwarder_label)]
-            if u.note:
-                lines += ["> " + line for line in u.note.splitlines()]
-        if u.attachments.kept:  # issue 12: attachments stay with the mail until released
-            count = len(u.attachments.kept)
-            lines += ["", t(lang, "email_questions.attachments_held", count=count, id=inbound_id)]
-        if u.redactions:  # the audit trail: counts per kind, never the values
-            lines += ["", t(lang, "email_questions.redacted", summary=summary(u.redactions, lang))]
-        if u.attachments.dropped:
-            lines += ["", t(lang, "email_questions.dropped", names=", ".join(u.dropped_names))]
-        if u.sender_check.method == "submission":
-            lines += ["", t(lang, "email_questions.trusted_submission")]
-        lines += ["", t(lang, "email_questions.how_to_answer", group=group_name)]
-        return "\n".join(lines)
+        return thread_text.question_thread(u, group_name, self.language, inbound_id)
 
     async def post_question(self, inbound_id: int, u: Understanding, group_id: str) -> None:
         """Post the thread, then record it (raises when the chat side fails: retried)."""
@@ -196,7 +180,7 @@ class MailPoster:
         if adapter is None:
             raise LookupError(f"adapter {earlier.conversation_platform} is not running")
         conversation = ConversationRef(earlier.conversation_platform, earlier.conversation_id)
-        text = t(self.language, "email_questions.follow_up") + "\n\n" + u.question
+        text = thread_text.follow_up(u, self.language)
         await adapter.post(conversation, text, thread_id=earlier.root_external_id)
         async with db.session() as session:
             row = await session.get(InboundEmail, inbound_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +28,7 @@ from bot.adapters.slack.sender import (
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
 from bot.config import ConfigError
 from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
+from bot.inert import bot_mention, inert, strip_controls
 from bot.logs import get_logger
 from bot.services import Services
 
@@ -35,6 +37,7 @@ log = get_logger(__name__)
 SLASH_PREFIX = "slash:"
 
 # The core names reactions by emoji or by Slack-style name; Slack wants the name.
+_USER_ID = re.compile(r"[UW][A-Z0-9]{1,20}")
 _EMOJI_NAMES = {
     "✅": "white_check_mark",
     "✔️": "heavy_check_mark",
@@ -166,9 +169,9 @@ class SlackAdapter:
 
     # --- outgoing ----------------------------------------------------------------------------
     def mention(self, account: AccountRef) -> str:
-        if account.platform == PLATFORM and account.external_id:
-            return f"<@{account.external_id}>"
-        return f"@{account.display_name or account.external_id}"
+        if account.platform == PLATFORM and _USER_ID.fullmatch(account.external_id):
+            return bot_mention(f"<@{account.external_id}>")
+        return inert(f"@{account.display_name or account.external_id}")
 
     async def post(
         self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
@@ -271,7 +274,7 @@ class SlackAdapter:
     ) -> MessageRef:
         args: dict[str, Any] = {
             "channel": conversation.external_id,
-            "filename": attachment.filename,
+            "filename": strip_controls(attachment.filename),
             "content": attachment.data,
         }
         if thread_id:

@@ -16,6 +16,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.base import Dispatch
 from bot.adapters.slack import translate
@@ -32,9 +33,11 @@ from bot.adapters.slack.blocks import (
     thread_url,
 )
 from bot.adapters.slack.provisional import is_provisional
+from bot.adapters.slack.request_body import MalformedBodyError, check_body
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
 from bot.i18n import Lang, normalise_language, t
+from bot.inert import bot_mention
 from bot.logs import get_logger
 
 if TYPE_CHECKING:
@@ -360,7 +363,7 @@ def _metadata(view: dict[str, Any]) -> dict[str, str]:
 def _channel_label(conversation: ConversationRef) -> str:
     channel = conversation.external_id
     if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
-        return f"<#{channel}>"
+        return bot_mention(f"<#{channel}>")
     return f"#{channel}"
 
 
@@ -381,6 +384,8 @@ class HttpTransport:
         self._app = app
         self._adapter = adapter
         self._runner: web.AppRunner | None = None
+        secret = adapter.config.signing_secret
+        self._verifier = SignatureVerifier(secret) if secret else None
 
     async def start(self) -> int:
         web_app = web.Application()
@@ -394,8 +399,26 @@ class HttpTransport:
         return int(address[1])
 
     async def _events(self, request: web.Request) -> web.Response:
+        # The signature first (as bolt would), so an unsigned request learns nothing more;
+        # then a body bolt could not parse is refused with 400 rather than a 500 (issue 11).
+        raw = await request.read()
+        if not self._signed(raw, request):
+            return web.json_response({"error": "invalid request"}, status=401)
+        try:
+            check_body(raw, request.headers.get("Content-Type", ""))
+        except MalformedBodyError as refused:
+            log.warning("slack request refused", reason=str(refused))
+            return web.json_response({"error": "malformed body"}, status=400)
         bolt_response = await self._app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
+
+    def _signed(self, raw: bytes, request: web.Request) -> bool:
+        if self._verifier is None:
+            return True
+        try:
+            return self._verifier.is_valid_request(raw, request.headers)
+        except ValueError:  # a timestamp that is not a number
+            return False
 
     async def _health(self, _request: web.Request) -> web.Response:
         # Messages waiting for Slack are reported, but do not make the bot unhealthy: a

@@ -9,6 +9,7 @@ from bot.adapters.slack.mrkdwn import to_mrkdwn
 from bot.adapters.slack.provisional import is_provisional
 from bot.config import GroupConfig
 from bot.i18n import Lang, t
+from bot.inert import inert
 
 if TYPE_CHECKING:
     from handlers.slack_entry import HomeSummary
@@ -128,7 +129,7 @@ def home_view(summary: HomeSummary) -> dict[str, Any]:
         else t(lang, "home.language_default", value=summary.default_language)
     )
     skills = (
-        "\n".join(f"• {to_mrkdwn(topic)}" for topic in summary.skills)
+        "\n".join(f"• {to_mrkdwn(inert(topic))}" for topic in summary.skills)
         if summary.skills
         else to_mrkdwn(t(lang, "home.no_skills"))
     )
@@ -140,8 +141,8 @@ def home_view(summary: HomeSummary) -> dict[str, Any]:
     question_blocks: list[dict[str, Any]] = []
     for q in summary.questions:
         block = _section(
-            f"{q.asked_at:%d-%m-%Y} · {to_mrkdwn(q.group_name)} · "
-            f"_{t(lang, 'home.status.' + q.status.value)}_\n{to_mrkdwn(q.text)}"
+            f"{q.asked_at:%d-%m-%Y} · {to_mrkdwn(inert(q.group_name))} · "
+            f"_{t(lang, 'home.status.' + q.status.value)}_\n{to_mrkdwn(inert(q.text))}"
         )
         if not is_provisional(q.root_id):
             block["accessory"] = link_button(

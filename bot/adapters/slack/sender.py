@@ -80,6 +80,19 @@ def _retry_after(error: SlackApiError) -> float | None:
     return None
 
 
+class _NotSlackJsonError(Exception):
+    """The Web API answered with something other than a JSON object."""
+
+
+def _error_of(error: SlackApiError) -> str | None:
+    """Slack's ``error`` code, when the answer was Slack's JSON at all."""
+    data = getattr(error.response, "data", None)
+    if isinstance(data, dict):
+        value = data.get("error")
+        return str(value) if value else None
+    return None
+
+
 class SlackSender:
     def __init__(
         self,
@@ -121,9 +134,18 @@ class SlackSender:
                     response = await self._client.api_call(method, http_verb="GET", params=args)
                 else:
                     response = await self._client.api_call(method, json=args)
-                self.last_failure = None
                 data = response.data
-                return data if isinstance(data, dict) else {}
+                if not isinstance(data, dict):
+                    raise _NotSlackJsonError(type(data).__name__)
+                self.last_failure = None
+                return data
+            except _NotSlackJsonError as exc:
+                wait, reason = self.policy.backoff(attempt), f"answer not JSON ({exc})"
+            except (AttributeError, TypeError, ValueError) as exc:
+                # slack_sdk validates an answer by calling .get on its body, which is a str
+                # when a proxy or an outage answers 200 with an HTML page (issue 11): that is
+                # Slack not answering, so it is retried like a 5xx.
+                wait, reason = self.policy.backoff(attempt), f"answer not JSON ({exc})"
             except SlackApiError as exc:
                 status = getattr(exc.response, "status_code", 0)
                 if status == 429:
@@ -133,9 +155,11 @@ class SlackSender:
                     reason = "rate limited"
                 elif status >= 500:
                     wait, reason = self.policy.backoff(attempt), f"http {status}"
+                elif (error := _error_of(exc)) is None and status < 400:
+                    # 200 with no Slack JSON (an HTML page, an empty body): not an answer.
+                    wait, reason = self.policy.backoff(attempt), f"http {status}, not JSON"
                 else:
-                    error = exc.response.get("error") if exc.response is not None else None
-                    raise SlackCallError(method, str(error or f"http {status}")) from None
+                    raise SlackCallError(method, error or f"http {status}") from None
             except (aiohttp.ClientError, TimeoutError, OSError) as exc:
                 wait, reason = self.policy.backoff(attempt), type(exc).__name__
             self.last_failure = reason

@@ -43,6 +43,9 @@ class Failure:
     times: int
     retry_after: float | None = None
     error: str | None = None
+    # A body that is not Slack's JSON (a proxy's HTML error page), sent as ``content_type``.
+    body: str | None = None
+    content_type: str = "text/html"
 
 
 @dataclass
@@ -90,8 +93,11 @@ class MockSlack:
         status: int = 429,
         retry_after: float | None = None,
         error: str | None = None,
+        body: str | None = None,
+        content_type: str = "text/html",
     ) -> None:
-        self.failures.setdefault(method, []).append(Failure(status, times, retry_after, error))
+        failure = Failure(status, times, retry_after, error, body, content_type)
+        self.failures.setdefault(method, []).append(failure)
 
     def of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -206,6 +212,13 @@ class MockSlack:
             headers = {}
             if failure.retry_after is not None:
                 headers["Retry-After"] = str(int(failure.retry_after))
+            if failure.body is not None:
+                return web.Response(
+                    text=failure.body,
+                    status=failure.status,
+                    headers=headers,
+                    content_type=failure.content_type,
+                )
             body = {"ok": False, "error": failure.error or "ratelimited"}
             return web.json_response(body, status=failure.status, headers=headers)
         if args.get("channel") in self.refusing_channels:
