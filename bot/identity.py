@@ -5,23 +5,16 @@ from __future__ import annotations
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.authority import configured_authority
 from bot.config import Config
 from bot.events import AccountRef
 from bot.storage.models import Account, Person, PersonSettings, Role
 
 
 def role_for_email(config: Config, email: str | None) -> Role:
-    if email is None:
-        return Role.MEMBER
-    lowered = email.lower()
-    if lowered in (a.lower() for a in config.bot.admins):
-        return Role.ADMIN
-    managers = {m.lower() for m in config.bot.community_managers}
-    for group in config.groups:
-        managers.update(m.lower() for m in group.community_managers)
-    if lowered in managers:
-        return Role.COMMUNITY_MANAGER
-    return Role.MEMBER
+    """The global role the configuration gives; group-scoped roles are in
+    :mod:`bot.authority`."""
+    return configured_authority(config, email).role
 
 
 class Identity:
@@ -82,7 +75,9 @@ class Identity:
             existing = (await session.exec(select(Person).where(Person.email == email))).first()
             if existing is not None:
                 return existing
-        organisation = self._config.organisation_for_email(email) if email else None
+        organisation = self._config.organisation_for_account(
+            account.platform, account.external_id, email
+        )
         person = Person(
             name=account.display_name or account.external_id,
             email=email,
@@ -100,3 +95,27 @@ class Identity:
             session.add(settings)
             await session.flush()
         return settings
+
+
+async def resync_organisations(session: AsyncSession, config: Config) -> None:
+    """At every start: each person's organisation is what the configuration says now (by
+    e-mail domain, else by Matrix user id pattern). A person the configuration no longer
+    places gets none, and is treated as an external partner (fail closed)."""
+    matrix_ids: dict[int, list[str]] = {}
+    rows = await session.exec(
+        select(Account.person_id, Account.external_id).where(Account.platform == "matrix")  # type: ignore[call-overload]
+    )
+    for person_id, external_id in rows.all():
+        matrix_ids.setdefault(person_id, []).append(external_id)
+    for person in (await session.exec(select(Person))).all():
+        assert person.id is not None
+        ids = matrix_ids.get(person.id, [])
+        if not person.email and not ids:
+            continue  # nothing the configuration could place them by
+        found = config.organisation_for_email(person.email) if person.email else None
+        for user_id in ids:
+            found = found or config.organisation_for_matrix_id(user_id)
+        wanted = found.id if found else None
+        if person.organisation_id != wanted:
+            person.organisation_id = wanted
+            session.add(person)

@@ -1,0 +1,127 @@
+"""Who may do what, and where: roles from the configuration (authoritative at every start)
+plus revocable grants given with ``!rol``, optionally scoped to one group, and the audit log
+of privileged acts and refusals (issue 13).
+
+Group scopes: ``[[groups]] community_managers`` and ``moderators`` act only in their group
+(accept answers, release mail, list waiting mail, choose a group); ``[bot] community_managers``
+and ``admins`` everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.config import Config
+from bot.events import utcnow
+from bot.storage.authority_models import AuditEntry, RoleGrant
+from bot.storage.models import Person, Role
+
+MODERATOR = "moderator"
+_ORDER = {Role.MEMBER: 0, Role.COMMUNITY_MANAGER: 1, Role.ADMIN: 2}
+
+
+def higher(a: Role, b: Role) -> Role:
+    return a if _ORDER[a] >= _ORDER[b] else b
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A person's effective rights: a global role and the groups they manage or moderate."""
+
+    role: Role
+    managed: frozenset[str] = frozenset()
+    moderated: frozenset[str] = frozenset()
+
+    @property
+    def is_manager_anywhere(self) -> bool:
+        """May run the manager/moderator commands at all (in some group at least)."""
+        return self.role != Role.MEMBER or bool(self.managed or self.moderated)
+
+    def may_moderate(self, group_id: str | None) -> bool:
+        """May release mail, accept answers, choose a group for mail of ``group_id``
+        (``None``: mail no group was chosen for yet, which only global managers handle)."""
+        if self.role != Role.MEMBER:
+            return True
+        return group_id is not None and (group_id in self.managed or group_id in self.moderated)
+
+    def groups(self) -> list[str] | None:
+        """The groups this person may act in; ``None`` means all."""
+        if self.role != Role.MEMBER:
+            return None
+        return sorted(self.managed | self.moderated)
+
+
+def configured_authority(config: Config, email: str | None) -> Authority:
+    if not email:
+        return Authority(Role.MEMBER)
+    lowered = email.lower()
+    role = Role.MEMBER
+    if lowered in (a.lower() for a in config.bot.admins):
+        role = Role.ADMIN
+    elif lowered in (m.lower() for m in config.bot.community_managers):
+        role = Role.COMMUNITY_MANAGER
+    managed = frozenset(
+        g.id for g in config.groups if lowered in (m.lower() for m in g.community_managers)
+    )
+    moderated = frozenset(
+        g.id for g in config.groups if lowered in (m.lower() for m in g.moderators)
+    )
+    return Authority(role, managed, moderated)
+
+
+async def active_grants(session: AsyncSession, person_id: int | None = None) -> list[RoleGrant]:
+    query = select(RoleGrant).where(col(RoleGrant.revoked_at).is_(None))
+    if person_id is not None:
+        query = query.where(RoleGrant.person_id == person_id)
+    return list((await session.exec(query.order_by(col(RoleGrant.id)))).all())
+
+
+def combine(configured: Authority, grants: list[RoleGrant]) -> Authority:
+    role, managed, moderated = configured.role, set(configured.managed), set(configured.moderated)
+    for grant in grants:
+        if grant.group_id is None and grant.role in (Role.ADMIN.value, Role.COMMUNITY_MANAGER.value):
+            role = higher(role, Role(grant.role))
+        elif grant.group_id is not None and grant.role == Role.COMMUNITY_MANAGER.value:
+            managed.add(grant.group_id)
+        elif grant.group_id is not None and grant.role == MODERATOR:
+            moderated.add(grant.group_id)
+    return Authority(role, frozenset(managed), frozenset(moderated))
+
+
+async def authority_of(session: AsyncSession, config: Config, person: Person) -> Authority:
+    configured = configured_authority(config, person.email)
+    if person.id is None:
+        return configured
+    return combine(configured, await active_grants(session, person.id))
+
+
+async def sync_roles(session: AsyncSession, config: Config) -> None:
+    """At every start: each person's stored role is what the configuration and the grants in
+    force say now; a role someone was only given by a removed config line is gone."""
+    grants: dict[int, list[RoleGrant]] = {}
+    for grant in await active_grants(session):
+        grants.setdefault(grant.person_id, []).append(grant)
+    for person in (await session.exec(select(Person))).all():
+        assert person.id is not None
+        role = combine(configured_authority(config, person.email), grants.get(person.id, [])).role
+        if person.role != role:
+            person.role = role
+            session.add(person)
+
+
+async def audit(
+    session: AsyncSession,
+    action: str,
+    *,
+    actor_id: int | None,
+    target_id: int | None = None,
+    detail: str = "",
+) -> None:
+    session.add(
+        AuditEntry(
+            at=utcnow(), actor_id=actor_id, action=action, target_id=target_id, detail=detail[:500]
+        )
+    )
