@@ -4,7 +4,7 @@ import argparse
 import asyncio
 from typing import Any
 
-from bot.cli.common import add_config_argument, config_from
+from bot.cli.common import add_config_argument, checked_config
 
 
 def add_parser(subparsers: Any) -> None:
@@ -19,6 +19,10 @@ def _run(args: argparse.Namespace) -> int:
     from bot.logs import configure_logging
     from bot.runtime import run_bot
 
-    config = config_from(args)
+    config, warnings = checked_config(args)
     configure_logging(config.bot.log_level, config.bot.log_format)
+    from bot.logs import get_logger
+
+    for warning in warnings:
+        get_logger(__name__).warning("configuration", warning=warning)
     return asyncio.run(run_bot(config, health_host=args.health_host, health_port=args.health_port))
