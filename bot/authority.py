@@ -10,6 +10,7 @@ and ``admins`` everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,6 +19,9 @@ from bot.config import Config
 from bot.events import utcnow
 from bot.storage.authority_models import AuditEntry, RoleGrant
 from bot.storage.models import Person, Role
+
+if TYPE_CHECKING:
+    from bot.registry import CommandSpec
 
 MODERATOR = "moderator"
 _ORDER = {Role.MEMBER: 0, Role.COMMUNITY_MANAGER: 1, Role.ADMIN: 2}
@@ -82,7 +86,10 @@ async def active_grants(session: AsyncSession, person_id: int | None = None) -> 
 def combine(configured: Authority, grants: list[RoleGrant]) -> Authority:
     role, managed, moderated = configured.role, set(configured.managed), set(configured.moderated)
     for grant in grants:
-        if grant.group_id is None and grant.role in (Role.ADMIN.value, Role.COMMUNITY_MANAGER.value):
+        if grant.group_id is None and grant.role in (
+            Role.ADMIN.value,
+            Role.COMMUNITY_MANAGER.value,
+        ):
             role = higher(role, Role(grant.role))
         elif grant.group_id is not None and grant.role == Role.COMMUNITY_MANAGER.value:
             managed.add(grant.group_id)
@@ -125,3 +132,42 @@ async def audit(
             at=utcnow(), actor_id=actor_id, action=action, target_id=target_id, detail=detail[:500]
         )
     )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a command is refused: an i18n key and its values (the role/organisation names are
+    i18n keys too, resolved in the person's language by the caller)."""
+
+    key: str
+    role: Role | None = None
+    organisation: str | None = None
+
+
+async def command_refusal(
+    session: AsyncSession, config: Config, person: Person, spec: CommandSpec
+) -> Refusal | None:
+    """Whether ``person`` may run ``spec`` at all (a group-scoped manager may run the
+    manager commands; the command itself then checks the group)."""
+    from bot import visibility
+
+    if not spec.partners and await visibility.is_partner(session, person):
+        organisation = await organisation_name(session, person)
+        return Refusal("core.partner_refused", organisation=organisation)
+    if spec.role == Role.MEMBER:
+        return None
+    if _ORDER[person.role] >= _ORDER[spec.role]:
+        return None
+    scoped = spec.role == Role.COMMUNITY_MANAGER
+    if scoped and (await authority_of(session, config, person)).is_manager_anywhere:
+        return None
+    return Refusal("core.role_refused", role=spec.role)
+
+
+async def organisation_name(session: AsyncSession, person: Person) -> str | None:
+    from bot.storage.models import Organisation
+
+    if person.organisation_id is None:
+        return None
+    row = await session.get(Organisation, person.organisation_id)
+    return row.name if row else person.organisation_id

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from fnmatch import fnmatchcase
 from datetime import datetime
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Literal
 

@@ -95,9 +95,8 @@ async def _memberships(session: AsyncSession, people: Iterable[int]) -> dict[int
 async def audience_of(session: AsyncSession, readers: Iterable[int]) -> Audience:
     """The audience made of ``readers`` (person ids)."""
     people = frozenset(readers)
-    channels = set(
-        (await session.exec(select(Channel.id).where(col(Channel.is_direct).is_(False)))).all()
-    )
+    found = await session.exec(select(Channel.id).where(col(Channel.is_direct).is_(False)))
+    channels = {cid for cid in found.all() if cid is not None}
     partners = frozenset(await partner_ids(session, people)) if people else frozenset()
     with_partners = await _partner_channels(session)
     internal_view = {c for c in channels if c not in with_partners}
@@ -106,7 +105,7 @@ async def audience_of(session: AsyncSession, readers: Iterable[int]) -> Audience
     for reader in people:
         own = member.get(reader, set()) & channels
         visible &= own if reader in partners else internal_view | own
-    return Audience(people, partners, frozenset(c for c in visible if c is not None))
+    return Audience(people, partners, frozenset(visible))
 
 
 async def audience_of_channel(
@@ -132,9 +131,9 @@ async def nameable(session: AsyncSession, audience: Audience, people: Iterable[i
     member = await _memberships(session, wanted)
     allowed: set[int] = set()
     for pid in wanted:
-        if not audience.restricted and pid not in partners:
-            allowed.add(pid)
-        elif member.get(pid, set()) & audience.visible:
+        if (not audience.restricted and pid not in partners) or member.get(
+            pid, set()
+        ) & audience.visible:
             allowed.add(pid)
     return allowed
 
@@ -245,8 +244,8 @@ async def suggestable(
     for pid in people:
         if pid not in allowed:
             continue
-        if not audience.restricted and pid not in partners:
-            chosen.add(pid)
-        elif await visible_evidence(session, audience, pid, terms) is not None:
+        if (not audience.restricted and pid not in partners) or await visible_evidence(
+            session, audience, pid, terms
+        ) is not None:
             chosen.add(pid)
     return chosen

@@ -31,7 +31,6 @@ from bot.storage.models import (
     Person,
     Question,
     QuestionStatus,
-    Role,
     ThreadSource,
 )
 from knowledge.routing import Router, profiles_from
@@ -439,20 +438,26 @@ class EmailDesk:
             )
         ).first()
 
-    def may_accept(self, row: InboundEmail, person: Person) -> bool:
-        email = (person.email or "").lower()
-        if person.role in (Role.ADMIN, Role.COMMUNITY_MANAGER):
+    def may_accept(self, row: InboundEmail, person: Person, *, moderates: bool = False) -> bool:
+        """The poster or forwarder, or whoever moderates the mail's group (``moderates``,
+        decided by :mod:`bot.authority`: roles are scoped to groups, issue 13)."""
+        if moderates:
             return True
-        group = self.services.config.group(row.group_id) if row.group_id else None
-        moderators = {m.lower() for m in (group.moderators if group else [])}
+        email = (person.email or "").lower()
         poster = row.forwarded_by or row.original_email
-        return bool(email) and (email == (poster or "").lower() or email in moderators)
+        return bool(email) and email == (poster or "").lower()
 
     async def accept(
-        self, session: AsyncSession, row: InboundEmail, person: Person, answer: str
+        self,
+        session: AsyncSession,
+        row: InboundEmail,
+        person: Person,
+        answer: str,
+        *,
+        moderates: bool = False,
     ) -> OutboxItem:
         """Queue the answer mail (once) in the caller's transaction."""
-        if not self.may_accept(row, person):
+        if not self.may_accept(row, person, moderates=moderates):
             raise AcceptRefusedError("email_questions.not_allowed")
         if row.answered_at is not None:
             raise AcceptRefusedError("email_questions.already_sent")

@@ -167,23 +167,24 @@ def test_config_check_warns_when_matrix_accounts_have_no_organisation(
     captured = capsys.readouterr()
     assert "OK" in captured.out
     assert "no [[organisations]] has matrix_ids" in captured.err
-    placed = GOOD.replace('external = false', 'external = false\nmatrix_ids = ["@*:ermelo.nl"]')
+    placed = GOOD.replace("external = false", 'external = false\nmatrix_ids = ["@*:ermelo.nl"]')
     path = write(tmp_path, placed + MATRIX.replace("pasword", "password"))
     assert main(["config", "check", "--config", str(path)]) == 0
     assert "matrix_ids" not in capsys.readouterr().err
 
 
 def test_matrix_ids_place_accounts_case_insensitively_on_the_server_part(tmp_path: Path) -> None:
-    text = GOOD.replace('external = false', 'external = false\nmatrix_ids = ["@*:Ermelo.nl"]')
-    text += '''
+    text = GOOD.replace("external = false", 'external = false\nmatrix_ids = ["@*:Ermelo.nl"]')
+    text += """
 [[organisations]]
 id = "vandijkbouw"
 name = "Van Dijk Bouw"
 matrix_ids = ["@gerrit:gedeeld.example", "@vdb-*:gedeeld.example"]
 external = true
-'''
+"""
     config = load_config(write(tmp_path, text), environ={})
     found = config.organisation_for_matrix_id
+
     def org(user_id: str) -> str | None:
         placed = found(user_id)
         return placed.id if placed else None
@@ -199,6 +200,6 @@ external = true
 
 
 def test_a_matrix_id_pattern_must_look_like_a_user_id(tmp_path: Path) -> None:
-    text = GOOD.replace('external = false', 'external = false\nmatrix_ids = ["ermelo.nl"]')
+    text = GOOD.replace("external = false", 'external = false\nmatrix_ids = ["ermelo.nl"]')
     with pytest.raises(ConfigError, match="not a Matrix user id pattern"):
         load_config(write(tmp_path, text), environ={})
