@@ -22,6 +22,7 @@ from bot.mail.answer import answer_mail, confirmation_mail
 from bot.mail.outbox import Outbox, backoff, enqueue
 from bot.mail.understand import MailReader, Understanding
 from bot.recorder import record_posted_question
+from bot.authority import may_follow_up_by_mail
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import (
@@ -168,10 +169,19 @@ class EmailDesk:
                 await self._report_bounce(session, u)
             return
         earlier = await self._linked_inbound(session, u)
+        sender = u.sender.email if u.sender else ""
         if earlier is not None:
+            if not row.approved and not may_follow_up_by_mail(
+                config, sender, earlier.original_email, earlier.forwarded_by
+            ):
+                row.status, row.group_id = InboundStatus.HELD, earlier.group_id
+                session.add(row)
+                await self._notify_moderators(
+                    session, row, "email_questions.held", earlier.group_id
+                )
+                return
             await self._post_follow_up(session, row, earlier, u)
             return
-        sender = u.sender.email if u.sender else ""
         if not row.approved and config.organisation_for_email(sender) is None:
             row.status = InboundStatus.HELD
             session.add(row)

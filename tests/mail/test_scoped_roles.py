@@ -116,3 +116,45 @@ async def test_a_community_manager_accepts_answers_only_in_their_group(
     await component.outbox.run_once()
     assert len(captured.sent) == before + 1
     assert "Wmo-loket" in captured.sent[-1].get_content()
+
+
+async def test_a_partner_cannot_reply_into_an_internal_thread_by_mail(
+    world: tuple[Bot, RecordingAdapter, MailComponent, Captured],
+) -> None:
+    """Issue 13: a Message-ID of the thread's mails is enough to link a reply; a partner (or
+    an unknown address) waits for a moderator instead of landing in the thread."""
+    bot, adapter, component, captured = world
+    raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
+    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await component.desk.process_pending()
+    root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
+    await say(
+        bot, adapter, MODERATOR, "!antwoord Ja, via het Wmo-loket.", thread_id=root.message_id
+    )
+    await component.outbox.run_once()
+    answer = captured.sent[-1]
+    in_thread = len([s for s in adapter.sent if s.thread_id == root.message_id])
+
+    partner = mails.plain(
+        "Wij kunnen die traplift goedkoop leveren!",
+        subject="Re: Wheelchair at home",
+        sender="Pieter <pieter@vandijkbouw.nl>",
+        headers={"In-Reply-To": answer["Message-ID"]},
+    )
+    await store_raw(bot.services.db, bytes(partner), recipients=["vraag@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert len([s for s in adapter.sent if s.thread_id == root.message_id]) == in_thread
+    assert not any("goedkoop" in s.text for s in adapter.sent)
+    assert (await inbound(bot))[-1].status == InboundStatus.HELD
+    told = [s for s in adapter.sent if s.kind == "direct" and s.to == MODERATOR]
+    assert len(told) == 1  # the group's moderator decides
+
+    asker = mails.plain(
+        "Thank you, how long does it take?",
+        subject="Re: Wheelchair at home",
+        sender="Tom Baker <tom.baker@example.org>",
+        headers={"In-Reply-To": answer["Message-ID"]},
+    )
+    await store_raw(bot.services.db, bytes(asker), recipients=["vraag@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert any(s.thread_id == root.message_id and "how long" in s.text for s in adapter.sent)
