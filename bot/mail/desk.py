@@ -15,6 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
+from bot.authority import may_follow_up_by_mail
 from bot.events import AccountRef, Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
@@ -22,7 +23,6 @@ from bot.mail.answer import answer_mail, confirmation_mail
 from bot.mail.outbox import Outbox, backoff, enqueue
 from bot.mail.understand import MailReader, Understanding
 from bot.recorder import record_posted_question
-from bot.authority import may_follow_up_by_mail
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import (
