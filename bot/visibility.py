@@ -249,3 +249,15 @@ async def suggestable(
         ) is not None:
             chosen.add(pid)
     return chosen
+
+
+async def may_take_part(session: AsyncSession, person: Person, channel: Channel | None) -> bool:
+    """Whether ``person`` may enter or post in ``channel`` where the bot controls it: a
+    colleague anywhere, a partner only where they already are a member (shared with them)."""
+    if not await is_partner(session, person):
+        return True
+    if channel is None or channel.id is None or person.id is None:
+        return False
+    if channel.is_direct:
+        return True
+    return await session.get(ChannelMember, (channel.id, person.id)) is not None

@@ -48,6 +48,12 @@ TEXTS = {
         "en": "`{prefix}{name}` is only for staff of the municipalities. You are an external "
         "partner here ({organisation}), so I cannot do this for you.",
     },
+    "core.room_refused": {
+        "nl": "#{room} is niet met je gedeeld: je bent hier externe partner ({organisation}) "
+        "en neemt alleen deel in ruimtes die met je gedeeld zijn.",
+        "en": "#{room} is not shared with you: you are an external partner here "
+        "({organisation}) and only take part in rooms shared with you.",
+    },
     "core.help_partner": {
         "nl": "_Je bent hier externe partner ({organisation}): je ziet alleen wat in je eigen "
         "kanalen met je gedeeld is._",
