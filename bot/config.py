@@ -180,7 +180,10 @@ class Config(Section):
         return next((g for g in self.groups if g.id == group_id), None)
 
     def organisation_for_matrix_id(self, user_id: str) -> OrganisationConfig | None:
-        return next((o for o in self.organisations if o.matches_matrix_id(user_id)), None)
+        """The organisation whose ``matrix_ids`` match; when a partner's pattern and a broad
+        one both match (a shared homeserver), the partner's wins: fail closed."""
+        found = [o for o in self.organisations if o.matches_matrix_id(user_id)]
+        return next((o for o in found if o.external), found[0] if found else None)
 
     def organisation_for_account(
         self, platform: str, external_id: str, email: str | None
