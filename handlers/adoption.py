@@ -9,6 +9,7 @@ from sqlalchemy import Table, bindparam, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import visibility
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
@@ -142,7 +143,13 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-TEXTS = {**COMMAND_TEXTS, **NUDGE_TEXTS}
+TEXTS = {
+    "adoption.report_room_shared": {
+        "nl": "Dit kanaal is gedeeld met externe partners; het maandrapport (met de cijfers van "
+        "alle groepen) komt alleen in een kanaal zonder partners.",
+        "en": "This channel is shared with external partners; the monthly report (with every "
+        "group's figures) only goes to a channel without partners.",
+    },**COMMAND_TEXTS, **NUDGE_TEXTS}
 
 METRIC_NAMES: dict[str, str] = {
     "beantwoord": "answered_share",
@@ -277,6 +284,11 @@ async def _set_state(session: AsyncSession, key: str, value: str, services: Serv
 )
 async def report_room(ctx: CommandContext, args: str) -> None:
     conversation = ctx.event.conversation
+    audience = await visibility.audience_of_channel(ctx.session, ctx.channel, ctx.person_id)
+    if audience.restricted:
+        # The report has every group's figures: only for rooms without partners (issue 13).
+        await ctx.respond(ctx.t("adoption.report_room_shared"))
+        return
     value = json.dumps(
         {
             "platform": conversation.platform,
