@@ -14,6 +14,7 @@ from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
 from bot.i18n import normalise_language, t
+from bot.membership import refresh_members
 from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction
 from bot.services import Services
@@ -149,7 +150,10 @@ TEXTS = {
         "alle groepen) komt alleen in een kanaal zonder partners.",
         "en": "This channel is shared with external partners; the monthly report (with every "
         "group's figures) only goes to a channel without partners.",
-    },**COMMAND_TEXTS, **NUDGE_TEXTS}
+    },
+    **COMMAND_TEXTS,
+    **NUDGE_TEXTS,
+}
 
 METRIC_NAMES: dict[str, str] = {
     "beantwoord": "answered_share",
@@ -284,6 +288,7 @@ async def _set_state(session: AsyncSession, key: str, value: str, services: Serv
 )
 async def report_room(ctx: CommandContext, args: str) -> None:
     conversation = ctx.event.conversation
+    await refresh_members(ctx.services, ctx.session, conversation, ctx.channel)
     audience = await visibility.audience_of_channel(ctx.session, ctx.channel, ctx.person_id)
     if audience.restricted:
         # The report has every group's figures: only for rooms without partners (issue 13).

@@ -18,6 +18,7 @@ from bot import visibility
 from bot.events import Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.membership import refresh_members
 from bot.services import Services
 from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.adoption_models import Goal
@@ -180,7 +181,9 @@ async def report_room(services: Services) -> ConversationRef | None:
     return ConversationRef(data["platform"], data["external_id"], data.get("name", ""))
 
 
-async def _shared_with_partners(session: AsyncSession, room: ConversationRef) -> bool:
+async def _shared_with_partners(
+    services: Services, session: AsyncSession, room: ConversationRef
+) -> bool:
     """Partners joined the report room since it was chosen: fail closed (issue 13)."""
     channel = (
         await session.exec(
@@ -191,6 +194,7 @@ async def _shared_with_partners(session: AsyncSession, room: ConversationRef) ->
     ).first()
     if channel is None:
         return False
+    await refresh_members(services, session, room, channel)
     return (await visibility.audience_of_channel(session, channel, None)).restricted
 
 
@@ -227,7 +231,7 @@ async def monthly_report(services: Services) -> None:
     async with services.db.session() as session:
         if await rules.globally_paused(session):
             return
-        if await _shared_with_partners(session, room):
+        if await _shared_with_partners(services, session, room):
             log.warning("report room is shared with partners; no report posted", room=room.name)
             return
     text, png, table = await build_report(services, first, last)

@@ -13,8 +13,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
 from bot.config import GroupConfig
+from bot.events import ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.membership import refresh_members
 from bot.ports import ExpertFinder
 from bot.services import Services
 from bot.storage.expertise_models import ExpertiseThreadTerm
@@ -71,6 +73,8 @@ async def suggest_people(
         exclude=exclude,
         limit=SUGGEST * 3,
     )
+    conversation = ConversationRef(channel.platform, channel.external_id, channel.name)
+    await refresh_members(services, session, conversation, channel)
     audience = await visibility.audience_of_channel(session, channel, thread.author_id)
     terms = (
         await session.exec(

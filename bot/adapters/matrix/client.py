@@ -50,6 +50,7 @@ from bot.adapters.matrix.translate import (
     PLATFORM,
     Me,
     RoomView,
+    account,
     invite_allowed,
     redacted_event_id,
     to_core_event,
@@ -547,6 +548,15 @@ class MatrixAdapter:
         if thread_id is not None:
             content = render.in_thread_root(content, thread_id)
         return await self._send_content(conversation, content, thread_id)
+
+    async def members(self, conversation: ConversationRef) -> list[AccountRef]:
+        """The room's joined members, from the synced room state (no request)."""
+        room = self.client.rooms.get(conversation.external_id)
+        if room is None:
+            return []
+        own = self.settings.user_id
+        names = {uid: user.display_name or "" for uid, user in room.users.items()}
+        return [account(uid, names) for uid in sorted(room.users) if uid != own]
 
     def mention(self, account: AccountRef) -> str:
         return render.pill(account.external_id, account.display_name)

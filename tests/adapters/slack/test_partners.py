@@ -20,7 +20,7 @@ from tests.adapters.slack.conftest import (
     slack_table,
     start_adapter,
 )
-from tests.adapters.slack.mock_slack import MockSlack, SlackUserRecord
+from tests.adapters.slack.mock_slack import BOT_USER_ID, MockSlack, SlackUserRecord
 from tests.conftest import make_config
 
 GERRIT = SlackUserRecord("UGERRIT", "Gerrit", "gerrit@vandijkbouw.nl")
@@ -34,6 +34,7 @@ async def partner_slack(database_url: str) -> AsyncIterator[SlackHarness]:
     mock = MockSlack(
         users={u.id: u for u in (ANOUK, BRAM, GERRIT, NOMAIL)},
         channels={SOCIAAL: "sociaal-domein", BOUW: "bouw-stationsgebied"},
+        members={BOUW: [BRAM.id, GERRIT.id, ANOUK.id, BOT_USER_ID]},
     )
     await mock.start()
     config = make_config(database_url, slack=slack_table(mock), groups=slack_groups())  # type: ignore[arg-type]
@@ -110,3 +111,27 @@ async def test_partner_and_account_without_e_mail_know_where_they_stand(
     assert "externe partner (onbekende organisatie)" in unknown
     refused = await say(slack, message(NOMAIL, BOUW, "!kiesgroep 1 sociaal-domein"))
     assert "externe partner" in refused and "omgevingswet" not in refused
+
+
+async def test_a_silent_partner_in_the_channel_counts_as_a_reader(
+    partner_slack: SlackHarness,
+) -> None:
+    """Gerrit never spoke in #bouw-stationsgebied; conversations.members says he is there."""
+    slack = partner_slack
+    question = message(ANOUK, SOCIAAL, "Hoe werkt de traplift-indicatie voor de Wmo?")
+    await say(slack, question)
+    await say(
+        slack,
+        message(
+            BRAM,
+            SOCIAAL,
+            "De traplift-indicatie vraag je aan via het Wmo-loket; een ergotherapeut komt langs.",
+            thread_ts=question["ts"],
+        ),
+    )
+    await say(slack, message(BRAM, BOUW, "Goedemorgen"))
+    shared = await say(slack, message(ANOUK, BOUW, "!wieweet traplift"))
+    assert slack.mock.of("conversations.members")
+    assert "Ik vind niemand" in shared and "Bram" not in shared
+    # The bot itself is no reader: only Gerrit made this answer a partner's.
+    assert not [c for c in slack.mock.of("users.info") if c.args.get("user") == BOT_USER_ID]
