@@ -261,3 +261,24 @@ async def may_take_part(session: AsyncSession, person: Person, channel: Channel 
     if channel.is_direct:
         return True
     return await session.get(ChannelMember, (channel.id, person.id)) is not None
+
+
+async def may_post_in_group(
+    session: AsyncSession, person: Person, group_id: str, platform: str
+) -> bool:
+    """Whether ``person`` may have the bot post for them in ``group_id``'s channel on
+    ``platform``: colleagues always, a partner only where they are a member."""
+    if not await is_partner(session, person):
+        return True
+    if person.id is None:
+        return False
+    found = await session.exec(
+        select(ChannelMember.channel_id)
+        .join(Channel, col(Channel.id) == col(ChannelMember.channel_id))
+        .where(
+            Channel.group_id == group_id,
+            Channel.platform == platform,
+            ChannelMember.person_id == person.id,
+        )
+    )
+    return found.first() is not None

@@ -22,7 +22,6 @@ from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseWeight
 from bot.storage.models import (
     Account,
     Channel,
-    ChannelMember,
     Group,
     Organisation,
     Person,
@@ -302,18 +301,9 @@ async def _offer_group(ctx: CommandContext, topic: str, group_id: str | None) ->
 
 
 async def _may_post_in(ctx: CommandContext, group_id: str) -> bool:
-    """Partners (external or unknown organisation) only post where they are a member;
-    colleagues anywhere."""
-    if not await visibility.is_partner(ctx.session, ctx.person):
-        return True
-    member = (
-        await ctx.session.exec(
-            select(ChannelMember.channel_id)
-            .join(Channel, col(Channel.id) == col(ChannelMember.channel_id))
-            .where(Channel.group_id == group_id, ChannelMember.person_id == ctx.person_id)
-        )
-    ).first()
-    return member is not None
+    return await visibility.may_post_in_group(
+        ctx.session, ctx.person, group_id, ctx.event.conversation.platform
+    )
 
 
 @command("plaatsen", "post", help_key="whoknows.post_help")

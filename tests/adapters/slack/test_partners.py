@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 
 from bot.app import build_bot
+from bot.events import AccountRef
 from tests.adapters.slack.conftest import (
     ANOUK,
     BRAM,
@@ -135,3 +136,30 @@ async def test_a_silent_partner_in_the_channel_counts_as_a_reader(
     assert "Ik vind niemand" in shared and "Bram" not in shared
     # The bot itself is no reader: only Gerrit made this answer a partner's.
     assert not [c for c in slack.mock.of("users.info") if c.args.get("user") == BOT_USER_ID]
+
+
+async def test_a_partner_cannot_publish_into_a_group_not_shared_with_him(
+    partner_slack: SlackHarness,
+) -> None:
+    from bot.errors import UserError
+    from handlers.slack_entry import groups_for, publish_question
+
+    slack = partner_slack
+    services = slack.bot.services
+    gerrit = AccountRef("slack", GERRIT.id, GERRIT.name, GERRIT.email)
+    anouk = AccountRef("slack", ANOUK.id, ANOUK.name, ANOUK.email)
+    assert [g.id for g in await groups_for(services, gerrit, "slack")] == []
+    assert "sociaal-domein" in [g.id for g in await groups_for(services, anouk, "slack")]
+    async with services.db.session() as session:
+        with pytest.raises(UserError) as refused:
+            await publish_question(
+                services,
+                slack.adapter,
+                session,
+                publisher=gerrit,
+                asker=None,
+                group_id="sociaal-domein",
+                text="Wie wil een traplift kopen?",
+            )
+    assert refused.value.key == "publish.not_shared"
+    assert not [c for c in slack.mock.of("chat.postMessage") if c.args["channel"] == SOCIAAL]
