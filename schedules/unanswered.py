@@ -248,7 +248,9 @@ async def _tell_about_thread(
     now: datetime,
 ) -> None:
     """A direct message about one thread to each of ``people``, with the texts
-    ``nudge.<kind>`` and ``nudge.<kind>_why``."""
+    ``nudge.<kind>`` and ``nudge.<kind>_why``; only to people who may see that channel (a
+    partner configured as greeter hears nothing of an internal room, issue 13)."""
+    people = [p for p in people if await visibility.may_take_part(session, p, channel)]
     text = excerpt(await root_text(session, thread))
     compose = {
         lang: (
