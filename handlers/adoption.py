@@ -9,12 +9,10 @@ from sqlalchemy import Table, bindparam, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import visibility
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
 from bot.i18n import normalise_language, t
-from bot.membership import refresh_members
 from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction
 from bot.services import Services
@@ -288,9 +286,7 @@ async def _set_state(session: AsyncSession, key: str, value: str, services: Serv
 )
 async def report_room(ctx: CommandContext, args: str) -> None:
     conversation = ctx.event.conversation
-    await refresh_members(ctx.services, ctx.session, conversation, ctx.channel)
-    audience = await visibility.audience_of_channel(ctx.session, ctx.channel, ctx.person_id)
-    if audience.restricted:
+    if (await ctx.audience()).restricted:
         # The report has every group's figures: only for rooms without partners (issue 13).
         await ctx.respond(ctx.t("adoption.report_room_shared"))
         return

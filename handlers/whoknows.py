@@ -15,7 +15,6 @@ from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import ConversationRef, MessageEvent, ReactionEvent
 from bot.logs import get_logger
-from bot.membership import refresh_members
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
 from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseWeight
@@ -233,8 +232,7 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
     if not topic:
         raise UserError("whoknows.usage")
     index = _index(ctx)
-    await refresh_members(ctx.services, ctx.session, ctx.event.conversation, ctx.channel)
-    audience = await visibility.audience_of_channel(ctx.session, ctx.channel, ctx.person_id)
+    audience = await ctx.audience()
     # A partner reads along: rank deeper, keep what the audience may see, note who was named.
     ranking = await index.rank(
         ctx.session,
