@@ -9,6 +9,7 @@ and ``admins`` everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,12 @@ class Authority:
         return sorted(self.managed | self.moderated)
 
 
-def configured_authority(config: Config, email: str | None) -> Authority:
+def configured_authority(
+    config: Config, email: str | None, matrix_ids: Iterable[str] = ()
+) -> Authority:
+    if set(matrix_ids) & _matrix_admins(config):
+        found = configured_authority(config, email)
+        return Authority(Role.ADMIN, found.managed, found.moderated)
     if not email:
         return Authority(Role.MEMBER)
     lowered = email.lower()
@@ -102,7 +108,28 @@ async def authority_of(session: AsyncSession, config: Config, person: Person) ->
     configured = configured_authority(config, person.email)
     if person.id is None:
         return configured
+    if _matrix_admins(config):
+        configured = configured_authority(
+            config, person.email, await _matrix_ids(session, person.id)
+        )
     return combine(configured, await active_grants(session, person.id))
+
+
+def _matrix_admins(config: Config) -> set[str]:
+    """``[matrix] admins``: Matrix accounts carry no e-mail, so they are named by user id."""
+    admins = (config.matrix or {}).get("admins") or []
+    return {str(a) for a in admins if isinstance(a, str)}
+
+
+async def _matrix_ids(session: AsyncSession, person_id: int) -> list[str]:
+    from bot.storage.models import Account
+
+    rows = await session.exec(
+        select(Account.external_id).where(
+            Account.person_id == person_id, Account.platform == "matrix"
+        )
+    )
+    return list(rows.all())
 
 
 async def sync_roles(session: AsyncSession, config: Config) -> None:
@@ -111,9 +138,19 @@ async def sync_roles(session: AsyncSession, config: Config) -> None:
     grants: dict[int, list[RoleGrant]] = {}
     for grant in await active_grants(session):
         grants.setdefault(grant.person_id, []).append(grant)
+    matrix: dict[int, list[str]] = {}
+    if _matrix_admins(config):
+        from bot.storage.models import Account
+
+        rows = await session.exec(
+            select(Account.person_id, Account.external_id).where(Account.platform == "matrix")  # type: ignore[call-overload]
+        )
+        for person_id, user_id in rows.all():
+            matrix.setdefault(person_id, []).append(user_id)
     for person in (await session.exec(select(Person))).all():
         assert person.id is not None
-        role = combine(configured_authority(config, person.email), grants.get(person.id, [])).role
+        configured = configured_authority(config, person.email, matrix.get(person.id, []))
+        role = combine(configured, grants.get(person.id, [])).role
         if person.role != role:
             person.role = role
             session.add(person)
