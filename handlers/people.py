@@ -31,11 +31,11 @@ TEXTS = {
         "_{role}_. You only see what is shared with you in your own channels.",
     },
     "people.whoami_unknown": {
-        "nl": "Je bent **{name}**. Je account hoort bij geen bekende organisatie, dus ik "
-        "behandel je als externe partner: je ziet alleen wat in je eigen kanalen met je "
+        "nl": "Je bent **{name}**, met de rol _{role}_. Je account hoort bij geen bekende "
+        "organisatie, dus ik behandel je als externe partner: je ziet alleen wat in je eigen kanalen met je "
         "gedeeld is. Klopt dat niet, vraag dan een beheerder je organisatie in te stellen.",
-        "en": "You are **{name}**. Your account belongs to no known organisation, so I treat "
-        "you as an external partner: you only see what is shared with you in your own "
+        "en": "You are **{name}**, with the role _{role}_. Your account belongs to no known "
+        "organisation, so I treat you as an external partner: you only see what is shared with you in your own "
         "channels. If that is wrong, ask an administrator to set up your organisation.",
     },
     "people.whoami_scopes": {
@@ -125,7 +125,7 @@ async def whoami(ctx: CommandContext, args: str) -> None:
     organisation = await authority.organisation_name(ctx.session, ctx.person)
     role = ctx.t(f"role.{ctx.person.role.value}")
     if organisation is None:
-        text = ctx.t("people.whoami_unknown", name=ctx.person.name)
+        text = ctx.t("people.whoami_unknown", name=ctx.person.name, role=role)
     elif await visibility.is_partner(ctx.session, ctx.person):
         text = ctx.t(
             "people.whoami_partner", name=ctx.person.name, organisation=organisation, role=role

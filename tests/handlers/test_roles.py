@@ -128,3 +128,29 @@ async def test_an_account_of_no_known_organisation_is_told_it_is_treated_as_a_pa
         me = await say(NOBODY, "!wiebenik")  # type: ignore[operator]
         assert "dus ik behandel je als externe partner" in me
         assert "`!antwoord`" not in await say(NOBODY, "!hulp")  # type: ignore[operator]
+
+
+async def test_matrix_admins_by_user_id_are_authoritative_at_every_start(
+    database_url: str,
+) -> None:
+    matrix = {"homeserver": "http://127.0.0.1:1", "user_id": "@vraagbaak:x.nl", "password": "pw"}
+    beheer = AccountRef("matrix", "@beheer:ermelo.nl", "Beheer")
+    room = ConversationRef("matrix", "!kamer:ermelo.nl", "Kamer")
+
+    async def whoami(admins: list[str]) -> str:
+        config = make_config(database_url, matrix={**matrix, "admins": admins})
+        bot = build_bot(config)
+        await bot.prepare()
+        adapter = RecordingAdapter(platform="matrix")
+        bot.services.adapters["matrix"] = adapter
+        try:
+            await bot.dispatcher.dispatch(
+                adapter, MessageEvent(room, f"m{next(_ids)}", beheer, "!wiebenik")
+            )
+            return adapter.sent[-1].text
+        finally:
+            await bot.close()
+
+    await whoami([])  # first sight: the account is known from now on
+    assert "_beheerder_" in await whoami(["@beheer:ermelo.nl"])
+    assert "_lid_" in await whoami([])
