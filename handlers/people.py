@@ -33,10 +33,12 @@ TEXTS = {
     "people.whoami_unknown": {
         "nl": "Je bent **{name}**, met de rol _{role}_. Je account hoort bij geen bekende "
         "organisatie, dus ik behandel je als externe partner: je ziet alleen wat in je "
-        "eigen kanalen met je gedeeld is. Klopt dat niet, vraag dan een beheerder je organisatie in te stellen.",
+        "eigen kanalen met je gedeeld is. Klopt dat niet, vraag dan een beheerder je "
+        "organisatie in te stellen.",
         "en": "You are **{name}**, with the role _{role}_. Your account belongs to no known "
         "organisation, so I treat you as an external partner: you only see what is shared "
-        "with you in your own channels. If that is wrong, ask an administrator to set up your organisation.",
+        "with you in your own channels. If that is wrong, ask an administrator to set up "
+        "your organisation.",
     },
     "people.whoami_scopes": {
         "nl": "Je bent communitymanager of moderator van: {groups}.",
