@@ -16,6 +16,7 @@ EXIT_CONFIG = 2
 
 def _command_modules() -> list[ModuleType]:
     from bot.cli import (
+        audit_cmd,
         config_cmd,
         db_cmd,
         demo_cmd,
@@ -26,7 +27,17 @@ def _command_modules() -> list[ModuleType]:
         whoknows_cmd,
     )
 
-    return [demo_cmd, run_cmd, config_cmd, db_cmd, import_cmd, whoknows_cmd, stats_cmd, email_cmd]
+    return [
+        demo_cmd,
+        run_cmd,
+        config_cmd,
+        db_cmd,
+        import_cmd,
+        whoknows_cmd,
+        stats_cmd,
+        email_cmd,
+        audit_cmd,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

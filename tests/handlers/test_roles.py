@@ -5,9 +5,14 @@ stand."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
 
 from bot.app import Bot, build_bot
 from bot.events import AccountRef, ConversationRef, MessageEvent
@@ -154,3 +159,27 @@ async def test_matrix_admins_by_user_id_are_authoritative_at_every_start(
     await whoami([])  # first sight: the account is known from now on
     assert "_beheerder_" in await whoami(["@beheer:ermelo.nl"])
     assert "_lid_" in await whoami([])
+
+
+async def test_the_audit_log_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    async with running(url, ["beheer@harderwijk.nl"]) as (bot, adapter):
+        say = speaker(bot, adapter)
+        await say(BRAM, "hallo")  # type: ignore[operator]
+        await say(BEHEER, "!rol bram@harderwijk.nl moderator sociaal-domein")  # type: ignore[operator]
+        await say(BRAM, "!rollen")  # type: ignore[operator]
+    config = tmp_path / "vraagbaak.toml"
+    config.write_text(f'[database]\nurl = "{url}"\n', encoding="utf-8")
+    capsys.readouterr()  # the bot's own log lines
+    assert await asyncio.to_thread(main, ["audit", "--json", "--config", str(config)]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [(e["action"], e["actor"], e["target"]) for e in entries] == [
+        ("grant", "beheer@harderwijk.nl", "bram@harderwijk.nl"),
+        ("refused", "bram@harderwijk.nl", None),
+    ]
+    assert entries[0]["detail"] == "moderator in sociaal-domein"
+    assert "!rollen" in entries[1]["detail"]
