@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.authority import configured_authority
+from bot.authority import configured_authority, higher
 from bot.config import Config
 from bot.events import AccountRef
 from bot.storage.models import Account, Person, PersonSettings, Role
@@ -30,6 +30,8 @@ class Identity:
         if cached is not None:
             person = await session.get(Person, cached)
             if person is not None:
+                if account.email and not person.email:
+                    await self._adopt_email(session, person, account)
                 return person
         row = (
             await session.exec(
@@ -43,6 +45,8 @@ class Identity:
             person = await session.get(Person, row.person_id)
             assert person is not None
             self.remember(session, account, row)
+            if account.email and not person.email:
+                await self._adopt_email(session, person, account)
             return person
         person = await self._find_or_create_person(session, account)
         assert person.id is not None
@@ -66,6 +70,25 @@ class Identity:
             row.verified_email = account.email.lower()
             session.add(row)
         self._cache[(account.platform, account.external_id)] = row.person_id
+
+    async def _adopt_email(
+        self, session: AsyncSession, person: Person, account: AccountRef
+    ) -> None:
+        """A known account whose platform now gives a verified address (a Matrix 3PID found
+        later): the person takes it, with the organisation and role it brings, unless someone
+        else already has it (never merge people silently)."""
+        assert account.email is not None
+        email = account.email.lower()
+        taken = (await session.exec(select(Person.id).where(Person.email == email))).first()
+        if taken is not None:
+            return
+        person.email = email
+        organisation = self._config.organisation_for_account(
+            account.platform, account.external_id, email
+        )
+        person.organisation_id = organisation.id if organisation else None
+        person.role = higher(person.role, role_for_email(self._config, email))
+        session.add(person)
 
     async def _find_or_create_person(self, session: AsyncSession, account: AccountRef) -> Person:
         email = account.email.lower() if account.email else None

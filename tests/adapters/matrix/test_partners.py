@@ -151,3 +151,35 @@ async def test_a_matrix_account_no_pattern_places_is_treated_as_a_partner(
         assert "!antwoord" not in unknown
     finally:
         await process.stop()
+
+
+async def test_verified_e_mail_addresses_from_the_homeserver_place_accounts(
+    synapse: SynapseServer,
+    server_admin: RegisteredUser,
+    person: MatrixUser,
+    people: dict[str, MatrixUser],
+    tmp_path: Path,
+) -> None:
+    """``verified_emails = true``: no ``matrix_ids`` at all; the partner is placed by the
+    e-mail address the homeserver validated (the bot's account is a server administrator)."""
+    bram, gerrit = people["bram"], people["gerrit"]
+    synapse.set_email(server_admin, bram.user_id, "bram@harderwijk.nl")
+    synapse.set_email(server_admin, gerrit.user_id, "gerrit@vandijkbouw.nl")
+    admin_bot = synapse.register(unique("vraagbaak"), admin=True)
+    synapse.exempt_from_rate_limit(server_admin, admin_bot.user_id)
+    process = BotProcess(
+        synapse, admin_bot, tmp_path / "bot3", admins=[person.user_id], verified_emails=True
+    )
+    await process.start()
+    try:
+        room = await room_with(person, process, "Overleg", bram, gerrit)
+        partner = await ask(gerrit, room, "!hulp", process)
+        assert "externe partner (Van Dijk Bouw)" in partner
+        colleague = await ask(bram, room, "!hulp", process)
+        assert "externe partner" not in colleague and "!antwoord" in colleague
+        # Anouk has no address and no pattern places her: treated as a partner, told so.
+        assert "externe partner (onbekende organisatie)" in await ask(
+            person, room, "!hulp", process
+        )
+    finally:
+        await process.stop()
