@@ -9,6 +9,7 @@ import os
 import re
 import tomllib
 from datetime import datetime
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,12 +59,39 @@ class OrganisationConfig(Section):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
     domains: list[str] = Field(default_factory=list)
+    # Glob patterns over Matrix user ids (``@*:vandijkbouw.nl``): Matrix accounts carry no
+    # verified e-mail address, so this is how they get an organisation (issue 13).
+    matrix_ids: list[str] = Field(default_factory=list)
     external: bool = False
 
     @field_validator("domains")
     @classmethod
     def _lowercase_domains(cls, value: list[str]) -> list[str]:
         return [domain.strip().lower() for domain in value]
+
+    @field_validator("matrix_ids")
+    @classmethod
+    def _matrix_patterns(cls, value: list[str]) -> list[str]:
+        cleaned = [pattern.strip() for pattern in value]
+        for pattern in cleaned:
+            local, colon, server = pattern.partition(":")
+            if not local.startswith("@") or not colon or not server or len(pattern) > 255:
+                raise ValueError(
+                    f"{pattern!r} is not a Matrix user id pattern such as '@*:vandijkbouw.nl'"
+                )
+        return cleaned
+
+    def matches_matrix_id(self, user_id: str) -> bool:
+        """Whether ``user_id`` matches one of ``matrix_ids``: the localpart exactly as
+        written, the server name case-insensitively (DNS names are)."""
+        local, colon, server = user_id.partition(":")
+        if not colon or len(user_id) > 255:
+            return False
+        for pattern in self.matrix_ids:
+            p_local, _, p_server = pattern.partition(":")
+            if fnmatchcase(local, p_local) and fnmatchcase(server.lower(), p_server.lower()):
+                return True
+        return False
 
 
 class GroupConfig(Section):
@@ -230,6 +258,25 @@ class Config(Section):
 
     def group(self, group_id: str) -> GroupConfig | None:
         return next((g for g in self.groups if g.id == group_id), None)
+
+    def organisation_for_matrix_id(self, user_id: str) -> OrganisationConfig | None:
+        """The organisation whose ``matrix_ids`` match; when a partner's pattern and a broad
+        one both match (a shared homeserver), the partner's wins: fail closed."""
+        found = [o for o in self.organisations if o.matches_matrix_id(user_id)]
+        return next((o for o in found if o.external), found[0] if found else None)
+
+    def organisation_for_account(
+        self, platform: str, external_id: str, email: str | None
+    ) -> OrganisationConfig | None:
+        """The organisation of an account: by verified e-mail address, else (Matrix) by user
+        id pattern. ``None`` means unknown, which is treated as an external partner."""
+        if email:
+            found = self.organisation_for_email(email)
+            if found is not None:
+                return found
+        if platform == "matrix":
+            return self.organisation_for_matrix_id(external_id)
+        return None
 
     def organisation_for_email(self, email: str) -> OrganisationConfig | None:
         domain = email.rsplit("@", 1)[-1].strip().lower()

@@ -11,6 +11,7 @@ from bot.events import MessageEvent, MessageRef
 from bot.i18n import Lang, t
 from bot.services import Services
 from bot.storage.models import Channel, Message, Person, Role
+from bot.visibility import Audience, audience_of_channel
 
 _ROLE_ORDER = {Role.MEMBER: 0, Role.COMMUNITY_MANAGER: 1, Role.ADMIN: 2}
 
@@ -36,8 +37,22 @@ class CommandContext(EventContext):
     channel: Channel
     language: Lang
 
+    _audience: Audience | None = field(default=None, init=False, repr=False)
+
     def t(self, key: str, **values: object) -> str:
         return t(self.language, key, **values)
+
+    async def audience(self) -> Audience:
+        """Everyone who reads an answer here (issue 13): the sender in a direct conversation,
+        else the channel's members as the platform lists them. Worked out once per event."""
+        if self._audience is None:
+            from bot.membership import refresh_members
+
+            await refresh_members(
+                self.services, self.session, self.event.conversation, self.channel
+            )
+            self._audience = await audience_of_channel(self.session, self.channel, self.person_id)
+        return self._audience
 
     async def respond(self, text: str, *, in_thread: bool = True) -> MessageRef:
         """Answer in Markdown: in the message's thread (default), or as a plain reply."""

@@ -12,9 +12,9 @@ from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import deliveries
+from bot import authority, deliveries
 from bot.adapters.base import Adapter
-from bot.context import CommandContext, EventContext, has_role
+from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
@@ -218,13 +218,25 @@ class Dispatcher:
         assert match is not None and turn.person is not None and turn.channel is not None
         hint: Lang | None = match.language if text.startswith(prefix) else _guess_language(text)
         language = await self._language(turn, hint)
-        if not has_role(turn.person, match.spec.role):
+        refusal = await authority.command_refusal(
+            turn.session, self.services.config, turn.person, match.spec
+        )
+        if refusal is not None:
+            await authority.audit(
+                turn.session,
+                "refused",
+                actor_id=turn.person.id,
+                detail=f"{prefix}{match.spec.primary} ({refusal.key})",
+            )
             await self._reply(
                 turn,
                 event,
                 language,
-                "core.role_refused",
-                role=t(language, f"role.{match.spec.role.value}"),
+                refusal.key,
+                role=t(language, f"role.{(refusal.role or match.spec.role).value}"),
+                organisation=refusal.organisation or t(language, "people.unknown_organisation"),
+                name=match.name,
+                prefix=prefix,
             )
             return
         ctx = CommandContext(

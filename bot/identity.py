@@ -5,23 +5,16 @@ from __future__ import annotations
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.authority import configured_authority, higher
 from bot.config import Config
 from bot.events import AccountRef
 from bot.storage.models import Account, Person, PersonSettings, Role
 
 
 def role_for_email(config: Config, email: str | None) -> Role:
-    if email is None:
-        return Role.MEMBER
-    lowered = email.lower()
-    if lowered in (a.lower() for a in config.bot.admins):
-        return Role.ADMIN
-    managers = {m.lower() for m in config.bot.community_managers}
-    for group in config.groups:
-        managers.update(m.lower() for m in group.community_managers)
-    if lowered in managers:
-        return Role.COMMUNITY_MANAGER
-    return Role.MEMBER
+    """The global role the configuration gives; group-scoped roles are in
+    :mod:`bot.authority`."""
+    return configured_authority(config, email).role
 
 
 class Identity:
@@ -37,6 +30,8 @@ class Identity:
         if cached is not None:
             person = await session.get(Person, cached)
             if person is not None:
+                if account.email and not person.email:
+                    await self._adopt_email(session, person, account)
                 return person
         row = (
             await session.exec(
@@ -50,6 +45,8 @@ class Identity:
             person = await session.get(Person, row.person_id)
             assert person is not None
             self.remember(session, account, row)
+            if account.email and not person.email:
+                await self._adopt_email(session, person, account)
             return person
         person = await self._find_or_create_person(session, account)
         assert person.id is not None
@@ -74,6 +71,25 @@ class Identity:
             session.add(row)
         self._cache[(account.platform, account.external_id)] = row.person_id
 
+    async def _adopt_email(
+        self, session: AsyncSession, person: Person, account: AccountRef
+    ) -> None:
+        """A known account whose platform now gives a verified address (a Matrix 3PID found
+        later): the person takes it, with the organisation and role it brings, unless someone
+        else already has it (never merge people silently)."""
+        assert account.email is not None
+        email = account.email.lower()
+        taken = (await session.exec(select(Person.id).where(Person.email == email))).first()
+        if taken is not None:
+            return
+        person.email = email
+        organisation = self._config.organisation_for_account(
+            account.platform, account.external_id, email
+        )
+        person.organisation_id = organisation.id if organisation else None
+        person.role = higher(person.role, role_for_email(self._config, email))
+        session.add(person)
+
     async def _find_or_create_person(self, session: AsyncSession, account: AccountRef) -> Person:
         email = account.email.lower() if account.email else None
         if account.platform == "email":
@@ -82,7 +98,9 @@ class Identity:
             existing = (await session.exec(select(Person).where(Person.email == email))).first()
             if existing is not None:
                 return existing
-        organisation = self._config.organisation_for_email(email) if email else None
+        organisation = self._config.organisation_for_account(
+            account.platform, account.external_id, email
+        )
         person = Person(
             name=account.display_name or account.external_id,
             email=email,
@@ -100,3 +118,27 @@ class Identity:
             session.add(settings)
             await session.flush()
         return settings
+
+
+async def resync_organisations(session: AsyncSession, config: Config) -> None:
+    """At every start: each person's organisation is what the configuration says now (by
+    e-mail domain, else by Matrix user id pattern). A person the configuration no longer
+    places gets none, and is treated as an external partner (fail closed)."""
+    matrix_ids: dict[int, list[str]] = {}
+    rows = await session.exec(
+        select(Account.person_id, Account.external_id).where(Account.platform == "matrix")  # type: ignore[call-overload]
+    )
+    for person_id, external_id in rows.all():
+        matrix_ids.setdefault(person_id, []).append(external_id)
+    for person in (await session.exec(select(Person))).all():
+        assert person.id is not None
+        ids = matrix_ids.get(person.id, [])
+        if not person.email and not ids:
+            continue  # nothing the configuration could place them by
+        found = config.organisation_for_email(person.email) if person.email else None
+        for user_id in ids:
+            found = found or config.organisation_for_matrix_id(user_id)
+        wanted = found.id if found else None
+        if person.organisation_id != wanted:
+            person.organisation_id = wanted
+            session.add(person)

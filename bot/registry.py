@@ -33,6 +33,8 @@ class CommandSpec:
     role: Role = Role.MEMBER
     intents: tuple[re.Pattern[str], ...] = ()
     hidden: bool = False
+    # False: external partners (and accounts of unknown organisation) may not run it.
+    partners: bool = True
 
     @property
     def primary(self) -> str:
@@ -54,6 +56,7 @@ def command(
     role: Role = Role.MEMBER,
     intents: Iterable[str] = (),
     hidden: bool = False,
+    partners: bool = True,
 ) -> Callable[[CommandHandler], CommandHandler]:
     """Tag a handler as a ``!command``. ``intents`` are regular expressions for natural
     language after an @mention; the named group ``arg`` (if any) becomes the argument."""
@@ -64,7 +67,8 @@ def command(
             names[en] = "en"
         names.update(dict(aliases))
         compiled = tuple(re.compile(p, re.IGNORECASE) for p in intents)
-        setattr(func, _TAG, CommandSpec(names, func, help_key, role, compiled, hidden))
+        spec = CommandSpec(names, func, help_key, role, compiled, hidden, partners)
+        setattr(func, _TAG, spec)
         return func
 
     return tag

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.authority import sync_roles
 from bot.config import Config
+from bot.identity import resync_organisations
 from bot.storage.models import Group, Organisation
 
 
@@ -23,4 +25,7 @@ async def sync_config(session: AsyncSession, config: Config) -> None:
         row_group.keywords = list(group.keywords)
         row_group.email = group.email
         session.add(row_group)
+    await session.flush()
+    await resync_organisations(session, config)
+    await sync_roles(session, config)
     await session.commit()

@@ -147,7 +147,17 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-TEXTS = {**COMMAND_TEXTS, **NUDGE_TEXTS, **GOAL_TEXTS}
+TEXTS = {
+    "adoption.report_room_shared": {
+        "nl": "Dit kanaal is gedeeld met externe partners; het maandrapport (met de cijfers van "
+        "alle groepen) komt alleen in een kanaal zonder partners.",
+        "en": "This channel is shared with external partners; the monthly report (with every "
+        "group's figures) only goes to a channel without partners.",
+    },
+    **COMMAND_TEXTS,
+    **NUDGE_TEXTS,
+    **GOAL_TEXTS,
+}
 
 STOP_WORDS = {"stop", "stoppen"}
 
@@ -288,6 +298,10 @@ async def report_room(ctx: CommandContext, args: str) -> None:
         await ctx.respond(ctx.t("adoption.report_room_off"))
         return
     conversation = ctx.event.conversation
+    if (await ctx.audience()).restricted:
+        # The report has every group's figures: only for rooms without partners (issue 13).
+        await ctx.respond(ctx.t("adoption.report_room_shared"))
+        return
     value = json.dumps(
         {
             "platform": conversation.platform,

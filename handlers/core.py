@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.context import CommandContext, has_role
+from bot import authority, visibility
+from bot.context import CommandContext
 from bot.registry import command
 
 TEXTS = {
@@ -41,6 +42,24 @@ TEXTS = {
         "Vraag een beheerder als je het nodig hebt.",
         "en": "This command is only for the _{role}_ role. Ask an administrator if you need it.",
     },
+    "core.partner_refused": {
+        "nl": "`{prefix}{name}` is er alleen voor medewerkers van de gemeenten. Jij bent hier "
+        "externe partner ({organisation}), dus dit kan ik niet voor je doen.",
+        "en": "`{prefix}{name}` is only for staff of the municipalities. You are an external "
+        "partner here ({organisation}), so I cannot do this for you.",
+    },
+    "core.room_refused": {
+        "nl": "#{room} is niet met je gedeeld: je bent hier externe partner ({organisation}) "
+        "en neemt alleen deel in ruimtes die met je gedeeld zijn.",
+        "en": "#{room} is not shared with you: you are an external partner here "
+        "({organisation}) and only take part in rooms shared with you.",
+    },
+    "core.help_partner": {
+        "nl": "_Je bent hier externe partner ({organisation}): je ziet alleen wat in je eigen "
+        "kanalen met je gedeeld is._",
+        "en": "_You are an external partner here ({organisation}): you only see what is "
+        "shared with you in your own channels._",
+    },
     "core.internal_error": {
         "nl": "Er ging iets mis aan mijn kant (referentie `{reference}`). Probeer het later "
         "nog eens; de beheerder kan het opzoeken met die referentie.",
@@ -63,8 +82,15 @@ TEXTS = {
 async def show_help(ctx: CommandContext, args: str) -> None:
     prefix = ctx.services.config.bot.command_prefix
     lines = [ctx.t("core.help_intro"), ""]
+    if await visibility.is_partner(ctx.session, ctx.person):
+        organisation = await authority.organisation_name(ctx.session, ctx.person)
+        name = organisation or ctx.t("people.unknown_organisation")
+        lines[0:0] = [ctx.t("core.help_partner", organisation=name), ""]
+    config = ctx.services.config
     for spec in ctx.services.registry.specs:
-        if spec.hidden or not has_role(ctx.person, spec.role):
+        if spec.hidden:
+            continue
+        if await authority.command_refusal(ctx.session, config, ctx.person, spec) is not None:
             continue
         own = [n for n, lang in spec.names.items() if lang == ctx.language and n != "?"]
         name = own[0] if own else spec.primary

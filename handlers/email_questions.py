@@ -10,6 +10,7 @@ from typing import Literal
 
 from sqlmodel import select
 
+from bot.authority import Authority, audit, authority_of
 from bot.context import CommandContext, EventContext
 from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
 from bot.i18n import t
@@ -27,6 +28,19 @@ from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role
 
 TEXTS = {
+    "email_questions.not_your_group": {
+        "nl": "Mail {id} hoort bij {group}; jij bent moderator of communitymanager van "
+        "{groups}, dus dit laat ik aan hen over.",
+        "en": "Mail {id} belongs to {group}; you are moderator or community manager of "
+        "{groups}, so I leave this to them.",
+    },
+    "email_questions.not_your_thread": {
+        "nl": "Dit antwoord mag alleen wie de vraag doorstuurde, of de moderator of "
+        "communitymanager van {group}; jij bent dat van {groups}.",
+        "en": "Only the person who forwarded the question, or the moderator or community "
+        "manager of {group}, can send this answer; you are that of {groups}.",
+    },
+    "email_questions.no_group_yet": {"nl": "nog geen groep", "en": "no group yet"},
     "email_questions.thread_title": {
         "nl": "📧 **Vraag per e-mail: {subject}**",
         "en": "📧 **Question by e-mail: {subject}**",
@@ -251,7 +265,7 @@ def _desk(ctx: EventContext) -> EmailDesk | None:
         return None
 
 
-@command("antwoord", "answer", help_key="email_questions.help_answer")
+@command("antwoord", "answer", help_key="email_questions.help_answer", partners=False)
 async def accept_answer(ctx: CommandContext, args: str) -> None:
     desk = _desk(ctx)
     event = ctx.event
@@ -271,13 +285,41 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
     if not answer:
         await ctx.respond(ctx.t("email_questions.no_answer"))
         return
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
+    moderates = rights.may_moderate(_mail_group(row))
     try:
-        await desk.accept(ctx.session, row, ctx.person, answer)
+        await desk.accept(ctx.session, row, ctx.person, answer, moderates=moderates)
     except AcceptRefusedError as refused:
-        await ctx.respond(ctx.t(refused.key))
+        key = refused.key
+        if key == "email_questions.not_allowed" and rights.is_manager_anywhere:
+            await _refused_scope(ctx, row, rights, "email_questions.not_your_thread")
+            return
+        await ctx.respond(ctx.t(key))
         return
     await ctx.session.commit()
     await ctx.respond(ctx.t("email_questions.queued"))
+
+
+def _mail_group(row: InboundEmail) -> str | None:
+    """The group a mail belongs to: chosen, else the one routing named when it was held."""
+    if row.group_id is not None:
+        return row.group_id
+    routed = row.parsed.get("group") if isinstance(row.parsed, dict) else None
+    return routed if isinstance(routed, str) else None
+
+
+async def _refused_scope(
+    ctx: CommandContext, row: InboundEmail, rights: Authority, key: str
+) -> None:
+    group = _mail_group(row) or ctx.t("email_questions.no_group_yet")
+    await audit(
+        ctx.session,
+        "refused",
+        actor_id=ctx.person_id,
+        detail=f"{ctx.event.text.split()[0][:40]} mail {row.id} of {group}",
+    )
+    groups = ", ".join(sorted(rights.managed | rights.moderated)) or "-"
+    await ctx.respond(ctx.t(key, id=row.id, group=group, groups=groups))
 
 
 @on_reaction
@@ -300,8 +342,15 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
         return
     language = desk.language
     thread_ref = event.thread_id
+    rights = await authority_of(ctx.session, ctx.services.config, person)
     try:
-        await desk.accept(ctx.session, row, person, message.text or "")
+        await desk.accept(
+            ctx.session,
+            row,
+            person,
+            message.text or "",
+            moderates=rights.may_moderate(_mail_group(row)),
+        )
     except AcceptRefusedError as refused:
         await ctx.adapter.post(event.conversation, t(language, refused.key), thread_id=thread_ref)
         return
@@ -334,6 +383,11 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
     if desk is None or number is None:
         await ctx.respond(ctx.t("email_questions.usage_release"))
         return
+    row = await ctx.session.get(InboundEmail, number)
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
+    if row is not None and not rights.may_moderate(_mail_group(row)):
+        await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
+        return
     ok = await desk.release(ctx.session, number)
     await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
@@ -351,7 +405,12 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
     if desk is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
-    rows = await desk.waiting(ctx.session)
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
+    # A group's moderators see their group's mail only (who wrote is personal data).
+    rows = [
+        r for r in await desk.waiting(ctx.session, limit=200) if rights.may_moderate(_mail_group(r))
+    ]
+    rows = rows[:20]
     if not rows:
         await ctx.respond_private(ctx.t("email_questions.nothing_waiting"))
         return
@@ -380,20 +439,27 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
     await ctx.respond_private("\n".join(lines))
 
 
-@command("kiesgroep", "choosegroup", help_key="email_questions.help_choose")
+@command("kiesgroep", "choosegroup", help_key="email_questions.help_choose", partners=False)
 async def choose_group(ctx: CommandContext, args: str) -> None:
     desk = _desk(ctx)
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     groups = [g.id for g in ctx.services.config.groups]
+    # Only groups this person may hand mail to (a scoped manager: theirs; colleagues: all).
+    scope = rights.groups()
+    offered = scope or groups
     parts = args.split()
     number = _number(args)
     if desk is None or number is None or len(parts) < 2 or parts[1] not in groups:
-        await ctx.respond(ctx.t("email_questions.usage_choose", groups=", ".join(groups)))
+        await ctx.respond(ctx.t("email_questions.usage_choose", groups=", ".join(offered)))
         return
     row = (await ctx.session.exec(select(InboundEmail).where(InboundEmail.id == number))).first()
-    allowed = row is not None and (
-        ctx.person.role in (Role.ADMIN, Role.COMMUNITY_MANAGER)
-        or (ctx.person.email or "").lower() == (row.forwarded_by or "").lower()
+    forwarder = (
+        row is not None and (ctx.person.email or "").lower() == (row.forwarded_by or "").lower()
     )
+    allowed = row is not None and (rights.may_moderate(parts[1]) or forwarder)
+    if row is not None and not allowed and rights.is_manager_anywhere:
+        await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
+        return
     if row is None or row.status != InboundStatus.NEEDS_GROUP or not allowed:
         await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
         return
@@ -407,7 +473,10 @@ async def _attachment_row(ctx: CommandContext, desk: EmailDesk, number: int) -> 
     """The stored mail whose attachments this person may see: whoever forwarded or posted it,
     or a moderator (the same people who may accept its answer); None once it was purged."""
     row = await ctx.session.get(InboundEmail, number)
-    if row is None or row.raw is None or not desk.may_accept(row, ctx.person):
+    if row is None or row.raw is None:
+        return None
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
+    if not desk.may_accept(row, ctx.person, moderates=rights.may_moderate(_mail_group(row))):
         return None
     return row
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import visibility
 from bot.adapters.base import Adapter
 from bot.config import Config, GroupConfig
 from bot.errors import UserError
@@ -62,6 +63,12 @@ TEXTS = {
         "nl": "Er is nog geen groep met een kanaal op dit platform; vraag de beheerder er een "
         "in te stellen.",
         "en": "No group has a channel on this platform yet; ask an administrator to set one.",
+    },
+    "publish.not_shared": {
+        "nl": "Die groep is niet met je gedeeld: als externe partner plaats je alleen vragen "
+        "in kanalen waar je zelf lid van bent.",
+        "en": "That group is not shared with you: as an external partner you only post "
+        "questions in channels you are a member of.",
     },
     "publish.unknown_group": {
         "nl": "Die groep ken ik niet (meer). Kies een groep uit de lijst.",
@@ -117,6 +124,20 @@ def groups_on(config: Config, platform: str) -> list[GroupConfig]:
     return [g for g in config.groups if group_conversation(g, platform) is not None]
 
 
+async def groups_for(services: Services, account: AccountRef, platform: str) -> list[GroupConfig]:
+    """The groups ``account`` may publish in: all for colleagues, for a partner only those
+    with a channel shared with them (issue 13)."""
+    async with services.db.session() as session:
+        person = await services.identity.person_for(session, account)
+        allowed = [
+            g
+            for g in groups_on(services.config, platform)
+            if await visibility.may_post_in_group(session, person, g.id, platform)
+        ]
+        await session.commit()
+    return allowed
+
+
 def suggest_group(config: Config, platform: str, text: str) -> str | None:
     """The group whose keywords (or name) the question mentions most; the modal preselects
     it and the person confirms or picks another."""
@@ -164,6 +185,10 @@ async def publish_question(
         raise UserError("publish.unknown_group")
     publisher_person = await services.identity.person_for(session, publisher)
     language = await language_of(services, session, publisher_person)
+    if not await visibility.may_post_in_group(
+        session, publisher_person, group.id, adapter.platform
+    ):
+        raise UserError("publish.not_shared")
     cleaned = redact(text.strip(), language).text
     if not cleaned:
         raise UserError("publish.empty")

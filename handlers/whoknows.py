@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import re
 
+from sqlalchemy import func
 from sqlmodel import col, delete, select
 
+from bot import visibility
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import ConversationRef, MessageEvent, ReactionEvent
@@ -16,11 +18,10 @@ from bot.inert import inert
 from bot.logs import get_logger
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
-from bot.storage.expertise_models import ExpertiseWeight
+from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseWeight
 from bot.storage.models import (
     Account,
     Channel,
-    ChannelMember,
     Group,
     Organisation,
     Person,
@@ -35,6 +36,7 @@ from knowledge.why import month_label
 log = get_logger(__name__)
 
 MAX_TOPIC = 200
+SHOWN = 3
 OFFER_KEY = "whoknows.offer.{person_id}"
 
 TEXTS = {
@@ -231,15 +233,39 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
     if not topic:
         raise UserError("whoknows.usage")
     index = _index(ctx)
+    audience = await ctx.audience()
+    # A partner reads along: rank deeper, keep what the audience may see, note who was named.
     ranking = await index.rank(
-        ctx.session, topic, asker_id=ctx.person_id, lang=ctx.language, record=True
+        ctx.session,
+        topic,
+        asker_id=ctx.person_id,
+        lang=ctx.language,
+        record=not audience.restricted,
+        limit=SHOWN * 4 if audience.restricted else SHOWN,
     )
-    if ranking.nobody_fits:
-        await _offer_group(ctx, topic, ranking.best_group)
+    candidates = await visibility.for_audience(
+        ctx.session,
+        audience,
+        ranking.candidates,
+        ranking.query.primary_terms,
+        ctx.services.clock.now(),
+        ctx.language,
+        SHOWN,
+    )
+    if audience.restricted:
+        for candidate in candidates:
+            ctx.session.add(
+                ExpertiseSuggestion(person_id=candidate.person_id, at=ctx.services.clock.now())
+            )
+    if not candidates:
+        best = ranking.best_group
+        if best is not None and not await visibility.group_visible(ctx.session, audience, best):
+            best = None
+        await _offer_group(ctx, topic, best)
         return
     names = await _organisation_names(ctx)
     lines = [ctx.t("whoknows.intro", topic=inert(topic))]
-    for candidate in ranking.candidates:
+    for candidate in candidates:
         organisation = names.get(candidate.organisation or "", candidate.organisation or "")
         where = f" ({inert(organisation)})" if organisation else ""
         lines.append(
@@ -247,7 +273,7 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
             f"{_availability(ctx, candidate)}"
         )
     await ctx.respond("\n".join(lines))
-    log.info("whoknows answered", suggestions=len(ranking.candidates))
+    log.info("whoknows answered", suggestions=len(candidates))
 
 
 async def _organisation_names(ctx: CommandContext) -> dict[str, str]:
@@ -275,22 +301,9 @@ async def _offer_group(ctx: CommandContext, topic: str, group_id: str | None) ->
 
 
 async def _may_post_in(ctx: CommandContext, group_id: str) -> bool:
-    """External partners only post where they are a member; colleagues anywhere."""
-    organisation = (
-        await ctx.session.get(Organisation, ctx.person.organisation_id)
-        if ctx.person.organisation_id
-        else None
+    return await visibility.may_post_in_group(
+        ctx.session, ctx.person, group_id, ctx.event.conversation.platform
     )
-    if organisation is None or not organisation.external:
-        return True
-    member = (
-        await ctx.session.exec(
-            select(ChannelMember.channel_id)
-            .join(Channel, col(Channel.id) == col(ChannelMember.channel_id))
-            .where(Channel.group_id == group_id, ChannelMember.person_id == ctx.person_id)
-        )
-    ).first()
-    return member is not None
 
 
 @command("plaatsen", "post", help_key="whoknows.post_help")
@@ -342,10 +355,11 @@ async def i_know(ctx: CommandContext, args: str) -> None:
     removal = re.match(r"^(niet|not|geen|no)\s+(?P<topic>.+)$", topic, re.IGNORECASE)
     if removal:
         name = removal["topic"]
+        # An exact, case-insensitive match: a LIKE pattern would let `%` remove every skill.
         await ctx.session.exec(
             delete(Skill).where(
                 col(Skill.person_id) == ctx.person_id,
-                col(Skill.topic).ilike(name),
+                func.lower(col(Skill.topic)) == name.lower(),
             )
         )
         await ctx.respond(ctx.t("whoknows.iknow_removed", topic=inert(name)))

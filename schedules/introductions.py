@@ -3,12 +3,14 @@ topics from different organisations. Who ignores three rounds in a row is droppe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from itertools import combinations
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import visibility
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
@@ -44,12 +46,17 @@ async def _topics(session: AsyncSession, person_id: int) -> set[str]:
 
 
 def pair_people(
-    topics: dict[int, set[str]], organisation: dict[int, str | None]
+    topics: dict[int, set[str]],
+    organisation: dict[int, str | None],
+    may_meet: Callable[[int, int], bool] = lambda a, b: True,
 ) -> list[tuple[int, int, set[str]]]:
-    """Greedy pairs, most shared topics (Jaccard) first, each from another organisation."""
+    """Greedy pairs, most shared topics (Jaccard) first, each from another organisation, and
+    only pairs ``may_meet`` allows."""
     scored = []
     for a, b in combinations(sorted(topics), 2):
         if organisation[a] is None or organisation[a] == organisation[b]:
+            continue
+        if not may_meet(a, b):
             continue
         shared = topics[a] & topics[b]
         if shared:
@@ -136,7 +143,21 @@ async def introductions(services: Services) -> None:
         organisation = {p.id: p.organisation_id for p in candidates if p.id is not None}
         people = {p.id: p for p in candidates}
         names = {o.id: o.name for o in await session.exec(select(Organisation))}
-        for a, b, shared in pair_people(topics, organisation):
+        # Issue 13: a partner is introduced only to people they already share a channel with.
+        partners = await visibility.partner_ids(session, list(topics))
+        member: dict[int, set[int]] = {pid: set() for pid in topics}
+        rows_m = await session.exec(
+            select(ChannelMember.person_id, ChannelMember.channel_id).where(  # type: ignore[call-overload]
+                col(ChannelMember.person_id).in_(list(topics))
+            )
+        )
+        for pid, cid in rows_m.all():
+            member[pid].add(cid)
+
+        def may_meet(a: int, b: int) -> bool:
+            return (a not in partners and b not in partners) or bool(member[a] & member[b])
+
+        for a, b, shared in pair_people(topics, organisation, may_meet):
             refusals = [
                 await rules.direct_refusal(session, NudgeKind.INTRODUCTION, None, pid, now)
                 for pid in (a, b)

@@ -12,14 +12,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import visibility
 from bot.events import Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.membership import refresh_members
 from bot.services import Services
 from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.adoption_models import Goal
-from bot.storage.models import StateEntry
+from bot.storage.models import Channel, StateEntry
 from schedules.delivery import claim, upload_in_channel
 from schedules.rules import NudgeKind, NudgeRules
 
@@ -178,6 +181,23 @@ async def report_room(services: Services) -> ConversationRef | None:
     return ConversationRef(data["platform"], data["external_id"], data.get("name", ""))
 
 
+async def _shared_with_partners(
+    services: Services, session: AsyncSession, room: ConversationRef
+) -> bool:
+    """Partners joined the report room since it was chosen: fail closed (issue 13)."""
+    channel = (
+        await session.exec(
+            select(Channel).where(
+                Channel.platform == room.platform, Channel.external_id == room.external_id
+            )
+        )
+    ).first()
+    if channel is None:
+        return False
+    await refresh_members(services, session, room, channel)
+    return (await visibility.audience_of_channel(session, channel, None)).restricted
+
+
 async def build_report(services: Services, first: date, last: date) -> tuple[str, bytes, bytes]:
     """Text, PNG and CSV of the report for ``first``..``last`` (Amsterdam dates)."""
     engine = services.db.sync_engine
@@ -210,6 +230,9 @@ async def monthly_report(services: Services) -> None:
     key = f"report:{first.strftime('%Y-%m')}"
     async with services.db.session() as session:
         if await rules.globally_paused(session):
+            return
+        if await _shared_with_partners(services, session, room):
+            log.warning("report room is shared with partners; no report posted", room=room.name)
             return
     text, png, table = await build_report(services, first, last)
     if not await claim(services, kind=NudgeKind.REPORT.value, dedupe_key=key, at=now):

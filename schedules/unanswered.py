@@ -11,12 +11,16 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import visibility
 from bot.config import GroupConfig
+from bot.events import ConversationRef
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
+from bot.membership import refresh_members
 from bot.ports import ExpertFinder
 from bot.services import Services
+from bot.storage.expertise_models import ExpertiseThreadTerm
 from bot.storage.models import Channel, Nudge, Person, Thread
 from schedules.common import excerpt, open_threads, people_by_email, root_text, with_footer
 from schedules.delivery import (
@@ -50,12 +54,14 @@ async def suggest_people(
     session: AsyncSession,
     rules: NudgeRules,
     thread: Thread,
-    group_id: str | None,
+    channel: Channel,
     text: str,
     now: datetime,
 ) -> list[Person]:
     """Up to three people who may be addressed, those suggested least lately first, so the
-    same few colleagues are not named every time."""
+    same few colleagues are not named every time; only people the channel's readers may be
+    told about (issue 13: a partner reading along learns nothing internal)."""
+    group_id = channel.group_id
     if not services.has_feature(ExpertFinder) or not text:
         return []
     finder: ExpertFinder = services.feature(ExpertFinder)  # type: ignore[type-abstract]
@@ -68,11 +74,22 @@ async def suggest_people(
         exclude=exclude,
         limit=SUGGEST * 3,
     )
+    conversation = ConversationRef(channel.platform, channel.external_id, channel.name)
+    await refresh_members(services, session, conversation, channel)
+    audience = await visibility.audience_of_channel(session, channel, thread.author_id)
+    terms = (
+        await session.exec(
+            select(ExpertiseThreadTerm.term).where(ExpertiseThreadTerm.thread_id == thread.id)
+        )
+    ).all()
+    allowed = await visibility.suggestable(
+        session, audience, [s.person_id for s in suggestions], terms
+    )
     recent = await _recently_suggested(session, now)
     ranked = sorted(enumerate(suggestions), key=lambda item: (recent[item[1].person_id], item[0]))
     chosen: list[Person] = []
     for _, suggestion in ranked:
-        if suggestion.person_id in exclude:
+        if suggestion.person_id in exclude or suggestion.person_id not in allowed:
             continue
         person = await session.get(Person, suggestion.person_id)
         if person is None or person.is_bot or not person.active:
@@ -105,7 +122,7 @@ async def _notice(
         log.debug("unanswered notice held back", reason=refusal.value)
         return
     text = await root_text(session, thread) or ""
-    people = await suggest_people(services, session, rules, thread, channel.group_id, text, now)
+    people = await suggest_people(services, session, rules, thread, channel, text, now)
     language = services.config.bot.language
     names = [await mention(services, session, p, channel.platform) for p in people]
     who = t(language, "nudge.unanswered_who", names=", ".join(names)) if names else ""
@@ -232,7 +249,9 @@ async def _tell_about_thread(
     now: datetime,
 ) -> None:
     """A direct message about one thread to each of ``people``, with the texts
-    ``nudge.<kind>`` and ``nudge.<kind>_why``."""
+    ``nudge.<kind>`` and ``nudge.<kind>_why``; only to people who may see that channel (a
+    partner configured as greeter hears nothing of an internal room, issue 13)."""
+    people = [p for p in people if await visibility.may_take_part(session, p, channel)]
     text = excerpt(await root_text(session, thread))
     compose = {
         lang: (

@@ -110,3 +110,51 @@ def test_demo_why_names_what_was_found_not_only_the_words_asked(tmp_path: Path) 
     assert "beantwoordde 1 vraag over dakkapel" in lines["Joost Bakker"]
     if "Bram de Vries" in lines:
         assert "dakkapel" not in lines["Bram de Vries"]
+
+
+def test_demo_a_partner_stays_in_the_rooms_shared_with_him(tmp_path: Path) -> None:
+    """Issue 13, in the console demo: Pieter (Van Dijk Bouw) cannot enter or reply in an
+    internal room, knows he is a partner, sees only what he may do, and learns nothing
+    internal, also not when a colleague asks in the room they share."""
+    script = "\n".join(
+        [
+            "/as Bram",
+            "/in #sociaal-domein",
+            "Hoe regelen we de Wmo-indicatie voor een traplift?",
+            "/as Pieter",
+            "/in #sociaal-domein",
+            "/reply 1 Wij leveren trapliften!",
+            "!wiebenik",
+            "!hulp",
+            "!kiesgroep 1 sociaal-domein",
+            "!wieweet wmo",
+            "/dm !wieweet leerlingenvervoer",
+            "/as Bram",
+            "/in #bouwproject-stationsgebied",
+            "!wieweet wmo",
+            "/dm !wieweet wmo",
+        ]
+    )
+    result = run(["demo"], tmp_path, stdin=script + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert (
+        "#sociaal-domein is niet met je gedeeld: je bent hier externe partner (Van Dijk Bouw)"
+        in out
+    )
+    assert "Wij leveren trapliften" not in out
+    assert "Pieter van Dijk: Wij" not in out
+    assert "externe partner van _Van Dijk Bouw_" in out
+    partner_help = out.split("Pieter van Dijk: !hulp")[1].split("Pieter van Dijk: !kiesgroep")[0]
+    assert "`!wieweet`" in partner_help
+    assert "`!antwoord`" not in partner_help and "`!kiesgroep`" not in partner_help
+    refusal = out.split("Pieter van Dijk: !kiesgroep")[1].split("Pieter van Dijk: !wieweet")[0]
+    assert "alleen voor medewerkers" in refusal and "omgevingswet" not in refusal
+    partner_view = out.split("Pieter van Dijk: !wieweet wmo")[1].split("(je bent nu Bram")[0]
+    shared_view = out.split("Bram de Vries: !wieweet wmo")[1].split("[privé]")[0]
+    private_view = out.split("Bram de Vries: !wieweet wmo")[2]
+    for view in (partner_view, shared_view):
+        assert "Ik vind niemand" in view
+        assert "#sociaal-domein" not in view
+    # Bram alone, in a direct message, is answered in full.
+    assert "#sociaal-domein" in private_view

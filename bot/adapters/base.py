@@ -53,3 +53,13 @@ class Adapter(Protocol):
     def mention(self, account: AccountRef) -> str:
         """How to mention this account in outgoing Markdown on this platform."""
         ...
+
+
+@runtime_checkable
+class MemberLister(Protocol):
+    """An adapter that can say who is in a conversation now (issue 13: an answer is built for
+    everyone who can read it, including members who never spoke)."""
+
+    async def members(self, conversation: ConversationRef) -> list[AccountRef]:
+        """The accounts in ``conversation`` (bots and the bot itself left out)."""
+        ...

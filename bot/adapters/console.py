@@ -11,7 +11,7 @@ import asyncio
 import itertools
 import sys
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -30,6 +30,10 @@ from bot.inert import inert, strip_controls, unescape
 
 PLATFORM = "console"
 BOT_ID = "vraagbaak"
+
+# Asked before someone enters or posts in a room: a refusal to print, or ``None`` (the core's
+# visibility policy decides; the console only asks).
+Guard = Callable[[AccountRef, ConversationRef], Awaitable[str | None]]
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class ConsoleAdapter:
     speaker: ConsolePerson | None = None
     room: str = ""
     on_line: Callable[[str], None] | None = None
+    guard: Guard | None = None
     _output_closed: bool = False
 
     def __post_init__(self) -> None:
@@ -90,7 +95,26 @@ class ConsoleAdapter:
         if text.startswith("/"):
             await self._console_command(text, dispatch)
             return
-        await self._say(text, self._conversation(self.room), None, dispatch)
+        if not await self._refused(self._conversation(self.room)):
+            await self._say(text, self._conversation(self.room), None, dispatch)
+
+    async def _refused(self, conversation: ConversationRef) -> bool:
+        """Ask the guard; print its refusal (why, in the person's language)."""
+        if self.guard is None or conversation.is_direct or self.speaker is None:
+            return False
+        refusal = await self.guard(self._sender(), conversation)
+        if refusal is not None:
+            self._print(f"({refusal})")
+        return refusal is not None
+
+    async def _move_to_allowed_room(self) -> None:
+        for room in self.rooms:
+            assert self.guard is not None
+            if await self.guard(self._sender(), self._conversation(room)) is None:
+                self.room = room
+                self._print(f"(je bent nu in #{room})")
+                return
+        self._print("(er is geen ruimte met je gedeeld; /dm tekst praat met Vraagbaak)")
 
     async def _console_command(self, text: str, dispatch: Dispatch) -> None:
         name, _, rest = text[1:].partition(" ")
@@ -102,11 +126,13 @@ class ConsoleAdapter:
             else:
                 self.speaker = person
                 self._print(f"(je bent nu {self._speaker_label()})")
+                if await self._refused(self._conversation(self.room)):
+                    await self._move_to_allowed_room()
         elif name == "in":
             room = rest.lstrip("#")
             if room not in self.rooms:
                 self._print(f"(onbekende ruimte #{room}; /rooms toont ze)")
-            else:
+            elif not await self._refused(self._conversation(room)):
                 self.room = room
                 self._print(f"(je bent nu in #{room})")
         elif name == "reply":
@@ -116,12 +142,15 @@ class ConsoleAdapter:
                 self._print("(gebruik: /reply NUMMER tekst)")
                 return
             thread = posted.thread_id or posted.external_id
-            await self._say(message, posted.conversation, thread, dispatch)
+            if not await self._refused(posted.conversation):
+                await self._say(message, posted.conversation, thread, dispatch)
         elif name == "react":
             number, _, key = rest.partition(" ")
             posted = self._posted.get(number)
             if posted is None or not key:
                 self._print("(gebruik: /react NUMMER ✅)")
+                return
+            if await self._refused(posted.conversation):
                 return
             self._print(f"    ({self._speaker_name()} reageert met {key} op [{number}])")
             await dispatch(

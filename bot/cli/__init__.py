@@ -16,6 +16,7 @@ EXIT_CONFIG = 2
 
 def _command_modules() -> list[ModuleType]:
     from bot.cli import (
+        audit_cmd,
         config_cmd,
         db_cmd,
         demo_cmd,
@@ -37,6 +38,7 @@ def _command_modules() -> list[ModuleType]:
         stats_cmd,
         email_cmd,
         web_cmd,
+        audit_cmd,
     ]
 
 

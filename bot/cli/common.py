@@ -18,4 +18,14 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def config_from(args: argparse.Namespace) -> Config:
-    return load_config(getattr(args, "config", None))
+    """The configuration, validated as ``run`` validates it (platform tables included)."""
+    config, _warnings = checked_config(args)
+    return config
+
+
+def checked_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
+    from bot.config_check import validate_platforms
+
+    path = getattr(args, "config", None)
+    config = load_config(path)
+    return config, validate_platforms(config, str(path) if path else "(embedded defaults)")

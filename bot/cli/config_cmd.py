@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from bot.cli.common import add_config_argument, config_from
+from bot.cli.common import add_config_argument, checked_config
 
 
 def add_parser(subparsers: Any) -> None:
@@ -16,8 +17,10 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    config = config_from(args)
+    config, warnings = checked_config(args)
     source = args.config or "(embedded defaults)"
+    for warning in warnings:
+        print(f"{source}: warning: {warning}", file=sys.stderr)
     print(
         f"{source}: OK — {len(config.organisations)} organisations, {len(config.groups)} groups, "
         f"language {config.bot.language}"

@@ -4,7 +4,7 @@ import argparse
 import asyncio
 from typing import Any
 
-from bot.cli.common import add_config_argument, config_from
+from bot.cli.common import add_config_argument, checked_config
 
 
 def add_parser(subparsers: Any) -> None:
@@ -20,8 +20,12 @@ def _run(args: argparse.Namespace) -> int:
     from bot.logs import configure_logging
     from bot.runtime import run_bot
 
-    config = config_from(args)
+    config, warnings = checked_config(args)
     configure_logging(config.bot.log_level, config.bot.log_format)
+    from bot.logs import get_logger
+
+    for warning in warnings:
+        get_logger(__name__).warning("configuration", warning=warning)
     host = args.health_host or config.web.host
     port = args.health_port if args.health_port is not None else config.web.port
     # Links in !dashboard point at the address actually listened on (unless [web] base_url).

@@ -102,9 +102,34 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
     finder = _finder(config)
     lang = args.lang or ("en" if looks_english(args.query) else config.bot.language)
     async with database.session() as session:
-        ranking = await finder.rank(
-            session, args.query, asker_id=asker_id, limit=args.limit, lang=lang
-        )
+        if asker_id is None:
+            ranking = await finder.rank(
+                session, args.query, asker_id=asker_id, limit=args.limit, lang=lang
+            )
+            candidates = ranking.candidates
+        else:
+            # Answered as this person reads it: the visibility policy filters the ranking.
+            from bot import visibility
+
+            audience = await visibility.audience_of(session, [asker_id])
+            ranking = await finder.rank(
+                session, args.query, asker_id=asker_id, limit=args.limit * 4, lang=lang
+            )
+            candidates = await visibility.for_audience(
+                session,
+                audience,
+                ranking.candidates,
+                ranking.query.primary_terms,
+                finder.clock.now(),
+                lang,
+                args.limit,
+            )
+            if (
+                not candidates
+                and ranking.best_group
+                and not await visibility.group_visible(session, audience, ranking.best_group)
+            ):
+                ranking.best_group = None
     await database.dispose()
     items = [
         {
@@ -115,7 +140,7 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             "why": c.why,
             "available": c.available,
         }
-        for c in ranking.candidates
+        for c in candidates
     ]
     if args.json:
         print(json.dumps(items, ensure_ascii=False, indent=2))

@@ -7,10 +7,13 @@ import tomllib
 from importlib import resources
 from typing import Any, TextIO
 
-from bot.adapters.console import ConsoleAdapter, ConsolePerson
+from bot import authority, visibility
+from bot.adapters.console import ConsoleAdapter, ConsolePerson, Guard
 from bot.app import Bot, build_bot
 from bot.config import Config, config_with_overrides
 from bot.demo.history import replay_history
+from bot.events import AccountRef, ConversationRef
+from bot.i18n import normalise_language, t
 from bot.mail.component import MailComponent
 from bot.web.server import DashboardServer, start_dashboard
 
@@ -30,7 +33,7 @@ async def run_demo(config: Config, people: list[ConsolePerson], output: TextIO) 
     bot: Bot = build_bot(config)
     await bot.prepare()
     rooms = [group.id for group in config.groups]
-    adapter = ConsoleAdapter(people=people, rooms=rooms, output=output)
+    adapter = ConsoleAdapter(people=people, rooms=rooms, output=output, guard=room_guard(bot))
     bot.services.adapters[adapter.platform] = adapter
     mail = _demo_mail(bot, output)
     dispatch = bot.dispatcher.for_adapter(adapter)
@@ -51,6 +54,35 @@ async def run_demo(config: Config, people: list[ConsolePerson], output: TextIO) 
             await mail.stop()
         await bot.close()
     return 0
+
+
+def room_guard(bot: Bot) -> Guard:
+    """The visibility policy, asked by the console before someone enters or posts in a room:
+    a partner only takes part where the room is shared with them (issue 13)."""
+
+    async def guard(account: AccountRef, conversation: ConversationRef) -> str | None:
+        services = bot.services
+        async with services.db.session() as session:
+            person = await services.identity.person_for(session, account)
+            channel = await services.channels.channel_for(session, conversation)
+            refusal: str | None = None
+            if not await visibility.may_take_part(session, person, channel):
+                assert person.id is not None
+                settings = await services.identity.settings_for(session, person.id)
+                language = normalise_language(settings.language) or normalise_language(
+                    services.config.bot.language
+                )
+                organisation = await authority.organisation_name(session, person)
+                refusal = t(
+                    language or "nl",
+                    "core.room_refused",
+                    room=conversation.name.lstrip("#") or conversation.external_id,
+                    organisation=organisation or t(language or "nl", "people.unknown_organisation"),
+                )
+            await session.commit()
+        return refusal
+
+    return guard
 
 
 def _demo_mail(bot: Bot, output: TextIO) -> MailComponent | None:

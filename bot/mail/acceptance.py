@@ -17,7 +17,7 @@ from bot.mail.outbox import Outbox, enqueue
 from bot.mail.policy import may_mail_sender
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, MailLink
-from bot.storage.models import OutboxItem, Person, Question, QuestionStatus, Role
+from bot.storage.models import OutboxItem, Person, Question, QuestionStatus
 
 
 class AcceptRefusedError(Exception):
@@ -76,20 +76,26 @@ class Acceptance:
             )
         ).first()
 
-    def may_accept(self, row: InboundEmail, person: Person) -> bool:
-        email = (person.email or "").lower()
-        if person.role in (Role.ADMIN, Role.COMMUNITY_MANAGER):
+    def may_accept(self, row: InboundEmail, person: Person, *, moderates: bool = False) -> bool:
+        """The poster or forwarder, or whoever moderates the mail's group (``moderates``,
+        decided by :mod:`bot.authority`: roles are scoped to groups, issue 13)."""
+        if moderates:
             return True
-        group = self.services.config.group(row.group_id) if row.group_id else None
-        moderators = {m.lower() for m in (group.moderators if group else [])}
+        email = (person.email or "").lower()
         poster = row.forwarded_by or row.original_email
-        return bool(email) and (email == (poster or "").lower() or email in moderators)
+        return bool(email) and email == (poster or "").lower()
 
     async def accept(
-        self, session: AsyncSession, row: InboundEmail, person: Person, answer: str
+        self,
+        session: AsyncSession,
+        row: InboundEmail,
+        person: Person,
+        answer: str,
+        *,
+        moderates: bool = False,
     ) -> OutboxItem:
         """Queue the answer mail (once) in the caller's transaction."""
-        if not self.may_accept(row, person):
+        if not self.may_accept(row, person, moderates=moderates):
             raise AcceptRefusedError("email_questions.not_allowed")
         if row.answered_at is not None:
             raise AcceptRefusedError("email_questions.already_sent")

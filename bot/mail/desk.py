@@ -104,10 +104,16 @@ class EmailDesk:
     ) -> InboundEmail | None:
         return await self.acceptance.inbound_for_thread(session, platform, conversation_id, root_id)
 
-    def may_accept(self, row: InboundEmail, person: Person) -> bool:
-        return self.acceptance.may_accept(row, person)
+    def may_accept(self, row: InboundEmail, person: Person, *, moderates: bool = False) -> bool:
+        return self.acceptance.may_accept(row, person, moderates=moderates)
 
     async def accept(
-        self, session: AsyncSession, row: InboundEmail, person: Person, answer: str
+        self,
+        session: AsyncSession,
+        row: InboundEmail,
+        person: Person,
+        answer: str,
+        *,
+        moderates: bool = False,
     ) -> OutboxItem:
-        return await self.acceptance.accept(session, row, person, answer)
+        return await self.acceptance.accept(session, row, person, answer, moderates=moderates)

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from bot.storage import adoption_models, expertise_models, mail_models, models  # noqa: F401
+from bot.storage import (  # noqa: F401
+    adoption_models,
+    authority_models,
+    expertise_models,
+    mail_models,
+    models,
+)
 from bot.web import models as web_models  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -121,3 +121,85 @@ def test_config_check_accepts_a_good_file(tmp_path: Path) -> None:
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.toml", environ={})
+
+
+MATRIX = """
+[matrix]
+homeserver = "http://127.0.0.1:8008"
+user_id = "@vraagbaak:ermelo.nl"
+pasword = "geheim-wachtwoord"
+"""
+SLACK_BOTH = """
+[slack]
+bot_token = "xoxb-1-2-abc"
+app_token = "xapp-1-abc"
+signing_secret = "0123456789abcdef0123456789abcdef"
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (MATRIX, "matrix.pasword: unknown key"),
+        (SLACK_BOTH, "not both"),
+    ],
+)
+def test_config_check_and_run_refuse_the_same_platform_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, extra: str, expected: str
+) -> None:
+    """Issue 13: ``config check`` said OK for what ``run`` refused with exit 2."""
+    from bot.cli import main
+
+    path = write(tmp_path, GOOD + extra)
+    argv = ["config", "check"] if command == "check" else ["run", "--health-port", "0"]
+    assert main([*argv, "--config", str(path)]) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_config_check_warns_when_matrix_accounts_have_no_organisation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    path = write(tmp_path, GOOD + MATRIX.replace("pasword", "password"))
+    assert main(["config", "check", "--config", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "OK" in captured.out
+    assert "no [[organisations]] has matrix_ids" in captured.err
+    placed = GOOD.replace("external = false", 'external = false\nmatrix_ids = ["@*:ermelo.nl"]')
+    path = write(tmp_path, placed + MATRIX.replace("pasword", "password"))
+    assert main(["config", "check", "--config", str(path)]) == 0
+    assert "matrix_ids" not in capsys.readouterr().err
+
+
+def test_matrix_ids_place_accounts_case_insensitively_on_the_server_part(tmp_path: Path) -> None:
+    text = GOOD.replace("external = false", 'external = false\nmatrix_ids = ["@*:Ermelo.nl"]')
+    text += """
+[[organisations]]
+id = "vandijkbouw"
+name = "Van Dijk Bouw"
+matrix_ids = ["@gerrit:gedeeld.example", "@vdb-*:gedeeld.example"]
+external = true
+"""
+    config = load_config(write(tmp_path, text), environ={})
+    found = config.organisation_for_matrix_id
+
+    def org(user_id: str) -> str | None:
+        placed = found(user_id)
+        return placed.id if placed else None
+
+    assert org("@anouk:ermelo.nl") == "ermelo"
+    assert org("@anouk:ERMELO.NL") == "ermelo"
+    assert org("@anouk:ermelo.nl.evil.example") is None
+    assert org("@anouk:evil-ermelo.nl") is None
+    assert org("@gerrit:gedeeld.example") == "vandijkbouw"
+    assert org("@vdb-piet:gedeeld.example") == "vandijkbouw"
+    assert org("@anouk:gedeeld.example") is None
+    assert org("no-colon") is None
+
+
+def test_a_matrix_id_pattern_must_look_like_a_user_id(tmp_path: Path) -> None:
+    text = GOOD.replace("external = false", 'external = false\nmatrix_ids = ["ermelo.nl"]')
+    with pytest.raises(ConfigError, match="not a Matrix user id pattern"):
+        load_config(write(tmp_path, text), environ={})

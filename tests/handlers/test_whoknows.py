@@ -148,6 +148,24 @@ async def test_ikweet_declares_and_counts_less(bot: Bot, slack: RecordingAdapter
         assert (await session.exec(select(Skill))).all() == []
 
 
+async def test_ikweet_niet_with_like_wildcards_removes_nothing_else(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    for topic in ("aanbesteding", "inkoop", "wmo_100%"):
+        await bot.dispatcher.dispatch(slack, say(f"!ikweet {topic}", JAN))
+    for attack in ("%", "_%", "inkoo_", "%oop"):
+        await bot.dispatcher.dispatch(slack, say(f"!ikweet niet {attack}", JAN))
+    async with bot.services.db.session() as session:
+        left = sorted((await session.exec(select(Skill.topic))).all())
+    assert left == ["aanbesteding", "inkoop", "wmo_100%"]
+    await bot.dispatcher.dispatch(slack, say("!ikweet niet WMO_100%", JAN))
+    async with bot.services.db.session() as session:
+        assert sorted((await session.exec(select(Skill.topic))).all()) == [
+            "aanbesteding",
+            "inkoop",
+        ]
+
+
 async def test_profile_is_private_and_shows_evidence(bot: Bot, slack: RecordingAdapter) -> None:
     await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
     sent = slack.sent[-1]

@@ -71,6 +71,18 @@ def test_as_answers_with_their_visibility(
     assert PARTNER not in [i["email"] for i in ask(imported, capsys, "bouwverkeer", "--as", ASKER)]
 
 
+def test_as_a_partner_shows_no_internal_people_or_evidence(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13: Bram shares #bouw with the partner, but his leerlingenvervoer evidence is in
+    the internal #sociaal-domein: neither he nor that evidence is shown to the partner."""
+    for topic in ("leerlingenvervoer", "Wmo huishoudelijke hulp", "bestemmingsplan"):
+        found = ask(imported, capsys, topic, "--as", PARTNER)
+        assert found == [], found
+    colleague = ask(imported, capsys, "bouwverkeer", "--as", SCHOOL)
+    assert "in #bouw" in str(colleague[0]["why"])
+
+
 def test_unknown_as_is_refused(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["whoknows", "wmo", "--as", "nobody@x.nl", "--config", str(imported)]) == 1
     assert "no such person" in capsys.readouterr().err

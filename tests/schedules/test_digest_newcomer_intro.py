@@ -12,7 +12,7 @@ from schedules.digest import weekly_digest
 from schedules.introductions import introductions
 from schedules.retention import purge_old_activity
 from schedules.unanswered import unanswered_questions
-from tests.schedules.conftest import World, local
+from tests.schedules.conftest import OTHER_ROOM, World, local
 
 
 async def test_digest_only_for_opted_in_inactive_people_with_something_new(world: World) -> None:
@@ -121,3 +121,25 @@ async def test_activity_is_pseudonymised_and_deleted_after_retention(world: Worl
     await purge_old_activity(world.services)
     async with world.services.db.session() as session:
         assert list(await session.exec(select(ActivityEvent))) == []
+
+
+async def test_introductions_never_pair_a_partner_with_someone_they_share_no_channel_with(
+    world: World,
+) -> None:
+    """Issue 13: a partner and a colleague with the same topic but no shared channel are not
+    told each other's names and organisations; once they share a channel, they may be."""
+    world.clock.set(local(2026, 3, 2, 9))
+    for email in ("gerrit@vandijkbouw.nl", "e2@harderwijk.nl"):
+        await world.say(email, "!kennismaken aan", direct=True)
+        await world.say(email, "!ikweet traplift", direct=True)
+    world.clear()
+    await introductions(world.services)
+    assert world.directs() == []
+
+    for email in ("gerrit@vandijkbouw.nl", "e2@harderwijk.nl"):
+        await world.say(email, "Goedemorgen", room=OTHER_ROOM)
+    world.clock.set(local(2026, 3, 3, 9) + timedelta(weeks=4))
+    world.clear()
+    await introductions(world.services)
+    receivers = sorted(s.to.email for s in world.directs() if s.to)
+    assert receivers == ["e2@harderwijk.nl", "gerrit@vandijkbouw.nl"]

@@ -7,7 +7,7 @@ import io
 
 from bot.events import ConversationRef
 from schedules.report import build_report, monthly_report
-from tests.schedules.conftest import PLATFORM, World, local
+from tests.schedules.conftest import OTHER_ROOM, PLATFORM, World, local
 
 MANAGERS = ConversationRef(PLATFORM, "cm-kamer", "cm-kamer")
 
@@ -96,3 +96,18 @@ async def test_monthly_report_with_chart_and_csv(world: World) -> None:
     assert rows[0] == ["month", "scope", "figure", "value", "target", "met"]
     assert ["2026-03", "sociaal-domein", "answered_share", "1.0", "0.8", "yes"] in rows
     assert ["2026-03", "sociaal-domein", "threads", "5", "", ""] in rows
+
+
+async def test_the_report_never_goes_to_a_room_shared_with_partners(world: World) -> None:
+    """Issue 13: the report has every group's figures; a room with a partner is refused, and
+    a partner who joins the report room later stops the report (fail closed)."""
+    await world.say("gerrit@vandijkbouw.nl", "Hallo", room=OTHER_ROOM)
+    await world.say("cm@harderwijk.nl", "!rapportkanaal", room=OTHER_ROOM)
+    assert "gedeeld met externe partners" in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!rapportkanaal", room=MANAGERS)
+    assert world.adapter.sent[-1].text == "Het maandrapport komt voortaan in dit kanaal."
+    await world.say("gerrit@vandijkbouw.nl", "Mag ik meelezen?", room=MANAGERS)
+    world.clear()
+    world.clock.set(local(2026, 4, 1, 9, 5))
+    await monthly_report(world.services)
+    assert world.adapter.sent == []

@@ -109,3 +109,19 @@ async def test_a_nudge_type_turned_off_for_a_group(world: World) -> None:
     await unanswered_questions(world.services)  # omgevingswet allows only escalation
     assert world.posts() == []
     assert ROOM.external_id == "sociaal-domein"
+
+
+async def test_a_partner_in_the_channel_hears_no_internal_names(world: World) -> None:
+    """Issue 13: the notice is read by everyone in the channel; with a partner among them it
+    names only people whose evidence the partner can see (here nobody: the fake index's
+    experts have no evidence in this channel)."""
+    world.clock.set(local(2026, 3, 2, 9))
+    await world.say("gerrit@vandijkbouw.nl", "Goedemorgen allemaal")
+    world.clock.set(local(2026, 3, 2, 10))
+    await world.say("asker@ermelo.nl", "Hoe werkt de traplift-indicatie?")
+    world.clock.set(local(2026, 3, 2, 14, 0))
+    await unanswered_questions(world.services)
+    [notice] = world.posts()
+    assert "4 werkuren" in notice.text
+    for expert in ("@e1", "@e2", "@e3", "@e4"):
+        assert expert not in notice.text

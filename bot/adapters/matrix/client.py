@@ -46,10 +46,12 @@ from bot.adapters.matrix.outbox import (
     UnreachableError,
 )
 from bot.adapters.matrix.state import MatrixState
+from bot.adapters.matrix.threepids import VerifiedEmails
 from bot.adapters.matrix.translate import (
     PLATFORM,
     Me,
     RoomView,
+    account,
     invite_allowed,
     redacted_event_id,
     to_core_event,
@@ -59,6 +61,7 @@ from bot.events import (
     Attachment,
     ConversationRef,
     Event,
+    JoinEvent,
     MessageRef,
     ReactionEvent,
 )
@@ -103,6 +106,11 @@ class MatrixAdapter:
         # Recent reactions by their own event id, so a redaction can be read as "removed".
         self._reactions: OrderedDict[str, ReactionEvent] = OrderedDict()
         self._in_sync = False
+        self._emails: VerifiedEmails | None = (
+            VerifiedEmails(settings.homeserver, self._access_token)
+            if settings.verified_emails
+            else None
+        )
         self.outbox = Outbox(
             self._send_now,
             max_rate_limit_retries=settings.max_rate_limit_retries,
@@ -388,6 +396,7 @@ class MatrixAdapter:
                 core = replace(original, removed=True)
         if core is None:
             return
+        core = await self._with_email(core)
         if isinstance(core, ReactionEvent) and not core.removed:
             self._reactions[event_id] = core
             while len(self._reactions) > 5_000:
@@ -395,6 +404,16 @@ class MatrixAdapter:
         # The dispatcher claims the event id with the event's own transaction: an event seen
         # again (a back-filled gap, a sync replayed after a restart) is handled once.
         await self._dispatch(dispatch, replace(core, delivery_id=event_id))
+
+    async def _with_email(self, core: Event) -> Event:
+        """The sender's verified e-mail address, where ``verified_emails`` is on."""
+        if self._emails is None:
+            return core
+        if isinstance(core, JoinEvent):
+            email = await self._emails.email_of(core.account.external_id)
+            return replace(core, account=replace(core.account, email=email)) if email else core
+        email = await self._emails.email_of(core.sender.external_id)
+        return replace(core, sender=replace(core.sender, email=email)) if email else core
 
     async def _dispatch(self, dispatch: Dispatch, core: Event) -> None:
         try:
@@ -548,6 +567,19 @@ class MatrixAdapter:
             content = render.in_thread_root(content, thread_id)
         return await self._send_content(conversation, content, thread_id)
 
+    async def members(self, conversation: ConversationRef) -> list[AccountRef]:
+        """The room's joined members, from the synced room state (no request)."""
+        room = self.client.rooms.get(conversation.external_id)
+        if room is None:
+            return []
+        own = self.settings.user_id
+        names = {uid: user.display_name or "" for uid, user in room.users.items()}
+        found = [account(uid, names) for uid in sorted(room.users) if uid != own]
+        if self._emails is None:
+            return found
+        emails = self._emails
+        return [replace(a, email=await emails.email_of(a.external_id)) for a in found]
+
     def mention(self, account: AccountRef) -> str:
         return render.pill(account.external_id, account.display_name)
 
@@ -587,8 +619,13 @@ class MatrixAdapter:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         await self.outbox.stop()
+        if self._emails is not None:
+            await self._emails.close()
         if self._client is not None:
             await self._client.close()
+
+    def _access_token(self) -> str | None:
+        return self._client.access_token if self._client is not None else None
 
 
 def _invite_dict(event: Any) -> dict[str, Any]:

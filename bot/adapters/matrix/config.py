@@ -36,6 +36,9 @@ class MatrixSettings(BaseModel):
     allowed_inviters: list[str] = Field(default_factory=list)
     # Matrix users who get the administrator role (Matrix accounts carry no e-mail address).
     admins: list[str] = Field(default_factory=list)
+    # Place accounts by their verified e-mail address (3PID) from the Synapse admin API; the
+    # bot's account must be a server administrator (issue 13).
+    verified_emails: bool = False
     leave_when_alone: bool = True
     sync_timeout_ms: int = Field(default=30_000, ge=0, le=120_000)
     # How many timeline events one sync returns per room; a burst beyond this is fetched

@@ -35,6 +35,9 @@ from bot.services import Services
 log = get_logger(__name__)
 
 SLASH_PREFIX = "slash:"
+# Members read per channel to know who reads an answer (issue 13); beyond this, the members
+# seen speaking or joining still count.
+MAX_MEMBERS = 2000
 
 # The core names reactions by emoji or by Slack-style name; Slack wants the name.
 _USER_ID = re.compile(r"[UW][A-Z0-9]{1,20}")
@@ -219,6 +222,32 @@ class SlackAdapter:
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
         thread_id = (to.thread_id or to.message_id) if in_thread else None
         return await self.post(to.conversation, text, thread_id=thread_id)
+
+    async def members(self, conversation: ConversationRef) -> list[AccountRef]:
+        """``conversations.members`` (paged, at most :data:`MAX_MEMBERS`), each with the
+        verified e-mail address from the directory."""
+        if conversation.is_direct or conversation.external_id.startswith(SLASH_PREFIX):
+            return []
+        ids: list[str] = []
+        cursor = ""
+        while len(ids) < MAX_MEMBERS:
+            args: dict[str, Any] = {"channel": conversation.external_id, "limit": 200}
+            if cursor:
+                args["cursor"] = cursor
+            data = await self.sender.call("conversations.members", args, verb="GET")
+            ids.extend(str(m) for m in data.get("members") or [])
+            cursor = str((data.get("response_metadata") or {}).get("next_cursor") or "")
+            if not cursor:
+                break
+        own = self.bot_account.external_id if self.bot_account else None
+        found: list[AccountRef] = []
+        for user_id in ids[:MAX_MEMBERS]:
+            if user_id == own:
+                continue
+            user = await self.directory.user(user_id)
+            if not user.is_bot:
+                found.append(AccountRef(PLATFORM, user.id, user.name, user.email))
+        return found
 
     async def send_direct(self, account: AccountRef, text: str) -> MessageRef:
         return await self.post(await self.direct_conversation(account), text)

@@ -248,13 +248,13 @@ class _EntryPoints:
             await self._shortcut(body)
 
     async def _shortcut(self, body: dict[str, Any]) -> None:
-        from handlers.slack_entry import groups_on, suggest_group
+        from handlers.slack_entry import groups_for, suggest_group
 
         request = translate.shortcut_request(body)
         user = await self.adapter.directory.user(request.user_id)
         language = await self._language(user.account())
         config = self.services.config
-        groups = groups_on(config, translate.PLATFORM)
+        groups = await groups_for(self.services, user.account(), translate.PLATFORM)
         if not groups:
             await self.adapter.ephemeral(
                 translate.conversation(request.channel_id),

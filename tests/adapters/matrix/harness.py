@@ -156,6 +156,7 @@ class BotProcess:
         *,
         admins: list[str] | None = None,
         database_url: str | None = None,
+        organisations: list[dict[str, Any]] | None = None,
         **matrix: Any,
     ) -> None:
         self.folder = folder
@@ -169,10 +170,12 @@ class BotProcess:
             "admins": admins or [],
             **matrix,
         }
+        extra: dict[str, Any] = {"organisations": organisations} if organisations else {}
         self.config = make_config(
             database_url or f"sqlite:///{folder / 'vraagbaak.db'}",
             matrix=settings,
             bot={"language": "nl", "data_dir": str(folder), "admins": []},
+            **extra,
         )
         self.settings = parse_matrix_settings(settings)
         self.bot: Bot | None = None

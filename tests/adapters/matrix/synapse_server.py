@@ -206,6 +206,15 @@ class SynapseServer:
             token=admin.access_token,
         )
 
+    def set_email(self, admin: RegisteredUser, user_id: str, email: str) -> None:
+        """Give an account a verified e-mail address (3PID), as a server administrator."""
+        self._request(
+            "PUT",
+            f"/_synapse/admin/v2/users/{user_id}",
+            {"threepids": [{"medium": "email", "address": email}]},
+            token=admin.access_token,
+        )
+
     def delete_device(self, admin: RegisteredUser, user_id: str, device_id: str) -> None:
         """Remove a device and its access token, as an administrator would."""
         self._request(

@@ -67,6 +67,8 @@ def _user_json(user: SlackUserRecord) -> dict[str, Any]:
 class MockSlack:
     users: dict[str, SlackUserRecord] = field(default_factory=dict)
     channels: dict[str, str] = field(default_factory=dict)
+    # conversations.members per channel id (paged by the request's ``limit``)
+    members: dict[str, list[str]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     refusing_channels: set[str] = field(default_factory=set)
@@ -245,6 +247,12 @@ class MockSlack:
         if method == "conversations.info":
             channel = str(args.get("channel"))
             return {**ok, "channel": {"id": channel, "name": self.channels.get(channel, "")}}
+        if method == "conversations.members":
+            everyone = self.members.get(str(args.get("channel")), [])
+            start = int(args.get("cursor") or 0)
+            end = start + int(args.get("limit") or 100)
+            more = {"next_cursor": str(end) if end < len(everyone) else ""}
+            return {**ok, "members": everyone[start:end], "response_metadata": more}
         if method == "conversations.open":
             return {**ok, "channel": {"id": "D" + str(args.get("users", "X"))[1:]}}
         if method in ("views.open", "views.publish"):
