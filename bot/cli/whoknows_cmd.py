@@ -144,19 +144,28 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
-    print(f"{'form':<12} {'n':>4} " + " ".join(f"{m:>7}" for m in ("P@1", "MRR", "nDCG@5", "R@5")))
-    for form, values in summary.items():
-        print(
-            f"{form:<12} {int(values['n']):>4} "
-            + " ".join(f"{values[m]:>7.3f}" for m in ("P@1", "MRR", "nDCG@5", "R@5"))
-        )
+    metrics = ("P@1", "MRR", "nDCG@5", "R@5")
+    header = f"{'form':<12} {'n':>4} " + " ".join(f"{m:>7}" for m in metrics)
+    halves: dict[str, Any] = summary.get("halves", {})
+    for title, table in (("all queries", summary), *halves.items()):
+        print(f"{title}:" if title == "all queries" else f"\n{title} half:")
+        print(header)
+        for form, values in table.items():
+            if form == "halves":
+                continue
+            print(
+                f"{form:<12} {int(values['n']):>4} "
+                + " ".join(f"{values[m]:>7.3f}" for m in ("P@1", "MRR", "nDCG@5", "R@5"))
+            )
     return 0
 
 
 async def evaluate_qrels(
     database: Database, config: Config, qrels: list[dict[str, Any]]
-) -> dict[str, dict[str, float]]:
-    from knowledge.evaluation import QueryScore, score_query, summarise
+) -> dict[str, Any]:
+    """The figures overall and per form, and under ``halves`` the same for the ``tune`` and
+    the ``held-out`` half of the queries (:func:`knowledge.evaluation.dev_half` of the qid)."""
+    from knowledge.evaluation import QueryScore, score_query, summarise, summarise_halves
 
     finder = _finder(config)
     scores = []
@@ -169,4 +178,7 @@ async def evaluate_qrels(
             QueryScore(item["qid"], item.get("form", "all"), score_query(ranked, item["relevant"]))
         )
     await database.dispose()
-    return summarise(scores)
+    result: dict[str, Any] = dict(summarise(scores))
+    halves = summarise_halves(scores)
+    result["halves"] = {half: halves[half] for half in halves if half != "all"}
+    return result
