@@ -40,6 +40,7 @@ from bot.storage.models import (
 )
 from knowledge import evidence as ev
 from knowledge.index_build import AS_OF_KEY
+from knowledge.language import LANGUAGES
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.text import stem
@@ -181,9 +182,10 @@ class ExpertIndex:
         if self._labels is None:
             best: dict[str, tuple[int, str]] = {}
             for word, df in vocab.analyzer.vocabulary.items():
-                key = stem(word)
-                if df > best.get(key, (0, ""))[0]:
-                    best[key] = (df, word)
+                # a term is a Dutch, English or German stem, as the message's language was
+                for key in {stem(word, lang) for lang in LANGUAGES}:
+                    if df > best.get(key, (0, ""))[0]:
+                        best[key] = (df, word)
             self._labels = {key: word for key, (_df, word) in best.items()}
         return self._labels.get(term, term)
 

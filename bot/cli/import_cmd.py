@@ -46,7 +46,9 @@ def _slack_export(args: argparse.Namespace) -> int:
         if not args.no_index:
             from knowledge.index_build import build_index
 
-            index = build_index(database, config.whoknows.half_life_days, progress)
+            index = build_index(
+                database, config.whoknows.half_life_days, progress, config.bot.language
+            )
             print(
                 f"expertise index: {index.rows} person × term weights for {index.people} "
                 f"people from {index.threads} threads in {index.seconds:.1f} s"

@@ -77,7 +77,10 @@ def _whoknows(args: argparse.Namespace) -> int:
             from knowledge.index_build import build_index
 
             build_index(
-                database, config.whoknows.half_life_days, lambda s: print(s, file=sys.stderr)
+                database,
+                config.whoknows.half_life_days,
+                lambda s: print(s, file=sys.stderr),
+                config.bot.language,
             )
         if not args.query:
             if not args.rebuild:
