@@ -40,6 +40,12 @@ STOPWORDS: frozenset[str] = frozenset(
     bei nach aus auch aber noch wer weiss wissen jemand etwas kennt kennen sich sind hat
     haben gibt oder wenn dass schon sehr uber unter ohne durch zum zur im vom beim frage
     fragen hilfe danke bitte erfahrung
+    wij hen elk elke ieder iedere voordat nadat terwijl zodat zodra indien hoewel enkele
+    sommige beide hierover daarover waarover zoals komen komt kwam krijgen krijg krijgt gaan
+    ga ging staan staat laten laat zeggen zegt vinden vind vindt weer steeds echter eigenlijk
+    gewoon precies ongeveer ergens misschien welke wiens mee net zeker
+    also get gets got make makes need needs want wants like still anymore other such own
+    become becomes really already yet
     """.split()  # noqa: SIM905
 )
 
