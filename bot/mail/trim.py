@@ -208,6 +208,26 @@ def attribution(lines: list[str], start: int) -> int | None:
     return None
 
 
+_DASH_FRAMED = re.compile(r"^\s*-{2,}[^-]{2,60}-{2,}\s*$")
+
+
+def _introduction(lines: list[str], start: int) -> int:
+    """The line that announces a header block in any language, when there is one: a short
+    title between dashes ("---------- Přeposlaná zpráva ---------") or a short line that
+    ends in a colon ("Vidarebefordrat brev:"), at most one blank line above the block."""
+    index = start - 1
+    if index >= 0 and not lines[index].strip():
+        index -= 1
+    if index < 0:
+        return start
+    line = unquote(lines[index]).strip()
+    if not line or len(line) > 70 or "@" in line:
+        return start
+    if _DASH_FRAMED.match(line) or (line.endswith((":", "：")) and not HEADER_LINE.match(line)):
+        return index
+    return start
+
+
 def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
     """The first place at or after ``begin`` where earlier mail starts."""
     in_code = False
@@ -234,7 +254,7 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         block = header_block(lines, index)
         if block is not None:
             start = index - 1 if index > 0 and _RULE_LINE.match(lines[index - 1]) else index
-            return Boundary("headers", start, block[0], block[1])
+            return Boundary("headers", _introduction(lines, start), block[0], block[1])
         if _RULE_LINE.match(plain) and index + 1 < len(lines):
             block = header_block(lines, index + 1)
             if block is not None:

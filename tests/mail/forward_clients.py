@@ -327,4 +327,64 @@ Onderwerp: {SUBJECT}
 {QUESTION}
 """,
     ),
+    (
+        "gmail-cs",
+        "Fwd: Schutting bij de buren",
+        f"""{NOTE}
+
+---------- Přeposlaná zpráva ---------
+Od: Pieter Jansen <{SENDER}>
+Date: út 3. 3. 2026 v 10:40
+Subject: {SUBJECT}
+To: <info@ermelo.nl>
+
+
+{QUESTION}
+""",
+    ),
+    (
+        "apple-de",
+        "WG: Schutting bij de buren",
+        f"""{NOTE}
+
+Anfang der weitergeleiteten Nachricht:
+
+Von: Pieter Jansen <{SENDER}>
+Betreff: {SUBJECT}
+Datum: 3. März 2026 um 10:40:54 MEZ
+An: info@ermelo.nl
+
+{QUESTION}
+""",
+    ),
+    (
+        "apple-sv",
+        "VB: Schutting bij de buren",
+        f"""{NOTE}
+
+Vidarebefordrat brev:
+
+Från: Pieter Jansen <{SENDER}>
+Ämne: {SUBJECT}
+Datum: 3 mars 2026 10:40:54 CET
+Till: info@ermelo.nl
+
+{QUESTION}
+""",
+    ),
+    (
+        "apple-pl",
+        "PD: Schutting bij de buren",
+        f"""{NOTE}
+
+Początek przekazywanej wiadomości:
+
+Od: Pieter Jansen <{SENDER}>
+Temat: {SUBJECT}
+Data: 3 marca 2026 o 10:40:54 CET
+Do: info@ermelo.nl
+
+{QUESTION}
+""",
+    ),
 ]
