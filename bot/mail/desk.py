@@ -26,7 +26,9 @@ from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import (
     Channel,
+    ChannelMember,
     Message,
+    Organisation,
     OutboxItem,
     Person,
     Question,
@@ -83,7 +85,8 @@ class EmailDesk:
             for group_id, text in rows:
                 if group_id and text and len(past.setdefault(group_id, [])) < 300:
                     past[group_id].append(text)
-        self.reader.router = Router(profiles_from(self.services.config.groups, past))
+            external = await _groups_with_external_members(session)
+        self.reader.router = Router(profiles_from(self.services.config.groups, past, external))
 
     # --- processing ------------------------------------------------------------------------
     async def process_pending(self, limit: int = 50) -> int:
@@ -181,7 +184,8 @@ class EmailDesk:
         group_id = row.group_id
         if group_id is None:
             threshold = config.mail.routing_threshold
-            if u.group is None or (u.routed_by == "routing" and u.confidence < threshold):
+            unsure = u.confidence < threshold or u.needs_choice
+            if u.group is None or (u.routed_by == "routing" and unsure):
                 row.status = InboundStatus.NEEDS_GROUP
                 session.add(row)
                 await self._ask_for_group(session, row, u)
@@ -551,3 +555,17 @@ class EmailDesk:
             self.wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)
+
+
+async def _groups_with_external_members(session: AsyncSession) -> set[str]:
+    """Groups whose channel has a member of an external organisation: routing never posts
+    there on its own (a person chooses with ``!kiesgroep``)."""
+    rows = await session.exec(
+        select(Channel.group_id)
+        .join(ChannelMember, col(ChannelMember.channel_id) == col(Channel.id))
+        .join(Person, col(Person.id) == col(ChannelMember.person_id))
+        .join(Organisation, col(Organisation.id) == col(Person.organisation_id))
+        .where(col(Organisation.external).is_(True), col(Channel.group_id).is_not(None))
+        .distinct()
+    )
+    return {group_id for group_id in rows if group_id}

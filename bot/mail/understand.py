@@ -38,6 +38,8 @@ class Understanding:
     references: list[str] = field(default_factory=list)
     cut: list[str] = field(default_factory=list)
     routed_by: str = "address"  # "address", "routing" or "none"
+    # routed to a group with external members: a person must choose it (never automatic)
+    needs_choice: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class Understanding:
             "group": self.group,
             "confidence": self.confidence,
             "routed_by": self.routed_by,
+            "needs_choice": self.needs_choice,
             "candidates": self.candidates,
             "attachments": [
                 {"filename": f.filename, "content_type": f.content_type, "size": len(f.data)}
@@ -143,12 +146,14 @@ class MailReader:
         confidence = 1.0
         candidates: list[str] = []
         routed_by = "address"
+        needs_choice = False
         if group is None:
             # Routed on the redacted text: phone numbers and street names are not topics.
             route = self.router.route(
                 f"{redacted_subject.text}\n{redacted_note.text}\n{redacted_question.text}"
             )
             group, confidence, candidates = route.group_id, route.confidence, route.top(3)
+            needs_choice = route.needs_choice
             routed_by = "routing"
         return Understanding(
             kind=kind,
@@ -169,6 +174,7 @@ class MailReader:
             references=mail.references,
             cut=[c for c in cut if c.strip()],
             routed_by=routed_by,
+            needs_choice=needs_choice,
         )
 
 
