@@ -18,3 +18,13 @@ def test_corpus_meets_targets(half: str) -> None:
     assert evaluation.figures["messages"] >= 15, evaluation.figures  # a real half, not a few
     assert evaluation.below_targets() == [], evaluation.failures
     assert evaluation.figures["pii_leaked"] == 0
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_routing_from_terse_descriptions_meets_the_target(half: str) -> None:
+    """Cold start with other groups' configuration: the who-knows dev set's groups (short
+    descriptions, other keywords), routing by the mail's text alone."""
+    corpus = shared_path("email-corpus")
+    terse = shared_path("whoknows-dev", "vraagbaak.toml")
+    evaluation = evaluate_corpus(corpus, half, terse)
+    assert evaluation.figures["group_by_text"] >= 0.90, evaluation.failures
