@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import Config, load_config
+if TYPE_CHECKING:
+    from bot.config import Config
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -18,4 +20,6 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def config_from(args: argparse.Namespace) -> Config:
+    from bot.config import load_config  # pydantic: only when a command runs
+
     return load_config(getattr(args, "config", None))

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
@@ -21,4 +20,6 @@ def _run(args: argparse.Namespace) -> int:
 
     config = config_from(args)
     configure_logging(config.bot.log_level, config.bot.log_format)
+    import asyncio
+
     return asyncio.run(run_bot(config, health_host=args.health_host, health_port=args.health_port))

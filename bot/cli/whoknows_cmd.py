@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_config_argument, config_from
-from bot.config import Config
-from bot.storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.storage.database import Database
 
 
 def add_parser(subparsers: Any) -> None:
@@ -70,9 +71,11 @@ async def _person_id(database: Database, email: str) -> int | None:
 
 def _whoknows(args: argparse.Namespace) -> int:
     config = config_from(args)
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
-        database.upgrade()
+        database.upgrade_if_needed()
         if args.rebuild:
             from knowledge.index_build import build_index
 
@@ -87,6 +90,8 @@ def _whoknows(args: argparse.Namespace) -> int:
                 print("give a question, or --rebuild", file=sys.stderr)
                 return 1
             return 0
+        import asyncio
+
         return asyncio.run(_answer(database, config, args))
     finally:
         database.sync_engine.dispose()
@@ -138,9 +143,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"{args.qrels}: {exc}", file=sys.stderr)
         return 1
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
-        database.upgrade()
+        database.upgrade_if_needed()
+        import asyncio
+
         summary = asyncio.run(evaluate_qrels(database, config, qrels))
     finally:
         database.sync_engine.dispose()
