@@ -170,17 +170,22 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
         await ctx.respond(ctx.t("email_questions.not_email_thread"))
         return
     answer = args.strip()
+    replied: Message | None = None
     if not answer and event.reply_to and ctx.channel.id is not None:
-        replied: Message | None = await find_message(ctx.session, ctx.channel.id, event.reply_to)
+        replied = await find_message(ctx.session, ctx.channel.id, event.reply_to)
         answer = (replied.text or "").strip() if replied is not None else ""
     if not answer:
         await ctx.respond(ctx.t("email_questions.no_answer"))
         return
     try:
-        await desk.accept(ctx.session, row, ctx.person, answer)
+        await desk.accept(
+            ctx.session, row, ctx.person, answer, replied.id if replied is not None else None
+        )
     except AcceptRefusedError as refused:
         await ctx.respond(ctx.t(refused.key))
         return
+    if replied is not None:
+        await _count_as_accepted(ctx, replied)
     await ctx.session.commit()
     await ctx.respond(ctx.t("email_questions.queued"))
 
@@ -206,10 +211,11 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     language = desk.language
     thread_ref = event.thread_id
     try:
-        await desk.accept(ctx.session, row, person, message.text or "")
+        await desk.accept(ctx.session, row, person, message.text or "", message.id)
     except AcceptRefusedError as refused:
         await ctx.adapter.post(event.conversation, t(language, refused.key), thread_id=thread_ref)
         return
+    await _count_as_accepted(ctx, message)
     await ctx.session.commit()
     await ctx.adapter.post(
         event.conversation, t(language, "email_questions.queued"), thread_id=thread_ref
@@ -296,3 +302,12 @@ async def choose_group(ctx: CommandContext, args: str) -> None:
     await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
     await ctx.respond(ctx.t(key, id=number))
+
+
+async def _count_as_accepted(ctx: EventContext, message: Message) -> None:
+    """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
+    from knowledge.finder import ExpertIndex
+
+    if ctx.services.has_feature(ExpertIndex):
+        live = await ctx.services.feature(ExpertIndex).live(ctx.session)
+        await live.accepted_by_mail_flow(ctx.session, message)

@@ -30,7 +30,16 @@ from bot.storage.expertise_models import (
     ExpertiseThreadTerm,
     ExpertiseWeight,
 )
-from bot.storage.models import Account, Channel, Message, Person, Reaction, StateEntry, Thread
+from bot.storage.models import (
+    Account,
+    Channel,
+    Message,
+    Person,
+    Question,
+    Reaction,
+    StateEntry,
+    Thread,
+)
 from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language
@@ -153,6 +162,15 @@ def build_index(
             conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
         ):
             reactions[mid].append((pid, key))
+        # answers accepted through the e-mail flow (!antwoord, ✅ by the forwarder)
+        accepted_by_mail = {
+            mid
+            for (mid,) in conn.execute(
+                select(col(Question.accepted_message_id)).where(
+                    col(Question.accepted_message_id).is_not(None)
+                )
+            )
+        }
         as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
         as_of: datetime = as_of_value or datetime.now(UTC)
         say(f"index: {len(threads)} threads, {len(people)} people")
@@ -188,10 +206,7 @@ def build_index(
                     continue
                 ts = at.timestamp()
                 if is_root:
-                    if has_files:
-                        state = done.setdefault(author, _PersonThread())
-                        state.weight += ev.FILE_SHARED * weight_at(ts)
-                        state.last_at = max(state.last_at, ts)
+                    # asking, with or without a document, is interest, not expertise
                     continue
                 if author == asker:
                     continue
@@ -206,6 +221,9 @@ def build_index(
                         state.accepted = True
                     elif who != author and key in POSITIVE_REACTIONS:
                         positive += 1
+                if mid in accepted_by_mail and not state.accepted:
+                    gained += ev.ACCEPTED
+                    state.accepted = True
                 gained += ev.reaction_bonus(positive)
                 if has_files:
                     gained += ev.FILE_SHARED

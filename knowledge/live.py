@@ -90,6 +90,16 @@ class LiveEvidence:
             return
         await self._credit(session, thread, person_id, ev.RECOMMENDED, at)
 
+    async def accepted_by_mail_flow(self, session: AsyncSession, message: Message) -> None:
+        """An answer accepted for an e-mailed question (``!antwoord`` or ✅ by the forwarder
+        or a moderator): it counts as an accepted answer, as the asker's ✅ in chat does."""
+        thread = await session.get(Thread, message.thread_id) if message.thread_id else None
+        if thread is None or message.author_id is None or message.is_root or message.is_bot:
+            return
+        await self._credit(
+            session, thread, message.author_id, ev.ACCEPTED, message.created_at, accepted=True
+        )
+
     async def reaction(
         self, session: AsyncSession, message: Message, reactor_id: int, key: str, at: datetime
     ) -> None:
@@ -100,6 +110,7 @@ class LiveEvidence:
         if reactor_id == message.author_id:
             return
         if key in ACCEPT_REACTIONS and reactor_id == thread.author_id:
+            # (an e-mailed question's acceptance is credited by accepted_by_mail_flow)
             await self._credit(session, thread, message.author_id, ev.ACCEPTED, at, accepted=True)
         elif key in POSITIVE_REACTIONS:
             await self._credit(session, thread, message.author_id, ev.POSITIVE_REACTION, at)

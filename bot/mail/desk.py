@@ -453,9 +453,15 @@ class EmailDesk:
         return bool(email) and (email == (poster or "").lower() or email in moderators)
 
     async def accept(
-        self, session: AsyncSession, row: InboundEmail, person: Person, answer: str
+        self,
+        session: AsyncSession,
+        row: InboundEmail,
+        person: Person,
+        answer: str,
+        answer_message_id: int | None = None,
     ) -> OutboxItem:
-        """Queue the answer mail (once) in the caller's transaction."""
+        """Queue the answer mail (once) in the caller's transaction. ``answer_message_id``:
+        the chat message accepted, which then counts as an accepted answer for who-knows."""
         if not self.may_accept(row, person):
             raise AcceptRefusedError("email_questions.not_allowed")
         if row.answered_at is not None:
@@ -502,6 +508,7 @@ class EmailDesk:
             if question is not None:
                 question.status = QuestionStatus.ACCEPTED
                 question.accepted_at = self.services.clock.now()
+                question.accepted_message_id = answer_message_id
                 session.add(question)
         self.outbox.wake.set()
         return item

@@ -106,9 +106,11 @@ class Database:
         if head is not None:
             try:
                 with self.sync_engine.connect() as connection:
-                    current = connection.exec_driver_sql(
-                        "SELECT version_num FROM alembic_version"
-                    ).scalars().all()
+                    current = (
+                        connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+                        .scalars()
+                        .all()
+                    )
             except Exception:  # no table yet, or unreadable: let Alembic decide
                 current = []
             if current == [head]:
