@@ -134,6 +134,10 @@ TEXTS = {
         "nl": "- {topic}: {answers} antwoorden, {accepted} geaccepteerd{last}",
         "en": "- {topic}: {answers} answers, {accepted} accepted{last}",
     },
+    "whoknows.profile_line_one": {
+        "nl": "- {topic}: 1 antwoord, {accepted} geaccepteerd{last}",
+        "en": "- {topic}: 1 answer, {accepted} accepted{last}",
+    },
     "whoknows.profile_last": {"nl": ", laatst in {month}", "en": ", last in {month}"},
     "whoknows.profile_declared": {"nl": "Je noemt zelf: {topics}", "en": "You say: {topics}"},
     "whoknows.profile_hidden": {
@@ -359,19 +363,31 @@ async def i_know(ctx: CommandContext, args: str) -> None:
 async def profile(ctx: CommandContext, args: str) -> None:
     index = _index(ctx)
     now = ctx.services.clock.now()
-    rows = (
+    candidates = (
         await ctx.session.exec(
             select(ExpertiseWeight)
             .where(ExpertiseWeight.person_id == ctx.person_id, ExpertiseWeight.answers > 0)
             .order_by(col(ExpertiseWeight.weight).desc())
-            .limit(8)
+            .limit(40)
         )
     ).all()
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
+    hidden: set[str] = set()
+    for topic in settings.hidden_topics:
+        hidden |= (await index.analyze(ctx.session, topic)).primary_terms
+    shown: list[tuple[str, ExpertiseWeight]] = []
+    for row in candidates:
+        # the word people wrote, never a stem or a filler word; a hidden topic is not offered
+        label = await index.readable_label(ctx.session, row.term)
+        if label is None or row.term in hidden or any(label == seen for seen, _ in shown):
+            continue
+        shown.append((label, row))
+        if len(shown) == 8:
+            break
     lines = [ctx.t("whoknows.profile_title"), ""]
-    if rows:
+    if shown:
         lines.append(ctx.t("whoknows.profile_evidence"))
-        for row in rows:
+        for label, row in shown:
             last = (
                 ctx.t("whoknows.profile_last", month=month_label(row.last_at, now, ctx.language))
                 if row.last_at
@@ -379,8 +395,8 @@ async def profile(ctx: CommandContext, args: str) -> None:
             )
             lines.append(
                 ctx.t(
-                    "whoknows.profile_line",
-                    topic=await index.label(ctx.session, row.term),
+                    "whoknows.profile_line_one" if row.answers == 1 else "whoknows.profile_line",
+                    topic=label,
                     answers=row.answers,
                     accepted=row.accepted,
                     last=last,

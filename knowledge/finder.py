@@ -43,7 +43,7 @@ from knowledge.index_build import AS_OF_KEY
 from knowledge.language import LANGUAGES
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
-from knowledge.text import stem
+from knowledge.text import is_content, stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
 
@@ -188,6 +188,15 @@ class ExpertIndex:
                         best[key] = (df, word)
             self._labels = {key: word for key, (_df, word) in best.items()}
         return self._labels.get(term, term)
+
+    async def readable_label(self, session: AsyncSession, term: str) -> str | None:
+        """:meth:`label`, or None when there is no readable word for the term: a stem no
+        word in the history has, a stop word, a number or a scrap of two letters."""
+        label = await self.label(session, term)
+        vocab = await self._vocab(session)
+        if label not in vocab.analyzer.vocabulary or not is_content(label) or len(label) < 3:
+            return None
+        return label
 
     async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
         return (await self._vocab(session)).analyzer.analyze(text)
@@ -538,7 +547,10 @@ class ExpertIndex:
                 reason = Reason(
                     topic=_as_written(label, query.text)
                     if label
-                    else await self.label(session, term),
+                    else (
+                        await self.readable_label(session, term)
+                        or _as_written(query.concepts[0].label, query.text)
+                    ),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
                     last_at=_moment(row.last_at) if row else None,

@@ -224,3 +224,28 @@ async def test_external_partner_is_not_offered_a_group_they_are_not_in(
     assert "Ik vind niemand" in reply
     assert "#sociaal-domein" not in reply
     assert "Fleur" not in reply
+
+
+async def test_profile_shows_readable_words_singular_and_no_hidden_topic(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    from knowledge.text import STOPWORDS
+
+    await bot.dispatcher.dispatch(slack, say("!verberg leerlingenvervoer", BRAM))
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    text = slack.sent[-1].text
+    evidence, _, rest = text.partition("Verborgen onderwerpen")
+    assert "leerlingenvervoer" not in evidence  # hidden: not also offered
+    assert "leerlingenvervoer" in rest
+    await bot.dispatcher.dispatch(slack, say("!profiel", KARIN))
+    text = slack.sent[-1].text
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert lines
+    for line in lines:
+        topic, _, counts = line[2:].partition(": ")
+        assert topic not in STOPWORDS
+        assert topic == topic.lower() and len(topic) >= 3
+        assert not counts.startswith("1 antwoorden")
+        if counts.startswith("1 "):
+            assert counts.startswith("1 antwoord,")
+    assert "- leerlingenvervoer: 1 antwoord, 0 geaccepteerd, laatst in juni" in lines
