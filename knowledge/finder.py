@@ -198,6 +198,11 @@ class ExpertIndex:
             return None
         return label
 
+    async def did_you_mean(self, session: AsyncSession, text: str) -> str | None:
+        """A spelling of the question with words the history or the thesaurus knows."""
+        vocab = await self._vocab(session)
+        return vocab.analyzer.spelling(text, self.thesaurus.words())
+
     async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
         return (await self._vocab(session)).analyzer.analyze(text)
 

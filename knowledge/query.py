@@ -3,10 +3,10 @@ grouped per concept, with compound parts, typo corrections and thesaurus synonym
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.analysis import COMPOUNDING, MIN_KNOWN_DF, Analyzer
@@ -118,6 +118,28 @@ class QueryAnalyzer:
             return None
         best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
         return str(best[0])
+
+    def spelling(self, text: str, extra: Sequence[str] = ()) -> str | None:
+        """The question with each unknown word replaced by the nearest known one (from the
+        history or ``extra``, e.g. the thesaurus): "trapleft" → "traplift"; None when no
+        word changes."""
+        choices = [*self._known, *(w for w in extra if len(w) >= 4)]
+        if not choices:
+            return None
+        changed = False
+        words: list[str] = []
+        for token in raw_tokens(text)[:20]:
+            if not is_content(token) or self.is_known(token) or len(token) < 5:
+                if is_content(token):
+                    words.append(token)
+                continue
+            best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=75)
+            if best is not None and best[0] != token:
+                words.append(str(best[0]))
+                changed = True
+            else:
+                words.append(token)
+        return " ".join(words) if changed else None
 
     def analyze(self, text: str, lang: Language | None = None) -> AnalyzedQuery:
         """``lang``: the question's language when known; else detected from the text."""

@@ -112,6 +112,12 @@ class Thesaurus:
         table = self._by_first.get(lang, self._by_first["nl"])
         return any(len(stems) == 1 for stems, _ in table.get(single_stem, ()))
 
+    def words(self) -> list[str]:
+        """The one-word phrases as written (folded), for spelling suggestions."""
+        return sorted(
+            {e.text for group in self._groups for e in group if " " not in e.text.strip()}
+        )
+
     def __len__(self) -> int:
         return len(self._groups)
 

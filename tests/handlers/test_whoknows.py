@@ -249,3 +249,30 @@ async def test_profile_shows_readable_words_singular_and_no_hidden_topic(
         if counts.startswith("1 "):
             assert counts.startswith("1 antwoord,")
     assert "- leerlingenvervoer: 1 antwoord, 0 geaccepteerd, laatst in juni" in lines
+
+
+async def test_a_typo_that_finds_nobody_gets_did_you_mean(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet mantelzrog"))
+    text = slack.sent[-1].text
+    assert "Ik vind niemand" in text
+    assert "Bedoelde je _mantelzorg_?" in text
+    await bot.dispatcher.dispatch(slack, say("!wieweet xyzzyqwv"))
+    assert "Bedoelde je" not in slack.sent[-1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@vraagbaak iemand verstand van leerlingenvervoer?",
+        "@vraagbaak ik zoek iemand die iets weet van leerlingenvervoer",
+        "@vraagbaak weet iemand iets van leerlingenvervoer?",
+        "@vraagbaak is er iemand die ervaring heeft met leerlingenvervoer?",
+        "@vraagbaak anyone know about school transport?",
+        "@vraagbaak wer weiß etwas über Schülerbeförderung leerlingenvervoer?",
+    ],
+)
+async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter, text: str) -> None:
+    await bot.dispatcher.dispatch(slack, say(text, mention=True))
+    assert "Bram de Vries" in slack.sent[-1].text
