@@ -66,6 +66,9 @@ SIMILAR_MAX_DF = 0.05
 SIMILAR_POSTINGS = 1000
 SIMILAR_THREADS = 30
 SIMILAR_WEIGHT = 1.0
+# Evidence weight without a counted answer below which nobody is named (one full answer = 1,
+# a word in one's own reply = 0.7 of it, a recommendation 0.6).
+MIN_EVIDENCE = 0.5
 
 
 class Posting(NamedTuple):
@@ -529,6 +532,8 @@ class ExpertIndex:
                 person = people.get(pid)
                 if person is None or not person.active or person.is_bot:
                     continue
+                if not _enough_evidence(scored[pid], pid in declared):
+                    continue
                 external = person.organisation_id in externals
                 if (asker_external or external) and asker_id is not None and pid not in shared:
                     continue
@@ -628,6 +633,18 @@ class ExpertIndex:
             if terms & query_terms:
                 return True
         return False
+
+
+def _enough_evidence(state: _Scored, declared: bool) -> bool:
+    """Somebody is named only on real evidence: an answer (or an accepted one) about the
+    question's words, answers to similar questions, or a skill they declared; a word that
+    came up once in a reply of theirs is not enough."""
+    row = state.best[2]
+    if declared or state.similar:
+        return True
+    if row is None:
+        return False
+    return row.answers > 0 or row.accepted > 0 or row.weight >= MIN_EVIDENCE
 
 
 def _as_written(label: str, text: str) -> str:

@@ -141,6 +141,9 @@ class LiveEvidence:
         channel = await session.get(Channel, thread.channel_id)
         group = channel.group_id if channel is not None else None
         for term, share in spread.items():
+            if share >= ev.OWN_TERM and await session.get(ExpertiseTerm, term) is None:
+                # a word met first in an answer: known from now on, so it can be asked about
+                session.add(ExpertiseTerm(term=term, df=1, focus=1.0))
             row = await session.get(ExpertiseWeight, (term, person_id))
             if row is None:
                 row = ExpertiseWeight(term=term, person_id=person_id, group_id=group)

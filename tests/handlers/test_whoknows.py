@@ -276,3 +276,29 @@ async def test_a_typo_that_finds_nobody_gets_did_you_mean(
 async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter, text: str) -> None:
     await bot.dispatcher.dispatch(slack, say(text, mention=True))
     assert "Bram de Vries" in slack.sent[-1].text
+
+
+async def test_a_word_mentioned_once_in_passing_makes_no_expert(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    root = say("Wie regelt de vergunning voor het stadsfestival in september?", message_id="8.1")
+    await bot.dispatcher.dispatch(slack, root)
+    passing = say(
+        "Geen idee, misschien iets met de zonnewijzer op het plein?",
+        KARIN,
+        thread="8.1",
+        message_id="8.2",
+    )
+    await bot.dispatcher.dispatch(slack, passing)
+    answer = say(
+        "Die loopt via de evenementenvergunning: aanvragen bij de gemeente, minstens acht "
+        "weken vooraf, met een situatietekening van het plein en de zonnewijzer.",
+        BRAM,
+        thread="8.1",
+        message_id="8.3",
+    )
+    await bot.dispatcher.dispatch(slack, answer)
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnewijzer", JAN))
+    text = slack.sent[-1].text
+    assert "Karin" not in text  # a hedged mention in passing is no evidence
+    assert "Bram de Vries" in text  # the one who answered is
