@@ -250,6 +250,10 @@ class ExpertIndex:
         }
         postings = await self._postings(session, query, idf)
         declared = await self._declared(session, query)
+        for skills in declared.values():
+            for term, _topic in skills:
+                # a declared topic the history never mentions counts at once, as a rare word
+                idf.setdefault(term, math.log(1.0 + total_threads))
         best_possible = 0.0
         scored: dict[int, _Scored] = {}
         group_scores: dict[str, float] = {}

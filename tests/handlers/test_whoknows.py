@@ -302,3 +302,17 @@ async def test_a_word_mentioned_once_in_passing_makes_no_expert(
     text = slack.sent[-1].text
     assert "Karin" not in text  # a hedged mention in passing is no evidence
     assert "Bram de Vries" in text  # the one who answered is
+
+
+async def test_a_declared_topic_the_history_never_mentions_counts_at_once(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen op monumenten", BRAM))
+    assert "Jan Peters" not in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!ikweet zonnepanelen", JAN))
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen op monumenten", BRAM))
+    text = slack.sent[-1].text
+    assert "Jan Peters" in text and "noemt zelf: zonnepanelen" in text
+    await bot.dispatcher.dispatch(slack, say("!verberg zonnepanelen", JAN))
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", BRAM))
+    assert "Jan Peters" not in slack.sent[-1].text
