@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.config_error import ConfigError as ConfigError  # re-exported: the module's API
+
 ENV_PREFIX = "VRAAGBAAK_"
 CONFIG_ENV = "VRAAGBAAK_CONFIG"
 DEFAULT_DATABASE_URL = "sqlite:///vraagbaak-data/vraagbaak.db"
@@ -284,16 +286,6 @@ class Config(Section):
             if domain in org.domains or any(domain.endswith("." + d) for d in org.domains):
                 return org
         return None
-
-
-class ConfigError(Exception):
-    """A configuration problem, phrased for the administrator: file, key and reason."""
-
-    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
-        self.source = source
-        self.problems = problems
-        lines = [f"{source}: {key}: {reason}" for key, reason in problems]
-        super().__init__("\n".join(lines))
 
 
 def _env_overrides(environ: dict[str, str]) -> dict[str, Any]:

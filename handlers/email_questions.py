@@ -279,8 +279,9 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
         await ctx.respond(ctx.t("email_questions.not_email_thread"))
         return
     answer = args.strip()
+    replied: Message | None = None
     if not answer and event.reply_to and ctx.channel.id is not None:
-        replied: Message | None = await find_message(ctx.session, ctx.channel.id, event.reply_to)
+        replied = await find_message(ctx.session, ctx.channel.id, event.reply_to)
         answer = (replied.text or "").strip() if replied is not None else ""
     if not answer:
         await ctx.respond(ctx.t("email_questions.no_answer"))
@@ -288,7 +289,14 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     moderates = rights.may_moderate(_mail_group(row))
     try:
-        await desk.accept(ctx.session, row, ctx.person, answer, moderates=moderates)
+        await desk.accept(
+            ctx.session,
+            row,
+            ctx.person,
+            answer,
+            replied.id if replied is not None else None,
+            moderates=moderates,
+        )
     except AcceptRefusedError as refused:
         key = refused.key
         if key == "email_questions.not_allowed" and rights.is_manager_anywhere:
@@ -296,6 +304,8 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
             return
         await ctx.respond(ctx.t(key))
         return
+    if replied is not None:
+        await _count_as_accepted(ctx, replied)
     await ctx.session.commit()
     await ctx.respond(ctx.t("email_questions.queued"))
 
@@ -349,11 +359,13 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
             row,
             person,
             message.text or "",
+            message.id,
             moderates=rights.may_moderate(_mail_group(row)),
         )
     except AcceptRefusedError as refused:
         await ctx.adapter.post(event.conversation, t(language, refused.key), thread_id=thread_ref)
         return
+    await _count_as_accepted(ctx, message)
     await ctx.session.commit()
     await ctx.adapter.post(
         event.conversation, t(language, "email_questions.queued"), thread_id=thread_ref
@@ -555,3 +567,10 @@ async def release_attachment(ctx: CommandContext, args: str) -> None:
     else:
         text = ctx.t("email_questions.attachment_released", number=parts[1], id=number)
     await ctx.respond_private(text)
+async def _count_as_accepted(ctx: EventContext, message: Message) -> None:
+    """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
+    from knowledge.finder import ExpertIndex
+
+    if ctx.services.has_feature(ExpertIndex):
+        live = await ctx.services.feature(ExpertIndex).live(ctx.session)
+        await live.accepted_by_mail_flow(ctx.session, message)

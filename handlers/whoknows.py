@@ -60,6 +60,10 @@ TEXTS = {
     "whoknows.away_until": {"nl": "afwezig tot {date}", "en": "away until {date}"},
     "whoknows.dnd": {"nl": "niet storen", "en": "do not disturb"},
     "whoknows.available": {"nl": "beschikbaar", "en": "available"},
+    "whoknows.did_you_mean": {
+        "nl": "Bedoelde je _{topic}_? Vraag dan `!wieweet {topic}`.",
+        "en": "Did you mean _{topic}_? Then ask `!whoknows {topic}`.",
+    },
     "whoknows.nobody": {
         "nl": "Ik vind niemand die aantoonbaar veel weet van _{topic}_.",
         "en": "I can't find anyone with clear experience of _{topic}_.",
@@ -137,6 +141,10 @@ TEXTS = {
         "nl": "- {topic}: {answers} antwoorden, {accepted} geaccepteerd{last}",
         "en": "- {topic}: {answers} answers, {accepted} accepted{last}",
     },
+    "whoknows.profile_line_one": {
+        "nl": "- {topic}: 1 antwoord, {accepted} geaccepteerd{last}",
+        "en": "- {topic}: 1 answer, {accepted} accepted{last}",
+    },
     "whoknows.profile_last": {"nl": ", laatst in {month}", "en": ", last in {month}"},
     "whoknows.profile_declared": {"nl": "Je noemt zelf: {topics}", "en": "You say: {topics}"},
     "whoknows.profile_hidden": {
@@ -192,13 +200,32 @@ _INTENTS = [
     r"\bwie\s+(weet|kent)\s+(er\s+)?(iets|meer|veel|alles)?\s*(van|over|op het gebied van)\s+"
     r"(?P<arg>.+)",
     r"\bheeft\s+iemand\s+(ervaring|verstand|kennis)\s+(met|van)\s+(?P<arg>.+)",
-    r"\bwie\s+heeft\s+(ervaring|verstand|kennis)\s+(met|van)\s+(?P<arg>.+)",
+    r"\bwie\s+heeft\s+(er\s+)?(ervaring|verstand|kennis)\s+(met|van)\s+(?P<arg>.+)",
     r"\bwie\s+kan\s+(mij|me|ons)\s+helpen\s+(met|bij)\s+(?P<arg>.+)",
     r"\bbij\s+wie\s+kan\s+ik\s+terecht\s+(met|voor)\s+(vragen\s+over\s+)?(?P<arg>.+)",
     r"\bwie\s+is\s+(de|een)\s+expert\s+(op het gebied van|in|voor|van)\s+(?P<arg>.+)",
     r"\bwho\s+(knows|can help( me)? with|is the expert on)\s+(about\s+)?(?P<arg>.+)",
     r"\b(does|do)\s+(anyone|anybody|someone)\s+(have\s+experience\s+with|know\s+about)\s+"
     r"(?P<arg>.+)",
+    # everyday forms: "iemand verstand van het kappen van een boom?", "weet iemand iets van
+    # X", "ik zoek iemand die iets weet van X", "is er iemand die ervaring heeft met X"
+    r"\b(iemand|wie)\s+(nog\s+|hier\s+)?(ervaring|verstand|kennis)\s+(met|van|over)\s+"
+    r"(?P<arg>.+)",
+    r"\bweet\s+iemand\s+(hier\s+)?(iets|meer|veel|het\s+fijne)\s+(van|over)\s+(?P<arg>.+)",
+    r"\bzoek\s+(iemand|een\s+collega|een\s+expert|een\s+specialist)\s+(die|met)\s+"
+    r"(iets\s+|veel\s+|meer\s+|verstand\s+|kennis\s+|ervaring\s+)?"
+    r"(weet|kennis|verstand|ervaring|heeft)\s+(heeft\s+)?(van|over|met|op)\s+(?P<arg>.+)",
+    r"\bis\s+er\s+iemand\s+die\s+(iets\s+|veel\s+)?(weet|verstand|kennis|ervaring)\s+"
+    r"(heeft\s+)?(van|over|met)\s+(?P<arg>.+)",
+    r"\b(anyone|anybody|someone)\s+(here\s+)?(know|knows|familiar\s+with|with\s+experience"
+    r"\s+(in|with))\s+(anything\s+|much\s+)?(about\s+)?(?P<arg>.+)",
+    r"\b(looking\s+for|need)\s+(someone|somebody|an\s+expert)\s+(who|that)\s+knows\s+"
+    r"(about\s+)?(?P<arg>.+)",
+    r"\bwho\s+has\s+experience\s+(with|in)\s+(?P<arg>.+)",
+    # partners who write German
+    r"\bwer\s+(weiß|weiss|kennt\s+sich)\s+(etwas\s+|mehr\s+|gut\s+)?(über|mit|aus\s+mit)\s+"
+    r"(?P<arg>.+)",
+    r"\bkennt\s+sich\s+(jemand|wer)\s+(mit|in)\s+(?P<arg>.+?)(\s+aus)?\s*[?.!]*$",
 ]
 
 
@@ -261,7 +288,7 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
         best = ranking.best_group
         if best is not None and not await visibility.group_visible(ctx.session, audience, best):
             best = None
-        await _offer_group(ctx, topic, best)
+        await _offer_group(ctx, topic, best, await index.did_you_mean(ctx.session, topic))
         return
     names = await _organisation_names(ctx)
     lines = [ctx.t("whoknows.intro", topic=inert(topic))]
@@ -281,8 +308,12 @@ async def _organisation_names(ctx: CommandContext) -> dict[str, str]:
     return {oid: name for oid, name in rows}
 
 
-async def _offer_group(ctx: CommandContext, topic: str, group_id: str | None) -> None:
+async def _offer_group(
+    ctx: CommandContext, topic: str, group_id: str | None, meant: str | None = None
+) -> None:
     lines = [ctx.t("whoknows.nobody", topic=inert(topic))]
+    if meant:
+        lines.append(ctx.t("whoknows.did_you_mean", topic=inert(meant)))
     if group_id is not None and not await _may_post_in(ctx, group_id):
         group_id = None
     if group_id is None:
@@ -375,19 +406,31 @@ async def i_know(ctx: CommandContext, args: str) -> None:
 async def profile(ctx: CommandContext, args: str) -> None:
     index = _index(ctx)
     now = ctx.services.clock.now()
-    rows = (
+    candidates = (
         await ctx.session.exec(
             select(ExpertiseWeight)
             .where(ExpertiseWeight.person_id == ctx.person_id, ExpertiseWeight.answers > 0)
             .order_by(col(ExpertiseWeight.weight).desc())
-            .limit(8)
+            .limit(40)
         )
     ).all()
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
+    hidden: set[str] = set()
+    for topic in settings.hidden_topics:
+        hidden |= (await index.analyze(ctx.session, topic)).primary_terms
+    shown: list[tuple[str, ExpertiseWeight]] = []
+    for row in candidates:
+        # the word people wrote, never a stem or a filler word; a hidden topic is not offered
+        label = await index.readable_label(ctx.session, row.term)
+        if label is None or row.term in hidden or any(label == seen for seen, _ in shown):
+            continue
+        shown.append((label, row))
+        if len(shown) == 8:
+            break
     lines = [ctx.t("whoknows.profile_title"), ""]
-    if rows:
+    if shown:
         lines.append(ctx.t("whoknows.profile_evidence"))
-        for row in rows:
+        for label, row in shown:
             last = (
                 ctx.t("whoknows.profile_last", month=month_label(row.last_at, now, ctx.language))
                 if row.last_at
@@ -395,8 +438,8 @@ async def profile(ctx: CommandContext, args: str) -> None:
             )
             lines.append(
                 ctx.t(
-                    "whoknows.profile_line",
-                    topic=inert(await index.label(ctx.session, row.term)),
+                    "whoknows.profile_line_one" if row.answers == 1 else "whoknows.profile_line",
+                    topic=inert(label),
                     answers=row.answers,
                     accepted=row.accepted,
                     last=last,

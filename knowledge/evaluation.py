@@ -4,6 +4,7 @@ min(5, number relevant)); overall and per query form."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -49,4 +50,26 @@ def summarise(scores: Sequence[QueryScore]) -> dict[str, dict[str, float]]:
         summary = {m: round(sum(s.values[m] for s in items) / len(items), 4) for m in METRICS}
         summary["n"] = float(len(items))
         result[name] = summary
+    return result
+
+
+TUNE = "tune"
+HELD_OUT = "held-out"
+HALVES = (TUNE, HELD_OUT)
+
+
+def dev_half(key: str) -> str:
+    """Which half of a development set an item belongs to: ``tune`` (rules and weights may
+    be adjusted while looking at it) or ``held-out`` (only ever measured). Decided by a hash
+    of the item's stable key (a query id, a file name), so the split never changes between
+    runs or machines and does not depend on the order of the items."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return TUNE if digest[0] % 2 == 0 else HELD_OUT
+
+
+def summarise_halves(scores: Sequence[QueryScore]) -> dict[str, dict[str, dict[str, float]]]:
+    """``{"all": summary, "tune": summary, "held-out": summary}`` (see :func:`summarise`)."""
+    result = {"all": summarise(scores)}
+    for half in HALVES:
+        result[half] = summarise([s for s in scores if dev_half(s.qid) == half])
     return result

@@ -40,9 +40,10 @@ from bot.storage.models import (
 )
 from knowledge import evidence as ev
 from knowledge.index_build import AS_OF_KEY
+from knowledge.language import LANGUAGES
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
-from knowledge.text import stem
+from knowledge.text import is_content, stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
 
@@ -65,6 +66,9 @@ SIMILAR_MAX_DF = 0.05
 SIMILAR_POSTINGS = 1000
 SIMILAR_THREADS = 30
 SIMILAR_WEIGHT = 1.0
+# Evidence weight without a counted answer below which nobody is named (one full answer = 1,
+# a word in one's own reply = 0.7 of it, a recommendation 0.6).
+MIN_EVIDENCE = 0.5
 
 
 class Posting(NamedTuple):
@@ -181,11 +185,26 @@ class ExpertIndex:
         if self._labels is None:
             best: dict[str, tuple[int, str]] = {}
             for word, df in vocab.analyzer.vocabulary.items():
-                key = stem(word)
-                if df > best.get(key, (0, ""))[0]:
-                    best[key] = (df, word)
+                # a term is a Dutch, English or German stem, as the message's language was
+                for key in {stem(word, lang) for lang in LANGUAGES}:
+                    if df > best.get(key, (0, ""))[0]:
+                        best[key] = (df, word)
             self._labels = {key: word for key, (_df, word) in best.items()}
         return self._labels.get(term, term)
+
+    async def readable_label(self, session: AsyncSession, term: str) -> str | None:
+        """:meth:`label`, or None when there is no readable word for the term: a stem no
+        word in the history has, a stop word, a number or a scrap of two letters."""
+        label = await self.label(session, term)
+        vocab = await self._vocab(session)
+        if label not in vocab.analyzer.vocabulary or not is_content(label) or len(label) < 3:
+            return None
+        return label
+
+    async def did_you_mean(self, session: AsyncSession, text: str) -> str | None:
+        """A spelling of the question with words the history or the thesaurus knows."""
+        vocab = await self._vocab(session)
+        return vocab.analyzer.spelling(text, self.thesaurus.words())
 
     async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
         return (await self._vocab(session)).analyzer.analyze(text)
@@ -231,6 +250,10 @@ class ExpertIndex:
         }
         postings = await self._postings(session, query, idf)
         declared = await self._declared(session, query)
+        for skills in declared.values():
+            for term, _topic in skills:
+                # a declared topic the history never mentions counts at once, as a rare word
+                idf.setdefault(term, math.log(1.0 + total_threads))
         best_possible = 0.0
         scored: dict[int, _Scored] = {}
         group_scores: dict[str, float] = {}
@@ -513,6 +536,8 @@ class ExpertIndex:
                 person = people.get(pid)
                 if person is None or not person.active or person.is_bot:
                     continue
+                if not _enough_evidence(scored[pid], pid in declared):
+                    continue
                 external = person.organisation_id in externals
                 if (asker_external or external) and asker_id is not None and pid not in shared:
                     continue
@@ -536,7 +561,10 @@ class ExpertIndex:
                 reason = Reason(
                     topic=_as_written(label, query.text)
                     if label
-                    else await self.label(session, term),
+                    else (
+                        await self.readable_label(session, term)
+                        or _as_written(query.concepts[0].label, query.text)
+                    ),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
                     last_at=_moment(row.last_at) if row else None,
@@ -609,6 +637,18 @@ class ExpertIndex:
             if terms & query_terms:
                 return True
         return False
+
+
+def _enough_evidence(state: _Scored, declared: bool) -> bool:
+    """Somebody is named only on real evidence: an answer (or an accepted one) about the
+    question's words, answers to similar questions, or a skill they declared; a word that
+    came up once in a reply of theirs is not enough."""
+    row = state.best[2]
+    if declared or state.similar:
+        return True
+    if row is None:
+        return False
+    return row.answers > 0 or row.accepted > 0 or row.weight >= MIN_EVIDENCE
 
 
 def _as_written(label: str, text: str) -> str:

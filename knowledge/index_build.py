@@ -30,9 +30,19 @@ from bot.storage.expertise_models import (
     ExpertiseThreadTerm,
     ExpertiseWeight,
 )
-from bot.storage.models import Account, Channel, Message, Person, Reaction, StateEntry, Thread
+from bot.storage.models import (
+    Account,
+    Channel,
+    Message,
+    Person,
+    Question,
+    Reaction,
+    StateEntry,
+    Thread,
+)
 from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
+from knowledge.language import Language
 from knowledge.text import content_words
 
 AS_OF_KEY = "expertise.as_of"
@@ -83,11 +93,14 @@ def _table(model: type) -> Any:
 
 
 class _Surfaces:
-    """Interned surface words with their thread frequencies."""
+    """Interned surface words, each with the language of the message it was written in
+    (the same word is another term in another language), and their thread frequencies."""
 
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.ids: dict[tuple[str, str], int] = {}
         self.words: list[str] = []
+        self.langs: list[str] = []
         self.df: list[int] = []
 
     def of(self, text: str | None) -> set[int]:
@@ -95,15 +108,25 @@ class _Surfaces:
         if not text:
             return result
         ids = self.ids
+        lang = self.analyzer.language(text)
         for word in content_words(text):
-            found = ids.get(word)
+            key = (word, lang)
+            found = ids.get(key)
             if found is None:
                 found = len(self.words)
-                ids[word] = found
+                ids[key] = found
                 self.words.append(word)
+                self.langs.append(lang)
                 self.df.append(0)
             result.add(found)
         return result
+
+    def word_df(self) -> Counter[str]:
+        """Thread frequency per surface word, over its languages."""
+        counts: Counter[str] = Counter()
+        for index, word in enumerate(self.words):
+            counts[word] += self.df[index]
+        return counts
 
 
 def _rows(conn: Connection, statement: Any) -> Iterator[Any]:
@@ -112,8 +135,12 @@ def _rows(conn: Connection, statement: Any) -> Iterator[Any]:
 
 
 def build_index(
-    database: Database, half_life_days: float, progress: Progress | None = None
+    database: Database,
+    half_life_days: float,
+    progress: Progress | None = None,
+    language: Language = "nl",
 ) -> IndexReport:
+    """``language``: the deployment's language, for messages too short to tell."""
     say = progress or (lambda _line: None)
     started = time.perf_counter()
     report = IndexReport()
@@ -135,11 +162,22 @@ def build_index(
             conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
         ):
             reactions[mid].append((pid, key))
+        # answers accepted through the e-mail flow (!antwoord, ✅ by the forwarder)
+        accepted_by_mail = {
+            mid
+            for (mid,) in conn.execute(
+                select(col(Question.accepted_message_id)).where(
+                    col(Question.accepted_message_id).is_not(None)
+                )
+            )
+        }
         as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
         as_of: datetime = as_of_value or datetime.now(UTC)
         say(f"index: {len(threads)} threads, {len(people)} people")
 
-        surfaces = _Surfaces()
+        word_df: Counter[str] = Counter()
+        analyzer = Analyzer(lambda w: word_df[w] >= MIN_KNOWN_DF, language)
+        surfaces = _Surfaces(analyzer)
         thread_root: dict[int, tuple[int, ...]] = {}
         thread_other: dict[int, tuple[int, ...]] = {}
         thread_group: dict[int, str | None] = {}
@@ -168,10 +206,7 @@ def build_index(
                     continue
                 ts = at.timestamp()
                 if is_root:
-                    if has_files:
-                        state = done.setdefault(author, _PersonThread())
-                        state.weight += ev.FILE_SHARED * weight_at(ts)
-                        state.last_at = max(state.last_at, ts)
+                    # asking, with or without a document, is interest, not expertise
                     continue
                 if author == asker:
                     continue
@@ -186,6 +221,9 @@ def build_index(
                         state.accepted = True
                     elif who != author and key in POSITIVE_REACTIONS:
                         positive += 1
+                if mid in accepted_by_mail and not state.accepted:
+                    gained += ev.ACCEPTED
+                    state.accepted = True
                 gained += ev.reaction_bonus(positive)
                 if has_files:
                     gained += ev.FILE_SHARED
@@ -248,12 +286,10 @@ def build_index(
             report.threads += 1
         say(f"index: {report.threads} threads read, {len(evidence)} pieces of evidence")
 
-    analyzer = Analyzer(
-        lambda w: surfaces.df[surfaces.ids[w]] >= MIN_KNOWN_DF if w in surfaces.ids else False
-    )
+    word_df.update(surfaces.word_df())
     # words met in one thread only can match no other question; leave them out
     surface_terms = [
-        analyzer.terms_of_word(w) if surfaces.df[i] >= MIN_KNOWN_DF else ()
+        analyzer.terms_of_word(w, surfaces.langs[i]) if word_df[w] >= MIN_KNOWN_DF else ()
         for i, w in enumerate(surfaces.words)
     ]
     term_df: Counter[str] = Counter()
@@ -363,11 +399,7 @@ def build_index(
             conn,
             _table(ExpertiseSurface),
             ("surface", "df"),
-            (
-                (w, surfaces.df[i])
-                for i, w in enumerate(surfaces.words)
-                if surfaces.df[i] >= MIN_KNOWN_DF
-            ),
+            ((w, n) for w, n in word_df.items() if n >= MIN_KNOWN_DF),
             ignore_conflicts=False,
         )
         insert_rows(

@@ -90,6 +90,16 @@ class LiveEvidence:
             return
         await self._credit(session, thread, person_id, ev.RECOMMENDED, at)
 
+    async def accepted_by_mail_flow(self, session: AsyncSession, message: Message) -> None:
+        """An answer accepted for an e-mailed question (``!antwoord`` or ✅ by the forwarder
+        or a moderator): it counts as an accepted answer, as the asker's ✅ in chat does."""
+        thread = await session.get(Thread, message.thread_id) if message.thread_id else None
+        if thread is None or message.author_id is None or message.is_root or message.is_bot:
+            return
+        await self._credit(
+            session, thread, message.author_id, ev.ACCEPTED, message.created_at, accepted=True
+        )
+
     async def reaction(
         self, session: AsyncSession, message: Message, reactor_id: int, key: str, at: datetime
     ) -> None:
@@ -100,6 +110,7 @@ class LiveEvidence:
         if reactor_id == message.author_id:
             return
         if key in ACCEPT_REACTIONS and reactor_id == thread.author_id:
+            # (an e-mailed question's acceptance is credited by accepted_by_mail_flow)
             await self._credit(session, thread, message.author_id, ev.ACCEPTED, at, accepted=True)
         elif key in POSITIVE_REACTIONS:
             await self._credit(session, thread, message.author_id, ev.POSITIVE_REACTION, at)
@@ -130,6 +141,9 @@ class LiveEvidence:
         channel = await session.get(Channel, thread.channel_id)
         group = channel.group_id if channel is not None else None
         for term, share in spread.items():
+            if share >= ev.OWN_TERM and await session.get(ExpertiseTerm, term) is None:
+                # a word met first in an answer: known from now on, so it can be asked about
+                session.add(ExpertiseTerm(term=term, df=1, focus=1.0))
             row = await session.get(ExpertiseWeight, (term, person_id))
             if row is None:
                 row = ExpertiseWeight(term=term, person_id=person_id, group_id=group)

@@ -3,13 +3,14 @@ grouped per concept, with compound parts, typo corrections and thesaurus synonym
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.analysis import MIN_KNOWN_DF, Analyzer
+from knowledge.analysis import COMPOUNDING, MIN_KNOWN_DF, Analyzer
+from knowledge.language import Language, detect
 from knowledge.text import is_content, raw_tokens, stem, word_parts
 from knowledge.thesaurus import Thesaurus
 
@@ -68,6 +69,7 @@ class Concept:
 class AnalyzedQuery:
     concepts: list[Concept]
     text: str = ""
+    lang: Language = "nl"
 
     @property
     def all_terms(self) -> set[str]:
@@ -87,11 +89,14 @@ def max_typos(word: str) -> int:
 
 
 class QueryAnalyzer:
-    def __init__(self, thesaurus: Thesaurus, vocabulary: Mapping[str, int]) -> None:
+    def __init__(
+        self, thesaurus: Thesaurus, vocabulary: Mapping[str, int], default: Language = "nl"
+    ) -> None:
         self.thesaurus = thesaurus
         self.vocabulary = vocabulary
+        self.default: Language = default
         self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
-        self.analyzer = Analyzer(self.is_known)
+        self.analyzer = Analyzer(self.is_known, default)
 
     def is_known(self, word: str) -> bool:
         return self.vocabulary.get(word, 0) >= MIN_KNOWN_DF
@@ -114,9 +119,36 @@ class QueryAnalyzer:
         best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
         return str(best[0])
 
-    def analyze(self, text: str) -> AnalyzedQuery:
+    def spelling(self, text: str, extra: Sequence[str] = ()) -> str | None:
+        """The question with each unknown word replaced by the nearest known one (from the
+        history or ``extra``, e.g. the thesaurus): "trapleft" → "traplift"; None when no
+        word changes."""
+        choices = [*self._known, *(w for w in extra if len(w) >= 4)]
+        if not choices:
+            return None
+        changed = False
+        words: list[str] = []
+        for token in raw_tokens(text)[:20]:
+            if not is_content(token) or self.is_known(token) or len(token) < 5:
+                if is_content(token):
+                    words.append(token)
+                continue
+            best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=75)
+            if best is not None and best[0] != token:
+                words.append(str(best[0]))
+                changed = True
+            else:
+                words.append(token)
+        return " ".join(words) if changed else None
+
+    def analyze(self, text: str, lang: Language | None = None) -> AnalyzedQuery:
+        """``lang``: the question's language when known; else detected from the text."""
+        lang = lang or detect(text, self.default)
         concepts: list[Concept] = []
         sequence: list[tuple[str, int]] = []
+        # the words as written: a phrase of the thesaurus is matched on these too, since a
+        # word the history lacks ("certificate") may still be in a phrase
+        written: list[tuple[str, int]] = []
         seen: set[str] = set()
         for token in raw_tokens(text):
             words = [w for w in word_parts(token) if is_content(w)]
@@ -126,12 +158,16 @@ class QueryAnalyzer:
             index = len(concepts)
             concept = Concept(token.replace("-", " ") if len(words) > 1 else words[0])
             concepts.append(concept)
-            self._word(words[0], concept, index, sequence, 1.0)
+            self._word(words[0], concept, index, sequence, 1.0, lang)
             for part in words[1:]:
-                self._word(part, concept, index, sequence, PART_WEIGHT)
-        self._expand(concepts, sequence)
-        self._join(concepts)
-        return AnalyzedQuery([c for c in concepts if c.terms], text)
+                self._word(part, concept, index, sequence, PART_WEIGHT, lang)
+            written.extend((stem(word, lang), index) for word in words)
+        self._expand(concepts, sequence, lang)
+        if written != sequence:
+            self._expand(concepts, written, lang)
+        if lang in COMPOUNDING:
+            self._join(concepts, lang)
+        return AnalyzedQuery([c for c in concepts if c.terms], text, lang)
 
     def _word(
         self,
@@ -140,39 +176,46 @@ class QueryAnalyzer:
         index: int,
         sequence: list[tuple[str, int]],
         weight: float,
+        lang: Language,
     ) -> None:
-        """Terms for one word: itself, its compound parts, or its typo correction."""
-        own = stem(word)
+        """Terms for one word: itself, its compound parts, or its typo correction. Only
+        Dutch and German words are split into compound parts."""
+        compounding = lang in COMPOUNDING
+
+        def parts_of(text: str) -> tuple[str, ...]:
+            return self.analyzer.splitter.parts(text) if compounding else ()
+
+        own = stem(word, lang)
         concept.add(own, weight)
         if self.is_known(word):
             sequence.append((own, index))
-            for part in self.analyzer.splitter.parts(word):
-                concept.add(stem(part), weight * PART_WEIGHT)
-                sequence.append((stem(part), index))
+            for part in parts_of(word):
+                concept.add(stem(part, lang), weight * PART_WEIGHT)
+                sequence.append((stem(part, lang), index))
             return
-        parts = self.analyzer.splitter.parts(word)
+        parts = parts_of(word)
         if parts:
             for part in parts:
-                concept.add(stem(part), weight * SPLIT_ONLY_WEIGHT)
-                sequence.append((stem(part), index))
+                concept.add(stem(part, lang), weight * SPLIT_ONLY_WEIGHT)
+                sequence.append((stem(part, lang), index))
             return
         corrected = self.correct(word)
         if corrected is not None:
-            concept.add(stem(corrected), weight * FUZZY_WEIGHT)
-            sequence.append((stem(corrected), index))
-            for part in self.analyzer.splitter.parts(corrected):
-                concept.add(stem(part), weight * FUZZY_WEIGHT * PART_WEIGHT)
-                sequence.append((stem(part), index))
+            concept.add(stem(corrected, lang), weight * FUZZY_WEIGHT)
+            sequence.append((stem(corrected, lang), index))
+            for part in parts_of(corrected):
+                concept.add(stem(part, lang), weight * FUZZY_WEIGHT * PART_WEIGHT)
+                sequence.append((stem(part, lang), index))
             return
         sequence.append((own, index))
-        head = self._known_head(word)
+        head = self._known_head(word) if compounding else None
         if head is not None:
             # a compound with an unknown modifier: its last part (the Dutch head) says what
             # it is ("schoonmaakleverancier" is a "leverancier")
-            concept.add(stem(head), weight * SPLIT_ONLY_WEIGHT)
-            sequence.append((stem(head), index))
+            concept.add(stem(head, lang), weight * SPLIT_ONLY_WEIGHT)
+            sequence.append((stem(head, lang), index))
 
-    def _join(self, concepts: list[Concept]) -> None:
+    def _join(self, concepts: list[Concept], lang: Language) -> None:
         """Words written apart that form a known compound: "beheer van contracten" →
         ``contractbeheer``, "verzuim door ziekte" → ``ziekteverzuim``, "datalek melding" →
         ``datalekmelding``. The compound becomes a concept of its own."""
@@ -182,12 +225,13 @@ class QueryAnalyzer:
             for j in range(i + 1, min(len(words), i + 3)):
                 modifiers = words[i + 1 : j + 1]
                 for candidate in _compound_candidates(head, modifiers):
-                    if not self.is_known(candidate) and not self.thesaurus.knows(stem(candidate)):
+                    joined_stem = stem(candidate, lang)
+                    if not self.is_known(candidate) and not self.thesaurus.knows(joined_stem, lang):
                         continue
                     concept = Concept(" ".join(words[i : j + 1]))
-                    concept.add(stem(candidate), 1.0)
+                    concept.add(joined_stem, 1.0)
                     for term, weight in self.thesaurus.expand_at(
-                        [stem(candidate)], 0, SYNONYM_WEIGHT
+                        [joined_stem], 0, SYNONYM_WEIGHT, lang
                     ).items():
                         concept.add(term, weight)
                     for part in concepts[i : j + 1]:
@@ -196,13 +240,16 @@ class QueryAnalyzer:
                     break
         concepts.extend(joined)
 
-    def _expand(self, concepts: list[Concept], sequence: list[tuple[str, int]]) -> None:
+    def _expand(
+        self, concepts: list[Concept], sequence: list[tuple[str, int]], lang: Language
+    ) -> None:
         """Synonyms of a phrase join the concept of the phrase's first word."""
         stems = [s for s, _ in sequence]
         for start, (_first, index) in enumerate(sequence):
-            for term, weight in self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT).items():
+            expansions = self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT, lang)
+            for term, weight in expansions.items():
                 concepts[index].add(term, weight)
-            for _group, phrase in self.thesaurus.matches_at(stems, start):
+            for _group, phrase in self.thesaurus.matches_at(stems, start, lang):
                 if len(phrase) > 1:
                     # the phrase means more than its first word alone ("certificate" of
                     # good conduct is not any certificate)

@@ -12,12 +12,17 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 from rapidfuzz import fuzz, process
+
+from knowledge.language import detect
+from knowledge.text import STOPWORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
@@ -51,7 +56,7 @@ GLOSSARY: dict[str, str] = {
     "budget": "begroting",
     "tender": "aanbesteding",
     "procurement": "inkoop",
-    "contract": "contractbeheer",
+    "contract management": "contractbeheer",
     "data breach": "datalek",
     "privacy": "avg",
     "leave": "verlof",
@@ -142,6 +147,31 @@ class GroupProfile:
     description: str = ""
     keywords: tuple[str, ...] = ()
     past_texts: tuple[str, ...] = ()
+    # people of an external organisation are members of its channel: a mail may go there
+    # only when a person chooses it
+    external_members: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """A municipal task domain: the words that name it, and the words used for its work."""
+
+    id: str
+    anchors: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+def load_domains(text: str | None = None) -> list[Domain]:
+    """The shipped ``data/municipal_domains.toml`` (or ``text`` in its format)."""
+    if text is None:
+        text = (
+            resources.files("knowledge").joinpath("data/municipal_domains.toml").read_text("utf-8")
+        )
+    data = tomllib.loads(text)
+    return [
+        Domain(str(d["id"]), tuple(d.get("anchors", ())), tuple(d.get("terms", ())))
+        for d in data.get("domains", [])
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +185,8 @@ class Route:
     group_id: str | None
     confidence: float
     ranked: tuple[RouteChoice, ...] = ()
+    # the best group has external members: never post there without a person's choice
+    needs_choice: bool = False
 
     def top(self, n: int = 3) -> list[str]:
         return [choice.group_id for choice in self.ranked[:n]]
@@ -167,6 +199,9 @@ class _Index:
     terms: list[str] = field(default_factory=list)
     # Heads and tails of long terms: "vergunning" is the tail of "omgevingsvergunning".
     parts: dict[str, dict[str, tuple[float, str]]] = field(default_factory=dict)
+    # Words of the municipal domains a group belongs to (weaker than its own words, and
+    # looked up besides them, never instead).
+    domain: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 class Router:
@@ -175,12 +210,35 @@ class Router:
     KEYWORD_WEIGHT = 3.0
     NAME_WEIGHT = 2.0
     DESCRIPTION_WEIGHT = 1.5
+    DOMAIN_WEIGHT = 1.0
     PAST_WEIGHT = 0.5
 
-    def __init__(self, groups: Sequence[GroupProfile]) -> None:
+    def __init__(
+        self, groups: Sequence[GroupProfile], domains: Sequence[Domain] | None = None
+    ) -> None:
         self.groups = list(groups)
+        self.domains = list(load_domains() if domains is None else domains)
         self._index = self._build(self.groups)
         self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
+
+    def group_domains(self, group: GroupProfile) -> list[Domain]:
+        """The domains a group's name, description and keywords name: one anchor (in the
+        name, description or keywords) or two of the domain's terms."""
+        own = " ".join([group.name, group.description, *group.keywords])
+        text = " " + " ".join(tokens(own)) + " "
+        stems = {_stem(w) for w in tokens(own)}
+
+        def found(phrase: str) -> bool:
+            words = tokens(phrase)
+            if len(words) == 1:
+                return _stem(words[0]) in stems
+            return f" {' '.join(words)} " in text
+
+        result = []
+        for domain in self.domains:
+            if any(found(a) for a in domain.anchors) or sum(map(found, domain.terms)) >= 2:
+                result.append(domain)
+        return result
 
     @staticmethod
     def _add(index: _Index, term: str, group: str, weight: float) -> None:
@@ -203,11 +261,24 @@ class Router:
                         index.phrases.setdefault(joined, {})[group.id] = weight * 1.5
                         self._add(index, "".join(words), group.id, weight)
                     for word in words:
-                        if len(words) > 1 and len(word) < _MIN_PART:
-                            continue
+                        if (len(words) > 1 and len(word) < _MIN_PART) or word in STOPWORDS:
+                            continue  # "over" in "overleg over het centrumplan" is no topic
                         # A word of a multi-word keyword says less than the whole keyword.
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
                         self._add(index, _stem(word), group.id, weight * share)
+            for domain in self.group_domains(group):
+                for phrase in (*domain.anchors, *domain.terms):
+                    words = [w for w in tokens(phrase) if len(w) >= 2]
+                    if len(words) > 1:
+                        joined = " ".join(words)
+                        # a product name of several words is strong evidence
+                        phrase_weight = self.DOMAIN_WEIGHT * 1.5 * math.log(1 + len(groups))
+                        slot = index.phrases.setdefault(joined, {})
+                        slot[group.id] = max(slot.get(group.id, 0.0), phrase_weight)
+                        index.domain.setdefault("".join(words), {})[group.id] = self.DOMAIN_WEIGHT
+                    elif words:
+                        slot = index.domain.setdefault(_stem(words[0]), {})
+                        slot[group.id] = self.DOMAIN_WEIGHT
             past = Counter(
                 _stem(w) for text in group.past_texts for w in tokens(text) if len(w) >= 5
             )
@@ -218,6 +289,10 @@ class Router:
         # Terms shared by many groups say little: scale by an inverse group frequency.
         n = max(1, len(groups))
         for _term, slot in index.weights.items():
+            idf = math.log(1 + n / len(slot))
+            for group_id in slot:
+                slot[group_id] *= idf
+        for slot in index.domain.values():
             idf = math.log(1 + n / len(slot))
             for group_id in slot:
                 slot[group_id] *= idf
@@ -234,9 +309,12 @@ class Router:
                             target[group_id] = (weight * share, term)
         return index
 
-    def _matches(self, token: str) -> tuple[tuple[str, str, float], ...]:
-        """(term, group, weight) for each group a known term in ``token`` points to."""
-        cached = self._cache.get(token)
+    def _matches(self, token: str, dutch: bool = True) -> tuple[tuple[str, str, float], ...]:
+        """(term, group, weight) for each group a known term in ``token`` points to. Only a
+        Dutch (or German) word is matched as a compound or a near miss of a known term: an
+        English "register" is not the tail of "contractregister" (but a Dutch word in an
+        English sentence, "bouwhek", still contains the known "bouw")."""
+        cached = self._cache.get(token if dutch else f"{token}\x00en")
         if cached is not None:
             return cached
         weights = self._index.weights
@@ -258,36 +336,53 @@ class Router:
                 for part in (token[:cut], token[-cut:]):
                     for group_id, weight in weights.get(part, {}).items():
                         keep(group_id, weight * len(part) / len(token), part)
-            # ... or this word as the head or tail of a known compound term.
-            for candidate in {token, stem}:
+            # ... or this word as the head or tail of a known compound term (Dutch words
+            # only).
+            for candidate in {token, stem} if dutch else ():
                 for group_id, (weight, term) in self._index.parts.get(candidate, {}).items():
                     keep(group_id, weight, term)
-            if not found and len(token) >= _FUZZY_MIN:
+            if not found and dutch and len(token) >= _FUZZY_MIN:
                 best = process.extractOne(
                     token, self._index.terms, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
                 )
                 if best is not None and best[0][:2] == token[:2]:
                     for group_id, weight in weights[best[0]].items():
                         keep(group_id, weight * 0.8, best[0])
+        domains = self._index.domain
+        domain = domains.get(stem) or domains.get(token)
+        if domain:
+            for group_id, weight in domain.items():
+                keep(group_id, weight, stem)
+        elif dutch and _MIN_PART + 2 <= len(token) <= _MAX_WORD:
+            # a domain word as the head or tail of this compound ("kerstpakketten")
+            for cut in range(_MIN_PART + 1, len(token)):
+                for part in (token[:cut], token[-cut:]):
+                    for group_id, weight in domains.get(part, {}).items():
+                        keep(group_id, weight * len(part) / len(token), part)
         result = tuple((term, group_id, weight) for group_id, (weight, term) in found.items())
         if len(self._cache) < 50_000:
-            self._cache[token] = result
+            self._cache[token if dutch else f"{token}\x00en"] = result
         return result
 
     def scores(self, text: str) -> dict[str, float]:
         expanded = expand_glossary(text[:_MAX_TEXT])
+        english = _english_words(text[:_MAX_TEXT])
         words = _TOKEN.findall(expanded)
         totals: dict[str, float] = dict.fromkeys((g.id for g in self.groups), 0.0)
         seen: set[str] = set()
         counted: dict[tuple[str, str], float] = {}
         candidates = list(words)
         # Split words joined: "omgevings vergunnig" -> "omgevingsvergunnig".
-        candidates.extend(a + b for a, b in itertools.pairwise(words) if len(a) >= 4)
+        candidates.extend(
+            a + b
+            for a, b in itertools.pairwise(words)
+            if len(a) >= 4 and a not in english and b not in english
+        )
         for word in candidates:
             if len(word) < 3 or word in seen:
                 continue
             seen.add(word)
-            for term, group_id, weight in self._matches(word):
+            for term, group_id, weight in self._matches(word, word not in english):
                 # Each known term counts once: "verhuizen" and "verhuizing" are one piece of
                 # evidence, not two.
                 previous = counted.get((term, group_id), 0.0)
@@ -312,13 +407,29 @@ class Router:
         margin = (best - second) / best
         strength = 1 - math.exp(-best / 4)
         confidence = round(max(0.0, min(1.0, 0.5 * margin + 0.5 * margin * strength + 0.1)), 3)
-        return Route(ranked[0][0], confidence, choices)
+        chosen = next(g for g in self.groups if g.id == ranked[0][0])
+        return Route(ranked[0][0], confidence, choices, needs_choice=chosen.external_members)
+
+
+def _english_words(text: str) -> frozenset[str]:
+    """Words written only in English lines of ``text`` (a forwarder's Dutch note above an
+    English question keeps its Dutch words Dutch)."""
+    overall = detect(text)
+    english: set[str] = set()
+    other: set[str] = set()
+    for line in text.split("\n"):
+        if line.strip():
+            (english if detect(line, overall) == "en" else other).update(tokens(line))
+    return frozenset(english - other)
 
 
 def profiles_from(
-    groups: Iterable[object], past: Mapping[str, Sequence[str]] | None = None
+    groups: Iterable[object],
+    past: Mapping[str, Sequence[str]] | None = None,
+    external: Collection[str] = (),
 ) -> list[GroupProfile]:
-    """Profiles from configured groups (anything with id, name, description, keywords)."""
+    """Profiles from configured groups (anything with id, name, description, keywords);
+    ``external``: the ids of groups whose channel has members of an external organisation."""
     result: list[GroupProfile] = []
     for group in groups:
         group_id = str(getattr(group, "id"))  # noqa: B009
@@ -329,6 +440,7 @@ def profiles_from(
                 description=str(getattr(group, "description", "") or ""),
                 keywords=tuple(getattr(group, "keywords", ()) or ()),
                 past_texts=tuple((past or {}).get(group_id, ())),
+                external_members=group_id in external,
             )
         )
     return result

@@ -1,5 +1,5 @@
-"""Text normalisation for Dutch and English: lower case, accents folded, tokens, stop words
-and Dutch stems. Pure functions, no database."""
+"""Text normalisation for Dutch, English and German: lower case, accents folded, tokens, stop
+words, and stems by each language's own Snowball stemmer. Pure functions, no database."""
 
 from __future__ import annotations
 
@@ -36,17 +36,31 @@ STOPWORDS: frozenset[str] = frozenset(
     should so some someone somebody than that the their them then there these they this those
     to too up us very was we were what when where which who whom why will with would you your
     expert experts experience experienced help helps question questions thank thanks hello
+    der das und ist nicht ich du wir ihr mit fur auf dem des ein eine einen einem einer zu
+    bei nach aus auch aber noch wer weiss wissen jemand etwas kennt kennen sich sind hat
+    haben gibt oder wenn dass schon sehr uber unter ohne durch zum zur im vom beim frage
+    fragen hilfe danke bitte erfahrung
+    wij hen elk elke ieder iedere voordat nadat terwijl zodat zodra indien hoewel enkele
+    sommige beide hierover daarover waarover zoals komen komt kwam krijgen krijg krijgt gaan
+    ga ging staan staat laten laat zeggen zegt vinden vind vindt weer steeds echter eigenlijk
+    gewoon precies ongeveer ergens misschien welke wiens mee net zeker
+    also get gets got make makes need needs want wants like still anymore other such own
+    become becomes really already yet
     """.split()  # noqa: SIM905
 )
 
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
+_STEMMERS = {
+    "nl": snowballstemmer.stemmer("dutch_porter"),
+    "en": snowballstemmer.stemmer("english"),
+    "de": snowballstemmer.stemmer("german"),
+}
 
 
 def fold(text: str) -> str:
     """Lower case with accents removed (``financiën`` → ``financien``)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -79,11 +93,12 @@ def is_content(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Dutch stem of a folded word; short words and acronyms are kept as they are."""
+def stem(word: str, lang: str = "nl") -> str:
+    """The stem of a folded word in its language (``nl``, ``en`` or ``de``; Dutch for any
+    other); short words and acronyms are kept as they are."""
     if len(word) <= 3:
         return word
-    return str(_STEMMER.stemWord(word))
+    return str(_STEMMERS.get(lang, _STEMMERS["nl"]).stemWord(word))
 
 
 def content_words(text: str) -> list[str]:

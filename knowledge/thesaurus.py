@@ -1,67 +1,157 @@
 """The synonym thesaurus: groups of phrases that mean the same (Wmo ↔ Wet maatschappelijke
 ondersteuning, aanbesteding ↔ inkoop ↔ tender, …). Shipped as ``data/thesaurus.toml``;
-administrators extend it with ``[whoknows] synonyms`` and ``thesaurus_files``."""
+administrators extend it with ``[whoknows] synonyms`` and ``thesaurus_files``.
+
+Every phrase has its languages: written with a mark (``"nl:kind"``, ``"en:big"``) for a word
+that two languages spell alike but use for other things; else a Dutch function word makes
+it Dutch ("taxi naar school"), an English one English ("cost of living"), and anything else
+counts for both. A Dutch (or German) question matches every phrase, since Dutch staff use
+English words too; an English question matches only the phrases English has, so "what kind
+of permit" is not a question about children. A phrase stands for its stems in each of its
+languages, as the messages in those languages were indexed.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from knowledge.text import content_words, stem
+from knowledge.text import content_words, fold, raw_tokens, stem
 
 Phrase = tuple[str, ...]
+_MARK = re.compile(r"^(nl|en|de):")
+_CORPUS_LANGUAGES = ("nl", "en")
+_DUTCH_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "naar",
+        "met",
+        "bij",
+        "op",
+        "aan",
+        "om",
+        "te",
+        "en",
+        "uit",
+        "tot",
+    ]
+)
+_ENGLISH_WORDS = frozenset(
+    ["the", "a", "an", "for", "to", "with", "at", "on", "by", "from", "and", "or", "about"]
+)
+# ("in", "of", "over", "door" are words of both)
 
 
-def phrase_stems(text: str) -> Phrase:
-    return tuple(stem(w) for w in content_words(text))
+def phrase_stems(text: str, lang: str = "nl") -> Phrase:
+    return tuple(stem(w, lang) for w in content_words(text))
+
+
+def phrase_languages(text: str) -> tuple[str, frozenset[str]]:
+    """The phrase without its mark, and the languages it is a phrase of."""
+    marked = _MARK.match(text.strip())
+    if marked:
+        return text.strip()[marked.end() :], frozenset({marked.group(1)})
+    words = set(raw_tokens(text))
+    dutch, english = bool(words & _DUTCH_WORDS), bool(words & _ENGLISH_WORDS)
+    if dutch and not english:
+        return text, frozenset({"nl"})
+    if english and not dutch:
+        return text, frozenset({"en"})
+    return text, frozenset(_CORPUS_LANGUAGES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    text: str
+    langs: frozenset[str]
+    marked: bool
+    # the phrase's stems as each language's messages were indexed
+    stems: dict[str, Phrase]
+
+
+def _entry(text: str) -> _Entry:
+    plain, langs = phrase_languages(text)
+    stems = {lang: phrase_stems(plain, lang) for lang in ("nl", "en", "de")}
+    return _Entry(fold(plain), langs, plain != text, stems)
 
 
 class Thesaurus:
     def __init__(self, groups: Iterable[Sequence[str]]) -> None:
-        self._groups: list[list[tuple[Phrase, str]]] = []
-        self._by_first: dict[str, list[tuple[Phrase, int]]] = {}
+        self._groups: list[list[_Entry]] = []
+        # language of the question -> first stem -> (phrase stems, group)
+        self._by_first: dict[str, dict[str, list[tuple[Phrase, int]]]] = {
+            lang: {} for lang in ("nl", "en", "de")
+        }
         for group in groups:
-            phrases = [(phrase_stems(p), p) for p in group]
-            phrases = [(stems, p) for stems, p in phrases if stems]
-            if len(phrases) < 2:
+            entries = [_entry(p) for p in group]
+            entries = [e for e in entries if e.stems["nl"]]
+            if len(entries) < 2:
                 continue
             index = len(self._groups)
-            self._groups.append(phrases)
-            for stems, _ in phrases:
-                self._by_first.setdefault(stems[0], []).append((stems, index))
+            self._groups.append(entries)
+            for entry in entries:
+                for lang, table in self._by_first.items():
+                    # English questions: English phrases only; others: all but those marked
+                    # as another language's word
+                    if lang not in entry.langs and (lang == "en" or entry.marked):
+                        continue
+                    stems = entry.stems[lang]
+                    if stems and (stems, index) not in table.get(stems[0], ()):
+                        table.setdefault(stems[0], []).append((stems, index))
 
-    def knows(self, single_stem: str) -> bool:
+    def knows(self, single_stem: str, lang: str = "nl") -> bool:
         """Whether a one-word phrase of some group has this stem."""
-        return any(len(stems) == 1 for stems, _ in self._by_first.get(single_stem, ()))
+        table = self._by_first.get(lang, self._by_first["nl"])
+        return any(len(stems) == 1 for stems, _ in table.get(single_stem, ()))
+
+    def words(self) -> list[str]:
+        """The one-word phrases as written (folded), for spelling suggestions."""
+        return sorted(
+            {e.text for group in self._groups for e in group if " " not in e.text.strip()}
+        )
 
     def __len__(self) -> int:
         return len(self._groups)
 
-    def matches_at(self, query: Sequence[str], start: int) -> list[tuple[int, Phrase]]:
-        """(group, phrase) pairs whose phrase occurs in ``query`` at ``start``."""
+    def matches_at(
+        self, query: Sequence[str], start: int, lang: str = "nl"
+    ) -> list[tuple[int, Phrase]]:
+        """(group, phrase) pairs whose phrase occurs in ``query`` (stems in ``lang``) at
+        ``start``."""
         found: list[tuple[int, Phrase]] = []
         if start >= len(query):
             return found
-        for stems, index in self._by_first.get(query[start], ()):
+        table = self._by_first.get(lang, self._by_first["nl"])
+        for stems, index in table.get(query[start], ()):
             if tuple(query[start : start + len(stems)]) == stems:
                 found.append((index, stems))
         return found
 
-    def expand_at(self, query: Sequence[str], start: int, weight: float) -> dict[str, float]:
-        """The other phrases of every group whose phrase starts at ``start``. A longer phrase
-        spreads its weight over its words, so "wet maatschappelijke ondersteuning" counts
-        like "wmo"."""
-        stems: dict[str, float] = {}
-        for index, matched in self.matches_at(query, start):
-            for phrase, _text in self._groups[index]:
-                if phrase == matched:
+    def expand_at(
+        self, query: Sequence[str], start: int, weight: float, lang: str = "nl"
+    ) -> dict[str, float]:
+        """The other phrases of every group whose phrase starts at ``start``, as the terms
+        of each of their languages. A longer phrase spreads its weight over its words, so
+        "wet maatschappelijke ondersteuning" counts like "wmo"."""
+        terms: dict[str, float] = {}
+        for index, matched in self.matches_at(query, start, lang):
+            for entry in self._groups[index]:
+                if entry.stems.get(lang) == matched:
                     continue
-                share = weight / max(1.0, len(phrase) ** 0.5)
-                for item in phrase:
-                    stems[item] = max(stems.get(item, 0.0), share)
-        return stems
+                for phrase_lang in sorted(entry.langs & set(_CORPUS_LANGUAGES)):
+                    phrase = entry.stems[phrase_lang]
+                    share = weight / max(1.0, len(phrase) ** 0.5)
+                    for item in phrase:
+                        terms[item] = max(terms.get(item, 0.0), share)
+        return terms
 
 
 def _groups_from_file(data: dict[str, object], source: str) -> list[list[str]]:

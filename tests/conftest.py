@@ -14,7 +14,8 @@ from bot.app import Bot, build_bot
 from bot.config import Config, parse_config
 from tests.support.recording_adapter import RecordingAdapter
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# ../shared beside the checkout, or where VRAAGBAAK_SHARED says (a worktree elsewhere)
+SHARED = Path(os.environ.get("VRAAGBAAK_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 POSTGRES_ADMIN_URL = os.environ.get(
     "VRAAGBAAK_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )

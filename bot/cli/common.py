@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import Config, load_config
+if TYPE_CHECKING:
+    from bot.config import Config
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +26,7 @@ def config_from(args: argparse.Namespace) -> Config:
 
 
 def checked_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
+    from bot.config import load_config  # pydantic: only when a command runs
     from bot.config_check import validate_platforms
 
     path = getattr(args, "config", None)

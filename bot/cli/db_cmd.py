@@ -4,7 +4,6 @@ import argparse
 from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
-from bot.storage.database import Database
 
 
 def add_parser(subparsers: Any) -> None:
@@ -18,6 +17,8 @@ def add_parser(subparsers: Any) -> None:
 
 def _upgrade(args: argparse.Namespace) -> int:
     config = config_from(args)
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
         database.upgrade()

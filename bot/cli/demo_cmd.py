@@ -1,12 +1,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from typing import Any
-
-from bot.demo.runner import demo_settings, run_demo
 
 
 def add_parser(subparsers: Any) -> None:
@@ -17,10 +14,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.demo.runner import demo_settings, run_demo
     from bot.logs import configure_logging
 
     configure_logging("WARNING")
     config, people = demo_settings()
+    import asyncio
+
     code = asyncio.run(run_demo(config, people, sys.stdout))
     try:
         sys.stdout.flush()

@@ -9,7 +9,6 @@ from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
 from bot.cli.import_matrix import add_import_subcommand as add_matrix_import
-from bot.storage.database import Database
 
 
 def add_parser(subparsers: Any) -> None:
@@ -34,6 +33,8 @@ def _slack_export(args: argparse.Namespace) -> int:
     if not args.path.exists():
         print(f"{args.path}: no such file or folder", file=sys.stderr)
         return 1
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
         database.upgrade()
@@ -46,7 +47,9 @@ def _slack_export(args: argparse.Namespace) -> int:
         if not args.no_index:
             from knowledge.index_build import build_index
 
-            index = build_index(database, config.whoknows.half_life_days, progress)
+            index = build_index(
+                database, config.whoknows.half_life_days, progress, config.bot.language
+            )
             print(
                 f"expertise index: {index.rows} person × term weights for {index.people} "
                 f"people from {index.threads} threads in {index.seconds:.1f} s"

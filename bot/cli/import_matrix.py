@@ -6,7 +6,6 @@ Added to the ``import`` group by :mod:`bot.cli.import_cmd`.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from typing import Any
@@ -28,6 +27,8 @@ def add_import_subcommand(import_subparsers: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     config = config_from(args)
+    import asyncio
+
     return asyncio.run(_import(config, args.room, as_json=args.json))
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import Any
 
 from bot.cli.common import add_config_argument, checked_config
@@ -30,4 +29,6 @@ def _run(args: argparse.Namespace) -> int:
     port = args.health_port if args.health_port is not None else config.web.port
     # Links in !dashboard point at the address actually listened on (unless [web] base_url).
     config = config.model_copy(update={"web": config.web.model_copy(update={"port": port})})
+    import asyncio
+
     return asyncio.run(run_bot(config, health_host=host, health_port=port))

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
-from bot.storage.database import Database
 
 
 def _date(value: str) -> date:
@@ -68,6 +67,8 @@ def _stats(args: argparse.Namespace) -> int:
     if args.first and args.last and args.last < args.first:
         print("--to lies before --from", file=sys.stderr)
         return 1
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
         database.upgrade()

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_config_argument, config_from
-from bot.config import Config
-from bot.storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.storage.database import Database
 
 
 def add_parser(subparsers: Any) -> None:
@@ -70,20 +71,27 @@ async def _person_id(database: Database, email: str) -> int | None:
 
 def _whoknows(args: argparse.Namespace) -> int:
     config = config_from(args)
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
-        database.upgrade()
+        database.upgrade_if_needed()
         if args.rebuild:
             from knowledge.index_build import build_index
 
             build_index(
-                database, config.whoknows.half_life_days, lambda s: print(s, file=sys.stderr)
+                database,
+                config.whoknows.half_life_days,
+                lambda s: print(s, file=sys.stderr),
+                config.bot.language,
             )
         if not args.query:
             if not args.rebuild:
                 print("give a question, or --rebuild", file=sys.stderr)
                 return 1
             return 0
+        import asyncio
+
         return asyncio.run(_answer(database, config, args))
     finally:
         database.sync_engine.dispose()
@@ -160,28 +168,41 @@ def _evaluate(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"{args.qrels}: {exc}", file=sys.stderr)
         return 1
+    from bot.storage.database import Database
+
     database = Database(config.database.url)
     try:
-        database.upgrade()
+        database.upgrade_if_needed()
+        import asyncio
+
         summary = asyncio.run(evaluate_qrels(database, config, qrels))
     finally:
         database.sync_engine.dispose()
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
-    print(f"{'form':<12} {'n':>4} " + " ".join(f"{m:>7}" for m in ("P@1", "MRR", "nDCG@5", "R@5")))
-    for form, values in summary.items():
-        print(
-            f"{form:<12} {int(values['n']):>4} "
-            + " ".join(f"{values[m]:>7.3f}" for m in ("P@1", "MRR", "nDCG@5", "R@5"))
-        )
+    metrics = ("P@1", "MRR", "nDCG@5", "R@5")
+    header = f"{'form':<12} {'n':>4} " + " ".join(f"{m:>7}" for m in metrics)
+    halves: dict[str, Any] = summary.get("halves", {})
+    for title, table in (("all queries", summary), *halves.items()):
+        print(f"{title}:" if title == "all queries" else f"\n{title} half:")
+        print(header)
+        for form, values in table.items():
+            if form == "halves":
+                continue
+            print(
+                f"{form:<12} {int(values['n']):>4} "
+                + " ".join(f"{values[m]:>7.3f}" for m in ("P@1", "MRR", "nDCG@5", "R@5"))
+            )
     return 0
 
 
 async def evaluate_qrels(
     database: Database, config: Config, qrels: list[dict[str, Any]]
-) -> dict[str, dict[str, float]]:
-    from knowledge.evaluation import QueryScore, score_query, summarise
+) -> dict[str, Any]:
+    """The figures overall and per form, and under ``halves`` the same for the ``tune`` and
+    the ``held-out`` half of the queries (:func:`knowledge.evaluation.dev_half` of the qid)."""
+    from knowledge.evaluation import QueryScore, score_query, summarise, summarise_halves
 
     finder = _finder(config)
     scores = []
@@ -194,4 +215,7 @@ async def evaluate_qrels(
             QueryScore(item["qid"], item.get("form", "all"), score_query(ranked, item["relevant"]))
         )
     await database.dispose()
-    return summarise(scores)
+    result: dict[str, Any] = dict(summarise(scores))
+    halves = summarise_halves(scores)
+    result["halves"] = {half: halves[half] for half in halves if half != "all"}
+    return result

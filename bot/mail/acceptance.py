@@ -91,10 +91,12 @@ class Acceptance:
         row: InboundEmail,
         person: Person,
         answer: str,
+        answer_message_id: int | None = None,
         *,
         moderates: bool = False,
     ) -> OutboxItem:
-        """Queue the answer mail (once) in the caller's transaction."""
+        """Queue the answer mail (once) in the caller's transaction. ``answer_message_id``:
+        the chat message accepted, which then counts as an accepted answer for who-knows."""
         if not self.may_accept(row, person, moderates=moderates):
             raise AcceptRefusedError("email_questions.not_allowed")
         if row.answered_at is not None:
@@ -144,6 +146,7 @@ class Acceptance:
             if question is not None:
                 question.status = QuestionStatus.ACCEPTED
                 question.accepted_at = self.services.clock.now()
+                question.accepted_message_id = answer_message_id
                 session.add(question)
         self.outbox.wake.set()
         return item

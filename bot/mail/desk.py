@@ -28,7 +28,14 @@ from bot.mail.retention import purge_expired
 from bot.mail.worker import UnderstandingWorker
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail
-from bot.storage.models import Channel, Message, OutboxItem, Person
+from bot.storage.models import (
+    Channel,
+    ChannelMember,
+    Message,
+    Organisation,
+    OutboxItem,
+    Person,
+)
 
 __all__ = ["AcceptRefusedError", "EmailDesk"]
 
@@ -72,7 +79,8 @@ class EmailDesk:
             # People the chat knows keep their names in posted mail (issue 12).
             names = await session.exec(select(Person.name).limit(20_000))
             colleagues = sorted({name for name in names if name and name.strip()})
-        await asyncio.to_thread(self.worker.set_past, past, colleagues)
+            external = await _groups_with_external_members(session)
+        await asyncio.to_thread(self.worker.set_past, past, colleagues, sorted(external))
 
     async def process_pending(self, limit: int = 50) -> int:
         return await self.intake.process_pending(limit)
@@ -113,7 +121,24 @@ class EmailDesk:
         row: InboundEmail,
         person: Person,
         answer: str,
+        answer_message_id: int | None = None,
         *,
         moderates: bool = False,
     ) -> OutboxItem:
-        return await self.acceptance.accept(session, row, person, answer, moderates=moderates)
+        return await self.acceptance.accept(
+            session, row, person, answer, answer_message_id, moderates=moderates
+        )
+
+
+async def _groups_with_external_members(session: AsyncSession) -> set[str]:
+    """Groups whose channel has a member of an external organisation: routing never posts
+    there on its own (a person chooses with ``!kiesgroep``)."""
+    rows = await session.exec(
+        select(Channel.group_id)
+        .join(ChannelMember, col(ChannelMember.channel_id) == col(Channel.id))
+        .join(Person, col(Person.id) == col(ChannelMember.person_id))
+        .join(Organisation, col(Organisation.id) == col(Person.organisation_id))
+        .where(col(Organisation.external).is_(True), col(Channel.group_id).is_not(None))
+        .distinct()
+    )
+    return {group_id for group_id in rows if group_id}

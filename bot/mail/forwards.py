@@ -21,9 +21,21 @@ from bot.mail.trim import (
     unquote,
 )
 
-FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|doorst|tr|wg|vs|rv|enc|i|fwd?\[\d+\])\s*:", re.I)
+# Forward prefixes of subjects in the languages mail clients write them: Fwd/FW, Doorst.
+# (nl), WG (de), TR (fr), RV (es), I (it), ENC (pt), VS/Videresend (da/no), VB (sv), VL (fi),
+# PD (pl/cs), Redir. (ro), İLT (tr), Továbbítás (hu), Пересл (ru).
+_FORWARD_WORDS = (
+    r"fwd?|fw|doorst\.?|doorgestuurd|tr|wg|vs|rv|enc|i|pd|vb|vl|redir\.?|videresend|vidaresend|"
+    r"i̇lt|ilt|továbbítás|пересл|переслать|přeposlat"
+)
+FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:re\s*:\s*)?(?:" + _FORWARD_WORDS + r")(?:\[\d+\])?\s*:", re.IGNORECASE
+)
+# ... and reply prefixes: Re, AW (de), Antw (nl), SV (sv/da/no), Rif/R (it), Odp (pl),
+# Ynt (tr), Отв (ru), Vá (hu).
 _PREFIX = re.compile(
-    r"^\s*(?:(?:re|aw|antw|antwoord|sv|vs|rif|r|fwd?|fw|doorst|tr|wg|rv|enc)(?:\[\d+\])?\s*:\s*)+",
+    r"^\s*(?:(?:re|aw|antw|antwoord|sv|rif|r|odp|ynt|отв|vá|" + _FORWARD_WORDS + r")"
+    r"(?:\[\d+\])?\s*:\s*)+",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -94,9 +106,11 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
     boundary = find_boundary(lines)
     if boundary is None:
         return None
-    if boundary.kind != "forward" and not FORWARD_SUBJECT.match(mail.subject):
+    if boundary.kind not in ("forward", "forward-headers") and not FORWARD_SUBJECT.match(
+        mail.subject
+    ):
         return None  # a reply with history, not a forward
-    if boundary.kind == "headers":
+    if boundary.kind in ("headers", "forward-headers"):
         headers, body = boundary.headers, lines[boundary.body :]
         body = _unquote_block(body)
     elif boundary.kind == "attribution":

@@ -53,7 +53,10 @@ def decide(
         return Decision(Action.HOLD, hold)
     if group_id is None and (
         u.group is None
-        or (u.routed_by == "routing" and u.confidence < config.mail.routing_threshold)
+        or (
+            u.routed_by == "routing"
+            and (u.confidence < config.mail.routing_threshold or u.needs_choice)
+        )
     ):
         return Decision(Action.CHOOSE_GROUP)
     return Decision(Action.POST)

@@ -32,6 +32,52 @@ _VALEDICTION = re.compile(
 _MAX_TAIL_LINES = 14
 _MAX_TAIL_WIDTH = 90
 
+# --- structure: what a footer paragraph and a contact block look like, in any wording ------
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+# Roots of the confidentiality, liability and "we never ask" vocabulary (nl, en, de).
+_FOOTER_ROOTS = (
+    "vertrouwelijk", "bestemd", "geadresseerde", "ontvanger", "abuis", "vergissing",
+    "onbevoegd", "aansprakelijk", "verwijder", "vernietig", "openbaarmaking", "verspreid",
+    "vermenigvuldig", "afzender", "ontlenen", "ontleend", "nooit", "wachtwoord", "pincode",
+    "bankgegevens", "phishing", "virus", "milieu", "confidential", "intended", "recipient",
+    "addressee", "privileged", "disclos", "distribut", "prohibited", "liab", "notify",
+    "delete", "never", "password", "environment", "vertraulich", "empfänger", "irrtümlich",
+    "löschen", "absender", "haftung", "disclaimer",
+)  # fmt: skip
+_MESSAGE_WORDS = frozenset(
+    [
+        "bericht",
+        "berichten",
+        "e-mail",
+        "email",
+        "mail",
+        "e-mailbericht",
+        "mailbericht",
+        "message",
+        "e-mails",
+        "emails",
+        "nachricht",
+        "communicatie",
+        "correspondentie",
+    ]
+)
+_FIRST_PERSON = frozenset("ik mijn me mij i my me".split())  # noqa: SIM905
+_PHONE = re.compile(r"(?:\+|\b)\d[\d \t().-]{7,18}\d\b")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\bpostbus\b|\bp\.?o\.? box\b"
+    r"|\b\d{4} ?[A-Z]{2}\b|^\s*(?:t|tel|telefoon|m|mob|mobiel|e|phone|fax)\.?\s*[:.]?\s*[+(\d]",
+    re.IGNORECASE,
+)
+# "Juridisch adviseur | Gemeente Zeewolde", "Team Vergunningen", "Senior beleidsmedewerker
+# Wonen – Gemeente Ermelo": a title or organisation line of a signature.
+_ORGANISATION = re.compile(
+    r"\b(?:gemeente|municipality|afdeling|team|cluster|sector|directie|provincie|"
+    r"waterschap|b\.v\.|bv|department|sociale dienst)\b|\s[|•·]\s",
+    re.IGNORECASE,
+)
+_MAX_BLOCK_WIDTH = 80
+_MAX_FOOTER_BLOCKS = 4
+
 
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -84,11 +130,74 @@ def _name_variants(names: list[str]) -> list[str]:
     return sorted(variants, key=len, reverse=True)
 
 
+def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) line ranges of the blank-line separated paragraphs."""
+    result: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, line in enumerate(lines):
+        if line.strip() and start is None:
+            start = index
+        elif not line.strip() and start is not None:
+            result.append((start, index))
+            start = None
+    if start is not None:
+        result.append((start, len(lines)))
+    return result
+
+
+def is_footer(paragraph: str) -> bool:
+    """A confidentiality, liability, environment or "we never ask" notice in any wording: it
+    speaks of the message, uses two of the notices' words, and no one speaks for themselves
+    in it (a resident asking about a data breach says "mijn")."""
+    words = [w.casefold() for w in _WORD.findall(paragraph[:3000])]
+    if not words or set(words) & _FIRST_PERSON:
+        return False
+    if not any(w in _MESSAGE_WORDS or w.endswith(("bericht", "mail")) for w in words):
+        return False
+    roots = {root for word in words for root in _FOOTER_ROOTS if word.startswith(root)}
+    return len(roots) >= 2
+
+
+def is_contact_block(block: list[str]) -> bool:
+    """Short lines (a name, a title, an organisation, phone, address, web) of which at least
+    two are contact or organisation lines, with no question among them."""
+    lines = [line.strip() for line in block if line.strip()]
+    if not lines or len(lines) > 10:
+        return False
+    if any(len(line) > _MAX_BLOCK_WIDTH or line.endswith("?") for line in lines):
+        return False
+    contact = sum(
+        1
+        for line in lines
+        if _PHONE.search(line) or _CONTACT.search(line) or _ORGANISATION.search(line)
+    )
+    return contact >= 2 and contact * 2 >= len(lines) - 1
+
+
+def _cut_footer_blocks(lines: list[str], cut: list[str]) -> list[str]:
+    """From the end: footer paragraphs and contact blocks (a few at most), while there is
+    text above them."""
+    for _ in range(_MAX_FOOTER_BLOCKS):
+        paragraphs = _paragraphs(lines)
+        if len(paragraphs) < 2:
+            return lines
+        first, end = paragraphs[-1]
+        block = lines[first:end]
+        if not (is_footer("\n".join(block)) or is_contact_block(block)):
+            return lines
+        cut.append("\n".join(lines[first:]))
+        lines = lines[:first]
+        while lines and not lines[-1].strip():
+            lines.pop()
+    return lines
+
+
 def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[str]]:
     """The text without its closing, signature block and disclaimer; and what was cut."""
     lines = text.split("\n")
     cut: list[str] = []
     lines = _cut_disclaimer(lines, cut)
+    lines = _cut_footer_blocks(lines, cut)
     variants = _name_variants(names or [])
     filled = [i for i, line in enumerate(lines) if line.strip()]
     # A signature follows its first line within _MAX_TAIL_LINES lines: only those are candidates

@@ -10,17 +10,29 @@ from dataclasses import dataclass, field
 
 # --- line patterns ---------------------------------------------------------------------------
 _QUOTE_PREFIX = re.compile(r"^(?:\s*[>|])+\s?")
-FROM_KEYS = ("van", "from", "de", "da", "von", "från", "fra", "od", "от")
+FROM_KEYS = (
+    "van", "from", "de", "da", "von", "från", "fra", "od", "от", "від", "lähettäjä", "feladó",
+    "kimden", "de la", "saatja", "šalje", "afzender", "差出人",
+)  # fmt: skip
 DATE_KEYS = (
     "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
-    "fecha", "skickat", "sendt", "wysłano",
+    "fecha", "skickat", "sendt", "wysłano", "dato", "odesláno", "lähetetty", "gönderildi",
+    "trimis", "elküldve", "отправлено", "надіслано", "dátum", "tarih", "päivämäärä",
+    "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時",
 )  # fmt: skip
-TO_KEYS = ("aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому")
+TO_KEYS = (
+    "aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому", "komu", "vastaanottaja",
+    "címzett", "kime", "către", "kellele", "prima", "za", "宛先",
+)  # fmt: skip
 SUBJECT_KEYS = (
     "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
-    "тема", "assunto",
+    "тема", "assunto", "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "teema",
+    "件名",
 )  # fmt: skip
-OTHER_KEYS = ("cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan")
+OTHER_KEYS = (
+    "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
+    "kopia", "kopio", "kópia", "dw", "másolatot kap", "bilgi", "копия", "копія",
+)  # fmt: skip
 _ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
 HEADER_LINE = re.compile(
     r"^\s*\**(" + "|".join(re.escape(k) for k in sorted(_ALL_KEYS, key=len, reverse=True)) + r")"
@@ -28,7 +40,8 @@ HEADER_LINE = re.compile(
     re.IGNORECASE,
 )
 _ATTR_VERB = re.compile(
-    r"(wrote|schreef|schrieb|a écrit|skrev|escribió|ha scritto|napisał(?:\(a\))?|написал\w*|"
+    r"(wrote|schreef|schrieb|a écrit|skrev|escribió|ha scritto|napisał(?:\(a\))?|"
+    r"napsal(?:\(a\))?|написал\w*|"
     r"пише|写道|寫道|kirjoitti|geschreven|scrisse|escreveu)\b[^\n]*?[:：]?\s*-*\s*$",
     re.IGNORECASE,
 )
@@ -53,6 +66,23 @@ ORIGINAL_SEPARATOR = re.compile(
     r"ursprüngliche nachricht|message d'origine|messaggio originale|originalmeddelande|"
     r"opprinnelig melding)\s*-*\s*$",
     re.IGNORECASE,
+)
+# A forward separator with more on its line (Yahoo writes its whole header block there).
+_SEPARATOR_START = re.compile(
+    r"^\s*-{2,}\s*(?:forwarded message|doorgestuurd bericht|weitergeleitete nachricht|"
+    r"message transféré|mensaje reenviado|messaggio inoltrato|videresendt melding|"
+    r"original message|oorspronkelijk bericht)\s*-{2,}",
+    re.IGNORECASE,
+)
+# Header labels inside one line, as they are written (capitalised): "From: A <a@b>To: B
+# <b@c>Sent: Tuesday, 3 March 2026 10:40 CETSubject: Vraag". Labels of one or two letters
+# only where no letter precedes them, longer ones anywhere (Yahoo glues them to the value
+# before). Plain alternation of literals: linear on any input.
+_SHORT_KEYS = sorted((k for k in _ALL_KEYS if len(k) <= 2), key=len, reverse=True)
+_LONG_KEYS = sorted((k for k in _ALL_KEYS if len(k) > 2), key=len, reverse=True)
+_INLINE_KEY = re.compile(
+    r"(?:(?<![^\W\d_])(" + "|".join(re.escape(k.capitalize()) for k in _SHORT_KEYS) + r")"
+    r"|(" + "|".join(re.escape(k.capitalize()) for k in _LONG_KEYS) + r"))\s?:"
 )
 _RULE_LINE = re.compile(r"^\s*[_=—–*~-]{5,}\s*$")
 _MOBILE_SIGNATURE = re.compile(
@@ -93,7 +123,9 @@ class Boundary:
     """Where earlier mail starts: ``start`` is its first line, ``body`` the first line after
     its attribution, separator or header block."""
 
-    kind: str  # "attribution", "headers", "forward", "original", "rule"
+    # "attribution", "headers", "forward", "forward-headers" (a separator and the header
+    # block on its line), "original", "rule"
+    kind: str
     start: int
     body: int
     headers: dict[str, str] = field(default_factory=dict)
@@ -132,6 +164,27 @@ def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | N
     return index, headers
 
 
+def one_line_headers(text: str) -> dict[str, str] | None:
+    """A header block written on one line (a sender with an address, a date or subject,
+    at least three labels), as ``{label: value}``; None when ``text`` is not one."""
+    if len(text) > 2000:
+        return None
+    found = list(_INLINE_KEY.finditer(text))
+    if len(found) < 3 or text[: found[0].start()].strip(" *"):
+        return None
+    headers: dict[str, str] = {}
+    for number, match in enumerate(found):
+        key = (match.group(1) or match.group(2)).lower()
+        end = found[number + 1].start() if number + 1 < len(found) else len(text)
+        if key in headers:
+            return None
+        headers[key] = text[match.end() : end].strip()
+    sender = next((v for k, v in headers.items() if k in FROM_KEYS), "")
+    if "@" not in sender or not any(k in SUBJECT_KEYS or k in DATE_KEYS for k in headers):
+        return None  # a sender with an address: a header block, not a sentence with colons
+    return headers
+
+
 def attribution(lines: list[str], start: int) -> int | None:
     """``Op 4 mrt 2026 om 14:02 schreef X <x@y>:`` (possibly over several lines): the first
     line after it, else None."""
@@ -155,6 +208,26 @@ def attribution(lines: list[str], start: int) -> int | None:
     return None
 
 
+_DASH_FRAMED = re.compile(r"^\s*-{2,}[^-]{2,60}-{2,}\s*$")
+
+
+def _introduction(lines: list[str], start: int) -> int:
+    """The line that announces a header block in any language, when there is one: a short
+    title between dashes ("---------- Přeposlaná zpráva ---------") or a short line that
+    ends in a colon ("Vidarebefordrat brev:"), at most one blank line above the block."""
+    index = start - 1
+    if index >= 0 and not lines[index].strip():
+        index -= 1
+    if index < 0:
+        return start
+    line = unquote(lines[index]).strip()
+    if not line or len(line) > 70 or "@" in line:
+        return start
+    if _DASH_FRAMED.match(line) or (line.endswith((":", "：")) and not HEADER_LINE.match(line)):
+        return index
+    return start
+
+
 def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
     """The first place at or after ``begin`` where earlier mail starts."""
     in_code = False
@@ -168,6 +241,11 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         plain = unquote(line)
         if FORWARD_SEPARATOR.match(plain):
             return Boundary("forward", index, index + 1)
+        separator = _SEPARATOR_START.match(plain)
+        inline = one_line_headers(plain[separator.end() :] if separator else plain)
+        if inline is not None:
+            kind = "forward-headers" if separator else "headers"
+            return Boundary(kind, index, index + 1, inline)
         if ORIGINAL_SEPARATOR.match(plain):
             return Boundary("original", index, index + 1)
         end = attribution(lines, index)
@@ -176,7 +254,7 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         block = header_block(lines, index)
         if block is not None:
             start = index - 1 if index > 0 and _RULE_LINE.match(lines[index - 1]) else index
-            return Boundary("headers", start, block[0], block[1])
+            return Boundary("headers", _introduction(lines, start), block[0], block[1])
         if _RULE_LINE.match(plain) and index + 1 < len(lines):
             block = header_block(lines, index + 1)
             if block is not None:

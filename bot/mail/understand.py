@@ -59,6 +59,8 @@ class Understanding:
     @property
     def sender_verified(self) -> bool:
         return self.sender_check.verified
+    # routed to a group with external members: a person must choose it (never automatic)
+    needs_choice: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +80,7 @@ class Understanding:
             "group": self.group,
             "confidence": self.confidence,
             "routed_by": self.routed_by,
+            "needs_choice": self.needs_choice,
             "candidates": self.candidates,
             "attachments": [
                 {"filename": name, "content_type": f.content_type, "size": len(f.data)}
@@ -228,12 +231,14 @@ class MailReader:
         confidence = 1.0
         candidates: list[str] = []
         routed_by = "address"
+        needs_choice = False
         if group is None:
             # Routed on the redacted text: phone numbers and street names are not topics.
             route = self.router.route(
                 f"{redacted_subject.text}\n{redacted_note.text}\n{redacted_question.text}"
             )
             group, confidence, candidates = route.group_id, route.confidence, route.top(3)
+            needs_choice = route.needs_choice
             routed_by = "routing"
         return Understanding(
             kind=kind,
@@ -258,6 +263,7 @@ class MailReader:
             attachment_names=[n.text for n in kept_names],
             dropped_names=[n.text for n in dropped_names],
             redactor=redactor,
+            needs_choice=needs_choice,
         )
 
     def _colleague(self, address: Address) -> bool:

@@ -55,6 +55,7 @@ def _serve(
     config_data: dict[str, Any],
     past: dict[str, list[str]],
     colleagues: list[str],
+    external: list[str],
     memory_mb: int,
     reader_factory: str | None,
 ) -> None:
@@ -68,7 +69,7 @@ def _serve(
 
     sys.setrecursionlimit(5000)
     config = Config.model_validate(config_data)
-    router = Router(profiles_from(config.groups, past))
+    router = Router(profiles_from(config.groups, past, set(external)))
     if reader_factory:  # "module:function" returning a reader (tests: a reader that hangs)
         module, _, name = reader_factory.partition(":")
         reader = getattr(importlib.import_module(module), name)(config, router)
@@ -109,19 +110,28 @@ class UnderstandingWorker:
         self.memory_mb = config.mail.understand_memory_mb
         self._past: dict[str, list[str]] = {}
         self._colleagues: list[str] = []
+        self._external: list[str] = []
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._thread_lock = threading.Lock()
         self._lock = asyncio.Lock()
         self.restarts = 0
 
-    def set_past(self, past: dict[str, list[str]], colleagues: list[str] | None = None) -> None:
-        """Route with these past chat texts per group, and keep the names of these colleagues
-        (restarts the worker when either changed)."""
+    def set_past(
+        self,
+        past: dict[str, list[str]],
+        colleagues: list[str] | None = None,
+        external: list[str] | None = None,
+    ) -> None:
+        """Route with these past chat texts per group, never on its own into the ``external``
+        groups (shared with partners), and keep the names of these colleagues (restarts the
+        worker when any of them changed)."""
         known = sorted(colleagues) if colleagues is not None else self._colleagues
-        if past != self._past or known != self._colleagues:
+        shared = sorted(external) if external is not None else self._external
+        if past != self._past or known != self._colleagues or shared != self._external:
             self._past = past
             self._colleagues = known
+            self._external = shared
             with self._thread_lock:
                 self._stop()
 
@@ -135,6 +145,7 @@ class UnderstandingWorker:
                 self.config.model_dump(mode="json"),
                 self._past,
                 self._colleagues,
+                self._external,
                 self.memory_mb,
                 self.reader_factory,
             ),

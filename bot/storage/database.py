@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -15,6 +16,21 @@ from sqlmodel import Session
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+def _head_revision() -> str | None:
+    """The one newest migration, read from the files (None when that is not clear)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for key, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            names = set(re.findall(r"[\"']([^\"']+)[\"']", value))
+            (revisions if key == "revision" else parents).update(names)
+    heads = revisions - parents
+    return next(iter(heads)) if len(heads) == 1 else None
 
 
 def _sync_url(url: str) -> str:
@@ -90,6 +106,24 @@ class Database:
         with self.sync_engine.begin() as connection:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, revision)
+
+    def upgrade_if_needed(self) -> None:
+        """:meth:`upgrade` unless the database is already at the newest revision: a command
+        line call that only reads (``whoknows``) does not pay for loading Alembic."""
+        head = _head_revision()
+        if head is not None:
+            try:
+                with self.sync_engine.connect() as connection:
+                    current = (
+                        connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+                        .scalars()
+                        .all()
+                    )
+            except Exception:  # no table yet, or unreadable: let Alembic decide
+                current = []
+            if current == [head]:
+                return
+        self.upgrade()
 
     async def upgrade_async(self) -> None:
         await asyncio.to_thread(self.upgrade)

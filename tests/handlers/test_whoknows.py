@@ -242,3 +242,95 @@ async def test_external_partner_is_not_offered_a_group_they_are_not_in(
     assert "Ik vind niemand" in reply
     assert "#sociaal-domein" not in reply
     assert "Fleur" not in reply
+
+
+async def test_profile_shows_readable_words_singular_and_no_hidden_topic(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    from knowledge.text import STOPWORDS
+
+    await bot.dispatcher.dispatch(slack, say("!verberg leerlingenvervoer", BRAM))
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    text = slack.sent[-1].text
+    evidence, _, rest = text.partition("Verborgen onderwerpen")
+    assert "leerlingenvervoer" not in evidence  # hidden: not also offered
+    assert "leerlingenvervoer" in rest
+    await bot.dispatcher.dispatch(slack, say("!profiel", KARIN))
+    text = slack.sent[-1].text
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert lines
+    for line in lines:
+        topic, _, counts = line[2:].partition(": ")
+        assert topic not in STOPWORDS
+        assert topic == topic.lower() and len(topic) >= 3
+        assert not counts.startswith("1 antwoorden")
+        if counts.startswith("1 "):
+            assert counts.startswith("1 antwoord,")
+    assert "- leerlingenvervoer: 1 antwoord, 0 geaccepteerd, laatst in juni" in lines
+
+
+async def test_a_typo_that_finds_nobody_gets_did_you_mean(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet mantelzrog"))
+    text = slack.sent[-1].text
+    assert "Ik vind niemand" in text
+    assert "Bedoelde je _mantelzorg_?" in text
+    await bot.dispatcher.dispatch(slack, say("!wieweet xyzzyqwv"))
+    assert "Bedoelde je" not in slack.sent[-1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@vraagbaak iemand verstand van leerlingenvervoer?",
+        "@vraagbaak ik zoek iemand die iets weet van leerlingenvervoer",
+        "@vraagbaak weet iemand iets van leerlingenvervoer?",
+        "@vraagbaak is er iemand die ervaring heeft met leerlingenvervoer?",
+        "@vraagbaak anyone know about school transport?",
+        "@vraagbaak wer weiß etwas über Schülerbeförderung leerlingenvervoer?",
+    ],
+)
+async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter, text: str) -> None:
+    await bot.dispatcher.dispatch(slack, say(text, mention=True))
+    assert "Bram de Vries" in slack.sent[-1].text
+
+
+async def test_a_word_mentioned_once_in_passing_makes_no_expert(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    root = say("Wie regelt de vergunning voor het stadsfestival in september?", message_id="8.1")
+    await bot.dispatcher.dispatch(slack, root)
+    passing = say(
+        "Geen idee, misschien iets met de zonnewijzer op het plein?",
+        KARIN,
+        thread="8.1",
+        message_id="8.2",
+    )
+    await bot.dispatcher.dispatch(slack, passing)
+    answer = say(
+        "Die loopt via de evenementenvergunning: aanvragen bij de gemeente, minstens acht "
+        "weken vooraf, met een situatietekening van het plein en de zonnewijzer.",
+        BRAM,
+        thread="8.1",
+        message_id="8.3",
+    )
+    await bot.dispatcher.dispatch(slack, answer)
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnewijzer", JAN))
+    text = slack.sent[-1].text
+    assert "Karin" not in text  # a hedged mention in passing is no evidence
+    assert "Bram de Vries" in text  # the one who answered is
+
+
+async def test_a_declared_topic_the_history_never_mentions_counts_at_once(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen op monumenten", BRAM))
+    assert "Jan Peters" not in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!ikweet zonnepanelen", JAN))
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen op monumenten", BRAM))
+    text = slack.sent[-1].text
+    assert "Jan Peters" in text and "noemt zelf: zonnepanelen" in text
+    await bot.dispatcher.dispatch(slack, say("!verberg zonnepanelen", JAN))
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", BRAM))
+    assert "Jan Peters" not in slack.sent[-1].text

@@ -26,9 +26,14 @@ def test_dev_set_meets_the_targets(tmp_path: Path) -> None:
     build_index(database, config.whoknows.half_life_days)
     qrels = json.loads((folder / "qrels.json").read_text(encoding="utf-8"))
     summary = asyncio.run(evaluate_qrels(database, config, qrels))
-    overall = summary["overall"]
-    assert overall["P@1"] >= 0.80, summary
-    assert overall["MRR"] >= 0.85, summary
-    assert overall["nDCG@5"] >= 0.80, summary
+    # The targets hold on the half the ranking may be tuned on and on the held-out half
+    # (the split is a hash of each qid, knowledge.evaluation.dev_half).
+    for half, figures in summary["halves"].items():
+        overall = figures["overall"]
+        assert overall["n"] >= 40, (half, overall)
+        assert overall["P@1"] >= 0.80, (half, figures)
+        assert overall["MRR"] >= 0.85, (half, figures)
+        assert overall["nDCG@5"] >= 0.80, (half, figures)
+    # Per form the halves hold a handful of queries each: the targets apply to all queries.
     for form in ("exact", "compound", "synonym", "typo", "stale", "paraphrase"):
         assert summary[form]["P@1"] >= 0.60, (form, summary[form])

@@ -15,7 +15,7 @@ from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
 from bot.storage.mail_models import InboundEmail, InboundStatus
-from bot.storage.models import Channel, OutboxItem, OutboxStatus
+from bot.storage.models import Channel, ChannelMember, OutboxItem, OutboxStatus, Person
 from tests.mail import mails
 from tests.support.recording_adapter import RecordingAdapter
 
@@ -327,3 +327,30 @@ async def test_moderators_can_list_the_mail_that_waits(
     await say(bot, adapter, ADMIN, f"!mailvrijgeven {stored.id}")
     await say(bot, adapter, ADMIN, "!waitingmail")
     assert adapter.sent[-1].text == "No mail is waiting for a moderator or a choice of group."
+
+
+async def test_a_group_shared_with_a_partner_is_never_chosen_without_a_person(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    """A clear Wmo question, but #sociaal has a member of the external Van Dijk Bouw: the
+    forwarder is asked, nothing is posted until they choose."""
+    component, _ = desk
+    partner = AccountRef("test", "U-GERRIT", "Gerrit", "gerrit@vandijkbouw.nl")
+    await say(bot, adapter, FORWARDER, "hallo", conversation=ConversationRef("test", "C-X"))
+    await say(bot, adapter, partner, "goedemorgen")  # joins #sociaal by speaking there
+    async with bot.services.db.session() as session:
+        person = (await session.exec(select(Person).where(Person.email == partner.email))).one()
+        channel = (await session.exec(select(Channel).where(Channel.external_id == "C-SOC"))).one()
+        if await session.get(ChannelMember, (channel.id, person.id)) is None:
+            session.add(ChannelMember(channel_id=channel.id, person_id=person.id))
+        await session.commit()
+    await component.desk.refresh_router()
+    raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
+    understood = component.desk.reader.read(raw)
+    assert understood.group == "sociaal-domein" and understood.needs_choice
+    await store_raw(bot.services.db, raw, recipients=["vraag@vraagbaak.example"])
+    posted_before = [s for s in adapter.sent if on(s, SOC)]
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
+    assert [s for s in adapter.sent if on(s, SOC)] == posted_before
+    assert any(s.kind == "direct" and s.to and s.to.external_id == "U-MARK" for s in adapter.sent)

@@ -1,0 +1,64 @@
+"""Evidence that is true: asking is not answering (not even with a document attached), and an
+answer accepted through the e-mail flow counts as accepted, at once and after a rebuild."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseWeight
+from bot.storage.models import Message, Question
+from knowledge.index_build import build_index
+from tests.knowledge.conftest import Indexed
+from tests.support.whoknows_export import ASKER, SECOND
+
+
+async def _weight(indexed: Indexed, email: str, term: str) -> ExpertiseWeight | None:
+    async with indexed.database.session() as session:
+        return await session.get(ExpertiseWeight, (term, indexed.ids[email]))
+
+
+async def test_asking_with_a_document_is_not_evidence(indexed: Indexed) -> None:
+    with indexed.database.sync_session() as session:
+        roots = session.exec(
+            select(Message).where(Message.author_id == indexed.ids[ASKER], Message.is_root)
+        ).all()
+        assert roots
+        for root in roots:
+            root.has_files = True
+            session.add(root)
+        session.commit()
+    build_index(indexed.database, indexed.config.whoknows.half_life_days)
+    async with indexed.database.session() as session:
+        pieces = (
+            await session.exec(
+                select(ExpertiseEvidence).where(ExpertiseEvidence.person_id == indexed.ids[ASKER])
+            )
+        ).all()
+    assert pieces == []
+    assert ASKER not in await indexed.emails("wie weet iets van leerlingenvervoer?")
+
+
+async def test_an_answer_accepted_by_mail_counts_at_once_and_after_a_rebuild(
+    indexed: Indexed,
+) -> None:
+    before = await _weight(indexed, SECOND, "leerlingenvervoer")
+    assert before is not None and before.accepted == 0
+    async with indexed.database.session() as session:
+        answer = (
+            await session.exec(
+                select(Message)
+                .where(Message.author_id == indexed.ids[SECOND], col(Message.is_root).is_(False))
+                .order_by(col(Message.id))
+            )
+        ).first()
+        assert answer is not None and answer.thread_id is not None
+        live = await indexed.index.live(session)
+        await live.accepted_by_mail_flow(session, answer)
+        session.add(Question(thread_id=answer.thread_id, accepted_message_id=answer.id))
+        await session.commit()
+    at_once = await _weight(indexed, SECOND, "leerlingenvervoer")
+    assert at_once is not None and at_once.accepted == 1
+    assert at_once.weight > before.weight
+    build_index(indexed.database, indexed.config.whoknows.half_life_days)
+    rebuilt = await _weight(indexed, SECOND, "leerlingenvervoer")
+    assert rebuilt is not None and rebuilt.accepted == 1

@@ -1,0 +1,74 @@
+"""Forwards from many mail clients and locales (tests/mail/forward_clients.py): the original
+sender, the subject without prefixes, the question without header lines, the note apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.mail.forwards import clean_subject, find_forward
+from bot.mail.parse import parse_bytes
+from tests.mail import mails
+from tests.mail.forward_clients import CASES, NOTE, QUESTION, SENDER, SUBJECT
+
+
+@pytest.mark.parametrize(("name", "subject", "body"), CASES, ids=[c[0] for c in CASES])
+def test_forward_from_every_client(name: str, subject: str, body: str) -> None:
+    mail = parse_bytes(bytes(mails.plain(body, subject=subject)))
+    forward = find_forward(mail)
+    assert forward is not None, name
+    assert forward.original_sender is not None, name
+    assert forward.original_sender.email == SENDER
+    assert clean_subject(forward.subject or mail.subject) == SUBJECT
+    text = " ".join(forward.text.split())
+    assert text.startswith(QUESTION[:30]), text[:200]
+    for label in ("Subject", "Onderwerp", "Temat", "Emne", "Tárgy", "Konu", "Aihe", "Тема"):
+        assert f"{label}:" not in text
+    if NOTE in body:
+        # the note is what the forwarder wrote: no separator or "begin forwarded" line
+        assert " ".join(forward.note.split()) == NOTE
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "PD: Schutting bij de buren",
+        "VB: Schutting bij de buren",
+        "VL: Schutting bij de buren",
+        "Redir.: Schutting bij de buren",
+        "Videresend: Schutting bij de buren",
+        "İLT: Schutting bij de buren",
+        "Fwd: RE: Schutting bij de buren",
+        "WG: AW: Schutting bij de buren",
+        "Doorst.: Schutting bij de buren",
+        "Továbbítás: Schutting bij de buren",
+        "Пересл: Schutting bij de buren",
+    ],
+)
+def test_localised_subject_prefixes_are_removed(subject: str) -> None:
+    assert clean_subject(subject) == SUBJECT
+
+
+def test_one_line_header_search_is_bounded_on_hostile_lines() -> None:
+    import time
+
+    from bot.mail.trim import one_line_headers, trim_reply
+
+    hostile = [
+        "From:" * 400,
+        "From: a@b.nl To: " + "Subject:" * 240,
+        ("Van: x " * 300) + "\n",
+        "-- Forwarded message --" + " From:" * 350,
+    ]
+    started = time.perf_counter()
+    for text in hostile:
+        one_line_headers(text)
+        trim_reply((text + "\n") * 200)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_sentence_with_a_colon_is_not_a_header_block() -> None:
+    from bot.mail.trim import one_line_headers
+
+    assert one_line_headers("Datum: morgen. Van: de gemeente. Aan: de buren.") is None
+    assert one_line_headers("Van: de gemeente kreeg ik Datum: gisteren") is None
+    assert one_line_headers("De vraag: kan ik een Subject: toevoegen") is None

@@ -1,0 +1,93 @@
+"""Routing with terse group descriptions and no keywords (a fresh deployment): the municipal
+domain vocabulary (knowledge/data/municipal_domains.toml) tells what a group is about;
+English words are not cut as Dutch compounds; a group with external members is never a
+choice routing makes alone. The questions are written the way residents write."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.routing import GroupProfile, Router, load_domains
+
+TERSE = [
+    GroupProfile("sociaal", "Sociaal domein", "Zorg en ondersteuning, jeugd, werk en inkomen"),
+    GroupProfile("vergunningen", "Vergunningen", "Vergunningen en handhaving"),
+    GroupProfile("belastingen", "Belastingen", "Gemeentelijke belastingen en heffingen"),
+    GroupProfile("publiek", "Publiekszaken", "Reisdocumenten, BRP en burgerlijke stand"),
+    GroupProfile("personeel", "P&O", "Personeelszaken"),
+    GroupProfile("ict", "ICT", "Werkplek en servicedesk"),
+    GroupProfile(
+        "bouw", "Bouwteam centrum", "Overleg met de aannemer over het centrumplan",
+        external_members=True,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        (
+            "Mijn moeder (84) krijgt geen hulp bij het huishouden meer sinds de verhuizing "
+            "van haar schoonmaakster. Kan ze dat opnieuw aanvragen?",
+            "sociaal",
+        ),
+        (
+            "Ik ben het niet eens met de WOZ-waarde van mijn woning, het taxatieverslag klopt "
+            "niet. Hoe maak ik bezwaar?",
+            "belastingen",
+        ),
+        (
+            "Wij krijgen een aanslag afvalstoffenheffing voor twee personen maar ik woon alleen.",
+            "belastingen",
+        ),
+        ("Hoe vraag ik een parkeervergunning aan voor mijn tweede auto?", "vergunningen"),
+        (
+            "Mag ik de boom in mijn achtertuin kappen of heb ik daar toestemming voor nodig?",
+            "vergunningen",
+        ),
+        ("Wanneer worden de kerstpakketten voor de medewerkers dit jaar bezorgd?", "personeel"),
+        ("Mijn paspoort is verlopen en ik vlieg over drie weken, kan het met spoed?", "publiek"),
+        (
+            "Our son needs help at school and we are on a waiting list for youth care, who "
+            "can we talk to?",
+            "sociaal",
+        ),
+        ("I can't log in to my laptop since the password reset this morning.", "ict"),
+    ],
+)
+def test_terse_groups_are_understood_through_the_domain_vocabulary(
+    question: str, group: str
+) -> None:
+    assert Router(TERSE).route(question).group_id == group
+
+
+def test_an_english_word_is_not_the_tail_of_a_dutch_compound() -> None:
+    groups = [
+        GroupProfile("inkoop", "Inkoop", "Contracten", ("contractregister",)),
+        GroupProfile("publiek", "Publiekszaken", "BRP en verhuizingen"),
+    ]
+    route = Router(groups).route(
+        "We are moving to your town in April. How do we register our new address?"
+    )
+    assert route.group_id == "publiek"
+
+
+def test_a_group_with_external_members_is_routed_only_as_a_choice() -> None:
+    route = Router(TERSE).route("Wanneer is de volgende bouwvergadering met de aannemer?")
+    assert route.group_id == "bouw"
+    assert route.needs_choice
+    assert not Router(TERSE).route("Hoe vraag ik een parkeervergunning aan?").needs_choice
+
+
+def test_a_group_belongs_to_the_domains_its_description_names() -> None:
+    router = Router(TERSE)
+    found = {g.id: {d.id for d in router.group_domains(g)} for g in TERSE}
+    assert {"wmo", "jeugd", "werk-inkomen"} <= found["sociaal"]
+    assert found["belastingen"] == {"belastingen"}
+    assert found["bouw"] == set()  # "aannemer" alone names no domain
+
+
+def test_the_shipped_domains_parse() -> None:
+    domains = load_domains()
+    assert len(domains) >= 10
+    assert all(d.anchors and d.terms for d in domains)

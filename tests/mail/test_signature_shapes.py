@@ -1,0 +1,133 @@
+"""Signatures and disclaimers in shapes recognised by their structure, not by a list of known
+lines: a contact block without a closing, a job title with the organisation, confidentiality
+and "we never ask" footers in other wordings. Written the way municipal staff and residents
+write them; the question itself must stay whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.mail.signature import cut_signature
+
+QUESTION = (
+    "Goedemiddag,\n\nMijn buurman wil een schutting van drie meter bouwen op de erfgrens. "
+    "Mag dat zonder vergunning, en wat kan ik doen als hij het toch doet?"
+)
+
+SHAPES: list[tuple[str, str, list[str]]] = [
+    (
+        "title-pipe-organisation",
+        """
+
+mr. A.J. (Anne) de Vries
+Juridisch adviseur | Gemeente Zeewolde
+T 036 - 521 88 40 | M 06 - 12 34 56 78
+www.zeewolde.nl""",
+        ["Juridisch adviseur", "036 - 521 88 40", "www.zeewolde.nl"],
+    ),
+    (
+        "contact-block-without-closing",
+        """
+
+Karin Smit
+Team Vergunningen
+Gemeente Harderwijk
+Postbus 149, 3840 AC Harderwijk
+Tel.: (0341) 411 911""",
+        ["Team Vergunningen", "Postbus 149", "411 911"],
+    ),
+    (
+        "confidentiality-other-wording",
+        """
+
+Met vriendelijke groet,
+Jan
+
+Dit bericht kan informatie bevatten die niet voor u bestemd is. Bent u niet de
+geadresseerde of heeft u dit bericht per vergissing ontvangen, verwijder het dan en
+laat het de afzender weten.""",
+        ["niet voor u bestemd", "per vergissing"],
+    ),
+    (
+        "confidentiality-without-closing",
+        """
+
+De informatie in deze e-mail is uitsluitend bedoeld voor de persoon aan wie hij is
+gericht. Gebruik door anderen is niet toegestaan; heeft u deze mail onterecht
+ontvangen, dan verzoeken wij u de afzender te informeren en de e-mail te verwijderen.""",
+        ["uitsluitend bedoeld", "onterecht"],
+    ),
+    (
+        "never-asks-footer",
+        """
+
+Gemeente Harderwijk vraagt nooit per e-mail om uw wachtwoord, pincode of
+bankgegevens. Twijfelt u over een bericht? Neem dan contact op via 14 0341.""",
+        ["vraagt nooit per e-mail", "14 0341"],
+    ),
+    (
+        "english-confidentiality",
+        """
+
+Kind regards,
+Tom Baker
+
+CONFIDENTIALITY NOTICE: The contents of this email are confidential and may be
+legally privileged. If you are not the intended recipient, please notify the sender
+and delete it.""",
+        ["CONFIDENTIALITY", "intended recipient"],
+    ),
+    (
+        "environment-and-title-line",
+        """
+
+Groet,
+Wendy Kramer
+Senior beleidsmedewerker Wonen – Gemeente Ermelo
+Bereikbaar ma t/m do
+
+Denk aan het milieu voordat u deze e-mail print.""",
+        ["beleidsmedewerker", "milieu"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "tail", "gone"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_signature_shapes_are_cut(name: str, tail: str, gone: list[str]) -> None:
+    text, cut = cut_signature(QUESTION + tail, ["Pieter Jansen"])
+    assert " ".join(text.split()) == " ".join(QUESTION.split()), name
+    for line in gone:
+        assert line not in text
+    assert cut
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a resident asking about a data breach uses the disclaimer's words: it stays
+        QUESTION + "\n\nMijn gegevens zijn per vergissing naar de verkeerde ontvanger "
+        "gestuurd in een e-mail van de gemeente. Wie is daarvoor aansprakelijk?",
+        # a contact question with a phone number in the text
+        QUESTION + "\n\nU kunt mij bellen op 036 - 521 88 40, ik ben er de hele dag.",
+        # short lines that are the question's own list
+        QUESTION + "\n\nHet gaat om:\n- de hoogte\n- de afstand tot de grens\n- het materiaal",
+    ],
+)
+def test_the_question_itself_is_never_cut(question: str) -> None:
+    text, _cut = cut_signature(question, ["Pieter Jansen"])
+    assert " ".join(text.split()) == " ".join(question.split())
+
+
+def test_structure_checks_are_bounded_on_hostile_input() -> None:
+    import time
+
+    hostile = [
+        "1" * 200_000,
+        ("0 " * 50_000) + "\n\n" + ("T 0" + " -" * 40_000),
+        "\n\n".join(["bericht vertrouwelijk " * 400] * 50),
+        "\n".join(["Gemeente | " * 10] * 5_000),
+    ]
+    started = time.perf_counter()
+    for text in hostile:
+        cut_signature(QUESTION + "\n\n" + text)
+    assert time.perf_counter() - started < 3.0
