@@ -16,7 +16,6 @@ from bot.events import MessageEvent, ReactionEvent
 from bot.goal_input import TEXTS as GOAL_TEXTS
 from bot.goal_input import GoalInputError, GoalSetting, describe_goal, parse_figure, parse_goal
 from bot.i18n import normalise_language, t
-from bot.inert import inert
 from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction
 from bot.services import Services

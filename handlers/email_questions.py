@@ -16,10 +16,10 @@ from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
 from bot.i18n import t
 from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
+from bot.mail.policy import HoldReason
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
-from bot.mail.policy import HoldReason
 from bot.recorder import find_message
 from bot.redaction.audit import counts_of, summary
 from bot.registry import command, on_reaction
@@ -567,6 +567,8 @@ async def release_attachment(ctx: CommandContext, args: str) -> None:
     else:
         text = ctx.t("email_questions.attachment_released", number=parts[1], id=number)
     await ctx.respond_private(text)
+
+
 async def _count_as_accepted(ctx: EventContext, message: Message) -> None:
     """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
     from knowledge.finder import ExpertIndex

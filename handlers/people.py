@@ -138,7 +138,10 @@ async def whoami(ctx: CommandContext, args: str) -> None:
         )
     else:
         text = ctx.t(
-            "people.whoami", name=inert(ctx.person.name), organisation=inert(organisation), role=role
+            "people.whoami",
+            name=inert(ctx.person.name),
+            organisation=inert(organisation),
+            role=role,
         )
     rights = await authority.authority_of(ctx.session, ctx.services.config, ctx.person)
     scoped = sorted(rights.managed | rights.moderated)

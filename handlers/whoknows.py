@@ -454,8 +454,8 @@ async def profile(ctx: CommandContext, args: str) -> None:
         declared = ", ".join(inert(skill) for skill in skills)
         lines.append(ctx.t("whoknows.profile_declared", topics=declared))
     if settings.hidden_topics:
-        hidden = ", ".join(inert(topic) for topic in settings.hidden_topics)
-        lines.append(ctx.t("whoknows.profile_hidden", topics=hidden))
+        hidden_list = ", ".join(inert(topic) for topic in settings.hidden_topics)
+        lines.append(ctx.t("whoknows.profile_hidden", topics=hidden_list))
     if settings.suggest_opt_out:
         lines.append(ctx.t("whoknows.profile_opted_out"))
     away = settings.do_not_disturb or (

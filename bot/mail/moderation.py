@@ -13,10 +13,10 @@ from bot.events import AccountRef
 from bot.i18n import t
 from bot.logs import get_logger
 from bot.mail import thread_text
+from bot.redaction.audit import counts_of, summary
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Account, Person
-from bot.redaction.audit import counts_of, summary
 
 log = get_logger(__name__)
 

@@ -59,6 +59,7 @@ class Understanding:
     @property
     def sender_verified(self) -> bool:
         return self.sender_check.verified
+
     # routed to a group with external members: a person must choose it (never automatic)
     needs_choice: bool = False
 
