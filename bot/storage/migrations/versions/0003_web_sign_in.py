@@ -12,8 +12,8 @@ from alembic import op
 
 import bot.storage.types
 
-revision = "0002_web_sign_in"
-down_revision = "0001_initial"
+revision = "0003_web_sign_in"
+down_revision = "0002_roles_audit"
 branch_labels = None
 depends_on = None
 
