@@ -1,7 +1,7 @@
 """web dashboard sign-in: one-time links and sessions (issue 16)
 
-Revision ID: 0002_web_sign_in
-Revises: 0001_initial
+Revision ID: 0003_web_sign_in
+Revises: 0002_roles_audit
 """
 
 from __future__ import annotations
