@@ -239,6 +239,22 @@ TEXTS = {
         "en": "⚠️ Mail {id} from {sender} was quarantined and not posted: {reason}. It is "
         "kept for an administrator.",
     },
+    "email_questions.quarantine.structure": {
+        "nl": "de opbouw is te diep genest of heeft te veel delen om te lezen",
+        "en": "its structure is nested too deep or has too many parts to read",
+    },
+    "email_questions.quarantine.time": {
+        "nl": "het lezen duurde {attempts} keer langer dan {seconds} seconden",
+        "en": "reading it took longer than {seconds} seconds {attempts} times",
+    },
+    "email_questions.quarantine.memory": {
+        "nl": "het lezen vroeg meer geheugen dan toegestaan",
+        "en": "reading it needed more memory than allowed",
+    },
+    "email_questions.quarantine.error": {
+        "nl": "het lezen mislukte {attempts} keer",
+        "en": "reading it failed {attempts} times",
+    },
     "email_questions.trusted_submission": {
         "nl": "_Ingeleverd vanaf een vertrouwd adres (`[mail] trusted_submission`); de afzender "
         "is daarom niet verder gecontroleerd._",

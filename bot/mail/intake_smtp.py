@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -37,6 +38,7 @@ class IntakeHandler:
         self.accepted = {address.lower() for address in accepted}
         self.on_stored = on_stored
         self.mail = mail or MailSection()
+        self.main_loop: asyncio.AbstractEventLoop | None = None
 
     def source_for(self, peer: object) -> Source:
         """How far to trust this SMTP client: a trusted submission address, a trusted relay
@@ -68,13 +70,28 @@ class IntakeHandler:
         raw = envelope.original_content or b""
         if isinstance(raw, str):
             raw = raw.encode("utf-8", errors="surrogateescape")
+        source = self.source_for(session.peer)
+        main = self.main_loop
+        if main is not None and main is not asyncio.get_running_loop():
+            # The protocol runs on the listener's own thread; the database belongs to the
+            # bot's loop: store there and wait for the answer.
+            future = asyncio.run_coroutine_threadsafe(
+                self.store(raw, list(envelope.rcpt_tos), envelope.mail_from, source), main
+            )
+            return await asyncio.wrap_future(future)
+        return await self.store(raw, list(envelope.rcpt_tos), envelope.mail_from, source)
+
+    async def store(
+        self, raw: bytes, recipients: list[str], envelope_from: str | None, source: Source
+    ) -> str:
+        """Commit the message (on the bot's loop) and say what SMTP should answer."""
         try:
             stored = await store_raw(
                 self.db,
                 raw,
-                recipients=list(envelope.rcpt_tos),
-                envelope_from=envelope.mail_from,
-                source=self.source_for(session.peer),
+                recipients=recipients,
+                envelope_from=envelope_from,
+                source=source,
             )
         except Exception as exc:
             log.error("storing an incoming message failed", error=type(exc).__name__)
@@ -89,7 +106,10 @@ class IntakeHandler:
 
 
 class SMTPListener:
-    """Runs the aiosmtpd protocol on the bot's own event loop."""
+    """Runs the aiosmtpd protocol on its own thread and event loop: reading a message's DATA
+    line by line is CPU work on the connection's loop (hundreds of milliseconds for a
+    multi-megabyte mail), which must not stall the bot's loop. Storing happens on the bot's
+    loop (:meth:`IntakeHandler.handle_DATA`)."""
 
     # aiosmtpd logs every SMTP command (with the addresses in it) at INFO: keep addresses out
     # of the logs unless someone asks for DEBUG.
@@ -110,6 +130,10 @@ class SMTPListener:
         self.max_bytes = max_bytes
         self.hostname = hostname
         self._server: asyncio.base_events.Server | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._error: OSError | None = None
 
     def _protocol(self) -> SMTP:
         return SMTP(
@@ -121,23 +145,63 @@ class SMTPListener:
             ident="Vraagbaak",
         )
 
-    async def start(self) -> None:
-        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
-            logging.getLogger(self.QUIET_LOGGER).setLevel(logging.WARNING)
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(self._protocol, host=self.host, port=self.port)
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            self._server = loop.run_until_complete(
+                loop.create_server(self._protocol, host=self.host, port=self.port)
+            )
+        except OSError as exc:
+            self._error = exc
+            self._ready.set()
+            loop.close()
+            return
         sockets: Any = self._server.sockets
         if self.port == 0 and sockets:
             self.port = int(sockets[0].getsockname()[1])
-
-    async def stop(self) -> None:
-        if self._server is not None:
+        self._ready.set()
+        try:
+            loop.run_forever()
+        finally:
             self._server.close()
             # Python 3.12+ waits here for open sessions; never let one hold up shutdown.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._server.wait_closed(), timeout=5)
-            self._server = None
+                loop.run_until_complete(asyncio.wait_for(self._server.wait_closed(), timeout=5))
+            for task in asyncio.all_tasks(loop):
+                task.cancel()
+            with contextlib.suppress(Exception):
+                loop.run_until_complete(asyncio.sleep(0))
+            loop.close()
+
+    async def start(self) -> None:
+        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+            logging.getLogger(self.QUIET_LOGGER).setLevel(logging.WARNING)
+        self.handler.main_loop = asyncio.get_running_loop()
+        self._ready.clear()
+        self._error = None
+        self._thread = threading.Thread(target=self._run, name="vraagbaak-smtp", daemon=True)
+        self._thread.start()
+        await asyncio.to_thread(self._ready.wait, 30)
+        if self._error is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+            raise self._error
+
+    async def stop(self) -> None:
+        loop, thread = self._loop, self._thread
+        if loop is not None and thread is not None and thread.is_alive():
+            loop.call_soon_threadsafe(loop.stop)
+            await asyncio.to_thread(thread.join, 15)
+        self._server = None
+        self._loop = None
+        self._thread = None
 
     @property
     def running(self) -> bool:
-        return self._server is not None and self._server.is_serving()
+        return (
+            self._thread is not None
+            and self._thread.is_alive()
+            and self._server is not None
+            and self._server.is_serving()
+        )

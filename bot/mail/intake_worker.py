@@ -21,7 +21,11 @@ from bot.mail.outbox import Outbox, backoff
 from bot.mail.policy import Action, Decision, HoldReason, decide
 from bot.mail.posting import MailPoster
 from bot.mail.understand import Understanding
-from bot.mail.worker import UnderstandingFailedError, UnderstandingWorker
+from bot.mail.worker import (
+    UnderstandingFailedError,
+    UnderstandingWorker,
+    WorkerUnavailableError,
+)
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 
@@ -132,6 +136,9 @@ class MailIntake:
             return False
         try:
             understood = await self.worker.read(job.raw, job.recipients, job.source)
+        except WorkerUnavailableError as failure:  # not the mail's fault: never quarantine it
+            await self._post_failed(inbound_id, failure)
+            return False
         except UnderstandingFailedError as failure:
             await self._understanding_failed(inbound_id, failure.reason)
             return False

@@ -98,8 +98,31 @@ class Moderation:
             inbound_id, "email_questions.held", group_id, reason=self.reason_text(reason)
         )
 
+    def quarantine_text(self, reason: str) -> str:
+        """The technical reason, said for a moderator in their language."""
+        if reason.startswith("limits"):
+            kind = "structure"
+        elif "time budget" in reason:
+            kind = "time"
+        elif "MemoryError" in reason or "exit code -9" in reason:
+            kind = "memory"
+        else:
+            kind = "error"
+        settings = self.services.config.mail
+        return t(
+            self.language,
+            f"email_questions.quarantine.{kind}",
+            seconds=f"{settings.understand_seconds:g}",
+            attempts=settings.understand_attempts,
+        )
+
     async def quarantined(self, inbound_id: int, reason: str) -> None:
-        await self.notify(inbound_id, "email_questions.quarantined", None, reason=reason)
+        await self.notify(
+            inbound_id,
+            "email_questions.quarantined",
+            None,
+            reason=self.quarantine_text(reason),
+        )
 
     async def ask_for_group(
         self, inbound_id: int, forwarded_by: str | None, candidates: list[str]

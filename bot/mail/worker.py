@@ -33,6 +33,10 @@ class UnderstandingFailedError(Exception):
         self.reason = reason
 
 
+class WorkerUnavailableError(UnderstandingFailedError):
+    """The worker process could not be started: no fault of the mail, retried later."""
+
+
 @dataclass(frozen=True)
 class _Request:
     raw: bytes
@@ -156,11 +160,11 @@ class UnderstandingWorker:
         child.close()
         if not parent.poll(START_SECONDS):
             process.kill()
-            raise UnderstandingFailedError("worker did not start")
+            raise WorkerUnavailableError("worker did not start")
         try:
             parent.recv()
         except EOFError as exc:
-            raise UnderstandingFailedError("worker did not start") from exc
+            raise WorkerUnavailableError("worker did not start") from exc
         self._process, self._conn = process, parent
         return parent
 

@@ -217,3 +217,32 @@ def test_cli_parse_says_whether_the_sender_is_verified_and_what_intake_does(
         assert cli_main(["email", "parse", str(eml), "--json", "--config", str(config)]) == 0
         out = json.loads(capsys.readouterr().out)
         assert (out["sender_verified"], out["action"]) == (verified, action), name
+
+
+# --- the worker process ----------------------------------------------------------------------
+
+
+def test_worker_stops_runaway_and_greedy_mail_and_carries_on() -> None:
+    from bot.mail.worker import UnderstandingFailedError, UnderstandingWorker
+
+    config = CONFIG.model_copy(
+        update={
+            "mail": CONFIG.mail.model_copy(
+                update={"understand_seconds": 2.0, "understand_memory_mb": 512}
+            )
+        }
+    )
+    worker = UnderstandingWorker(config, reader_factory="tests.mail.hanging:reader")
+    try:
+        normal = bytes(mails.plain("Hoe werkt de Wmo?"))
+        assert worker.read_blocking(normal, [], "imap").kind is MailKind.QUESTION
+        with pytest.raises(UnderstandingFailedError, match="MemoryError"):
+            worker.read_blocking(bytes(mails.plain("EAT-MEMORY")), [], "imap")
+        started = time.perf_counter()
+        with pytest.raises(UnderstandingFailedError, match="time budget"):
+            worker.read_blocking(bytes(mails.plain("HANG-THIS-MAIL")), [], "imap")
+        assert time.perf_counter() - started < 4.0
+        assert worker.read_blocking(normal, [], "imap").kind is MailKind.QUESTION  # restarted
+        assert worker.restarts == 1
+    finally:
+        worker.close()
