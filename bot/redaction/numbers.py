@@ -64,7 +64,11 @@ def _chains(text: str) -> list[_Chain]:
                 current.groups.append((start, end))
                 current.gaps.append(gap)
                 continue
-        if start > 0 and text[start - 1].isalpha() and not _GLUED_CUE.search(text, 0, start):
+        if (
+            start > 0
+            and text[start - 1].isalpha()
+            and not _GLUED_CUE.search(text, max(0, start - 8), start)
+        ):
             current = None  # part of a word or a code: A12, KvK12345678 (but "bsn111222333")
             continue
         plus = text[start - 1 : start] == "+" or text[max(0, start - 2) : start] == "+("

@@ -310,7 +310,12 @@ async def test_moderators_can_list_the_mail_that_waits(
     component, _ = desk
     await say(bot, adapter, ADMIN, "!wachtendemail")
     assert adapter.sent[-1].text == "Er wacht geen mail op een moderator of een groepskeuze."
-    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
+    raw = bytes(
+        mails.plain(
+            "Hoe werkt de bijstand? Bel me op 06-12345678 of 0341 567 321. BSN 111222333.",
+            sender="Piet <piet@elders.example>",
+        )
+    )
     stored = await store_raw(
         bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
     )
@@ -324,6 +329,8 @@ async def test_moderators_can_list_the_mail_that_waits(
     assert "Wachtende mail (1, oudste eerst)" in listing.text
     assert f"- {stored.id} · " in listing.text and "piet@elders.example" in listing.text
     assert f"`!mailvrijgeven {stored.id}`" in listing.text
+    # The audit trail: what was removed, counted, never the values.
+    assert "🔒 2× telefoonnummer, 1× BSN" in listing.text and "111222333" not in listing.text
     await say(bot, adapter, ADMIN, f"!mailvrijgeven {stored.id}")
     await say(bot, adapter, ADMIN, "!waitingmail")
     assert adapter.sent[-1].text == "No mail is waiting for a moderator or a choice of group."

@@ -70,3 +70,29 @@ def test_email_parse_json_reports_redactions_and_leaks_nothing(
         assert all(isinstance(v, int) and v > 0 for v in out["redactions"].values())
         removed += sum(out["redactions"].values())
     assert removed >= 10  # the audit trail counts what went (a cut signature is not counted)
+
+
+def test_a_citizen_forwarder_is_not_named_in_the_thread() -> None:
+    """A display name is posted only for a colleague; a citizen who forwards is a placeholder,
+    and their name is redacted wherever the mail repeats it."""
+    from email.message import EmailMessage
+
+    from tests.mail.pii_corpus.judge import reader
+
+    message = EmailMessage()
+    message["From"] = "Ricardo Martens <r.martens1975@gmail.com>"
+    message["To"] = "sociaal-domein@vraagbaak.example"
+    message["Subject"] = "Fwd: brief van de gemeente"
+    message.set_content(
+        "Kunt u dit uitleggen? Groet, Ricardo Martens\n\n"
+        "---------- Forwarded message ---------\nFrom: Gemeente Ermelo <info@ermelo.nl>\n"
+        "Date: Mon, 2 Mar 2026\nSubject: brief van de gemeente\nTo: Ricardo Martens "
+        "<r.martens1975@gmail.com>\n\nGeachte heer Martens,\n\nUw aanvraag voor bijzondere "
+        "bijstand is ontvangen.\n"
+    )
+    understood = reader().read(bytes(message))
+    assert understood.forwarded_by is not None
+    assert understood.forwarder_label == "[naam verwijderd]"
+    public = "\n".join([understood.subject, understood.question, understood.note])
+    assert "Martens" not in public and "Ricardo" not in public and "gmail" not in public
+    assert "Uw aanvraag voor bijzondere bijstand is ontvangen" in understood.question
