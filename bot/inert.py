@@ -48,6 +48,9 @@ _BODY_TOKEN = re.compile(
 )
 # ">" alone is harmless once "<" is escaped, and at a line start it is a quote worth keeping.
 _BODY_SPECIALS = re.compile(r"([\\\[\]<&])")
+# An indent before anything but a list item would make an indented code block in Matrix,
+# showing the escapes; nested list items keep theirs.
+_BODY_INDENT = re.compile(r"^([ \t]+)(?=([-*+]|\d{1,9}[.)])?)", re.MULTILINE)
 _URLISH = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|mailto:|www\.|[\w-]+\.[a-z]{2,}(?:[/:?#]|$))", re.IGNORECASE
 )
@@ -108,7 +111,15 @@ def _escape_line_start(found: re.Match[str]) -> str:
 
 def _escape_body(text: str) -> str:
     text = _BODY_SPECIALS.sub(r"\\\1", text)
+    text = _BODY_INDENT.sub(_body_indent, text)
     return _ROOM_PING.sub(f"@{_WORD_JOINER}\\1", text)
+
+
+def _body_indent(found: re.Match[str]) -> str:
+    indent = found.group(1)
+    if found.group(2) is not None or (len(indent) < 4 and "\t" not in indent):
+        return indent
+    return "\u00a0" * len(indent)
 
 
 def _body_token(found: re.Match[str]) -> str:

@@ -99,6 +99,13 @@ def test_indented_text_is_no_code_block_on_matrix() -> None:
     assert "<code>" not in html and "\\" not in html and "&lt;b&gt;vet&lt;/b&gt;" in html
 
 
+def test_an_indented_mail_line_is_no_code_block_but_a_nested_list_stays() -> None:
+    html = render.notice(inert_markdown("Vraag:\n\n    <b>x</b> & [y]\n"))["formatted_body"]
+    assert "<code>" not in html and "\\" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    nested = render.notice(inert_markdown("- een\n    - twee\n"))["formatted_body"]
+    assert nested.count("<ul>") == 2
+
+
 def test_markup_the_bot_itself_writes_is_sanitised_too() -> None:
     html = render.to_html('<script>x()</script><img src="https://tracker.example/p.gif">ok')
     assert "<script" not in html and "<img" not in html and "ok" in html
