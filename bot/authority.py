@@ -249,6 +249,13 @@ async def organisation_name(session: AsyncSession, person: Person) -> str | None
     return row.name if row else person.organisation_id
 
 
+def staff_sender(config: Config, sender: str | None) -> bool:
+    """A mail from a municipality's own domain goes straight to its group; anyone else's (a
+    citizen, a partner's: the group channels are internal) waits for a moderator."""
+    organisation = config.organisation_for_email(sender) if sender else None
+    return organisation is not None and not organisation.external
+
+
 def may_follow_up_by_mail(
     config: Config, sender: str | None, asker: str | None, forwarder: str | None
 ) -> bool:
@@ -261,5 +268,4 @@ def may_follow_up_by_mail(
     lowered = sender.lower()
     if lowered in {(asker or "").lower(), (forwarder or "").lower()}:
         return True
-    organisation = config.organisation_for_email(lowered)
-    return organisation is not None and not organisation.external
+    return staff_sender(config, lowered)

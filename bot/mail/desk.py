@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
-from bot.authority import may_follow_up_by_mail
+from bot.authority import may_follow_up_by_mail, staff_sender
 from bot.events import AccountRef, Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
@@ -182,7 +182,7 @@ class EmailDesk:
                 return
             await self._post_follow_up(session, row, earlier, u)
             return
-        if not row.approved and config.organisation_for_email(sender) is None:
+        if not row.approved and not staff_sender(config, sender):
             row.status = InboundStatus.HELD
             session.add(row)
             await self._notify_moderators(session, row, "email_questions.held", u.group)
