@@ -9,6 +9,7 @@ and ``admins`` everywhere.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -182,23 +183,61 @@ class Refusal:
 
 
 async def command_refusal(
-    session: AsyncSession, config: Config, person: Person, spec: CommandSpec
+    session: AsyncSession,
+    config: Config,
+    person: Person,
+    spec: CommandSpec,
+    *,
+    rights: Authority | None = None,
 ) -> Refusal | None:
     """Whether ``person`` may run ``spec`` at all (a group-scoped manager may run the
-    manager commands; the command itself then checks the group)."""
+    manager commands; the command itself then checks the group). Queries only for a manager
+    command a member runs, and then only without ``rights``."""
     from bot import visibility
 
-    if not spec.partners and await visibility.is_partner(session, person):
-        organisation = await organisation_name(session, person)
-        return Refusal("core.partner_refused", organisation=organisation)
+    if not spec.partners and visibility.partner_by_config(config, person):
+        return Refusal("core.partner_refused", organisation=configured_name(config, person))
     if spec.role == Role.MEMBER:
         return None
     if _ORDER[person.role] >= _ORDER[spec.role]:
         return None
-    scoped = spec.role == Role.COMMUNITY_MANAGER
-    if scoped and (await authority_of(session, config, person)).is_manager_anywhere:
-        return None
+    if spec.role == Role.COMMUNITY_MANAGER:
+        if rights is None:
+            rights = await authority_of(session, config, person)
+        if rights.is_manager_anywhere:
+            return None
     return Refusal("core.role_refused", role=spec.role)
+
+
+def configured_name(config: Config, person: Person) -> str | None:
+    """The organisation's name from the configuration (no query)."""
+    found = next((o for o in config.organisations if o.id == person.organisation_id), None)
+    return found.name if found else None
+
+
+class HelpRights:
+    """Rights for listing commands in help, cached briefly per person: the listing may lag a
+    grant by :data:`HELP_RIGHTS_SECONDS`; every command checks afresh when it runs."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[float, Authority]] = {}
+
+    async def of(self, session: AsyncSession, config: Config, person: Person) -> Authority:
+        if person.id is None:
+            return configured_authority(config, person.email)
+        now = time.monotonic()
+        cached = self._cache.get(person.id)
+        if cached is not None and now - cached[0] < HELP_RIGHTS_SECONDS:
+            return cached[1]
+        rights = await authority_of(session, config, person)
+        self._cache[person.id] = (now, rights)
+        return rights
+
+    def forget(self, person_id: int) -> None:
+        self._cache.pop(person_id, None)
+
+
+HELP_RIGHTS_SECONDS = 60.0
 
 
 async def organisation_name(session: AsyncSession, person: Person) -> str | None:
@@ -208,6 +247,13 @@ async def organisation_name(session: AsyncSession, person: Person) -> str | None
         return None
     row = await session.get(Organisation, person.organisation_id)
     return row.name if row else person.organisation_id
+
+
+def staff_sender(config: Config, sender: str | None) -> bool:
+    """A mail from a municipality's own domain goes straight to its group; anyone else's (a
+    citizen, a partner's: the group channels are internal) waits for a moderator."""
+    organisation = config.organisation_for_email(sender) if sender else None
+    return organisation is not None and not organisation.external
 
 
 def may_follow_up_by_mail(
@@ -222,5 +268,4 @@ def may_follow_up_by_mail(
     lowered = sender.lower()
     if lowered in {(asker or "").lower(), (forwarder or "").lower()}:
         return True
-    organisation = config.organisation_for_email(lowered)
-    return organisation is not None and not organisation.external
+    return staff_sender(config, lowered)

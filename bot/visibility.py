@@ -24,6 +24,7 @@ from sqlalchemy import func
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.config import Config
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseThreadTerm
 from bot.storage.models import Channel, ChannelMember, Organisation, Person, Thread
 
@@ -57,6 +58,13 @@ async def partner_ids(session: AsyncSession, among: Iterable[int] | None = None)
     if among is not None:
         query = query.where(col(Person.id).in_(list(among)))
     return {pid for pid in (await session.exec(query)).all() if pid is not None}
+
+
+def partner_by_config(config: Config, person: Person) -> bool:
+    """The rule of :func:`is_partner`, read from the configuration the organisation table is
+    synced from at every start: no query (help and command checks are on the hot path)."""
+    organisation = next((o for o in config.organisations if o.id == person.organisation_id), None)
+    return organisation is None or organisation.external
 
 
 async def is_partner(session: AsyncSession, person: Person) -> bool:

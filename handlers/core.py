@@ -82,15 +82,21 @@ TEXTS = {
 async def show_help(ctx: CommandContext, args: str) -> None:
     prefix = ctx.services.config.bot.command_prefix
     lines = [ctx.t("core.help_intro"), ""]
-    if await visibility.is_partner(ctx.session, ctx.person):
-        organisation = await authority.organisation_name(ctx.session, ctx.person)
+    config = ctx.services.config
+    if visibility.partner_by_config(config, ctx.person):
+        organisation = authority.configured_name(config, ctx.person)
         name = organisation or ctx.t("people.unknown_organisation")
         lines[0:0] = [ctx.t("core.help_partner", organisation=name), ""]
-    config = ctx.services.config
+    if not ctx.services.has_feature(authority.HelpRights):
+        ctx.services.provide(authority.HelpRights())
+    rights = await ctx.services.feature(authority.HelpRights).of(ctx.session, config, ctx.person)
     for spec in ctx.services.registry.specs:
         if spec.hidden:
             continue
-        if await authority.command_refusal(ctx.session, config, ctx.person, spec) is not None:
+        refusal = await authority.command_refusal(
+            ctx.session, config, ctx.person, spec, rights=rights
+        )
+        if refusal is not None:
             continue
         own = [n for n, lang in spec.names.items() if lang == ctx.language and n != "?"]
         name = own[0] if own else spec.primary

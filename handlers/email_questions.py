@@ -219,6 +219,10 @@ TEXTS = {
         "nl": "de afzender hoort bij geen bekende organisatie",
         "en": "the sender belongs to no known organisation",
     },
+    "email_questions.reason.partner_sender": {
+        "nl": "de afzender is een externe partner; de groepskanalen zijn intern",
+        "en": "the sender is an external partner; the group channels are internal",
+    },
     "email_questions.reason.unverified": {
         "nl": "afzender niet geverifieerd (het adres hoort bij een organisatie, maar de mail "
         "is niet aantoonbaar van daar verstuurd)",

@@ -232,6 +232,8 @@ async def set_role(ctx: CommandContext, args: str) -> None:
 
 
 async def _refresh_role(ctx: CommandContext, person: Person) -> authority.Authority:
+    if ctx.services.has_feature(authority.HelpRights) and person.id is not None:
+        ctx.services.feature(authority.HelpRights).forget(person.id)
     rights = await authority.authority_of(ctx.session, ctx.services.config, person)
     if person.role != rights.role:
         person.role = rights.role

@@ -28,6 +28,7 @@ class HoldReason(StrEnum):
     """Why a moderator must decide; each has a text ``email_questions.reason.<value>``."""
 
     UNKNOWN_SENDER = "unknown_sender"  # from no known organisation
+    PARTNER_SENDER = "partner_sender"  # from an external partner: group channels are internal
     UNVERIFIED = "unverified"  # claims an organisation's domain, not verified
     STRANGER_IN_THREAD = "stranger_in_thread"  # a reply into a thread it has no part in
     RATE_LIMITED = "rate_limited"  # too much mail from this sender or domain
@@ -68,8 +69,11 @@ def hold_reason(u: Understanding, config: Config, *, approved: bool) -> HoldReas
     if approved:
         return None
     sender = u.sender.email if u.sender else ""
-    if config.organisation_for_email(sender) is None:
+    organisation = config.organisation_for_email(sender)
+    if organisation is None:
         return HoldReason.UNKNOWN_SENDER
+    if organisation.external:  # issue 13: a partner's mail never goes straight to a group
+        return HoldReason.PARTNER_SENDER
     if not u.sender_verified:
         return HoldReason.UNVERIFIED
     return None

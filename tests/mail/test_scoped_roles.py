@@ -158,3 +158,19 @@ async def test_a_partner_cannot_reply_into_an_internal_thread_by_mail(
     await store_raw(bot.services.db, bytes(asker), recipients=["vraag@vraagbaak.example"])
     await component.desk.process_pending()
     assert any(s.thread_id == root.message_id and "how long" in s.text for s in adapter.sent)
+
+
+async def test_a_partners_new_mail_waits_for_a_moderator(
+    world: tuple[Bot, RecordingAdapter, MailComponent, Captured],
+) -> None:
+    """Issue 13: mail from a partner's domain is not posted straight into an internal group's
+    channel; the group's moderator decides, as for any outside sender."""
+    bot, adapter, component, _ = world
+    raw = bytes(
+        mails.plain("Wie koopt onze trapliften in?", sender="Pieter <pieter@vandijkbouw.nl>")
+    )
+    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await component.desk.process_pending()
+    assert (await inbound(bot))[-1].status == InboundStatus.HELD
+    assert not any("trapliften" in s.text for s in adapter.sent if on(s, SOC))
+    assert [s for s in adapter.sent if s.kind == "direct" and s.to == MODERATOR]
