@@ -567,9 +567,10 @@ class ExpertIndex:
                 reason = Reason(
                     topic=_as_written(label, query.text)
                     if label
+                    # found through a weak expansion: a readable word of what was found,
+                    # never the asker's word (their evidence does not mention it)
                     else (
-                        await self.readable_label(session, term)
-                        or _as_written(query.concepts[0].label, query.text)
+                        await self.readable_label(session, term) or await self.label(session, term)
                     ),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
