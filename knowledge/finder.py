@@ -40,7 +40,7 @@ from bot.storage.models import (
 )
 from knowledge import evidence as ev
 from knowledge.index_build import AS_OF_KEY
-from knowledge.language import LANGUAGES
+from knowledge.language import LANGUAGES, Language
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.text import is_content, stem
@@ -126,9 +126,15 @@ class ExpertIndex:
     """Who knows about a text, from the precomputed index."""
 
     def __init__(
-        self, thesaurus: Thesaurus, clock: Clock | None = None, half_life_days: float = 60.0
+        self,
+        thesaurus: Thesaurus,
+        clock: Clock | None = None,
+        half_life_days: float = 60.0,
+        language: Language = "nl",
     ) -> None:
+        """``language``: the deployment's, for a question too short to tell ("seed")."""
         self.thesaurus = thesaurus
+        self.language: Language = language
         self.clock = clock or SystemClock()
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
@@ -158,7 +164,7 @@ class ExpertIndex:
         self._vocabulary = _Vocabulary(
             version,
             int(threads) if threads else 0,
-            QueryAnalyzer(self.thesaurus, surfaces),
+            QueryAnalyzer(self.thesaurus, surfaces, self.language),
             set(
                 (
                     await session.exec(
@@ -561,9 +567,10 @@ class ExpertIndex:
                 reason = Reason(
                     topic=_as_written(label, query.text)
                     if label
+                    # found through a weak expansion: a readable word of what was found,
+                    # never the asker's word (their evidence does not mention it)
                     else (
-                        await self.readable_label(session, term)
-                        or _as_written(query.concepts[0].label, query.text)
+                        await self.readable_label(session, term) or await self.label(session, term)
                     ),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,

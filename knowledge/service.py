@@ -14,6 +14,7 @@ def provide_expert_finder(services: Services) -> ExpertIndex:
         load_thesaurus(settings.synonyms, settings.thesaurus_files),
         clock=services.clock,
         half_life_days=settings.half_life_days,
+        language=services.config.bot.language,
     )
     services.provide(index)
     services.provide(index, as_type=ExpertFinder)

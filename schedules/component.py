@@ -18,6 +18,7 @@ from bot.services import Services
 from bot.storage.adoption_models import JobRun
 from schedules.clock import AcceleratedClock
 from schedules.digest import weekly_digest
+from schedules.expertise_refresh import refresh_expertise
 from schedules.introductions import introductions
 from schedules.leader import Leadership, holds_fence, leadership_for
 from schedules.report import monthly_report
@@ -33,6 +34,7 @@ JOBS: dict[str, Job] = {
     "introductions": introductions,
     "monthly_report": monthly_report,
     "retention": purge_old_activity,
+    "expertise_refresh": refresh_expertise,
 }
 
 

@@ -56,6 +56,7 @@ def _finder(config: Config) -> Any:
     return ExpertIndex(
         load_thesaurus(config.whoknows.synonyms, config.whoknows.thesaurus_files),
         half_life_days=config.whoknows.half_life_days,
+        language=config.bot.language,
     )
 
 

@@ -32,6 +32,8 @@ SUBJECT_KEYS = (
 OTHER_KEYS = (
     "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
     "kopia", "kopio", "kópia", "dw", "másolatot kap", "bilgi", "копия", "копія",
+    "importance", "urgentie", "prioriteit", "priority", "wichtigkeit", "bijlagen",
+    "attachments", "anlagen", "pièces jointes", "sensitivity", "vertrouwelijkheid",
 )  # fmt: skip
 _ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
 HEADER_LINE = re.compile(

@@ -106,3 +106,10 @@ def test_german_questions_use_the_german_stemmer() -> None:
     found = queries.analyze("Wer kennt sich mit Ausschreibungen aus?")
     assert found.lang == "de"
     assert "ausschreib" in found.all_terms
+
+
+def test_a_one_word_question_takes_the_deployments_language() -> None:
+    english = QueryAnalyzer(Thesaurus([]), {}, default="en").analyze("seed")
+    assert english.lang == "en" and english.all_terms == {"seed"}
+    dutch = QueryAnalyzer(Thesaurus([]), {}).analyze("bomen")
+    assert dutch.lang == "nl" and dutch.all_terms == {"bom"}

@@ -387,4 +387,20 @@ Do: info@ermelo.nl
 {QUESTION}
 """,
     ),
+    (
+        "outlook-nl-importance-and-attachments",
+        "FW: Schutting bij de buren",
+        f"""{NOTE}
+
+Van: Pieter Jansen <{SENDER}>
+Verzonden: dinsdag 3 maart 2026 10:40
+Aan: info@ermelo.nl
+CC: archief@ermelo.nl
+Onderwerp: {SUBJECT}
+Urgentie: Hoog
+Bijlagen: foto-erfgrens.jpg
+
+{QUESTION}
+""",
+    ),
 ]
