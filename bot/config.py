@@ -6,6 +6,7 @@ Built once in ``main`` and passed in; never created at import time.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -126,6 +127,44 @@ class WhoKnowsSection(Section):
     thesaurus_files: list[Path] = Field(default_factory=list)
 
 
+_CSS_PROPERTY = r"^--[a-z0-9-]{1,80}$"
+
+
+class WebSection(Section):
+    """The dashboard (docs/dashboard.md). ``base_url`` is what links point at, e.g. behind a
+    reverse proxy; empty means ``http://host:port``. ``themes`` maps an organisation id to
+    design-token overrides (``--utrecht-…`` custom properties) for the people of it."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    base_url: str = ""
+    link_minutes: int = Field(default=15, ge=1, le=60 * 24)
+    session_hours: float = Field(default=8, gt=0, le=24 * 7)
+    figures_cache_seconds: float = Field(default=60, ge=0)
+    themes: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("themes")
+    @classmethod
+    def _token_overrides(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for tokens in value.values():
+            for name, token in tokens.items():
+                if not re.match(_CSS_PROPERTY, name):
+                    raise ValueError(f"{name!r} is not a CSS custom property (--name)")
+                if any(char in token for char in ";{}<>\\\n") or len(token) > 200:
+                    raise ValueError(f"value of {name} may not contain ; {{ }} < > or \\")
+        return value
+
+    def public_url(self) -> str:
+        return self.base_url or f"http://{self.host}:{self.port}"
+
+
 class Config(Section):
     """The whole configuration, validated."""
 
@@ -137,6 +176,7 @@ class Config(Section):
     nudges: NudgesSection = Field(default_factory=NudgesSection)
     mail: MailSection = Field(default_factory=MailSection)
     whoknows: WhoKnowsSection = Field(default_factory=WhoKnowsSection)
+    web: WebSection = Field(default_factory=WebSection)
     # Platform sections are plain tables here and validated by their adapters' own models,
     # so the core does not depend on what a platform needs.
     matrix: dict[str, Any] | None = None

@@ -4,6 +4,7 @@ the report room, the administrators' global pause, and recording (pseudonymised)
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from sqlalchemy import Table, bindparam, update
 from sqlmodel import select
@@ -12,6 +13,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
+from bot.goal_input import TEXTS as GOAL_TEXTS
+from bot.goal_input import GoalInputError, GoalSetting, describe_goal, parse_figure, parse_goal
 from bot.i18n import normalise_language, t
 from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction
@@ -84,25 +87,18 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
         "en": "Use `on` or `off`.",
     },
     "adoption.goal_help": {
-        "nl": "Doel voor deze groep (communitymanager): `!doel beantwoord 80%`",
-        "en": "Target for this group (community manager): `!goal answered 80%`",
-    },
-    "adoption.goal_usage": {
-        "nl": "Gebruik: `!doel <cijfer> <waarde>` in het kanaal van de groep, of "
-        "`!doel <groep> <cijfer> <waarde>`. Cijfers: {metrics}. `!doel <cijfer> weg` haalt "
-        "een doel weg; `!doel` toont de doelen.",
-        "en": "Use: `!goal <figure> <value>` in the group's channel, or "
-        "`!goal <group> <figure> <value>`. Figures: {metrics}. `!goal <figure> off` removes a "
-        "target; `!goal` lists the targets.",
+        "nl": "Doel voor deze groep (communitymanager): `!doel 80 % beantwoord`, "
+        "`!doel reactie binnen 4 uur`",
+        "en": "Target for this group (community manager): `!goal 80 % answered`, "
+        "`!goal response within 4 hours`",
     },
     "adoption.goal_no_group": {
         "nl": "Dit kanaal hoort niet bij een groep. Noem de groep: `!doel <groep> …`.",
         "en": "This channel belongs to no group. Name the group: `!goal <group> …`.",
     },
     "adoption.goal_set": {
-        "nl": "Doel voor {group}: {metric} {target}. Het maandrapport zet het cijfer ernaast.",
-        "en": "Target for {group}: {metric} {target}. The monthly report shows the figure next "
-        "to it.",
+        "nl": "Doel voor {group}: {target}. Het maandrapport zet het cijfer ernaast.",
+        "en": "Target for {group}: {target}. The monthly report shows the figure next to it.",
     },
     "adoption.goal_removed": {
         "nl": "Doel {metric} voor {group} is weggehaald.",
@@ -117,12 +113,20 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
         "en": "No targets for {group} yet.",
     },
     "adoption.report_room_help": {
-        "nl": "Maak dit kanaal het kanaal voor het maandrapport: `!rapportkanaal`",
-        "en": "Make this the channel for the monthly report: `!reportroom`",
+        "nl": "Maak dit kanaal het kanaal voor het maandrapport: `!rapportkanaal` (uit: "
+        "`!rapportkanaal uit`)",
+        "en": "Make this the channel for the monthly report: `!reportroom` (off: "
+        "`!reportroom off`)",
     },
     "adoption.report_room_set": {
         "nl": "Het maandrapport komt voortaan in dit kanaal.",
         "en": "The monthly report will be posted in this channel from now on.",
+    },
+    "adoption.report_room_off": {
+        "nl": "Er komt geen maandrapport meer. Weer aanzetten: `!rapportkanaal` in het kanaal "
+        "waar het moet komen.",
+        "en": "No more monthly report. Turn it back on: `!reportroom` in the channel where it "
+        "should go.",
     },
     "adoption.global_help": {
         "nl": "Alle herinneringen pauzeren of hervatten (beheerder): `!herinneringen pauze|hervat`",
@@ -142,22 +146,8 @@ COMMAND_TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-TEXTS = {**COMMAND_TEXTS, **NUDGE_TEXTS}
+TEXTS = {**COMMAND_TEXTS, **NUDGE_TEXTS, **GOAL_TEXTS}
 
-METRIC_NAMES: dict[str, str] = {
-    "beantwoord": "answered_share",
-    "answered": "answered_share",
-    "binnen24u": "answered_within_24h_share",
-    "within24h": "answered_within_24h_share",
-    "reactietijd": "median_hours_to_first_response",
-    "responsetime": "median_hours_to_first_response",
-    "geaccepteerd": "accepted_share",
-    "accepted": "accepted_share",
-    "deelnemers": "active_posters",
-    "posters": "active_posters",
-    "crossorg": "cross_org_answer_share",
-    **{name: name for name in METRICS},
-}
 STOP_WORDS = {"stop", "stoppen"}
 
 
@@ -219,18 +209,6 @@ async def introductions(ctx: CommandContext, args: str) -> None:
     await ctx.respond_private(ctx.t("adoption.intro_on" if wanted else "adoption.intro_off"))
 
 
-def _parse_target(raw: str) -> float | None:
-    text = raw.strip().replace(",", ".")
-    percent = text.endswith("%")
-    try:
-        value = float(text.rstrip("%"))
-    except ValueError:
-        return None
-    if value < 0:
-        return None
-    return value / 100 if percent else value
-
-
 @command("doel", "goal", help_key="adoption.goal_help", role=Role.COMMUNITY_MANAGER)
 async def goal(ctx: CommandContext, args: str) -> None:
     words = args.split()
@@ -241,29 +219,50 @@ async def goal(ctx: CommandContext, args: str) -> None:
         raise UserError("adoption.goal_no_group")
     if not words:
         rows = await ctx.session.exec(select(Goal).where(Goal.group_id == group_id))
-        goals = ", ".join(f"{g.metric} {g.target:g}" for g in rows)
+        goals = ", ".join(describe_goal(g.metric, g.target, ctx.language) for g in rows)
         key = "adoption.goal_list" if goals else "adoption.goal_none"
         await ctx.respond(ctx.t(key, group=group_id, goals=goals))
         return
-    usage = {"metrics": ", ".join(sorted(k for k in METRIC_NAMES if k not in METRICS))}
-    metric = METRIC_NAMES.get(words[0].lower())
-    if metric is None or len(words) != 2:
-        raise UserError("adoption.goal_usage", **usage)
+    try:
+        if words[-1].lower() in OFF_WORDS:
+            metric = parse_figure(" ".join(words[:-1]))
+            await remove_goal(ctx.session, group_id, metric)
+            await ctx.respond(ctx.t("adoption.goal_removed", group=group_id, metric=metric))
+            return
+        setting = parse_goal(" ".join(words))
+    except GoalInputError as bad:
+        raise UserError(bad.key) from None
+    await set_goal(ctx.session, group_id, setting, ctx.person_id, ctx.services.clock.now())
+    await ctx.respond(
+        ctx.t(
+            "adoption.goal_set",
+            group=group_id,
+            metric=setting.metric,
+            target=describe_goal(setting.metric, setting.target, ctx.language),
+        )
+    )
+
+
+async def set_goal(
+    session: AsyncSession, group_id: str, setting: GoalSetting, person_id: int, now: datetime
+) -> None:
+    """Store a group's target (``!doel`` and the dashboard's targets page)."""
     existing = (
-        await ctx.session.exec(select(Goal).where(Goal.group_id == group_id, Goal.metric == metric))
+        await session.exec(
+            select(Goal).where(Goal.group_id == group_id, Goal.metric == setting.metric)
+        )
     ).first()
-    if words[1].lower() in OFF_WORDS:
-        if existing is not None:
-            await ctx.session.delete(existing)
-        await ctx.respond(ctx.t("adoption.goal_removed", group=group_id, metric=metric))
-        return
-    target = _parse_target(words[1])
-    if target is None:
-        raise UserError("adoption.goal_usage", **usage)
-    row = existing or Goal(group_id=group_id, metric=metric, target=target)
-    row.target, row.set_by, row.set_at = target, ctx.person_id, ctx.services.clock.now()
-    ctx.session.add(row)
-    await ctx.respond(ctx.t("adoption.goal_set", group=group_id, metric=metric, target=words[1]))
+    row = existing or Goal(group_id=group_id, metric=setting.metric, target=setting.target)
+    row.target, row.set_by, row.set_at = setting.target, person_id, now
+    session.add(row)
+
+
+async def remove_goal(session: AsyncSession, group_id: str, metric: str) -> None:
+    existing = (
+        await session.exec(select(Goal).where(Goal.group_id == group_id, Goal.metric == metric))
+    ).first()
+    if existing is not None:
+        await session.delete(existing)
 
 
 async def _set_state(session: AsyncSession, key: str, value: str, services: Services) -> None:
@@ -272,10 +271,21 @@ async def _set_state(session: AsyncSession, key: str, value: str, services: Serv
     session.add(entry)
 
 
+async def clear_report_room(session: AsyncSession) -> None:
+    """No monthly report any more (``!rapportkanaal uit`` and the dashboard)."""
+    entry = await session.get(StateEntry, REPORT_ROOM_KEY)
+    if entry is not None:
+        await session.delete(entry)
+
+
 @command(
     "rapportkanaal", "reportroom", help_key="adoption.report_room_help", role=Role.COMMUNITY_MANAGER
 )
 async def report_room(ctx: CommandContext, args: str) -> None:
+    if args.strip().lower() in OFF_WORDS:
+        await clear_report_room(ctx.session)
+        await ctx.respond(ctx.t("adoption.report_room_off"))
+        return
     conversation = ctx.event.conversation
     value = json.dumps(
         {

@@ -8,5 +8,6 @@ from __future__ import annotations
 from sqlmodel import SQLModel
 
 from bot.storage import adoption_models, expertise_models, mail_models, models  # noqa: F401
+from bot.web import models as web_models  # noqa: F401
 
 metadata = SQLModel.metadata

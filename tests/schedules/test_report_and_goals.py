@@ -18,16 +18,34 @@ async def test_goal_needs_a_community_manager_and_valid_input(world: World) -> N
     await world.say("e1@ermelo.nl", "!doel beantwoord 80%")
     assert "alleen voor de rol _communitymanager_" in world.adapter.sent[-1].text
     await world.say("cm@harderwijk.nl", "!doel beantwoord veel")
-    assert "Gebruik: `!doel <cijfer> <waarde>`" in world.adapter.sent[-1].text
+    assert "Noem één getal als doel" in world.adapter.sent[-1].text
     await world.say("cm@harderwijk.nl", "!doel onzin 3")
-    assert "Gebruik:" in world.adapter.sent[-1].text
-    await world.say("cm@harderwijk.nl", "!doel beantwoord 80%")
-    assert "answered_share 80%" in world.adapter.sent[-1].text
+    assert "Welk cijfer bedoel je?" in world.adapter.sent[-1].text
+    # Issue 16: "180%" was accepted and "4 uur" refused; now the words people use work.
+    await world.say("cm@harderwijk.nl", "!doel beantwoord 180%")
+    assert "tussen 0 en 100 %" in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!doel 80 % beantwoord")
+    assert "Doel voor sociaal-domein: 80 % beantwoord." in world.adapter.sent[-1].text
+    await world.say("cm@harderwijk.nl", "!doel reactie binnen 4 uur")
+    assert "reactie binnen 4 uur" in world.adapter.sent[-1].text
     await world.say("cm@harderwijk.nl", "!goal responsetime 2")
     await world.say("cm@harderwijk.nl", "!doel")
     assert world.adapter.sent[-1].text == (
-        "Doelen voor sociaal-domein: answered_share 0.8, median_hours_to_first_response 2"
+        "Doelen voor sociaal-domein: 80 % beantwoord, reactie binnen 2 uur"
     )
+    await world.say("cm@harderwijk.nl", "!doel reactie uit")
+    await world.say("cm@harderwijk.nl", "!doel")
+    assert world.adapter.sent[-1].text == "Doelen voor sociaal-domein: 80 % beantwoord"
+
+
+async def test_report_room_can_be_turned_off(world: World) -> None:
+    await world.say("cm@harderwijk.nl", "!rapportkanaal", room=MANAGERS)
+    await world.say("cm@harderwijk.nl", "!rapportkanaal uit", room=MANAGERS)
+    assert "geen maandrapport meer" in world.adapter.sent[-1].text
+    world.clock.set(local(2026, 4, 1, 9, 5))
+    world.clear()
+    await monthly_report(world.services)
+    assert world.adapter.sent == []
 
 
 async def test_monthly_report_with_chart_and_csv(world: World) -> None:
