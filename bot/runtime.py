@@ -66,11 +66,20 @@ async def run_bot(config: Config, *, health_host: str, health_port: int) -> int:
     components = [c for factory in component_factories() if (c := factory(bot)) is not None]
     if not components:
         log.warning("no platform configured; only the health endpoint runs")
-    runner = web.AppRunner(await _health_app(components))
+    app = await _health_app(components)
+    from bot.web.app import add_dashboard
+
+    add_dashboard(app, bot.services)
+    runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, health_host, health_port)
     await site.start()
-    log.info("health endpoint listening", host=health_host, port=health_port)
+    log.info(
+        "health endpoint and dashboard listening",
+        host=health_host,
+        port=health_port,
+        dashboard=bot.services.config.web.public_url(),
+    )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

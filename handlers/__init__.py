@@ -10,6 +10,7 @@ def default_modules() -> list[ModuleType]:
     from handlers import (
         adoption,
         core,
+        dashboard,
         email_questions,
         people,
         rooms,
@@ -18,4 +19,14 @@ def default_modules() -> list[ModuleType]:
         whoknows,
     )
 
-    return [core, whoknows, email_questions, settings, people, rooms, adoption, slack_entry]
+    return [
+        core,
+        whoknows,
+        email_questions,
+        settings,
+        people,
+        rooms,
+        adoption,
+        dashboard,
+        slack_entry,
+    ]

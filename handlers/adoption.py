@@ -24,7 +24,7 @@ from bot.storage.models import Nudge, Person, Role, StateEntry
 from bot.switches import OFF_WORDS, switch
 from bot.time_input import parse_duration
 from schedules.activity import ActivityLog
-from schedules.report import METRICS, REPORT_ROOM_KEY
+from schedules.report import REPORT_ROOM_KEY
 from schedules.rules import GLOBAL_PAUSE_KEY
 from schedules.texts import NUDGE_TEXTS
 

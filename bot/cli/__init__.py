@@ -23,10 +23,21 @@ def _command_modules() -> list[ModuleType]:
         import_cmd,
         run_cmd,
         stats_cmd,
+        web_cmd,
         whoknows_cmd,
     )
 
-    return [demo_cmd, run_cmd, config_cmd, db_cmd, import_cmd, whoknows_cmd, stats_cmd, email_cmd]
+    return [
+        demo_cmd,
+        run_cmd,
+        config_cmd,
+        db_cmd,
+        import_cmd,
+        whoknows_cmd,
+        stats_cmd,
+        email_cmd,
+        web_cmd,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

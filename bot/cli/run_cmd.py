@@ -10,8 +10,9 @@ from bot.cli.common import add_config_argument, config_from
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("run", help="run the bot with the configured platforms")
     add_config_argument(parser)
-    parser.add_argument("--health-host", default="127.0.0.1")
-    parser.add_argument("--health-port", type=int, default=8080)
+    # /health and the dashboard share one listener: [web] host and port unless given here.
+    parser.add_argument("--health-host", default=None, help="default: [web] host")
+    parser.add_argument("--health-port", type=int, default=None, help="default: [web] port")
     parser.set_defaults(func=_run)
 
 
@@ -21,4 +22,8 @@ def _run(args: argparse.Namespace) -> int:
 
     config = config_from(args)
     configure_logging(config.bot.log_level, config.bot.log_format)
-    return asyncio.run(run_bot(config, health_host=args.health_host, health_port=args.health_port))
+    host = args.health_host or config.web.host
+    port = args.health_port if args.health_port is not None else config.web.port
+    # Links in !dashboard point at the address actually listened on (unless [web] base_url).
+    config = config.model_copy(update={"web": config.web.model_copy(update={"port": port})})
+    return asyncio.run(run_bot(config, health_host=host, health_port=port))

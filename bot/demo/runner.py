@@ -12,6 +12,7 @@ from bot.app import Bot, build_bot
 from bot.config import Config, config_with_overrides
 from bot.demo.history import replay_history
 from bot.mail.component import MailComponent
+from bot.web.server import DashboardServer, start_dashboard
 
 
 def demo_settings(environ: dict[str, str] | None = None) -> tuple[Config, list[ConsolePerson]]:
@@ -33,14 +34,19 @@ async def run_demo(config: Config, people: list[ConsolePerson], output: TextIO) 
     bot.services.adapters[adapter.platform] = adapter
     mail = _demo_mail(bot, output)
     dispatch = bot.dispatcher.for_adapter(adapter)
+    dashboard: DashboardServer | None = None
     try:
         names = {person.email: person.name for person in people}
         await replay_history(bot.services, dispatch, names, bot.services.clock)
         if mail is not None:
             await mail.start()
             _mail_note(mail, config, output)
+        dashboard = await start_dashboard(bot.services, config.web.host, config.web.port)
+        _dashboard_note(dashboard, config, output)
         await adapter.start(dispatch)
     finally:
+        if dashboard is not None:
+            await dashboard.stop()
         if mail is not None:
             await mail.stop()
         await bot.close()
@@ -70,4 +76,16 @@ def _mail_note(mail: MailComponent, config: Config, output: TextIO) -> None:
             f"{config.bot.data_dir / 'demo-outbox'})"
         )
     with contextlib.suppress(BrokenPipeError):  # ``vraagbaak demo | head``
+        print(note, file=output, flush=True)
+
+
+def _dashboard_note(dashboard: DashboardServer, config: Config, output: TextIO) -> None:
+    if dashboard.runner is None:
+        note = (
+            f"(dashboard: poort {config.web.port} is bezet ({dashboard.error}); de demo gaat "
+            "verder zonder dashboard)"
+        )
+    else:
+        note = f"(dashboard: {dashboard.url} — typ !dashboard voor een inloglink)"
+    with contextlib.suppress(BrokenPipeError):
         print(note, file=output, flush=True)

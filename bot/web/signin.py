@@ -29,9 +29,7 @@ def _plausible(token: str) -> bool:
     return 20 <= len(token) <= MAX_TOKEN_LENGTH and token.isascii()
 
 
-async def issue_link(
-    session: AsyncSession, person_id: int, now: datetime, minutes: int
-) -> str:
+async def issue_link(session: AsyncSession, person_id: int, now: datetime, minutes: int) -> str:
     """A new one-time token for ``person_id``; the caller builds the URL and commits."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     session.add(
@@ -135,7 +133,9 @@ async def session_for(session: AsyncSession, token: str, now: datetime) -> WebSe
 
 async def end_session(session: AsyncSession, token: str) -> None:
     if _plausible(token):
-        await session.exec(delete(WebSession).where(col(WebSession.token_hash) == token_hash(token)))  # type: ignore[call-overload]
+        await session.exec(
+            delete(WebSession).where(col(WebSession.token_hash) == token_hash(token))
+        )  # type: ignore[call-overload]
         await session.commit()
 
 
@@ -148,6 +148,4 @@ async def prune(session: AsyncSession, now: datetime) -> None:
 
 
 async def person_by_email(session: AsyncSession, email: str) -> Person | None:
-    return (
-        await session.exec(select(Person).where(Person.email == email.strip().lower()))
-    ).first()
+    return (await session.exec(select(Person).where(Person.email == email.strip().lower()))).first()

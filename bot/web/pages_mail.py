@@ -1,0 +1,175 @@
+"""The mail desk: mail waiting for a moderator (unknown sender) or for a group (routing was
+unsure), with the redacted text and what was redacted. Release and choose-a-group go through
+:meth:`bot.mail.desk.EmailDesk.release`, the code behind ``!mailvrijgeven`` and
+``!kiesgroep``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from bot.i18n import t
+from bot.mail.desk import EmailDesk
+from bot.stats.working_time import AMSTERDAM
+from bot.storage.mail_models import InboundEmail, InboundStatus
+from bot.web.access import Viewer
+from bot.web.common import (
+    PageData,
+    RefusedError,
+    language_of,
+    render,
+    require_manager,
+    see_other,
+    services_of,
+)
+from bot.web.tables import Cell, Table
+
+WAITING_LIMIT = 200
+
+
+def _desk(request: web.Request) -> EmailDesk | None:
+    services = services_of(request)
+    return services.feature(EmailDesk) if services.has_feature(EmailDesk) else None
+
+
+def mail_group(row: InboundEmail) -> str | None:
+    """The group a mail is for, or the one routing guessed."""
+    guessed = row.parsed.get("group") if isinstance(row.parsed, dict) else None
+    return row.group_id or (str(guessed) if guessed else None)
+
+
+def may_handle(viewer: Viewer, row: InboundEmail) -> bool:
+    """Unscoped managers and administrators handle all waiting mail; a group's manager the
+    mail for (or guessed for) their groups."""
+    return viewer.sees_everything or viewer.sees_group(mail_group(row))
+
+
+def _mail_view(row: InboundEmail, request: web.Request) -> dict[str, Any]:
+    config = services_of(request).config
+    parsed: dict[str, Any] = row.parsed if isinstance(row.parsed, dict) else {}
+    sender = row.forwarded_by or row.original_email or ""
+    organisation = config.organisation_for_email(sender) if sender else None
+    return {
+        "id": row.id,
+        "received": row.received_at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M"),
+        "sender": sender or "?",
+        "organisation": organisation.name if organisation else None,
+        "subject": str(parsed.get("subject") or ""),
+        "question": str(parsed.get("question") or ""),
+        "redactions": [
+            (str(r.get("type", "")), int(r.get("count", 0)))
+            for r in parsed.get("redactions", [])
+            if isinstance(r, dict)
+        ],
+        "held": row.status == InboundStatus.HELD,
+        "group": mail_group(row),
+        "candidates": [str(c) for c in parsed.get("candidates", []) or []][:5],
+    }
+
+
+async def build_desk(request: web.Request, viewer: Viewer) -> PageData:
+    if not viewer.is_manager:
+        raise RefusedError(403, "web.managers_only")
+    lang = language_of(request)
+    services = services_of(request)
+    desk = _desk(request)
+    mails: list[dict[str, Any]] = []
+    table = Table(
+        "wachtend",
+        t(lang, "web.mail_caption"),
+        [
+            t(lang, "web.mail_number"),
+            t(lang, "web.mail_received"),
+            t(lang, "web.mail_subject"),
+            t(lang, "web.mail_waits_for"),
+        ],
+        empty=t(lang, "web.mail_none"),
+    )
+    if desk is not None:
+        async with services.db.session() as session:
+            rows = await desk.waiting(session, limit=WAITING_LIMIT)
+        for row in rows:
+            if not may_handle(viewer, row):
+                continue
+            view = _mail_view(row, request)
+            mails.append(view)
+            reason = "web.mail_held" if view["held"] else "web.mail_needs_group"
+            table.add(
+                [
+                    Cell(str(view["id"]), value=view["id"]),
+                    view["received"],
+                    view["subject"],
+                    Cell(t(lang, reason), value="held" if view["held"] else "needs_group"),
+                ]
+            )
+    groups = [(g.id, g.name) for g in services.config.groups if viewer.sees_group(g.id)]
+    context = {"mails": mails, "desk_missing": desk is None, "group_choices": groups}
+    return PageData("maildesk.html", "web.mail_title", context, [table])
+
+
+async def desk_page(request: web.Request) -> web.StreamResponse:
+    return render(request, await build_desk(request, require_manager(request)))
+
+
+async def _waiting_row(request: web.Request, viewer: Viewer) -> tuple[EmailDesk, int]:
+    desk = _desk(request)
+    raw = request.match_info["id"]
+    if desk is None or not raw.isdigit() or len(raw) > 12:
+        raise RefusedError(404, "web.status_404")
+    number = int(raw)
+    async with services_of(request).db.session() as session:
+        row = await session.get(InboundEmail, number)
+    if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
+        raise _NotWaitingError()
+    if not may_handle(viewer, row):
+        raise RefusedError(403, "web.not_your_group")
+    return desk, number
+
+
+class _NotWaitingError(Exception):
+    pass
+
+
+async def release(request: web.Request) -> web.StreamResponse:
+    viewer = require_manager(request)
+    form = await request.post()
+    choice = str(form.get("groep", "")).strip()
+    try:
+        desk, number = await _waiting_row(request, viewer)
+    except _NotWaitingError:
+        return see_other("/mail", "mail_not_waiting")
+    group_id: str | None = None
+    if choice:
+        if services_of(request).config.group(choice) is None or not viewer.sees_group(choice):
+            raise RefusedError(400, "web.mail_bad_group")
+        group_id = choice
+    async with services_of(request).db.session() as session:
+        ok = await desk.release(session, number, group_id=group_id)
+        await session.commit()
+    return see_other("/mail", "mail_released" if ok else "mail_not_waiting")
+
+
+async def reject(request: web.Request) -> web.StreamResponse:
+    """Set the mail aside: never posted, never answered (the ``ignored`` state the desk uses
+    for automatic replies), with who decided in ``last_error`` for the administrator."""
+    viewer = require_manager(request)
+    try:
+        _, number = await _waiting_row(request, viewer)
+    except _NotWaitingError:
+        return see_other("/mail", "mail_not_waiting")
+    async with services_of(request).db.session() as session:
+        row = await session.get(InboundEmail, number)
+        if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
+            return see_other("/mail", "mail_not_waiting")
+        row.status = InboundStatus.IGNORED
+        row.last_error = f"rejected on the dashboard by person {viewer.person_id}"
+        session.add(row)
+        await session.commit()
+    return see_other("/mail", "mail_rejected")
+
+
+def add_routes(routes: web.UrlDispatcher) -> None:
+    routes.add_get("/mail", desk_page)
+    routes.add_post("/mail/{id}/vrijgeven", release)
+    routes.add_post("/mail/{id}/afwijzen", reject)

@@ -1,0 +1,186 @@
+"""Targets and nudges: a group's targets in words people use (the parser of ``!doel``), the
+group's nudge switches, and the channel of the monthly report (or none)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiohttp import web
+from sqlmodel import col, select
+
+from bot.goal_input import GoalInputError, describe_goal, parse_goal
+from bot.i18n import t
+from bot.storage.adoption_models import Goal
+from bot.storage.models import Channel, StateEntry
+from bot.web.access import Viewer
+from bot.web.common import (
+    PageData,
+    RefusedError,
+    language_of,
+    render,
+    require_manager,
+    see_other,
+    services_of,
+)
+from bot.web.tables import Cell, Table
+from handlers.adoption import clear_report_room, remove_goal, set_goal
+from schedules.report import METRICS, REPORT_ROOM_KEY
+from schedules.rules import NudgeKind
+
+_KNOWN_ERRORS = frozenset(
+    {
+        "goal.unknown_figure",
+        "goal.no_number",
+        "goal.bad_percent",
+        "goal.bad_hours",
+        "goal.bad_count",
+    }
+)
+
+
+GROUP_NUDGES = (NudgeKind.UNANSWERED, NudgeKind.ESCALATION, NudgeKind.NEWCOMER)
+
+
+async def build_targets(request: web.Request, viewer: Viewer) -> PageData:
+    if not viewer.is_manager:
+        raise RefusedError(403, "web.managers_only")
+    lang = language_of(request)
+    services = services_of(request)
+    config = services.config
+    groups = [g for g in config.groups if viewer.sees_group(g.id)]
+    async with services.db.session() as session:
+        goals = list(
+            await session.exec(select(Goal).order_by(col(Goal.group_id), col(Goal.metric)))
+        )
+        entry = await session.get(StateEntry, REPORT_ROOM_KEY)
+        channels = list(
+            await session.exec(
+                select(Channel)
+                .where(col(Channel.is_direct).is_(False), col(Channel.archived).is_(False))
+                .order_by(col(Channel.platform), col(Channel.name))
+            )
+        )
+    table = Table(
+        "doelen",
+        t(lang, "web.targets_caption"),
+        [t(lang, "web.group"), t(lang, "web.goal"), t(lang, "web.set_at")],
+        empty=t(lang, "web.no_goals"),
+    )
+    by_group: dict[str, list[dict[str, Any]]] = {g.id: [] for g in groups}
+    for goal in goals:
+        if goal.group_id not in by_group:
+            continue
+        words = describe_goal(goal.metric, goal.target, lang)
+        by_group[goal.group_id].append({"metric": goal.metric, "words": words})
+        table.add(
+            [
+                Cell(goal.group_id),
+                Cell(words, value=f"{goal.metric}={goal.target:g}"),
+                Cell(goal.set_at.strftime("%Y-%m-%d"), value=goal.set_at.isoformat()),
+            ]
+        )
+    nudges = Table(
+        "herinneringen",
+        t(lang, "web.nudges_caption"),
+        [t(lang, "web.group"), *(t(lang, f"web.nudge.{kind.value}") for kind in GROUP_NUDGES)],
+    )
+    for group in groups:
+        row: list[Cell] = [Cell(group.name, value=group.id)]
+        for kind in GROUP_NUDGES:
+            on = group.nudges is None or kind.value in group.nudges
+            row.append(Cell(t(lang, "web.on" if on else "web.off"), value="on" if on else "off"))
+        nudges.rows.append(row)
+    room = json.loads(entry.value) if entry is not None else None
+    context = {
+        "groups": [(g.id, g.name, by_group[g.id]) for g in groups],
+        "report_room": room,
+        "channels": [(c.id, f"{c.platform}: {c.name or c.external_id}") for c in channels],
+        "may_set_report": viewer.sees_everything,
+        "metrics": list(METRICS),
+        "error_key": error if (error := request.query.get("fout", "")) in _KNOWN_ERRORS else "",
+        "error_group": request.query.get("groep", ""),
+    }
+    return PageData("targets.html", "web.targets_title", context, [table, nudges])
+
+
+async def targets_page(request: web.Request) -> web.StreamResponse:
+    return render(request, await build_targets(request, require_manager(request)))
+
+
+def _group_for(request: web.Request, viewer: Viewer) -> str:
+    group_id = request.match_info["group"]
+    if services_of(request).config.group(group_id) is None:
+        raise RefusedError(404, "web.status_404")
+    if not viewer.sees_group(group_id):
+        raise RefusedError(403, "web.not_your_group")
+    return group_id
+
+
+async def add_goal(request: web.Request) -> web.StreamResponse:
+    viewer = require_manager(request)
+    group_id = _group_for(request, viewer)
+    form = await request.post()
+    text = str(form.get("doel", ""))
+    try:
+        setting = parse_goal(text)
+    except GoalInputError as bad:
+        key = bad.key if bad.key in _KNOWN_ERRORS else "goal.unknown_figure"
+        # The page says what was wrong next to the field of this group.
+        return see_other(f"/doelen?fout={key}&groep={group_id}#groep-{group_id}")
+    services = services_of(request)
+    async with services.db.session() as session:
+        await set_goal(session, group_id, setting, viewer.person_id, services.clock.now())
+        await session.commit()
+    return see_other("/doelen", "goal_saved")
+
+
+async def delete_goal(request: web.Request) -> web.StreamResponse:
+    viewer = require_manager(request)
+    group_id = _group_for(request, viewer)
+    form = await request.post()
+    metric = str(form.get("cijfer", ""))
+    if metric not in METRICS:
+        raise RefusedError(400, "web.status_400")
+    async with services_of(request).db.session() as session:
+        await remove_goal(session, group_id, metric)
+        await session.commit()
+    return see_other("/doelen", "goal_removed")
+
+
+async def report_room(request: web.Request) -> web.StreamResponse:
+    """Turn the monthly report off, or send it to a known channel (unscoped managers and
+    administrators: the report covers every group)."""
+    viewer = require_manager(request)
+    if not viewer.sees_everything:
+        raise RefusedError(403, "web.managers_only")
+    form = await request.post()
+    choice = str(form.get("kanaal", ""))
+    services = services_of(request)
+    async with services.db.session() as session:
+        if choice == "uit":
+            await clear_report_room(session)
+            await session.commit()
+            return see_other("/doelen", "report_off")
+        if not choice.isdigit() or len(choice) > 12:
+            raise RefusedError(400, "web.status_400")
+        channel = await session.get(Channel, int(choice))
+        if channel is None or channel.is_direct:
+            raise RefusedError(400, "web.status_400")
+        value = json.dumps(
+            {"platform": channel.platform, "external_id": channel.external_id, "name": channel.name}
+        )
+        entry = await session.get(StateEntry, REPORT_ROOM_KEY) or StateEntry(
+            key=REPORT_ROOM_KEY, value=value
+        )
+        entry.value, entry.updated_at = value, services.clock.now()
+        session.add(entry)
+        await session.commit()
+    return see_other("/doelen", "report_set")
+
+
+def add_routes(routes: web.UrlDispatcher) -> None:
+    routes.add_get("/doelen", targets_page)
+    routes.add_post("/doelen/{group}/doel", add_goal)
+    routes.add_post("/doelen/{group}/weg", delete_goal)
+    routes.add_post("/doelen/rapportkanaal", report_room)
