@@ -90,6 +90,10 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         else:
             _with_headers(http)
             raise
+    except Exception:
+        # Logged with the request's path; the person sees a short generic page.
+        log.exception("dashboard request failed", path=request.path, method=request.method)
+        response = refusal(request, 500, "web.status_500_explain")
     return _with_headers(response)
 
 

@@ -216,6 +216,8 @@ async def build_overview(request: web.Request, viewer: Viewer) -> PageData:
         groups=[(g, names.get(g, g)) for g in groups],
         page_name="overzicht",
         group_id=None,
+        group_name="",
+        no_channel=False,
     )
     return PageData("figures.html", "web.overview_title", context, tables)
 

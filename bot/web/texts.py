@@ -51,6 +51,10 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "status_410": ("Link werkt niet meer", "Link no longer works"),
     "status_413": ("Te groot", "Too large"),
     "status_500": ("Er ging iets mis", "Something went wrong"),
+    "status_500_explain": (
+        "Er ging iets mis aan onze kant; het is gelogd. Probeer het later nog eens.",
+        "Something went wrong on our side; it was logged. Please try again later.",
+    ),
     "not_signed_in": (
         "Je bent niet (meer) ingelogd.",
         "You are not signed in (any more).",
