@@ -347,4 +347,4 @@ async def csv_download(request: web.Request) -> web.StreamResponse:
 def add_routes(routes: web.UrlDispatcher) -> None:
     routes.add_get("/overzicht", overview)
     routes.add_get("/groep/{group}", group_page)
-    routes.add_get("/csv/{page:(?:groep/)?[a-z0-9_-]+}/{table:[a-z]+}", csv_download)
+    routes.add_get("/csv/{page:(?:groep/)?[a-z0-9_-]+}/{table:[a-z-]+}", csv_download)

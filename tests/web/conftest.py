@@ -17,6 +17,7 @@ from bot.clock import ManualClock
 from bot.events import ConversationRef
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
+from bot.storage.mail_models import InboundEmail
 from bot.web.app import dashboard_app
 from bot.web.signin import issue_link
 from tests.conftest import make_config
@@ -185,6 +186,12 @@ async def held_mail(site: Site, subject: str = "Vraag over de bijstand") -> int:
         )
     )
     stored = await store_raw(site.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    async with site.services.db.session() as session:
+        row = await session.get(InboundEmail, stored.id)
+        assert row is not None
+        row.next_attempt_at = site.world.clock.now()  # stored on the wall clock; ours is March
+        session.add(row)
+        await session.commit()
     await site.mail.desk.process_pending()
     assert stored.id is not None
     return stored.id
