@@ -45,7 +45,10 @@ HOURS = "median_hours_to_first_response"
 _FILLER = frozenset(
     {"binnen", "within", "in", "van", "of", "de", "het", "the", "vragen", "questions", "%"}
 )
-_NUMBER = re.compile(r"(\d{1,6}(?:[.,]\d{1,4})?)\s*(%|procent|percent|uur|uren|u|h|hours?)?")
+# Not inside a word ("binnen24u" is a figure, not the number 24).
+_NUMBER = re.compile(
+    r"(?<![a-z_\d])(-?\d{1,6}(?:[.,]\d{1,4})?)\s*(%|(?:procent|percent|uren|uur|hours|hour|u|h)\b)?"
+)
 _WORD = re.compile(r"[a-z_0-9]+|%")
 
 TEXTS = {
