@@ -30,11 +30,16 @@ from tests.web.conftest import (
 )
 
 CHROMIUM = os.environ.get("VRAAGBAAK_CHROMIUM", "/usr/bin/chromium")
+EXECUTABLE = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
 SCREENSHOTS = os.environ.get("VRAAGBAAK_SCREENSHOTS")
+
+READ_CELLS = (
+    "cells => cells.map(c => [c.dataset.scope, c.dataset.key, JSON.parse(c.dataset.value)])"
+)
 
 pytestmark = [
     pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and shutil.which("chromium") is None,
+        EXECUTABLE is None,
         reason=f"no chromium at {CHROMIUM} (Debian: apt-get install chromium; .ci/run does)",
     ),
     pytest.mark.timeout(120),
@@ -47,7 +52,7 @@ axe_api = pytest.importorskip("axe_playwright_python.async_playwright")
 async def browser_page(site: Site, locale: str = "nl-NL") -> AsyncIterator[Any]:
     async with playwright_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+            executable_path=EXECUTABLE,
             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         )
         context = await browser.new_context(locale=locale, viewport={"width": 1100, "height": 900})
@@ -75,9 +80,7 @@ async def assert_accessible(page: Any, name: str) -> None:
     violations = results.response["violations"]
     assert violations == [], f"{name}: {json.dumps(violations, indent=1)[:3000]}"
     if SCREENSHOTS:
-        folder = Path(SCREENSHOTS)
-        folder.mkdir(parents=True, exist_ok=True)
-        await page.screenshot(path=str(folder / f"dashboard-{name}.png"), full_page=True)
+        await page.screenshot(path=f"{SCREENSHOTS}/dashboard-{name}.png", full_page=True)
 
 
 async def test_every_page_passes_axe_for_a_manager(site: Site) -> None:
@@ -201,9 +204,7 @@ async def test_overview_figures_equal_the_cli_for_the_same_period(site: Site) ->
         ):
             expected = await cli(*args)
             await page.goto(url(site, f"/overzicht{query}"))
-            shown = await page.locator("[data-scope]").evaluate_all(
-                "cells => cells.map(c => [c.dataset.scope, c.dataset.key, JSON.parse(c.dataset.value)])"
-            )
+            shown = await page.locator("[data-scope]").evaluate_all(READ_CELLS)
             cells = {(scope, key): value for scope, key, value in shown}
             for scope in ["overall", *expected["by_channel"]]:
                 figures = (
