@@ -6,10 +6,15 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test lint run clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# The dashboard's NL Design System CSS (pinned in package-lock.json); without npm the
+	# dashboard works unstyled.
+	if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --silent || echo "npm ci failed: the dashboard runs unstyled"; \
+	else echo "npm not found: the dashboard runs unstyled"; fi
 	touch $@
 
 demo: $(BIN)/.installed
