@@ -75,7 +75,8 @@ def prepare(args: argparse.Namespace, config: Config) -> None:
     database.upgrade()
     report = import_slack_export(database, config, args.export)
     print(
-        f"import: {report.messages_seen:,} messages, {report.people:,} people in {report.seconds:.0f} s"
+        f"import: {report.messages_seen:,} messages, {report.people:,} people "
+        f"in {report.seconds:.0f} s"
     )
     database.sync_engine.dispose()
 
