@@ -14,8 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Config
-from bot.context import has_role
-from bot.identity import role_for_email
 from bot.storage.models import Person, Role
 
 
@@ -55,17 +53,11 @@ class Viewer:
         return self.is_manager and self.groups is None
 
 
-def _effective_role(person: Person, config: Config) -> Role:
-    """The stored role, raised to what the configuration says for the person's address (the
-    same rule the chat commands follow through ``role_for_email`` at first sight)."""
-    configured = role_for_email(config, person.email)
-    stored = person.role
-    return configured if has_role(Person(name="", role=configured), stored) else stored
-
-
 def viewer_for(person: Person, config: Config) -> Viewer:
     assert person.id is not None
-    role = _effective_role(person, config)
+    # The stored role, as the chat commands check it (``has_role``); the configuration's
+    # lists only say which groups a community manager manages.
+    role = person.role
     organisation = next((o for o in config.organisations if o.id == person.organisation_id), None)
     partner = organisation is not None and organisation.external
     email = (person.email or "").lower()

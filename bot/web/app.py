@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -75,6 +76,8 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.method not in ("GET", "HEAD"):
             if (request.content_length or 0) > MAX_FORM_BYTES:
                 raise RefusedError(413, "web.too_large")
+            if not _same_origin(request):
+                raise RefusedError(403, "web.csrf_failed")
             if request.path not in _NO_CSRF:
                 expected = request.get("csrf", "")
                 form = await request.post()
@@ -95,6 +98,23 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         log.exception("dashboard request failed", path=request.path, method=request.method)
         response = refusal(request, 500, "web.status_500_explain")
     return _with_headers(response)
+
+
+def _same_origin(request: web.Request) -> bool:
+    """A browser names the page a form came from in ``Origin``; it must be this site (the
+    address asked for, or ``[web] base_url`` behind a proxy). Also guards the sign-in form,
+    which has no session yet to carry a CSRF token."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    if origin == "null":
+        return False
+    allowed = {f"{request.scheme}://{request.host}"}
+    base = services_of(request).config.web.base_url
+    if base:
+        parts = urlsplit(base)
+        allowed.add(f"{parts.scheme}://{parts.netloc}")
+    return origin in allowed
 
 
 def _with_headers(response: web.StreamResponse) -> web.StreamResponse:

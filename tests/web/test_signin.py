@@ -147,3 +147,26 @@ async def test_pages_send_security_headers(site: Site) -> None:
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Cache-Control"] == "no-store"
+
+
+async def test_a_form_posted_from_another_site_is_refused(site: Site) -> None:
+    token = await site.link_for(MANAGER)
+    forged = await site.client.post(
+        "/login",
+        data={"token": token},
+        headers={"Origin": "https://evil.example"},
+        allow_redirects=False,
+    )
+    assert forged.status == 403 and "Set-Cookie" not in forged.headers
+    own = str(site.client.make_url("/")).rstrip("/")
+    ok = await site.client.post(
+        "/login", data={"token": token}, headers={"Origin": own}, allow_redirects=False
+    )
+    assert ok.status == 303
+    csrf = await site.csrf()
+    response = await site.client.post(
+        "/doelen/sociaal-domein/doel",
+        data={"csrf": csrf, "doel": "80 % beantwoord"},
+        headers={"Origin": "null"},
+    )
+    assert response.status == 403
