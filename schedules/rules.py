@@ -6,6 +6,7 @@ reason and tests can assert it.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
@@ -37,6 +38,22 @@ class Refusal(StrEnum):
     CHANNEL_CAP = "channel_cap"
 
 
+def group_switches_key(group_id: str) -> str:
+    return f"nudges.group.{group_id}"
+
+
+async def stored_group_switches(session: AsyncSession, group_id: str) -> dict[str, bool]:
+    """Nudge types switched on or off for a group on the dashboard (issue 16)."""
+    entry = await session.get(StateEntry, group_switches_key(group_id))
+    if entry is None:
+        return {}
+    try:
+        data = json.loads(entry.value)
+    except ValueError:
+        return {}
+    return {str(k): bool(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
 class NudgeKind(StrEnum):
     UNANSWERED = "unanswered"
     ESCALATION = "escalation"
@@ -58,6 +75,16 @@ class NudgeRules:
     def type_enabled(self, group_id: str | None, kind: NudgeKind) -> bool:
         group = self.config.group(group_id) if group_id else None
         return group is None or group.nudges is None or kind.value in group.nudges
+
+    async def type_switched_on(
+        self, session: AsyncSession, group_id: str | None, kind: NudgeKind
+    ) -> bool:
+        """The group's switch set on the dashboard, else the configuration's list."""
+        if group_id is not None:
+            stored = await stored_group_switches(session, group_id)
+            if kind.value in stored:
+                return stored[kind.value]
+        return self.type_enabled(group_id, kind)
 
     async def globally_paused(self, session: AsyncSession) -> bool:
         entry = await session.get(StateEntry, GLOBAL_PAUSE_KEY)
@@ -170,6 +197,6 @@ class NudgeRules:
             return Refusal.GLOBAL_PAUSE
         if self.quiet(now):
             return Refusal.QUIET_HOURS
-        if not self.type_enabled(group_id, kind):
+        if not await self.type_switched_on(session, group_id, kind):
             return Refusal.TYPE_OFF
         return None

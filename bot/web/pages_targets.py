@@ -26,7 +26,7 @@ from bot.web.common import (
 from bot.web.tables import Cell, Table
 from handlers.adoption import clear_report_room, remove_goal, set_goal
 from schedules.report import METRICS, REPORT_ROOM_KEY
-from schedules.rules import NudgeKind
+from schedules.rules import NudgeKind, NudgeRules, group_switches_key
 
 _KNOWN_ERRORS = frozenset(
     {
@@ -85,15 +85,23 @@ async def build_targets(request: web.Request, viewer: Viewer) -> PageData:
         t(lang, "web.nudges_caption"),
         [t(lang, "web.group"), *(t(lang, f"web.nudge.{kind.value}") for kind in GROUP_NUDGES)],
     )
-    for group in groups:
-        row: list[Cell] = [Cell(group.name, value=group.id)]
-        for kind in GROUP_NUDGES:
-            on = group.nudges is None or kind.value in group.nudges
-            row.append(Cell(t(lang, "web.on" if on else "web.off"), value="on" if on else "off"))
-        nudges.rows.append(row)
+    rules = NudgeRules(config)
+    switches: dict[str, list[tuple[str, str, bool]]] = {}
+    async with services.db.session() as session:
+        for group in groups:
+            row: list[Cell] = [Cell(group.name, value=group.id)]
+            switches[group.id] = []
+            for kind in GROUP_NUDGES:
+                on = await rules.type_switched_on(session, group.id, kind)
+                switches[group.id].append((kind.value, f"web.nudge.{kind.value}", on))
+                row.append(
+                    Cell(t(lang, "web.on" if on else "web.off"), value="on" if on else "off")
+                )
+            nudges.rows.append(row)
     room = json.loads(entry.value) if entry is not None else None
     context = {
         "groups": [(g.id, g.name, by_group[g.id]) for g in groups],
+        "switches": switches,
         "report_room": room,
         "channels": [(c.id, f"{c.platform}: {c.name or c.external_id}") for c in channels],
         "may_set_report": viewer.sees_everything,
@@ -148,6 +156,25 @@ async def delete_goal(request: web.Request) -> web.StreamResponse:
     return see_other("/doelen", "goal_removed")
 
 
+async def nudge_switches(request: web.Request) -> web.StreamResponse:
+    """Switch the group's nudge types on or off; stored beside the configuration's list and
+    read by :meth:`schedules.rules.NudgeRules.type_switched_on`."""
+    viewer = require_manager(request)
+    group_id = _group_for(request, viewer)
+    form = await request.post()
+    value = json.dumps(
+        {kind.value: str(form.get(kind.value, "")) == "aan" for kind in GROUP_NUDGES}
+    )
+    services = services_of(request)
+    key = group_switches_key(group_id)
+    async with services.db.session() as session:
+        entry = await session.get(StateEntry, key) or StateEntry(key=key, value=value)
+        entry.value, entry.updated_at = value, services.clock.now()
+        session.add(entry)
+        await session.commit()
+    return see_other("/doelen", "saved")
+
+
 async def report_room(request: web.Request) -> web.StreamResponse:
     """Turn the monthly report off, or send it to a known channel (unscoped managers and
     administrators: the report covers every group)."""
@@ -184,3 +211,4 @@ def add_routes(routes: web.UrlDispatcher) -> None:
     routes.add_post("/doelen/{group}/doel", add_goal)
     routes.add_post("/doelen/{group}/weg", delete_goal)
     routes.add_post("/doelen/rapportkanaal", report_room)
+    routes.add_post("/doelen/{group}/herinneringen", nudge_switches)

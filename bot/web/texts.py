@@ -245,11 +245,14 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "goal_remove": ("Weghalen", "Remove"),
     "nudges_heading": ("Herinneringen per groep", "Nudges per group"),
     "nudges_explain": (
-        "Welke herinneringen een groep krijgt, staat in de configuratie ([[groups]] nudges); "
-        "een beheerder past dat daar aan.",
-        "Which nudges a group gets is set in the configuration ([[groups]] nudges); an "
-        "administrator changes it there.",
+        "Welke herinneringen elke groep krijgt. Zonder keuze hier geldt de configuratie "
+        "([[groups]] nudges). Herinneringen houden zich altijd aan werktijden, feestdagen en "
+        "wie ze heeft uitgezet.",
+        "Which nudges each group gets. Without a choice here the configuration applies "
+        "([[groups]] nudges). Nudges always respect working hours, holidays and opt-outs.",
     ),
+    "nudges_legend": ("Herinneringen voor {group}", "Nudges for {group}"),
+    "nudges_save": ("Herinneringen opslaan", "Save nudges"),
     "nudges_caption": ("Herinneringen per groep", "Nudges per group"),
     "nudge.unanswered": ("Onbeantwoorde vraag", "Unanswered question"),
     "nudge.escalation": ("Doorzetten naar communitymanager", "Escalation to the manager"),

@@ -319,3 +319,33 @@ async def test_every_table_downloads_as_csv(site: Site) -> None:
             assert response.status == 200, link
             assert response.headers["Content-Type"].startswith("text/csv")
             assert "attachment" in response.headers["Content-Disposition"]
+
+
+async def test_nudge_switches_reach_the_scheduler_rules(site: Site) -> None:
+    from schedules.rules import NudgeKind, NudgeRules, Refusal
+
+    rules = NudgeRules(site.services.config)
+    now = site.world.clock.now()  # Monday 9 March 11:00, working time
+    async with site.services.db.session() as session:
+        assert (
+            await rules._common_refusal(session, NudgeKind.UNANSWERED, "sociaal-domein", now)
+            is None
+        )
+        # omgevingswet has only escalation in the configuration
+        assert await rules.type_switched_on(session, "omgevingswet", NudgeKind.UNANSWERED) is False
+    await site.sign_in(MANAGER)
+    csrf = await site.csrf("/doelen")
+    await site.client.post(
+        "/doelen/sociaal-domein/herinneringen", data={"csrf": csrf, "escalation": "aan"}
+    )
+    await site.client.post(
+        "/doelen/omgevingswet/herinneringen",
+        data={"csrf": csrf, "unanswered": "aan", "escalation": "aan", "newcomer": "aan"},
+    )
+    async with site.services.db.session() as session:
+        refusal = await rules._common_refusal(session, NudgeKind.UNANSWERED, "sociaal-domein", now)
+        assert refusal == Refusal.TYPE_OFF
+        assert await rules.type_switched_on(session, "sociaal-domein", NudgeKind.ESCALATION)
+        assert await rules.type_switched_on(session, "omgevingswet", NudgeKind.UNANSWERED)
+    html = await (await site.client.get("/doelen")).text()
+    assert 'id="unanswered-sociaal-domein" name="unanswered" value="aan">' in html
