@@ -13,6 +13,7 @@ from aiohttp import web
 from bot.i18n import t
 from bot.services import Services
 from bot.stats.report import StatsQuery
+from bot.stats.working_time import AMSTERDAM
 from bot.web.access import Viewer
 from bot.web.assets import available_stylesheets
 from bot.web.figures import FiguresCache
@@ -101,6 +102,7 @@ def render(request: web.Request, page: PageData) -> web.Response:
             title=translate(page.title_key),
             flash=flash if flash in FLASH_KEYS else "",
             tables={table.id: table for table in page.tables},
+            amsterdam=AMSTERDAM,
             **page.context,
         )
     )

@@ -187,7 +187,9 @@ async def build_overview(request: web.Request, viewer: Viewer) -> PageData:
     lang = language_of(request)
     config = services_of(request).config
     context = _period_context(request)
-    stats = await request.app[FIGURES].get(context["period"].query())
+    figures = await request.app[FIGURES].get(context["period"].query())
+    stats = figures.stats
+    context["computed_at"] = figures.computed_at
     names = _names(request)
     groups = [g for g in viewer.visible_groups(config) if g in stats["by_channel"]]
     scopes = (["overall"] if viewer.sees_everything else []) + groups
@@ -271,10 +273,13 @@ async def build_group(request: web.Request, viewer: Viewer) -> PageData:
     names = _names(request)
     from bot.stats.report import UnknownGroupError
 
+    stats: dict[str, Any] | None = None
     try:
-        stats = await request.app[FIGURES].get(context["period"].query(group_id))
+        figures = await request.app[FIGURES].get(context["period"].query(group_id))
+        stats = figures.stats
+        context["computed_at"] = figures.computed_at
     except UnknownGroupError:
-        stats = None
+        context["computed_at"] = None
     tables: list[Table] = []
     chart = None
     hidden_pairs = 0

@@ -89,6 +89,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "Periode: de hele geschiedenis (Nederlandse tijd).",
         "Period: the whole history (Dutch time).",
     ),
+    "computed_at": ("Berekend op {at}.", "Computed at {at}."),
     "period_shown": ("Periode: {van} tot en met {tot}.", "Period: {van} to {tot}, included."),
     "period_bad": (
         "Die datum begrijp ik niet (gebruik JJJJ-MM-DD); de hele geschiedenis staat hieronder.",
