@@ -144,7 +144,7 @@ async def test_forms_need_the_sessions_csrf_token(site: Site) -> None:
 async def test_pages_send_security_headers(site: Site) -> None:
     response = await site.client.get("/")
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Cache-Control"] == "no-store"
 
