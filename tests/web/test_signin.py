@@ -66,6 +66,8 @@ async def test_a_link_signs_in_only_the_person_it_was_made_for(site: Site) -> No
     assert (await site.client.get("/overzicht")).status == 200
     token = await site.link_for(MEMBER)
     await site.client.post("/login", data={"token": token}, allow_redirects=False)
+    async with site.services.db.session() as session:
+        assert len(list(await session.exec(select(WebSession)))) == 1  # the manager's ended
     profile = await (await site.client.get("/profiel")).text()
     assert "Lid" in profile  # the member's name (account display name)
     assert (await site.client.get("/overzicht")).status == 403
