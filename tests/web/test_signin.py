@@ -172,3 +172,21 @@ async def test_a_form_posted_from_another_site_is_refused(site: Site) -> None:
         headers={"Origin": "null"},
     )
     assert response.status == 403
+
+
+async def test_behind_tls_the_cookie_is_secure_and_links_use_base_url(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.conftest import build_site
+
+    async for site in build_site(tmp_path, base_url="https://vraagbaak.gemeente.example/"):
+        await site.world.say(MANAGER, "!dashboard", direct=True)
+        assert "https://vraagbaak.gemeente.example/login/" in site.world.adapter.sent[-1].text
+        token = await site.link_for(MANAGER)
+        response = await site.client.post(
+            "/login",
+            data={"token": token},
+            headers={"Origin": "https://vraagbaak.gemeente.example"},
+            allow_redirects=False,
+        )
+        assert response.status == 303
+        cookie = response.headers["Set-Cookie"]
+        assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
