@@ -65,7 +65,12 @@ def figures_table(
         row: list[Cell] = [Cell(names.get(scope, scope), value=scope)]
         for key in CORE_KEYS:
             value = figures[key]
-            text = t(lang, "web.hidden_short") if hidden else number_text(value, lang)
+            if hidden:
+                text = t(lang, "web.hidden_short")
+            elif key == "cross_org_answer_share" and value is not None:
+                text = f"{number_text(round(value * 100, 1), lang)} %"
+            else:
+                text = number_text(value, lang)
             row.append(Cell(text, value=value, scope=scope, key=key))
         table.rows.append(row)
     return table

@@ -54,6 +54,9 @@ async def use_link(request: web.Request) -> web.StreamResponse:
     async with services.db.session() as session:
         await prune(session, now)
         result = await redeem_link(session, token, now, services.config.web.session_hours)
+        if not isinstance(result, LinkProblem):
+            # A session this browser had before (perhaps someone else's) ends here.
+            await end_session(session, request.cookies.get(SESSION_COOKIE, ""))
     if isinstance(result, LinkProblem):
         key = _PROBLEM_KEYS[result]
         return render(request, PageData("link_refused.html", key, {"problem_key": key}, [], 410))

@@ -95,16 +95,20 @@ class Site:
 
 
 async def seed(world: World) -> None:
-    """Five questions in sociaal-domein (six people: shown), one in omgevingswet (two people:
-    hidden), all in March 2026, and everyone else once in a direct conversation."""
+    """Eleven questions in sociaal-domein (shown), one in omgevingswet (one person: hidden),
+    all in March 2026, and everyone else once in a direct conversation."""
     for email in [ADMIN, MANAGER, GROUP_MANAGER, MEMBER, PARTNER]:
         await world.say(email, "hallo", direct=True)
     for day in range(2, 7):
         world.clock.set(local(2026, 3, day, 10))
         asker = ASKERS[day % 3]
         question = await world.say(asker, f"Vraag {day} over de Wmo?")
+        # And one from a colleague in Ermelo, answered in Harderwijk: a pair of organisations
+        # about more than five people, so the matrix shows it.
+        colleague = await world.say(f"e{day}@ermelo.nl", f"Wie kent de bijstandsnorm {day}?")
         world.clock.set(local(2026, 3, day, 11 + day % 2))
         await world.say(HELPERS[day % 3], f"Antwoord {day}", thread=question)
+        await world.say("h1@harderwijk.nl", f"Zie de regeling {day}", thread=colleague)
     world.clock.set(local(2026, 3, 9, 10))
     await world.say(ASKERS[0], "Nog een open vraag, al dagen", room=ROOM)
     await world.say(ASKERS[1], "Vraag over een omgevingsvergunning", room=OMG)

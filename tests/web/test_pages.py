@@ -349,3 +349,21 @@ async def test_nudge_switches_reach_the_scheduler_rules(site: Site) -> None:
         assert await rules.type_switched_on(session, "omgevingswet", NudgeKind.UNANSWERED)
     html = await (await site.client.get("/doelen")).text()
     assert 'id="unanswered-sociaal-domein" name="unanswered" value="aan">' in html
+
+
+async def test_the_organisation_matrix_holds_the_pairs_of_stats_json(site: Site) -> None:
+    await site.sign_in(ADMIN)
+    expected = await stats_json(site)
+    pairs = expected["extra"]["overall"]["organisation_pairs"]
+    assert pairs, "the fixture has a pair of organisations about five people or more"
+    body = await (await site.client.get("/csv/overzicht/organisaties")).read()
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    names = {o.name: o.id for o in site.services.config.organisations}
+    askers = [names[name] for name in rows[0][1:]]
+    shown = {
+        (row[0], asker): int(count)
+        for row in rows[1:]
+        for asker, count in zip(askers, row[1:], strict=True)
+        if int(count)
+    }
+    assert shown == {(p["helper"], p["asker"]): p["replies"] for p in pairs}

@@ -66,6 +66,8 @@ async def test_a_link_signs_in_only_the_person_it_was_made_for(site: Site) -> No
     assert (await site.client.get("/overzicht")).status == 200
     token = await site.link_for(MEMBER)
     await site.client.post("/login", data={"token": token}, allow_redirects=False)
+    async with site.services.db.session() as session:
+        assert len(list(await session.exec(select(WebSession)))) == 1  # the manager's ended
     profile = await (await site.client.get("/profiel")).text()
     assert "Lid" in profile  # the member's name (account display name)
     assert (await site.client.get("/overzicht")).status == 403
@@ -144,7 +146,7 @@ async def test_forms_need_the_sessions_csrf_token(site: Site) -> None:
 async def test_pages_send_security_headers(site: Site) -> None:
     response = await site.client.get("/")
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Cache-Control"] == "no-store"
 
@@ -170,3 +172,21 @@ async def test_a_form_posted_from_another_site_is_refused(site: Site) -> None:
         headers={"Origin": "null"},
     )
     assert response.status == 403
+
+
+async def test_behind_tls_the_cookie_is_secure_and_links_use_base_url(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.conftest import build_site
+
+    async for site in build_site(tmp_path, base_url="https://vraagbaak.gemeente.example/"):
+        await site.world.say(MANAGER, "!dashboard", direct=True)
+        assert "https://vraagbaak.gemeente.example/login/" in site.world.adapter.sent[-1].text
+        token = await site.link_for(MANAGER)
+        response = await site.client.post(
+            "/login",
+            data={"token": token},
+            headers={"Origin": "https://vraagbaak.gemeente.example"},
+            allow_redirects=False,
+        )
+        assert response.status == 303
+        cookie = response.headers["Set-Cookie"]
+        assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
