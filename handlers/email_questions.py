@@ -543,7 +543,9 @@ async def list_attachments(ctx: CommandContext, args: str) -> None:
         zip(understood.attachments.kept, understood.attachment_names, strict=True), start=1
     ):
         size = max(1, round(len(file.data) / 1024))
-        lines.append(ctx.t("email_questions.attachment_line", number=index, name=name, size=size))
+        lines.append(
+            ctx.t("email_questions.attachment_line", number=index, name=inert(name), size=size)
+        )
     await ctx.respond_private("\n".join(lines))
 
 

@@ -7,12 +7,7 @@ import argparse
 import json
 from typing import Any
 
-from sqlalchemy import Table, select
-
 from bot.cli.common import add_config_argument, config_from
-from bot.storage.authority_models import AuditEntry
-from bot.storage.database import Database
-from bot.storage.models import Person
 
 
 def add_parser(subparsers: Any) -> None:
@@ -24,6 +19,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    # The database libraries load only when the command runs: start-up stays fast.
+    from sqlalchemy import Table, select
+
+    from bot.storage.authority_models import AuditEntry
+    from bot.storage.database import Database
+    from bot.storage.models import Person
+
     config = config_from(args)
     database = Database(config.database.url)
     audit: Table = AuditEntry.__table__  # type: ignore[attr-defined]

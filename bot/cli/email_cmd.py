@@ -7,10 +7,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_config_argument, config_from
-from bot.config import Config
+
+if TYPE_CHECKING:
+    from bot.config import Config
 
 EXIT_INPUT = 3
 

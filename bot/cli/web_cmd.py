@@ -4,7 +4,6 @@ dashboard (for administrators and scripts)."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from typing import Any
 
@@ -30,6 +29,8 @@ def _link(args: argparse.Namespace) -> int:
     if not 1 <= minutes <= 24 * 60:
         print("--minutes must lie between 1 and 1440", file=sys.stderr)
         return 1
+    import asyncio  # only when the command runs: start-up stays fast
+
     return asyncio.run(_print_link(config, args.email, minutes))
 
 

@@ -31,6 +31,8 @@ _FORWARD_WORDS = (
 FORWARD_SUBJECT = re.compile(
     r"^\s*(?:re\s*:\s*)?(?:" + _FORWARD_WORDS + r")(?:\[\d+\])?\s*:", re.IGNORECASE
 )
+# The outermost prefix says what the sender did: "Re: Fwd: …" is a reply (to a forward).
+FORWARDED_NOW = re.compile(r"^\s*(?:" + _FORWARD_WORDS + r")(?:\[\d+\])?\s*:", re.IGNORECASE)
 # ... and reply prefixes: Re, AW (de), Antw (nl), SV (sv/da/no), Rif/R (it), Odp (pl),
 # Ynt (tr), Отв (ru), Vá (hu).
 _PREFIX = re.compile(
@@ -106,7 +108,8 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
     boundary = find_boundary(lines)
     if boundary is None:
         return None
-    if boundary.kind not in ("forward", "forward-headers") and not FORWARD_SUBJECT.match(
+    subject_forward = FORWARDED_NOW if boundary.kind == "attribution" else FORWARD_SUBJECT
+    if boundary.kind not in ("forward", "forward-headers") and not subject_forward.match(
         mail.subject
     ):
         return None  # a reply with history, not a forward

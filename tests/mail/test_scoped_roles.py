@@ -71,7 +71,9 @@ async def test_the_groups_moderator_releases_held_mail_another_group_cannot(
 ) -> None:
     bot, adapter, component, _ = world
     raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     told = [s for s in adapter.sent if s.kind == "direct" and s.to == MODERATOR]
     assert told and f"!mailvrijgeven {stored.id}" in told[0].text
@@ -100,7 +102,9 @@ async def test_a_community_manager_accepts_answers_only_in_their_group(
 ) -> None:
     bot, adapter, component, captured = world
     raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
-    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
     await component.outbox.run_once()
@@ -125,7 +129,9 @@ async def test_a_partner_cannot_reply_into_an_internal_thread_by_mail(
     an unknown address) waits for a moderator instead of landing in the thread."""
     bot, adapter, component, captured = world
     raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
-    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
     await say(
@@ -141,7 +147,9 @@ async def test_a_partner_cannot_reply_into_an_internal_thread_by_mail(
         sender="Pieter <pieter@vandijkbouw.nl>",
         headers={"In-Reply-To": answer["Message-ID"]},
     )
-    await store_raw(bot.services.db, bytes(partner), recipients=["vraag@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, bytes(partner), source="imap", recipients=["vraag@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert len([s for s in adapter.sent if s.thread_id == root.message_id]) == in_thread
     assert not any("goedkoop" in s.text for s in adapter.sent)
@@ -155,7 +163,9 @@ async def test_a_partner_cannot_reply_into_an_internal_thread_by_mail(
         sender="Tom Baker <tom.baker@example.org>",
         headers={"In-Reply-To": answer["Message-ID"]},
     )
-    await store_raw(bot.services.db, bytes(asker), recipients=["vraag@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, bytes(asker), source="imap", recipients=["vraag@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert any(s.thread_id == root.message_id and "how long" in s.text for s in adapter.sent)
 
@@ -169,7 +179,9 @@ async def test_a_partners_new_mail_waits_for_a_moderator(
     raw = bytes(
         mails.plain("Wie koopt onze trapliften in?", sender="Pieter <pieter@vandijkbouw.nl>")
     )
-    await store_raw(bot.services.db, raw, recipients=["sociaal-domein@vraagbaak.example"])
+    await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
     await component.desk.process_pending()
     assert (await inbound(bot))[-1].status == InboundStatus.HELD
     assert not any("trapliften" in s.text for s in adapter.sent if on(s, SOC))
