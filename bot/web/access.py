@@ -2,8 +2,8 @@
 model when that grows (issue 13: role grants, group-scoped community managers).
 
 - administrators: everything;
-- community managers: the groups they manage (``[[groups]] community_managers``), or all
-  groups when they are a manager in ``[bot] community_managers`` (unscoped);
+- community managers: the groups they manage (``[[groups]] community_managers`` or a grant
+  ``!rol EMAIL communitymanager GROEP``), or all groups when their role is global;
 - members: their own profile and settings;
 - partners (people of an ``external`` organisation): their own profile only, whatever else
   they are listed as — a partner never sees other organisations' figures or mail.
@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.authority import authority_of
 from bot.config import Config
 from bot.storage.models import Person, Role
+from bot.visibility import is_partner
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,9 @@ class Viewer:
     @property
     def is_manager(self) -> bool:
         """May open the manager pages (overview, groups, mail desk, targets)."""
-        return not self.partner and self.role in (Role.ADMIN, Role.COMMUNITY_MANAGER)
+        if self.partner:
+            return False
+        return self.role in (Role.ADMIN, Role.COMMUNITY_MANAGER) or bool(self.groups)
 
     @property
     def is_admin(self) -> bool:
@@ -53,28 +59,19 @@ class Viewer:
         return self.is_manager and self.groups is None
 
 
-def viewer_for(person: Person, config: Config) -> Viewer:
+async def viewer_for(session: AsyncSession, person: Person, config: Config) -> Viewer:
+    """The rights of ``person`` as the chat commands see them (:mod:`bot.authority`: the
+    configuration and the grants in force), and whether they are a partner
+    (:mod:`bot.visibility`)."""
     assert person.id is not None
-    # The stored role, as the chat commands check it (``has_role``); the configuration's
-    # lists only say which groups a community manager manages.
-    role = person.role
-    organisation = next((o for o in config.organisations if o.id == person.organisation_id), None)
-    partner = organisation is not None and organisation.external
-    email = (person.email or "").lower()
-    groups: frozenset[str] | None = None
-    if role == Role.COMMUNITY_MANAGER:
-        unscoped = email in {m.lower() for m in config.bot.community_managers}
-        managed = frozenset(
-            g.id for g in config.groups if email in {m.lower() for m in g.community_managers}
-        )
-        # A manager by stored role alone (``!rol``) with no group listed manages all groups.
-        groups = None if unscoped or not managed else managed
+    rights = await authority_of(session, config, person)
+    global_role = rights.role in (Role.ADMIN, Role.COMMUNITY_MANAGER)
     return Viewer(
         person_id=person.id,
         name=person.name,
         email=person.email,
-        role=role,
+        role=rights.role,
         organisation_id=person.organisation_id,
-        partner=partner,
-        groups=groups,
+        partner=await is_partner(session, person),
+        groups=None if global_role else rights.managed,
     )

@@ -61,7 +61,7 @@ async def _who(request: web.Request, handler: Handler) -> web.StreamResponse:
             row = await session_for(session, token, services.clock.now())
             person = await session.get(Person, row.person_id) if row is not None else None
             if row is not None and person is not None and person.active:
-                request["viewer"] = viewer_for(person, services.config)
+                request["viewer"] = await viewer_for(session, person, services.config)
                 request["csrf"] = row.csrf_token
                 settings = await session.get(PersonSettings, row.person_id)
                 chosen = normalise_language(settings.language if settings else None)
