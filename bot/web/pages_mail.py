@@ -11,6 +11,7 @@ from aiohttp import web
 
 from bot.i18n import t
 from bot.mail.desk import EmailDesk
+from bot.redaction.audit import counts_of, summary
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.web.access import Viewer
@@ -47,22 +48,24 @@ def may_handle(viewer: Viewer, row: InboundEmail) -> bool:
 
 def _mail_view(row: InboundEmail, request: web.Request) -> dict[str, Any]:
     config = services_of(request).config
+    lang = language_of(request)
     parsed: dict[str, Any] = row.parsed if isinstance(row.parsed, dict) else {}
     sender = row.forwarded_by or row.original_email or ""
     organisation = config.organisation_for_email(sender) if sender else None
+    held = row.status == InboundStatus.HELD
+    reason = str(parsed.get("reason") or "")
     return {
         "id": row.id,
         "received": row.received_at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M"),
         "sender": sender or "?",
         "organisation": organisation.name if organisation else None,
+        # What intake found (issue 11): the sender proved by a trusted MTA or DKIM, or not.
+        "verified": bool(parsed.get("sender_verified")),
+        "reason": t(lang, f"email_questions.reason.{reason}") if held and reason else "",
         "subject": str(parsed.get("subject") or ""),
         "question": str(parsed.get("question") or ""),
-        "redactions": [
-            (str(r.get("type", "")), int(r.get("count", 0)))
-            for r in parsed.get("redactions", [])
-            if isinstance(r, dict)
-        ],
-        "held": row.status == InboundStatus.HELD,
+        "redactions": summary(counts_of(parsed.get("redactions")), lang),
+        "held": held,
         "group": mail_group(row),
         "candidates": [str(c) for c in parsed.get("candidates", []) or []][:5],
     }

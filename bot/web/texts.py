@@ -215,6 +215,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "mail_verification": ("Afzender gecontroleerd", "Sender checked"),
     "mail_known_org": ("hoort bij {org}", "belongs to {org}"),
     "mail_unknown_org": ("onbekende afzender", "unknown sender"),
+    "mail_verified": ("afzender geverifieerd", "sender verified"),
+    "mail_not_verified": ("afzender niet geverifieerd", "sender not verified"),
     "mail_redactions": ("Weggelakt", "Redacted"),
     "mail_no_redactions": ("niets", "nothing"),
     "mail_text": ("Tekst (persoonsgegevens weggelakt)", "Text (personal data redacted)"),

@@ -201,7 +201,9 @@ async def test_mail_desk_release_uses_the_desk_and_posts(site: Site) -> None:
     html = await (await site.client.get("/mail")).text()
     assert f"Mail {number}: Vraag over de bijstand" in html
     assert "123456782" not in html and "06-12345678" not in html  # redacted
-    assert "onbekende afzender" in html
+    assert "onbekende afzender" in html and "afzender niet geverifieerd" in html
+    assert "hoort bij geen bekende organisatie" in html  # why it is held (issue 11)
+    assert "1× BSN" in html and "1× telefoonnummer" in html  # the counts, never the values
     csrf = await site.csrf("/mail")
     done = await site.client.post(f"/mail/{number}/vrijgeven", data={"csrf": csrf, "groep": ""})
     assert "De mail is vrijgegeven" in await done.text()
