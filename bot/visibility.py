@@ -208,19 +208,22 @@ async def for_audience(
     lang: str,
     limit: int,
 ) -> list[Candidate]:
-    """The candidates the audience may see, in the ranker's order, each with a "why" made of
-    evidence the audience may see; people whose only evidence is hidden are left out."""
+    """The candidates the audience may see, each with a "why" made of evidence the audience
+    may see; people whose only evidence is hidden are left out. Colleagues among colleagues
+    keep the ranker's order; for an audience with a partner the order comes from the visible
+    evidence too (most answers, then the most recent; declared skills last), so the order of
+    names does not betray evidence the audience cannot see."""
     from knowledge.why import Reason, explain
 
     terms = list(terms)
     allowed = await nameable(session, audience, [c.person_id for c in candidates])
     partners = await partner_ids(session, [c.person_id for c in candidates])
-    chosen: list[Candidate] = []
+    chosen: list[tuple[tuple[int, float], Candidate]] = []
     for candidate in candidates:
         if candidate.person_id not in allowed:
             continue
         if not audience.restricted and candidate.person_id not in partners:
-            chosen.append(candidate)  # colleagues among colleagues: the ranker's own "why"
+            chosen.append(((0, 0.0), candidate))  # the ranker's own "why" and order
         else:
             original = candidate.reasons[0] if candidate.reasons else None
             declared = original.declared if original else None
@@ -234,10 +237,14 @@ async def for_audience(
                 group_id=seen.channel_name if seen else None,
                 declared=declared,
             )
-            chosen.append(replace(candidate, why=explain(reason, now, lang), reasons=[reason]))
-        if len(chosen) >= limit:
+            visible = replace(candidate, why=explain(reason, now, lang), reasons=[reason])
+            recent = seen.last_at.timestamp() if seen and seen.last_at else 0.0
+            chosen.append(((-(seen.threads if seen else 0), -recent), visible))
+        if not audience.restricted and len(chosen) >= limit:
             break
-    return chosen
+    if audience.restricted:
+        chosen.sort(key=lambda pair: pair[0])  # stable: ties keep the ranker's order
+    return [candidate for _, candidate in chosen[:limit]]
 
 
 async def suggestable(
