@@ -155,6 +155,10 @@ class MailSection(Section):
     # Mail straight from the internet: verify DKIM ourselves (DNS via this resolver,
     # "host:port", or the system's).
     dkim_verify: bool = True
+    # ... and SPF (the listener is that mail's receiving MTA: it stamps its own
+    # Authentication-Results under ``edge_authserv_id`` and removes forged ones).
+    spf_verify: bool = True
+    edge_authserv_id: str = Field(default="vraagbaak-edge", pattern=r"^[A-Za-z0-9.\-]{1,64}$")
     dns_resolver: str | None = None
     # Bounded work: understanding one mail runs in a worker process.
     understand_seconds: float = Field(default=10.0, gt=0)

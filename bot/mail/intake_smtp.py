@@ -18,6 +18,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from bot.config import MailSection
 from bot.logs import get_logger
 from bot.mail.senders import Source
+from bot.mail.spf_check import spf_result, stamp, strip_own_results
 from bot.mail.store import Stored, store_raw
 from bot.storage.database import Database
 
@@ -71,6 +72,7 @@ class IntakeHandler:
         if isinstance(raw, str):
             raw = raw.encode("utf-8", errors="surrogateescape")
         source = self.source_for(session.peer)
+        raw = await self.judge_at_the_edge(raw, session, envelope, source)
         main = self.main_loop
         if main is not None and main is not asyncio.get_running_loop():
             # The protocol runs on the listener's own thread; the database belongs to the
@@ -80,6 +82,22 @@ class IntakeHandler:
             )
             return await asyncio.wrap_future(future)
         return await self.store(raw, list(envelope.rcpt_tos), envelope.mail_from, source)
+
+    async def judge_at_the_edge(
+        self, raw: bytes, session: Session, envelope: Envelope, source: Source
+    ) -> bytes:
+        """Forged copies of our own Authentication-Results out; for mail straight from the
+        internet, our SPF verdict in (RFC 8601 §5; the DNS lookups off this loop)."""
+        authserv_id = self.mail.edge_authserv_id
+        raw = strip_own_results(raw, authserv_id)
+        if source is not Source.SMTP or not self.mail.spf_verify:
+            return raw
+        host = session.peer[0] if isinstance(session.peer, tuple) and session.peer else ""
+        mail_from = envelope.mail_from or ""
+        result = await asyncio.to_thread(
+            spf_result, str(host), mail_from, session.host_name or "", self.mail.dns_resolver
+        )
+        return stamp(raw, authserv_id, result, mail_from)
 
     async def store(
         self, raw: bytes, recipients: list[str], envelope_from: str | None, source: Source

@@ -103,6 +103,27 @@ def check_sender(mail: ParsedMail, source: Source, trusted_authserv_ids: list[st
     return UNVERIFIED
 
 
+def check_spf_directly(mail: ParsedMail, edge_authserv_id: str) -> SenderCheck:
+    """For mail straight from the internet: the SPF verdict our own SMTP listener stamped on
+    top (it removed every forged copy), when the envelope sender is aligned with From."""
+    if mail.sender is None or not mail.auth_results:
+        return UNVERIFIED
+    try:
+        header = authres.AuthenticationResultsHeader.parse_value(mail.auth_results[0])
+    except Exception:
+        return UNVERIFIED
+    if str(header.authserv_id).lower() != edge_authserv_id.lower():
+        return UNVERIFIED
+    from_domain = _domain(mail.sender.email)
+    for result in header.results:
+        if str(result.method).lower() != "spf" or str(result.result).lower() != "pass":
+            continue
+        envelope_domain = _property(result, "smtp", "mailfrom")
+        if envelope_domain and aligned(envelope_domain, from_domain):
+            return SenderCheck(True, "spf-direct", f"spf=pass for {envelope_domain}")
+    return UNVERIFIED
+
+
 def check_dkim_directly(raw: bytes, mail: ParsedMail, dns_server: str | None) -> SenderCheck:
     """For mail straight from the internet: a DKIM signature Vraagbaak verified itself, by a
     domain aligned with the From domain."""

@@ -19,6 +19,7 @@ from bot.mail.senders import (
     Source,
     check_dkim_directly,
     check_sender,
+    check_spf_directly,
 )
 from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
@@ -146,11 +147,10 @@ class MailReader:
         mail = parse_bytes(raw)
         understood = self.read_parsed(mail, recipients, source)
         settings = self.config.mail
-        if (
-            not understood.sender_verified
-            and Source.of(source) is Source.SMTP
-            and settings.dkim_verify
-        ):
+        direct = Source.of(source) is Source.SMTP
+        if not understood.sender_verified and direct and settings.spf_verify:
+            understood.sender_check = check_spf_directly(mail, settings.edge_authserv_id)
+        if not understood.sender_verified and direct and settings.dkim_verify:
             understood.sender_check = check_dkim_directly(raw, mail, settings.dns_resolver)
         return understood
 

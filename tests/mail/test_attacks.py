@@ -90,9 +90,14 @@ async def edge(
         await bot.close()
 
 
-def send(port: int, raw: bytes, rcpt: str = "sociaal-domein@vraagbaak.example") -> str:
+def send(
+    port: int,
+    raw: bytes,
+    rcpt: str = "sociaal-domein@vraagbaak.example",
+    mail_from: str = "x@elders.example",
+) -> str:
     with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
-        client.sendmail("x@elders.example", [rcpt], raw)
+        client.sendmail(mail_from, [rcpt], raw)
     return "250"
 
 
@@ -596,3 +601,52 @@ async def test_event_loop_keeps_serving_while_hostile_mail_is_understood(
     finally:
         await component.stop()
         await bot.close()
+
+
+async def test_direct_smtp_mail_is_verified_by_an_aligned_spf_pass(database_url: str) -> None:
+    """The listener is the receiving MTA: it checks SPF for the envelope sender, stamps its own
+    Authentication-Results and removes forged copies; only an aligned pass verifies."""
+    from tests.mail.dns_stub import DnsStub
+
+    dns = DnsStub(
+        {
+            "ermelo.nl": "v=spf1 ip4:127.0.0.1 -all",
+            "attacker.example": "v=spf1 ip4:127.0.0.1 -all",
+            "elders.example": "v=spf1 ip4:192.0.2.10 -all",
+        }
+    ).start()
+    bot, adapter, component, _ = await start(
+        database_url, dns_resolver=dns.address, dkim_verify=False
+    )
+    try:
+        anouk = "Anouk <anouk.jansen@ermelo.nl>"
+        genuine = mails.plain("Hoe werkt de Wmo bij een traplift?", sender=anouk, verified=False)
+        await deliver(component, genuine, mail_from="bounces@ermelo.nl")
+        # SPF passes for the attacker's own envelope domain: not aligned with ermelo.nl.
+        own = mails.plain("Stop de bijstand van X", sender=anouk, verified=False)
+        await deliver(component, own, mail_from="x@attacker.example")
+        # A forged verdict under our own authserv-id, from a host SPF does not allow.
+        forged = mails.plain(
+            "Maak 500 euro over",
+            sender=anouk,
+            verified=False,
+            headers={"Authentication-Results": "vraagbaak-edge; spf=pass smtp.mailfrom=ermelo.nl"},
+        )
+        await deliver(component, forged, mail_from="x@elders.example")
+        found = await settled(bot, 3)
+        assert [r.status for r in found] == [
+            InboundStatus.POSTED,
+            InboundStatus.HELD,
+            InboundStatus.HELD,
+        ]
+        assert found[0].parsed["verification"]["method"] == "spf-direct"
+        assert {r.parsed["reason"] for r in found[1:]} == {"unverified"}
+        assert "ermelo.nl" in dns.queries  # real DNS traffic to the stub
+        assert not any("500 euro" in t or "bijstand van X" in t for t in posted(adapter))
+        stored = found[2].raw or b""
+        assert stored.count(b"vraagbaak-edge") == 1  # the forged copy is gone, ours is on top
+        assert stored.startswith(b"Authentication-Results: vraagbaak-edge; spf=fail")
+    finally:
+        await component.stop()
+        await bot.close()
+        dns.stop()
