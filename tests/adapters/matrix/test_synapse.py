@@ -56,9 +56,16 @@ async def test_invite_join_command_answered_in_thread_as_notice(
     await person.wait_for(lambda: person.answers_to(link, bot_id))
     assert "**Sociaal domein**" in notices(person.answers_to(link, bot_id))[0]
     assert matrix_bot.bot is not None
-    async with matrix_bot.bot.services.db.session() as session:
-        channel = (await session.exec(select(Channel).where(Channel.external_id == room_id))).one()
-        assert channel.group_id == "sociaal-domein"
+    # The answer leaves before the event's transaction commits: wait for the record.
+    for _ in range(100):
+        async with matrix_bot.bot.services.db.session() as session:
+            channel = (
+                await session.exec(select(Channel).where(Channel.external_id == room_id))
+            ).one()
+        if channel.group_id is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert channel.group_id == "sociaal-domein"
 
     # alone in the room, the bot leaves
     await person.client.room_leave(room_id)
