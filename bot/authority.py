@@ -247,25 +247,3 @@ async def organisation_name(session: AsyncSession, person: Person) -> str | None
         return None
     row = await session.get(Organisation, person.organisation_id)
     return row.name if row else person.organisation_id
-
-
-def staff_sender(config: Config, sender: str | None) -> bool:
-    """A mail from a municipality's own domain goes straight to its group; anyone else's (a
-    citizen, a partner's: the group channels are internal) waits for a moderator."""
-    organisation = config.organisation_for_email(sender) if sender else None
-    return organisation is not None and not organisation.external
-
-
-def may_follow_up_by_mail(
-    config: Config, sender: str | None, asker: str | None, forwarder: str | None
-) -> bool:
-    """Whether a mail from ``sender`` that answers to an earlier mail may go straight into
-    that mail's thread: the original asker or forwarder, or staff of a municipality. Anyone
-    else (a partner, an unknown address) waits for a moderator: a Message-ID is easy to get
-    and a From header is not verified (issue 13)."""
-    if not sender:
-        return False
-    lowered = sender.lower()
-    if lowered in {(asker or "").lower(), (forwarder or "").lower()}:
-        return True
-    return staff_sender(config, lowered)

@@ -275,10 +275,19 @@ async def remove_goal(session: AsyncSession, group_id: str, metric: str) -> None
         await session.delete(existing)
 
 
-async def _set_state(session: AsyncSession, key: str, value: str, services: Services) -> None:
+async def set_state(session: AsyncSession, key: str, value: str, services: Services) -> None:
+    """Store ``value`` under ``key`` in the small key/value state (chat commands, dashboard)."""
     entry = await session.get(StateEntry, key) or StateEntry(key=key, value=value)
     entry.value, entry.updated_at = value, services.clock.now()
     session.add(entry)
+
+
+async def set_report_room(
+    session: AsyncSession, services: Services, platform: str, external_id: str, name: str
+) -> None:
+    """The monthly report goes to this channel (``!rapportkanaal`` and the dashboard)."""
+    value = json.dumps({"platform": platform, "external_id": external_id, "name": name})
+    await set_state(session, REPORT_ROOM_KEY, value, services)
 
 
 async def clear_report_room(session: AsyncSession) -> None:
@@ -301,14 +310,13 @@ async def report_room(ctx: CommandContext, args: str) -> None:
         # The report has every group's figures: only for rooms without partners (issue 13).
         await ctx.respond(ctx.t("adoption.report_room_shared"))
         return
-    value = json.dumps(
-        {
-            "platform": conversation.platform,
-            "external_id": conversation.external_id,
-            "name": conversation.name,
-        }
+    await set_report_room(
+        ctx.session,
+        ctx.services,
+        conversation.platform,
+        conversation.external_id,
+        conversation.name,
     )
-    await _set_state(ctx.session, REPORT_ROOM_KEY, value, ctx.services)
     await ctx.respond(ctx.t("adoption.report_room_set"))
 
 
@@ -316,10 +324,10 @@ async def report_room(ctx: CommandContext, args: str) -> None:
 async def global_pause(ctx: CommandContext, args: str) -> None:
     word = args.strip().lower()
     if word in {"pauze", "pause", "uit", "off"}:
-        await _set_state(ctx.session, GLOBAL_PAUSE_KEY, "1", ctx.services)
+        await set_state(ctx.session, GLOBAL_PAUSE_KEY, "1", ctx.services)
         await ctx.respond(ctx.t("adoption.global_paused"))
     elif word in {"hervat", "resume", "aan", "on"}:
-        await _set_state(ctx.session, GLOBAL_PAUSE_KEY, "0", ctx.services)
+        await set_state(ctx.session, GLOBAL_PAUSE_KEY, "0", ctx.services)
         await ctx.respond(ctx.t("adoption.global_resumed"))
     else:
         raise UserError("adoption.global_bad")

@@ -24,7 +24,13 @@ from bot.web.common import (
     services_of,
 )
 from bot.web.tables import Cell, Table
-from handlers.adoption import clear_report_room, remove_goal, set_goal
+from handlers.adoption import (
+    clear_report_room,
+    remove_goal,
+    set_goal,
+    set_report_room,
+    set_state,
+)
 from schedules.report import METRICS, REPORT_ROOM_KEY
 from schedules.rules import NudgeKind, NudgeRules, group_switches_key
 
@@ -168,9 +174,7 @@ async def nudge_switches(request: web.Request) -> web.StreamResponse:
     services = services_of(request)
     key = group_switches_key(group_id)
     async with services.db.session() as session:
-        entry = await session.get(StateEntry, key) or StateEntry(key=key, value=value)
-        entry.value, entry.updated_at = value, services.clock.now()
-        session.add(entry)
+        await set_state(session, key, value, services)
         await session.commit()
     return see_other("/doelen", "saved")
 
@@ -194,14 +198,9 @@ async def report_room(request: web.Request) -> web.StreamResponse:
         channel = await session.get(Channel, int(choice))
         if channel is None or channel.is_direct:
             raise RefusedError(400, "web.status_400")
-        value = json.dumps(
-            {"platform": channel.platform, "external_id": channel.external_id, "name": channel.name}
+        await set_report_room(
+            session, services, channel.platform, channel.external_id, channel.name
         )
-        entry = await session.get(StateEntry, REPORT_ROOM_KEY) or StateEntry(
-            key=REPORT_ROOM_KEY, value=value
-        )
-        entry.value, entry.updated_at = value, services.clock.now()
-        session.add(entry)
         await session.commit()
     return see_other("/doelen", "report_set")
 
