@@ -53,4 +53,7 @@ class DnsStub:
                 )
             else:
                 response.set_rcode(dns.rcode.NXDOMAIN)
-            self.sock.sendto(response.to_wire(), peer)
+            try:
+                self.sock.sendto(response.to_wire(), peer)
+            except OSError:  # stopped while answering
+                return
