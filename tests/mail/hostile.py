@@ -114,6 +114,20 @@ def html_bomb(depth: int = 50_000) -> bytes:
     return message.as_bytes(policy=SMTP)
 
 
+def html_unclosed_tags(count: int = 5_900) -> bytes:
+    """Start tags that never close (Outlook's VML prefix), just under the count where the
+    text is taken by a plain tag strip: quadratic in the standard library's HTML parser
+    (about 3 s for this mail before html5ever re-serialised it first)."""
+    message = EmailMessage()
+    message["From"] = "Piet <piet@elders.example>"
+    message["To"] = "vraag@vraagbaak.example"
+    message["Subject"] = "VML"
+    message.set_content(
+        "<p>Hallo</p>" + "<v:shape " * count, subtype="html", cte="quoted-printable"
+    )
+    return message.as_bytes(policy=SMTP)
+
+
 CORPUS = {
     "nested_rfc822": nested_rfc822,
     "nested_multipart": nested_multipart,
@@ -125,4 +139,5 @@ CORPUS = {
     "redos_address_like": redos_address_like,
     "redos_quotes": redos_quotes,
     "html_bomb": html_bomb,
+    "html_unclosed_tags": html_unclosed_tags,
 }
