@@ -239,9 +239,10 @@ TEXTS = {
     },
     "email_questions.quarantined": {
         "nl": "⚠️ Mail {id} van {sender} is in quarantaine gezet en niet geplaatst: {reason}. "
-        "Hij blijft bewaard voor een beheerder.",
+        "Hij blijft bewaard voor een beheerder: `!quarantaine` toont hem, `!mailafwijzen {id}` "
+        "legt hem terzijde.",
         "en": "⚠️ Mail {id} from {sender} was quarantined and not posted: {reason}. It is "
-        "kept for an administrator.",
+        "kept for an administrator: `!quarantine` lists it, `!rejectmail {id}` sets it aside.",
     },
     "email_questions.quarantine.structure": {
         "nl": "de opbouw is te diep genest of heeft te veel delen om te lezen",

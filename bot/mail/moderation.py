@@ -21,6 +21,10 @@ from bot.storage.models import Account, Person
 log = get_logger(__name__)
 
 
+def is_quarantined(row: InboundEmail) -> bool:
+    return row.status == InboundStatus.FAILED and row.parsed.get("action") == "quarantine"
+
+
 class Moderation:
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -149,6 +153,31 @@ class Moderation:
             .limit(limit)
         )
         return list(rows)
+
+    async def quarantine(self, session: AsyncSession, limit: int = 20) -> list[InboundEmail]:
+        """Mail the worker could not understand within its budget, newest first."""
+        rows = await session.exec(
+            select(InboundEmail)
+            .where(InboundEmail.status == InboundStatus.FAILED)
+            .order_by(col(InboundEmail.received_at).desc(), col(InboundEmail.id).desc())
+            .limit(limit * 5)
+        )
+        return [r for r in rows if is_quarantined(r)][:limit]
+
+    async def reject(self, session: AsyncSession, inbound_id: int, decided_by: str) -> bool:
+        """Set held, group-less or quarantined mail aside for good: never posted, never
+        answered (the ``ignored`` state of automatic replies); ``decided_by`` is kept for the
+        administrator. In the caller's transaction."""
+        row = await session.get(InboundEmail, inbound_id)
+        if row is None or not (
+            row.status in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP) or is_quarantined(row)
+        ):
+            return False
+        row.status = InboundStatus.IGNORED
+        row.last_error = f"rejected by {decided_by}"[:500]
+        row.parsed = {**row.parsed, "rejected": True}
+        session.add(row)
+        return True
 
     async def release(
         self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None

@@ -158,18 +158,15 @@ async def reject(request: web.Request) -> web.StreamResponse:
     for automatic replies), with who decided in ``last_error`` for the administrator."""
     viewer = require_manager(request)
     try:
-        _, number = await _waiting_row(request, viewer)
+        desk, number = await _waiting_row(request, viewer)
     except _NotWaitingError:
         return see_other("/mail", "mail_not_waiting")
     async with services_of(request).db.session() as session:
-        row = await session.get(InboundEmail, number)
-        if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
-            return see_other("/mail", "mail_not_waiting")
-        row.status = InboundStatus.IGNORED
-        row.last_error = f"rejected on the dashboard by person {viewer.person_id}"
-        session.add(row)
+        rejected = await desk.moderation.reject(
+            session, number, f"person {viewer.person_id} on the dashboard"
+        )
         await session.commit()
-    return see_other("/mail", "mail_rejected")
+    return see_other("/mail", "mail_rejected" if rejected else "mail_not_waiting")
 
 
 def add_routes(routes: web.UrlDispatcher) -> None:
