@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from bot.redaction.checks import bsn_valid, iban_valid
@@ -26,8 +27,10 @@ from bot.redaction.patterns import (
     BIRTHDATE_BEFORE,
     BORN_SIGN,
     CUED_ADDRESS,
+    DATE_YEAR,
     DOCUMENT_NUMBER,
     EMAIL,
+    FULL_DATE,
     HOUSE_NUMBER_CUE,
     LABELLED,
     OBFUSCATED_EMAIL,
@@ -78,6 +81,22 @@ def _value_hits(pattern: re.Pattern[str], text: str, kind: str) -> list[Hit]:
     return hits
 
 
+# A full date this many years back or more is taken for a date of birth without a cue: the
+# youngest people who write (or are written about) are children, and an appointment,
+# deadline or decision in a question is recent.
+OLD_DATE_YEARS = 14
+
+
+def old_date_hits(text: str, this_year: int | None = None) -> list[Hit]:
+    latest = (this_year or date.today().year) - OLD_DATE_YEARS
+    hits = []
+    for hit in _value_hits(FULL_DATE, text, "birthdate"):
+        year = DATE_YEAR.search(text, hit.start, hit.end)
+        if year is not None and 1900 <= int(year.group(1)) <= latest:
+            hits.append(hit)
+    return hits
+
+
 def find_personal_data(
     text: str, colleagues: frozenset[str] = frozenset(), known: re.Pattern[str] | None = None
 ) -> list[Hit]:
@@ -93,6 +112,7 @@ def find_personal_data(
     hits += _value_hits(BIRTHDATE, text, "birthdate")
     hits += _value_hits(BIRTHDATE_BEFORE, text, "birthdate")
     hits += _value_hits(BORN_SIGN, text, "birthdate")
+    hits += old_date_hits(text)
     hits += _value_hits(PLATE, text, "licence_plate")
     hits += _value_hits(DOCUMENT_NUMBER, text, "id_document")
     hits += _value_hits(STREET, text, "address")

@@ -205,6 +205,10 @@ BIRTHDATE = re.compile(
 # "°12-04-1967": the degree sign is how Belgians write "born".
 BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
 BIRTHDATE_BEFORE = re.compile(rf"(?i:(?<![\w'])(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
+# Any full date with a four-digit year: a date far enough back is someone's birth date far
+# more often than anything else a citizen writes to a municipality (``OLD_DATE_YEARS``).
+FULL_DATE = re.compile(rf"(?i:(?<![\w'/.-])(?P<value>{DATE}))")
+DATE_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
 
 # --- licence plates ------------------------------------------------------------------------
 _L = "[BDFGHJKLMNPRSTVXZbdfghjklmnprstvxz]"  # plates have no vowels, C or Q

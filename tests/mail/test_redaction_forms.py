@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.redaction import Redactor, redact
+from bot.redaction import Redactor, old_date_hits, redact
 
 NBSP = "\u00a0"
 CASES = [
@@ -98,3 +98,20 @@ def test_numbers_that_are_no_personal_data_stay() -> None:
         "kenmerk 2026-118, 300 mensen, Bouwvergadering 17 maart, ordernummer 111222334."
     )
     assert redact(text).text == text
+
+
+def test_a_date_long_ago_is_taken_for_a_birth_date_without_a_cue() -> None:
+    # People give a birth date without saying so: in brackets after a name, on a form line.
+    for text in (
+        "Mijn moeder (12-03-1938) woont sinds kort alleen.",
+        "Het gaat om mijn zoon, 4 april 2004, die nu op kamers woont.",
+        "Aanvrager: P. de Vries, 1951-06-23",
+        "My father, June 11, 1948, needs a stair lift.",
+    ):
+        out = redact(text).text
+        assert "geboortedatum verwijderd" in out or "date of birth removed" in out, out
+    assert old_date_hits("op 01-02-2012", this_year=2026) != []
+    # What a question is about happens now: recent dates and meetings stay.
+    for text in ("Het gesprek is op 12-03-2026 om 10 uur.", "Besluit van 3 mei 2024 over de Wmo."):
+        assert redact(text).text == text
+    assert old_date_hits("op 01-02-2012", this_year=2025) == []
