@@ -16,7 +16,8 @@ from bot.mail.store import store_raw
 from bot.stats.report import compute_stats
 from bot.storage.models import Person, Thread, ThreadSource
 from tests.mail import mails
-from tests.mail.test_desk import SOC, Captured, desk, on, say  # noqa: F401 (fixture)
+from tests.mail.test_desk import SOC, Captured, on, say
+from tests.mail.test_desk import desk as desk  # the fixture
 from tests.support.recording_adapter import RecordingAdapter
 
 MARK = AccountRef("test", "U-MARK", "Mark", "m.hendriks@ermelo.nl")
@@ -86,4 +87,3 @@ async def test_mailed_questions_count_in_the_adoption_figures(
     assert overall["median_hours_to_first_response"] is not None
     assert extra["email_question_share"] == 0.75
     assert extra["open_without_reply"] == 2
-
