@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.app import Bot
 from bot.events import AccountRef, ConversationRef
@@ -64,7 +64,13 @@ async def test_mailed_questions_count_in_the_adoption_figures(
 
     async with bot.services.db.session() as session:
         threads = list(
-            (await session.exec(select(Thread).where(Thread.source == ThreadSource.EMAIL))).all()
+            (
+                await session.exec(
+                    select(Thread)
+                    .where(Thread.source == ThreadSource.EMAIL)
+                    .order_by(col(Thread.id))
+                )
+            ).all()
         )
         assert len(threads) == 3 and not any(t.by_bot for t in threads)
         askers = [await session.get(Person, t.author_id) for t in threads]
