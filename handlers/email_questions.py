@@ -453,6 +453,12 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
             moderates=rights.may_moderate(_mail_group(row)),
         )
     except AcceptRefusedError as refused:
+        if refused.key == "email_questions.not_allowed" and rights.is_manager_anywhere:
+            # A moderator elsewhere: which group this is, and which are theirs.
+            group = _mail_group(row) or t(language, "email_questions.no_group_yet")
+            groups = ", ".join(sorted(rights.managed | rights.moderated)) or "-"
+            await refuse("email_questions.not_your_thread", group=group, groups=groups)
+            return
         await refuse(refused.key, **refused.values)
         return
     if accepted.previewed:

@@ -163,7 +163,7 @@ async def _own_preview(
         query = query.where(MailAnswer.thread_inbound_id == named)
     previews = list(await ctx.session.exec(query.order_by(col(MailAnswer.id))))
     own = [p for p in previews if p.acceptor_id == ctx.person_id]
-    if not own and previews:
+    if not own and previews and named is not None:
         other = previews[-1]
         first = await ctx.session.get(InboundEmail, other.thread_inbound_id)
         acceptor = await ctx.session.get(Person, other.acceptor_id)
