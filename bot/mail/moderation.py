@@ -139,6 +139,8 @@ class Moderation:
         # The forwarder knows best where it belongs, the moderators decide for everyone:
         # both are asked, and whoever answers first chooses (issue 15).
         recipients = self.moderator_emails(None)
+        for candidate in candidates[:3]:  # and the moderators of the groups it may be for
+            recipients |= self.moderator_emails(candidate)
         if forwarded_by:
             recipients.add(forwarded_by.lower())
         await self.notify(
