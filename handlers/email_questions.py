@@ -18,6 +18,7 @@ from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.mail.policy import HoldReason
 from bot.mail.preview import preview_text
+from bot.mail.previews import count_accepted_answer
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
@@ -717,8 +718,4 @@ async def release_attachment(ctx: CommandContext, args: str) -> None:
 
 async def count_as_accepted(ctx: EventContext, message: Message) -> None:
     """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
-    from knowledge.finder import ExpertIndex
-
-    if ctx.services.has_feature(ExpertIndex):
-        live = await ctx.services.feature(ExpertIndex).live(ctx.session)
-        await live.accepted_by_mail_flow(ctx.session, message)
+    await count_accepted_answer(ctx.services, ctx.session, message)

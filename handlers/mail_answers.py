@@ -7,19 +7,16 @@ Also the texts of the thread's status line and of the preview (used by ``bot.mai
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from email.utils import formataddr
 
-from bot.authority import audit, authority_of
 from bot.context import CommandContext
+from bot.inert import inert
+from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
-from bot.mail.answer import OutgoingMail
-from bot.mail.conversation import thread_reference
 from bot.mail.desk import EmailDesk
 from bot.mail.preview import preview_text
 from bot.mail.reference import PATTERN, number_in
 from bot.registry import command
-from bot.storage.mail_models import AnswerStatus, InboundEmail, MailAnswer
-from bot.storage.models import Person
 
 TEXTS = {
     # --- the status line ---------------------------------------------------------------------
@@ -153,99 +150,28 @@ def _desk(ctx: CommandContext) -> EmailDesk | None:
         return None
 
 
-async def _own_preview(
-    ctx: CommandContext, named: int | None, verb: str
-) -> tuple[MailAnswer, InboundEmail] | None:
-    """The preview this person may act on (``named``: the mail number of its thread), or
-    None after telling them why not."""
-    query = select(MailAnswer).where(MailAnswer.status == AnswerStatus.PREVIEW)
-    if named is not None:
-        query = query.where(MailAnswer.thread_inbound_id == named)
-    previews = list(await ctx.session.exec(query.order_by(col(MailAnswer.id))))
-    own = [p for p in previews if p.acceptor_id == ctx.person_id]
-    if not own and previews and named is not None:
-        other = previews[-1]
-        first = await ctx.session.get(InboundEmail, other.thread_inbound_id)
-        acceptor = await ctx.session.get(Person, other.acceptor_id)
-        await audit(
-            ctx.session,
-            "refused",
-            actor_id=ctx.person_id,
-            detail=f"!{verb} answer {other.id} accepted by person {other.acceptor_id}",
-        )
-        await ctx.respond_private(
-            ctx.t(
-                "mail_answers.not_your_preview",
-                reference=thread_reference(first) if first else "?",
-                name=acceptor.name if acceptor else "?",
-            )
-        )
-        return None
-    if not own:
-        await ctx.respond_private(ctx.t("mail_answers.no_preview"))
-        return None
-    if len(own) > 1:
-        firsts = [await ctx.session.get(InboundEmail, p.thread_inbound_id) for p in own]
-        references = [thread_reference(f) for f in firsts if f is not None]
-        await ctx.respond_private(
-            ctx.t(
-                "mail_answers.which_preview",
-                count=len(own),
-                references=", ".join(references),
-                first=references[0] if references else "",
-            )
-        )
-        return None
-    first = await ctx.session.get(InboundEmail, own[0].thread_inbound_id)
-    assert first is not None
-    return own[0], first
-
-
-async def _still_allowed(ctx: CommandContext, desk: EmailDesk, first: InboundEmail) -> bool:
-    """Rights are checked again when the mail leaves: a role may have been taken away."""
-    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
-    group = first.group_id
-    if desk.may_accept(first, ctx.person, moderates=rights.may_moderate(group)):
-        return True
-    await audit(
-        ctx.session, "refused", actor_id=ctx.person_id, detail=f"!versturen mail {first.id}"
-    )
-    await ctx.respond_private(ctx.t("email_questions.not_allowed"))
-    return False
-
-
 def _named(args: str) -> int | None:
     return number_in(args) if args.strip() else None
 
 
 @command("versturen", "send", help_key="mail_answers.help_send", partners=False)
 async def send_answer(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
-    if desk is None:
+    if _desk(ctx) is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
-    found = await _own_preview(ctx, _named(args), "versturen")
-    if found is None:
-        return
-    answer, first = found
-    if not await _still_allowed(ctx, desk, first):
-        return
     try:
-        await desk.acceptance.send(ctx.session, answer)
+        pending = await previews.own_preview(ctx.session, ctx.person, _named(args), "!versturen")
+        mail = await previews.send(ctx.services, ctx.session, ctx.person, pending)
     except AcceptRefusedError as refused:
         await ctx.respond_private(ctx.t(refused.key, **refused.values))
         return
-    await _count_as_accepted(ctx, answer)
-    mail = OutgoingMail.from_payload(answer.mail)
-    await ctx.respond_private(
-        ctx.t("mail_answers.sent", reference=thread_reference(first), to=_shown(mail))
-    )
+    shown = inert(formataddr((mail.to_name, mail.to)))
+    await ctx.respond_private(ctx.t("mail_answers.sent", reference=pending.reference, to=shown))
 
 
 @command("aanpassen", "edit", help_key="mail_answers.help_edit", partners=False)
 async def edit_answer(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
-    if desk is None:
+    if _desk(ctx) is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     # A reference first names the preview; anything else is the new answer.
@@ -258,49 +184,26 @@ async def edit_answer(ctx: CommandContext, args: str) -> None:
     if not text.strip():
         await ctx.respond_private(ctx.t("mail_answers.usage_edit"))
         return
-    found = await _own_preview(ctx, named, "aanpassen")
-    if found is None:
-        return
-    answer, first = found
     try:
-        mail = await desk.acceptance.edit(ctx.session, answer, text)
+        pending = await previews.own_preview(ctx.session, ctx.person, named, "!aanpassen")
+        mail = await previews.edit(ctx.services, ctx.session, pending, text)
     except AcceptRefusedError as refused:
         await ctx.respond_private(ctx.t(refused.key, **refused.values))
         return
     await ctx.respond_private(
-        preview_text(ctx.language, mail, reference=thread_reference(first), edited=True)
+        preview_text(ctx.language, mail, reference=pending.reference, edited=True)
     )
 
 
 @command("annuleren", "cancel", help_key="mail_answers.help_cancel", partners=False)
 async def cancel_answer(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
-    if desk is None:
+    if _desk(ctx) is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
-    found = await _own_preview(ctx, _named(args), "annuleren")
-    if found is None:
+    try:
+        pending = await previews.own_preview(ctx.session, ctx.person, _named(args), "!annuleren")
+        await previews.cancel(ctx.services, ctx.session, pending)
+    except AcceptRefusedError as refused:
+        await ctx.respond_private(ctx.t(refused.key, **refused.values))
         return
-    answer, first = found
-    await desk.acceptance.cancel(ctx.session, answer)
-    await ctx.respond_private(ctx.t("mail_answers.cancelled", reference=thread_reference(first)))
-
-
-def _shown(mail: OutgoingMail) -> str:
-    from email.utils import formataddr
-
-    from bot.inert import inert
-
-    return inert(formataddr((mail.to_name, mail.to)))
-
-
-async def _count_as_accepted(ctx: CommandContext, answer: MailAnswer) -> None:
-    """The accepted chat answer counts for who-knows once its mail leaves."""
-    if answer.answer_message_id is None:
-        return
-    from bot.storage.models import Message
-    from handlers.email_questions import count_as_accepted
-
-    message = await ctx.session.get(Message, answer.answer_message_id)
-    if message is not None:
-        await count_as_accepted(ctx, message)
+    await ctx.respond_private(ctx.t("mail_answers.cancelled", reference=pending.reference))

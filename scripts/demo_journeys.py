@@ -91,10 +91,7 @@ class Demo:
         while time.monotonic() < deadline:
             files = sorted(self.outbox.glob("*.eml"), key=lambda f: f.stat().st_mtime_ns)
             if len(files) >= count:
-                return [
-                    email.message_from_bytes(f.read_bytes(), _class=EmailMessage, policy=policy.default)  # type: ignore[arg-type]
-                    for f in files
-                ]
+                return [read_mail(f.read_bytes()) for f in files]
             time.sleep(0.2)
         raise AssertionError(f"{count} mails not in {self.outbox}")
 
@@ -102,6 +99,12 @@ class Demo:
         assert self.process.stdin is not None
         self.process.stdin.close()
         return self.process.wait(timeout=60)
+
+
+def read_mail(raw: bytes) -> EmailMessage:
+    message = email.message_from_bytes(raw, _class=EmailMessage, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
 
 
 def plain(body: str, *, subject: str, sender: str, to: str, **headers: str) -> EmailMessage:
@@ -201,9 +204,7 @@ def journeys(demo: Demo) -> list[EmailMessage]:
     demo.type("/as Anouk")
     demo.type(f"/react {answer} ✅")
     demo.expect(r"verstuurt niets")
-    demo.type(
-        "/dm !aanpassen Ja, boven 2 meter op de erfgrens is een omgevingsvergunning nodig."
-    )
+    demo.type("/dm !aanpassen Ja, boven 2 meter op de erfgrens is een omgevingsvergunning nodig.")
     demo.expect(r"Aangepast voorbeeld")
     demo.expect(r"verstuurt niets")
     demo.type("/dm !versturen")
