@@ -309,6 +309,10 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "Introductions to someone from another organisation",
     ),
     "setting_dnd": ("Niet storen", "Do not disturb"),
+    "setting_mail_copy": (
+        "Een kopie (cc) van de antwoordmail op vragen die ik doorstuurde (uit: bericht in de chat)",
+        "A copy (cc) of the answer mail to questions I forwarded (off: a message in the chat)",
+    ),
     "setting_pause": (
         "Herinneringen gepauzeerd tot (leeg: geen pauze)",
         "Reminders paused until (empty: no pause)",

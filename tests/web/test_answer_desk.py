@@ -93,3 +93,19 @@ async def test_someone_elses_answer_mail_is_refused_and_cancel_reopens(site: Sit
     done = await site.client.post(f"/mail/antwoord/{answer_id}/annuleren", data={"csrf": csrf})
     assert "niet verstuurd; de vraag staat weer open" in await done.text()
     assert await _status(site, answer_id) == AnswerStatus.CANCELLED
+
+
+async def test_the_profile_switches_the_forwarders_copy(site: Site) -> None:
+    from bot.storage.models import PersonSettings
+    from tests.web.conftest import MEMBER
+
+    await site.sign_in(MEMBER)
+    html = await (await site.client.get("/profiel")).text()
+    assert 'name="mailkopie"' in html and "Een kopie (cc) van de antwoordmail" in html
+    person = await site.world.person(MEMBER)
+    for form, wanted in (({}, False), ({"mailkopie": "aan"}, True)):
+        csrf = await site.csrf()
+        await site.client.post("/profiel/instellingen", data={"csrf": csrf, **form})
+        async with site.services.db.session() as session:
+            settings = await session.get(PersonSettings, person.id)
+        assert settings is not None and settings.mail_copy is wanted
