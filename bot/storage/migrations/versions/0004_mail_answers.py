@@ -48,9 +48,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_mail_answer_acceptor_id"), ["acceptor_id"])
         batch_op.create_index(batch_op.f("ix_mail_answer_inbound_id"), ["inbound_id"])
         batch_op.create_index(batch_op.f("ix_mail_answer_status"), ["status"])
-        batch_op.create_index(
-            batch_op.f("ix_mail_answer_thread_inbound_id"), ["thread_inbound_id"]
-        )
+        batch_op.create_index(batch_op.f("ix_mail_answer_thread_inbound_id"), ["thread_inbound_id"])
     with op.batch_alter_table("inbound_email", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("status_message_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True)
