@@ -9,6 +9,7 @@ import os
 import re
 import tomllib
 from datetime import datetime
+from email.utils import formataddr, getaddresses
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Literal
@@ -57,6 +58,41 @@ class DatabaseSection(Section):
         return value
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SIGNATURE_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+SIGNATURE_MAX_LINES = 12
+SIGNATURE_MAX_CHARS = 1000
+
+
+def mail_address_field(value: str | None) -> str | None:
+    """``"Gemeente Harderwijk <vraag@harderwijk.nl>"`` or a bare address, checked: one
+    address with a domain, no line breaks (it becomes a ``From:`` header)."""
+    if value is None:
+        return None
+    if _CONTROL.search(value) or len(value) > 300:
+        raise ValueError("must be one line: 'Name <address@domain>'")
+    found = getaddresses([value.strip()])
+    name, address = found[0] if len(found) == 1 else ("", "")
+    local, at, domain = address.rpartition("@")
+    if not at or not local or "." not in domain.strip(".") or any(c in address for c in " <>,"):
+        raise ValueError(f"{value!r} is not one e-mail address such as 'Name <vraag@gemeente.nl>'")
+    return formataddr((name.strip(), address.lower()))
+
+
+def mail_signature_field(value: str | None) -> str | None:
+    """A multi-line signature (team, phone, website) under answers and receipts."""
+    if value is None:
+        return None
+    text = value.replace("\r\n", "\n").strip("\n")
+    if _SIGNATURE_CONTROL.search(text):
+        raise ValueError("may contain line breaks but no other control characters")
+    if len(text) > SIGNATURE_MAX_CHARS or text.count("\n") >= SIGNATURE_MAX_LINES:
+        raise ValueError(
+            f"at most {SIGNATURE_MAX_LINES} lines and {SIGNATURE_MAX_CHARS} characters"
+        )
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
 class OrganisationConfig(Section):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
@@ -65,6 +101,20 @@ class OrganisationConfig(Section):
     # verified e-mail address, so this is how they get an organisation (issue 13).
     matrix_ids: list[str] = Field(default_factory=list)
     external: bool = False
+    # Who answers by mail for this organisation (issue 15): the ``From:`` of answers and
+    # receipts for the questions that belong to it, and the signature under them.
+    mail_from: str | None = None
+    mail_signature: str = ""
+
+    @field_validator("mail_from")
+    @classmethod
+    def _mail_from(cls, value: str | None) -> str | None:
+        return mail_address_field(value)
+
+    @field_validator("mail_signature")
+    @classmethod
+    def _mail_signature(cls, value: str) -> str:
+        return mail_signature_field(value) or ""
 
     @field_validator("domains")
     @classmethod
@@ -108,6 +158,24 @@ class GroupConfig(Section):
     greeters: list[str] = Field(default_factory=list)
     moderators: list[str] = Field(default_factory=list)
     nudges: list[str] | None = None
+    # The organisation that owns the group: answers to mail sent straight to the group come
+    # from it. ``mail_from``/``mail_signature`` replace that organisation's for the
+    # questions that belong to it (issue 15).
+    organisation: str | None = None
+    mail_from: str | None = None
+    mail_signature: str | None = None
+    # Accepting an answer shows the acceptor the exact mail first (!versturen sends it).
+    answer_preview: bool = True
+
+    @field_validator("mail_from")
+    @classmethod
+    def _mail_from(cls, value: str | None) -> str | None:
+        return mail_address_field(value)
+
+    @field_validator("mail_signature")
+    @classmethod
+    def _mail_signature(cls, value: str | None) -> str | None:
+        return mail_signature_field(value)
 
 
 class StatsSection(Section):
@@ -260,10 +328,28 @@ class Config(Section):
                 if item.id in seen:
                     raise ValueError(f"{label}: id {item.id!r} is used twice")
                 seen.add(item.id)
+        known = {o.id: o for o in self.organisations}
+        for index, group in enumerate(self.groups):
+            if group.organisation is None:
+                continue
+            owner = known.get(group.organisation)
+            if owner is None:
+                raise ValueError(
+                    f"groups[{index}] (id = {group.id!r}): organisation {group.organisation!r} "
+                    "is not one of [[organisations]]"
+                )
+            if owner.external:
+                raise ValueError(
+                    f"groups[{index}] (id = {group.id!r}): organisation {group.organisation!r} "
+                    "is an external partner; a group is owned by one of the organisations"
+                )
         return self
 
     def group(self, group_id: str) -> GroupConfig | None:
         return next((g for g in self.groups if g.id == group_id), None)
+
+    def organisation(self, organisation_id: str) -> OrganisationConfig | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
 
     def organisation_for_matrix_id(self, user_id: str) -> OrganisationConfig | None:
         """The organisation whose ``matrix_ids`` match; when a partner's pattern and a broad

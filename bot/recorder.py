@@ -199,16 +199,19 @@ async def record_posted_question(
     asker_id: int | None = None,
     source: ThreadSource = ThreadSource.CHAT,
     has_files: bool = False,
+    by_bot: bool = True,
 ) -> Thread:
     """Record a question the bot posted as a new thread on someone's behalf (an e-mailed
-    question, a privately asked one made public): the thread, its root and the question."""
+    question, a privately asked one made public): the thread, its root and the question.
+    ``by_bot=False`` counts the thread as ``asker_id``'s question in the figures (the root
+    message stays the bot's: the asker did not post in the chat)."""
     assert channel.id is not None
     thread = Thread(
         channel_id=channel.id,
         root_external_id=root.message_id,
         author_id=asker_id,
         source=source,
-        by_bot=True,
+        by_bot=by_bot,
     )
     session.add(thread)
     await session.flush()

@@ -8,15 +8,17 @@ from __future__ import annotations
 import asyncio
 from typing import Literal
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.authority import Authority, audit, authority_of
 from bot.context import CommandContext, EventContext
-from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
-from bot.i18n import t
+from bot.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEvent
+from bot.i18n import Lang, normalise_language, t
 from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.mail.policy import HoldReason
+from bot.mail.preview import preview_text
+from bot.mail.previews import count_accepted_answer
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
@@ -44,6 +46,11 @@ TEXTS = {
     "email_questions.thread_title": {
         "nl": "📧 **Vraag per e-mail: {subject}**",
         "en": "📧 **Question by e-mail: {subject}**",
+    },
+    "email_questions.reference": {"nl": "kenmerk {reference}", "en": "reference {reference}"},
+    "email_questions.asker_stand_in": {
+        "nl": "Vraagsteller per e-mail",
+        "en": "Asker by e-mail",
     },
     "email_questions.forwarded_by": {
         "nl": "_Doorgestuurd door {who}, met deze toelichting:_",
@@ -105,28 +112,22 @@ TEXTS = {
         "en": "post an attachment of an e-mailed question in its thread (forwarder or moderator)",
     },
     "email_questions.how_to_answer": {
-        "nl": "Weet jij het? Antwoord in deze thread. Zet ✅ op het goede antwoord (of antwoord "
-        "met `!antwoord`), dan mailt Vraagbaak het namens {group} naar de vraagsteller.",
-        "en": "Do you know? Answer in this thread. Put ✅ on the right answer (or reply with "
-        "`!answer`) and Vraagbaak mails it to the person who asked, on behalf of {group}.",
+        "nl": "Weet jij het? Antwoord in deze thread. Wie de vraag doorstuurde of een moderator "
+        "van {group} zet ✅ op het goede antwoord (of antwoordt met `!antwoord`); die ziet de "
+        "mail eerst zelf en verstuurt hem met `!versturen`.",
+        "en": "Do you know? Answer in this thread. Whoever forwarded the question, or a "
+        "moderator of {group}, puts ✅ on the right answer (or replies with `!answer`); they "
+        "see the mail first and send it with `!send`.",
     },
     "email_questions.follow_up": {
         "nl": "📧 **Reactie van de vraagsteller per e-mail:**",
         "en": "📧 **The person who asked replied by e-mail:**",
-    },
-    "email_questions.sent": {
-        "nl": "✉️ Het antwoord is per e-mail naar de vraagsteller gestuurd.",
-        "en": "✉️ The answer was e-mailed to the person who asked.",
     },
     "email_questions.bounced": {
         "nl": "⚠️ De antwoordmail kwam onbestelbaar terug: de vraagsteller heeft het antwoord "
         "niet ontvangen. Neem op een andere manier contact op.",
         "en": "⚠️ The answer mail bounced: the person who asked did not receive it. Please "
         "reach them another way.",
-    },
-    "email_questions.queued": {
-        "nl": "✅ Antwoord geaccepteerd; het wordt per e-mail naar de vraagsteller gestuurd.",
-        "en": "✅ Answer accepted; it is being e-mailed to the person who asked.",
     },
     "email_questions.not_allowed": {
         "nl": "Alleen wie de vraag doorstuurde of plaatste, of een moderator, kan een antwoord "
@@ -135,8 +136,10 @@ TEXTS = {
         "accept an answer.",
     },
     "email_questions.already_sent": {
-        "nl": "Er is al een antwoord op deze vraag gemaild.",
-        "en": "An answer to this question was already e-mailed.",
+        "nl": "Op elk bericht van de vraagsteller in deze thread is al een antwoord gemaild. "
+        "Reageert de vraagsteller per e-mail, dan kan die reactie weer een antwoord krijgen.",
+        "en": "Every message of the person who asked in this thread already got an answer by "
+        "mail. When they reply by mail, that reply can get an answer again.",
     },
     "email_questions.original_gone": {
         "nl": "Het adres van de vraagsteller is na de bewaartermijn verwijderd; mailen kan niet "
@@ -149,9 +152,10 @@ TEXTS = {
         "en": "This only works in the thread of a question that came in by e-mail.",
     },
     "email_questions.no_answer": {
-        "nl": "Welk antwoord? Gebruik `!antwoord` als reactie op het antwoord, of "
-        "`!antwoord tekst`.",
-        "en": "Which answer? Use `!answer` as a reply to the answer, or `!answer text`.",
+        "nl": "Welk antwoord? Er is nog geen antwoord van een collega in deze thread. Gebruik "
+        "`!antwoord` als reactie op het antwoord, of `!antwoord tekst`.",
+        "en": "Which answer? No colleague has answered in this thread yet. Use `!answer` as a "
+        "reply to the answer, or `!answer text`.",
     },
     "email_questions.held": {
         "nl": "📧 Mail {id} van {sender} (“{subject}”) wacht op een moderator: {reason}. "
@@ -166,8 +170,30 @@ TEXTS = {
         "{options}. Choose with `!choosegroup {id} GROUP`.",
     },
     "email_questions.released": {
-        "nl": "Mail {id} is vrijgegeven.",
-        "en": "Mail {id} was released.",
+        "nl": "Mail {id} is vrijgegeven en komt in {where}.",
+        "en": "Mail {id} was released and goes to {where}.",
+    },
+    "email_questions.released_to_thread": {
+        "nl": "de bestaande thread van {reference} in {channel}",
+        "en": "the existing thread of {reference} in {channel}",
+    },
+    "email_questions.released_to_group": {
+        "nl": "{group} ({channel})",
+        "en": "{group} ({channel})",
+    },
+    "email_questions.released_no_group": {
+        "nl": "geen groep nog: Vraagbaak vraagt eerst bij welke groep hij hoort",
+        "en": "no group yet: Vraagbaak first asks which group it belongs to",
+    },
+    "email_questions.already_chosen": {
+        "nl": "Mail {id} wacht niet meer op een groep: hij is al toegewezen aan {group}.",
+        "en": "Mail {id} no longer waits for a group: it was already given to {group}.",
+    },
+    "email_questions.choose_not_allowed": {
+        "nl": "Alleen wie mail {id} stuurde of doorstuurde, of een moderator van {group}, kan "
+        "de groep kiezen.",
+        "en": "Only whoever sent or forwarded mail {id}, or a moderator of {group}, can choose "
+        "its group.",
     },
     "email_questions.not_waiting": {
         "nl": "Er wacht geen mail met nummer {id}.",
@@ -288,6 +314,8 @@ def _desk(ctx: EventContext) -> EmailDesk | None:
 
 @command("antwoord", "answer", help_key="email_questions.help_answer", partners=False)
 async def accept_answer(ctx: CommandContext, args: str) -> None:
+    """``!antwoord`` in reply to an answer (or, without a reply, the latest answer in the
+    thread; or ``!antwoord TEKST``): exactly one response, the preview or the reason."""
     desk = _desk(ctx)
     event = ctx.event
     root = event.thread_id
@@ -299,18 +327,21 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
     if desk is None or row is None:
         await ctx.respond(ctx.t("email_questions.not_email_thread"))
         return
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
+    moderates = rights.may_moderate(_mail_group(row))
+    if not desk.may_accept(row, ctx.person, moderates=moderates):
+        await _refused_accept(ctx, row, rights, "email_questions.not_allowed")
+        return
     answer = args.strip()
     replied: Message | None = None
-    if not answer and event.reply_to and ctx.channel.id is not None:
-        replied = await find_message(ctx.session, ctx.channel.id, event.reply_to)
+    if not answer and ctx.channel.id is not None:
+        replied = await _answer_meant(ctx, row, desk)
         answer = (replied.text or "").strip() if replied is not None else ""
     if not answer:
         await ctx.respond(ctx.t("email_questions.no_answer"))
         return
-    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
-    moderates = rights.may_moderate(_mail_group(row))
     try:
-        await desk.accept(
+        accepted = await desk.accept(
             ctx.session,
             row,
             ctx.person,
@@ -319,16 +350,48 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
             moderates=moderates,
         )
     except AcceptRefusedError as refused:
-        key = refused.key
-        if key == "email_questions.not_allowed" and rights.is_manager_anywhere:
-            await _refused_scope(ctx, row, rights, "email_questions.not_your_thread")
-            return
-        await ctx.respond(ctx.t(key))
+        await _refused_accept(ctx, row, rights, refused.key, **refused.values)
         return
-    if replied is not None:
-        await _count_as_accepted(ctx, replied)
-    await ctx.session.commit()
-    await ctx.respond(ctx.t("email_questions.queued"))
+    if not accepted.previewed and replied is not None:
+        await count_as_accepted(ctx, replied)
+    if accepted.previewed:
+        await ctx.adapter.send_direct(
+            event.sender, preview_text(ctx.language, accepted.mail, reference=accepted.reference)
+        )
+
+
+async def _answer_meant(ctx: CommandContext, row: InboundEmail, desk: EmailDesk) -> Message | None:
+    """The message replied to; without one (a Slack thread has no replies to one message),
+    the latest reply by a person in the thread, when the mail is previewed before it leaves
+    (the acceptor sees which answer it took)."""
+    event = ctx.event
+    assert ctx.channel.id is not None
+    if event.reply_to:
+        return await find_message(ctx.session, ctx.channel.id, event.reply_to)
+    group = ctx.services.config.group(row.group_id) if row.group_id else None
+    if row.thread_id is None or (group is not None and not group.answer_preview):
+        return None
+    return (
+        await ctx.session.exec(
+            select(Message)
+            .where(
+                Message.thread_id == row.thread_id,
+                col(Message.is_root).is_(False),
+                col(Message.is_bot).is_(False),
+                col(Message.text).is_not(None),
+            )
+            .order_by(col(Message.created_at).desc(), col(Message.id).desc())
+        )
+    ).first()
+
+
+async def _refused_accept(
+    ctx: CommandContext, row: InboundEmail, rights: Authority, key: str, **values: object
+) -> None:
+    if key == "email_questions.not_allowed" and rights.is_manager_anywhere:
+        await _refused_scope(ctx, row, rights, "email_questions.not_your_thread")
+        return
+    await ctx.respond(ctx.t(key, **values))
 
 
 def _mail_group(row: InboundEmail) -> str | None:
@@ -355,6 +418,9 @@ async def _refused_scope(
 
 @on_reaction
 async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
+    """✅ on an answer in a mailed question's thread: exactly one response — the preview in a
+    direct message (or, without previews, the status line moving on), or the reason, shown
+    only to whoever reacted."""
     if event.removed or event.key not in ACCEPT_REACTIONS or event.thread_id is None:
         return
     desk = _desk(ctx)
@@ -363,19 +429,24 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     row = await desk.inbound_for_thread(
         ctx.session, event.conversation.platform, event.conversation.external_id, event.thread_id
     )
-    if row is None or row.answered_at is not None:
+    if row is None:
         return
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
     person = await ctx.services.identity.person_for(ctx.session, event.sender)
-    assert channel.id is not None
+    assert channel.id is not None and person.id is not None
+    language = await _language_of(ctx, person.id)
+    near = MessageRef(event.conversation, event.message_id, event.thread_id)
+
+    async def refuse(key: str, **values: object) -> None:
+        await ctx.adapter.send_private(near, event.sender, t(language, key, **values))
+
     message = ctx.message or await find_message(ctx.session, channel.id, event.message_id)
     if message is None or message.is_bot or message.is_root or not (message.text or "").strip():
+        await refuse("mail_answers.react_on_answer")
         return
-    language = desk.language
-    thread_ref = event.thread_id
     rights = await authority_of(ctx.session, ctx.services.config, person)
     try:
-        await desk.accept(
+        accepted = await desk.accept(
             ctx.session,
             row,
             person,
@@ -384,13 +455,25 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
             moderates=rights.may_moderate(_mail_group(row)),
         )
     except AcceptRefusedError as refused:
-        await ctx.adapter.post(event.conversation, t(language, refused.key), thread_id=thread_ref)
+        if refused.key == "email_questions.not_allowed" and rights.is_manager_anywhere:
+            # A moderator elsewhere: which group this is, and which are theirs.
+            group = _mail_group(row) or t(language, "email_questions.no_group_yet")
+            groups = ", ".join(sorted(rights.managed | rights.moderated)) or "-"
+            await refuse("email_questions.not_your_thread", group=group, groups=groups)
+            return
+        await refuse(refused.key, **refused.values)
         return
-    await _count_as_accepted(ctx, message)
-    await ctx.session.commit()
-    await ctx.adapter.post(
-        event.conversation, t(language, "email_questions.queued"), thread_id=thread_ref
-    )
+    if accepted.previewed:
+        await ctx.adapter.send_direct(
+            event.sender, preview_text(language, accepted.mail, reference=accepted.reference)
+        )
+    else:
+        await count_as_accepted(ctx, message)
+
+
+async def _language_of(ctx: EventContext, person_id: int) -> Lang:
+    settings = await ctx.services.identity.settings_for(ctx.session, person_id)
+    return normalise_language(settings.language) or ctx.services.config.bot.language
 
 
 def _hold_reason(row: InboundEmail) -> str:
@@ -423,8 +506,33 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
         return
     ok = await desk.release(ctx.session, number)
     await ctx.session.commit()
-    key = "email_questions.released" if ok else "email_questions.not_waiting"
-    await ctx.respond(ctx.t(key, id=number))
+    if not ok or row is None:
+        await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
+        return
+    where = await _destination(ctx, row, _mail_group(row))
+    await ctx.respond(ctx.t("email_questions.released", id=number, where=where))
+
+
+async def _destination(ctx: CommandContext, row: InboundEmail, group_id: str | None) -> str:
+    """Where a released mail goes: a follow-up to its thread, a question to its group's
+    channel, or (no group yet) to the choice of a group."""
+    thread = row.parsed.get("thread")
+    if isinstance(thread, dict):
+        return ctx.t(
+            "email_questions.released_to_thread",
+            reference=str(thread.get("reference", "?")),
+            channel=inert(str(thread.get("channel", "?"))),
+        )
+    group = ctx.services.config.group(group_id) if group_id else None
+    if group is None:
+        return ctx.t("email_questions.released_no_group")
+    channels = await ctx.services.channels.channels_of_group(ctx.session, group.id)
+    named = [c.name for c in channels if c.name and not c.archived and not c.is_direct]
+    bound = group.slack_channel or group.matrix_room or f"#{group.id}"
+    channel = named[0] if named else (bound if bound.startswith("#") else f"#{bound}")
+    return ctx.t(
+        "email_questions.released_to_group", group=inert(group.name), channel=inert(channel)
+    )
 
 
 @command(
@@ -485,21 +593,38 @@ async def choose_group(ctx: CommandContext, args: str) -> None:
     if desk is None or number is None or len(parts) < 2 or parts[1] not in groups:
         await ctx.respond(ctx.t("email_questions.usage_choose", groups=", ".join(offered)))
         return
-    row = (await ctx.session.exec(select(InboundEmail).where(InboundEmail.id == number))).first()
-    forwarder = (
-        row is not None and (ctx.person.email or "").lower() == (row.forwarded_by or "").lower()
-    )
-    allowed = row is not None and (rights.may_moderate(parts[1]) or forwarder)
-    if row is not None and not allowed and rights.is_manager_anywhere:
-        await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
-        return
-    if row is None or row.status != InboundStatus.NEEDS_GROUP or not allowed:
+    row = await ctx.session.get(InboundEmail, number)
+    if row is None:
         await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
+        return
+    if row.status != InboundStatus.NEEDS_GROUP:
+        chosen = ctx.services.config.group(row.group_id) if row.group_id else None
+        key = "email_questions.already_chosen" if chosen else "email_questions.not_waiting"
+        await ctx.respond(ctx.t(key, id=number, group=chosen.name if chosen else ""))
+        return
+    # Whoever sent or forwarded it (the one Vraagbaak asked), or a moderator of the group.
+    sender = (row.forwarded_by or row.original_email or "").lower()
+    own = bool(ctx.person.email) and (ctx.person.email or "").lower() == sender
+    if not own and not rights.may_moderate(parts[1]):
+        if rights.is_manager_anywhere:
+            await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
+            return
+        group = ctx.services.config.group(parts[1])
+        await ctx.respond(
+            ctx.t(
+                "email_questions.choose_not_allowed",
+                id=number,
+                group=group.name if group else parts[1],
+            )
+        )
         return
     ok = await desk.release(ctx.session, number, group_id=parts[1])
     await ctx.session.commit()
-    key = "email_questions.released" if ok else "email_questions.not_waiting"
-    await ctx.respond(ctx.t(key, id=number))
+    if not ok:
+        await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
+        return
+    where = await _destination(ctx, row, parts[1])
+    await ctx.respond(ctx.t("email_questions.released", id=number, where=where))
 
 
 async def _attachment_row(ctx: CommandContext, desk: EmailDesk, number: int) -> InboundEmail | None:
@@ -592,10 +717,6 @@ async def release_attachment(ctx: CommandContext, args: str) -> None:
     await ctx.respond_private(text)
 
 
-async def _count_as_accepted(ctx: EventContext, message: Message) -> None:
+async def count_as_accepted(ctx: EventContext, message: Message) -> None:
     """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
-    from knowledge.finder import ExpertIndex
-
-    if ctx.services.has_feature(ExpertIndex):
-        live = await ctx.services.feature(ExpertIndex).live(ctx.session)
-        await live.accepted_by_mail_flow(ctx.session, message)
+    await count_accepted_answer(ctx.services, ctx.session, message)

@@ -58,6 +58,22 @@ TEXTS = {
         "nl": "Niet storen staat uit.",
         "en": "Do not disturb is off.",
     },
+    "settings.mail_copy_help": {
+        "nl": "Een kopie van de antwoordmail op vragen die jij doorstuurde: `!mailkopie aan` "
+        "(in cc, standaard) of `!mailkopie uit` (ik vertel het je in de chat)",
+        "en": "A copy of the answer mail to questions you forwarded: `!mailcopy on` (in cc, "
+        "the default) or `!mailcopy off` (I tell you in the chat)",
+    },
+    "settings.mail_copy_on": {
+        "nl": "Wordt een vraag die jij doorstuurde beantwoord, dan krijg je de antwoordmail in cc.",
+        "en": "When a question you forwarded is answered, you get the answer mail in cc.",
+    },
+    "settings.mail_copy_off": {
+        "nl": "Wordt een vraag die jij doorstuurde beantwoord, dan krijg je geen cc meer; ik "
+        "vertel het je hier in de chat, met het antwoord.",
+        "en": "When a question you forwarded is answered, you get no cc any more; I tell you "
+        "here in the chat, with the answer.",
+    },
     "settings.on_off_bad": {
         "nl": "Gebruik `aan` of `uit`.",
         "en": "Use `on` or `off`.",
@@ -104,4 +120,15 @@ async def set_do_not_disturb(ctx: CommandContext, args: str) -> None:
     ctx.session.add(settings)
     await ctx.respond_private(
         ctx.t("settings.dnd_on" if settings.do_not_disturb else "settings.dnd_off")
+    )
+
+
+@command("mailkopie", "mailcopy", help_key="settings.mail_copy_help")
+async def set_mail_copy(ctx: CommandContext, args: str) -> None:
+    wanted = switch(args, error_key="settings.on_off_bad")
+    settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
+    settings.mail_copy = wanted
+    ctx.session.add(settings)
+    await ctx.respond_private(
+        ctx.t("settings.mail_copy_on" if wanted else "settings.mail_copy_off")
     )

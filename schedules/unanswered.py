@@ -21,7 +21,7 @@ from bot.membership import refresh_members
 from bot.ports import ExpertFinder
 from bot.services import Services
 from bot.storage.expertise_models import ExpertiseThreadTerm
-from bot.storage.models import Channel, Nudge, Person, Thread
+from bot.storage.models import Channel, Nudge, Person, Thread, ThreadSource
 from schedules.common import excerpt, open_threads, people_by_email, root_text, with_footer
 from schedules.delivery import (
     already_claimed,
@@ -227,7 +227,9 @@ async def _welcome(
     now: datetime,
 ) -> None:
     group = services.config.group(channel.group_id or "")
-    if group is None or not group.greeters or not await _is_first_question(session, thread):
+    if group is None or not group.greeters or thread.source == ThreadSource.EMAIL:
+        return  # a mailed question's asker is not in the chat to be welcomed
+    if not await _is_first_question(session, thread):
         return
     greeters = [
         g for g in await people_by_email(session, group.greeters) if g.id != thread.author_id

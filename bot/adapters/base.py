@@ -44,6 +44,10 @@ class Adapter(Protocol):
         """Visible only to ``account``: ephemeral where the platform has it, else a DM."""
         ...
 
+    async def edit(self, message: MessageRef, text: str) -> None:
+        """Replace the text of a message the bot posted (a status line that moves on)."""
+        ...
+
     async def react(self, to: MessageRef, key: str) -> None: ...
 
     async def upload(

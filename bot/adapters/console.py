@@ -233,6 +233,14 @@ class ConsoleAdapter:
     async def send_private(self, near: MessageRef, account: AccountRef, text: str) -> MessageRef:
         return await self.send_direct(account, text)
 
+    async def edit(self, message: MessageRef, text: str) -> None:
+        number = message.message_id.rpartition(".")[2]
+        posted = self._posted.get(number)
+        thread_id = posted.thread_id if posted else message.thread_id
+        self._render(
+            f"{number} bewerkt", message.conversation, thread_id, "Vraagbaak", _terminal(text)
+        )
+
     async def react(self, to: MessageRef, key: str) -> None:
         self._print(f"    (Vraagbaak reageert met {key} op [{to.message_id.rpartition('.')[2]}])")
 

@@ -5,7 +5,8 @@ small parts with one job each (after Zulip's ``email_mirror``):
   (``worker``) and decides (``policy``, ``gates``);
 - ``posting``: the question thread, follow-ups and bounce notices in the chat;
 - ``moderation``: held, unclear and quarantined mail, and the moderators' releases;
-- ``acceptance``: an accepted answer mailed back;
+- ``acceptance``: an accepted answer, previewed, then mailed back (``status_line`` shows
+  where it stands in the thread);
 - ``retention``: originals deleted after ``keep_original_days``.
 
 Processing retries over the stored rows, so mail that arrives while the chat side is down is
@@ -19,12 +20,13 @@ from typing import Literal
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.mail.acceptance import Acceptance, AcceptRefusedError
+from bot.mail.acceptance import Acceptance, Accepted, AcceptRefusedError
 from bot.mail.intake_worker import MailIntake
 from bot.mail.moderation import Moderation
 from bot.mail.outbox import Outbox
 from bot.mail.posting import MailPoster
 from bot.mail.retention import purge_expired
+from bot.mail.status_line import StatusLines
 from bot.mail.worker import UnderstandingWorker
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail
@@ -33,7 +35,6 @@ from bot.storage.models import (
     ChannelMember,
     Message,
     Organisation,
-    OutboxItem,
     Person,
 )
 
@@ -45,9 +46,10 @@ class EmailDesk:
         self.services = services
         self.outbox = outbox
         self.worker = UnderstandingWorker(services.config)
-        self.poster = MailPoster(services)
+        self.status = StatusLines(services)
+        self.poster = MailPoster(services, self.status)
         self.moderation = Moderation(services)
-        self.acceptance = Acceptance(services, outbox)
+        self.acceptance = Acceptance(services, outbox, self.moderation, self.status)
         self.intake = MailIntake(services, outbox, self.worker, self.poster, self.moderation)
 
     @property
@@ -124,7 +126,7 @@ class EmailDesk:
         answer_message_id: int | None = None,
         *,
         moderates: bool = False,
-    ) -> OutboxItem:
+    ) -> Accepted:
         return await self.acceptance.accept(
             session, row, person, answer, answer_message_id, moderates=moderates
         )

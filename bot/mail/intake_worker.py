@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.logs import get_logger
 from bot.mail.classify import MailKind
+from bot.mail.conversation import thread_reference
 from bot.mail.gates import follow_up_reason, linked_inbound, over_rate_limit
 from bot.mail.moderation import Moderation
 from bot.mail.outbox import Outbox, backoff
@@ -28,11 +30,15 @@ from bot.mail.worker import (
 )
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
+from bot.storage.models import Channel
 
 log = get_logger(__name__)
 MAX_POST_ATTEMPTS = 50
 LEASE = timedelta(minutes=5)
 RETRY_UNDERSTANDING = timedelta(seconds=20)  # times the failures so far
+# A new question held for a moderator still gets its receipt (from a verified sender only);
+# a held reply into a thread, or mail over the rate limit, does not.
+RECEIPT_WHEN_HELD = frozenset({HoldReason.UNKNOWN_SENDER, HoldReason.PARTNER_SENDER})
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,9 @@ class MailIntake:
                 "action": plan.decision.action.value,
                 "reason": plan.decision.reason,
             }
+            if plan.decision.action is Action.HOLD and plan.earlier_id is not None:
+                # A reply held for a moderator: where it would go, for their release message.
+                row.parsed["thread"] = await thread_of(session, plan.earlier_id)
             status = {
                 Action.IGNORE: InboundStatus.IGNORED,
                 Action.QUARANTINE: InboundStatus.FAILED,
@@ -244,6 +253,8 @@ class MailIntake:
         elif action is Action.HOLD:
             if plan.notify:
                 await self.moderation.held(inbound_id, plan.decision.reason, u.group)
+            if plan.decision.reason in RECEIPT_WHEN_HELD:
+                await self.poster.confirm_held(inbound_id, u)
         elif action is Action.CHOOSE_GROUP:
             forwarder = u.forwarded_by.email if u.forwarded_by else None
             await self.moderation.ask_for_group(inbound_id, forwarder, u.candidates)
@@ -286,6 +297,24 @@ class MailIntake:
                 log.error("mail round failed", error=type(exc).__name__)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)
+
+
+async def thread_of(session: AsyncSession, earlier_id: int) -> dict[str, str]:
+    earlier = await session.get(InboundEmail, earlier_id)
+    if earlier is None:
+        return {}
+    channel = (
+        await session.exec(
+            select(Channel).where(
+                Channel.platform == (earlier.conversation_platform or ""),
+                Channel.external_id == (earlier.conversation_id or ""),
+            )
+        )
+    ).first()
+    return {
+        "reference": thread_reference(earlier),
+        "channel": (channel.name if channel else "") or (earlier.conversation_id or ""),
+    }
 
 
 def remember(row: InboundEmail, understood: Understanding) -> None:

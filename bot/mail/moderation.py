@@ -87,6 +87,12 @@ class Moderation:
             if removed:  # the audit trail for the moderator: counts per kind, never values
                 text += "\n" + t(self.language, "email_questions.redacted", summary=removed)
             emails = recipients if recipients is not None else self.moderator_emails(group_id)
+        await self.send_to(emails, text)
+
+    async def send_to(self, emails: set[str], text: str) -> None:
+        """A direct message to these people on every platform they have an account on
+        (accounts looked up in a short transaction; sent with none open)."""
+        async with self.services.db.session() as session:
             accounts = await self.accounts_for(session, emails)
         for account in accounts:
             adapter = self.services.adapters.get(account.platform)
@@ -95,7 +101,7 @@ class Moderation:
             try:
                 await adapter.send_direct(account, text)
             except Exception as exc:
-                log.warning("moderator not reached", error=type(exc).__name__)
+                log.warning("person not reached", error=type(exc).__name__)
 
     async def held(self, inbound_id: int, reason: str, group_id: str | None) -> None:
         await self.notify(
@@ -134,12 +140,13 @@ class Moderation:
         options = ", ".join(candidates[:3]) or ", ".join(
             g.id for g in self.services.config.groups[:3]
         )
-        # The forwarder knows best where it belongs; for a direct mail, the moderators choose.
-        recipients = {forwarded_by.lower()} if forwarded_by else None
-        if recipients is not None:
-            async with self.services.db.session() as session:
-                if not await self.accounts_for(session, recipients):
-                    recipients = None  # the forwarder has no chat account here
+        # The forwarder knows best where it belongs, the moderators decide for everyone:
+        # both are asked, and whoever answers first chooses (issue 15).
+        recipients = self.moderator_emails(None)
+        for candidate in candidates[:3]:  # and the moderators of the groups it may be for
+            recipients |= self.moderator_emails(candidate)
+        if forwarded_by:
+            recipients.add(forwarded_by.lower())
         await self.notify(
             inbound_id, "email_questions.choose_group", None, recipients, options=options
         )

@@ -1,11 +1,15 @@
-"""Posting an understood mail: the question thread in its group's channel, a follow-up in an
-existing thread, a bounce notice. The chat platform is called with no database transaction
-open, so a slow platform never holds the write lock that storing new mail needs; what was
-posted is recorded afterwards in its own short transaction."""
+"""Posting an understood mail: the question thread in its group's channel (with its
+reference and status line), a follow-up in an existing thread, a bounce notice, and the
+receipt to the sender. The chat platform is called with no database transaction open, so a
+slow platform never holds the write lock that storing new mail needs; what was posted is
+recorded afterwards in its own short transaction.
+
+A mailed question is a thread like any other in the figures (issue 15): its author is the
+person who asked — the colleague who mailed it, or, for someone outside the organisations,
+a stand-in person of the question's organisation that keeps no name or address."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from sqlalchemy.exc import IntegrityError
@@ -13,33 +17,63 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
-from bot.events import ConversationRef, MessageRef
+from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.i18n import t
 from bot.logs import get_logger
+from bot.mail import conversation as conversation_module
 from bot.mail import thread_text
-from bot.mail.answer import confirmation_mail
-from bot.mail.outbox import enqueue
-from bot.mail.policy import may_mail_sender
+from bot.mail.conversation import thread_reference
+from bot.mail.receipts import queue_receipt
+from bot.mail.sender_identity import question_organisation
+from bot.mail.status_line import StatusLines, status_text
 from bot.mail.understand import Understanding
 from bot.recorder import find_message, find_thread, record_posted_question
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
-from bot.storage.models import Channel, Question, Thread, ThreadSource
+from bot.storage.models import Channel, Person, Question, Thread, ThreadSource
 
 log = get_logger(__name__)
 
 
-def confirmation_key(address: str, day: datetime) -> str:
-    """At most one confirmation per sender per day (the outbox's unique dedupe key)."""
-    return f"confirm:{address.lower()}:{day.date().isoformat()}"
+async def asker_person(
+    services: Services, session: AsyncSession, u: Understanding, group_id: str
+) -> Person:
+    """Who the thread counts as asked by: the verified colleague who mailed it, else a
+    stand-in for someone outside the organisations (no name or address kept, never
+    suggested or nudged: inactive), placed in the question's organisation."""
+    config = services.config
+    sender = u.original_sender
+    if sender is not None and u.forwarded_by is None and u.sender_verified:
+        organisation = config.organisation_for_email(sender.email)
+        if organisation is not None and not organisation.external:
+            account = AccountRef("email", sender.email.lower(), sender.name, sender.email)
+            return await services.identity.person_for(session, account)
+    organisation = question_organisation(
+        config,
+        forwarded_by=u.forwarded_by.email if u.forwarded_by else None,
+        group_id=group_id,
+    )
+    stand_in = Person(
+        name=t(config.bot.language, "email_questions.asker_stand_in"),
+        organisation_id=organisation.id if organisation else None,
+        active=False,
+    )
+    session.add(stand_in)
+    await session.flush()
+    return stand_in
 
 
 async def _record_thread(
-    session: AsyncSession, channel: Channel, root: MessageRef, u: Understanding, group_id: str
+    session: AsyncSession,
+    channel: Channel,
+    root: MessageRef,
+    u: Understanding,
+    group_id: str,
+    asker: Person,
 ) -> Thread:
-    """The thread of the posted question. A platform that echoes the bot's own messages
-    (the console) may have recorded the root already, since no transaction is held while
-    posting: that record is adopted as the e-mail thread."""
+    """The thread of the posted question, counted as the asker's. A platform that echoes
+    the bot's own messages (the console) may have recorded the root already, since no
+    transaction is held while posting: that record is adopted as the e-mail thread."""
     assert channel.id is not None
     text = f"{u.subject}\n\n{u.question}"
     existing = await find_thread(session, channel.id, root.message_id)
@@ -50,11 +84,14 @@ async def _record_thread(
             root,
             text=text,
             group_id=group_id,
+            asker_id=asker.id,
             source=ThreadSource.EMAIL,
             has_files=bool(u.attachments.kept),
+            by_bot=False,
         )
     existing.source = ThreadSource.EMAIL
-    existing.by_bot = True
+    existing.by_bot = False
+    existing.author_id = asker.id
     session.add(existing)
     message = await find_message(session, channel.id, root.message_id)
     if message is not None:
@@ -65,13 +102,14 @@ async def _record_thread(
         await session.exec(select(Question).where(Question.thread_id == existing.id))
     ).first()
     if question is None and existing.id is not None:
-        session.add(Question(thread_id=existing.id, group_id=group_id))
+        session.add(Question(thread_id=existing.id, group_id=group_id, asker_id=asker.id))
     return existing
 
 
 class MailPoster:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, status: StatusLines | None = None) -> None:
         self.services = services
+        self.status = status or StatusLines(services)
 
     @property
     def language(self) -> Literal["nl", "en"]:
@@ -98,21 +136,32 @@ class MailPoster:
                 )
         raise LookupError(f"no chat channel for group {group_id}")
 
-    def thread_text(self, u: Understanding, group_name: str, inbound_id: int | None = None) -> str:
-        return thread_text.question_thread(u, group_name, self.language, inbound_id)
+    def thread_text(
+        self, u: Understanding, group_name: str, inbound_id: int | None = None, reference: str = ""
+    ) -> str:
+        return thread_text.question_thread(u, group_name, self.language, inbound_id, reference)
 
     async def post_question(self, inbound_id: int, u: Understanding, group_id: str) -> None:
-        """Post the thread, then record it (raises when the chat side fails: retried)."""
+        """Post the thread and its status line, then record them (raises when the chat side
+        fails: retried)."""
         db = self.services.db
         async with db.session() as session:
             channels = await self.services.channels.channels_of_group(session, group_id)
+            row = await session.get(InboundEmail, inbound_id)
+            assert row is not None
+            reference = thread_reference(row)
         adapter, conversation = self.conversation_for(channels, group_id)
         group = self.services.config.group(group_id)
         group_name = group.name if group else group_id
-        root = await adapter.post(conversation, self.thread_text(u, group_name, inbound_id))
+        root = await adapter.post(
+            conversation, self.thread_text(u, group_name, inbound_id, reference)
+        )
+        status = await self._post_status(adapter, root.conversation, root.message_id, reference, 0)
         for attempt in range(3):
             try:
-                await self._record_question(inbound_id, u, group_id, group_name, conversation, root)
+                await self._record_question(
+                    inbound_id, u, group_id, group_name, conversation, root, status
+                )
                 break
             except IntegrityError:
                 # The platform's echo of the root was recorded at the same moment: adopt it.
@@ -127,12 +176,15 @@ class MailPoster:
         group_name: str,
         conversation: ConversationRef,
         root: MessageRef,
+        status: str | None,
     ) -> None:
         async with self.services.db.session() as session:
             row = await session.get(InboundEmail, inbound_id)
             assert row is not None
             channel = await self.services.channels.channel_for(session, conversation)
-            thread = await _record_thread(session, channel, root, u, group_id)
+            asker = await asker_person(self.services, session, u, group_id)
+            thread = await _record_thread(session, channel, root, u, group_id, asker)
+            row.status_message_id = status
             row.status = InboundStatus.POSTED
             row.group_id = group_id
             row.thread_id = thread.id
@@ -153,23 +205,56 @@ class MailPoster:
         group_name: str,
         root: MessageRef,
     ) -> None:
-        confirm_to = u.forwarded_by or u.sender
-        if confirm_to is None or not may_mail_sender(u.sender_verified, row.approved):
-            return
-        group = self.services.config.group(row.group_id) if row.group_id else None
-        mail = confirmation_mail(
-            language=self.language,
-            to=confirm_to.email,
-            from_address=(group.email if group and group.email else None)
-            or self.services.config.mail.general_address
-            or "vraagbaak@localhost",
+        await queue_receipt(
+            session,
+            self.services.config,
+            row,
+            u,
+            now=self.services.clock.now(),
+            group_id=row.group_id,
             group_name=group_name,
-            subject=u.subject,
             link=root.link,
-            in_reply_to=u.message_id,
         )
-        key = confirmation_key(confirm_to.email, self.services.clock.now())
-        await enqueue(session, mail, dedupe_key=key, extra={})
+
+    async def confirm_held(self, inbound_id: int, u: Understanding) -> None:
+        """A held question from a verified sender gets its receipt now, not only when a
+        moderator releases it (an unverified sender gets nothing: backscatter)."""
+        if not u.sender_verified:
+            return
+        async with self.services.db.session() as session:
+            row = await session.get(InboundEmail, inbound_id)
+            if row is None:
+                return
+            group = self.services.config.group(u.group) if u.group else None
+            await queue_receipt(
+                session,
+                self.services.config,
+                row,
+                u,
+                now=self.services.clock.now(),
+                group_id=u.group,
+                group_name=group.name if group else "",
+                link=None,
+            )
+            await session.commit()
+
+    async def _post_status(
+        self,
+        adapter: Adapter,
+        conversation: ConversationRef,
+        root_id: str,
+        reference: str,
+        number: int,
+    ) -> str | None:
+        """The first status line ("open") under a message of the asker; None when the
+        platform refused it (the next change of state posts one)."""
+        text = status_text(self.language, reference=reference, number=number, state="open")
+        try:
+            posted = await adapter.post(conversation, text, thread_id=root_id)
+        except Exception as exc:
+            log.warning("status line not posted", error=type(exc).__name__)
+            return None
+        return posted.message_id
 
     async def post_follow_up(self, inbound_id: int, earlier_id: int, u: Understanding) -> None:
         db = self.services.db
@@ -180,11 +265,24 @@ class MailPoster:
         if adapter is None:
             raise LookupError(f"adapter {earlier.conversation_platform} is not running")
         conversation = ConversationRef(earlier.conversation_platform, earlier.conversation_id)
+        async with db.session() as session:
+            first = await session.get(InboundEmail, earlier_id)
+            assert first is not None
+            from_asker = conversation_module.from_asker(first, _as_row(u))
+            number = len(await conversation_module.asker_messages(session, first))
+            reference = thread_reference(first)
         text = thread_text.follow_up(u, self.language)
+        assert earlier.root_external_id is not None
         await adapter.post(conversation, text, thread_id=earlier.root_external_id)
+        status = None
+        if from_asker:  # the asker's own reply can get its own answer
+            status = await self._post_status(
+                adapter, conversation, earlier.root_external_id, reference, number
+            )
         async with db.session() as session:
             row = await session.get(InboundEmail, inbound_id)
             assert row is not None
+            row.status_message_id = status
             row.status = InboundStatus.POSTED
             row.thread_id = earlier.thread_id
             row.root_external_id = earlier.root_external_id
@@ -210,3 +308,14 @@ class MailPoster:
             t(self.language, "email_questions.bounced"),
             thread_id=earlier.root_external_id,
         )
+
+
+def _as_row(u: Understanding) -> InboundEmail:
+    """What :func:`bot.mail.conversation.from_asker` looks at, for a mail not stored yet."""
+    original = u.original_sender.email if u.original_sender else None
+    return InboundEmail(
+        dedupe_key="",
+        sha256="",
+        original_email=original,
+        forwarded_by=u.forwarded_by.email if u.forwarded_by else None,
+    )

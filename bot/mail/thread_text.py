@@ -14,12 +14,20 @@ from bot.redaction.audit import summary
 
 
 def question_thread(
-    u: Understanding, group_name: str, lang: str, inbound_id: int | None = None
+    u: Understanding,
+    group_name: str,
+    lang: str,
+    inbound_id: int | None = None,
+    reference: str = "",
 ) -> str:
-    """The root of the thread an e-mailed question becomes."""
+    """The root of the thread an e-mailed question becomes, with the reference the asker's
+    receipt and answers carry."""
     subject = inert(" ".join(u.subject.split())) if u.subject.strip() else "—"
+    title = t(lang, "email_questions.thread_title", subject=subject)
+    if reference:
+        title += " · " + t(lang, "email_questions.reference", reference=reference)
     lines = [
-        t(lang, "email_questions.thread_title", subject=subject),
+        title,
         "",
         inert_markdown(u.question),
     ]

@@ -52,6 +52,8 @@ class InboundEmail(SQLModel, table=True):
     conversation_platform: str | None = None
     conversation_id: str | None = None
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The thread's status line for this mail (open → beantwoord → gemaild), edited in place.
+    status_message_id: str | None = None
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_error: str | None = None
@@ -65,3 +67,28 @@ class MailLink(SQLModel, table=True):
 
     message_id: str = Field(primary_key=True)
     inbound_id: int = Field(foreign_key="inbound_email.id", index=True)
+
+
+class AnswerStatus(StrEnum):
+    PREVIEW = "preview"  # shown to the acceptor, not sent
+    SENT = "sent"  # handed to the outbox
+    CANCELLED = "cancelled"  # ``!annuleren``, or replaced by a newer acceptance
+
+
+class MailAnswer(SQLModel, table=True):
+    """An accepted answer to one message of the asker (the question or a follow-up by mail),
+    and the exact mail shown to the acceptor before it leaves (issue 15)."""
+
+    __tablename__ = "mail_answer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    inbound_id: int = Field(foreign_key="inbound_email.id", index=True)  # what it answers
+    thread_inbound_id: int = Field(foreign_key="inbound_email.id", index=True)  # first mail
+    status: AnswerStatus = Field(default=AnswerStatus.PREVIEW, index=True)
+    acceptor_id: int = Field(foreign_key="person.id", index=True)
+    answer_message_id: int | None = Field(default=None, foreign_key="message.id")
+    text: str = ""
+    mail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    outbox_id: int | None = Field(default=None, foreign_key="outboxitem.id")

@@ -204,6 +204,8 @@ class PersonSettings(SQLModel, table=True):
     hidden_topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     digest_opt_in: bool = False
     introductions_opt_in: bool = False
+    # An answer to a question this person forwarded: a copy by mail (cc), or told in chat.
+    mail_copy: bool = True
 
 
 class StateEntry(SQLModel, table=True):

@@ -1,7 +1,9 @@
 """The mail desk: mail waiting for a moderator (unknown sender) or for a group (routing was
 unsure), with the redacted text and what was redacted. Release and choose-a-group go through
 :meth:`bot.mail.desk.EmailDesk.release`, the code behind ``!mailvrijgeven`` and
-``!kiesgroep``."""
+``!kiesgroep``. Above it, the viewer's own answer mails waiting for their choice (issue 15):
+send, edit, cancel through :mod:`bot.mail.previews`, the code behind ``!versturen``,
+``!aanpassen`` and ``!annuleren``."""
 
 from __future__ import annotations
 
@@ -10,10 +12,13 @@ from typing import Any
 from aiohttp import web
 
 from bot.i18n import t
+from bot.mail import previews
+from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.desk import EmailDesk
 from bot.redaction.audit import counts_of, summary
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
+from bot.storage.models import Person
 from bot.web.access import Viewer
 from bot.web.common import (
     PageData,
@@ -107,8 +112,37 @@ async def build_desk(request: web.Request, viewer: Viewer) -> PageData:
                 ]
             )
     groups = [(g.id, g.name) for g in services.config.groups if viewer.sees_group(g.id)]
-    context = {"mails": mails, "desk_missing": desk is None, "group_choices": groups}
+    answers: list[dict[str, Any]] = []
+    if desk is not None:
+        async with services.db.session() as session:
+            answers = [
+                _answer_view(p) for p in await previews.waiting_for(session, viewer.person_id)
+            ]
+    context = {
+        "mails": mails,
+        "answers": answers,
+        "desk_missing": desk is None,
+        "group_choices": groups,
+    }
     return PageData("maildesk.html", "web.mail_title", context, [table])
+
+
+def _answer_view(pending: previews.Pending) -> dict[str, Any]:
+    """An answer mail as the asker will get it (Jinja escapes every field)."""
+    from email.utils import formataddr
+
+    mail = pending.mail
+    return {
+        "id": pending.answer.id,
+        "reference": pending.reference,
+        "to": formataddr((mail.to_name, mail.to)),
+        "cc": ", ".join(formataddr(pair) for pair in mail.cc),
+        "from": formataddr((mail.from_name, mail.from_address)),
+        "reply_to": mail.reply_to or "",
+        "subject": mail.subject,
+        "body": mail.body,
+        "answer": pending.answer.text,
+    }
 
 
 async def desk_page(request: web.Request) -> web.StreamResponse:
@@ -169,7 +203,57 @@ async def reject(request: web.Request) -> web.StreamResponse:
     return see_other("/mail", "mail_rejected" if rejected else "mail_not_waiting")
 
 
+async def _answer_choice(request: web.Request, verb: str) -> web.StreamResponse:
+    """Send, edit or cancel one of the viewer's own answer mails."""
+    viewer = require_manager(request)
+    raw = request.match_info["id"]
+    if _desk(request) is None or not raw.isdigit() or len(raw) > 12:
+        raise RefusedError(404, "web.status_404")
+    services = services_of(request)
+    form = await request.post()
+    async with services.db.session() as session:
+        person = await session.get(Person, viewer.person_id)
+        assert person is not None
+        try:
+            pending = await previews.preview_by_id(session, person, int(raw), f"web {verb}")
+            if verb == "versturen":
+                await previews.send(services, session, person, pending)
+            elif verb == "aanpassen":
+                await previews.edit(services, session, pending, str(form.get("tekst", "")))
+            else:
+                await previews.cancel(services, session, pending)
+        except AcceptRefusedError as refused:
+            await session.commit()  # the audit entry of a refusal
+            if refused.key == "mail_answers.not_your_preview":
+                raise RefusedError(403, "web.answer_not_yours") from None
+            if refused.key == "email_questions.not_allowed":
+                raise RefusedError(403, "web.answer_not_allowed") from None
+            if refused.key in ("mail_answers.usage_edit", "mail_answers.too_long"):
+                return see_other("/mail", "answer_edit_bad")
+            return see_other("/mail", "answer_not_waiting")
+        await session.commit()
+    return see_other(
+        "/mail",
+        {"versturen": "answer_sent", "aanpassen": "answer_edited"}.get(verb, "answer_cancelled"),
+    )
+
+
+async def send_answer(request: web.Request) -> web.StreamResponse:
+    return await _answer_choice(request, "versturen")
+
+
+async def edit_answer(request: web.Request) -> web.StreamResponse:
+    return await _answer_choice(request, "aanpassen")
+
+
+async def cancel_answer(request: web.Request) -> web.StreamResponse:
+    return await _answer_choice(request, "annuleren")
+
+
 def add_routes(routes: web.UrlDispatcher) -> None:
     routes.add_get("/mail", desk_page)
     routes.add_post("/mail/{id}/vrijgeven", release)
     routes.add_post("/mail/{id}/afwijzen", reject)
+    routes.add_post("/mail/antwoord/{id}/versturen", send_answer)
+    routes.add_post("/mail/antwoord/{id}/aanpassen", edit_answer)
+    routes.add_post("/mail/antwoord/{id}/annuleren", cancel_answer)

@@ -107,6 +107,7 @@ async def save_settings(request: web.Request) -> web.StreamResponse:
         settings.digest_opt_in = _checked(form, "samenvatting")
         settings.introductions_opt_in = _checked(form, "kennismaken")
         settings.do_not_disturb = _checked(form, "nietstoren")
+        settings.mail_copy = _checked(form, "mailkopie")
         settings.paused_until = pause
         settings.away_until = away
         if language is not None:

@@ -309,6 +309,10 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "Introductions to someone from another organisation",
     ),
     "setting_dnd": ("Niet storen", "Do not disturb"),
+    "setting_mail_copy": (
+        "Een kopie (cc) van de antwoordmail op vragen die ik doorstuurde (uit: bericht in de chat)",
+        "A copy (cc) of the answer mail to questions I forwarded (off: a message in the chat)",
+    ),
     "setting_pause": (
         "Herinneringen gepauzeerd tot (leeg: geen pauze)",
         "Reminders paused until (empty: no pause)",
@@ -340,11 +344,62 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "Die mail wacht niet (meer).",
         "That mail is not waiting (any more).",
     ),
+    "flash.answer_sent": (
+        "De antwoordmail is verstuurd; de thread toont wanneer hij weg is.",
+        "The answer mail was sent; the thread shows when it has left.",
+    ),
+    "flash.answer_edited": (
+        "Het antwoord in de mail is aangepast; bekijk hem hieronder.",
+        "The answer in the mail was changed; look at it below.",
+    ),
+    "flash.answer_cancelled": (
+        "De antwoordmail is niet verstuurd; de vraag staat weer open.",
+        "The answer mail was not sent; the question is open again.",
+    ),
+    "flash.answer_not_waiting": (
+        "Die antwoordmail wacht niet (meer).",
+        "That answer mail is not waiting (any more).",
+    ),
+    "flash.answer_edit_bad": (
+        "Er is niets aangepast: het nieuwe antwoord was leeg of te lang.",
+        "Nothing was changed: the new answer was empty or too long.",
+    ),
     "flash.signed_out": ("Je bent uitgelogd.", "You are signed out."),
     "flash.skill_added": ("Toegevoegd.", "Added."),
     "flash.skill_removed": ("Weggehaald.", "Removed."),
     "flash.topic_hidden": ("Dat onderwerp is verborgen.", "That topic is hidden."),
     "flash.topic_shown": ("Dat onderwerp wordt weer getoond.", "That topic is shown again."),
+    # answer mails waiting for the acceptor (issue 15)
+    "answers_heading": ("Jouw antwoordmails die wachten", "Your answer mails waiting"),
+    "answers_explain": (
+        "Je accepteerde deze antwoorden; ze gaan pas weg als je ze verstuurt. Dezelfde "
+        "keuzes als !versturen, !aanpassen en !annuleren in de chat.",
+        "You accepted these answers; they leave only when you send them. The same choices "
+        "as !send, !edit and !cancel in the chat.",
+    ),
+    "answer_heading": ("Antwoordmail {reference}", "Answer mail {reference}"),
+    "answer_to": ("Aan", "To"),
+    "answer_cc": ("Cc", "Cc"),
+    "answer_from": ("Van", "From"),
+    "answer_reply_to": ("Antwoorden naar", "Reply-To"),
+    "answer_subject": ("Onderwerp", "Subject"),
+    "answer_mail": ("De mail", "The mail"),
+    "answer_send": ("Versturen", "Send"),
+    "answer_new_text": (
+        "Nieuw antwoord (aanhef en ondertekening blijven)",
+        "New answer (greeting and signature stay)",
+    ),
+    "answer_edit": ("Antwoord aanpassen", "Change the answer"),
+    "answer_cancel": ("Niet versturen", "Do not send"),
+    "answer_not_yours": (
+        "Deze antwoordmail is door iemand anders geaccepteerd; alleen die kan hem versturen, "
+        "aanpassen of annuleren.",
+        "Someone else accepted this answer mail; only they can send, edit or cancel it.",
+    ),
+    "answer_not_allowed": (
+        "Je mag dit antwoord niet meer versturen: je rol bij deze groep is veranderd.",
+        "You may no longer send this answer: your role in this group changed.",
+    ),
     # the !dashboard command
     "dashboard_help": (
         "een inloglink voor het dashboard (privé, 15 minuten geldig)",

@@ -26,6 +26,7 @@ from tests.support.recording_adapter import RecordingAdapter
 
 SOC = ConversationRef("test", "C-SOC", "#sociaal")
 ADMIN = AccountRef("test", "U-ADMIN", "Beheer", "beheer@harderwijk.nl")
+ADMIN_DM = ConversationRef("test", "D-ADMIN", "", is_direct=True)
 
 
 class Captured:
@@ -235,6 +236,7 @@ async def test_released_unverified_forward_answers_the_forwarder_not_the_named_v
     await dispatch(
         MessageEvent(SOC, "acc", ADMIN, "!antwoord Zo werkt het.", thread_id=root.message_id)
     )
+    await dispatch(MessageEvent(ADMIN_DM, "send", ADMIN, "!versturen"))
     await component.outbox.run_once()
     assert captured.to("victim@example.org") == []
     assert captured.to("piet@elders.example")  # the released forwarder gets the answer
@@ -322,9 +324,9 @@ async def test_helpdesk_acknowledgements_without_auto_submitted_do_not_loop(
     assert captured.sent == []
 
 
-async def test_one_sender_cannot_flood_and_gets_one_confirmation_a_day(database_url: str) -> None:
+async def test_one_sender_cannot_flood_and_gets_three_receipts_a_day(database_url: str) -> None:
     bot, adapter, component, captured = await start(
-        database_url, max_per_sender_hour=3, trusted_relays=["127.0.0.1/32"]
+        database_url, max_per_sender_hour=4, trusted_relays=["127.0.0.1/32"]
     )
     try:
         for n in range(6):  # a helpdesk loop whose mails look human
@@ -335,13 +337,19 @@ async def test_one_sender_cannot_flood_and_gets_one_confirmation_a_day(database_
                 ),
             )
         found = await settled(bot, 6)
-        assert [r.status for r in found] == [InboundStatus.POSTED] * 3 + [InboundStatus.HELD] * 3
-        assert {r.parsed["reason"] for r in found[3:]} == {"rate_limited"}
+        assert [r.status for r in found] == [InboundStatus.POSTED] * 4 + [InboundStatus.HELD] * 2
+        assert {r.parsed["reason"] for r in found[4:]} == {"rate_limited"}
         assert len(await told(adapter, "te veel mail")) == 1
         await asyncio.sleep(0.3)
         assert len(await told(adapter, "te veel mail")) == 1  # told once
         await component.outbox.run_once()
-        assert len(captured.to("loop@ermelo.nl")) == 1  # one confirmation a day
+        # A receipt per question, each with its reference, but at most three a day.
+        receipts = captured.to("loop@ermelo.nl")
+        assert [str(m["Subject"]).split(" [")[0] for m in receipts] == [
+            "Ontvangen: Wmo 0",
+            "Ontvangen: Wmo 1",
+            "Ontvangen: Wmo 2",
+        ]
     finally:
         await component.stop()
         await bot.close()
@@ -357,6 +365,7 @@ async def test_own_mails_carry_the_loop_headers(database_url: str) -> None:
         await dispatch(
             MessageEvent(SOC, "acc", ADMIN, "!antwoord Zo werkt het.", thread_id=root.message_id)
         )
+        await dispatch(MessageEvent(ADMIN_DM, "send", ADMIN, "!versturen"))
         await component.outbox.run_once()
         confirmation, answer = captured.sent
         assert confirmation["Auto-Submitted"] == "auto-replied"

@@ -99,14 +99,19 @@ def test_demo_mail_to_thread_and_answer_to_outbox(tmp_path: Path) -> None:
         answer = demo.expect(r"↳ \[(\d+)\] Bram de Vries: Wij kennen").group(1)
         demo.type("/as Anouk")
         demo.type(f"/react {answer} ✅")
-        demo.expect(r"✉️ Het antwoord is per e-mail")
+        # Anouk sees the mail privately first, and sends it.
+        demo.expect(r"\[privé → Anouk Jansen\] \[\d+\] Vraagbaak: 📧 \*\*Voorbeeld")
+        demo.type("/dm !versturen")
+        demo.expect(r"status: \*\*gemaild\*\* — .* door Anouk Jansen")
     finally:
         code = demo.close()
     assert code == 0
     outbox = sorted((tmp_path / "vraagbaak-data" / "demo-outbox").glob("*.eml"))
     bodies = [p.read_text(encoding="utf-8", errors="replace") for p in outbox]
-    assert len(outbox) == 2  # the confirmation and the answer
-    assert any("huisbezoek" in body and "In-Reply-To:" in body for body in bodies)
+    assert len(outbox) == 2  # the receipt and the answer
+    answer_mail = next(body for body in bodies if "huisbezoek" in body)
+    assert "In-Reply-To:" in answer_mail
+    assert "From: Gemeente Ermelo <vraag@ermelo.nl>" in answer_mail
 
 
 def test_demo_carries_on_when_the_smtp_port_is_taken(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ OMG = ConversationRef("test", "C-OMG", "#omgevingswet")
 FORWARDER = AccountRef("test", "U-MARK", "Mark", "m.hendriks@ermelo.nl")
 COLLEAGUE = AccountRef("test", "U-BRAM", "Bram", "bram@harderwijk.nl")
 ADMIN = AccountRef("test", "U-ADMIN", "Beheer", "beheer@harderwijk.nl")
+DM_MARK = ConversationRef("test", "D-MARK", "direct", is_direct=True)
 
 
 class Captured:
@@ -147,18 +148,25 @@ async def test_antwoord_in_reply_sends_in_the_language_of_the_question(
     await say(bot, adapter, COLLEAGUE, "!antwoord", thread_id=root.message_id, reply_to="ans-1")
     assert any("Alleen wie de vraag" in s.text for s in adapter.sent)
     await say(bot, adapter, FORWARDER, "!antwoord", thread_id=root.message_id, reply_to="ans-1")
+    # The forwarder sees the mail first, privately, and sends it.
+    preview = adapter.sent[-1]
+    assert preview.kind == "direct" and preview.to == FORWARDER
+    assert "tom.baker@example.org" in preview.text and "Wmo desk" in preview.text
+    assert [m for m in captured.sent if "Re: Wheelchair" in str(m["Subject"])] == []
+    await say(bot, adapter, FORWARDER, "!versturen", conversation=DM_MARK)
     await component.outbox.run_once()
     answer = captured.sent[-1]
     assert answer["To"].addresses[0].addr_spec == "tom.baker@example.org"
-    assert answer["Subject"] == "Re: Wheelchair at home"
+    assert str(answer["Subject"]).startswith("Re: Wheelchair at home [VB-")
     assert "Dear Tom Baker" in answer.get_content() and "Wmo desk" in answer.get_content()
-    assert any("per e-mail naar de vraagsteller gestuurd" in s.text for s in adapter.sent)
+    assert any("status: **gemaild**" in s.text for s in adapter.sent if on(s, SOC))
     # the same answer cannot be sent twice, not even by ✅ afterwards
     await bot.dispatcher.for_adapter(adapter)(
         ReactionEvent(SOC, "ans-1", FORWARDER, "✅", thread_id=root.message_id)
     )
+    assert "al een antwoord gemaild" in adapter.sent[-1].text
     await component.outbox.run_once()
-    assert len([m for m in captured.sent if "Wheelchair" in str(m["Subject"])]) == 1
+    assert len([m for m in captured.sent if "Re: Wheelchair" in str(m["Subject"])]) == 1
     # The answer bounces: the thread says the asker did not get it.
     await store_raw(
         bot.services.db,

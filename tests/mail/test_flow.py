@@ -1,62 +1,35 @@
-"""E-mail to thread and back, over real SMTP on loopback: the listener (smtplib client in a
-thread), the desk posting through the recording adapter, the outbox into an aiosmtpd sink."""
+"""The e-mail edge over real SMTP on loopback: the listener (smtplib client in a thread), the
+desk posting through the recording adapter, the outbox into an aiosmtpd sink. The whole
+loop as the people in it experience it is in ``test_journeys``."""
 
 from __future__ import annotations
 
 import asyncio
-import email
 import smtplib
-import socket
 from collections.abc import AsyncIterator, Iterator
-from email import policy
 from email.message import EmailMessage
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import Envelope
 from sqlmodel import select
 
 from bot.app import Bot
-from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.events import ConversationRef
 from bot.mail.component import MailComponent
 from bot.mail.outbox import smtp_transport
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel, OutboxItem, OutboxStatus
 from tests.mail import mails
+from tests.mail.smtp_sink import Sink, free_port, running_sink
 from tests.support.recording_adapter import RecordingAdapter
 
 GROUP_CHANNEL = ConversationRef("test", "C-OMG", "#omgevingswet")
 SIZE_LIMIT = 100_000
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Sink:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:  # noqa: N802
-        raw = envelope.original_content or b""
-        self.messages.append(
-            email.message_from_bytes(bytes(raw), _class=EmailMessage, policy=policy.default)
-        )
-        return "250 OK"
-
-
 @pytest.fixture
 def sink() -> Iterator[tuple[Sink, int]]:
-    handler = Sink()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
+    with running_sink() as running:
+        yield running
 
 
 @pytest.fixture
@@ -104,71 +77,6 @@ async def eventually(check, limit: float = 10.0) -> None:  # type: ignore[no-unt
 async def rows(bot: Bot) -> list[InboundEmail]:
     async with bot.services.db.session() as session:
         return list((await session.exec(select(InboundEmail))).all())
-
-
-async def test_mail_becomes_thread_and_accepted_answer_goes_back(
-    bot: Bot, adapter: RecordingAdapter, mail: MailComponent, sink: tuple[Sink, int]
-) -> None:
-    port = mail.listener.port if mail.listener else 0
-    question = mails.plain(mails.OUTLOOK_FORWARD, subject="FW: Schutting bij de buren")
-    await asyncio.to_thread(send, port, question)
-
-    async def posted() -> bool:
-        return any(s.conversation == GROUP_CHANNEL and s.thread_id is None for s in adapter.sent)
-
-    await eventually(posted)
-    root = next(s for s in adapter.sent if s.conversation == GROUP_CHANNEL)
-    assert "Schutting bij de buren" in root.text and "06-12345678" not in root.text
-    assert "Petra" not in root.text.split("Doorgestuurd")[0]
-    # the forwarder got a confirmation mail
-    await eventually(lambda: _true(len(sink[0].messages) >= 1))
-    assert sink[0].messages[0]["To"] == "m.hendriks@ermelo.nl"
-
-    # A colleague answers in the thread; the forwarder accepts it with ✅.
-    dispatch = bot.dispatcher.for_adapter(adapter)
-    colleague = AccountRef("test", "U-BRAM", "Bram", "bram@harderwijk.nl")
-    await dispatch(
-        MessageEvent(
-            GROUP_CHANNEL,
-            "m-ans",
-            colleague,
-            "Ja, boven 2 meter is een vergunning nodig.",
-            thread_id=root.message_id,
-        )
-    )
-    forwarder = AccountRef("test", "U-MARK", "Mark", "m.hendriks@ermelo.nl")
-    await dispatch(
-        ReactionEvent(GROUP_CHANNEL, "m-ans", forwarder, "✅", thread_id=root.message_id)
-    )
-    await eventually(lambda: _true(len(sink[0].messages) >= 2))
-    answer = sink[0].messages[1]
-    assert answer["To"].addresses[0].addr_spec == "anna.deboer@example.com"
-    assert answer["From"].addresses[0].addr_spec == "omgevingswet@vraagbaak.example"
-    assert answer["In-Reply-To"] == question["Message-ID"]
-    assert "boven 2 meter" in answer.get_content()
-    await eventually(lambda: _true(any("gestuurd" in s.text for s in adapter.sent)))
-
-    # A second ✅ sends nothing more.
-    await dispatch(
-        ReactionEvent(GROUP_CHANNEL, "m-ans", forwarder, "✅", thread_id=root.message_id)
-    )
-    await asyncio.sleep(0.5)
-    assert len(sink[0].messages) == 2
-
-    # The asker replies to the answer mail: it appears in the same thread.
-    follow = mails.plain(
-        "Dank u, en hoe lang duurt de aanvraag?",
-        subject="Re: Schutting",
-        sender="Anna de Boer <anna.deboer@example.com>",
-        headers={"In-Reply-To": answer["Message-ID"]},
-        verified=False,  # a citizen's own address: the thread was opened for it
-    )
-    await asyncio.to_thread(send, port, follow, "omgevingswet@vraagbaak.example")
-    await eventually(
-        lambda: _true(
-            any(s.thread_id == root.message_id and "hoe lang" in s.text for s in adapter.sent)
-        )
-    )
 
 
 async def _true(value: bool) -> bool:

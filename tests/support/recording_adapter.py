@@ -66,6 +66,20 @@ class RecordingAdapter:
     async def send_private(self, near: MessageRef, account: AccountRef, text: str) -> MessageRef:
         return self._record("private", near.conversation, text, to=account)
 
+    async def edit(self, message: MessageRef, text: str) -> None:
+        """Recorded as an ``edit`` whose ``message_id`` is the message edited; that message's
+        recorded text changes too (what a reader of the thread now sees)."""
+        self.sent.append(
+            Sent("edit", message.conversation, text, message.thread_id, None, message.message_id)
+        )
+        for item in self.sent:
+            if item.kind != "edit" and item.message_id == message.message_id:
+                item.text = text
+
+    def now_showing(self, message_id: str) -> str:
+        """The text of a posted message as it reads now (after edits)."""
+        return next(s.text for s in self.sent if s.kind != "edit" and s.message_id == message_id)
+
     async def react(self, to: MessageRef, key: str) -> None:
         self.reactions.append((to.message_id, key))
 

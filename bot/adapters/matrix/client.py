@@ -529,6 +529,13 @@ class MatrixAdapter:
         # Matrix has no messages visible to one member of a room: use the DM room.
         return await self.send_direct(account, text)
 
+    async def edit(self, message: MessageRef, text: str) -> None:
+        await self.outbox.send(
+            message.conversation.external_id,
+            "m.room.message",
+            render.replacement(text, message.message_id),
+        )
+
     async def react(self, to: MessageRef, key: str) -> None:
         await self.outbox.send(
             to.conversation.external_id, "m.reaction", render.reaction(to.message_id, key)

@@ -150,6 +150,21 @@ def in_thread_root(content: dict[str, Any], root_id: str) -> dict[str, Any]:
     }
 
 
+def replacement(text: str, target: str) -> dict[str, Any]:
+    """An edit of the bot's own message ``target`` (``m.replace``): clients show the new
+    content in place; the top-level body, marked "* ", is the fallback for old clients."""
+    new = notice(text)
+    return {
+        "msgtype": "m.notice",
+        "body": "* " + new["body"],
+        "format": "org.matrix.custom.html",
+        "formatted_body": "* " + new["formatted_body"],
+        "m.mentions": {},  # an edit never pings anyone again
+        "m.new_content": new,
+        "m.relates_to": {"rel_type": "m.replace", "event_id": target},
+    }
+
+
 def reaction(target: str, key: str) -> dict[str, Any]:
     return {"m.relates_to": {"rel_type": "m.annotation", "event_id": target, "key": key}}
 

@@ -284,6 +284,19 @@ class SlackAdapter:
             return await self.send_direct(AccountRef(PLATFORM, user_id), text)
         return MessageRef(conversation, self._message_id(result, "message_ts"), thread_id)
 
+    async def edit(self, message: MessageRef, text: str) -> None:
+        """``chat.update`` of the bot's own message (its ``ts``)."""
+        mrkdwn = to_mrkdwn(text)
+        await self.sender.call(
+            "chat.update",
+            {
+                "channel": message.conversation.external_id,
+                "ts": message.message_id,
+                "text": mrkdwn,
+                "blocks": message_blocks(mrkdwn),
+            },
+        )
+
     async def react(self, to: MessageRef, key: str) -> None:
         try:
             await self.sender.call(

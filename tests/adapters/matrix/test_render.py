@@ -53,3 +53,12 @@ def test_files_plain_and_encrypted() -> None:
     secret = render.file_message("kaart.png", "image/png", 10, "mxc://s/b", encrypted_file=keys)
     assert secret["msgtype"] == "m.image" and "url" not in secret
     assert secret["file"] == {**keys, "url": "mxc://s/b"}
+
+
+def test_an_edit_replaces_the_bots_message_and_pings_nobody() -> None:
+    content = render.replacement("status: **gemaild** @room", "$status")
+    assert content["m.relates_to"] == {"rel_type": "m.replace", "event_id": "$status"}
+    assert content["m.new_content"]["msgtype"] == "m.notice"
+    assert content["m.new_content"]["body"] == "status: **gemaild** @room"
+    assert "<strong>gemaild</strong>" in content["m.new_content"]["formatted_body"]
+    assert content["body"].startswith("* ") and content["m.mentions"] == {}
