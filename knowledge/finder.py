@@ -24,6 +24,7 @@ from bot.clock import Clock, SystemClock
 from bot.ports import Suggestion
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertiseRelated,
     ExpertiseSuggestion,
     ExpertiseSurface,
     ExpertiseTerm,
@@ -39,6 +40,7 @@ from bot.storage.models import (
     Thread,
 )
 from knowledge import evidence as ev
+from knowledge.expansion import learned_concept, sources
 from knowledge.index_build import AS_OF_KEY
 from knowledge.language import LANGUAGES, Language
 from knowledge.live import LiveEvidence
@@ -245,9 +247,14 @@ class ExpertIndex:
         now = self.clock.now()
         vocab = await self._vocab(session)
         query = vocab.analyzer.analyze(text)
+        related = await self._related(session, query)
+        terms = sorted(query.all_terms | {t for row in related.values() for t, _p in row})
+        df, focus = await self._df(session, terms)
+        learned = learned_concept(query.concepts, related, focus)
+        if learned is not None:
+            query.concepts.append(learned)
         total_threads = max(1, vocab.threads)
         terms = sorted(query.all_terms)
-        df, focus = await self._df(session, terms)
         # idf, sharpened by how focused the term is on one group's topics
         idf = {
             t: math.log(1.0 + total_threads / df[t]) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t])
@@ -264,6 +271,9 @@ class ExpertIndex:
         scored: dict[int, _Scored] = {}
         group_scores: dict[str, float] = {}
         for concept in query.concepts:
+            if concept.learned:
+                self._score_concept(concept, idf, postings, declared, scored, group_scores)
+                continue
             strong = [idf[t] for t, w in concept.terms.items() if w >= STRONG_TERM and t in idf]
             best_possible += concept.weight * min(
                 strong or [idf[t] for t in concept.terms if t in idf] or [0.0]
@@ -402,6 +412,25 @@ class ExpertIndex:
                 state.best = (0.0, "", None, "")
                 state.similar_group = groups[person_id]
 
+    async def _related(
+        self, session: AsyncSession, query: AnalyzedQuery
+    ) -> dict[str, list[tuple[str, float]]]:
+        """What the history relates to the asker's words (the learned translations)."""
+        wanted = sorted(sources(query.concepts))
+        if not wanted:
+            return {}
+        rows = (
+            await session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseRelated.term, ExpertiseRelated.related, ExpertiseRelated.weight
+                ).where(ExpertiseRelated.term.in_(wanted))  # type: ignore[attr-defined]
+            )
+        ).all()
+        result: dict[str, list[tuple[str, float]]] = {}
+        for term, related, weight in rows:
+            result.setdefault(term, []).append((related, float(weight)))
+        return result
+
     async def _df(
         self, session: AsyncSession, terms: list[str]
     ) -> tuple[dict[str, int], dict[str, float]]:
@@ -432,6 +461,8 @@ class ExpertIndex:
         weak = [idf[t] for t in concept.terms if t in idf]
         concept_idf = min(strong or weak or [0.0])
         for term, qweight in concept.terms.items():
+            if concept.learned:
+                concept_idf = idf.get(term, 0.0)
             for row in postings.get(term, ()):
                 boost = 0.0
                 for skill_term, _topic in declared.get(row.person_id, ()):

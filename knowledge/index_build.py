@@ -25,6 +25,7 @@ from bot.storage.bulk import insert_rows
 from bot.storage.database import Database
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertiseRelated,
     ExpertiseSurface,
     ExpertiseTerm,
     ExpertiseThreadTerm,
@@ -44,6 +45,7 @@ from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language
 from knowledge.text import content_words
+from knowledge.translation import Pair, learn
 
 AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
@@ -181,6 +183,9 @@ def build_index(
         thread_root: dict[int, tuple[int, ...]] = {}
         thread_other: dict[int, tuple[int, ...]] = {}
         thread_group: dict[int, str | None] = {}
+        # the words of the substantive answers by others, and whether one was accepted:
+        # what the translation model learns from
+        thread_answers: dict[int, tuple[tuple[int, ...], bool]] = {}
         evidence: list[_Evidence] = []
         reference = as_of.timestamp()
         half_life = half_life_days * 86_400.0
@@ -196,6 +201,7 @@ def build_index(
             root_ids: set[int] = set()
             all_ids: set[int] = set()
             done: dict[int, _PersonThread] = {}
+            answer_ids: set[int] = set()
             for mid, author, at, is_root, is_bot, has_files, text in messages:
                 words = surfaces.of(text)
                 all_ids |= words
@@ -229,6 +235,8 @@ def build_index(
                     gained += ev.FILE_SHARED
                 state.weight += gained * weight_at(ts)
                 state.answered = state.answered or quality >= 0.5
+                if quality >= 0.5:
+                    answer_ids |= words
                 if quality >= 0.5 or gained > ev.ANSWER:
                     state.last_at = max(state.last_at, ts)
                 state.own = (state.own or set()) | words
@@ -245,6 +253,11 @@ def build_index(
             thread_root[tid] = tuple(root_ids)
             thread_other[tid] = tuple(all_ids - root_ids)
             thread_group[tid] = channel_group.get(channel_id) if channel_id else None
+            if answer_ids and root_ids:
+                thread_answers[tid] = (
+                    tuple(answer_ids),
+                    any(state.accepted for state in done.values()),
+                )
             for person, state in done.items():
                 if state.weight <= 0:
                     continue
@@ -307,6 +320,15 @@ def build_index(
         for term in found:
             term_groups[term][group] += 1
     group_sizes: Counter[str | None] = Counter(thread_group.values())
+    related = learn(
+        Pair(
+            root_terms[tid],
+            frozenset(t for word in words for t in surface_terms[word]),
+            ev.ACCEPTED_PAIR if accepted else 1.0,
+        )
+        for tid, (words, accepted) in sorted(thread_answers.items())
+    )
+    say(f"index: {sum(len(v) for v in related.values())} related words learned")
 
     evidence.sort(key=lambda item: item.person)
     rows: list[tuple[Any, ...]] = []
@@ -376,6 +398,7 @@ def build_index(
             ExpertiseSurface,
             ExpertiseThreadTerm,
             ExpertiseEvidence,
+            ExpertiseRelated,
         ):
             conn.execute(delete(model))
         # in primary-key order, so the B-trees are appended to rather than split all over
@@ -419,6 +442,13 @@ def build_index(
             _table(ExpertiseEvidence),
             ("thread_id", "person_id", "weight"),
             sorted((item.thread, item.person, item.weight) for item in evidence),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertiseRelated),
+            ("term", "related", "weight"),
+            sorted((term, other, p) for term, row in related.items() for other, p in row),
             ignore_conflicts=False,
         )
         _set_state(conn, AS_OF_KEY, as_of.isoformat())

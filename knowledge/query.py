@@ -3,6 +3,7 @@ grouped per concept, with compound parts, typo corrections and thesaurus synonym
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,11 @@ SPLIT_ONLY_WEIGHT = 0.9
 FUZZY_WEIGHT = 0.85
 SYNONYM_WEIGHT = 0.8
 ABSORBED = 0.35
+# Known compounds that start with a word the history does not know ("wachten" → wachtlijst,
+# wachttijd): weak, and only a few of the most frequent.
+MODIFIER_WEIGHT = 0.5
+MODIFIER_COMPOUNDS = 6
+MIN_MODIFIER = 4
 _LINKS = ("", "s", "en", "e")
 
 
@@ -59,6 +65,9 @@ class Concept:
     terms: dict[str, float] = field(default_factory=dict)
     # Lowered when the word is part of a longer phrase or compound that was recognised.
     weight: float = 1.0
+    # Words the history relates to the question (not the asker's words): each counts with
+    # its own rarity rather than the concept's.
+    learned: bool = False
 
     def add(self, term: str, weight: float) -> None:
         if weight > self.terms.get(term, 0.0):
@@ -96,6 +105,7 @@ class QueryAnalyzer:
         self.vocabulary = vocabulary
         self.default: Language = default
         self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
+        self._sorted = sorted(self._known)
         self.analyzer = Analyzer(self.is_known, default)
 
     def is_known(self, word: str) -> bool:
@@ -107,6 +117,27 @@ class QueryAnalyzer:
             if self.is_known(tail):
                 return tail
         return None
+
+    def compounds_starting(self, prefix: str) -> list[str]:
+        """Known compounds made of ``prefix`` and a known word, with Dutch linking letters
+        ("wacht" → wachtlijst, wachttijd; "station" → stationsgebied), most frequent first."""
+        if len(prefix) < MIN_MODIFIER:
+            return []
+        found: list[str] = []
+        start = bisect.bisect_left(self._sorted, prefix)
+        for word in self._sorted[start:]:
+            if not word.startswith(prefix):
+                break
+            rest = word[len(prefix) :]
+            if any(
+                rest.startswith(link)
+                and len(rest) - len(link) >= 3
+                and self.is_known(rest[len(link) :])
+                for link in _LINKS
+            ):
+                found.append(word)
+        found.sort(key=lambda w: (-self.vocabulary.get(w, 0), w))
+        return found[:MODIFIER_COMPOUNDS]
 
     def correct(self, word: str) -> str | None:
         """The most frequent known word within a few typos of ``word``."""
@@ -208,6 +239,11 @@ class QueryAnalyzer:
                 sequence.append((stem(part, lang), index))
             return
         sequence.append((own, index))
+        if compounding:
+            # the word as the first part of known compounds: "wachten" → wachtlijst
+            for prefix in dict.fromkeys((word, own)):
+                for compound in self.compounds_starting(prefix):
+                    concept.add(stem(compound, lang), weight * MODIFIER_WEIGHT)
         head = self._known_head(word) if compounding else None
         if head is not None:
             # a compound with an unknown modifier: its last part (the Dutch head) says what

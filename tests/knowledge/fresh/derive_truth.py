@@ -227,7 +227,9 @@ def main(export: Path) -> None:
         relevant = grades(records[query["topic"]], users, end)
         if not any(g >= 2 for g in relevant.values()):
             raise SystemExit(f"{query['qid']}: nobody with grade >= 2 for {query['topic']}")
-        asker = choose_asker(query["qid"], query["channel"], relevant, users, members[query["channel"]])
+        asker = choose_asker(
+            query["qid"], query["channel"], relevant, users, members[query["channel"]]
+        )
         out.append({**query, "asker_email": asker, "relevant": dict(sorted(relevant.items()))})
     (HERE / "qrels.json").write_text(
         json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
