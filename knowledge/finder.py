@@ -24,6 +24,7 @@ from bot.clock import Clock, SystemClock
 from bot.ports import Suggestion
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertisePerson,
     ExpertiseRelated,
     ExpertiseSuggestion,
     ExpertiseSurface,
@@ -71,6 +72,11 @@ SIMILAR_WEIGHT = 1.0
 # Evidence weight without a counted answer below which nobody is named (one full answer = 1,
 # a word in one's own reply = 0.7 of it, a recommendation 0.6).
 MIN_EVIDENCE = 0.5
+# The prior: a person's evidence on the question is weighed by all their evidence together,
+# W / (W + PRIOR_HALF) to the power PRIOR_POWER (one answer in all: ≈ 0.8 of someone who
+# answers often), so a single rare word in one reply does not make an expert.
+PRIOR_HALF = 1.0
+PRIOR_POWER = 0.5
 
 
 class Posting(NamedTuple):
@@ -284,6 +290,7 @@ class ExpertIndex:
                 if state.best[2] is not None and state.best[2].group_id == group_id:
                     state.score *= 1.15
         await self._similar_threads(session, query, idf, df, total_threads, scored)
+        await self._apply_prior(session, scored)
         excluded = set(exclude)
         if asker_id is not None:
             excluded.add(asker_id)
@@ -411,6 +418,20 @@ class ExpertIndex:
             if state.best[2] is None and not state.best[1]:
                 state.best = (0.0, "", None, "")
                 state.similar_group = groups[person_id]
+
+    async def _apply_prior(self, session: AsyncSession, scored: dict[int, _Scored]) -> None:
+        if not scored or PRIOR_POWER <= 0:
+            return
+        rows = (
+            await session.exec(
+                select(ExpertisePerson.person_id, ExpertisePerson.weight).where(  # type: ignore[call-overload]
+                    col(ExpertisePerson.person_id).in_(list(scored))
+                )
+            )
+        ).all()
+        overall = {int(pid): float(weight) for pid, weight in rows}
+        for pid, state in scored.items():
+            state.score *= prior(overall.get(pid, 0.0))
 
     async def _related(
         self, session: AsyncSession, query: AnalyzedQuery
@@ -700,6 +721,13 @@ def _moment(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def prior(overall: float) -> float:
+    """How far a person's evidence on a question is believed, from all their evidence
+    together (0 for someone without any: only a declared skill names them then)."""
+    overall = max(0.0, overall)
+    return float((overall / (overall + PRIOR_HALF)) ** PRIOR_POWER) if overall else 0.0
 
 
 def saturate(weight: float) -> float:

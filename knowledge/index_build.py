@@ -25,6 +25,7 @@ from bot.storage.bulk import insert_rows
 from bot.storage.database import Database
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertisePerson,
     ExpertiseRelated,
     ExpertiseSurface,
     ExpertiseTerm,
@@ -51,6 +52,9 @@ AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
 MIN_WEIGHT = 0.02
 KEEP_SINGLE = 0.5
+# A word met in one thread only, and only in one's own reply (not in the question answered):
+# said in passing, unless that reply was confirmed (accepted, or reactions).
+KEEP_PASSING = 1.0
 # A person's strongest topics; beyond this the words are noise of a prolific answerer.
 MAX_TERMS_PER_PERSON = 500
 _CHUNK = 20_000
@@ -332,14 +336,19 @@ def build_index(
 
     evidence.sort(key=lambda item: item.person)
     rows: list[tuple[Any, ...]] = []
+    person_rows: list[tuple[int, float, int, int]] = []
     people_seen = 0
     index = 0
     while index < len(evidence):
         person = evidence[index].person
         totals: dict[str, list[Any]] = {}
+        overall = [0.0, 0, 0]
         while index < len(evidence) and evidence[index].person == person:
             item = evidence[index]
             index += 1
+            overall[0] += item.weight
+            overall[1] += item.answered
+            overall[2] += item.accepted
             group = thread_group[item.thread]
             own = {t for word in item.own for t in surface_terms[word]}
             in_root = root_terms[item.thread]
@@ -355,9 +364,10 @@ def build_index(
                 for term in terms:
                     total = totals.get(term)
                     if total is None:
-                        total = totals[term] = [0.0, 0, 0, 0.0, group, 0]
+                        total = totals[term] = [0.0, 0, 0, 0.0, group, 0, False]
                     total[0] += gained
                     total[5] += 1
+                    total[6] = total[6] or share >= ev.ROOT_TERM
                     if counts:
                         total[1] += item.answered
                         total[2] += item.accepted
@@ -365,16 +375,21 @@ def build_index(
                         total[3] = item.last_at
                         total[4] = group
         people_seen += 1
+        person_rows.append((person, float(overall[0]), int(overall[1]), int(overall[2])))
         kept = [
             (term, total)
             for term, total in totals.items()
             # A word met in one thread only is not expertise unless that answer counted
-            # fully (similar-question expansion still finds such threads).
-            if total[0] >= MIN_WEIGHT and (total[5] >= 2 or total[0] >= KEEP_SINGLE)
+            # fully, and one said in passing in one's own reply only if it was confirmed
+            # (similar-question expansion still finds such threads).
+            if total[0] >= MIN_WEIGHT
+            and (
+                total[5] >= 2 or (total[6] and total[0] >= KEEP_SINGLE) or total[0] >= KEEP_PASSING
+            )
         ]
         if len(kept) > MAX_TERMS_PER_PERSON:
             kept = heapq.nlargest(MAX_TERMS_PER_PERSON, kept, key=lambda item: item[1][0])
-        for term, (weight, answers, accepted, last_at, group, _seen) in kept:
+        for term, (weight, answers, accepted, last_at, group, _seen, _asked) in kept:
             rows.append(
                 (
                     term,
@@ -399,6 +414,7 @@ def build_index(
             ExpertiseThreadTerm,
             ExpertiseEvidence,
             ExpertiseRelated,
+            ExpertisePerson,
         ):
             conn.execute(delete(model))
         # in primary-key order, so the B-trees are appended to rather than split all over
@@ -449,6 +465,13 @@ def build_index(
             _table(ExpertiseRelated),
             ("term", "related", "weight"),
             sorted((term, other, p) for term, row in related.items() for other, p in row),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertisePerson),
+            ("person_id", "weight", "answers", "accepted"),
+            person_rows,
             ignore_conflicts=False,
         )
         _set_state(conn, AS_OF_KEY, as_of.isoformat())

@@ -88,3 +88,15 @@ class ExpertiseRelated(SQLModel, table=True):
     term: str = Field(primary_key=True)
     related: str = Field(primary_key=True)
     weight: float = 0.0
+
+
+class ExpertisePerson(SQLModel, table=True):
+    """All of one person's evidence together (decayed like the weights): the prior that a
+    single word's evidence is weighed against, so one answer does not make an expert."""
+
+    __tablename__ = "expertise_person"
+
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    weight: float = 0.0
+    answers: int = 0
+    accepted: int = 0

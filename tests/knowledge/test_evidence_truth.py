@@ -62,3 +62,66 @@ async def test_an_answer_accepted_by_mail_counts_at_once_and_after_a_rebuild(
     build_index(indexed.database, indexed.config.whoknows.half_life_days)
     rebuilt = await _weight(indexed, SECOND, "leerlingenvervoer")
     assert rebuilt is not None and rebuilt.accepted == 1
+
+
+def _add_thread(
+    indexed: Indexed,
+    channel_name: str,
+    asker: str,
+    question: str,
+    replies: list[tuple[str, str]],
+    key: str = "passing-1",
+) -> None:
+    from datetime import timedelta
+
+    from bot.storage.models import Channel, Thread
+    from tests.support.whoknows_export import END
+
+    with indexed.database.sync_session() as session:
+        channel = session.exec(select(Channel).where(Channel.name == channel_name)).one()
+        assert channel.id is not None
+        at = END - timedelta(days=10)
+        thread = Thread(
+            channel_id=channel.id,
+            root_external_id=key,
+            author_id=indexed.ids[asker],
+            created_at=at,
+            reply_count=len(replies),
+        )
+        session.add(thread)
+        session.flush()
+        texts = [(asker, question), *replies]
+        for n, (email, text) in enumerate(texts):
+            session.add(
+                Message(
+                    channel_id=channel.id,
+                    thread_id=thread.id,
+                    external_id=f"{key}-{n}",
+                    author_id=indexed.ids[email],
+                    created_at=at + timedelta(minutes=10 * n),
+                    is_root=n == 0,
+                    text=text,
+                )
+            )
+        session.commit()
+    build_index(indexed.database, indexed.config.whoknows.half_life_days)
+    indexed.index.invalidate()
+
+
+async def test_a_rare_word_said_once_in_passing_makes_nobody_an_expert(indexed: Indexed) -> None:
+    from tests.support.whoknows_export import TENDER, WMO
+
+    # the word is known: someone else asked about it once, and nobody answered
+    _add_thread(indexed, "financien-belastingen", SECOND, "Komt de mantelzorgwaardering?", [], "w")
+    _add_thread(
+        indexed,
+        "sociaal-domein",
+        ASKER,
+        "Hoe lang duurt een Wmo-melding voor een rolstoel?",
+        [(TENDER, "Bij ons wordt de mantelzorgwaardering altijd in november uitgekeerd.")],
+    )
+    # the one reply that mentions the word does not make its writer the expert on it …
+    assert TENDER not in await indexed.emails("wie weet iets van mantelzorgwaardering?")
+    # … nor outrank the colleague whose accepted answers are about the rest of the question
+    found = await indexed.emails("wie weet iets van de mantelzorgwaardering in de Wmo?")
+    assert found[0] == WMO

@@ -1,4 +1,5 @@
-"""expertise index: words the history relates, learned from questions and answers (issue 14)
+"""expertise index: words the history relates, learned from questions and answers, and
+each person's evidence together (issue 14)
 
 Revision ID: 0004_expertise_related
 Revises: 0003_web_sign_in
@@ -24,7 +25,17 @@ def upgrade() -> None:
         sa.Column("weight", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("term", "related"),
     )
+    op.create_table(
+        "expertise_person",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("weight", sa.Float(), nullable=False),
+        sa.Column("answers", sa.Integer(), nullable=False),
+        sa.Column("accepted", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("person_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("expertise_person")
     op.drop_table("expertise_related")
