@@ -290,7 +290,7 @@ class ExpertIndex:
                 if state.best[2] is not None and state.best[2].group_id == group_id:
                     state.score *= 1.15
         await self._similar_threads(session, query, idf, df, total_threads, scored)
-        await self._apply_prior(session, scored)
+        await self._apply_prior(session, scored, declared)
         excluded = set(exclude)
         if asker_id is not None:
             excluded.add(asker_id)
@@ -419,7 +419,12 @@ class ExpertIndex:
                 state.best = (0.0, "", None, "")
                 state.similar_group = groups[person_id]
 
-    async def _apply_prior(self, session: AsyncSession, scored: dict[int, _Scored]) -> None:
+    async def _apply_prior(
+        self,
+        session: AsyncSession,
+        scored: dict[int, _Scored],
+        declared: dict[int, list[tuple[str, str]]],
+    ) -> None:
         if not scored or PRIOR_POWER <= 0:
             return
         rows = (
@@ -431,7 +436,9 @@ class ExpertIndex:
         ).all()
         overall = {int(pid): float(weight) for pid, weight in rows}
         for pid, state in scored.items():
-            state.score *= prior(overall.get(pid, 0.0))
+            # a declared skill is evidence too, if a small one
+            said = ev.DECLARED * len(declared.get(pid, ()))
+            state.score *= prior(overall.get(pid, 0.0) + said)
 
     async def _related(
         self, session: AsyncSession, query: AnalyzedQuery
