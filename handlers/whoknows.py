@@ -222,6 +222,16 @@ _INTENTS = [
     r"\b(looking\s+for|need)\s+(someone|somebody|an\s+expert)\s+(who|that)\s+knows\s+"
     r"(about\s+)?(?P<arg>.+)",
     r"\bwho\s+has\s+experience\s+(with|in)\s+(?P<arg>.+)",
+    # "weet iemand hoe het zit met X", "kan iemand mij helpen met X", "wie moet ik hebben
+    # voor X", "who can I ask about X", "is there anyone who knows about X"
+    r"\bweet\s+(iemand|jij|u|er\s+iemand)\s+(hier\s+)?hoe\s+het\s+(nu\s+|nou\s+|precies\s+)?"
+    r"(zit|werkt|gaat|moet)\s+(met|bij)\s+(?P<arg>.+)",
+    r"\bkan\s+iemand\s+(mij|me|ons)\s+(helpen|verder\s+helpen)\s+(met|bij)\s+(?P<arg>.+)",
+    r"\bwie\s+(moet|kan)\s+ik\s+(hebben|vragen|bellen|mailen)\s+(voor|over|bij)\s+(?P<arg>.+)",
+    r"\bwho\s+(can|should|do)\s+i\s+(ask|talk\s+to|contact)\s+(about|for|regarding)\s+"
+    r"(?P<arg>.+)",
+    r"\bis\s+there\s+(anyone|anybody|someone)\s+(here\s+)?(who|that)\s+(knows|understands)\s+"
+    r"(anything\s+|much\s+)?(about\s+)?(?P<arg>.+)",
     # partners who write German
     r"\bwer\s+(weiß|weiss|kennt\s+sich)\s+(etwas\s+|mehr\s+|gut\s+)?(über|mit|aus\s+mit)\s+"
     r"(?P<arg>.+)",

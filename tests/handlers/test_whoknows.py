@@ -289,6 +289,13 @@ async def test_a_typo_that_finds_nobody_gets_did_you_mean(
         "@vraagbaak is er iemand die ervaring heeft met leerlingenvervoer?",
         "@vraagbaak anyone know about school transport?",
         "@vraagbaak wer weiß etwas über Schülerbeförderung leerlingenvervoer?",
+        "@vraagbaak weet iemand hoe het zit met leerlingenvervoer?",
+        "@vraagbaak wie kan mij helpen met leerlingenvervoer?",
+        "@vraagbaak kan iemand me helpen met leerlingenvervoer?",
+        "@vraagbaak wie moet ik hebben voor leerlingenvervoer?",
+        "@vraagbaak does anyone know about school transport?",
+        "@vraagbaak who can I ask about school transport?",
+        "@vraagbaak is there anyone who knows about school transport?",
     ],
 )
 async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter, text: str) -> None:
