@@ -146,6 +146,8 @@ class ExpertIndex:
         self.clock = clock or SystemClock()
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
+        self._label_buckets: set[str] = set()
+        self._label_df: dict[str, tuple[int, str]] = {}
         self._vocabulary: _Vocabulary | None = None
         self._skill_terms: dict[str, frozenset[str]] = {}
 
@@ -194,16 +196,25 @@ class ExpertIndex:
         return LiveEvidence(vocab.analyzer.analyzer, self.half_life_days)
 
     async def label(self, session: AsyncSession, term: str) -> str:
-        """A readable word for a stem: the most frequent word in the history with that stem."""
+        """A readable word for a stem: the most frequent word in the history with that stem.
+        Only the words that begin like the stem are stemmed (stems keep a word's start), a
+        few letters' worth at a time, so a large vocabulary costs nothing up front."""
         vocab = await self._vocab(session)
         if self._labels is None:
-            best: dict[str, tuple[int, str]] = {}
-            for word, df in vocab.analyzer.vocabulary.items():
+            self._labels = {}
+            self._label_df = {}
+            self._label_buckets = set()
+        bucket = term[:2]
+        if bucket not in self._label_buckets:
+            self._label_buckets.add(bucket)
+            best = self._label_df
+            for word in vocab.analyzer.words_starting(bucket):
+                df = vocab.analyzer.vocabulary[word]
                 # a term is a Dutch, English or German stem, as the message's language was
                 for key in {stem(word, lang) for lang in LANGUAGES}:
                     if df > best.get(key, (0, ""))[0]:
                         best[key] = (df, word)
-            self._labels = {key: word for key, (_df, word) in best.items()}
+                        self._labels[key] = word
         return self._labels.get(term, term)
 
     async def readable_label(self, session: AsyncSession, term: str) -> str | None:

@@ -106,6 +106,7 @@ class QueryAnalyzer:
         self.default: Language = default
         self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
         self._sorted = sorted(self._known)
+        self._all_sorted = sorted(vocabulary)
         self.analyzer = Analyzer(self.is_known, default)
 
     def is_known(self, word: str) -> bool:
@@ -117,6 +118,12 @@ class QueryAnalyzer:
             if self.is_known(tail):
                 return tail
         return None
+
+    def words_starting(self, prefix: str) -> list[str]:
+        """The words of the vocabulary that begin with ``prefix``."""
+        start = bisect.bisect_left(self._all_sorted, prefix)
+        end = bisect.bisect_left(self._all_sorted, prefix + "\uffff")
+        return self._all_sorted[start:end]
 
     def compounds_starting(self, prefix: str) -> list[str]:
         """Known compounds made of ``prefix`` and a known word, with Dutch linking letters
