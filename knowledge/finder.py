@@ -29,6 +29,7 @@ from bot.storage.expertise_models import (
     ExpertiseSuggestion,
     ExpertiseSurface,
     ExpertiseTerm,
+    ExpertiseWeight,
 )
 from bot.storage.models import (
     Channel,
@@ -76,6 +77,10 @@ MIN_EVIDENCE = 0.5
 # W / (W + PRIOR_HALF) to the power PRIOR_POWER (one answer in all: ≈ 0.8 of someone who
 # answers often), so a single rare word in one reply does not make an expert.
 PRIOR_HALF = 1.0
+# Pseudo-relevance feedback: the best few candidates, and the words their evidence shares.
+FEEDBACK_PEOPLE = 3
+FEEDBACK_TERMS = 5
+FEEDBACK_WEIGHT = 0.5
 PRIOR_POWER = 0.5
 
 
@@ -301,6 +306,7 @@ class ExpertIndex:
                 if state.best[2] is not None and state.best[2].group_id == group_id:
                     state.score *= 1.15
         await self._similar_threads(session, query, idf, df, total_threads, scored)
+        await self._feedback(session, query, idf, total_threads, scored, asker_id)
         await self._apply_prior(session, scored, declared)
         excluded = set(exclude)
         if asker_id is not None:
@@ -429,6 +435,93 @@ class ExpertIndex:
             if state.best[2] is None and not state.best[1]:
                 state.best = (0.0, "", None, "")
                 state.similar_group = groups[person_id]
+
+    async def _feedback(
+        self,
+        session: AsyncSession,
+        query: AnalyzedQuery,
+        idf: dict[str, float],
+        total_threads: int,
+        scored: dict[int, _Scored],
+        asker_id: int | None,
+    ) -> None:
+        """Pseudo-relevance feedback over the evidence: the words that the best few
+        candidates' evidence has in common (and the question lacks) are what the question is
+        probably about; whoever the question found gains by their evidence on those words."""
+        if FEEDBACK_PEOPLE <= 0:
+            return
+        top = [
+            pid
+            for _score, pid in sorted(
+                ((st.score, pid) for pid, st in scored.items() if pid != asker_id), reverse=True
+            )[:FEEDBACK_PEOPLE]
+        ]
+        if len(top) < 2:
+            return
+        rows = (
+            await session.exec(
+                select(
+                    ExpertiseWeight.person_id, ExpertiseWeight.term, ExpertiseWeight.weight
+                ).where(col(ExpertiseWeight.person_id).in_(top))  # type: ignore[call-overload]
+            )
+        ).all()
+        profiles: dict[int, dict[str, float]] = {}
+        for pid, term, weight in rows:
+            profiles.setdefault(int(pid), {})[str(term)] = float(weight)
+        present = query.all_terms
+        support: dict[str, float] = {}
+        seen: dict[str, int] = {}
+        for rank, pid in enumerate(top, start=1):
+            profile = profiles.get(pid, {})
+            if not profile:
+                continue
+            peak = max(profile.values())
+            for term, weight in profile.items():
+                if term in present:
+                    continue
+                support[term] = support.get(term, 0.0) + (weight / peak) / rank
+                seen[term] = seen.get(term, 0) + 1
+        shared = sorted(
+            ((value, term) for term, value in support.items() if seen[term] >= 2), reverse=True
+        )[:30]
+        if not shared:
+            return
+        df, focus = await self._df(session, [t for _v, t in shared])
+        valued = sorted(
+            (
+                (
+                    value
+                    * math.log(1.0 + total_threads / df[t])
+                    * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t]),
+                    t,
+                )
+                for value, t in shared
+                if df.get(t)
+            ),
+            reverse=True,
+        )[:FEEDBACK_TERMS]
+        if not valued:
+            return
+        best = valued[0][0]
+        concept = Concept("", {t: FEEDBACK_WEIGHT * v / best for v, t in valued}, 1.0, learned=True)
+        for t in concept.terms:
+            idf[t] = math.log(1.0 + total_threads / df[t]) * (
+                FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t]
+            )
+        postings = await self._postings(session, AnalyzedQuery([concept]), idf)
+        # It reorders the people the question itself found, and names nobody new: a word the
+        # asker never used is no reason to suggest someone.
+        found = {pid for pid, state in scored.items() if state.score > 0}
+        gained: dict[int, list[float]] = {}
+        for term, qweight in concept.terms.items():
+            for row in postings.get(term, ()):
+                if row.person_id in found:
+                    gained.setdefault(row.person_id, []).append(
+                        qweight * idf[term] * saturate(row.weight)
+                    )
+        for pid, values in gained.items():
+            values.sort(reverse=True)
+            scored[pid].score += values[0] + OTHER_TERMS_SHARE * sum(values[1:3])
 
     async def _apply_prior(
         self,
