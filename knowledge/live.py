@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertisePerson,
     ExpertiseTerm,
     ExpertiseThreadTerm,
     ExpertiseWeight,
@@ -160,4 +161,11 @@ class LiveEvidence:
             piece = ExpertiseEvidence(thread_id=thread.id, person_id=person_id)
         piece.weight += weight
         session.add(piece)
+        overall = await session.get(ExpertisePerson, person_id)
+        if overall is None:
+            overall = ExpertisePerson(person_id=person_id)
+        overall.weight += weight
+        overall.answers += int(answered)
+        overall.accepted += int(accepted)
+        session.add(overall)
         await session.flush()

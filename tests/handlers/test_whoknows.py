@@ -341,3 +341,24 @@ async def test_a_declared_topic_the_history_never_mentions_counts_at_once(
     await bot.dispatcher.dispatch(slack, say("!verberg zonnepanelen", JAN))
     await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", BRAM))
     assert "Jan Peters" not in slack.sent[-1].text
+
+
+async def test_a_first_answer_in_live_chat_counts_at_once(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    # Jan has no evidence at all in the history; one good answer makes him findable at once
+    await bot.dispatcher.dispatch(
+        slack, say("Wie regelt de zonnepanelen op het dak van het gemeentehuis?", message_id="9.1")
+    )
+    await bot.dispatcher.dispatch(
+        slack,
+        say(
+            "De zonnepanelen op het gemeentehuis regelt facilitair beheer: de installateur "
+            "komt in maart, de subsidie voor de zonnepanelen is al toegekend.",
+            JAN,
+            thread="9.1",
+            message_id="9.2",
+        ),
+    )
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", KARIN))
+    assert "Jan Peters" in slack.sent[-1].text
