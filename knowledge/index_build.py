@@ -11,7 +11,7 @@ import heapq
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,7 +46,7 @@ from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language
 from knowledge.text import content_words
-from knowledge.translation import Pair, learn
+from knowledge.translation import MAX_PAIRS, Pair, learn
 
 AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
@@ -189,7 +189,8 @@ def build_index(
         thread_group: dict[int, str | None] = {}
         # the words of the substantive answers by others, and whether one was accepted:
         # what the translation model learns from
-        thread_answers: dict[int, tuple[tuple[int, ...], bool]] = {}
+        # (the last MAX_PAIRS threads only: what it learns from)
+        thread_answers: deque[tuple[int, tuple[int, ...], bool]] = deque(maxlen=MAX_PAIRS)
         evidence: list[_Evidence] = []
         reference = as_of.timestamp()
         half_life = half_life_days * 86_400.0
@@ -258,9 +259,8 @@ def build_index(
             thread_other[tid] = tuple(all_ids - root_ids)
             thread_group[tid] = channel_group.get(channel_id) if channel_id else None
             if answer_ids and root_ids:
-                thread_answers[tid] = (
-                    tuple(answer_ids),
-                    any(state.accepted for state in done.values()),
+                thread_answers.append(
+                    (tid, tuple(answer_ids), any(state.accepted for state in done.values()))
                 )
             for person, state in done.items():
                 if state.weight <= 0:
@@ -330,7 +330,7 @@ def build_index(
             frozenset(t for word in words for t in surface_terms[word]),
             ev.ACCEPTED_PAIR if accepted else 1.0,
         )
-        for tid, (words, accepted) in sorted(thread_answers.items())
+        for tid, words, accepted in thread_answers
     )
     say(f"index: {sum(len(v) for v in related.values())} related words learned")
 
