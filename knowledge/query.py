@@ -19,6 +19,9 @@ PART_WEIGHT = 0.6
 SPLIT_ONLY_WEIGHT = 0.9
 FUZZY_WEIGHT = 0.85
 SYNONYM_WEIGHT = 0.8
+# A phrase matched through a compound's head ("nieuwe beleidsmedewerker" → "nieuwe
+# medewerker") is a weaker synonym.
+HEAD_SYNONYM_WEIGHT = 0.6
 ABSORBED = 0.35
 # Known compounds that start with a word the history does not know ("wachten" → wachtlijst,
 # wachttijd): weak, and only a few of the most frequent.
@@ -187,6 +190,9 @@ class QueryAnalyzer:
         # the words as written: a phrase of the thesaurus is matched on these too, since a
         # word the history lacks ("certificate") may still be in a phrase
         written: list[tuple[str, int]] = []
+        # each word by its head: a Dutch compound is a kind of its last part, so "nieuwe
+        # beleidsmedewerker" also matches the phrase "nieuwe medewerker"
+        heads: list[tuple[str, int]] = []
         seen: set[str] = set()
         for token in raw_tokens(text):
             words = [w for w in word_parts(token) if is_content(w)]
@@ -200,9 +206,13 @@ class QueryAnalyzer:
             for part in words[1:]:
                 self._word(part, concept, index, sequence, PART_WEIGHT, lang)
             written.extend((stem(word, lang), index) for word in words)
+            parts = self.analyzer.splitter.parts(words[0]) if lang in COMPOUNDING else ()
+            heads.append((stem(parts[-1] if parts else words[0], lang), index))
         self._expand(concepts, sequence, lang)
         if written != sequence:
             self._expand(concepts, written, lang)
+        if any(h != stem(c.label, lang) for (h, _i), c in zip(heads, concepts, strict=True)):
+            self._expand(concepts, heads, lang, HEAD_SYNONYM_WEIGHT)
         if lang in COMPOUNDING:
             self._join(concepts, lang)
         return AnalyzedQuery([c for c in concepts if c.terms], text, lang)
@@ -284,14 +294,18 @@ class QueryAnalyzer:
         concepts.extend(joined)
 
     def _expand(
-        self, concepts: list[Concept], sequence: list[tuple[str, int]], lang: Language
+        self,
+        concepts: list[Concept],
+        sequence: list[tuple[str, int]],
+        lang: Language,
+        weight: float = SYNONYM_WEIGHT,
     ) -> None:
         """Synonyms of a phrase join the concept of the phrase's first word."""
         stems = [s for s, _ in sequence]
         for start, (_first, index) in enumerate(sequence):
-            expansions = self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT, lang)
-            for term, weight in expansions.items():
-                concepts[index].add(term, weight)
+            expansions = self.thesaurus.expand_at(stems, start, weight, lang)
+            for term, value in expansions.items():
+                concepts[index].add(term, value)
             for _group, phrase in self.thesaurus.matches_at(stems, start, lang):
                 if len(phrase) > 1:
                     # the phrase means more than its first word alone ("certificate" of

@@ -1,0 +1,49 @@
+"""Query analysis rules that learn from the vocabulary: compounds by their head, and unknown
+words as the first part of known compounds."""
+
+from __future__ import annotations
+
+from knowledge.query import QueryAnalyzer
+from knowledge.text import stem
+from knowledge.thesaurus import load_thesaurus
+
+VOCABULARY = {
+    "beleid": 40,
+    "medewerker": 60,
+    "beleidsmedewerker": 12,
+    "wachtlijst": 30,
+    "wachttijd": 20,
+    "lijst": 15,
+    "tijd": 50,
+    "wachtwoord": 25,
+    "werving": 30,
+}
+
+
+def _analyzer() -> QueryAnalyzer:
+    thesaurus = load_thesaurus([["nieuwe medewerker", "werving"]], [])
+    return QueryAnalyzer(thesaurus, VOCABULARY)
+
+
+def _terms(text: str) -> dict[str, float]:
+    terms: dict[str, float] = {}
+    for concept in _analyzer().analyze(text, "nl").concepts:
+        for term, weight in concept.terms.items():
+            terms[term] = max(terms.get(term, 0.0), weight)
+    return terms
+
+
+def test_a_compound_matches_a_phrase_by_its_head() -> None:
+    # a "beleidsmedewerker" is a "medewerker": "nieuwe beleidsmedewerker" is about werving
+    terms = _terms("een nieuwe beleidsmedewerker zoeken")
+    assert 0 < terms[stem("werving")] < 0.8  # weaker than the phrase itself would give
+    assert _terms("een nieuwe medewerker")[stem("werving")] == 0.8
+    assert stem("werving") not in _terms("een beleidsmedewerker")
+
+
+def test_an_unknown_word_finds_the_known_compounds_it_starts() -> None:
+    terms = _terms("hoe lang moeten ze wachten")
+    assert stem("wachtlijst") in terms and stem("wachttijd") in terms
+    # "wachtwoord" is no compound of "wacht" and a known word
+    assert stem("wachtwoord") not in terms
+    assert max(terms[stem("wachtlijst")], terms[stem("wachttijd")]) < 0.8
