@@ -81,6 +81,10 @@ PRIOR_HALF = 1.0
 FEEDBACK_PEOPLE = 3
 FEEDBACK_TERMS = 5
 FEEDBACK_WEIGHT = 0.5
+FEEDBACK_PROFILE = 100
+FEEDBACK_RERANKED = 50
+# Feedback and the prior reorder the best this many candidates; the rest cannot reach the top.
+RERANKED = 200
 PRIOR_POWER = 0.5
 
 
@@ -458,11 +462,16 @@ class ExpertIndex:
         ]
         if len(top) < 2:
             return
+        # each one's strongest terms, in one round trip
+        parts = [
+            f"SELECT * FROM (SELECT person_id, term, weight FROM expertise_weight "
+            f"WHERE person_id = :p{n} ORDER BY weight DESC LIMIT {FEEDBACK_PROFILE}) AS f{n}"
+            for n in range(len(top))
+        ]
+        connection = await session.connection()
         rows = (
-            await session.exec(
-                select(
-                    ExpertiseWeight.person_id, ExpertiseWeight.term, ExpertiseWeight.weight
-                ).where(col(ExpertiseWeight.person_id).in_(top))  # type: ignore[call-overload]
+            await connection.execute(
+                sql(" UNION ALL ".join(parts)), {f"p{n}": pid for n, pid in enumerate(top)}
             )
         ).all()
         profiles: dict[int, dict[str, float]] = {}
@@ -508,17 +517,29 @@ class ExpertIndex:
             idf[t] = math.log(1.0 + total_threads / df[t]) * (
                 FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t]
             )
-        postings = await self._postings(session, AnalyzedQuery([concept]), idf)
-        # It reorders the people the question itself found, and names nobody new: a word the
-        # asker never used is no reason to suggest someone.
-        found = {pid for pid, state in scored.items() if state.score > 0}
+        # It reorders the people the question itself found (the best of them), and names
+        # nobody new: a word the asker never used is no reason to suggest someone.
+        found = [
+            pid
+            for _score, pid in sorted(
+                ((st.score, pid) for pid, st in scored.items() if st.score > 0), reverse=True
+            )[:FEEDBACK_RERANKED]
+        ]
+        evidence = (
+            await session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseWeight.term, ExpertiseWeight.person_id, ExpertiseWeight.weight
+                ).where(
+                    col(ExpertiseWeight.term).in_(list(concept.terms)),
+                    col(ExpertiseWeight.person_id).in_(found),
+                )
+            )
+        ).all()
         gained: dict[int, list[float]] = {}
-        for term, qweight in concept.terms.items():
-            for row in postings.get(term, ()):
-                if row.person_id in found:
-                    gained.setdefault(row.person_id, []).append(
-                        qweight * idf[term] * saturate(row.weight)
-                    )
+        for term, pid, weight in evidence:
+            gained.setdefault(int(pid), []).append(
+                concept.terms[term] * idf[term] * saturate(float(weight))
+            )
         for pid, values in gained.items():
             values.sort(reverse=True)
             scored[pid].score += values[0] + OTHER_TERMS_SHARE * sum(values[1:3])
@@ -529,20 +550,33 @@ class ExpertIndex:
         scored: dict[int, _Scored],
         declared: dict[int, list[tuple[str, str]]],
     ) -> None:
+        """Everyone's score on the question weighed by their prior (see :func:`prior`). Only
+        the best RERANKED candidates are looked up; the rest, who cannot reach the top, are
+        weighed as the least believed of those."""
         if not scored or PRIOR_POWER <= 0:
             return
+        best = {
+            pid
+            for _score, pid in sorted(
+                ((st.score, pid) for pid, st in scored.items()), reverse=True
+            )[:RERANKED]
+        }
         rows = (
             await session.exec(
                 select(ExpertisePerson.person_id, ExpertisePerson.weight).where(  # type: ignore[call-overload]
-                    col(ExpertisePerson.person_id).in_(list(scored))
+                    col(ExpertisePerson.person_id).in_(list(best))
                 )
             )
         ).all()
         overall = {int(pid): float(weight) for pid, weight in rows}
-        for pid, state in scored.items():
+        factors = {
             # a declared skill is evidence too, if a small one
-            said = ev.DECLARED * len(declared.get(pid, ()))
-            state.score *= prior(overall.get(pid, 0.0) + said)
+            pid: prior(overall.get(pid, 0.0) + ev.DECLARED * len(declared.get(pid, ())))
+            for pid in best
+        }
+        rest = min(factors.values(), default=0.0)
+        for pid, state in scored.items():
+            state.score *= factors.get(pid, rest)
 
     async def _related(
         self, session: AsyncSession, query: AnalyzedQuery
