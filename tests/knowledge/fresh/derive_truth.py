@@ -2,9 +2,9 @@
 export itself (``../shared/whoknows-dev/export.zip``), without Vraagbaak's code: for each
 topic, the threads whose question names it, and per person what they did there.
 
-    python tests/knowledge/fresh/derive_truth.py ../shared/whoknows-dev/export.zip
+    python tests/knowledge/fresh/derive_truth.py ../shared/whoknows-dev/export.zip [FOLDER]
 
-writes ``qrels.json`` next to this file from ``queries.json``. The rules are in README.md;
+writes ``qrels.json`` from ``queries.json`` in FOLDER (default: next to this file). The rules are in README.md;
 they were fixed before any query was run through the ranking.
 """
 
@@ -218,10 +218,10 @@ def choose_asker(
     return pool[digest % len(pool)]
 
 
-def main(export: Path) -> None:
+def main(export: Path, folder: Path = HERE) -> None:
     users, messages, members = load(export)
     records, end = topic_records(users, messages)
-    queries = json.loads((HERE / "queries.json").read_text(encoding="utf-8"))
+    queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))
     out = []
     for query in queries:
         relevant = grades(records[query["topic"]], users, end)
@@ -231,11 +231,11 @@ def main(export: Path) -> None:
             query["qid"], query["channel"], relevant, users, members[query["channel"]]
         )
         out.append({**query, "asker_email": asker, "relevant": dict(sorted(relevant.items()))})
-    (HERE / "qrels.json").write_text(
+    (folder / "qrels.json").write_text(
         json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    print(f"{len(out)} queries written to {HERE / 'qrels.json'}")
+    print(f"{len(out)} queries written to {folder / 'qrels.json'}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else HERE)
