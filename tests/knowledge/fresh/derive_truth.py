@@ -4,8 +4,8 @@ topic, the threads whose question names it, and per person what they did there.
 
     python tests/knowledge/fresh/derive_truth.py ../shared/whoknows-dev/export.zip [FOLDER]
 
-writes ``qrels.json`` from ``queries.json`` in FOLDER (default: next to this file). The rules are in README.md;
-they were fixed before any query was run through the ranking.
+writes ``qrels.json`` from ``queries.json`` in FOLDER (default: next to this file). The rules
+are in README.md; they were fixed before any query was run through the ranking.
 """
 
 from __future__ import annotations
