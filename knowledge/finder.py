@@ -43,10 +43,10 @@ from bot.storage.models import (
 )
 from knowledge import evidence as ev
 from knowledge.expansion import learned_concept, sources
-from knowledge.index_build import AS_OF_KEY
 from knowledge.language import LANGUAGES, Language
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
+from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import is_content, stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
@@ -176,9 +176,7 @@ class ExpertIndex:
             (await session.exec(select(ExpertiseSurface.surface, ExpertiseSurface.df))).all()  # type: ignore[call-overload]
         )
         threads = (
-            await session.exec(
-                select(StateEntry.value).where(StateEntry.key == "expertise.threads")
-            )  # type: ignore[call-overload]
+            await session.exec(select(StateEntry.value).where(StateEntry.key == THREADS_KEY))  # type: ignore[call-overload]
         ).first()
         self._vocabulary = _Vocabulary(
             version,

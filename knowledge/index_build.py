@@ -45,10 +45,10 @@ from bot.storage.models import (
 from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language
+from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import content_words
 from knowledge.translation import MAX_PAIRS, Pair, learn
 
-AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
 MIN_WEIGHT = 0.02
 KEEP_SINGLE = 0.5
@@ -475,7 +475,7 @@ def build_index(
             ignore_conflicts=False,
         )
         _set_state(conn, AS_OF_KEY, as_of.isoformat())
-        _set_state(conn, "expertise.threads", str(report.threads))
+        _set_state(conn, THREADS_KEY, str(report.threads))
     report.seconds = time.perf_counter() - started
     say(f"index: built in {report.seconds:.1f} s")
     return report

@@ -20,7 +20,7 @@ from bot.storage.expertise_models import (
 from bot.storage.models import Channel, Message, StateEntry, Thread
 from knowledge import evidence as ev
 from knowledge.analysis import Analyzer
-from knowledge.index_build import AS_OF_KEY
+from knowledge.state_keys import AS_OF_KEY
 
 
 class LiveEvidence:
