@@ -18,7 +18,7 @@ from bot.inert import inert
 from bot.logs import get_logger
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
-from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseWeight
+from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseTerm, ExpertiseWeight
 from bot.storage.models import (
     Account,
     Channel,
@@ -30,7 +30,7 @@ from bot.storage.models import (
 )
 from bot.switches import switch
 from bot.time_input import day_label
-from knowledge.finder import Candidate, ExpertIndex
+from knowledge.finder import FOCUS_FLOOR, Candidate, ExpertIndex
 from knowledge.why import month_label
 
 log = get_logger(__name__)
@@ -412,15 +412,31 @@ async def i_know(ctx: CommandContext, args: str) -> None:
     await ctx.respond(ctx.t("whoknows.iknow_added", topic=inert(topic)))
 
 
+# Words spread this evenly over the groups are no topic to be known for.
+PROFILE_MIN_FOCUS = 0.2
+
+
 @command("profiel", "profile", help_key="whoknows.profile_help")
 async def profile(ctx: CommandContext, args: str) -> None:
     index = _index(ctx)
     now = ctx.services.clock.now()
+    # The topics one would be suggested for: evidence on words that belong to a group's
+    # topics, not on words everyone writes everywhere ("goed", "nieuw", "situatie").
     candidates = (
         await ctx.session.exec(
             select(ExpertiseWeight)
-            .where(ExpertiseWeight.person_id == ctx.person_id, ExpertiseWeight.answers > 0)
-            .order_by(col(ExpertiseWeight.weight).desc())
+            .join(ExpertiseTerm, col(ExpertiseTerm.term) == col(ExpertiseWeight.term))
+            .where(
+                ExpertiseWeight.person_id == ctx.person_id,
+                ExpertiseWeight.answers > 0,
+                col(ExpertiseTerm.focus) >= PROFILE_MIN_FOCUS,
+            )
+            .order_by(
+                (
+                    col(ExpertiseWeight.weight)
+                    * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * col(ExpertiseTerm.focus))
+                ).desc()
+            )
             .limit(40)
         )
     ).all()

@@ -362,3 +362,33 @@ async def test_a_first_answer_in_live_chat_counts_at_once(
     )
     await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", KARIN))
     assert "Jan Peters" in slack.sent[-1].text
+
+
+async def test_profile_leaves_out_words_written_everywhere(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    from dataclasses import replace as with_
+
+    channels = [("C1", "#sociaal-domein"), ("C2", "#omgevingswet"), ("C3", "#inkoop")]
+    channels.append(("C4", "#financien-belastingen"))
+    for n, (channel, name) in enumerate(channels):
+        where = ConversationRef("slack", channel, name)
+        root = f"7{n}.1"
+        question = say(f"Hoe werkt de regeling voor geval {n}?", message_id=root)
+        await bot.dispatcher.dispatch(slack, with_(question, conversation=where))
+        for k in range(2):
+            answer = say(
+                f"Prima vraag: dat loopt via het formulier, uitgebreid beschreven in de "
+                f"handleiding van team {name[1:]} deel {k}.",
+                BRAM,
+                thread=root,
+                message_id=f"7{n}.{k + 2}",
+            )
+            await bot.dispatcher.dispatch(slack, with_(answer, conversation=where))
+    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
+    bot.services.feature(ExpertIndex).invalidate()
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    lines = [line for line in slack.sent[-1].text.splitlines() if line.startswith("- ")]
+    assert any(line.startswith("- leerlingenvervoer:") for line in lines)
+    # "prima", "uitgebreid" and "handleiding" came with answers in every group: no topic
+    assert not any(line.startswith(("- prima", "- uitgebreid", "- handleiding")) for line in lines)
