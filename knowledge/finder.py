@@ -661,7 +661,9 @@ class ExpertIndex:
                 # Found through a weak expansion only: the "why" names what was found, not
                 # the asker's word, which this person's evidence never mentions.
                 direct = concept.terms.get(term, 0.0) >= STRONG_TERM
-                state.best = (top, term, hits[0][2], concept.label if direct else "")
+                # a misspelling is named as the word it was corrected to ("traplift")
+                label = concept.spelled if direct else ""
+                state.best = (top, term, hits[0][2], label)
 
     async def _declared(
         self, session: AsyncSession, query: AnalyzedQuery

@@ -71,6 +71,15 @@ class Concept:
     # Words the history relates to the question (not the asker's words): each counts with
     # its own rarity rather than the concept's.
     learned: bool = False
+    # a misspelt word of the label → the known word it was corrected to
+    corrected: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def spelled(self) -> str:
+        """The label with its misspellings corrected (what a "why" names)."""
+        if not self.corrected:
+            return self.label
+        return " ".join(self.corrected.get(word, word) for word in self.label.split())
 
     def add(self, term: str, weight: float) -> None:
         if weight > self.terms.get(term, 0.0):
@@ -110,6 +119,7 @@ class QueryAnalyzer:
         self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
         self._sorted = sorted(self._known)
         self._all_sorted = sorted(vocabulary)
+        self._known_stems: set[str] | None = None
         self.analyzer = Analyzer(self.is_known, default)
 
     def is_known(self, word: str) -> bool:
@@ -127,6 +137,38 @@ class QueryAnalyzer:
         start = bisect.bisect_left(self._all_sorted, prefix)
         end = bisect.bisect_left(self._all_sorted, prefix + "\uffff")
         return self._all_sorted[start:end]
+
+    def _stem_parts(self, word: str) -> tuple[str, ...]:
+        """An unknown word as two parts that are each a known word or the stem of one
+        (Dutch compounds use verb stems: "kap" of "kappen"), as index terms; () if none."""
+        if len(word) < 7:
+            return ()
+        if self._known_stems is None:
+            self._known_stems = {stem(w, "nl") for w in self._known}
+        stems = self._known_stems
+
+        def term(part: str) -> str | None:
+            if len(part) < 3:
+                return None
+            if self.is_known(part):
+                return stem(part, "nl")
+            if part in stems:
+                return part
+            # a short vowel's consonant doubles before an ending: "kap" is "kappen"'s stem
+            doubled = part + part[-1]
+            return doubled if doubled in stems else None
+
+        for cut in range(len(word) - 3, 2, -1):
+            head = term(word[:cut])
+            if head is None:
+                continue
+            rest = word[cut:]
+            for link in _LINKS:
+                if rest.startswith(link):
+                    tail = term(rest[len(link) :])
+                    if tail is not None:
+                        return (head, tail)
+        return ()
 
     def compounds_starting(self, prefix: str) -> list[str]:
         """Known compounds made of ``prefix`` and a known word, with Dutch linking letters
@@ -250,12 +292,20 @@ class QueryAnalyzer:
         corrected = self.correct(word)
         if corrected is not None:
             concept.add(stem(corrected, lang), weight * FUZZY_WEIGHT)
+            concept.corrected[word] = corrected
             sequence.append((stem(corrected, lang), index))
             for part in parts_of(corrected):
                 concept.add(stem(part, lang), weight * FUZZY_WEIGHT * PART_WEIGHT)
                 sequence.append((stem(part, lang), index))
             return
         sequence.append((own, index))
+        stem_parts = self._stem_parts(word) if compounding else ()
+        for part in stem_parts:
+            # a compound of word stems the history uses ("bomenkap" → bomen + kap(pen))
+            concept.add(part, weight * SPLIT_ONLY_WEIGHT)
+            sequence.append((part, index))
+        if stem_parts:
+            return
         if compounding:
             # the word as the first part of known compounds: "wachten" → wachtlijst
             for prefix in dict.fromkeys((word, own)):

@@ -392,3 +392,12 @@ async def test_profile_leaves_out_words_written_everywhere(
     assert any(line.startswith("- leerlingenvervoer:") for line in lines)
     # "prima", "uitgebreid" and "handleiding" came with answers in every group: no topic
     assert not any(line.startswith(("- prima", "- uitgebreid", "- handleiding")) for line in lines)
+
+
+async def test_a_why_names_the_corrected_word_not_the_misspelling(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoor"))
+    first = slack.sent[-1].text.splitlines()[1]
+    assert "Bram de Vries" in first
+    assert "over leerlingenvervoer" in first and "leerlingenvervoor" not in first

@@ -21,6 +21,8 @@ VOCABULARY = {
     "sleutelbos": 8,
     "bos": 20,
     "sleutelwoorden": 9,
+    "bomen": 24,
+    "kappen": 17,
     "werving": 30,
 }
 
@@ -53,3 +55,15 @@ def test_an_unknown_word_finds_the_known_compounds_it_starts() -> None:
     assert stem("sleutelwoorden") not in terms
     assert max(terms[stem("sleutelkast")], terms[stem("sleutelbos")]) < 0.8
     assert stem("wachtlijst") in _terms("hoe lang moeten ze wachten")
+
+
+def test_an_unknown_compound_of_word_stems_is_split() -> None:
+    # "kap" is the stem of "kappen" (its consonant doubles before the ending)
+    terms = _terms("wie weet iets van bomenkap")
+    assert stem("bomen") in terms and stem("kappen") in terms
+
+
+def test_a_misspelling_is_named_as_the_word_it_was_corrected_to() -> None:
+    concept = _analyzer().analyze("wachtlijts", "nl").concepts[0]
+    assert concept.label == "wachtlijts"
+    assert concept.spelled == "wachtlijst"
