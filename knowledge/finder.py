@@ -73,10 +73,10 @@ SIMILAR_WEIGHT = 1.0
 # Evidence weight without a counted answer below which nobody is named (one full answer = 1,
 # a word in one's own reply = 0.7 of it, a recommendation 0.6).
 MIN_EVIDENCE = 0.5
-# The prior: a person's evidence on the question is weighed by all their evidence together,
-# W / (W + PRIOR_HALF) to the power PRIOR_POWER (one answer in all: ≈ 0.8 of someone who
-# answers often), so a single rare word in one reply does not make an expert.
+# The prior (see prior()): one answer in all counts ≈ 0.7 of what a regular answerer's does.
 PRIOR_HALF = 1.0
+PRIOR_POWER = 0.5
+ACTIVITY_POWER = 0.2
 # Pseudo-relevance feedback: the best few candidates, and the words their evidence shares.
 FEEDBACK_PEOPLE = 3
 FEEDBACK_TERMS = 5
@@ -85,7 +85,6 @@ FEEDBACK_PROFILE = 100
 FEEDBACK_RERANKED = 50
 # Feedback and the prior reorder the best this many candidates; the rest cannot reach the top.
 RERANKED = 200
-PRIOR_POWER = 0.5
 
 
 class Posting(NamedTuple):
@@ -870,9 +869,18 @@ def _moment(value: datetime | str | None) -> datetime | None:
 
 def prior(overall: float) -> float:
     """How far a person's evidence on a question is believed, from all their evidence
-    together (0 for someone without any: only a declared skill names them then)."""
+    together W (answers, acceptance, recommendations, decayed; 0 for someone without any:
+    only a declared skill names them then): (W / (W + PRIOR_HALF))^PRIOR_POWER, which keeps
+    one stray answer from making an expert, times (1 + ln(1 + W))^ACTIVITY_POWER, which
+    gives whoever answers a lot a little more credit (in question-answering communities the
+    most active answerers answer much of what comes)."""
     overall = max(0.0, overall)
-    return float((overall / (overall + PRIOR_HALF)) ** PRIOR_POWER) if overall else 0.0
+    if not overall:
+        return 0.0
+    return float(
+        (overall / (overall + PRIOR_HALF)) ** PRIOR_POWER
+        * (1.0 + math.log1p(overall)) ** ACTIVITY_POWER
+    )
 
 
 def saturate(weight: float) -> float:
