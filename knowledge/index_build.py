@@ -239,7 +239,8 @@ def build_index(
                 if has_files:
                     gained += ev.FILE_SHARED
                 state.weight += gained * weight_at(ts)
-                state.answered = state.answered or quality >= 0.5
+                # an answer the asker accepted is an answer, however short
+                state.answered = state.answered or quality >= 0.5 or state.accepted
                 if quality >= 0.5:
                     answer_ids |= words
                 if quality >= 0.5 or gained > ev.ANSWER:

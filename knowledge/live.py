@@ -152,6 +152,8 @@ class LiveEvidence:
             if share >= ev.OWN_TERM:
                 row.answers += int(answered)
                 row.accepted += int(accepted)
+                # an accepted answer is an answer, however short: never "1 vraag, 2 geaccepteerd"
+                row.answers = max(row.answers, row.accepted)
             if row.last_at is None or at >= row.last_at:
                 row.last_at = at
                 row.group_id = group
@@ -167,5 +169,6 @@ class LiveEvidence:
         overall.weight += weight
         overall.answers += int(answered)
         overall.accepted += int(accepted)
+        overall.answers = max(overall.answers, overall.accepted)
         session.add(overall)
         await session.flush()

@@ -125,3 +125,37 @@ async def test_a_rare_word_said_once_in_passing_makes_nobody_an_expert(indexed: 
     # … nor outrank the colleague whose accepted answers are about the rest of the question
     found = await indexed.emails("wie weet iets van de mantelzorgwaardering in de Wmo?")
     assert found[0] == WMO
+
+
+async def test_an_accepted_short_answer_counts_as_an_answer(indexed: Indexed) -> None:
+    from bot.storage.models import Reaction
+    from tests.support.whoknows_export import END, TENDER
+
+    _add_thread(
+        indexed,
+        "inkoop-aanbesteding",
+        ASKER,
+        "Moet de schoonmaak van het stadskantoor Europees aanbesteed worden?",
+        [(TENDER, "Ja, zeker.")],
+        "short-1",
+    )
+    with indexed.database.sync_session() as session:
+        reply = session.exec(select(Message).where(Message.external_id == "short-1-1")).one()
+        assert reply.id is not None
+        session.add(
+            Reaction(
+                message_id=reply.id,
+                person_id=indexed.ids[ASKER],
+                key="white_check_mark",
+                created_at=END,
+            )
+        )
+        session.commit()
+    build_index(indexed.database, indexed.config.whoknows.half_life_days)
+    async with indexed.database.session() as session:
+        rows = (await session.exec(select(ExpertiseWeight))).all()
+    assert rows
+    # never "beantwoordde 1 vraag, 2 geaccepteerd"
+    assert all(row.answers >= row.accepted for row in rows)
+    schoonmaak = await _weight(indexed, TENDER, "schoonmak")
+    assert schoonmaak is not None and schoonmaak.accepted >= 1
