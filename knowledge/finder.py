@@ -76,7 +76,6 @@ MIN_EVIDENCE = 0.5
 # The prior (see prior()): one answer in all counts ≈ 0.7 of what a regular answerer's does.
 PRIOR_HALF = 1.0
 PRIOR_POWER = 0.5
-ACTIVITY_POWER = 0.2
 # Pseudo-relevance feedback: the best few candidates, and the words their evidence shares.
 FEEDBACK_PEOPLE = 3
 FEEDBACK_TERMS = 5
@@ -871,16 +870,9 @@ def prior(overall: float) -> float:
     """How far a person's evidence on a question is believed, from all their evidence
     together W (answers, acceptance, recommendations, decayed; 0 for someone without any:
     only a declared skill names them then): (W / (W + PRIOR_HALF))^PRIOR_POWER, which keeps
-    one stray answer from making an expert, times (1 + ln(1 + W))^ACTIVITY_POWER, which
-    gives whoever answers a lot a little more credit (in question-answering communities the
-    most active answerers answer much of what comes)."""
+    one stray answer from making an expert."""
     overall = max(0.0, overall)
-    if not overall:
-        return 0.0
-    return float(
-        (overall / (overall + PRIOR_HALF)) ** PRIOR_POWER
-        * (1.0 + math.log1p(overall)) ** ACTIVITY_POWER
-    )
+    return float((overall / (overall + PRIOR_HALF)) ** PRIOR_POWER) if overall else 0.0
 
 
 def saturate(weight: float) -> float:
