@@ -120,7 +120,6 @@ class QueryAnalyzer:
         self._sorted = sorted(self._known)
         self._all_sorted = sorted(vocabulary)
         self._known_stems: set[str] | None = None
-        self._thesaurus_words: list[str] | None = None
         self.analyzer = Analyzer(self.is_known, default)
 
     def is_known(self, word: str) -> bool:
@@ -193,26 +192,15 @@ class QueryAnalyzer:
         return found[:MODIFIER_COMPOUNDS]
 
     def correct(self, word: str) -> str | None:
-        """The most frequent known word within a few typos of ``word``; failing that, a
-        word of the thesaurus ("remision" → remission, which the thesaurus then carries to
-        the history's words)."""
+        """The most frequent known word within a few typos of ``word``."""
         limit = max_typos(word)
-        if limit == 0:
+        if limit == 0 or not self._known:
             return None
-        if self._known:
-            found = process.extract(
-                word, self._known, scorer=OSA.distance, score_cutoff=limit, limit=8
-            )
-            if found:
-                best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
-                return str(best[0])
-        if self._thesaurus_words is None:
-            self._thesaurus_words = [w for w in self.thesaurus.words() if len(w) >= 4]
-        hit = process.extractOne(
-            word, self._thesaurus_words, scorer=OSA.distance, score_cutoff=min(limit, 1)
-        )
-        # a word of the thesaurus itself is no misspelling: the thesaurus expands it as it is
-        return str(hit[0]) if hit is not None and hit[1] > 0 else None
+        found = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        if not found:
+            return None
+        best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
+        return str(best[0])
 
     def spelling(self, text: str, extra: Sequence[str] = ()) -> str | None:
         """The question with each unknown word replaced by the nearest known one (from the

@@ -67,9 +67,3 @@ def test_a_misspelling_is_named_as_the_word_it_was_corrected_to() -> None:
     concept = _analyzer().analyze("wachtlijts", "nl").concepts[0]
     assert concept.label == "wachtlijts"
     assert concept.spelled == "wachtlijst"
-
-
-def test_a_misspelt_word_the_history_lacks_is_corrected_to_a_thesaurus_word() -> None:
-    # "remision": not in the history, one letter from the thesaurus's "remission"
-    terms = _analyzer().analyze("who knows about remision?", "en").concepts[0].terms
-    assert stem("kwijtschelding") in terms
