@@ -159,3 +159,17 @@ async def test_an_accepted_short_answer_counts_as_an_answer(indexed: Indexed) ->
     assert all(row.answers >= row.accepted for row in rows)
     schoonmaak = await _weight(indexed, TENDER, "schoonmak")
     assert schoonmaak is not None and schoonmaak.accepted >= 1
+
+
+async def test_each_persons_evidence_together_is_kept_for_the_prior(indexed: Indexed) -> None:
+    from bot.storage.expertise_models import ExpertisePerson
+    from tests.support.whoknows_export import HELPER, SCHOOL
+
+    async with indexed.database.session() as session:
+        school = await session.get(ExpertisePerson, indexed.ids[SCHOOL])
+        asker = await session.get(ExpertisePerson, indexed.ids[ASKER])
+        helper = await session.get(ExpertisePerson, indexed.ids[HELPER])
+    assert school is not None and school.answers >= 4 and school.accepted >= 4
+    assert asker is None  # asking is no evidence
+    # "volg ik ook" under every question: next to nothing
+    assert helper is None or helper.weight < 0.5 < school.weight
