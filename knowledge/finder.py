@@ -42,7 +42,7 @@ from bot.storage.models import (
     Thread,
 )
 from knowledge import evidence as ev
-from knowledge.expansion import learned_concept, sources
+from knowledge.expansion import feedback_candidates, feedback_concept, learned_concept, sources
 from knowledge.language import LANGUAGES, Language
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
@@ -76,10 +76,8 @@ MIN_EVIDENCE = 0.5
 # The prior (see prior()): one answer in all counts ≈ 0.7 of what a regular answerer's does.
 PRIOR_HALF = 1.0
 PRIOR_POWER = 0.5
-# Pseudo-relevance feedback: the best few candidates, and the words their evidence shares.
+# Pseudo-relevance feedback (knowledge.expansion): the best few candidates' strongest terms.
 FEEDBACK_PEOPLE = 3
-FEEDBACK_TERMS = 5
-FEEDBACK_WEIGHT = 0.5
 FEEDBACK_PROFILE = 100
 FEEDBACK_RERANKED = 50
 # Feedback and the prior reorder the best this many candidates; the rest cannot reach the top.
@@ -278,11 +276,7 @@ class ExpertIndex:
         total_threads = max(1, vocab.threads)
         terms = sorted(query.all_terms)
         # idf, sharpened by how focused the term is on one group's topics
-        idf = {
-            t: math.log(1.0 + total_threads / df[t]) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t])
-            for t in terms
-            if df.get(t)
-        }
+        idf = {t: term_idf(df[t], focus[t], total_threads) for t in terms if df.get(t)}
         postings = await self._postings(session, query, idf)
         declared = await self._declared(session, query)
         for skills in declared.values():
@@ -473,46 +467,16 @@ class ExpertIndex:
         profiles: dict[int, dict[str, float]] = {}
         for pid, term, weight in rows:
             profiles.setdefault(int(pid), {})[str(term)] = float(weight)
-        present = query.all_terms
-        support: dict[str, float] = {}
-        seen: dict[str, int] = {}
-        for rank, pid in enumerate(top, start=1):
-            profile = profiles.get(pid, {})
-            if not profile:
-                continue
-            peak = max(profile.values())
-            for term, weight in profile.items():
-                if term in present:
-                    continue
-                support[term] = support.get(term, 0.0) + (weight / peak) / rank
-                seen[term] = seen.get(term, 0) + 1
-        shared = sorted(
-            ((value, term) for term, value in support.items() if seen[term] >= 2), reverse=True
-        )[:30]
-        if not shared:
+        candidates = feedback_candidates([profiles.get(pid, {}) for pid in top], query.all_terms)
+        if not candidates:
             return
-        df, focus = await self._df(session, [t for _v, t in shared])
-        valued = sorted(
-            (
-                (
-                    value
-                    * math.log(1.0 + total_threads / df[t])
-                    * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t]),
-                    t,
-                )
-                for value, t in shared
-                if df.get(t)
-            ),
-            reverse=True,
-        )[:FEEDBACK_TERMS]
-        if not valued:
+        df, focus = await self._df(session, [t for _v, t in candidates])
+        for _value, t in candidates:
+            if df.get(t):
+                idf[t] = term_idf(df[t], focus[t], total_threads)
+        concept = feedback_concept(candidates, idf)
+        if concept is None:
             return
-        best = valued[0][0]
-        concept = Concept("", {t: FEEDBACK_WEIGHT * v / best for v, t in valued}, 1.0, learned=True)
-        for t in concept.terms:
-            idf[t] = math.log(1.0 + total_threads / df[t]) * (
-                FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t]
-            )
         # It reorders the people the question itself found (the best of them), and names
         # nobody new: a word the asker never used is no reason to suggest someone.
         found = [
@@ -864,6 +828,12 @@ def _moment(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def term_idf(df: int, focus: float, total_threads: int) -> float:
+    """A term's inverse thread frequency, sharpened by how focused it is on one group's
+    topics."""
+    return math.log(1.0 + total_threads / df) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus)
 
 
 def prior(overall: float) -> float:

@@ -78,3 +78,21 @@ def test_a_word_spread_over_every_group_translates_into_nothing() -> None:
     table = learn(_pairs())
     question = [Concept("kandidaten", {"kandidat": 1.0})]
     assert learned_concept(question, table, focus={"kandidat": 0.0}) is None
+
+
+def test_feedback_takes_the_words_the_best_candidates_share() -> None:
+    from knowledge.expansion import feedback_candidates, feedback_concept
+
+    profiles = [
+        {"traplift": 9.0, "woningaanpass": 6.0, "fiets": 5.0, "wmo": 8.0},
+        {"traplift": 4.0, "woningaanpass": 3.0, "printer": 4.0},
+        {"woningaanpass": 2.0, "vpn": 2.0},
+    ]
+    candidates = feedback_candidates(profiles, present={"wmo"})
+    terms = [term for _support, term in candidates]
+    # shared by two or more of them, never a word of the question, never one person's alone
+    assert terms == ["traplift", "woningaanpass"]  # the best candidate's strongest first
+    concept = feedback_concept(candidates, {"woningaanpass": 2.0, "traplift": 1.0})
+    assert concept is not None and concept.learned
+    assert max(concept.terms.values()) <= 0.5  # half a concept at most
+    assert feedback_concept(candidates, {}) is None  # words the index does not know
