@@ -530,8 +530,12 @@ class ExpertIndex:
         ).all()
         overall = {int(pid): float(weight) for pid, weight in rows}
         factors = {
-            # a declared skill is evidence too, if a small one
-            pid: prior(overall.get(pid, 0.0) + ev.DECLARED * len(declared.get(pid, ())))
+            pid: prior(
+                # evidence someone has but the table lacks (added before it existed) counts
+                # as their evidence here; a declared skill is evidence too, if a small one
+                max(overall.get(pid, 0.0), _best_weight(scored[pid]))
+                + ev.DECLARED * len(declared.get(pid, ()))
+            )
             for pid in best
         }
         rest = min(factors.values(), default=0.0)
@@ -828,6 +832,11 @@ def _moment(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _best_weight(state: _Scored) -> float:
+    row = state.best[2]
+    return float(row.weight) if row is not None else 0.0
 
 
 def term_idf(df: int, focus: float, total_threads: int) -> float:

@@ -173,3 +173,30 @@ async def test_each_persons_evidence_together_is_kept_for_the_prior(indexed: Ind
     assert asker is None  # asking is no evidence
     # "volg ik ook" under every question: next to nothing
     assert helper is None or helper.weight < 0.5 < school.weight
+
+
+async def test_an_index_built_before_the_prior_still_finds_people(indexed: Indexed) -> None:
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from bot.storage.database import MIGRATIONS_DIR
+    from bot.storage.expertise_models import ExpertisePerson
+    from tests.support.whoknows_export import SCHOOL
+
+    # the table empty, as right after an upgrade would leave it without the backfill …
+    with indexed.database.sync_session() as session:
+        for row in session.exec(select(ExpertisePerson)).all():
+            session.delete(row)
+        session.commit()
+    indexed.index.invalidate()
+    assert (await indexed.emails("leerlingenvervoer", ASKER))[0] == SCHOOL
+    # … and the migration fills it from the evidence per thread
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with indexed.database.sync_engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0003_web_sign_in")
+    indexed.database.upgrade()
+    async with indexed.database.session() as session:
+        school = await session.get(ExpertisePerson, indexed.ids[SCHOOL])
+    assert school is not None and school.weight > 0

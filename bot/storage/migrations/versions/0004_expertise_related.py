@@ -34,6 +34,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
         sa.PrimaryKeyConstraint("person_id"),
     )
+    # An index built before this revision: each person's evidence together from the evidence
+    # per thread, so the prior holds until the next rebuild fills the table properly.
+    op.execute(
+        "INSERT INTO expertise_person (person_id, weight, answers, accepted) "
+        "SELECT person_id, SUM(weight), COUNT(*), 0 FROM expertise_evidence GROUP BY person_id"
+    )
 
 
 def downgrade() -> None:
