@@ -278,6 +278,10 @@ class QueryAnalyzer:
         own = stem(word, lang)
         concept.add(own, weight)
         if self.is_known(word):
+            if lang != self.default:
+                # a word the history uses, mostly in the deployment's language: its stem there
+                # ("meeting" in a Dutch message is the Dutch stem "meeting", not English "meet")
+                concept.add(stem(word, self.default), weight)
             sequence.append((own, index))
             for part in parts_of(word):
                 concept.add(stem(part, lang), weight * PART_WEIGHT)

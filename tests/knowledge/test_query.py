@@ -67,3 +67,10 @@ def test_a_misspelling_is_named_as_the_word_it_was_corrected_to() -> None:
     concept = _analyzer().analyze("wachtlijts", "nl").concepts[0]
     assert concept.label == "wachtlijts"
     assert concept.spelled == "wachtlijst"
+
+
+def test_an_english_question_also_takes_the_stem_the_dutch_history_has() -> None:
+    analyzer = QueryAnalyzer(load_thesaurus(), {**VOCABULARY, "meeting": 30})
+    terms = analyzer.analyze("who knows about the meeting?", "en").concepts[0].terms
+    # the history's Dutch messages write "meeting": indexed as the Dutch stem
+    assert stem("meeting", "nl") in terms and stem("meeting", "en") in terms
