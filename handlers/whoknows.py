@@ -18,7 +18,7 @@ from bot.inert import inert
 from bot.logs import get_logger
 from bot.recorder import find_message
 from bot.registry import command, on_message, on_reaction
-from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseWeight
+from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseTerm, ExpertiseWeight
 from bot.storage.models import (
     Account,
     Channel,
@@ -30,7 +30,7 @@ from bot.storage.models import (
 )
 from bot.switches import switch
 from bot.time_input import day_label
-from knowledge.finder import Candidate, ExpertIndex
+from knowledge.finder import FOCUS_FLOOR, Candidate, ExpertIndex
 from knowledge.why import month_label
 
 log = get_logger(__name__)
@@ -222,6 +222,16 @@ _INTENTS = [
     r"\b(looking\s+for|need)\s+(someone|somebody|an\s+expert)\s+(who|that)\s+knows\s+"
     r"(about\s+)?(?P<arg>.+)",
     r"\bwho\s+has\s+experience\s+(with|in)\s+(?P<arg>.+)",
+    # "weet iemand hoe het zit met X", "kan iemand mij helpen met X", "wie moet ik hebben
+    # voor X", "who can I ask about X", "is there anyone who knows about X"
+    r"\bweet\s+(iemand|jij|u|er\s+iemand)\s+(hier\s+)?hoe\s+het\s+(nu\s+|nou\s+|precies\s+)?"
+    r"(zit|werkt|gaat|moet)\s+(met|bij)\s+(?P<arg>.+)",
+    r"\bkan\s+iemand\s+(mij|me|ons)\s+(helpen|verder\s+helpen)\s+(met|bij)\s+(?P<arg>.+)",
+    r"\bwie\s+(moet|kan)\s+ik\s+(hebben|vragen|bellen|mailen)\s+(voor|over|bij)\s+(?P<arg>.+)",
+    r"\bwho\s+(can|should|do)\s+i\s+(ask|talk\s+to|contact)\s+(about|for|regarding)\s+"
+    r"(?P<arg>.+)",
+    r"\bis\s+there\s+(anyone|anybody|someone)\s+(here\s+)?(who|that)\s+(knows|understands)\s+"
+    r"(anything\s+|much\s+)?(about\s+)?(?P<arg>.+)",
     # partners who write German
     r"\bwer\s+(weiß|weiss|kennt\s+sich)\s+(etwas\s+|mehr\s+|gut\s+)?(über|mit|aus\s+mit)\s+"
     r"(?P<arg>.+)",
@@ -402,15 +412,31 @@ async def i_know(ctx: CommandContext, args: str) -> None:
     await ctx.respond(ctx.t("whoknows.iknow_added", topic=inert(topic)))
 
 
+# Words spread this evenly over the groups are no topic to be known for.
+PROFILE_MIN_FOCUS = 0.2
+
+
 @command("profiel", "profile", help_key="whoknows.profile_help")
 async def profile(ctx: CommandContext, args: str) -> None:
     index = _index(ctx)
     now = ctx.services.clock.now()
+    # The topics one would be suggested for: evidence on words that belong to a group's
+    # topics, not on words everyone writes everywhere ("goed", "nieuw", "situatie").
     candidates = (
         await ctx.session.exec(
             select(ExpertiseWeight)
-            .where(ExpertiseWeight.person_id == ctx.person_id, ExpertiseWeight.answers > 0)
-            .order_by(col(ExpertiseWeight.weight).desc())
+            .join(ExpertiseTerm, col(ExpertiseTerm.term) == col(ExpertiseWeight.term))
+            .where(
+                ExpertiseWeight.person_id == ctx.person_id,
+                ExpertiseWeight.answers > 0,
+                col(ExpertiseTerm.focus) >= PROFILE_MIN_FOCUS,
+            )
+            .order_by(
+                (
+                    col(ExpertiseWeight.weight)
+                    * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * col(ExpertiseTerm.focus))
+                ).desc()
+            )
             .limit(40)
         )
     ).all()

@@ -26,6 +26,9 @@ FILE_SHARED = 0.5
 RECOMMENDED = 0.6
 DECLARED = 0.4
 DECLARED_CONFIRMED = 0.8
+# How much a question with an accepted answer counts for the translation model (one whose
+# answers nobody confirmed: 1).
+ACCEPTED_PAIR = 1.5
 
 # How much a thread's words say about what an answer in it is about.
 ROOT_TERM = 1.0

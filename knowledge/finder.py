@@ -24,9 +24,12 @@ from bot.clock import Clock, SystemClock
 from bot.ports import Suggestion
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertisePerson,
+    ExpertiseRelated,
     ExpertiseSuggestion,
     ExpertiseSurface,
     ExpertiseTerm,
+    ExpertiseWeight,
 )
 from bot.storage.models import (
     Channel,
@@ -39,10 +42,11 @@ from bot.storage.models import (
     Thread,
 )
 from knowledge import evidence as ev
-from knowledge.index_build import AS_OF_KEY
+from knowledge.expansion import feedback_candidates, feedback_concept, learned_concept, sources
 from knowledge.language import LANGUAGES, Language
 from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
+from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import is_content, stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
@@ -69,6 +73,15 @@ SIMILAR_WEIGHT = 1.0
 # Evidence weight without a counted answer below which nobody is named (one full answer = 1,
 # a word in one's own reply = 0.7 of it, a recommendation 0.6).
 MIN_EVIDENCE = 0.5
+# The prior (see prior()): one answer in all counts ≈ 0.7 of what a regular answerer's does.
+PRIOR_HALF = 1.0
+PRIOR_POWER = 0.5
+# Pseudo-relevance feedback (knowledge.expansion): the best few candidates' strongest terms.
+FEEDBACK_PEOPLE = 3
+FEEDBACK_PROFILE = 100
+FEEDBACK_RERANKED = 50
+# Feedback and the prior reorder the best this many candidates; the rest cannot reach the top.
+RERANKED = 200
 
 
 class Posting(NamedTuple):
@@ -138,6 +151,8 @@ class ExpertIndex:
         self.clock = clock or SystemClock()
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
+        self._label_buckets: set[str] = set()
+        self._label_df: dict[str, tuple[int, str]] = {}
         self._vocabulary: _Vocabulary | None = None
         self._skill_terms: dict[str, frozenset[str]] = {}
 
@@ -157,9 +172,7 @@ class ExpertIndex:
             (await session.exec(select(ExpertiseSurface.surface, ExpertiseSurface.df))).all()  # type: ignore[call-overload]
         )
         threads = (
-            await session.exec(
-                select(StateEntry.value).where(StateEntry.key == "expertise.threads")
-            )  # type: ignore[call-overload]
+            await session.exec(select(StateEntry.value).where(StateEntry.key == THREADS_KEY))  # type: ignore[call-overload]
         ).first()
         self._vocabulary = _Vocabulary(
             version,
@@ -186,16 +199,25 @@ class ExpertIndex:
         return LiveEvidence(vocab.analyzer.analyzer, self.half_life_days)
 
     async def label(self, session: AsyncSession, term: str) -> str:
-        """A readable word for a stem: the most frequent word in the history with that stem."""
+        """A readable word for a stem: the most frequent word in the history with that stem.
+        Only the words that begin like the stem are stemmed (stems keep a word's start), a
+        few letters' worth at a time, so a large vocabulary costs nothing up front."""
         vocab = await self._vocab(session)
         if self._labels is None:
-            best: dict[str, tuple[int, str]] = {}
-            for word, df in vocab.analyzer.vocabulary.items():
+            self._labels = {}
+            self._label_df = {}
+            self._label_buckets = set()
+        bucket = term[:2]
+        if bucket not in self._label_buckets:
+            self._label_buckets.add(bucket)
+            best = self._label_df
+            for word in vocab.analyzer.words_starting(bucket):
+                df = vocab.analyzer.vocabulary[word]
                 # a term is a Dutch, English or German stem, as the message's language was
                 for key in {stem(word, lang) for lang in LANGUAGES}:
                     if df > best.get(key, (0, ""))[0]:
                         best[key] = (df, word)
-            self._labels = {key: word for key, (_df, word) in best.items()}
+                        self._labels[key] = word
         return self._labels.get(term, term)
 
     async def readable_label(self, session: AsyncSession, term: str) -> str | None:
@@ -245,15 +267,16 @@ class ExpertIndex:
         now = self.clock.now()
         vocab = await self._vocab(session)
         query = vocab.analyzer.analyze(text)
+        related = await self._related(session, query)
+        terms = sorted(query.all_terms | {t for row in related.values() for t, _p in row})
+        df, focus = await self._df(session, terms)
+        learned = learned_concept(query.concepts, related, focus)
+        if learned is not None:
+            query.concepts.append(learned)
         total_threads = max(1, vocab.threads)
         terms = sorted(query.all_terms)
-        df, focus = await self._df(session, terms)
         # idf, sharpened by how focused the term is on one group's topics
-        idf = {
-            t: math.log(1.0 + total_threads / df[t]) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus[t])
-            for t in terms
-            if df.get(t)
-        }
+        idf = {t: term_idf(df[t], focus[t], total_threads) for t in terms if df.get(t)}
         postings = await self._postings(session, query, idf)
         declared = await self._declared(session, query)
         for skills in declared.values():
@@ -264,6 +287,9 @@ class ExpertIndex:
         scored: dict[int, _Scored] = {}
         group_scores: dict[str, float] = {}
         for concept in query.concepts:
+            if concept.learned:
+                self._score_concept(concept, idf, postings, declared, scored, group_scores)
+                continue
             strong = [idf[t] for t, w in concept.terms.items() if w >= STRONG_TERM and t in idf]
             best_possible += concept.weight * min(
                 strong or [idf[t] for t in concept.terms if t in idf] or [0.0]
@@ -274,6 +300,8 @@ class ExpertIndex:
                 if state.best[2] is not None and state.best[2].group_id == group_id:
                     state.score *= 1.15
         await self._similar_threads(session, query, idf, df, total_threads, scored)
+        await self._feedback(session, query, idf, total_threads, scored, asker_id)
+        await self._apply_prior(session, scored, declared)
         excluded = set(exclude)
         if asker_id is not None:
             excluded.add(asker_id)
@@ -402,6 +430,137 @@ class ExpertIndex:
                 state.best = (0.0, "", None, "")
                 state.similar_group = groups[person_id]
 
+    async def _feedback(
+        self,
+        session: AsyncSession,
+        query: AnalyzedQuery,
+        idf: dict[str, float],
+        total_threads: int,
+        scored: dict[int, _Scored],
+        asker_id: int | None,
+    ) -> None:
+        """Pseudo-relevance feedback over the evidence: the words that the best few
+        candidates' evidence has in common (and the question lacks) are what the question is
+        probably about; whoever the question found gains by their evidence on those words."""
+        if FEEDBACK_PEOPLE <= 0:
+            return
+        top = [
+            pid
+            for _score, pid in sorted(
+                ((st.score, pid) for pid, st in scored.items() if pid != asker_id), reverse=True
+            )[:FEEDBACK_PEOPLE]
+        ]
+        if len(top) < 2:
+            return
+        # each one's strongest terms, in one round trip
+        parts = [
+            f"SELECT * FROM (SELECT person_id, term, weight FROM expertise_weight "
+            f"WHERE person_id = :p{n} ORDER BY weight DESC LIMIT {FEEDBACK_PROFILE}) AS f{n}"
+            for n in range(len(top))
+        ]
+        connection = await session.connection()
+        rows = (
+            await connection.execute(
+                sql(" UNION ALL ".join(parts)), {f"p{n}": pid for n, pid in enumerate(top)}
+            )
+        ).all()
+        profiles: dict[int, dict[str, float]] = {}
+        for pid, term, weight in rows:
+            profiles.setdefault(int(pid), {})[str(term)] = float(weight)
+        candidates = feedback_candidates([profiles.get(pid, {}) for pid in top], query.all_terms)
+        if not candidates:
+            return
+        df, focus = await self._df(session, [t for _v, t in candidates])
+        for _value, t in candidates:
+            if df.get(t):
+                idf[t] = term_idf(df[t], focus[t], total_threads)
+        concept = feedback_concept(candidates, idf)
+        if concept is None:
+            return
+        # It reorders the people the question itself found (the best of them), and names
+        # nobody new: a word the asker never used is no reason to suggest someone.
+        found = [
+            pid
+            for _score, pid in sorted(
+                ((st.score, pid) for pid, st in scored.items() if st.score > 0), reverse=True
+            )[:FEEDBACK_RERANKED]
+        ]
+        evidence = (
+            await session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseWeight.term, ExpertiseWeight.person_id, ExpertiseWeight.weight
+                ).where(
+                    col(ExpertiseWeight.term).in_(list(concept.terms)),
+                    col(ExpertiseWeight.person_id).in_(found),
+                )
+            )
+        ).all()
+        gained: dict[int, list[float]] = {}
+        for term, pid, weight in evidence:
+            gained.setdefault(int(pid), []).append(
+                concept.terms[term] * idf[term] * saturate(float(weight))
+            )
+        for pid, values in gained.items():
+            values.sort(reverse=True)
+            scored[pid].score += values[0] + OTHER_TERMS_SHARE * sum(values[1:3])
+
+    async def _apply_prior(
+        self,
+        session: AsyncSession,
+        scored: dict[int, _Scored],
+        declared: dict[int, list[tuple[str, str]]],
+    ) -> None:
+        """Everyone's score on the question weighed by their prior (see :func:`prior`). Only
+        the best RERANKED candidates are looked up; the rest, who cannot reach the top, are
+        weighed as the least believed of those."""
+        if not scored or PRIOR_POWER <= 0:
+            return
+        best = {
+            pid
+            for _score, pid in sorted(
+                ((st.score, pid) for pid, st in scored.items()), reverse=True
+            )[:RERANKED]
+        }
+        rows = (
+            await session.exec(
+                select(ExpertisePerson.person_id, ExpertisePerson.weight).where(  # type: ignore[call-overload]
+                    col(ExpertisePerson.person_id).in_(list(best))
+                )
+            )
+        ).all()
+        overall = {int(pid): float(weight) for pid, weight in rows}
+        factors = {
+            pid: prior(
+                # evidence someone has but the table lacks (added before it existed) counts
+                # as their evidence here; a declared skill is evidence too, if a small one
+                max(overall.get(pid, 0.0), _best_weight(scored[pid]))
+                + ev.DECLARED * len(declared.get(pid, ()))
+            )
+            for pid in best
+        }
+        rest = min(factors.values(), default=0.0)
+        for pid, state in scored.items():
+            state.score *= factors.get(pid, rest)
+
+    async def _related(
+        self, session: AsyncSession, query: AnalyzedQuery
+    ) -> dict[str, list[tuple[str, float]]]:
+        """What the history relates to the asker's words (the learned translations)."""
+        wanted = sorted(sources(query.concepts))
+        if not wanted:
+            return {}
+        rows = (
+            await session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseRelated.term, ExpertiseRelated.related, ExpertiseRelated.weight
+                ).where(ExpertiseRelated.term.in_(wanted))  # type: ignore[attr-defined]
+            )
+        ).all()
+        result: dict[str, list[tuple[str, float]]] = {}
+        for term, related, weight in rows:
+            result.setdefault(term, []).append((related, float(weight)))
+        return result
+
     async def _df(
         self, session: AsyncSession, terms: list[str]
     ) -> tuple[dict[str, int], dict[str, float]]:
@@ -432,6 +591,8 @@ class ExpertIndex:
         weak = [idf[t] for t in concept.terms if t in idf]
         concept_idf = min(strong or weak or [0.0])
         for term, qweight in concept.terms.items():
+            if concept.learned:
+                concept_idf = idf.get(term, 0.0)
             for row in postings.get(term, ()):
                 boost = 0.0
                 for skill_term, _topic in declared.get(row.person_id, ()):
@@ -466,7 +627,9 @@ class ExpertIndex:
                 # Found through a weak expansion only: the "why" names what was found, not
                 # the asker's word, which this person's evidence never mentions.
                 direct = concept.terms.get(term, 0.0) >= STRONG_TERM
-                state.best = (top, term, hits[0][2], concept.label if direct else "")
+                # a misspelling is named as the word it was corrected to ("traplift")
+                label = concept.spelled if direct else ""
+                state.best = (top, term, hits[0][2], label)
 
     async def _declared(
         self, session: AsyncSession, query: AnalyzedQuery
@@ -669,6 +832,26 @@ def _moment(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _best_weight(state: _Scored) -> float:
+    row = state.best[2]
+    return float(row.weight) if row is not None else 0.0
+
+
+def term_idf(df: int, focus: float, total_threads: int) -> float:
+    """A term's inverse thread frequency, sharpened by how focused it is on one group's
+    topics."""
+    return math.log(1.0 + total_threads / df) * (FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus)
+
+
+def prior(overall: float) -> float:
+    """How far a person's evidence on a question is believed, from all their evidence
+    together W (answers, acceptance, recommendations, decayed; 0 for someone without any:
+    only a declared skill names them then): (W / (W + PRIOR_HALF))^PRIOR_POWER, which keeps
+    one stray answer from making an expert."""
+    overall = max(0.0, overall)
+    return float((overall / (overall + PRIOR_HALF)) ** PRIOR_POWER) if overall else 0.0
 
 
 def saturate(weight: float) -> float:

@@ -11,7 +11,7 @@ import heapq
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +25,8 @@ from bot.storage.bulk import insert_rows
 from bot.storage.database import Database
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertisePerson,
+    ExpertiseRelated,
     ExpertiseSurface,
     ExpertiseTerm,
     ExpertiseThreadTerm,
@@ -43,12 +45,16 @@ from bot.storage.models import (
 from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language
+from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import content_words
+from knowledge.translation import MAX_PAIRS, Pair, learn
 
-AS_OF_KEY = "expertise.as_of"
 MENTION = re.compile(r"<@([A-Z0-9]+)>")
 MIN_WEIGHT = 0.02
 KEEP_SINGLE = 0.5
+# A word met in one thread only, and only in one's own reply (not in the question answered):
+# said in passing, unless that reply was confirmed (accepted, or reactions).
+KEEP_PASSING = 1.0
 # A person's strongest topics; beyond this the words are noise of a prolific answerer.
 MAX_TERMS_PER_PERSON = 500
 _CHUNK = 20_000
@@ -181,6 +187,10 @@ def build_index(
         thread_root: dict[int, tuple[int, ...]] = {}
         thread_other: dict[int, tuple[int, ...]] = {}
         thread_group: dict[int, str | None] = {}
+        # the words of the substantive answers by others, and whether one was accepted:
+        # what the translation model learns from
+        # (the last MAX_PAIRS threads only: what it learns from)
+        thread_answers: deque[tuple[int, tuple[int, ...], bool]] = deque(maxlen=MAX_PAIRS)
         evidence: list[_Evidence] = []
         reference = as_of.timestamp()
         half_life = half_life_days * 86_400.0
@@ -196,6 +206,7 @@ def build_index(
             root_ids: set[int] = set()
             all_ids: set[int] = set()
             done: dict[int, _PersonThread] = {}
+            answer_ids: set[int] = set()
             for mid, author, at, is_root, is_bot, has_files, text in messages:
                 words = surfaces.of(text)
                 all_ids |= words
@@ -228,7 +239,10 @@ def build_index(
                 if has_files:
                     gained += ev.FILE_SHARED
                 state.weight += gained * weight_at(ts)
-                state.answered = state.answered or quality >= 0.5
+                # an answer the asker accepted is an answer, however short
+                state.answered = state.answered or quality >= 0.5 or state.accepted
+                if quality >= 0.5:
+                    answer_ids |= words
                 if quality >= 0.5 or gained > ev.ANSWER:
                     state.last_at = max(state.last_at, ts)
                 state.own = (state.own or set()) | words
@@ -245,6 +259,10 @@ def build_index(
             thread_root[tid] = tuple(root_ids)
             thread_other[tid] = tuple(all_ids - root_ids)
             thread_group[tid] = channel_group.get(channel_id) if channel_id else None
+            if answer_ids and root_ids:
+                thread_answers.append(
+                    (tid, tuple(answer_ids), any(state.accepted for state in done.values()))
+                )
             for person, state in done.items():
                 if state.weight <= 0:
                     continue
@@ -307,17 +325,31 @@ def build_index(
         for term in found:
             term_groups[term][group] += 1
     group_sizes: Counter[str | None] = Counter(thread_group.values())
+    related = learn(
+        Pair(
+            root_terms[tid],
+            frozenset(t for word in words for t in surface_terms[word]),
+            ev.ACCEPTED_PAIR if accepted else 1.0,
+        )
+        for tid, words, accepted in thread_answers
+    )
+    say(f"index: {sum(len(v) for v in related.values())} related words learned")
 
     evidence.sort(key=lambda item: item.person)
     rows: list[tuple[Any, ...]] = []
+    person_rows: list[tuple[int, float, int, int]] = []
     people_seen = 0
     index = 0
     while index < len(evidence):
         person = evidence[index].person
         totals: dict[str, list[Any]] = {}
+        overall = [0.0, 0, 0]
         while index < len(evidence) and evidence[index].person == person:
             item = evidence[index]
             index += 1
+            overall[0] += item.weight
+            overall[1] += item.answered
+            overall[2] += item.accepted
             group = thread_group[item.thread]
             own = {t for word in item.own for t in surface_terms[word]}
             in_root = root_terms[item.thread]
@@ -333,9 +365,10 @@ def build_index(
                 for term in terms:
                     total = totals.get(term)
                     if total is None:
-                        total = totals[term] = [0.0, 0, 0, 0.0, group, 0]
+                        total = totals[term] = [0.0, 0, 0, 0.0, group, 0, False]
                     total[0] += gained
                     total[5] += 1
+                    total[6] = total[6] or share >= ev.ROOT_TERM
                     if counts:
                         total[1] += item.answered
                         total[2] += item.accepted
@@ -343,16 +376,21 @@ def build_index(
                         total[3] = item.last_at
                         total[4] = group
         people_seen += 1
+        person_rows.append((person, float(overall[0]), int(overall[1]), int(overall[2])))
         kept = [
             (term, total)
             for term, total in totals.items()
             # A word met in one thread only is not expertise unless that answer counted
-            # fully (similar-question expansion still finds such threads).
-            if total[0] >= MIN_WEIGHT and (total[5] >= 2 or total[0] >= KEEP_SINGLE)
+            # fully, and one said in passing in one's own reply only if it was confirmed
+            # (similar-question expansion still finds such threads).
+            if total[0] >= MIN_WEIGHT
+            and (
+                total[5] >= 2 or (total[6] and total[0] >= KEEP_SINGLE) or total[0] >= KEEP_PASSING
+            )
         ]
         if len(kept) > MAX_TERMS_PER_PERSON:
             kept = heapq.nlargest(MAX_TERMS_PER_PERSON, kept, key=lambda item: item[1][0])
-        for term, (weight, answers, accepted, last_at, group, _seen) in kept:
+        for term, (weight, answers, accepted, last_at, group, _seen, _asked) in kept:
             rows.append(
                 (
                     term,
@@ -376,6 +414,8 @@ def build_index(
             ExpertiseSurface,
             ExpertiseThreadTerm,
             ExpertiseEvidence,
+            ExpertiseRelated,
+            ExpertisePerson,
         ):
             conn.execute(delete(model))
         # in primary-key order, so the B-trees are appended to rather than split all over
@@ -421,8 +461,22 @@ def build_index(
             sorted((item.thread, item.person, item.weight) for item in evidence),
             ignore_conflicts=False,
         )
+        insert_rows(
+            conn,
+            _table(ExpertiseRelated),
+            ("term", "related", "weight"),
+            sorted((term, other, p) for term, row in related.items() for other, p in row),
+            ignore_conflicts=False,
+        )
+        insert_rows(
+            conn,
+            _table(ExpertisePerson),
+            ("person_id", "weight", "answers", "accepted"),
+            person_rows,
+            ignore_conflicts=False,
+        )
         _set_state(conn, AS_OF_KEY, as_of.isoformat())
-        _set_state(conn, "expertise.threads", str(report.threads))
+        _set_state(conn, THREADS_KEY, str(report.threads))
     report.seconds = time.perf_counter() - started
     say(f"index: built in {report.seconds:.1f} s")
     return report

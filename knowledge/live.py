@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
+    ExpertisePerson,
     ExpertiseTerm,
     ExpertiseThreadTerm,
     ExpertiseWeight,
@@ -19,7 +20,7 @@ from bot.storage.expertise_models import (
 from bot.storage.models import Channel, Message, StateEntry, Thread
 from knowledge import evidence as ev
 from knowledge.analysis import Analyzer
-from knowledge.index_build import AS_OF_KEY
+from knowledge.state_keys import AS_OF_KEY
 
 
 class LiveEvidence:
@@ -151,6 +152,8 @@ class LiveEvidence:
             if share >= ev.OWN_TERM:
                 row.answers += int(answered)
                 row.accepted += int(accepted)
+                # an accepted answer is an answer, however short: never "1 vraag, 2 geaccepteerd"
+                row.answers = max(row.answers, row.accepted)
             if row.last_at is None or at >= row.last_at:
                 row.last_at = at
                 row.group_id = group
@@ -160,4 +163,12 @@ class LiveEvidence:
             piece = ExpertiseEvidence(thread_id=thread.id, person_id=person_id)
         piece.weight += weight
         session.add(piece)
+        overall = await session.get(ExpertisePerson, person_id)
+        if overall is None:
+            overall = ExpertisePerson(person_id=person_id)
+        overall.weight += weight
+        overall.answers += int(answered)
+        overall.accepted += int(accepted)
+        overall.answers = max(overall.answers, overall.accepted)
+        session.add(overall)
         await session.flush()

@@ -3,6 +3,7 @@ grouped per concept, with compound parts, typo corrections and thesaurus synonym
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,15 @@ PART_WEIGHT = 0.6
 SPLIT_ONLY_WEIGHT = 0.9
 FUZZY_WEIGHT = 0.85
 SYNONYM_WEIGHT = 0.8
+# A phrase matched through a compound's head ("nieuwe beleidsmedewerker" → "nieuwe
+# medewerker") is a weaker synonym.
+HEAD_SYNONYM_WEIGHT = 0.6
 ABSORBED = 0.35
+# Known compounds that start with a word the history does not know ("wachten" → wachtlijst,
+# wachttijd): weak, and only a few of the most frequent.
+MODIFIER_WEIGHT = 0.5
+MODIFIER_COMPOUNDS = 6
+MIN_MODIFIER = 4
 _LINKS = ("", "s", "en", "e")
 
 
@@ -59,6 +68,18 @@ class Concept:
     terms: dict[str, float] = field(default_factory=dict)
     # Lowered when the word is part of a longer phrase or compound that was recognised.
     weight: float = 1.0
+    # Words the history relates to the question (not the asker's words): each counts with
+    # its own rarity rather than the concept's.
+    learned: bool = False
+    # a misspelt word of the label → the known word it was corrected to
+    corrected: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def spelled(self) -> str:
+        """The label with its misspellings corrected (what a "why" names)."""
+        if not self.corrected:
+            return self.label
+        return " ".join(self.corrected.get(word, word) for word in self.label.split())
 
     def add(self, term: str, weight: float) -> None:
         if weight > self.terms.get(term, 0.0):
@@ -96,6 +117,9 @@ class QueryAnalyzer:
         self.vocabulary = vocabulary
         self.default: Language = default
         self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
+        self._sorted = sorted(self._known)
+        self._all_sorted = sorted(vocabulary)
+        self._known_stems: set[str] | None = None
         self.analyzer = Analyzer(self.is_known, default)
 
     def is_known(self, word: str) -> bool:
@@ -107,6 +131,65 @@ class QueryAnalyzer:
             if self.is_known(tail):
                 return tail
         return None
+
+    def words_starting(self, prefix: str) -> list[str]:
+        """The words of the vocabulary that begin with ``prefix``."""
+        start = bisect.bisect_left(self._all_sorted, prefix)
+        end = bisect.bisect_left(self._all_sorted, prefix + "\uffff")
+        return self._all_sorted[start:end]
+
+    def _stem_parts(self, word: str) -> tuple[str, ...]:
+        """An unknown word as two parts that are each a known word or the stem of one
+        (Dutch compounds use verb stems: "kap" of "kappen"), as index terms; () if none."""
+        if len(word) < 7:
+            return ()
+        if self._known_stems is None:
+            self._known_stems = {stem(w, "nl") for w in self._known}
+        stems = self._known_stems
+
+        def term(part: str) -> str | None:
+            if len(part) < 3:
+                return None
+            if self.is_known(part):
+                return stem(part, "nl")
+            if part in stems:
+                return part
+            # a short vowel's consonant doubles before an ending: "kap" is "kappen"'s stem
+            doubled = part + part[-1]
+            return doubled if doubled in stems else None
+
+        for cut in range(len(word) - 3, 2, -1):
+            head = term(word[:cut])
+            if head is None:
+                continue
+            rest = word[cut:]
+            for link in _LINKS:
+                if rest.startswith(link):
+                    tail = term(rest[len(link) :])
+                    if tail is not None:
+                        return (head, tail)
+        return ()
+
+    def compounds_starting(self, prefix: str) -> list[str]:
+        """Known compounds made of ``prefix`` and a known word, with Dutch linking letters
+        ("wacht" → wachtlijst, wachttijd; "station" → stationsgebied), most frequent first."""
+        if len(prefix) < MIN_MODIFIER:
+            return []
+        found: list[str] = []
+        start = bisect.bisect_left(self._sorted, prefix)
+        for word in self._sorted[start:]:
+            if not word.startswith(prefix):
+                break
+            rest = word[len(prefix) :]
+            if any(
+                rest.startswith(link)
+                and len(rest) - len(link) >= 3
+                and self.is_known(rest[len(link) :])
+                for link in _LINKS
+            ):
+                found.append(word)
+        found.sort(key=lambda w: (-self.vocabulary.get(w, 0), w))
+        return found[:MODIFIER_COMPOUNDS]
 
     def correct(self, word: str) -> str | None:
         """The most frequent known word within a few typos of ``word``."""
@@ -149,6 +232,9 @@ class QueryAnalyzer:
         # the words as written: a phrase of the thesaurus is matched on these too, since a
         # word the history lacks ("certificate") may still be in a phrase
         written: list[tuple[str, int]] = []
+        # each word by its head: a Dutch compound is a kind of its last part, so "nieuwe
+        # beleidsmedewerker" also matches the phrase "nieuwe medewerker"
+        heads: list[tuple[str, int]] = []
         seen: set[str] = set()
         for token in raw_tokens(text):
             words = [w for w in word_parts(token) if is_content(w)]
@@ -162,9 +248,13 @@ class QueryAnalyzer:
             for part in words[1:]:
                 self._word(part, concept, index, sequence, PART_WEIGHT, lang)
             written.extend((stem(word, lang), index) for word in words)
+            parts = self.analyzer.splitter.parts(words[0]) if lang in COMPOUNDING else ()
+            heads.append((stem(parts[-1] if parts else words[0], lang), index))
         self._expand(concepts, sequence, lang)
         if written != sequence:
             self._expand(concepts, written, lang)
+        if any(h != stem(c.label, lang) for (h, _i), c in zip(heads, concepts, strict=True)):
+            self._expand(concepts, heads, lang, HEAD_SYNONYM_WEIGHT)
         if lang in COMPOUNDING:
             self._join(concepts, lang)
         return AnalyzedQuery([c for c in concepts if c.terms], text, lang)
@@ -188,6 +278,10 @@ class QueryAnalyzer:
         own = stem(word, lang)
         concept.add(own, weight)
         if self.is_known(word):
+            if lang != self.default:
+                # a word the history uses, mostly in the deployment's language: its stem there
+                # ("meeting" in a Dutch message is the Dutch stem "meeting", not English "meet")
+                concept.add(stem(word, self.default), weight)
             sequence.append((own, index))
             for part in parts_of(word):
                 concept.add(stem(part, lang), weight * PART_WEIGHT)
@@ -202,12 +296,25 @@ class QueryAnalyzer:
         corrected = self.correct(word)
         if corrected is not None:
             concept.add(stem(corrected, lang), weight * FUZZY_WEIGHT)
+            concept.corrected[word] = corrected
             sequence.append((stem(corrected, lang), index))
             for part in parts_of(corrected):
                 concept.add(stem(part, lang), weight * FUZZY_WEIGHT * PART_WEIGHT)
                 sequence.append((stem(part, lang), index))
             return
         sequence.append((own, index))
+        stem_parts = self._stem_parts(word) if compounding else ()
+        for part in stem_parts:
+            # a compound of word stems the history uses ("bomenkap" → bomen + kap(pen))
+            concept.add(part, weight * SPLIT_ONLY_WEIGHT)
+            sequence.append((part, index))
+        if stem_parts:
+            return
+        if compounding:
+            # the word as the first part of known compounds: "wachten" → wachtlijst
+            for prefix in dict.fromkeys((word, own)):
+                for compound in self.compounds_starting(prefix):
+                    concept.add(stem(compound, lang), weight * MODIFIER_WEIGHT)
         head = self._known_head(word) if compounding else None
         if head is not None:
             # a compound with an unknown modifier: its last part (the Dutch head) says what
@@ -241,14 +348,18 @@ class QueryAnalyzer:
         concepts.extend(joined)
 
     def _expand(
-        self, concepts: list[Concept], sequence: list[tuple[str, int]], lang: Language
+        self,
+        concepts: list[Concept],
+        sequence: list[tuple[str, int]],
+        lang: Language,
+        weight: float = SYNONYM_WEIGHT,
     ) -> None:
         """Synonyms of a phrase join the concept of the phrase's first word."""
         stems = [s for s, _ in sequence]
         for start, (_first, index) in enumerate(sequence):
-            expansions = self.thesaurus.expand_at(stems, start, SYNONYM_WEIGHT, lang)
-            for term, weight in expansions.items():
-                concepts[index].add(term, weight)
+            expansions = self.thesaurus.expand_at(stems, start, weight, lang)
+            for term, value in expansions.items():
+                concepts[index].add(term, value)
             for _group, phrase in self.thesaurus.matches_at(stems, start, lang):
                 if len(phrase) > 1:
                     # the phrase means more than its first word alone ("certificate" of

@@ -76,3 +76,27 @@ class ExpertiseEvidence(SQLModel, table=True):
     thread_id: int = Field(foreign_key="thread.id", primary_key=True)
     person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
     weight: float = 0.0
+
+
+class ExpertiseRelated(SQLModel, table=True):
+    """A word the history relates to ``term``: learned from which words of questions and of
+    the answers to them go together (``knowledge.translation``); ``weight`` is the
+    probability of the translation."""
+
+    __tablename__ = "expertise_related"
+
+    term: str = Field(primary_key=True)
+    related: str = Field(primary_key=True)
+    weight: float = 0.0
+
+
+class ExpertisePerson(SQLModel, table=True):
+    """All of one person's evidence together (decayed like the weights): the prior that a
+    single word's evidence is weighed against, so one answer does not make an expert."""
+
+    __tablename__ = "expertise_person"
+
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    weight: float = 0.0
+    answers: int = 0
+    accepted: int = 0

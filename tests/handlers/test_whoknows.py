@@ -289,6 +289,13 @@ async def test_a_typo_that_finds_nobody_gets_did_you_mean(
         "@vraagbaak is er iemand die ervaring heeft met leerlingenvervoer?",
         "@vraagbaak anyone know about school transport?",
         "@vraagbaak wer weiß etwas über Schülerbeförderung leerlingenvervoer?",
+        "@vraagbaak weet iemand hoe het zit met leerlingenvervoer?",
+        "@vraagbaak wie kan mij helpen met leerlingenvervoer?",
+        "@vraagbaak kan iemand me helpen met leerlingenvervoer?",
+        "@vraagbaak wie moet ik hebben voor leerlingenvervoer?",
+        "@vraagbaak does anyone know about school transport?",
+        "@vraagbaak who can I ask about school transport?",
+        "@vraagbaak is there anyone who knows about school transport?",
     ],
 )
 async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter, text: str) -> None:
@@ -334,3 +341,63 @@ async def test_a_declared_topic_the_history_never_mentions_counts_at_once(
     await bot.dispatcher.dispatch(slack, say("!verberg zonnepanelen", JAN))
     await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", BRAM))
     assert "Jan Peters" not in slack.sent[-1].text
+
+
+async def test_a_first_answer_in_live_chat_counts_at_once(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    # Jan has no evidence at all in the history; one good answer makes him findable at once
+    await bot.dispatcher.dispatch(
+        slack, say("Wie regelt de zonnepanelen op het dak van het gemeentehuis?", message_id="9.1")
+    )
+    await bot.dispatcher.dispatch(
+        slack,
+        say(
+            "De zonnepanelen op het gemeentehuis regelt facilitair beheer: de installateur "
+            "komt in maart, de subsidie voor de zonnepanelen is al toegekend.",
+            JAN,
+            thread="9.1",
+            message_id="9.2",
+        ),
+    )
+    await bot.dispatcher.dispatch(slack, say("!wieweet zonnepanelen", KARIN))
+    assert "Jan Peters" in slack.sent[-1].text
+
+
+async def test_profile_leaves_out_words_written_everywhere(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    from dataclasses import replace as with_
+
+    channels = [("C1", "#sociaal-domein"), ("C2", "#omgevingswet"), ("C3", "#inkoop")]
+    channels.append(("C4", "#financien-belastingen"))
+    for n, (channel, name) in enumerate(channels):
+        where = ConversationRef("slack", channel, name)
+        root = f"7{n}.1"
+        question = say(f"Hoe werkt de regeling voor geval {n}?", message_id=root)
+        await bot.dispatcher.dispatch(slack, with_(question, conversation=where))
+        for k in range(2):
+            answer = say(
+                f"Prima vraag: dat loopt via het formulier, uitgebreid beschreven in de "
+                f"handleiding van team {name[1:]} deel {k}.",
+                BRAM,
+                thread=root,
+                message_id=f"7{n}.{k + 2}",
+            )
+            await bot.dispatcher.dispatch(slack, with_(answer, conversation=where))
+    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
+    bot.services.feature(ExpertIndex).invalidate()
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    lines = [line for line in slack.sent[-1].text.splitlines() if line.startswith("- ")]
+    assert any(line.startswith("- leerlingenvervoer:") for line in lines)
+    # "prima", "uitgebreid" and "handleiding" came with answers in every group: no topic
+    assert not any(line.startswith(("- prima", "- uitgebreid", "- handleiding")) for line in lines)
+
+
+async def test_a_why_names_the_corrected_word_not_the_misspelling(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!wieweet leerlingenvervoor"))
+    first = slack.sent[-1].text.splitlines()[1]
+    assert "Bram de Vries" in first
+    assert "over leerlingenvervoer" in first and "leerlingenvervoor" not in first
