@@ -195,7 +195,7 @@ async def test_an_index_built_before_the_prior_still_finds_people(indexed: Index
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with indexed.database.sync_engine.begin() as connection:
         cfg.attributes["connection"] = connection
-        command.downgrade(cfg, "0003_web_sign_in")
+        command.downgrade(cfg, "0004_mail_answers")
     indexed.database.upgrade()
     async with indexed.database.session() as session:
         school = await session.get(ExpertisePerson, indexed.ids[SCHOOL])

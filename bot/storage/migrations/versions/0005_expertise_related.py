@@ -1,8 +1,8 @@
 """expertise index: words the history relates, learned from questions and answers, and
 each person's evidence together (issue 14)
 
-Revision ID: 0004_expertise_related
-Revises: 0003_web_sign_in
+Revision ID: 0005_expertise_related
+Revises: 0004_mail_answers
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0004_expertise_related"
-down_revision = "0003_web_sign_in"
+revision = "0005_expertise_related"
+down_revision = "0004_mail_answers"
 branch_labels = None
 depends_on = None
 
