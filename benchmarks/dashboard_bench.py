@@ -95,7 +95,7 @@ async def measure(config: Config, requests: int) -> None:
     await bot.prepare()
     services = bot.services
     async with services.db.session() as session:
-        admin = Person(name="Beheer", email=ADMIN, role=Role.ADMIN)
+        admin = Person(name="Beheer", email=ADMIN, role=Role.ADMIN, organisation_id="ermelo")
         session.add(admin)
         await session.flush()
         assert admin.id is not None
