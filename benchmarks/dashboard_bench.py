@@ -4,13 +4,16 @@ over HTTP from the real aiohttp application on 127.0.0.1.
     python benchmarks/dashboard_bench.py [--people 20000] [--messages 1000000] [--requests 50]
 
 Generates the synthetic export (benchmarks/generate_slack_export.py) and imports it into
-SQLite the first time (``--reuse`` keeps an earlier database). Prints
+SQLite the first time (``--reuse`` keeps an earlier database). For the whole history, one
+month, one week and one group's page it prints
 
-- cold: the first request, which computes the figures (``compute_stats``, the code of
-  ``vraagbaak stats --json``) off the event loop, for the whole history;
-- warm: p50/p95 of the following requests, served from the figures kept for
-  ``[web] figures_cache_seconds`` (60 s by default) and rendered anew each time;
-- one group's page (cold and warm), which adds the unanswered-threads query.
+- cold: the median (and slowest) of ``--cold`` requests that each compute the figures
+  (``compute_stats``, the code of ``vraagbaak stats --json``) off the event loop, the kept
+  figures forgotten before each;
+- warm: p50/p95 of ``--requests`` requests served from the figures kept for
+  ``[web] figures_cache_seconds`` (60 s by default), the page rendered anew each time;
+- the event loop's lag while the cold requests ran: a task that asks to wake every 10 ms
+  records how late it woke (p50, p99, worst).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
 from bot.storage.models import Person, Role  # noqa: E402
 from bot.web.app import dashboard_app  # noqa: E402
+from bot.web.common import FIGURES  # noqa: E402
 from bot.web.signin import issue_link  # noqa: E402
 
 ADMIN = "beheer@ermelo.nl"
@@ -90,7 +94,46 @@ async def timed_get(client: TestClient, path: str) -> float:  # type: ignore[typ
     return elapsed
 
 
-async def measure(config: Config, requests: int) -> None:
+class LoopLag:
+    """How late a task that sleeps 10 ms at a time wakes up, while something else runs."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            asked = loop.time()
+            await asyncio.sleep(0.01)
+            self.samples.append((loop.time() - asked - 0.01) * 1000)
+
+    def __enter__(self) -> LoopLag:
+        self._task = asyncio.get_running_loop().create_task(self._tick())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+    def summary(self) -> str:
+        if not self.samples:
+            return "no samples"
+        return (
+            f"p50 {statistics.median(self.samples):.1f} ms, "
+            f"p99 {percentile(self.samples, 0.99):.1f} ms, worst {max(self.samples):.0f} ms"
+        )
+
+
+PAGES = [
+    ("whole history", "/overzicht"),
+    ("one month", "/overzicht?van=2026-03-01&tot=2026-03-31"),
+    ("one week", "/overzicht?van=2026-03-09&tot=2026-03-15"),
+    ("one group", f"/groep/{next(iter(TOPICS))}"),
+]
+
+
+async def measure(config: Config, requests: int, cold_runs: int) -> None:
     bot = build_bot(config)
     await bot.prepare()
     services = bot.services
@@ -106,12 +149,20 @@ async def measure(config: Config, requests: int) -> None:
     try:
         response = await client.post("/login", data={"token": token}, allow_redirects=False)
         assert response.status == 303
-        for path in ("/overzicht", f"/groep/{next(iter(TOPICS))}"):
-            cold = await timed_get(client, path)
+        figures = client.server.app[FIGURES]
+        for name, path in PAGES:
+            cold = []
+            with LoopLag() as lag:
+                for _ in range(cold_runs):
+                    figures.forget()
+                    cold.append(await timed_get(client, path))
             warm = [await timed_get(client, path) for _ in range(requests)]
             print(
-                f"{path}: cold (computes the figures) {cold:,.0f} ms; warm ({requests} requests) "
-                f"p50 {statistics.median(warm):.1f} ms, p95 {percentile(warm, 0.95):.1f} ms"
+                f"{name} ({path}): cold median {statistics.median(cold):,.0f} ms, slowest "
+                f"{max(cold):,.0f} ms ({cold_runs} runs); warm p50 "
+                f"{statistics.median(warm):.1f} ms, p95 {percentile(warm, 0.95):.1f} ms "
+                f"({requests} requests); event loop while cold: {lag.summary()}",
+                flush=True,
             )
     finally:
         await client.close()
@@ -125,6 +176,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--cold", type=int, default=5, help="cold requests per page")
     parser.add_argument("--reuse", action="store_true", help="keep the database of a previous run")
     args = parser.parse_args()
     size = f"{args.people // 1000}k-{args.messages // 1000}k"
@@ -134,7 +186,7 @@ def main() -> None:
     config = bench_config(args.db)
     if not (args.reuse and args.db.exists()):
         prepare(args, config)
-    asyncio.run(measure(config, args.requests))
+    asyncio.run(measure(config, args.requests, args.cold))
 
 
 if __name__ == "__main__":

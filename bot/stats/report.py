@@ -41,6 +41,9 @@ class UnknownGroupError(ValueError):
         self.known = known
         super().__init__(f"unknown group {group_id!r}; known groups: {', '.join(known) or '-'}")
 
+    def __reduce__(self) -> tuple[type[UnknownGroupError], tuple[str, list[str]]]:
+        return UnknownGroupError, (self.group_id, self.known)  # raised in the worker process
+
 
 @dataclass(frozen=True)
 class StatsQuery:

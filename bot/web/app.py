@@ -3,6 +3,7 @@ form, security headers, and the refusals (401 not signed in, 403 not allowed).""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from aiohttp import web
 from bot.i18n import normalise_language, register
 from bot.logs import get_logger
 from bot.services import Services
+from bot.stats.report import StatsQuery
 from bot.storage.models import Person, PersonSettings
 from bot.web import pages_figures, pages_mail, pages_profile, pages_signin, pages_targets
 from bot.web.access import viewer_for
@@ -32,6 +34,7 @@ from bot.web.signin import session_for
 from bot.web.texts import TEXTS
 
 log = get_logger(__name__)
+WARMING: web.AppKey[asyncio.Task[None]] = web.AppKey("vraagbaak_figures_warming", asyncio.Task)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 MAX_FORM_BYTES = 64 * 1024
 # The form that uses a sign-in link has no session yet: the link's token is its secret.
@@ -132,12 +135,16 @@ async def _theme(request: web.Request) -> web.StreamResponse:
     return web.Response(text=css, content_type="text/css", headers={"Cache-Control": "no-store"})
 
 
-def add_dashboard(app: web.Application, services: Services) -> None:
-    """Put the dashboard on ``app`` (the application that also answers ``/health``)."""
+def add_dashboard(app: web.Application, services: Services, *, warm: bool = False) -> None:
+    """Put the dashboard on ``app`` (the application that also answers ``/health``).
+    ``warm``: compute the overview's figures (the whole history) as soon as it starts."""
     register(TEXTS)
     app[SERVICES] = services
     app[TEMPLATES] = templates()
     app[FIGURES] = FiguresCache(services)
+    if warm:
+        app.on_startup.append(_warm_figures)
+        app.on_cleanup.append(_stop_warming)
     app.middlewares.extend([_who, _guard])
     routes = app.router
     routes.add_get("/", pages_signin.home)
@@ -150,6 +157,16 @@ def add_dashboard(app: web.Application, services: Services) -> None:
     pages_mail.add_routes(routes)
     pages_targets.add_routes(routes)
     pages_profile.add_routes(routes)
+
+
+async def _warm_figures(app: web.Application) -> None:
+    app[WARMING] = app[FIGURES].warm(StatsQuery())
+
+
+async def _stop_warming(app: web.Application) -> None:
+    task = app.get(WARMING)
+    if task is not None and not task.done():
+        task.cancel()
 
 
 def dashboard_app(services: Services) -> web.Application:
