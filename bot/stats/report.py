@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -87,10 +88,16 @@ def compute_stats(
         selected = [g for g in known if g not in ignored]
     with engine.connect() as conn:
         chosen = Selection(select_channels(conn, selected), *query.bounds())
-        tally = Tally(questions(conn, chosen), people(conn), selected, WorkingCalendar())
-        tally.add_replies(replies_per_person(conn, chosen))
-        scopes = tally.finish(accepted_questions(conn, chosen), posters(conn, chosen))
-        weekly = weekly_active_posters(conn, chosen, query)
+    # The posters' queries run on a second connection meanwhile: the database works on them
+    # while this thread turns the questions' rows into figures.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        posts = beside.submit(_posters_and_weeks, engine, chosen, query)
+        with engine.connect() as conn:
+            tally = Tally(questions(conn, chosen), people(conn), selected, WorkingCalendar())
+            tally.add_replies(replies_per_person(conn, chosen))
+            accepted = accepted_questions(conn, chosen)
+        posted, weekly = posts.result()
+    scopes = tally.finish(accepted, posted)
     hidden: list[str] = []
 
     def scope_figures(name: str, scope: Scope) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -117,6 +124,13 @@ def compute_stats(
         "extra": {"overall": overall_extra, "by_channel": extra_by_channel},
         "hidden": hidden,
     }
+
+
+def _posters_and_weeks(
+    engine: Engine, chosen: Selection, query: StatsQuery
+) -> tuple[dict[str, set[int]], list[dict[str, Any]]]:
+    with engine.connect() as conn:
+        return posters(conn, chosen), weekly_active_posters(conn, chosen, query)
 
 
 def weekly_active_posters(
