@@ -271,6 +271,12 @@ _PAIRS: dict[str, tuple[str, str]] = {
     ),
     "report_choose": ("Kanaal voor het maandrapport", "Channel for the monthly report"),
     "report_none": ("geen (maandrapport uit)", "none (monthly report off)"),
+    "report_partners": (
+        "Het rapport heeft de cijfers van alle groepen: een kanaal met externe partners erin "
+        "kan niet.",
+        "The report has every group's figures: a channel with external partners in it cannot "
+        "be chosen.",
+    ),
     # profile
     "profile_title": ("Mijn profiel", "My profile"),
     "name": ("Naam", "Name"),
