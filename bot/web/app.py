@@ -19,10 +19,13 @@ from bot.web import pages_figures, pages_mail, pages_profile, pages_signin, page
 from bot.web.access import viewer_for
 from bot.web.assets import serve_stylesheet, theme_css
 from bot.web.common import (
+    CSRF,
     FIGURES,
+    LANG,
     SERVICES,
     SESSION_COOKIE,
     TEMPLATES,
+    VIEWER,
     RefusedError,
     refusal,
     services_of,
@@ -57,18 +60,18 @@ SECURITY_HEADERS = {
 async def _who(request: web.Request, handler: Handler) -> web.StreamResponse:
     """The viewer of a live session, its CSRF token and language, on ``request``."""
     services = services_of(request)
-    request["lang"] = services.config.bot.language
+    request[LANG] = services.config.bot.language
     token = request.cookies.get(SESSION_COOKIE, "")
     if token:
         async with services.db.session() as session:
             row = await session_for(session, token, services.clock.now())
             person = await session.get(Person, row.person_id) if row is not None else None
             if row is not None and person is not None and person.active:
-                request["viewer"] = await viewer_for(session, person, services.config)
-                request["csrf"] = row.csrf_token
+                request[VIEWER] = await viewer_for(session, person, services.config)
+                request[CSRF] = row.csrf_token
                 settings = await session.get(PersonSettings, row.person_id)
                 chosen = normalise_language(settings.language if settings else None)
-                request["lang"] = chosen or services.config.bot.language
+                request[LANG] = chosen or services.config.bot.language
     return await handler(request)
 
 
@@ -83,7 +86,7 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             if not _same_origin(request):
                 raise RefusedError(403, "web.csrf_failed")
             if request.path not in _NO_CSRF:
-                expected = request.get("csrf", "")
+                expected = request.get(CSRF, "")
                 form = await request.post()
                 sent = str(form.get("csrf", ""))
                 if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
