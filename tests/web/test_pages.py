@@ -135,6 +135,22 @@ async def test_overview_figures_equal_stats_json(site: Site) -> None:
     assert "Omgevingswet" in hidden and "minder dan 5 personen" in hidden
 
 
+async def test_one_click_to_the_monthly_reports_period(site: Site) -> None:
+    """It is 9 March 2026: "Vorige maand" is February (the monthly report's period), "Deze
+    maand tot nu" 1-9 March, and the figures behind the links equal the CLI's."""
+    await site.sign_in(ADMIN)
+    html = await (await site.client.get("/overzicht")).text()
+    quick = html.split('aria-label="Snel kiezen"')[1].split("</nav>")[0]
+    assert 'href="/overzicht?van=2026-02-01&amp;tot=2026-02-28">Vorige maand' in quick
+    assert 'href="/overzicht?van=2026-03-01&amp;tot=2026-03-09">Deze maand tot nu' in quick
+    assert 'href="/overzicht" aria-current="page">Hele geschiedenis' in quick
+    this_month = await (await site.client.get("/overzicht?van=2026-03-01&tot=2026-03-09")).text()
+    expected = await stats_json(site, "--from", "2026-03-01", "--to", "2026-03-09")
+    assert figure_cells(this_month)[("overall", "threads")] == expected["overall"]["threads"]
+    group = await (await site.client.get("/groep/sociaal-domein")).text()
+    assert 'href="/groep/sociaal-domein?van=2026-02-01&amp;tot=2026-02-28"' in group
+
+
 async def test_bad_period_is_named_and_the_whole_history_shown(site: Site) -> None:
     await site.sign_in(MANAGER)
     html = await (await site.client.get("/overzicht?van=gisteren&tot=2026-13-45")).text()
