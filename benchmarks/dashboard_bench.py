@@ -2,6 +2,7 @@
 over HTTP from the real aiohttp application on 127.0.0.1.
 
     python benchmarks/dashboard_bench.py [--people 20000] [--messages 1000000] [--requests 50]
+        [--cold 5] [--reuse] [--database-url postgresql+psycopg://…]
 
 Generates the synthetic export (benchmarks/generate_slack_export.py) and imports it into
 SQLite the first time (``--reuse`` keeps an earlier database). For the whole history, one
@@ -14,6 +15,9 @@ month, one week and one group's page it prints
   ``[web] figures_cache_seconds`` (60 s by default), the page rendered anew each time;
 - the event loop's lag while the cold requests ran: a task that asks to wake every 10 ms
   records how late it woke (p50, p99, worst).
+
+``--reference`` also times, once per period, the plain-Python implementation that read every
+message (tests/stats/reference.py, the code before the database aggregated), directly.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import asyncio
 import statistics
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +54,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def bench_config(db: Path) -> Config:
+def bench_config(url: str) -> Config:
     organisations = [
         {"id": domain.split(".")[0], "name": domain, "domains": [domain], "external": external}
         for domain, external in ORGANISATIONS
@@ -58,7 +63,7 @@ def bench_config(db: Path) -> Config:
     return parse_config(
         {
             "bot": {"admins": [ADMIN]},
-            "database": {"url": f"sqlite:///{db}"},
+            "database": {"url": url},
             "organisations": organisations,
             "groups": groups,
         },
@@ -73,8 +78,9 @@ def prepare(args: argparse.Namespace, config: Config) -> None:
         print(
             f"generated {figures['messages']:,} messages in {time.perf_counter() - started:.0f} s"
         )
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+    if not args.database_url:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     database = Database(config.database.url)
     database.upgrade()
     report = import_slack_export(database, config, args.export)
@@ -169,6 +175,29 @@ async def measure(config: Config, requests: int, cold_runs: int) -> None:
         await bot.close()
 
 
+def time_reference(config: Config) -> None:
+    from bot.stats.report import StatsQuery, compute_stats
+    from tests.stats.reference import reference_stats
+
+    database = Database(config.database.url)
+    for name, query in [
+        ("whole history", StatsQuery()),
+        ("one month", StatsQuery(date(2026, 3, 1), date(2026, 3, 31))),
+    ]:
+        started = time.perf_counter()
+        expected = reference_stats(database.sync_engine, config, query)
+        before = time.perf_counter() - started
+        started = time.perf_counter()
+        found = compute_stats(database.sync_engine, config, query)
+        now = time.perf_counter() - started
+        print(
+            f"{name}: before (every message in Python) {before:,.1f} s, now {now:,.1f} s, "
+            f"figures equal: {found == expected}",
+            flush=True,
+        )
+    database.sync_engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--export", type=Path, default=None)
@@ -178,14 +207,23 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--cold", type=int, default=5, help="cold requests per page")
     parser.add_argument("--reuse", action="store_true", help="keep the database of a previous run")
+    parser.add_argument("--reference", action="store_true", help="time the former implementation")
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="instead of SQLite, e.g. postgresql+psycopg://postgres@127.0.0.1/bench (an empty "
+        "database; imported into unless --reuse)",
+    )
     args = parser.parse_args()
     size = f"{args.people // 1000}k-{args.messages // 1000}k"
     args.export = args.export or ROOT / f"benchmarks/data/export-{size}"
     args.db = args.db or ROOT / f"benchmarks/data/dashboard-{size}.db"
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    config = bench_config(args.db)
-    if not (args.reuse and args.db.exists()):
+    config = bench_config(args.database_url or f"sqlite:///{args.db}")
+    if not (args.reuse and (args.database_url or args.db.exists())):
         prepare(args, config)
+    if args.reference:
+        time_reference(config)
     asyncio.run(measure(config, args.requests, args.cold))
 
 
