@@ -17,6 +17,7 @@ from bot.i18n import t
 from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
 from bot.mail.policy import HoldReason
+from bot.mail.rejection import reject_waiting
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
@@ -172,6 +173,18 @@ TEXTS = {
     "email_questions.not_waiting": {
         "nl": "Er wacht geen mail met nummer {id}.",
         "en": "No mail with number {id} is waiting.",
+    },
+    "email_questions.rejected": {
+        "nl": "Mail {id} is afgewezen: hij wordt niet geplaatst en niet beantwoord.",
+        "en": "Mail {id} was rejected: it will not be posted or answered.",
+    },
+    "email_questions.usage_reject": {
+        "nl": "Gebruik: `!mailafwijzen NUMMER`",
+        "en": "Usage: `!rejectmail NUMBER`",
+    },
+    "email_questions.help_reject": {
+        "nl": "wijs een wachtende mail af: niet plaatsen, niet beantwoorden (moderators)",
+        "en": "reject a waiting mail: not posted, not answered (moderators)",
     },
     "email_questions.usage_release": {
         "nl": "Gebruik: `!mailvrijgeven NUMMER`",
@@ -423,6 +436,30 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
     ok = await desk.release(ctx.session, number)
     await ctx.session.commit()
     key = "email_questions.released" if ok else "email_questions.not_waiting"
+    await ctx.respond(ctx.t(key, id=number))
+
+
+@command(
+    "mailafwijzen",
+    "rejectmail",
+    help_key="email_questions.help_reject",
+    role=Role.COMMUNITY_MANAGER,
+)
+async def reject_mail(ctx: CommandContext, args: str) -> None:
+    """Set a waiting mail aside: never posted, never answered (as the dashboard's "Afwijzen")."""
+    number = _number(args)
+    if _desk(ctx) is None or number is None:
+        await ctx.respond(ctx.t("email_questions.usage_reject"))
+        return
+    row = await ctx.session.get(InboundEmail, number)
+    rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
+    if row is not None and not rights.may_moderate(_mail_group(row)):
+        await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
+        return
+    assert ctx.person.id is not None
+    rejected = await reject_waiting(ctx.session, number, ctx.person.id)
+    await ctx.session.commit()
+    key = "email_questions.rejected" if rejected else "email_questions.not_waiting"
     await ctx.respond(ctx.t(key, id=number))
 
 

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from bot.i18n import t
 from bot.mail.desk import EmailDesk
+from bot.mail.rejection import reject_waiting
 from bot.redaction.audit import counts_of, summary
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
@@ -154,22 +155,16 @@ async def release(request: web.Request) -> web.StreamResponse:
 
 
 async def reject(request: web.Request) -> web.StreamResponse:
-    """Set the mail aside: never posted, never answered (the ``ignored`` state the desk uses
-    for automatic replies), with who decided in ``last_error`` for the administrator."""
+    """Set the mail aside (:func:`bot.mail.rejection.reject_waiting`, as ``!mailafwijzen``)."""
     viewer = require_manager(request)
     try:
         _, number = await _waiting_row(request, viewer)
     except _NotWaitingError:
         return see_other("/mail", "mail_not_waiting")
     async with services_of(request).db.session() as session:
-        row = await session.get(InboundEmail, number)
-        if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
-            return see_other("/mail", "mail_not_waiting")
-        row.status = InboundStatus.IGNORED
-        row.last_error = f"rejected on the dashboard by person {viewer.person_id}"
-        session.add(row)
+        rejected = await reject_waiting(session, number, viewer.person_id)
         await session.commit()
-    return see_other("/mail", "mail_rejected")
+    return see_other("/mail", "mail_rejected" if rejected else "mail_not_waiting")
 
 
 def add_routes(routes: web.UrlDispatcher) -> None:
