@@ -88,15 +88,14 @@ def compute_stats(
         selected = [g for g in known if g not in ignored]
     with engine.connect() as conn:
         chosen = Selection(select_channels(conn, selected), *query.bounds())
-    # The posters' queries run on a second connection meanwhile: the database works on them
+    # The other queries run on a second connection meanwhile: the database works on them
     # while this thread turns the questions' rows into figures.
     with ThreadPoolExecutor(max_workers=1) as beside:
-        posts = beside.submit(_posters_and_weeks, engine, chosen, query)
+        others = beside.submit(_accepted_posters_and_weeks, engine, chosen, query)
         with engine.connect() as conn:
             tally = Tally(questions(conn, chosen), people(conn), selected, WorkingCalendar())
             tally.add_replies(replies_per_person(conn, chosen))
-            accepted = accepted_questions(conn, chosen)
-        posted, weekly = posts.result()
+        accepted, posted, weekly = others.result()
     scopes = tally.finish(accepted, posted)
     hidden: list[str] = []
 
@@ -126,11 +125,12 @@ def compute_stats(
     }
 
 
-def _posters_and_weeks(
+def _accepted_posters_and_weeks(
     engine: Engine, chosen: Selection, query: StatsQuery
-) -> tuple[dict[str, set[int]], list[dict[str, Any]]]:
+) -> tuple[set[int], dict[str, set[int]], list[dict[str, Any]]]:
     with engine.connect() as conn:
-        return posters(conn, chosen), weekly_active_posters(conn, chosen, query)
+        accepted = accepted_questions(conn, chosen)
+        return accepted, posters(conn, chosen), weekly_active_posters(conn, chosen, query)
 
 
 def weekly_active_posters(
