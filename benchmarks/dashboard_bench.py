@@ -150,12 +150,13 @@ async def measure(config: Config, requests: int, cold_runs: int) -> None:
         assert admin.id is not None
         token = await issue_link(session, admin.id, services.clock.now(), 15)
         await session.commit()
-    client = TestClient(TestServer(dashboard_app(services)))
+    app = dashboard_app(services)
+    client = TestClient(TestServer(app))
     await client.start_server()
     try:
         response = await client.post("/login", data={"token": token}, allow_redirects=False)
         assert response.status == 303
-        figures = client.server.app[FIGURES]
+        figures = app[FIGURES]
         for name, path in PAGES:
             cold = []
             with LoopLag() as lag:
