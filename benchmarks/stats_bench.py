@@ -9,6 +9,7 @@ extras), and of one group with a period.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -24,7 +25,7 @@ from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.stats.report import StatsQuery, compute_stats  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "whoknows-dev"
+SHARED = Path(os.environ.get("VRAAGBAAK_SHARED", ROOT.parent / "shared")) / "whoknows-dev"
 
 
 def _percentile(values: list[float], share: float) -> float:

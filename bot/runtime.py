@@ -69,7 +69,7 @@ async def run_bot(config: Config, *, health_host: str, health_port: int) -> int:
     app = await _health_app(components)
     from bot.web.app import add_dashboard
 
-    add_dashboard(app, bot.services)
+    add_dashboard(app, bot.services, warm=True)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, health_host, health_port)

@@ -20,11 +20,11 @@ from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction
 from bot.services import Services
 from bot.storage.adoption_models import Goal, NudgeState
-from bot.storage.models import Nudge, Person, Role, StateEntry
+from bot.storage.models import Channel, Nudge, Person, Role, StateEntry
 from bot.switches import OFF_WORDS, switch
 from bot.time_input import parse_duration
 from schedules.activity import ActivityLog
-from schedules.report import REPORT_ROOM_KEY
+from schedules.report import REPORT_ROOM_KEY, shared_with_partners
 from schedules.rules import GLOBAL_PAUSE_KEY
 from schedules.texts import NUDGE_TEXTS
 
@@ -283,10 +283,26 @@ async def set_state(session: AsyncSession, key: str, value: str, services: Servi
 
 
 async def set_report_room(
-    session: AsyncSession, services: Services, platform: str, external_id: str, name: str
+    session: AsyncSession,
+    services: Services,
+    channel: Channel,
+    *,
+    chooser_id: int | None = None,
+    name: str = "",
 ) -> None:
-    """The monthly report goes to this channel (``!rapportkanaal`` and the dashboard)."""
-    value = json.dumps({"platform": platform, "external_id": external_id, "name": name})
+    """The monthly report goes to ``channel`` (``!rapportkanaal`` and the dashboard).
+
+    Refused (:class:`UserError` ``adoption.report_room_shared``) for a channel a partner
+    reads: the report has every group's figures (issue 13)."""
+    if await shared_with_partners(services, session, channel, chooser_id):
+        raise UserError("adoption.report_room_shared")
+    value = json.dumps(
+        {
+            "platform": channel.platform,
+            "external_id": channel.external_id,
+            "name": name or channel.name,
+        }
+    )
     await set_state(session, REPORT_ROOM_KEY, value, services)
 
 
@@ -305,17 +321,12 @@ async def report_room(ctx: CommandContext, args: str) -> None:
         await clear_report_room(ctx.session)
         await ctx.respond(ctx.t("adoption.report_room_off"))
         return
-    conversation = ctx.event.conversation
-    if (await ctx.audience()).restricted:
-        # The report has every group's figures: only for rooms without partners (issue 13).
-        await ctx.respond(ctx.t("adoption.report_room_shared"))
-        return
     await set_report_room(
         ctx.session,
         ctx.services,
-        conversation.platform,
-        conversation.external_id,
-        conversation.name,
+        ctx.channel,
+        chooser_id=ctx.person_id,
+        name=ctx.event.conversation.name,
     )
     await ctx.respond(ctx.t("adoption.report_room_set"))
 

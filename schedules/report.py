@@ -181,10 +181,21 @@ async def report_room(services: Services) -> ConversationRef | None:
     return ConversationRef(data["platform"], data["external_id"], data.get("name", ""))
 
 
-async def _shared_with_partners(
+async def shared_with_partners(
+    services: Services, session: AsyncSession, channel: Channel, reader_id: int | None = None
+) -> bool:
+    """Whether a partner reads ``channel`` (its members as the platform lists them now, and
+    ``reader_id``). The report has every group's figures, so such a room is refused when it
+    is chosen and skipped when partners joined it since (issue 13)."""
+    room = ConversationRef(channel.platform, channel.external_id, channel.name)
+    await refresh_members(services, session, room, channel)
+    return (await visibility.audience_of_channel(session, channel, reader_id)).restricted
+
+
+async def _room_shared_with_partners(
     services: Services, session: AsyncSession, room: ConversationRef
 ) -> bool:
-    """Partners joined the report room since it was chosen: fail closed (issue 13)."""
+    """Partners joined the report room since it was chosen: fail closed."""
     channel = (
         await session.exec(
             select(Channel).where(
@@ -192,10 +203,7 @@ async def _shared_with_partners(
             )
         )
     ).first()
-    if channel is None:
-        return False
-    await refresh_members(services, session, room, channel)
-    return (await visibility.audience_of_channel(session, channel, None)).restricted
+    return channel is not None and await shared_with_partners(services, session, channel)
 
 
 async def build_report(services: Services, first: date, last: date) -> tuple[str, bytes, bytes]:
@@ -231,7 +239,7 @@ async def monthly_report(services: Services) -> None:
     async with services.db.session() as session:
         if await rules.globally_paused(session):
             return
-        if await _shared_with_partners(services, session, room):
+        if await _room_shared_with_partners(services, session, room):
             log.warning("report room is shared with partners; no report posted", room=room.name)
             return
     text, png, table = await build_report(services, first, last)

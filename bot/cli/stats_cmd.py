@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from bot.cli.common import add_config_argument, config_from
@@ -60,6 +61,33 @@ def _print_text(result: dict[str, Any]) -> None:
             print(f"  {label}: {value}")
 
 
+def _has_messages(database: Any) -> bool:
+    from sqlalchemy import select
+
+    from bot.storage.models import Message
+
+    message = Message.__table__  # type: ignore[attr-defined]
+    with database.sync_engine.connect() as conn:
+        return conn.execute(select(message.c.id).limit(1)).first() is not None
+
+
+DEMO_DATABASE = Path("vraagbaak-data/demo.db")
+
+
+def _warn_empty(url: str) -> None:
+    """An empty database gives empty figures; say so, and where the demo keeps its data."""
+    lines = [
+        f"Let op: de database {url} bevat nog geen berichten, dus alle cijfers zijn leeg.",
+        "Een andere database: --config BESTAND, of VRAAGBAAK_DATABASE__URL=….",
+    ]
+    if DEMO_DATABASE.exists():
+        lines.append(
+            "De demo bewaart zijn gesprekken in vraagbaak-data/demo.db: "
+            "VRAAGBAAK_DATABASE__URL=sqlite:///vraagbaak-data/demo.db vraagbaak stats"
+        )
+    print("\n".join(lines), file=sys.stderr)
+
+
 def _stats(args: argparse.Namespace) -> int:
     from bot.stats.report import StatsQuery, UnknownGroupError, compute_stats
 
@@ -79,6 +107,8 @@ def _stats(args: argparse.Namespace) -> int:
         except UnknownGroupError as exc:
             print(str(exc), file=sys.stderr)
             return 1
+        if not _has_messages(database):
+            _warn_empty(config.database.url)
     finally:
         database.sync_engine.dispose()
     if args.json:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from sqlmodel import col, select
+from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.events import AccountRef
@@ -174,17 +174,21 @@ class Moderation:
     async def reject(self, session: AsyncSession, inbound_id: int, decided_by: str) -> bool:
         """Set held, group-less or quarantined mail aside for good: never posted, never
         answered (the ``ignored`` state of automatic replies); ``decided_by`` is kept for the
-        administrator. In the caller's transaction."""
+        administrator. One conditional ``UPDATE`` on the state seen, so two moderators
+        rejecting at once, or one releasing while another rejects, change it once. In the
+        caller's transaction."""
         row = await session.get(InboundEmail, inbound_id)
         if row is None or not (
             row.status in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP) or is_quarantined(row)
         ):
             return False
-        row.status = InboundStatus.IGNORED
-        row.last_error = f"rejected by {decided_by}"[:500]
-        row.parsed = {**row.parsed, "rejected": True}
-        session.add(row)
-        return True
+        result = await session.exec(
+            update(InboundEmail)
+            .where(col(InboundEmail.id) == inbound_id, col(InboundEmail.status) == row.status)
+            .values(status=InboundStatus.IGNORED, last_error=f"rejected by {decided_by}"[:500])
+            .execution_options(synchronize_session="fetch")
+        )
+        return bool(result.rowcount == 1)
 
     async def release(
         self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None

@@ -1,19 +1,38 @@
-"""The figures of ``vraagbaak stats``: which groups, which period, then load and aggregate."""
+"""The figures of ``vraagbaak stats``: which groups, which period; the database counts
+(:mod:`bot.stats.queries`), :mod:`bot.stats.figures` turns its rows into figures."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from bot.config import Config
-from bot.stats.figures import core_figures, extra_figures, organisation_pairs, weekly_active_posters
+from bot.stats.figures import (
+    Scope,
+    Tally,
+    combined,
+    core_figures,
+    extra_figures,
+    mondays_touched,
+    week_name,
+)
 from bot.stats.privacy import MIN_PEOPLE, hide_scope, hide_small_weeks, too_few
-from bot.stats.rows import PostRow, ReplyRow, StatsInput, ThreadRow, load_input
-from bot.stats.working_time import AMSTERDAM, WorkingCalendar
+from bot.stats.queries import (
+    Selection,
+    accepted_questions,
+    first_and_last_post,
+    people,
+    posters,
+    posters_between,
+    questions,
+    replies_per_person,
+    select_channels,
+)
+from bot.stats.working_time import AMSTERDAM, WorkingCalendar, from_epoch_micros
 from bot.storage.models import Channel
 
 
@@ -22,6 +41,9 @@ class UnknownGroupError(ValueError):
         self.group_id = group_id
         self.known = known
         super().__init__(f"unknown group {group_id!r}; known groups: {', '.join(known) or '-'}")
+
+    def __reduce__(self) -> tuple[type[UnknownGroupError], tuple[str, list[str]]]:
+        return UnknownGroupError, (self.group_id, self.known)  # raised in the worker process
 
 
 @dataclass(frozen=True)
@@ -51,28 +73,6 @@ def known_groups(engine: Engine) -> list[str]:
         return sorted(str(g) for (g,) in rows)
 
 
-def _scope(
-    data: StatsInput, groups: set[str]
-) -> tuple[list[ThreadRow], dict[int, list[ReplyRow]], list[PostRow]]:
-    threads = [t for t in data.threads if t.group_id in groups]
-    ids = {t.id for t in threads}
-    replies: dict[int, list[ReplyRow]] = defaultdict(list)
-    for reply in data.replies:
-        if reply.thread_id in ids:
-            replies[reply.thread_id].append(reply)
-    posts = [p for p in data.posts if p.group_id in groups]
-    return threads, replies, posts
-
-
-def _people_in(
-    threads: list[ThreadRow], replies: dict[int, list[ReplyRow]], posts: list[PostRow]
-) -> int:
-    people = {t.author_id for t in threads} | {p.author_id for p in posts}
-    for items in replies.values():
-        people.update(r.author_id for r in items)
-    return len(people)
-
-
 def compute_stats(
     engine: Engine, config: Config, query: StatsQuery | None = None
 ) -> dict[str, Any]:
@@ -86,32 +86,32 @@ def compute_stats(
     else:
         ignored = set(config.stats.ignore_groups)
         selected = [g for g in known if g not in ignored]
-    start, end = query.bounds()
     with engine.connect() as conn:
-        data = load_input(conn, selected, start, end)
-    calendar = WorkingCalendar()
+        chosen = Selection(select_channels(conn, selected), *query.bounds())
+    # The other queries run on a second connection meanwhile: the database works on them
+    # while this thread turns the questions' rows into figures.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        others = beside.submit(_accepted_posters_and_weeks, engine, chosen, query)
+        with engine.connect() as conn:
+            tally = Tally(questions(conn, chosen), people(conn), selected, WorkingCalendar())
+            tally.add_replies(replies_per_person(conn, chosen))
+        accepted, posted, weekly = others.result()
+    scopes = tally.finish(accepted, posted)
     hidden: list[str] = []
 
-    def scope_figures(name: str, groups: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
-        threads, replies, posts = _scope(data, groups)
-        core = core_figures(threads, replies, posts, data)
-        extra = extra_figures(threads, replies, calendar)
-        pairs, pairs_hidden = organisation_pairs(threads, replies, data, MIN_PEOPLE)
-        extra["organisation_pairs"] = pairs
-        extra["organisation_pairs_hidden"] = pairs_hidden
-        if too_few(_people_in(threads, replies, posts)):
+    def scope_figures(name: str, scope: Scope) -> tuple[dict[str, Any], dict[str, Any]]:
+        core, extra = core_figures(scope), extra_figures(scope, MIN_PEOPLE)
+        if too_few(len(scope.people)):
             hidden.append(name)
             return hide_scope(core), hide_scope(extra)
         return core, extra
 
-    overall, overall_extra = scope_figures("overall", set(selected))
-    _, _, all_posts = _scope(data, set(selected))
-    weekly = weekly_active_posters(all_posts, query.first, query.last)
+    overall, overall_extra = scope_figures("overall", combined(scopes.values()))
     overall["weekly_active_posters"] = hide_small_weeks(weekly)
     by_channel: dict[str, dict[str, Any]] = {}
     extra_by_channel: dict[str, dict[str, Any]] = {}
     for group in selected:
-        by_channel[group], extra_by_channel[group] = scope_figures(group, {group})
+        by_channel[group], extra_by_channel[group] = scope_figures(group, scopes[group])
     return {
         "period": {
             "from": query.first.isoformat() if query.first else None,
@@ -123,3 +123,36 @@ def compute_stats(
         "extra": {"overall": overall_extra, "by_channel": extra_by_channel},
         "hidden": hidden,
     }
+
+
+def _accepted_posters_and_weeks(
+    engine: Engine, chosen: Selection, query: StatsQuery
+) -> tuple[set[int], dict[str, set[int]], list[dict[str, Any]]]:
+    with engine.connect() as conn:
+        accepted = accepted_questions(conn, chosen)
+        return accepted, posters(conn, chosen), weekly_active_posters(conn, chosen, query)
+
+
+def weekly_active_posters(
+    conn: Connection, chosen: Selection, query: StatsQuery
+) -> list[dict[str, Any]]:
+    """People who posted, per ISO week (Europe/Amsterdam) that the period touches — without a
+    period, from the first to the last post — each week counted by the database."""
+    first, last = query.first, query.last
+    if first is None or last is None:
+        span = first_and_last_post(conn, chosen)
+        if span is None:
+            return []
+        first_day, last_day = (from_epoch_micros(at).astimezone(AMSTERDAM).date() for at in span)
+        first, last = first or first_day, last or last_day
+    weeks = []
+    for monday in mondays_touched(first, last):
+        week_start = datetime.combine(monday, time(0), AMSTERDAM)
+        week_end = datetime.combine(monday + timedelta(days=7), time(0), AMSTERDAM)
+        week = Selection(
+            chosen.group_of_channel,
+            max(week_start, chosen.start) if chosen.start else week_start,
+            min(week_end, chosen.end) if chosen.end else week_end,
+        )
+        weeks.append({"week": week_name(monday), "count": posters_between(conn, week)})
+    return weeks

@@ -6,13 +6,27 @@ Used for response times in working hours and for the quiet hours of nudges.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH_ORDINAL = EPOCH.date().toordinal()
+MICROSECOND = timedelta(microseconds=1)
+HOUR_US = 3_600_000_000
+DAY_US = 86_400_000_000
+
+
+def epoch_micros(moment: datetime) -> int:
+    """Microseconds since 1970-01-01 UTC, exactly (an aware datetime)."""
+    return (moment - EPOCH) // MICROSECOND
+
+
+def from_epoch_micros(micros: int) -> datetime:
+    return EPOCH + timedelta(microseconds=micros)
 
 
 @lru_cache(maxsize=32)
@@ -36,6 +50,11 @@ class WorkingCalendar:
         self.start = start
         self.end = end
         self.tz = tz
+        # Caches for counting working time over many moments given as epoch microseconds:
+        # the UTC offset per UTC hour (None: the offset changes within that hour) and the
+        # working window of each local day (None: not a working day).
+        self._offsets: dict[int, int | None] = {}
+        self._windows: dict[int, tuple[int, int] | None] = {}
 
     def local(self, moment: datetime) -> datetime:
         if moment.tzinfo is None:
@@ -66,13 +85,53 @@ class WorkingCalendar:
         """Seconds of working time in ``[begin, finish)``; 0 when ``finish <= begin``."""
         if finish <= begin:
             return 0.0
+        self.local(begin), self.local(finish)  # refuses naive datetimes
+        return self.working_seconds_between_micros(epoch_micros(begin), epoch_micros(finish))
+
+    def working_seconds_between_micros(self, begin: int, finish: int) -> float:
+        """:meth:`working_seconds_between` for epoch microseconds, without datetimes: the
+        figures count it for every answered question. The seconds of each working day are
+        added one day at a time, so the float sum is the same as walking datetimes."""
+        if finish <= begin:
+            return 0.0
         total = 0.0
-        for day in self._working_days(self.local(begin).date(), self.local(finish).date()):
-            opens, closes = self._day_window(day)
-            lo, hi = max(opens, begin), min(closes, finish)
+        windows = self._windows
+        for ordinal in range(self._local_ordinal(begin), self._local_ordinal(finish) + 1):
+            window = windows[ordinal] if ordinal in windows else self._window(ordinal)
+            if window is None:
+                continue
+            lo = window[0] if window[0] > begin else begin
+            hi = window[1] if window[1] < finish else finish
             if hi > lo:
-                total += (hi - lo).total_seconds()
+                total += (hi - lo) / 1_000_000
         return total
+
+    def _local_ordinal(self, micros: int) -> int:
+        """The proleptic ordinal of the local date of an epoch-microseconds moment."""
+        hour = micros // HOUR_US
+        offset = self._offsets[hour] if hour in self._offsets else self._hour_offset(hour)
+        if offset is None:
+            found = from_epoch_micros(micros).astimezone(self.tz).utcoffset()
+            assert found is not None
+            offset = found // MICROSECOND
+        return (micros + offset) // DAY_US + EPOCH_ORDINAL
+
+    def _hour_offset(self, hour: int) -> int | None:
+        first = from_epoch_micros(hour * HOUR_US).astimezone(self.tz).utcoffset()
+        last = from_epoch_micros((hour + 1) * HOUR_US - 1).astimezone(self.tz).utcoffset()
+        assert first is not None and last is not None
+        offset = first // MICROSECOND if first == last else None
+        self._offsets[hour] = offset
+        return offset
+
+    def _window(self, ordinal: int) -> tuple[int, int] | None:
+        day = date.fromordinal(ordinal)
+        window = None
+        if self.is_working_day(day):
+            opens, closes = self._day_window(day)
+            window = (epoch_micros(opens), epoch_micros(closes))
+        self._windows[ordinal] = window
+        return window
 
     def next_working_moment(self, moment: datetime) -> datetime:
         """``moment`` itself when it is working time, else the next opening."""

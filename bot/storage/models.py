@@ -83,10 +83,14 @@ class ThreadSource(StrEnum):
 
 
 class Thread(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("channel_id", "root_external_id"),)
+    __table_args__ = (
+        UniqueConstraint("channel_id", "root_external_id"),
+        # A channel's threads in time order: the figures' questions of a period.
+        Index("ix_thread_channel_created", "channel_id", "created_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    channel_id: int = Field(foreign_key="channel.id", index=True)
+    channel_id: int = Field(foreign_key="channel.id")
     root_external_id: str
     author_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
@@ -101,10 +105,15 @@ class Message(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("channel_id", "external_id"),
         Index("ix_message_author_created", "author_id", "created_at"),
+        # For the adoption figures (bot/stats/queries.py), which read these indexes alone:
+        # a channel's posts in time order with their authors (posters of a period, of a week),
+        Index("ix_message_channel_created", "channel_id", "created_at", "author_id", "is_bot"),
+        # and the human replies thread by thread, replier by replier, without sorting.
+        Index("ix_message_replies", "is_root", "is_bot", "thread_id", "author_id", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    channel_id: int = Field(foreign_key="channel.id", index=True)
+    channel_id: int = Field(foreign_key="channel.id")
     thread_id: int | None = Field(default=None, foreign_key="thread.id", index=True)
     external_id: str
     author_id: int | None = Field(default=None, foreign_key="person.id")

@@ -3,6 +3,7 @@ form, security headers, and the refusals (401 not signed in, 403 not allowed).""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -12,15 +13,19 @@ from aiohttp import web
 from bot.i18n import normalise_language, register
 from bot.logs import get_logger
 from bot.services import Services
+from bot.stats.report import StatsQuery
 from bot.storage.models import Person, PersonSettings
 from bot.web import pages_figures, pages_mail, pages_profile, pages_signin, pages_targets
 from bot.web.access import viewer_for
 from bot.web.assets import serve_stylesheet, theme_css
 from bot.web.common import (
+    CSRF,
     FIGURES,
+    LANG,
     SERVICES,
     SESSION_COOKIE,
     TEMPLATES,
+    VIEWER,
     RefusedError,
     refusal,
     services_of,
@@ -32,6 +37,7 @@ from bot.web.signin import session_for
 from bot.web.texts import TEXTS
 
 log = get_logger(__name__)
+WARMING: web.AppKey[asyncio.Task[None]] = web.AppKey("vraagbaak_figures_warming", asyncio.Task)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 MAX_FORM_BYTES = 64 * 1024
 # The form that uses a sign-in link has no session yet: the link's token is its secret.
@@ -54,18 +60,18 @@ SECURITY_HEADERS = {
 async def _who(request: web.Request, handler: Handler) -> web.StreamResponse:
     """The viewer of a live session, its CSRF token and language, on ``request``."""
     services = services_of(request)
-    request["lang"] = services.config.bot.language
+    request[LANG] = services.config.bot.language
     token = request.cookies.get(SESSION_COOKIE, "")
     if token:
         async with services.db.session() as session:
             row = await session_for(session, token, services.clock.now())
             person = await session.get(Person, row.person_id) if row is not None else None
             if row is not None and person is not None and person.active:
-                request["viewer"] = await viewer_for(session, person, services.config)
-                request["csrf"] = row.csrf_token
+                request[VIEWER] = await viewer_for(session, person, services.config)
+                request[CSRF] = row.csrf_token
                 settings = await session.get(PersonSettings, row.person_id)
                 chosen = normalise_language(settings.language if settings else None)
-                request["lang"] = chosen or services.config.bot.language
+                request[LANG] = chosen or services.config.bot.language
     return await handler(request)
 
 
@@ -80,7 +86,7 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             if not _same_origin(request):
                 raise RefusedError(403, "web.csrf_failed")
             if request.path not in _NO_CSRF:
-                expected = request.get("csrf", "")
+                expected = request.get(CSRF, "")
                 form = await request.post()
                 sent = str(form.get("csrf", ""))
                 if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
@@ -132,12 +138,16 @@ async def _theme(request: web.Request) -> web.StreamResponse:
     return web.Response(text=css, content_type="text/css", headers={"Cache-Control": "no-store"})
 
 
-def add_dashboard(app: web.Application, services: Services) -> None:
-    """Put the dashboard on ``app`` (the application that also answers ``/health``)."""
+def add_dashboard(app: web.Application, services: Services, *, warm: bool = False) -> None:
+    """Put the dashboard on ``app`` (the application that also answers ``/health``).
+    ``warm``: compute the overview's figures (the whole history) as soon as it starts."""
     register(TEXTS)
     app[SERVICES] = services
     app[TEMPLATES] = templates()
     app[FIGURES] = FiguresCache(services)
+    if warm:
+        app.on_startup.append(_warm_figures)
+        app.on_cleanup.append(_stop_warming)
     app.middlewares.extend([_who, _guard])
     routes = app.router
     routes.add_get("/", pages_signin.home)
@@ -150,6 +160,16 @@ def add_dashboard(app: web.Application, services: Services) -> None:
     pages_mail.add_routes(routes)
     pages_targets.add_routes(routes)
     pages_profile.add_routes(routes)
+
+
+async def _warm_figures(app: web.Application) -> None:
+    app[WARMING] = app[FIGURES].warm(StatsQuery())
+
+
+async def _stop_warming(app: web.Application) -> None:
+    task = app.get(WARMING)
+    if task is not None and not task.done():
+        task.cancel()
 
 
 def dashboard_app(services: Services) -> web.Application:

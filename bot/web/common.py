@@ -23,6 +23,10 @@ SERVICES: web.AppKey[Services] = web.AppKey("vraagbaak_services", Services)
 TEMPLATES: web.AppKey[jinja2.Environment] = web.AppKey("vraagbaak_templates", jinja2.Environment)
 FIGURES: web.AppKey[FiguresCache] = web.AppKey("vraagbaak_figures", FiguresCache)
 SESSION_COOKIE = "vraagbaak_sessie"
+# What the middleware in bot/web/app.py found out about the request.
+VIEWER: web.RequestKey[Viewer] = web.RequestKey("vraagbaak_viewer", Viewer)
+CSRF: web.RequestKey[str] = web.RequestKey("vraagbaak_csrf", str)
+LANG: web.RequestKey[str] = web.RequestKey("vraagbaak_lang", str)
 
 # Messages a redirect may name (``?melding=…``): keys, never text from the request.
 FLASH_KEYS = frozenset(
@@ -65,13 +69,11 @@ def services_of(request: web.Request) -> Services:
 
 
 def viewer_of(request: web.Request) -> Viewer | None:
-    viewer: Viewer | None = request.get("viewer")
-    return viewer
+    return request.get(VIEWER)
 
 
 def language_of(request: web.Request) -> str:
-    lang: str = request.get("lang") or services_of(request).config.bot.language
-    return lang
+    return request.get(LANG) or services_of(request).config.bot.language
 
 
 @dataclass
@@ -99,7 +101,7 @@ def render(request: web.Request, page: PageData) -> web.Response:
             t=translate,
             lang=lang,
             viewer=viewer,
-            csrf=request.get("csrf", ""),
+            csrf=request.get(CSRF, ""),
             stylesheets=sheets.names,
             themed=viewer is not None and bool(services_of(request).config.web.themes),
             path=request.path,

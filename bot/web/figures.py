@@ -1,9 +1,10 @@
 """The figures of ``vraagbaak stats --json``, computed by the same code
-(:func:`bot.stats.report.compute_stats`) off the event loop and kept for
-``[web] figures_cache_seconds``, so a dashboard opened every morning by several managers costs
-one computation. Older figures are still shown at once while newer ones are computed in the
-background (stale-while-revalidate); the page says when they were computed. ``0`` computes on
-every request."""
+(:func:`bot.stats.report.compute_stats`) in the figures worker process (:mod:`bot.stats.worker`,
+off the event loop and its GIL) and kept for ``[web] figures_cache_seconds``, so a dashboard
+opened every morning by several managers costs one computation. Older figures are still shown
+at once while newer ones are computed in the background (stale-while-revalidate); the page says
+when they were computed. ``0`` computes on every request. ``vraagbaak run`` computes the whole
+history's figures once at start (:meth:`FiguresCache.warm`), so the first visitor finds them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from typing import Any
 
 from bot.logs import get_logger
 from bot.services import Services
-from bot.stats.report import StatsQuery, compute_stats
+from bot.stats.report import StatsQuery
+from bot.stats.worker import stats_worker
 
 log = get_logger(__name__)
 MAX_ENTRIES = 64
@@ -37,9 +39,7 @@ class FiguresCache:
 
     async def _compute(self, query: StatsQuery) -> Figures:
         computed_at = self.services.clock.now()
-        stats = await asyncio.to_thread(
-            compute_stats, self.services.db.sync_engine, self.services.config, query
-        )
+        stats = await stats_worker.compute(self.services.db, self.services.config, query)
         figures = Figures(stats, computed_at, time.monotonic())
         if len(self._entries) >= MAX_ENTRIES:
             self._entries.clear()
@@ -73,6 +73,17 @@ class FiguresCache:
                 log.exception("figures not refreshed")
 
         self._refreshing[query] = asyncio.get_running_loop().create_task(refresh())
+
+    def warm(self, query: StatsQuery) -> asyncio.Task[None]:
+        """Compute ``query``'s figures in the background (at start: the overview's default)."""
+
+        async def compute() -> None:
+            try:
+                await self.get(query)
+            except Exception:  # the first visitor computes them instead
+                log.exception("figures not computed at start")
+
+        return asyncio.get_running_loop().create_task(compute())
 
     def forget(self) -> None:
         self._entries.clear()

@@ -11,6 +11,7 @@ from aiohttp import web
 from sqlmodel import col, select
 
 from bot.i18n import t
+from bot.stats.working_time import AMSTERDAM
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel, Thread
 from bot.web.access import Viewer
@@ -27,7 +28,7 @@ from bot.web.common import (
 )
 from bot.web.links import thread_link
 from bot.web.tables import Cell, Table, to_csv
-from schedules.report import goal_met, metric_value
+from schedules.report import goal_met, metric_value, previous_month
 
 # The seven figures every scope has (stats.json's keys, in its order).
 CORE_KEYS = (
@@ -174,11 +175,19 @@ def _names(request: web.Request) -> dict[str, str]:
 
 def _period_context(request: web.Request) -> dict[str, Any]:
     period = period_of(request)
+    today = services_of(request).clock.now().astimezone(AMSTERDAM).date()
+    last_month = previous_month(today)
     return {
         "period": period,
         "period_problem": period.problem,
         "van": period.first.isoformat() if period.first else "",
         "tot": period.last.isoformat() if period.last else "",
+        # One click to the period of the monthly report, this month, and everything.
+        "quick_periods": [
+            ("web.period_last_month", last_month[0].isoformat(), last_month[1].isoformat()),
+            ("web.period_this_month", today.replace(day=1).isoformat(), today.isoformat()),
+            ("web.period_everything", "", ""),
+        ],
     }
 
 

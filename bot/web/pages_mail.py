@@ -188,8 +188,7 @@ async def release(request: web.Request) -> web.StreamResponse:
 
 
 async def reject(request: web.Request) -> web.StreamResponse:
-    """Set the mail aside: never posted, never answered (the ``ignored`` state the desk uses
-    for automatic replies), with who decided in ``last_error`` for the administrator."""
+    """Set the mail aside (``Moderation.reject``, as ``!mailafwijzen``)."""
     viewer = require_manager(request)
     try:
         desk, number = await _waiting_row(request, viewer)

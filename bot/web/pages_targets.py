@@ -9,6 +9,7 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.errors import UserError
 from bot.goal_input import GoalInputError, describe_goal, parse_goal
 from bot.i18n import t
 from bot.storage.adoption_models import Goal
@@ -34,6 +35,7 @@ from handlers.adoption import (
 from schedules.report import METRICS, REPORT_ROOM_KEY
 from schedules.rules import NudgeKind, NudgeRules, group_switches_key
 
+_REPORT_ERRORS = frozenset({"adoption.report_room_shared"})
 _KNOWN_ERRORS = frozenset(
     {
         "goal.unknown_figure",
@@ -113,6 +115,8 @@ async def build_targets(request: web.Request, viewer: Viewer) -> PageData:
         "may_set_report": viewer.sees_everything,
         "metrics": list(METRICS),
         "error_key": error if (error := request.query.get("fout", "")) in _KNOWN_ERRORS else "",
+        "report_error": error if error in _REPORT_ERRORS else "",
+        "report_refused": request.query.get("kanaal", ""),
         "error_group": request.query.get("groep", ""),
     }
     return PageData("targets.html", "web.targets_title", context, [table, nudges])
@@ -198,9 +202,11 @@ async def report_room(request: web.Request) -> web.StreamResponse:
         channel = await session.get(Channel, int(choice))
         if channel is None or channel.is_direct:
             raise RefusedError(400, "web.status_400")
-        await set_report_room(
-            session, services, channel.platform, channel.external_id, channel.name
-        )
+        try:
+            await set_report_room(session, services, channel, chooser_id=viewer.person_id)
+        except UserError as refused:  # shared with partners: say so next to the choice
+            await session.commit()  # the members the platform listed meanwhile
+            return see_other(f"/doelen?fout={refused.key}&kanaal={channel.id}#kanaal")
         await session.commit()
     return see_other("/doelen", "report_set")
 

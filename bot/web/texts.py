@@ -85,6 +85,10 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "period_from": ("Van (eerste dag)", "From (first day)"),
     "period_to": ("Tot en met (laatste dag)", "To (last day, included)"),
     "period_show": ("Toon", "Show"),
+    "period_quick": ("Snel kiezen", "Quick choice"),
+    "period_last_month": ("Vorige maand (het maandrapport)", "Last month (the monthly report)"),
+    "period_this_month": ("Deze maand tot nu", "This month so far"),
+    "period_everything": ("Hele geschiedenis", "Whole history"),
     "period_all": (
         "Periode: de hele geschiedenis (Nederlandse tijd).",
         "Period: the whole history (Dutch time).",
@@ -271,6 +275,12 @@ _PAIRS: dict[str, tuple[str, str]] = {
     ),
     "report_choose": ("Kanaal voor het maandrapport", "Channel for the monthly report"),
     "report_none": ("geen (maandrapport uit)", "none (monthly report off)"),
+    "report_partners": (
+        "Het rapport heeft de cijfers van alle groepen: een kanaal met externe partners erin "
+        "kan niet.",
+        "The report has every group's figures: a channel with external partners in it cannot "
+        "be chosen.",
+    ),
     # profile
     "profile_title": ("Mijn profiel", "My profile"),
     "name": ("Naam", "Name"),

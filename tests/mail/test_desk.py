@@ -128,6 +128,32 @@ async def test_unknown_sender_held_until_a_moderator_releases_it(
     assert (await inbound(bot))[0].status == InboundStatus.POSTED
 
 
+async def test_a_moderator_rejects_held_mail_which_is_never_posted(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    """``!mailafwijzen``: the same function as the dashboard's "Afwijzen"."""
+    component, captured = desk
+    await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
+    raw = bytes(mails.plain("Koop goedkope horloges", sender="Spam <spam@elders.example>"))
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.HELD
+    await say(bot, adapter, COLLEAGUE, f"!mailafwijzen {stored.id}")  # not a moderator
+    assert (await inbound(bot))[0].status == InboundStatus.HELD
+    await say(bot, adapter, ADMIN, f"!mailafwijzen {stored.id}")
+    assert f"Mail {stored.id} is terzijde gelegd" in adapter.sent[-1].text
+    await say(bot, adapter, ADMIN, f"!mailvrijgeven {stored.id}")  # too late: it is set aside
+    assert f"Er wacht geen mail met nummer {stored.id}" in adapter.sent[-1].text
+    await say(bot, adapter, ADMIN, f"!mailafwijzen {stored.id}")
+    assert f"Mail {stored.id} wacht niet op een beslissing" in adapter.sent[-1].text
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.IGNORED
+    assert not [s for s in adapter.sent if "horloges" in s.text]  # never posted
+    assert not captured.sent  # never answered
+
+
 async def test_antwoord_in_reply_sends_in_the_language_of_the_question(
     bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
 ) -> None:

@@ -58,7 +58,7 @@ async def test_quarantined_mail_is_listed_and_set_aside(
     await say(bot, adapter, ADMIN, f"!mailafwijzen {bomb.id}")
     assert "terzijde gelegd" in last_private(adapter)
     [row] = await inbound(bot)
-    assert row.status == InboundStatus.IGNORED and row.parsed["rejected"] is True
+    assert row.status == InboundStatus.IGNORED and "rejected by person" in str(row.last_error)
 
     await say(bot, adapter, ADMIN, "!quarantaine")
     assert "geen mail in quarantaine" in last_private(adapter)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.stats.figures import median, organisation_pairs
-from bot.stats.rows import PersonRow, ReplyRow, StatsInput, ThreadRow
-from bot.stats.working_time import WorkingCalendar
+from bot.stats.figures import Tally, median, organisation_pairs
+from bot.stats.queries import PersonFacts, Question
+from bot.stats.working_time import WorkingCalendar, epoch_micros
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -40,19 +40,47 @@ def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
     assert median([]) is None
 
 
+def test_working_seconds_from_epoch_micros_equal_walking_the_days() -> None:
+    """The figures count working time on integers; it must be the same float as the
+    datetime version, across nights, weekends, holidays and both DST changes."""
+    calendar = WorkingCalendar()
+    starts = [
+        datetime(2026, 3, 27, 16, 59, 59, 999_999, tzinfo=AMS),  # Friday before summer time
+        datetime(2026, 10, 23, 9, 0, 0, 1, tzinfo=AMS),  # Friday before winter time
+        datetime(2026, 12, 24, 12, 30, 0, 123_456, tzinfo=AMS),  # Christmas
+        datetime(2026, 4, 26, 23, 0, tzinfo=UTC),  # just after midnight on King's Day
+    ]
+    for begin in starts:
+        for step in range(0, 24 * 20, 7):
+            finish = begin + timedelta(hours=step, microseconds=step * 997)
+            walked = 0.0
+            day = begin.astimezone(AMS).date()
+            while day <= finish.astimezone(AMS).date():
+                if calendar.is_working_day(day):
+                    opens = datetime.combine(day, calendar.start, AMS)
+                    closes = datetime.combine(day, calendar.end, AMS)
+                    lo, hi = max(opens, begin), min(closes, finish)
+                    if hi > lo:
+                        walked += (hi - lo).total_seconds()
+                day += timedelta(days=1)
+            counted = calendar.working_seconds_between_micros(
+                epoch_micros(begin), epoch_micros(finish)
+            )
+            assert counted == walked, (begin, finish)
+
+
 def test_organisation_pairs_shown_from_five_people() -> None:
-    at = datetime(2026, 3, 2, 10, tzinfo=UTC)
-    people = {i: PersonRow("a.nl", "a") for i in (1, 2, 3)}
-    people |= {i: PersonRow("b.nl", "b") for i in (4, 5, 6)}
-    data = StatsInput(people=people)
-    threads = [ThreadRow(10, "g", 1, at, False), ThreadRow(11, "g", 2, at, False)]
-    replies = {
-        10: [ReplyRow(10, 4, at), ReplyRow(10, 5, at), ReplyRow(10, 1, at)],
-        11: [ReplyRow(11, 6, at), ReplyRow(11, 3, at)],  # 3 is a colleague of the asker
-    }
-    shown, hidden = organisation_pairs(threads, replies, data, 5)
-    # b helped a: helpers 4, 5, 6 and askers 1, 2 are five people.
-    assert shown == [{"helper": "b", "asker": "a", "replies": 3, "threads": 2}]
-    assert hidden == 0
-    shown, hidden = organisation_pairs(threads[:1], replies, data, 5)
-    assert shown == [] and hidden == 1  # 1, 4, 5: too few
+    at = epoch_micros(datetime(2026, 3, 2, 10, tzinfo=UTC))
+    people = {i: PersonFacts("a.nl", "a") for i in (1, 2, 3)}
+    people |= {i: PersonFacts("b.nl", "b") for i in (4, 5, 6)}
+    questions = {10: Question("g", 1, at, False), 11: Question("g", 2, at, False)}
+
+    def pairs_of(threads: list[int]) -> tuple[list[dict[str, object]], int]:
+        tally = Tally({t: questions[t] for t in threads}, people, ["g"], WorkingCalendar())
+        replies = [(10, 4, 1, at), (10, 5, 2, at), (10, 1, 1, at), (11, 6, 1, at), (11, 3, 1, at)]
+        tally.add_replies(row for row in replies if row[0] in threads)
+        return organisation_pairs(tally.finish(set(), {})["g"], 5)
+
+    # b helped a: helpers 4, 5, 6 and askers 1, 2 are five people; 3 is a colleague of 2.
+    assert pairs_of([10, 11]) == ([{"helper": "b", "asker": "a", "replies": 4, "threads": 2}], 0)
+    assert pairs_of([10]) == ([], 1)  # 1, 4, 5: too few

@@ -205,3 +205,28 @@ def test_unknown_group_and_bad_dates_get_a_clear_message(
     with pytest.raises(SystemExit):
         main(["stats", "--config", str(config_path), "--from", "gisteren"])
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_an_empty_database_is_named_not_read_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``vraagbaak stats`` in the demo's folder without --config reads the default database,
+    which is empty: it says so, and where the demo keeps its conversations."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "vraagbaak-data").mkdir()
+    (tmp_path / "vraagbaak-data" / "demo.db").write_bytes(b"")
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'leeg.db'}")
+    result = run_stats(capsys, "--config", str(config))  # the JSON on stdout stays whole
+    assert result["overall"]["threads"] == 0
+    assert main(["stats", "--config", str(config)]) == 0
+    warning = capsys.readouterr().err
+    assert "leeg.db bevat nog geen berichten" in warning
+    assert "VRAAGBAAK_DATABASE__URL=sqlite:///vraagbaak-data/demo.db vraagbaak stats" in warning
+
+
+def test_a_database_with_messages_gets_no_warning(
+    config_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["stats", "--json", "--config", str(config_path)]) == 0
+    assert "geen berichten" not in capsys.readouterr().err

@@ -111,6 +111,14 @@ async def test_every_page_passes_axe_for_a_manager(site: Site) -> None:
         await page.wait_for_load_state()
         assert "tussen 0 en 100 %" in await page.content()
         await assert_accessible(page, "doelen-fout")
+        # A report channel that partners read is refused next to the choice.
+        await page.get_by_label("Kanaal voor het maandrapport").select_option(
+            label="console: sociaal-domein"
+        )
+        await page.get_by_role("button", name="Opslaan", exact=True).last.click()
+        await page.wait_for_load_state()
+        assert "gedeeld met externe partners" in await page.content()
+        await assert_accessible(page, "doelen-rapportkanaal-geweigerd")
 
 
 async def test_english_pages_and_refusals_for_member_and_partner(site: Site) -> None:

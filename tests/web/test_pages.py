@@ -16,7 +16,8 @@ from sqlmodel import select
 from bot.cli import main
 from bot.storage.adoption_models import Goal
 from bot.storage.mail_models import InboundEmail, InboundStatus
-from bot.storage.models import Person, PersonSettings, Skill
+from bot.storage.models import Person, PersonSettings, Skill, StateEntry
+from schedules.report import REPORT_ROOM_KEY
 from tests.web.conftest import (
     ADMIN,
     GROUP_MANAGER,
@@ -134,6 +135,22 @@ async def test_overview_figures_equal_stats_json(site: Site) -> None:
     assert "Omgevingswet" in hidden and "minder dan 5 personen" in hidden
 
 
+async def test_one_click_to_the_monthly_reports_period(site: Site) -> None:
+    """It is 9 March 2026: "Vorige maand" is February (the monthly report's period), "Deze
+    maand tot nu" 1-9 March, and the figures behind the links equal the CLI's."""
+    await site.sign_in(ADMIN)
+    html = await (await site.client.get("/overzicht")).text()
+    quick = html.split('aria-label="Snel kiezen"')[1].split("</nav>")[0]
+    assert 'href="/overzicht?van=2026-02-01&amp;tot=2026-02-28">Vorige maand' in quick
+    assert 'href="/overzicht?van=2026-03-01&amp;tot=2026-03-09">Deze maand tot nu' in quick
+    assert 'href="/overzicht" aria-current="page">Hele geschiedenis' in quick
+    this_month = await (await site.client.get("/overzicht?van=2026-03-01&tot=2026-03-09")).text()
+    expected = await stats_json(site, "--from", "2026-03-01", "--to", "2026-03-09")
+    assert figure_cells(this_month)[("overall", "threads")] == expected["overall"]["threads"]
+    group = await (await site.client.get("/groep/sociaal-domein")).text()
+    assert 'href="/groep/sociaal-domein?van=2026-02-01&amp;tot=2026-02-28"' in group
+
+
 async def test_bad_period_is_named_and_the_whole_history_shown(site: Site) -> None:
     await site.sign_in(MANAGER)
     html = await (await site.client.get("/overzicht?van=gisteren&tot=2026-13-45")).text()
@@ -182,10 +199,10 @@ async def test_report_channel_off_and_on(site: Site) -> None:
     await site.sign_in(ADMIN)
     csrf = await site.csrf("/doelen")
     html = await (await site.client.get("/doelen")).text()
-    channel_id = re.search(r'<option value="(\d+)">console: sociaal-domein', html)
+    channel_id = re.search(r'<option value="(\d+)">console: omgevingswet', html)
     assert channel_id
     await site.client.post("/doelen/rapportkanaal", data={"csrf": csrf, "kanaal": channel_id[1]})
-    assert "gaat naar sociaal-domein" in await (await site.client.get("/doelen")).text()
+    assert "gaat naar omgevingswet" in await (await site.client.get("/doelen")).text()
     await site.client.post("/doelen/rapportkanaal", data={"csrf": csrf, "kanaal": "uit"})
     assert "het staat uit" in await (await site.client.get("/doelen")).text()
     # A group's manager may not move the report of every group.
@@ -193,6 +210,33 @@ async def test_report_channel_off_and_on(site: Site) -> None:
     csrf = await site.csrf("/doelen")
     refused = await site.client.post("/doelen/rapportkanaal", data={"csrf": csrf, "kanaal": "uit"})
     assert refused.status == 403
+
+
+async def test_a_channel_shared_with_partners_is_refused_as_report_channel(site: Site) -> None:
+    """The report has every group's figures; a partner (h3@vandijkbouw.nl) answered in
+    sociaal-domein, so that channel cannot have it — said next to the choice, in the
+    viewer's language, and nothing is stored."""
+    await site.sign_in(ADMIN)
+    csrf = await site.csrf("/doelen")
+    html = await (await site.client.get("/doelen")).text()
+    shared = re.search(r'<option value="(\d+)">console: sociaal-domein', html)
+    assert shared
+    answer = await site.client.post(
+        "/doelen/rapportkanaal", data={"csrf": csrf, "kanaal": shared[1]}
+    )
+    page = await answer.text()
+    assert answer.status == 200 and "/doelen?fout=adoption.report_room_shared" in str(answer.url)
+    assert "gedeeld met externe partners" in page
+    assert 'aria-invalid="true"' in page.split('id="kanaal"')[1].split(">")[0]
+    assert f'<option value="{shared[1]}" selected>' in page
+    assert "het staat uit" in page  # nothing was stored
+    async with site.services.db.session() as session:
+        assert await session.get(StateEntry, REPORT_ROOM_KEY) is None
+    await site.client.post("/profiel/instellingen", data={"csrf": csrf, "taal": "en"})
+    refused = await site.client.post(
+        "/doelen/rapportkanaal", data={"csrf": csrf, "kanaal": shared[1]}
+    )
+    assert "shared with external partners" in await refused.text()
 
 
 async def test_mail_desk_release_uses_the_desk_and_posts(site: Site) -> None:
