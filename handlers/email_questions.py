@@ -16,6 +16,7 @@ from bot.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEv
 from bot.i18n import Lang, normalise_language, t
 from bot.inert import inert
 from bot.mail.desk import AcceptRefusedError, EmailDesk
+from bot.mail.moderation import group_of
 from bot.mail.policy import HoldReason
 from bot.mail.preview import preview_text
 from bot.mail.previews import count_accepted_answer
@@ -328,7 +329,7 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
         await ctx.respond(ctx.t("email_questions.not_email_thread"))
         return
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
-    moderates = rights.may_moderate(_mail_group(row))
+    moderates = rights.may_moderate(group_of(row))
     if not desk.may_accept(row, ctx.person, moderates=moderates):
         await _refused_accept(ctx, row, rights, "email_questions.not_allowed")
         return
@@ -394,18 +395,10 @@ async def _refused_accept(
     await ctx.respond(ctx.t(key, **values))
 
 
-def _mail_group(row: InboundEmail) -> str | None:
-    """The group a mail belongs to: chosen, else the one routing named when it was held."""
-    if row.group_id is not None:
-        return row.group_id
-    routed = row.parsed.get("group") if isinstance(row.parsed, dict) else None
-    return routed if isinstance(routed, str) else None
-
-
 async def _refused_scope(
     ctx: CommandContext, row: InboundEmail, rights: Authority, key: str
 ) -> None:
-    group = _mail_group(row) or ctx.t("email_questions.no_group_yet")
+    group = group_of(row) or ctx.t("email_questions.no_group_yet")
     await audit(
         ctx.session,
         "refused",
@@ -452,12 +445,12 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
             person,
             message.text or "",
             message.id,
-            moderates=rights.may_moderate(_mail_group(row)),
+            moderates=rights.may_moderate(group_of(row)),
         )
     except AcceptRefusedError as refused:
         if refused.key == "email_questions.not_allowed" and rights.is_manager_anywhere:
             # A moderator elsewhere: which group this is, and which are theirs.
-            group = _mail_group(row) or t(language, "email_questions.no_group_yet")
+            group = group_of(row) or t(language, "email_questions.no_group_yet")
             groups = ", ".join(sorted(rights.managed | rights.moderated)) or "-"
             await refuse("email_questions.not_your_thread", group=group, groups=groups)
             return
@@ -501,7 +494,7 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
         return
     row = await ctx.session.get(InboundEmail, number)
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
-    if row is not None and not rights.may_moderate(_mail_group(row)):
+    if row is not None and not rights.may_moderate(group_of(row)):
         await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
         return
     ok = await desk.release(ctx.session, number)
@@ -509,7 +502,7 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
     if not ok or row is None:
         await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
         return
-    where = await _destination(ctx, row, _mail_group(row))
+    where = await _destination(ctx, row, group_of(row))
     await ctx.respond(ctx.t("email_questions.released", id=number, where=where))
 
 
@@ -549,7 +542,7 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     # A group's moderators see their group's mail only (who wrote is personal data).
     rows = [
-        r for r in await desk.waiting(ctx.session, limit=200) if rights.may_moderate(_mail_group(r))
+        r for r in await desk.waiting(ctx.session, limit=200) if rights.may_moderate(group_of(r))
     ]
     rows = rows[:20]
     if not rows:
@@ -634,7 +627,7 @@ async def _attachment_row(ctx: CommandContext, desk: EmailDesk, number: int) -> 
     if row is None or row.raw is None:
         return None
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
-    if not desk.may_accept(row, ctx.person, moderates=rights.may_moderate(_mail_group(row))):
+    if not desk.may_accept(row, ctx.person, moderates=rights.may_moderate(group_of(row))):
         return None
     return row
 

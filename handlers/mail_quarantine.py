@@ -9,6 +9,7 @@ from bot.context import CommandContext
 from bot.i18n import register
 from bot.inert import inert
 from bot.mail.desk import EmailDesk
+from bot.mail.moderation import group_of
 from bot.registry import command
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail
@@ -67,13 +68,6 @@ def _desk(ctx: CommandContext) -> EmailDesk | None:
         return None
 
 
-def _group_of(row: InboundEmail) -> str | None:
-    if row.group_id is not None:
-        return row.group_id
-    routed = row.parsed.get("group")
-    return routed if isinstance(routed, str) else None
-
-
 def _number(args: str) -> int | None:
     words = args.split()
     return int(words[0]) if words and words[0].isdigit() and len(words[0]) < 12 else None
@@ -125,8 +119,8 @@ async def reject_mail(ctx: CommandContext, args: str) -> None:
         return
     row = await ctx.session.get(InboundEmail, number)
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
-    if row is not None and not rights.may_moderate(_group_of(row)):
-        group = _group_of(row) or ctx.t("mail_quarantine.no_group")
+    if row is not None and not rights.may_moderate(group_of(row)):
+        group = group_of(row) or ctx.t("mail_quarantine.no_group")
         await audit(ctx.session, "refused", actor_id=ctx.person_id, detail=f"reject mail {number}")
         await ctx.respond_private(ctx.t("mail_quarantine.not_yours", id=number, group=group))
         return

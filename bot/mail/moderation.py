@@ -21,6 +21,15 @@ from bot.storage.models import Account, Person
 log = get_logger(__name__)
 
 
+def group_of(row: InboundEmail) -> str | None:
+    """The group a mail belongs to: chosen, else the one routing named when it was held
+    (``None``: no group yet, which only unscoped managers handle)."""
+    if row.group_id is not None:
+        return row.group_id
+    routed = row.parsed.get("group") if isinstance(row.parsed, dict) else None
+    return routed if isinstance(routed, str) and routed else None
+
+
 def is_quarantined(row: InboundEmail) -> bool:
     return row.status == InboundStatus.FAILED and row.parsed.get("action") == "quarantine"
 

@@ -15,6 +15,7 @@ from bot.i18n import t
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.desk import EmailDesk
+from bot.mail.moderation import group_of
 from bot.redaction.audit import counts_of, summary
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
@@ -39,16 +40,10 @@ def _desk(request: web.Request) -> EmailDesk | None:
     return services.feature(EmailDesk) if services.has_feature(EmailDesk) else None
 
 
-def mail_group(row: InboundEmail) -> str | None:
-    """The group a mail is for, or the one routing guessed."""
-    guessed = row.parsed.get("group") if isinstance(row.parsed, dict) else None
-    return row.group_id or (str(guessed) if guessed else None)
-
-
 def may_handle(viewer: Viewer, row: InboundEmail) -> bool:
     """Unscoped managers and administrators handle all waiting mail; a group's manager the
     mail for (or guessed for) their groups."""
-    return viewer.sees_everything or viewer.sees_group(mail_group(row))
+    return viewer.sees_everything or viewer.sees_group(group_of(row))
 
 
 def _mail_view(row: InboundEmail, request: web.Request) -> dict[str, Any]:
@@ -71,7 +66,7 @@ def _mail_view(row: InboundEmail, request: web.Request) -> dict[str, Any]:
         "question": str(parsed.get("question") or ""),
         "redactions": summary(counts_of(parsed.get("redactions")), lang),
         "held": held,
-        "group": mail_group(row),
+        "group": group_of(row),
         "candidates": [str(c) for c in parsed.get("candidates", []) or []][:5],
     }
 
