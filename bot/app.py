@@ -27,6 +27,8 @@ class Bot:
             await sync_config(session, self.services.config)
 
     async def close(self) -> None:
+        await self.services.inbox.close()
+        await self.services.replica.stop()
         await self.services.db.dispose()
 
 

@@ -37,6 +37,13 @@ def _chat_outbox(bot: Bot) -> Component:
     return ChatOutbox(bot.services)
 
 
+def _inbox(bot: Bot) -> Component:
+    """After the adapters: what a process that ended left in the inbox is handled now."""
+    from bot.inbox import InboxComponent
+
+    return InboxComponent(bot.services.inbox)
+
+
 def component_factories() -> list[ComponentFactory]:
     """Each feature offers a factory that returns its component when it is configured."""
     from bot.adapters.matrix.component import matrix_component
@@ -44,7 +51,14 @@ def component_factories() -> list[ComponentFactory]:
     from bot.mail.component import mail_component
     from schedules.component import scheduler_factory
 
-    return [matrix_component, slack_component, scheduler_factory, mail_component, _chat_outbox]
+    return [
+        matrix_component,
+        slack_component,
+        scheduler_factory,
+        mail_component,
+        _chat_outbox,
+        _inbox,
+    ]
 
 
 async def _health_app(components: list[Component]) -> web.Application:

@@ -9,6 +9,8 @@ from bot.channels import ChannelDirectory
 from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.identity import Identity
+from bot.inbox import Inbox
+from bot.liveness import Replica
 from bot.registry import Registry
 from bot.storage.database import Database
 
@@ -25,6 +27,9 @@ class Services:
     registry: Registry
     identity: Identity
     channels: ChannelDirectory
+    # This process (its liveness), and the inbox every chat event is stored in first.
+    replica: Replica
+    inbox: Inbox
     clock: Clock = field(default_factory=SystemClock)
     adapters: dict[str, Adapter] = field(default_factory=dict)
     # Feature services (mail outbox, expertise index, ...) keyed by their type, so a feature
@@ -35,12 +40,15 @@ class Services:
     def build(
         cls, config: Config, db: Database, registry: Registry, clock: Clock | None = None
     ) -> Services:
+        replica = Replica(db)
         return cls(
             config=config,
             db=db,
             registry=registry,
             identity=Identity(config),
             channels=ChannelDirectory(config),
+            replica=replica,
+            inbox=Inbox(db, replica),
             clock=clock or SystemClock(),
         )
 

@@ -77,10 +77,14 @@ class MailIntake:
         """Handle stored mail that is due; returns how many rows were handled.
 
         Due rows are leased first (``next_attempt_at`` pushed ahead, ``SKIP LOCKED`` on
-        PostgreSQL), so several replicas never handle the same mail, and a process killed
-        half-way leaves its rows to be picked up again when the lease runs out."""
+        PostgreSQL, ``lease_owner`` this process), so several replicas never handle the same
+        mail; the rows of a process that died half-way are taken over at once (a hung one's
+        when the lease runs out). Posting them again is safe: each post has its idempotency
+        key (bot/outbox.py), so one already on the platform is found, not posted twice."""
         async with self._lock:
+            await self._take_over_from_the_dead()
             now = self.services.clock.now()
+            me = self.services.replica.name
             async with self.services.db.session() as session:
                 rows = (
                     await session.exec(
@@ -96,6 +100,7 @@ class MailIntake:
                 ).all()
                 for row in rows:
                     row.next_attempt_at = now + LEASE
+                    row.lease_owner = me
                     session.add(row)
                 ids = [row.id for row in rows]
                 await session.commit()
@@ -109,6 +114,41 @@ class MailIntake:
                 except Exception as exc:  # one mail never stops the ones behind it
                     log.error("mail not handled", inbound=inbound_id, error=type(exc).__name__)
             return done
+
+    async def _take_over_from_the_dead(self) -> None:
+        replica = self.services.replica
+        now = self.services.clock.now()
+        async with self.services.db.session() as session:
+            owners = (
+                await session.exec(
+                    select(InboundEmail.lease_owner)
+                    .where(
+                        InboundEmail.status == InboundStatus.RECEIVED,
+                        col(InboundEmail.next_attempt_at) > now,
+                        col(InboundEmail.lease_owner).is_not(None),
+                        col(InboundEmail.lease_owner) != replica.name,
+                    )
+                    .distinct()
+                )
+            ).all()
+        dead = [owner for owner in owners if owner and not await replica.alive(owner)]
+        if not dead:
+            return
+        async with self.services.db.session() as session:
+            rows = (
+                await session.exec(
+                    select(InboundEmail).where(
+                        InboundEmail.status == InboundStatus.RECEIVED,
+                        col(InboundEmail.lease_owner).in_(dead),
+                    )
+                )
+            ).all()
+            for row in rows:
+                row.next_attempt_at = now
+                row.lease_owner = None
+                session.add(row)
+            await session.commit()
+        log.info("mail of a process that ended taken over", count=len(rows))
 
     async def _job(self, inbound_id: int) -> _Job | None:
         async with self.services.db.session() as session:
@@ -260,6 +300,7 @@ class MailIntake:
                 return
             if row.status == InboundStatus.RECEIVED:
                 row.attempts += 1
+                row.lease_owner = None
                 row.last_error = f"{type(exc).__name__}: {exc}"[:500]
                 row.next_attempt_at = self.services.clock.now() + backoff(row.attempts)
                 if row.attempts >= MAX_POST_ATTEMPTS:

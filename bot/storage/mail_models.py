@@ -54,6 +54,8 @@ class InboundEmail(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The process handling it (bot/liveness.py): a dead one's mail is taken over at once.
+    lease_owner: str | None = None
     last_error: str | None = None
     purged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

@@ -121,6 +121,7 @@ class SlackAdapter:
 
     async def stop(self) -> None:
         self._started = False
+        self.services.inbox.detach(PLATFORM)
         if self._transport is not None:
             await self._transport.stop()
             self._transport = None
@@ -139,14 +140,20 @@ class SlackAdapter:
     @contextlib.contextmanager
     def busy(self) -> Iterator[None]:
         """Marks work in progress, so stop (and tests) can wait for it to finish."""
-        self._inflight += 1
-        self._idle.clear()
+        self.hold()
         try:
             yield
         finally:
-            self._inflight -= 1
-            if self._inflight == 0:
-                self._idle.set()
+            self.release()
+
+    def hold(self) -> None:
+        self._inflight += 1
+        self._idle.clear()
+
+    def release(self) -> None:
+        self._inflight -= 1
+        if self._inflight == 0:
+            self._idle.set()
 
     async def wait_idle(self, within: float = 10.0) -> bool:
         try:

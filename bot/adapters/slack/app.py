@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,6 +17,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.base import Dispatch
@@ -37,6 +39,7 @@ from bot.adapters.slack.request_body import MalformedBodyError, check_body
 from bot.errors import UserError
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
 from bot.i18n import Lang, normalise_language, t
+from bot.inbox import Ticket
 from bot.inert import bot_mention
 from bot.logs import get_logger
 
@@ -62,18 +65,27 @@ def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
         name="vraagbaak",
     )
     entry = _EntryPoints(adapter, dispatch)
-    app.event("app_mention")(entry.on_mention)
-    app.event("message")(entry.on_message)
-    app.event("reaction_added")(entry.on_reaction)
-    app.event("reaction_removed")(entry.on_reaction)
-    app.event("member_joined_channel")(entry.on_join)
-    app.event("app_home_opened")(entry.on_home)
-    for name in SLASH_COMMANDS:
-        app.command(name)(entry.on_slash)
-    app.shortcut(config.shortcut_callback_id)(entry.on_shortcut)
+    # Events, slash commands and shortcuts are stored before Slack gets its answer, and
+    # handled from the inbox; a modal submission is checked first (its answer may keep the
+    # modal open with the reason), then stored.
+    app.middleware(entry.store_first)
     app.view(PUBLISH_VIEW)(entry.on_publish)
     app.action(OPEN_THREAD_ACTION)(entry.on_link_button)
+    adapter.services.inbox.attach(translate.PLATFORM, entry.handle_stored)
     return app
+
+
+def stored_kind(body: dict[str, Any]) -> tuple[str, str] | None:
+    """``(kind, delivery id)`` of a request handled from the inbox, else ``None``."""
+    kind = body.get("type")
+    if kind == "event_callback":
+        event_id = body.get("event_id")
+        return ("event", str(event_id)) if isinstance(event_id, str) and event_id else None
+    if "command" in body and body.get("trigger_id"):
+        return "slash", f"slash:{body['trigger_id']}"
+    if kind in ("message_action", "shortcut") and body.get("trigger_id"):
+        return "shortcut", f"shortcut:{body['trigger_id']}"
+    return None
 
 
 class _EntryPoints:
@@ -99,6 +111,58 @@ class _EntryPoints:
             event = replace(event, delivery_id=event_id)
         await self._dispatch(event)
 
+    # --- the inbox -----------------------------------------------------------------------------
+    async def store_first(self, body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
+        """Bolt middleware: what is handled from the inbox is stored before the answer to
+        Slack, then handled in the background; a redelivery is only acknowledged."""
+        found = stored_kind(body)
+        if found is None:
+            return await next()
+        kind, delivery_id = found
+        try:
+            ticket = await self.services.inbox.store(translate.PLATFORM, delivery_id, kind, body)
+        except Exception:
+            # Not stored, so not acknowledged: Slack delivers it again.
+            log.exception("slack event not stored", kind=kind)
+            return BoltResponse(status=503, body="")
+        if ticket is not None:
+            self._spawn(ticket)
+        return BoltResponse(status=200, body="")
+
+    def _spawn(self, ticket: Ticket) -> None:
+        # Counted as work in progress from now, so stop (and tests) wait for it.
+        self.adapter.hold()
+        self.services.inbox.spawn(ticket).add_done_callback(lambda _: self.adapter.release())
+
+    async def handle_stored(self, ticket: Ticket) -> None:
+        """A stored request, at once or after a restart."""
+        body = ticket.payload
+        with self.adapter.busy():
+            if ticket.kind == "event":
+                await self._event(body)
+            elif ticket.kind == "slash":
+                await self._slash(body, ticket.delivery_id)
+            elif ticket.kind == "shortcut":
+                await self._shortcut(body)
+            elif ticket.kind == "submission":
+                await self._submitted(body)
+            else:
+                log.warning("unknown stored slack request", kind=ticket.kind)
+
+    async def _event(self, body: dict[str, Any]) -> None:
+        event = body.get("event") or {}
+        kind = event.get("type")
+        if kind == "app_mention":
+            await self._mention(event, body)
+        elif kind == "message":
+            await self._message(event, body)
+        elif kind in ("reaction_added", "reaction_removed"):
+            await self._reaction(event, body)
+        elif kind == "member_joined_channel":
+            await self._join(event, body)
+        elif kind == "app_home_opened":
+            await self._home(event)
+
     async def _ensure_known(self, account: AccountRef, conversation: ConversationRef) -> None:
         key = (account.external_id, conversation.external_id)
         if key in self._known:
@@ -119,10 +183,6 @@ class _EntryPoints:
             return ""
         return await self.adapter.directory.channel_name(str(event.get("channel") or ""))
 
-    async def on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._mention(event, body)
-
     async def _mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         sender = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
@@ -134,10 +194,6 @@ class _EntryPoints:
             ),
             body,
         )
-
-    async def on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._message(event, body)
 
     async def _message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         author = translate.message_author(event)
@@ -158,10 +214,6 @@ class _EntryPoints:
         if core is not None:
             await self.dispatch(core, body)
 
-    async def on_reaction(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._reaction(event, body)
-
     async def _reaction(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         item = event.get("item") or {}
         name = await self.adapter.directory.channel_name(str(item.get("channel") or ""))
@@ -173,10 +225,6 @@ class _EntryPoints:
         if core is not None:
             await self.dispatch(core, body)
 
-    async def on_join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._join(event, body)
-
     async def _join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         member = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
@@ -185,10 +233,6 @@ class _EntryPoints:
             ),
             body,
         )
-
-    async def on_home(self, event: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._home(event)
 
     async def _home(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":
@@ -205,12 +249,7 @@ class _EntryPoints:
         )
 
     # --- slash commands ----------------------------------------------------------------------
-    async def on_slash(self, ack: Ack, body: dict[str, Any]) -> None:
-        await ack()
-        with self.adapter.busy():
-            await self._slash(body)
-
-    async def _slash(self, body: dict[str, Any]) -> None:
+    async def _slash(self, body: dict[str, Any], delivery_id: str) -> None:
         command = str(body.get("command") or "")
         name = command.lstrip("/").lower()
         # /vraagbaak is the umbrella (its first word names the command) unless a handler
@@ -228,6 +267,7 @@ class _EntryPoints:
                 f"slash-{invocation.trigger_id}",
                 sender.account(),
                 invocation.command_text,
+                delivery_id=delivery_id,
             ),
             body,
         )
@@ -241,11 +281,6 @@ class _EntryPoints:
             language = await language_of(self.services, session, person)
             await session.commit()
         return language
-
-    async def on_shortcut(self, ack: Ack, body: dict[str, Any]) -> None:
-        await ack()
-        with self.adapter.busy():
-            await self._shortcut(body)
 
     async def _shortcut(self, body: dict[str, Any]) -> None:
         from handlers.slack_entry import groups_for, suggest_group
@@ -282,8 +317,6 @@ class _EntryPoints:
             await self._publish(ack, body, view)
 
     async def _publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        from handlers.slack_entry import publish_question
-
         values = translate.view_values(view)
         user_id = str((body.get("user") or {}).get("id") or "")
         # The answer to a submission must come within 3 seconds, so no Web API call before
@@ -308,8 +341,25 @@ class _EntryPoints:
                 response_action="errors", errors={QUESTION_BLOCK: t(language, "publish.empty")}
             )
             return
+        # Stored before Slack hears it went through; Slack never sends a submission again.
+        delivery_id = f"submission:{body.get('trigger_id') or uuid.uuid4().hex}"
+        ticket = await self.services.inbox.store(
+            translate.PLATFORM, delivery_id, "submission", body
+        )
         await ack()
+        if ticket is not None:
+            self._spawn(ticket)
+
+    async def _submitted(self, body: dict[str, Any]) -> None:
+        from handlers.slack_entry import publish_question
+
+        view = body.get("view") or {}
+        values = translate.view_values(view)
+        user_id = str((body.get("user") or {}).get("id") or "")
+        group_id = values.get(GROUP_ACTION, "")
+        text = values.get(QUESTION_ACTION, "").strip()
         user = await self.adapter.directory.user(user_id)
+        language = await self._language(user.account())
         metadata = _metadata(view)
         author_id = metadata.get("author") or None
         asker = None
