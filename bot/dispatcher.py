@@ -18,6 +18,8 @@ from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
+from bot.idempotency import current_scope
+from bot.inbox import mark_done
 from bot.inert import MENTION_CLOSE, MENTION_OPEN
 from bot.known_rows import load_known_rows
 from bot.logs import get_logger
@@ -138,6 +140,7 @@ class Dispatcher:
 
     async def dispatch(self, adapter: Adapter, event: Event) -> None:
         event = without_mention_marks(event)
+        scope = current_scope()
         async with self.services.db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 
@@ -148,6 +151,9 @@ class Dispatcher:
                     await self._route(turn)
 
             await run(0)
+            if scope is not None and scope.inbox_id is not None and not scope.finished:
+                await mark_done(session, scope.inbox_id)
+                scope.finished = True
             await session.commit()
 
     async def _route(self, turn: Turn) -> None:

@@ -26,6 +26,10 @@ class PostScope:
     prefix: str
     retried: bool = False
     session: AsyncSession | None = None
+    # The inbox row being handled: the dispatcher marks it done in the event's own
+    # transaction (``finished``), so a crash never separates the two.
+    inbox_id: int | None = None
+    finished: bool = False
     _count: int = field(default=0, repr=False)
 
     def next_key(self) -> str:
@@ -41,8 +45,10 @@ def current_scope() -> PostScope | None:
 
 
 @contextmanager
-def post_scope(prefix: str, *, retried: bool = False) -> Iterator[PostScope]:
-    scope = PostScope(prefix, retried)
+def post_scope(
+    prefix: str, *, retried: bool = False, inbox_id: int | None = None
+) -> Iterator[PostScope]:
+    scope = PostScope(prefix, retried, inbox_id=inbox_id)
     token = _current.set(scope)
     try:
         yield scope

@@ -150,31 +150,19 @@ class Inbox:
         if handler is None:
             await self._release(ticket, "no adapter for this platform here")
             return False
+        prefix = f"{ticket.platform}:{ticket.delivery_id}"
         try:
-            with post_scope(f"{ticket.platform}:{ticket.delivery_id}", retried=ticket.retried):
+            with post_scope(prefix, retried=ticket.retried, inbox_id=ticket.id) as scope:
                 await handler(ticket)
         except Exception as exc:
             log.exception("inbox event failed", inbox=ticket.id, platform=ticket.platform)
             await self._failed(ticket, exc)
             return False
-        await self._done(ticket)
+        if not scope.finished:  # an event the adapter filtered out, before the dispatcher
+            async with self.db.session() as session:
+                await mark_done(session, ticket.id)
+                await session.commit()
         return True
-
-    async def _done(self, ticket: Ticket) -> None:
-        table = _table()
-        async with self.db.session() as session:
-            await session.exec(
-                update(table)
-                .where(table.c.id == ticket.id)
-                .values(
-                    status=InboxStatus.DONE,
-                    done_at=utcnow(),
-                    payload={},  # the event's text has no reason to stay
-                    lease_owner=None,
-                    lease_until=None,
-                )
-            )
-            await session.commit()
 
     async def _failed(self, ticket: Ticket, exc: Exception) -> None:
         table = _table()
@@ -331,6 +319,22 @@ class InboxComponent:
 
     def healthy(self) -> bool:
         return self._task is not None and not self._task.done()
+
+
+async def mark_done(session: AsyncSession, inbox_id: int) -> None:
+    """In the caller's transaction: the event is handled, its text has no reason to stay."""
+    table = _table()
+    await session.exec(
+        update(table)
+        .where(table.c.id == inbox_id)
+        .values(
+            status=InboxStatus.DONE,
+            done_at=utcnow(),
+            payload={},
+            lease_owner=None,
+            lease_until=None,
+        )
+    )
 
 
 async def pending_count(session: AsyncSession, platform: str | None = None) -> int:
