@@ -18,7 +18,7 @@ from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
-from bot.idempotency import current_scope
+from bot.idempotency import PostScope, current_scope, in_transaction, post_scope
 from bot.inbox import mark_done
 from bot.inert import MENTION_CLOSE, MENTION_OPEN
 from bot.known_rows import load_known_rows
@@ -139,8 +139,17 @@ class Dispatcher:
         return dispatch
 
     async def dispatch(self, adapter: Adapter, event: Event) -> None:
-        event = without_mention_marks(event)
         scope = current_scope()
+        if scope is not None:
+            await self._dispatch(adapter, event, scope)
+            return
+        # Not from the inbox (the console, a test): the posts still need keys of their own.
+        delivery = event.delivery_id or uuid.uuid4().hex
+        with post_scope(f"{event.conversation.platform}:{delivery}") as own:
+            await self._dispatch(adapter, event, own)
+
+    async def _dispatch(self, adapter: Adapter, event: Event, scope: PostScope) -> None:
+        event = without_mention_marks(event)
         async with self.services.db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 
@@ -150,8 +159,10 @@ class Dispatcher:
                 else:
                     await self._route(turn)
 
-            await run(0)
-            if scope is not None and scope.inbox_id is not None and not scope.finished:
+            # Posts made meanwhile are recorded in this transaction (bot/outbox.py).
+            with in_transaction(scope, session):
+                await run(0)
+            if scope.inbox_id is not None and not scope.finished:
                 await mark_done(session, scope.inbox_id)
                 scope.finished = True
             await session.commit()

@@ -31,10 +31,11 @@ class Component(Protocol):
 ComponentFactory = Callable[[Bot], Component | None]
 
 
-def _chat_outbox(bot: Bot) -> Component:
-    from bot.chat_outbox import ChatOutbox
+def _outbox(bot: Bot) -> Component:
+    """The loop that delivers what waits in the outbox, for chat and mail alike."""
+    from bot.outbox import OutboxComponent
 
-    return ChatOutbox(bot.services)
+    return OutboxComponent(bot.services.outbox)
 
 
 def _inbox(bot: Bot) -> Component:
@@ -56,7 +57,7 @@ def component_factories() -> list[ComponentFactory]:
         slack_component,
         scheduler_factory,
         mail_component,
-        _chat_outbox,
+        _outbox,
         _inbox,
     ]
 

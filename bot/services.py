@@ -11,6 +11,7 @@ from bot.config import Config
 from bot.identity import Identity
 from bot.inbox import Inbox
 from bot.liveness import Replica
+from bot.outbox import Outbox
 from bot.registry import Registry
 from bot.storage.database import Database
 
@@ -27,9 +28,11 @@ class Services:
     registry: Registry
     identity: Identity
     channels: ChannelDirectory
-    # This process (its liveness), and the inbox every chat event is stored in first.
+    # This process (its liveness), the inbox every chat event is stored in first, and the
+    # outbox every post and mail is written to before it is sent.
     replica: Replica
     inbox: Inbox
+    outbox: Outbox
     clock: Clock = field(default_factory=SystemClock)
     adapters: dict[str, Adapter] = field(default_factory=dict)
     # Feature services (mail outbox, expertise index, ...) keyed by their type, so a feature
@@ -41,7 +44,7 @@ class Services:
         cls, config: Config, db: Database, registry: Registry, clock: Clock | None = None
     ) -> Services:
         replica = Replica(db)
-        return cls(
+        services = cls(
             config=config,
             db=db,
             registry=registry,
@@ -49,8 +52,13 @@ class Services:
             channels=ChannelDirectory(config),
             replica=replica,
             inbox=Inbox(db, replica),
+            outbox=Outbox(db, replica),
             clock=clock or SystemClock(),
         )
+        # Retry times follow the services' clock, which a test (or the accelerated demo
+        # clock) may replace later.
+        services.outbox.now = lambda: services.clock.now()
+        return services
 
     def feature(self, kind: type[T]) -> T:
         """The service provided for ``kind`` (a class or a Protocol)."""

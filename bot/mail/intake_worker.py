@@ -13,11 +13,12 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
+from bot.idempotency import post_scope
 from bot.logs import get_logger
 from bot.mail.classify import MailKind
 from bot.mail.gates import follow_up_reason, linked_inbound, over_rate_limit
 from bot.mail.moderation import Moderation
-from bot.mail.outbox import Outbox, backoff
+from bot.mail.outbox import Outbox
 from bot.mail.policy import Action, Decision, HoldReason, decide
 from bot.mail.posting import MailPoster
 from bot.mail.understand import Understanding
@@ -26,6 +27,7 @@ from bot.mail.worker import (
     UnderstandingWorker,
     WorkerUnavailableError,
 )
+from bot.retry import RETRY
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 
@@ -186,7 +188,11 @@ class MailIntake:
         if plan is None:
             return False
         try:
-            await self._carry_out(inbound_id, understood, plan)
+            # The posts of this decision have keys of their own: carried out again (after a
+            # crash, or a failure half-way), what is on the platform already is not posted
+            # again (bot/outbox.py).
+            with post_scope(f"mail:{inbound_id}:{plan.decision.action.value}"):
+                await self._carry_out(inbound_id, understood, plan)
         except Exception as exc:  # chat side down, or a bug: retry later, nothing lost
             await self._post_failed(inbound_id, exc)
             return False
@@ -302,7 +308,7 @@ class MailIntake:
                 row.attempts += 1
                 row.lease_owner = None
                 row.last_error = f"{type(exc).__name__}: {exc}"[:500]
-                row.next_attempt_at = self.services.clock.now() + backoff(row.attempts)
+                row.next_attempt_at = self.services.clock.now() + RETRY.after(row.attempts)
                 if row.attempts >= MAX_POST_ATTEMPTS:
                     row.status = InboundStatus.FAILED
                 session.add(row)

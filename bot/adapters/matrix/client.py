@@ -39,6 +39,7 @@ from nio import (
 from bot.adapters.base import Dispatch
 from bot.adapters.matrix import credentials, render
 from bot.adapters.matrix.config import MatrixSettings
+from bot.adapters.matrix.delivery import CHANNEL, MatrixDeliverer
 from bot.adapters.matrix.outbox import (
     Outbox,
     RateLimitedError,
@@ -67,6 +68,8 @@ from bot.events import (
 )
 from bot.inbox import Inbox, Ticket
 from bot.logs import get_logger
+from bot.outbox import Delivered
+from bot.outbox import Outbox as PostOutbox
 from bot.storage.database import Database
 
 log = get_logger(__name__)
@@ -89,10 +92,18 @@ class MatrixAdapter:
     platform = PLATFORM
 
     def __init__(
-        self, settings: MatrixSettings, db: Database, store_folder: Path, inbox: Inbox
+        self,
+        settings: MatrixSettings,
+        db: Database,
+        store_folder: Path,
+        inbox: Inbox,
+        posts: PostOutbox,
     ) -> None:
         self.settings = settings
         self._inbox = inbox
+        # The one outbox every message is recorded in (with its key) before it is sent;
+        # ``self.outbox`` is the in-memory queue that sends in order and waits out limits.
+        self._posts = posts
         self._dispatch_to: Dispatch | None = None
         self.bot_account: AccountRef | None = AccountRef(
             PLATFORM, settings.user_id, settings.display_name
@@ -222,6 +233,8 @@ class MatrixAdapter:
         if self._client is None:
             await self.connect()
         self.outbox.start()
+        self._posts.register(MatrixDeliverer(self.outbox))
+        self._posts.start()
         self._dispatch_to = dispatch
         self._inbox.attach(PLATFORM, self._handle_stored)
         self._sync_task = asyncio.current_task()
@@ -529,8 +542,17 @@ class MatrixAdapter:
     async def _send_content(
         self, conversation: ConversationRef, content: dict[str, Any], thread_id: str | None
     ) -> MessageRef:
-        event_id = await self.outbox.send(conversation.external_id, "m.room.message", content)
+        event_id = await self._send_event(conversation.external_id, "m.room.message", content)
         return MessageRef(conversation, event_id, thread_id)
+
+    async def _send_event(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
+        """Through the outbox: recorded under its key, sent with it as transaction id."""
+        payload = {"room": room_id, "type": event_type, "content": content}
+        outcome = await self._posts.send(CHANNEL, payload)
+        if isinstance(outcome, Delivered):
+            return str(outcome.result.get("event_id") or "")
+        # Kept in the outbox, which sends it once the homeserver takes it.
+        raise SendFailedError("the message waits in the outbox")
 
     async def post(
         self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
@@ -559,7 +581,7 @@ class MatrixAdapter:
         return await self.send_direct(account, text)
 
     async def react(self, to: MessageRef, key: str) -> None:
-        await self.outbox.send(
+        await self._send_event(
             to.conversation.external_id, "m.reaction", render.reaction(to.message_id, key)
         )
 
@@ -639,6 +661,7 @@ class MatrixAdapter:
         """Finish the events being handled (never half-handle one), then close."""
         self._stopping.set()
         self._inbox.detach(PLATFORM)
+        self._posts.unregister(CHANNEL)
         task = self._sync_task
         if task is not None and not task.done() and task is not asyncio.current_task():
             if self._in_sync:

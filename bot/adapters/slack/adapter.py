@@ -1,5 +1,6 @@
 """The Slack adapter: carries core events in (via the slack-bolt app in ``app.py``) and the
-core's Markdown out as mrkdwn, through the retrying, queueing :class:`SlackSender`."""
+core's Markdown out as mrkdwn: messages through the one outbox (``delivery.py``), other Web API
+calls through the retrying :class:`SlackSender`."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.base import Dispatch
 from bot.adapters.slack.blocks import message_blocks
 from bot.adapters.slack.config import SlackConfig
+from bot.adapters.slack.delivery import CHANNEL, SlackDeliverer
 from bot.adapters.slack.directory import SlackDirectory
 from bot.adapters.slack.mrkdwn import to_mrkdwn
+from bot.adapters.slack.provisional import new_provisional_id
 from bot.adapters.slack.sender import (
-    Queued,
     RetryPolicy,
     SlackCallError,
     SlackSender,
@@ -30,6 +32,7 @@ from bot.config import ConfigError
 from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
 from bot.inert import bot_mention, inert, strip_controls
 from bot.logs import get_logger
+from bot.outbox import Delivered
 from bot.services import Services
 
 log = get_logger(__name__)
@@ -75,7 +78,6 @@ class SlackAdapter:
         )
         self.sender = SlackSender(
             self.client,
-            services.db,
             RetryPolicy(
                 max_attempts=config.max_attempts,
                 max_retry_after=config.max_retry_after,
@@ -84,6 +86,7 @@ class SlackAdapter:
             ),
             sleep=sleep,
         )
+        self.deliverer = SlackDeliverer(self.sender)
         self.directory = SlackDirectory(self.sender, ttl=config.user_cache_seconds)
         self.bot_account: AccountRef | None = None
         self.bot_user_id: str | None = None
@@ -91,7 +94,6 @@ class SlackAdapter:
         self._slash: dict[str, SlashInvocation] = {}
         self._direct_channels: dict[str, str] = {}
         self._http: aiohttp.ClientSession | None = None
-        self._outbox_task: asyncio.Task[None] | None = None
         self._transport: Any = None
         self._started = False
         self._inflight = 0
@@ -112,8 +114,9 @@ class SlackAdapter:
         self.bot_user_id = str(me.get("user_id") or "") or None
         self.bot_account = AccountRef(PLATFORM, self.bot_user_id or "", "Vraagbaak")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        await self.sender.drain()
-        self._outbox_task = asyncio.create_task(self._outbox_loop(), name="slack-outbox")
+        # Messages waiting from before (also from a process that ended) go out first.
+        self.services.outbox.register(self.deliverer)
+        self.services.outbox.start(self.config.outbox_interval)
         app = build_app(self, dispatch)
         self._transport = await start_transport(self, app)
         self._started = True
@@ -127,12 +130,7 @@ class SlackAdapter:
             self._transport = None
         if not await self.wait_idle(10.0):
             log.warning("slack adapter stopped with work in progress", count=self._inflight)
-        await self.sender.flush()
-        if self._outbox_task is not None:
-            self._outbox_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._outbox_task
-            self._outbox_task = None
+        self.services.outbox.unregister(CHANNEL)
         if self._http is not None:
             await self._http.close()
             self._http = None
@@ -165,18 +163,6 @@ class SlackAdapter:
     def healthy(self) -> bool:
         return self._started and self._transport is not None and self._transport.connected()
 
-    async def _outbox_loop(self) -> None:
-        """Queued messages every ``outbox_interval`` (old event claims are pruned by the
-        scheduler's retention job, for every platform)."""
-        while True:
-            await asyncio.sleep(self.config.outbox_interval)
-            try:
-                delivered = await self.sender.drain()
-                if delivered:
-                    log.info("queued slack messages delivered", count=delivered)
-            except Exception:
-                log.exception("slack outbox drain failed")
-
     # --- outgoing ----------------------------------------------------------------------------
     def mention(self, account: AccountRef) -> str:
         if account.platform == PLATFORM and _USER_ID.fullmatch(account.external_id):
@@ -208,23 +194,25 @@ class SlackAdapter:
         }
         if thread_id:
             args["thread_ts"] = thread_id
-        try:
-            result = await self.sender.deliver("chat.postMessage", args)
-        except SlackCallError as exc:
-            if exc.error != "not_in_channel":
-                raise
-            # A public channel the bot was not invited to (a group's channel named in the
-            # configuration, say): join it and post again.
-            await self.sender.call("conversations.join", {"channel": conversation.external_id})
-            result = await self.sender.deliver("chat.postMessage", args)
-        channel = result.get("channel") if isinstance(result, dict) else None
+        result = await self._send("chat.postMessage", args)
+        channel = result.get("channel")
         if isinstance(channel, str) and channel and channel != conversation.external_id:
             # Posted by name ("#omgevingswet"): Slack answers with the channel's id, which is
             # what its events will carry, so that is the conversation the message lives in.
             conversation = ConversationRef(
                 PLATFORM, channel, conversation.name, is_direct=conversation.is_direct
             )
-        return MessageRef(conversation, self._message_id(result, "ts"), thread_id)
+        return MessageRef(conversation, str(result.get("ts") or ""), thread_id)
+
+    async def _send(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """Through the outbox: Slack's answer, or (when it must wait) the provisional id the
+        message is known by until Slack takes it."""
+        provisional = new_provisional_id()
+        payload = {"method": method, "args": args, "provisional_id": provisional}
+        outcome = await self.services.outbox.send(CHANNEL, payload)
+        if isinstance(outcome, Delivered):
+            return outcome.result
+        return {"ts": provisional, "message_ts": provisional}
 
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
         thread_id = (to.thread_id or to.message_id) if in_thread else None
@@ -285,11 +273,11 @@ class SlackAdapter:
         if thread_id:
             args["thread_ts"] = thread_id
         try:
-            result = await self.sender.deliver("chat.postEphemeral", args)
+            result = await self._send("chat.postEphemeral", args)
         except SlackCallError as exc:
             log.info("ephemeral refused, sending a direct message", error=exc.error)
             return await self.send_direct(AccountRef(PLATFORM, user_id), text)
-        return MessageRef(conversation, self._message_id(result, "message_ts"), thread_id)
+        return MessageRef(conversation, str(result.get("message_ts") or ""), thread_id)
 
     async def react(self, to: MessageRef, key: str) -> None:
         try:
@@ -381,9 +369,3 @@ class SlackAdapter:
         channel = str((data.get("channel") or {}).get("id") or "")
         self._direct_channels[user_id] = channel
         return channel
-
-    @staticmethod
-    def _message_id(result: dict[str, Any] | Queued, key: str) -> str:
-        if isinstance(result, Queued):
-            return result.provisional_id
-        return str(result.get(key) or "")

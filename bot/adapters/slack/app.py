@@ -474,7 +474,8 @@ class HttpTransport:
         # Messages waiting for Slack are reported, but do not make the bot unhealthy: a
         # restart would not bring Slack back, and the outbox survives one anyway.
         ok = self._adapter.healthy()
-        body = {"status": "ok" if ok else "degraded", "queued": self._adapter.sender.backlog}
+        queued = self._adapter.services.outbox.backlog("slack")
+        body = {"status": "ok" if ok else "degraded", "queued": queued}
         return web.json_response(body, status=200 if ok else 503)
 
     def connected(self) -> bool:
