@@ -14,9 +14,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import authority, deliveries
 from bot.adapters.base import Adapter
-from bot.context import CommandContext, EventContext
+from bot.context import CommandContext, EventContext, InteractionContext
 from bot.errors import UserError
-from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
+from bot.events import (
+    Event,
+    FormSubmitted,
+    Interaction,
+    JoinEvent,
+    MessageEvent,
+    ReactionEvent,
+    ShortcutEvent,
+)
 from bot.i18n import Lang, normalise_language, t
 from bot.idempotency import PostScope, current_scope, in_transaction, post_scope
 from bot.inbox import mark_done
@@ -30,7 +38,7 @@ from bot.recorder import (
     store_message,
     thread_root,
 )
-from bot.registry import Match
+from bot.registry import InteractionKind, Match
 from bot.services import Services
 from bot.storage.models import Channel, Message, Person
 
@@ -178,6 +186,9 @@ class Dispatcher:
             for listener in self.services.registry.listeners["join"]:
                 await self._guarded(turn, listener(ctx, event))
             return
+        if not isinstance(event, MessageEvent):
+            await self._route_interaction(turn, event)
+            return
         # The answer first, so the person waits for nothing else; then the message is stored
         # and the listeners (evidence, activity) run, in the same transaction.
         if not event.is_edit:
@@ -262,6 +273,29 @@ class Dispatcher:
         log.info("command", command=match.spec.primary, platform=event.conversation.platform)
         await self._guarded(turn, match.spec.handler(ctx, match.args), ctx)
 
+    async def _route_interaction(self, turn: Turn, event: Interaction) -> None:
+        """A shortcut, a submitted form or a person's own page: its handler answers that
+        person only, with the middleware, the delivery claim and the error reference of a
+        command."""
+        kind: InteractionKind
+        if isinstance(event, ShortcutEvent):
+            kind, name = "shortcut", event.action
+        elif isinstance(event, FormSubmitted):
+            kind, name = "form", event.form
+        else:
+            kind, name = "home", ""
+        handler = self.services.registry.interactions.get((kind, name))
+        if handler is None:
+            log.warning("no handler", kind=kind, name=name)
+            return
+        assert turn.person is not None and turn.channel is not None
+        language = await self._language(turn, None)
+        ctx = InteractionContext(
+            self.services, turn.adapter, turn.session, event, turn.person, turn.channel, language
+        )
+        log.info("interaction", kind=kind, name=name, platform=event.conversation.platform)
+        await self._guarded(turn, handler(ctx, event), ctx)
+
     async def _reply(
         self, turn: Turn, event: MessageEvent, language: Lang, key: str, **values: object
     ) -> None:
@@ -272,7 +306,10 @@ class Dispatcher:
             await turn.adapter.reply(event.ref, text)
 
     async def _guarded(
-        self, turn: Turn, work: Awaitable[None], ctx: CommandContext | None = None
+        self,
+        turn: Turn,
+        work: Awaitable[None],
+        ctx: CommandContext | InteractionContext | None = None,
     ) -> None:
         try:
             await work

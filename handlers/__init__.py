@@ -12,10 +12,10 @@ def default_modules() -> list[ModuleType]:
         core,
         dashboard,
         email_questions,
+        entry_points,
         people,
         rooms,
         settings,
-        slack_entry,
         whoknows,
     )
 
@@ -28,5 +28,5 @@ def default_modules() -> list[ModuleType]:
         rooms,
         adoption,
         dashboard,
-        slack_entry,
+        entry_points,
     ]

@@ -7,14 +7,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.base import Dispatch
-from bot.adapters.slack.blocks import message_blocks
+from bot.adapters.slack.app import build_app, start_transport
+from bot.adapters.slack.blocks import form_view, home_view, link_blocks, message_blocks
 from bot.adapters.slack.config import SlackConfig
 from bot.adapters.slack.delivery import CHANNEL, SlackDeliverer
 from bot.adapters.slack.directory import SlackDirectory
@@ -29,11 +30,20 @@ from bot.adapters.slack.sender import (
 )
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
 from bot.config import ConfigError
-from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
+from bot.events import (
+    AccountRef,
+    Attachment,
+    ConversationRef,
+    FormSubmitted,
+    HomeOpened,
+    MessageRef,
+    ShortcutEvent,
+)
 from bot.inert import bot_mention, inert, strip_controls
 from bot.logs import get_logger
 from bot.outbox import Delivered
 from bot.services import Services
+from bot.views import Form, HomeView, Link
 
 log = get_logger(__name__)
 
@@ -99,12 +109,12 @@ class SlackAdapter:
         self._inflight = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        # Submitted forms whose answer Slack is waiting for, by delivery id.
+        self._form_answers: dict[str, asyncio.Future[dict[str, str] | None]] = {}
 
     # --- lifecycle ---------------------------------------------------------------------------
     async def start(self, dispatch: Dispatch) -> None:
         """Connect, then return; events flow to ``dispatch`` in the background until stop."""
-        from bot.adapters.slack.app import build_app, start_transport
-
         try:
             me = await self.sender.call("auth.test", {})
         except SlackCallError as exc:
@@ -306,6 +316,48 @@ class SlackAdapter:
         response = await self.client.files_upload_v2(**args)
         files = response.get("files") or [{}]
         return MessageRef(conversation, str(files[0].get("id") or ""), thread_id)
+
+    # --- views (bot/views.py) ---------------------------------------------------------------
+    async def open_form(self, event: ShortcutEvent, form: Form) -> None:
+        await self.sender.call(
+            "views.open", {"trigger_id": event.reply_handle, "view": form_view(form)}
+        )
+
+    def await_form_answer(self, delivery_id: str) -> asyncio.Future[dict[str, str] | None]:
+        answer: asyncio.Future[dict[str, str] | None] = asyncio.get_running_loop().create_future()
+        self._form_answers[delivery_id] = answer
+        return answer
+
+    def form_answer_given(
+        self, delivery_id: str, answer: asyncio.Future[dict[str, str] | None]
+    ) -> dict[str, str] | None:
+        """The errors to keep the form open with (``None``: close it); from now on it is too
+        late to keep it open."""
+        self._form_answers.pop(delivery_id, None)
+        return answer.result() if answer.done() else None
+
+    async def keep_form_open(self, event: FormSubmitted, errors: Mapping[str, str]) -> bool:
+        answer = self._form_answers.get(event.reply_handle)
+        if answer is None or answer.done():
+            return False
+        answer.set_result(dict(errors))  # the form's block ids are its field names
+        return True
+
+    async def show_home(self, event: HomeOpened, home: HomeView) -> None:
+        await self.sender.call(
+            "views.publish", {"user_id": event.sender.external_id, "view": home_view(home)}
+        )
+
+    async def send_direct_with_link(self, account: AccountRef, text: str, link: Link) -> None:
+        await self.post_with_blocks(
+            await self.direct_conversation(account), text, extra_blocks=link_blocks(link)
+        )
+
+    def conversation_label(self, conversation: ConversationRef) -> str:
+        channel = conversation.external_id
+        if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
+            return bot_mention(f"<#{channel}>")
+        return inert(f"#{conversation.name.lstrip('#') or channel}")
 
     # --- slash commands ----------------------------------------------------------------------
     def slash_conversation(self, invocation: SlashInvocation, command: str) -> ConversationRef:

@@ -1,17 +1,19 @@
-"""The slack-bolt app: Slack-native entry points routed to the core, and its transports.
+"""The slack-bolt app: Slack's requests stored in the inbox and turned into core events for
+the dispatcher, and the transports (the HTTP Events API, Socket Mode).
 
-Every listener acknowledges first (Slack wants an answer within 3 seconds) and does the
-slower work afterwards; bolt runs listeners after the ack (``process_before_response`` off).
+Slack wants an answer within 3 seconds: a request is stored (bot/inbox.py), answered, and
+handled afterwards; only a submitted form waits for its handler's verdict (briefly).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import contextlib
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -19,42 +21,61 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.base import Dispatch
 from bot.adapters.slack import translate
-from bot.adapters.slack.blocks import (
-    GROUP_ACTION,
-    GROUP_BLOCK,
-    OPEN_THREAD_ACTION,
-    PUBLISH_VIEW,
-    QUESTION_ACTION,
-    QUESTION_BLOCK,
-    button_row,
-    home_view,
-    publish_modal,
-    thread_url,
-)
-from bot.adapters.slack.provisional import is_provisional
+from bot.adapters.slack.blocks import OPEN_THREAD_ACTION
+from bot.adapters.slack.config import SlackConfig
+from bot.adapters.slack.directory import SlackDirectory
 from bot.adapters.slack.request_body import MalformedBodyError, check_body
-from bot.errors import UserError
+from bot.adapters.slack.translate import SlashInvocation
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
-from bot.i18n import Lang, normalise_language, t
 from bot.inbox import Ticket
-from bot.inert import bot_mention
 from bot.logs import get_logger
-
-if TYPE_CHECKING:
-    from bot.adapters.slack.adapter import SlackAdapter
+from bot.services import Services
 
 log = get_logger(__name__)
 
 UMBRELLA = "vraagbaak"
 SLASH_COMMANDS = ("/vraagbaak", "/wieweet", "/whoknows")
+PUBLISH = "publish_question"  # the core's name for the "Stel openbaar in groep" shortcut
+# How long a form submission waits for its handler's verdict (Slack allows 3 seconds).
+FORM_ANSWER_SECONDS = 2.0
 
 Ack = Callable[..., Awaitable[None]]
 
 
-def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
+class SlackSide(Protocol):
+    """What the app and its transports need of the adapter (``adapter.py``)."""
+
+    config: SlackConfig
+    client: AsyncWebClient
+    services: Services
+    directory: SlackDirectory
+    bot_user_id: str | None
+    port: int | None
+
+    def busy(self) -> contextlib.AbstractContextManager[None]: ...
+
+    def hold(self) -> None: ...
+
+    def release(self) -> None: ...
+
+    def healthy(self) -> bool: ...
+
+    def slash_conversation(self, invocation: SlashInvocation, command: str) -> ConversationRef: ...
+
+    async def direct_conversation(self, account: AccountRef) -> ConversationRef: ...
+
+    def await_form_answer(self, delivery_id: str) -> asyncio.Future[dict[str, str] | None]: ...
+
+    def form_answer_given(
+        self, delivery_id: str, answer: asyncio.Future[dict[str, str] | None]
+    ) -> dict[str, str] | None: ...
+
+
+def build_app(adapter: SlackSide, dispatch: Dispatch) -> AsyncApp:
     config = adapter.config
     app = AsyncApp(
         client=adapter.client,
@@ -66,10 +87,10 @@ def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
     )
     entry = _EntryPoints(adapter, dispatch)
     # Events, slash commands and shortcuts are stored before Slack gets its answer, and
-    # handled from the inbox; a modal submission is checked first (its answer may keep the
-    # modal open with the reason), then stored.
+    # handled from the inbox; a form is stored, then answered once its handler has looked at
+    # it (the answer may keep the modal open with the reason).
     app.middleware(entry.store_first)
-    app.view(PUBLISH_VIEW)(entry.on_publish)
+    app.view(re.compile(f"^{re.escape(translate.FORM_PREFIX)}"))(entry.on_form)
     app.action(OPEN_THREAD_ACTION)(entry.on_link_button)
     adapter.services.inbox.attach(translate.PLATFORM, entry.handle_stored)
     return app
@@ -89,7 +110,7 @@ def stored_kind(body: dict[str, Any]) -> tuple[str, str] | None:
 
 
 class _EntryPoints:
-    def __init__(self, adapter: SlackAdapter, dispatch: Dispatch) -> None:
+    def __init__(self, adapter: SlackSide, dispatch: Dispatch) -> None:
         self.adapter = adapter
         self._dispatch = dispatch
         self.services = adapter.services
@@ -129,10 +150,12 @@ class _EntryPoints:
             self._spawn(ticket)
         return BoltResponse(status=200, body="")
 
-    def _spawn(self, ticket: Ticket) -> None:
+    def _spawn(self, ticket: Ticket) -> asyncio.Task[bool]:
         # Counted as work in progress from now, so stop (and tests) wait for it.
         self.adapter.hold()
-        self.services.inbox.spawn(ticket).add_done_callback(lambda _: self.adapter.release())
+        task = self.services.inbox.spawn(ticket)
+        task.add_done_callback(lambda _: self.adapter.release())
+        return task
 
     async def handle_stored(self, ticket: Ticket) -> None:
         """A stored request, at once or after a restart."""
@@ -143,9 +166,9 @@ class _EntryPoints:
             elif ticket.kind == "slash":
                 await self._slash(body, ticket.delivery_id)
             elif ticket.kind == "shortcut":
-                await self._shortcut(body)
+                await self._shortcut(body, ticket.delivery_id)
             elif ticket.kind == "submission":
-                await self._submitted(body)
+                await self._submitted(body, ticket.delivery_id)
             else:
                 log.warning("unknown stored slack request", kind=ticket.kind)
 
@@ -161,7 +184,7 @@ class _EntryPoints:
         elif kind == "member_joined_channel":
             await self._join(event, body)
         elif kind == "app_home_opened":
-            await self._home(event)
+            await self._home(event, body)
 
     async def _ensure_known(self, account: AccountRef, conversation: ConversationRef) -> None:
         key = (account.external_id, conversation.external_id)
@@ -234,19 +257,12 @@ class _EntryPoints:
             body,
         )
 
-    async def _home(self, event: dict[str, Any]) -> None:
+    async def _home(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         if event.get("tab") != "home":
             return
-        from handlers.slack_entry import home_summary
-
         user = await self.adapter.directory.user(str(event.get("user") or ""))
-        await self._language(user.account())  # creates the person on first sight
-        async with self.services.db.session() as session:
-            summary = await home_summary(self.services, session, user.account())
-            await session.commit()
-        await self.adapter.sender.call(
-            "views.publish", {"user_id": user.id, "view": home_view(summary)}
-        )
+        event_id = str(body.get("event_id") or "")
+        await self.dispatch(translate.home_event(event, sender=user, delivery_id=event_id), body)
 
     # --- slash commands ----------------------------------------------------------------------
     async def _slash(self, body: dict[str, Any], delivery_id: str) -> None:
@@ -272,149 +288,53 @@ class _EntryPoints:
             body,
         )
 
-    # --- "Stel openbaar in groep" ------------------------------------------------------------
-    async def _language(self, account: AccountRef) -> Lang:
-        from handlers.slack_entry import language_of
-
-        async with self._first_sight, self.services.db.session() as session:
-            person = await self.services.identity.person_for(session, account)
-            language = await language_of(self.services, session, person)
-            await session.commit()
-        return language
-
-    async def _shortcut(self, body: dict[str, Any]) -> None:
-        from handlers.slack_entry import groups_for, suggest_group
-
+    # --- message shortcuts and forms ---------------------------------------------------------
+    async def _shortcut(self, body: dict[str, Any], delivery_id: str) -> None:
+        if body.get("callback_id") != self.adapter.config.shortcut_callback_id:
+            log.info("unknown shortcut", callback_id=str(body.get("callback_id") or ""))
+            return
         request = translate.shortcut_request(body)
         user = await self.adapter.directory.user(request.user_id)
-        language = await self._language(user.account())
-        config = self.services.config
-        groups = await groups_for(self.services, user.account(), translate.PLATFORM)
-        if not groups:
-            await self.adapter.ephemeral(
-                translate.conversation(request.channel_id),
-                user.id,
-                t(language, "publish.no_groups"),
-            )
-            return
-        view = publish_modal(
-            language,
-            groups,
-            suggested=suggest_group(config, translate.PLATFORM, request.text),
-            text=request.text,
-            metadata={
-                "channel": request.channel_id,
-                "ts": request.message_ts,
-                "author": request.author_id or "",
-            },
+        author = await self.adapter.directory.user(request.author_id) if request.author_id else None
+        event = translate.shortcut_event(
+            body, action=PUBLISH, sender=user, author=author, delivery_id=delivery_id
         )
-        await self.adapter.sender.call(
-            "views.open", {"trigger_id": request.trigger_id, "view": view}
-        )
+        await self.dispatch(event, body)
 
-    async def on_publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._publish(ack, body, view)
-
-    async def _publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        values = translate.view_values(view)
-        user_id = str((body.get("user") or {}).get("id") or "")
-        # The answer to a submission must come within 3 seconds, so no Web API call before
-        # it: the user is cached (they just used the shortcut), else the default language.
-        cached = self.adapter.directory.cached_user(user_id)
-        language: Lang = (
-            await self._language(cached.account())
-            if cached
-            else normalise_language(self.services.config.bot.language) or "nl"
-        )
-        group_id = values.get(GROUP_ACTION, "")
-        text = values.get(QUESTION_ACTION, "").strip()
-        # Bad input keeps the modal open with the reason next to the field; nothing is lost.
-        if self.services.config.group(group_id) is None:
-            await ack(
-                response_action="errors",
-                errors={GROUP_BLOCK: t(language, "publish.unknown_group")},
-            )
-            return
-        if not text:
-            await ack(
-                response_action="errors", errors={QUESTION_BLOCK: t(language, "publish.empty")}
-            )
-            return
-        # Stored before Slack hears it went through; Slack never sends a submission again.
+    async def on_form(self, ack: Ack, body: dict[str, Any]) -> None:
+        """A submitted form is stored, then handled while Slack waits (at most
+        :data:`FORM_ANSWER_SECONDS`): bad input keeps the modal open with the reason next to
+        the field; the handler says so through ``keep_form_open``."""
         delivery_id = f"submission:{body.get('trigger_id') or uuid.uuid4().hex}"
-        ticket = await self.services.inbox.store(
-            translate.PLATFORM, delivery_id, "submission", body
-        )
-        await ack()
-        if ticket is not None:
-            self._spawn(ticket)
-
-    async def _submitted(self, body: dict[str, Any]) -> None:
-        from handlers.slack_entry import publish_question
-
-        view = body.get("view") or {}
-        values = translate.view_values(view)
-        user_id = str((body.get("user") or {}).get("id") or "")
-        group_id = values.get(GROUP_ACTION, "")
-        text = values.get(QUESTION_ACTION, "").strip()
-        user = await self.adapter.directory.user(user_id)
-        language = await self._language(user.account())
-        metadata = _metadata(view)
-        author_id = metadata.get("author") or None
-        asker = None
-        if author_id and author_id != user.id:
-            asker = (await self.adapter.directory.user(author_id)).account()
-        async with self.services.db.session() as session:
-            try:
-                published = await publish_question(
-                    self.services,
-                    self.adapter,
-                    session,
-                    publisher=user.account(),
-                    asker=asker,
-                    group_id=group_id,
-                    text=text,
-                )
-            except UserError as exc:
-                await self.adapter.send_direct(user.account(), t(language, exc.key, **exc.values))
-                return
-            await session.commit()
-        ref = published.ref
-        buttons = (
-            None
-            if is_provisional(ref.message_id)
-            else button_row(
-                t(language, "publish.open_thread"),
-                thread_url(ref.conversation.external_id, ref.message_id),
+        with self.adapter.busy():
+            ticket = await self.services.inbox.store(
+                translate.PLATFORM, delivery_id, "submission", body
             )
-        )
+            if ticket is None:
+                await ack()
+                return
+            answer = self.adapter.await_form_answer(delivery_id)
+            handling = self._spawn(ticket)
+            waiting: set[asyncio.Future[Any]] = {answer, handling}
+            await asyncio.wait(waiting, timeout=FORM_ANSWER_SECONDS, return_when="FIRST_COMPLETED")
+            errors = self.adapter.form_answer_given(delivery_id, answer)
+            if errors:
+                await ack(response_action="errors", errors=errors)
+            else:
+                await ack()
+
+    async def _submitted(self, body: dict[str, Any], delivery_id: str) -> None:
+        user_id = str((body.get("user") or {}).get("id") or "")
+        user = await self.adapter.directory.user(user_id)
         direct = await self.adapter.direct_conversation(user.account())
-        await self.adapter.post_with_blocks(
-            direct,
-            t(language, "publish.done", channel=_channel_label(published.conversation)),
-            extra_blocks=buttons,
-        )
+        event = translate.form_event(body, sender=user, direct=direct, delivery_id=delivery_id)
+        if event is not None:
+            await self.dispatch(event, body)
 
     async def on_link_button(self, ack: Ack) -> None:
         # A link button opens its URL in the browser; Slack still reports the click and
         # shows a warning unless it is acknowledged.
         await ack()
-
-
-def _metadata(view: dict[str, Any]) -> dict[str, str]:
-    try:
-        data = json.loads(view.get("private_metadata") or "{}")
-    except json.JSONDecodeError:
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _channel_label(conversation: ConversationRef) -> str:
-    channel = conversation.external_id
-    if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
-        return bot_mention(f"<#{channel}>")
-    return f"#{channel}"
 
 
 # --- transports ----------------------------------------------------------------------------
@@ -430,7 +350,7 @@ class HttpTransport:
     A listener of its own rather than a route on ``vraagbaak run``'s health server, so the
     Slack endpoint can be exposed to the internet while the health port stays internal."""
 
-    def __init__(self, app: AsyncApp, adapter: SlackAdapter) -> None:
+    def __init__(self, app: AsyncApp, adapter: SlackSide) -> None:
         self._app = app
         self._adapter = adapter
         self._runner: web.AppRunner | None = None
@@ -490,7 +410,7 @@ class HttpTransport:
 class SocketTransport:
     """Socket Mode: a websocket Slack opens for us (``apps.connections.open`` on api_url)."""
 
-    def __init__(self, app: AsyncApp, adapter: SlackAdapter) -> None:
+    def __init__(self, app: AsyncApp, adapter: SlackSide) -> None:
         assert adapter.config.app_token is not None
         self._handler = AsyncSocketModeHandler(
             app, adapter.config.app_token, web_client=adapter.client
@@ -507,7 +427,7 @@ class SocketTransport:
         await self._handler.close_async()  # type: ignore[no-untyped-call]
 
 
-async def start_transport(adapter: SlackAdapter, app: AsyncApp) -> Transport:
+async def start_transport(adapter: SlackSide, app: AsyncApp) -> Transport:
     if adapter.config.transport == "socket":
         socket = SocketTransport(app, adapter)
         await socket.start()
