@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -30,6 +31,8 @@ class PostScope:
     # transaction (``finished``), so a crash never separates the two.
     inbox_id: int | None = None
     finished: bool = False
+    # When the thing handled arrived: a retry's posts, if out already, are not older.
+    since: datetime | None = None
     _count: int = field(default=0, repr=False)
 
     def next_key(self) -> str:
@@ -46,9 +49,13 @@ def current_scope() -> PostScope | None:
 
 @contextmanager
 def post_scope(
-    prefix: str, *, retried: bool = False, inbox_id: int | None = None
+    prefix: str,
+    *,
+    retried: bool = False,
+    inbox_id: int | None = None,
+    since: datetime | None = None,
 ) -> Iterator[PostScope]:
-    scope = PostScope(prefix, retried, inbox_id=inbox_id)
+    scope = PostScope(prefix, retried, inbox_id=inbox_id, since=since)
     token = _current.set(scope)
     try:
         yield scope

@@ -58,6 +58,7 @@ class Ticket:
     kind: str
     payload: dict[str, Any]
     attempt: int
+    received_at: datetime
 
     @property
     def retried(self) -> bool:
@@ -124,7 +125,7 @@ class Inbox:
                 tickets.append(
                     None
                     if new_id is None
-                    else Ticket(int(new_id), platform, delivery_id, kind, payload, 1)
+                    else Ticket(int(new_id), platform, delivery_id, kind, payload, 1, now)
                 )
             await session.commit()
         return tickets
@@ -152,7 +153,9 @@ class Inbox:
             return False
         prefix = f"{ticket.platform}:{ticket.delivery_id}"
         try:
-            with post_scope(prefix, retried=ticket.retried, inbox_id=ticket.id) as scope:
+            with post_scope(
+                prefix, retried=ticket.retried, inbox_id=ticket.id, since=ticket.received_at
+            ) as scope:
                 await handler(ticket)
         except Exception as exc:
             log.exception("inbox event failed", inbox=ticket.id, platform=ticket.platform)
@@ -231,6 +234,7 @@ class Inbox:
                         row.kind,
                         dict(row.payload),
                         row.attempts + 1,
+                        row.received_at,
                     )
                 )
         if taken:

@@ -190,7 +190,7 @@ class Outbox:
             "status": OutboxStatus.PENDING,
             "attempts": 0,
             "next_attempt_at": now,
-            "created_at": now,
+            "created_at": utcnow(),  # wall time: how far back to look on the platform
             "dedupe_key": key,
             "lease_owner": self.replica.name,
             "lease_until": utcnow() + LEASE,
@@ -223,8 +223,9 @@ class Outbox:
         if self._holds(channel):
             await self._release(session, int(item_id))
             return Waiting(key, payload)
+        since = scope.since or utcnow()
         changes, outcome, refused = await self._attempt(
-            channel, payload, key, uncertain, int(item_id), self.now(), patient=False
+            channel, payload, key, uncertain, int(item_id), since, patient=False
         )
         await session.exec(update(_table()).where(_table().c.id == item_id).values(**changes))
         if refused is not None:
@@ -241,7 +242,8 @@ class Outbox:
                 session, OutboxItem, self._values(channel, payload, key, uncertain)
             )
             await session.commit()
-        created = self.now()
+        scope = current_scope()
+        created = scope.since if scope is not None and scope.since is not None else utcnow()
         if item_id is None:
             taken = await self._take(key)
             if isinstance(taken, Delivered | Waiting):
