@@ -40,7 +40,7 @@ from bot.recorder import (
 )
 from bot.registry import InteractionKind, Match
 from bot.services import Services
-from bot.storage.models import Channel, Message, Person
+from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
 
 log = get_logger(__name__)
 
@@ -173,7 +173,13 @@ class Dispatcher:
             if scope.inbox_id is not None and not scope.finished:
                 await mark_done(session, scope.inbox_id)
                 scope.finished = True
+            queued = any(
+                isinstance(row, OutboxItem) and row.status is OutboxStatus.PENDING
+                for row in session.sync_session.identity_map.values()
+            )
             await session.commit()
+        if queued:  # a mail queued by a handler goes out now, not at the next round
+            self.services.outbox.wake.set()
 
     async def _route(self, turn: Turn) -> None:
         event = turn.event

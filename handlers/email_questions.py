@@ -25,7 +25,7 @@ from bot.redaction.audit import counts_of, summary
 from bot.registry import command, on_reaction
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
-from bot.storage.models import Message, Role
+from bot.storage.models import Message, Role, Thread
 
 TEXTS = {
     "email_questions.not_your_group": {
@@ -326,7 +326,6 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
         return
     if replied is not None:
         await _count_as_accepted(ctx, replied)
-    await ctx.session.commit()
     await ctx.respond(ctx.t("email_questions.queued"))
 
 
@@ -354,24 +353,27 @@ async def _refused_scope(
 
 @on_reaction
 async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
-    if event.removed or event.key not in ACCEPT_REACTIONS or event.thread_id is None:
+    if event.removed or event.key not in ACCEPT_REACTIONS:
         return
     desk = _desk(ctx)
     if desk is None:
         return
-    row = await desk.inbound_for_thread(
-        ctx.session, event.conversation.platform, event.conversation.external_id, event.thread_id
-    )
-    if row is None or row.answered_at is not None:
-        return
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
-    person = await ctx.services.identity.person_for(ctx.session, event.sender)
     assert channel.id is not None
     message = ctx.message or await find_message(ctx.session, channel.id, event.message_id)
     if message is None or message.is_bot or message.is_root or not (message.text or "").strip():
         return
+    # Slack says nothing of the thread in a reaction event: the stored message knows it.
+    thread_ref = event.thread_id or await _root_of(ctx, message)
+    if thread_ref is None:
+        return
+    row = await desk.inbound_for_thread(
+        ctx.session, event.conversation.platform, event.conversation.external_id, thread_ref
+    )
+    if row is None or row.answered_at is not None:
+        return
+    person = await ctx.services.identity.person_for(ctx.session, event.sender)
     language = desk.language
-    thread_ref = event.thread_id
     rights = await authority_of(ctx.session, ctx.services.config, person)
     try:
         await desk.accept(
@@ -386,10 +388,16 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
         await ctx.adapter.post(event.conversation, t(language, refused.key), thread_id=thread_ref)
         return
     await _count_as_accepted(ctx, message)
-    await ctx.session.commit()
     await ctx.adapter.post(
         event.conversation, t(language, "email_questions.queued"), thread_id=thread_ref
     )
+
+
+async def _root_of(ctx: EventContext, message: Message) -> str | None:
+    if message.thread_id is None:
+        return None
+    thread = await ctx.session.get(Thread, message.thread_id)
+    return thread.root_external_id if thread is not None else None
 
 
 def _hold_reason(row: InboundEmail) -> str:
