@@ -10,12 +10,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
+from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import authority, deliveries
 from bot.adapters.base import Adapter
 from bot.context import CommandContext, EventContext, InteractionContext
-from bot.errors import UserError
+from bot.errors import RetryLater, UserError
 from bot.events import (
     Event,
     FormSubmitted,
@@ -319,6 +320,11 @@ class Dispatcher:
     ) -> None:
         try:
             await work
+        except (DBAPIError, RetryLater):
+            # The database failed (a deadlock, a lost connection), not the handler, or the
+            # handler needs something still on its way: the event is tried again as a whole
+            # (bot/inbox.py), and its posts are not repeated (bot/outbox.py).
+            raise
         except UserError as exc:
             if ctx is not None:
                 await ctx.respond(ctx.t(exc.key, **exc.values))

@@ -26,6 +26,7 @@ from sqlalchemy import Table, delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.errors import RetryLater
 from bot.events import utcnow
 from bot.idempotency import post_scope
 from bot.liveness import Replica
@@ -81,13 +82,17 @@ class Inbox:
         self.replica = replica
         self.backoff = backoff
         self._handlers: dict[str, Handler] = {}
+        self._concurrency: dict[str, int] = {}
         self._running: set[asyncio.Task[bool]] = set()
         self._recovering = asyncio.Lock()
 
     # --- adapters ----------------------------------------------------------------------------
-    def attach(self, platform: str, handler: Handler) -> None:
-        """``handler`` handles ``platform``'s stored events in this process from now on."""
+    def attach(self, platform: str, handler: Handler, *, concurrency: int = 1) -> None:
+        """``handler`` handles ``platform``'s stored events in this process from now on;
+        events taken over after a crash, ``concurrency`` at a time (1: in the order they
+        came, for a platform whose conversations must be answered in order)."""
         self._handlers[platform] = handler
+        self._concurrency[platform] = max(1, concurrency)
 
     def detach(self, platform: str) -> None:
         self._handlers.pop(platform, None)
@@ -157,6 +162,10 @@ class Inbox:
                 prefix, retried=ticket.retried, inbox_id=ticket.id, since=ticket.received_at
             ) as scope:
                 await handler(ticket)
+        except RetryLater as exc:
+            log.info("inbox event handled later", inbox=ticket.id, platform=ticket.platform)
+            await self._failed(ticket, exc)
+            return False
         except Exception as exc:
             log.exception("inbox event failed", inbox=ticket.id, platform=ticket.platform)
             await self._failed(ticket, exc)
@@ -195,15 +204,23 @@ class Inbox:
     # --- after a crash -----------------------------------------------------------------------
     async def recover(self, limit: int = 100) -> int:
         """Take over the due events of the platforms running here that nobody alive holds,
-        and handle them in the order they came; returns how many were handled."""
+        and handle them (per platform in the order they came, or several at a time);
+        returns how many were handled."""
         if not self._handlers:
             return 0
         async with self._recovering:
-            handled = 0
-            for ticket in await self._take_over(limit):
-                if await self.handle(ticket):
-                    handled += 1
-            return handled
+            tickets = await self._take_over(limit)
+            lanes: dict[str, asyncio.Semaphore] = {
+                platform: asyncio.Semaphore(self._concurrency.get(platform, 1))
+                for platform in {t.platform for t in tickets}
+            }
+
+            async def one(ticket: Ticket) -> bool:
+                async with lanes[ticket.platform]:
+                    return await self.handle(ticket)
+
+            done = await asyncio.gather(*(one(t) for t in tickets))
+            return sum(done)
 
     async def _take_over(self, limit: int) -> list[Ticket]:
         await self.replica.start()

@@ -583,6 +583,25 @@ class Outbox:
             self._task = None
 
 
+async def posted_as(session: AsyncSession, key_prefix: str, message_id: str) -> bool:
+    """Whether a post with a key starting ``key_prefix`` became the message ``message_id``
+    on its platform (a Slack ``ts``, a Matrix event id)."""
+    result = col(OutboxItem.result)
+    found = await session.exec(
+        select(OutboxItem.id)
+        .where(
+            col(OutboxItem.dedupe_key).startswith(key_prefix),
+            OutboxItem.status == OutboxStatus.SENT,
+            or_(
+                result["ts"].as_string() == message_id,
+                result["event_id"].as_string() == message_id,
+            ),
+        )
+        .limit(1)
+    )
+    return found.first() is not None
+
+
 async def _by_key(session: AsyncSession, key: str) -> OutboxItem:
     found = (await session.exec(select(OutboxItem).where(OutboxItem.dedupe_key == key))).first()
     assert found is not None, f"outbox row {key} vanished"

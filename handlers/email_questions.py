@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from bot.authority import Authority, audit, authority_of
 from bot.context import CommandContext, EventContext
+from bot.errors import RetryLater
 from bot.events import ACCEPT_REACTIONS, ConversationRef, ReactionEvent
 from bot.i18n import t
 from bot.inert import inert
@@ -20,6 +21,7 @@ from bot.mail.policy import HoldReason
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
+from bot.outbox import posted_as
 from bot.recorder import find_message
 from bot.redaction.audit import counts_of, summary
 from bot.registry import command, on_reaction
@@ -292,9 +294,7 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
     root = event.thread_id
     row = None
     if desk is not None and root is not None:
-        row = await desk.inbound_for_thread(
-            ctx.session, event.conversation.platform, event.conversation.external_id, root
-        )
+        row = await _mail_of_thread(ctx, desk, event.conversation, root)
     if desk is None or row is None:
         await ctx.respond(ctx.t("email_questions.not_email_thread"))
         return
@@ -367,9 +367,7 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     thread_ref = event.thread_id or await _root_of(ctx, message)
     if thread_ref is None:
         return
-    row = await desk.inbound_for_thread(
-        ctx.session, event.conversation.platform, event.conversation.external_id, thread_ref
-    )
+    row = await _mail_of_thread(ctx, desk, event.conversation, thread_ref)
     if row is None or row.answered_at is not None:
         return
     person = await ctx.services.identity.person_for(ctx.session, event.sender)
@@ -391,6 +389,20 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     await ctx.adapter.post(
         event.conversation, t(language, "email_questions.queued"), thread_id=thread_ref
     )
+
+
+async def _mail_of_thread(
+    ctx: EventContext, desk: EmailDesk, conversation: ConversationRef, root: str
+) -> InboundEmail | None:
+    """The mail a thread was started for. A thread the desk posted but has not recorded yet
+    (its process was killed in between; the next one records it within seconds) is not
+    "no mail": the event is handled again a little later."""
+    row = await desk.inbound_for_thread(
+        ctx.session, conversation.platform, conversation.external_id, root
+    )
+    if row is None and await posted_as(ctx.session, "mail:", root):
+        raise RetryLater
+    return row
 
 
 async def _root_of(ctx: EventContext, message: Message) -> str | None:

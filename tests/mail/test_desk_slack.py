@@ -16,9 +16,11 @@ from sqlmodel import select
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.app import Bot, build_bot
+from bot.events import utcnow
 from bot.mail.component import MailComponent
 from bot.mail.posting import MailPoster
 from bot.mail.store import store_raw
+from bot.storage.inbox_models import InboxEvent, InboxStatus
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import OutboxItem, OutboxStatus
 from tests.adapters.slack.conftest import SOCIAAL, slack_groups, slack_table, start_adapter
@@ -152,3 +154,77 @@ async def test_a_check_mark_on_an_answer_in_a_slack_thread_mails_it_once(
     assert len(answers) == 1 and "vermogen" in answers[0].get_content()
     said = [m["text"] for m in mock_slack.posted(SOCIAAL) if m.get("thread_ts") == root["ts"]]
     assert any("per e-mail" in text for text in said)
+
+
+async def test_a_check_mark_before_the_desk_recorded_its_thread_is_handled_later(
+    database_url: str, mock_slack: MockSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk posted the thread and was killed before recording it; an answer and its ✅
+    come in before the next process's desk has recorded it: the ✅ waits, not dropped."""
+    asker = SlackUserRecord("UMARK", "Mark", "m.hendriks@ermelo.nl")
+    helper = SlackUserRecord("UBRAM", "Bram", "bram@harderwijk.nl")
+    mock_slack.users.update({asker.id: asker, helper.id: helper})
+    sent: list[EmailMessage] = []
+
+    async def smarthost(message: EmailMessage) -> None:
+        sent.append(message)
+
+    raw = bytes(mails.plain("Hoe werkt de bijstand bij een erfenis?", to=GROUP_ADDRESS))
+    async with running(database_url, mock_slack) as bot:
+        mail = MailComponent(bot, transport=smarthost, smtp=False)
+        await store_raw(bot.services.db, raw, source="imap", recipients=[GROUP_ADDRESS])
+
+        async def killed(*_args: object, **_kwargs: object) -> None:
+            raise Killed
+
+        with monkeypatch.context() as patch:
+            patch.setattr(MailPoster, "_record_question", killed)
+            with pytest.raises(Killed):
+                await mail.desk.process_pending()
+        await mail.desk.close()
+    [root] = mock_slack.posted(SOCIAAL)
+    async with running(database_url, mock_slack) as bot:
+        mail = MailComponent(bot, transport=smarthost, smtp=False)
+        adapter = bot.services.adapters["slack"]
+        await deliver(adapter, answer_in(root["ts"], helper))
+        await deliver(adapter, check_mark(asker))
+        async with bot.services.db.session() as session:
+            waiting = (
+                await session.exec(
+                    select(InboxEvent).where(InboxEvent.status == InboxStatus.PENDING)
+                )
+            ).all()
+        assert len(waiting) == 1 and "RetryLater" in (waiting[0].last_error or "")
+        assert await mail.desk.process_pending() == 1  # the thread is recorded now
+        async with bot.services.db.session() as session:
+            row = await session.get(InboxEvent, waiting[0].id)
+            assert row is not None
+            row.next_attempt_at = utcnow()
+            session.add(row)
+            await session.commit()
+        assert await bot.services.inbox.recover() == 1
+        await mail.outbox.run_once()
+        await mail.desk.close()
+    answers = [m for m in sent if str(m["Subject"]).startswith("Antwoord:")]
+    assert len(answers) == 1
+
+
+def answer_in(thread: str, helper: SlackUserRecord) -> dict[str, object]:
+    return {
+        "type": "message",
+        "channel_type": "channel",
+        "user": helper.id,
+        "text": "Een erfenis telt als vermogen.",
+        "ts": "1800000100.000001",
+        "thread_ts": thread,
+        "channel": SOCIAAL,
+    }
+
+
+def check_mark(asker: SlackUserRecord) -> dict[str, object]:
+    return {
+        "type": "reaction_added",
+        "user": asker.id,
+        "reaction": "white_check_mark",
+        "item": {"type": "message", "channel": SOCIAAL, "ts": "1800000100.000001"},
+    }

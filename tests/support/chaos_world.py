@@ -18,6 +18,7 @@ import email
 import json
 import os
 import random
+import re
 import signal
 import socket
 import sys
@@ -51,6 +52,9 @@ GROUP_CHANNEL = "CSOCIAAL"  # where mailed questions become threads
 COMMAND_CHANNEL = "CALGEMEEN"  # where people type commands
 ANSWERER = SlackUserRecord("UBRAM", "Bram", "bram@harderwijk.nl")
 TYPIST = SlackUserRecord("UANOUK", "Anouk", "anouk@ermelo.nl")
+# The bot's words in the thread (handlers/email_questions.py): the ✅ taken, the mail sent.
+ACCEPTED_MARK = "Antwoord geaccepteerd"
+MAILED_MARK = "Het antwoord is per e-mail naar de vraagsteller gestuurd"
 
 
 def free_port() -> int:
@@ -94,6 +98,11 @@ class Report:
     # idempotency key (see bot/mail/outbox.py); counted here, not as a duplicate answer.
     same_message_id_twice: int = 0
     slowest_answer_after_kill: float = 0.0
+    # Commands acknowledged before a kill and answered after it: seconds from the restart
+    # (the bot listening again) to the answer.
+    resumed: list[float] = field(default_factory=list)
+    # What the kills left half done and the next process finished, from the bot's log.
+    recovered: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -115,6 +124,16 @@ class Report:
         out.append(
             f"slowest answer to a command acknowledged before a kill: "
             f"{self.slowest_answer_after_kill:.1f} s after it was acknowledged"
+        )
+        if self.resumed:
+            ordered = sorted(self.resumed)
+            out.append(
+                f"commands pending at a kill: {len(ordered)}, answered after the restart in "
+                f"p50 {ordered[len(ordered) // 2]:.1f} s, max {ordered[-1]:.1f} s"
+            )
+        out.append(
+            "left half done by a kill and finished by the next process: "
+            + ", ".join(f"{what} {count}" for what, count in self.recovered.items())
         )
         out.extend(self.notes)
         return out
@@ -176,6 +195,7 @@ class Chaos:
         self.report = Report()
         self.streaming = True
         self.kill_times: list[float] = []
+        self.start_times: list[float] = []
         self._http: aiohttp.ClientSession | None = None
         self._log = None
 
@@ -279,6 +299,7 @@ class Chaos:
                 _, writer = await asyncio.open_connection("127.0.0.1", self.ports["slack"])
                 writer.close()
                 await writer.wait_closed()
+                self.start_times.append(time.monotonic())
                 return
             except OSError:
                 await asyncio.sleep(0.1)
@@ -467,10 +488,38 @@ class Chaos:
             all(self._roots(m) for m in accepted)
             and all(self._answers_to(c.ts) for c in acked)
             and all(self._answer_mails(m) for m in accepted if m.acceptance_acked_at is not None)
+            and all(self._said(m, MAILED_MARK) for m in accepted if m.acceptance_acked_at)
             and all(m.accepted_at is not None for m in self.mails)
             and all(c.acked_at is not None for c in self.commands)
             and all(m.acceptance_acked_at is not None for m in self.mails if m.accept_answer)
         )
+
+    def _said(self, item: MailItem, mark: str) -> int:
+        """How often the bot said ``mark`` in the mail's thread."""
+        roots = self._roots(item)
+        if not roots:
+            return 0
+        return sum(
+            mark in str(m["text"])
+            for m in self.mock.posted(GROUP_CHANNEL)
+            if m.get("thread_ts") == roots[0]["ts"]
+        )
+
+    def _recovered(self, log: Path) -> None:
+        """Counted from the bot's log: work a killed process left, taken over."""
+        marks = {
+            "inbox events": "inbox events taken over",
+            "posts": "post of a process that ended taken over",
+            "mails": "mail of a process that ended taken over",
+            "Slack posts found, not posted again": "slack post found, not posted again",
+        }
+        counts = dict.fromkeys(marks, 0)
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            for what, mark in marks.items():
+                if mark in line:
+                    found = re.search(r"count=(\d+)", line)
+                    counts[what] += int(found.group(1)) if found else 1
+        self.report.recovered = counts
 
     def _tally(self) -> None:
         accepted = [m for m in self.mails if m.accepted_at is not None]
@@ -495,19 +544,14 @@ class Chaos:
             ids = {str(m["Message-ID"]) for m in self._answer_mails(item)}
             mailed.duplicates += max(0, len(ids) - 1)
             mailed.losses += not ids
-        notices = Tally("'answer sent' notices", len(accepting))
+        confirmed = Tally("acceptances confirmed", len(accepting))
+        notices = Tally("'answer mailed' notices", len(accepting))
         for item in accepting:
-            roots = self._roots(item)
-            said = [
-                m
-                for m in self.mock.posted(GROUP_CHANNEL)
-                if roots
-                and m.get("thread_ts") == roots[0]["ts"]
-                and "per e-mail" in str(m["text"]).lower()
-            ]
-            notices.duplicates += max(0, len(said) - 1)
-            notices.losses += not said
-        self.report.tallies = [posted, answered, mailed, notices]
+            for tally, mark in ((confirmed, ACCEPTED_MARK), (notices, MAILED_MARK)):
+                count = self._said(item, mark)
+                tally.duplicates += max(0, count - 1)
+                tally.losses += count == 0
+        self.report.tallies = [posted, answered, mailed, confirmed, notices]
         self.report.same_message_id_twice = sum(count - 1 for count in seen.values() if count > 1)
         slowest = 0.0
         for command in acked:
@@ -522,6 +566,8 @@ class Chaos:
             ]
             if killed_after and calls and min(calls) > killed_after[0]:
                 slowest = max(slowest, min(calls) - command.acked_at)
+                restart = min(t for t in self.start_times if t > killed_after[0])
+                self.report.resumed.append(min(calls) - restart)
         self.report.slowest_answer_after_kill = slowest
 
     # --- the run -------------------------------------------------------------------------------
@@ -558,6 +604,9 @@ class Chaos:
         await self.stop_bot()
         self.report.seconds = time.monotonic() - started
         self._tally()
+        if self._log is not None:
+            self._log.flush()
+            self._recovered(Path(self._log.name))
         return self.report
 
 

@@ -92,7 +92,8 @@ def build_app(adapter: SlackSide, dispatch: Dispatch) -> AsyncApp:
     app.middleware(entry.store_first)
     app.view(re.compile(f"^{re.escape(translate.FORM_PREFIX)}"))(entry.on_form)
     app.action(OPEN_THREAD_ACTION)(entry.on_link_button)
-    adapter.services.inbox.attach(translate.PLATFORM, entry.handle_stored)
+    # Slack's events are handled concurrently anyway (as bolt would).
+    adapter.services.inbox.attach(translate.PLATFORM, entry.handle_stored, concurrency=8)
     return app
 
 
