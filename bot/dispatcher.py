@@ -13,7 +13,7 @@ from functools import partial
 from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import authority, deliveries
+from bot import authority, deliveries, inbox
 from bot.adapters.base import Adapter
 from bot.context import CommandContext, EventContext, InteractionContext
 from bot.errors import RetryLater, UserError
@@ -28,7 +28,6 @@ from bot.events import (
 )
 from bot.i18n import Lang, normalise_language, t
 from bot.idempotency import PostScope, current_scope, in_transaction, post_scope
-from bot.inbox import mark_done
 from bot.inert import MENTION_CLOSE, MENTION_OPEN
 from bot.known_rows import load_known_rows
 from bot.logs import get_logger
@@ -77,9 +76,19 @@ async def ignore_own_events(turn: Turn, call_next: Next) -> None:
 
 
 async def claim_delivery(turn: Turn, call_next: Next) -> None:
+    """An event from the inbox is claimed by turning its row done, in this transaction (one
+    statement); any other event with a delivery id in ``ProcessedEvent``."""
     delivery_id = turn.event.delivery_id
     platform = turn.event.conversation.platform
-    if delivery_id is not None and not await deliveries.claim(turn.session, platform, delivery_id):
+    scope = current_scope()
+    if scope is not None and scope.inbox_id is not None and not scope.finished:
+        claimed = await inbox.claim(turn.session, scope.inbox_id)
+        scope.finished = True
+    elif delivery_id is not None:
+        claimed = await deliveries.claim(turn.session, platform, delivery_id)
+    else:
+        claimed = True
+    if not claimed:
         log.info("redelivery ignored", platform=platform, delivery_id=delivery_id)
         return
     await call_next()
@@ -171,9 +180,6 @@ class Dispatcher:
             # Posts made meanwhile are recorded in this transaction (bot/outbox.py).
             with in_transaction(scope, session):
                 await run(0)
-            if scope.inbox_id is not None and not scope.finished:
-                await mark_done(session, scope.inbox_id)
-                scope.finished = True
             queued = any(
                 isinstance(row, OutboxItem) and row.status is OutboxStatus.PENDING
                 for row in session.sync_session.identity_map.values()

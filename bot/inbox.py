@@ -34,7 +34,7 @@ from bot.logs import get_logger
 from bot.retry import RETRY, Backoff
 from bot.storage.database import Database
 from bot.storage.inbox_models import InboxEvent, InboxStatus
-from bot.storage.inserts import insert_new
+from bot.storage.inserts import insert_new_on
 
 log = get_logger(__name__)
 
@@ -112,7 +112,7 @@ class Inbox:
         now = utcnow()
         until = now + LEASE
         tickets: list[Ticket | None] = []
-        async with self.db.session() as session:
+        async with self.db.async_engine.begin() as conn:
             for delivery_id, kind, payload in events:
                 values = {
                     "platform": platform,
@@ -126,13 +126,12 @@ class Inbox:
                     "lease_owner": self.replica.name,
                     "lease_until": until,
                 }
-                new_id = await insert_new(session, InboxEvent, values)
+                new_id = await insert_new_on(conn, InboxEvent, values)
                 tickets.append(
                     None
                     if new_id is None
                     else Ticket(int(new_id), platform, delivery_id, kind, payload, 1, now)
                 )
-            await session.commit()
         return tickets
 
     def spawn(self, ticket: Ticket) -> asyncio.Task[bool]:
@@ -342,12 +341,15 @@ class InboxComponent:
         return self._task is not None and not self._task.done()
 
 
-async def mark_done(session: AsyncSession, inbox_id: int) -> None:
-    """In the caller's transaction: the event is handled, its text has no reason to stay."""
+async def claim(session: AsyncSession, inbox_id: int) -> bool:
+    """In the caller's transaction, the event's delivery claim (bot/deliveries.py, for
+    events from the inbox): the row turns done, its text dropped. ``False`` when it was
+    done already (by a process that handled it before, and committed)."""
     table = _table()
-    await session.exec(
+    conn = await session.connection()
+    result = await conn.execute(
         update(table)
-        .where(table.c.id == inbox_id)
+        .where(table.c.id == inbox_id, table.c.status == InboxStatus.PENDING)
         .values(
             status=InboxStatus.DONE,
             done_at=utcnow(),
@@ -356,6 +358,12 @@ async def mark_done(session: AsyncSession, inbox_id: int) -> None:
             lease_until=None,
         )
     )
+    return bool(result.rowcount)
+
+
+async def mark_done(session: AsyncSession, inbox_id: int) -> None:
+    """In the caller's transaction: the event needed no handling (an adapter filtered it)."""
+    await claim(session, inbox_id)
 
 
 async def pending_count(session: AsyncSession, platform: str | None = None) -> int:

@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import Table, or_, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -42,7 +43,7 @@ from bot.liveness import Replica
 from bot.logs import get_logger
 from bot.retry import RETRY, Backoff
 from bot.storage.database import Database
-from bot.storage.inserts import insert_new
+from bot.storage.inserts import insert_new, insert_new_on
 from bot.storage.models import OutboxItem, OutboxStatus
 
 log = get_logger(__name__)
@@ -207,30 +208,53 @@ class Outbox:
         key: str,
         uncertain: bool,
     ) -> Outcome:
-        """In the dispatcher's transaction: the row and its outcome commit with the event."""
-        item_id = await insert_new(
-            session, OutboxItem, self._values(channel, payload, key, uncertain)
-        )
-        if item_id is None:
-            # Recorded (and committed) before: its answer, or the loop's to deliver.
-            existing = await _by_key(session, key)
-            if existing.status is OutboxStatus.SENT:
-                return Delivered(dict(existing.result))
-            if existing.status is OutboxStatus.FAILED:
-                raise RuntimeError(f"refused before: {existing.last_error}")
-            self.wake.set()
-            return Waiting(key, dict(existing.payload))
-        if self._holds(channel):
-            await self._release(session, int(item_id))
-            return Waiting(key, payload)
+        """In the dispatcher's transaction: the row and its outcome commit with the event, on
+        the transaction's connection directly (not waiting for the session to flush what the
+        handler changed meanwhile).
+
+        Nothing in a transaction is durable before its commit, so here the row is written
+        right *after* a first attempt, with its outcome: a crash before the commit loses the
+        row alike either way, and the event comes back from the inbox as a retry, whose posts
+        are written first and looked up on the platform before they are sent again. The
+        person waits one statement less for the answer."""
+        conn = await session.connection()
         since = scope.since or utcnow()
+        values = self._values(channel, payload, key, uncertain)
+        if self._holds(channel):
+            await self._insert_in(conn, {**values, "lease_owner": None, "lease_until": None})
+            self.wake.set()
+            return Waiting(key, payload)
+        # A retry's row is written first (a second retry must find it).
+        if uncertain and await insert_new_on(conn, OutboxItem, values) is None:
+            return await self._known_in(session, key)
         changes, outcome, refused = await self._attempt(
-            channel, payload, key, uncertain, int(item_id), since, patient=False
+            channel, payload, key, uncertain, key, since, patient=False
         )
-        await session.exec(update(_table()).where(_table().c.id == item_id).values(**changes))
+        if uncertain:
+            await conn.execute(
+                update(_table()).where(_table().c.dedupe_key == key).values(**changes)
+            )
+        else:
+            await self._insert_in(conn, {**values, **changes})
         if refused is not None:
             raise refused
         return outcome
+
+    async def _insert_in(self, conn: AsyncConnection, values: dict[str, Any]) -> None:
+        if await insert_new_on(conn, OutboxItem, values) is None:
+            # A key is the event's own: recorded already means this event was handled and
+            # committed before, which its delivery claim rules out.
+            log.error("post recorded twice under one key", key=values["dedupe_key"])
+
+    async def _known_in(self, session: AsyncSession, key: str) -> Outcome:
+        """A row with this key was committed before: its answer, or the loop's to deliver."""
+        existing = await _by_key(session, key)
+        if existing.status is OutboxStatus.SENT:
+            return Delivered(dict(existing.result))
+        if existing.status is OutboxStatus.FAILED:
+            raise RuntimeError(f"refused before: {existing.last_error}")
+        self.wake.set()
+        return Waiting(key, dict(existing.payload))
 
     async def _send_alone(
         self, channel: str, payload: dict[str, Any], key: str, uncertain: bool
@@ -255,7 +279,7 @@ class Outbox:
                 await session.commit()
             return Waiting(key, payload)
         changes, outcome, refused = await self._attempt(
-            channel, payload, key, uncertain, int(item_id), created, patient=False
+            channel, payload, key, uncertain, str(item_id), created, patient=False
         )
         async with self.db.session() as session:
             await session.exec(update(_table()).where(_table().c.id == item_id).values(**changes))
@@ -302,7 +326,7 @@ class Outbox:
         payload: dict[str, Any],
         key: str,
         uncertain: bool,
-        item_id: int,
+        item: str,
         created_at: datetime,
         *,
         patient: bool,
@@ -327,13 +351,13 @@ class Outbox:
             # tries the oldest); elsewhere one row gives up after the policy's attempts.
             if not deliverer.ordered and self.backoff.exhausted(tries):
                 changes["status"] = OutboxStatus.FAILED
-                log.error("post given up", channel=channel, item=item_id, attempts=tries)
+                log.error("post given up", channel=channel, item=item, attempts=tries)
             else:
                 changes["next_attempt_at"] = self.now() + self.backoff.after(tries)
             if deliverer.ordered:
                 self._backlog.add(channel)
             self.wake.set()
-            log.warning("post waits in the outbox", channel=channel, item=item_id)
+            log.warning("post waits in the outbox", channel=channel, item=item)
             return changes, Waiting(key, payload), None
         except Exception as exc:
             changes = {
@@ -436,7 +460,7 @@ class Outbox:
                     payload,
                     row.dedupe_key or f"row:{row.id}",
                     row.uncertain,
-                    row.id,
+                    str(row.id),
                     row.created_at,
                     patient=True,
                     attempts=row.attempts,

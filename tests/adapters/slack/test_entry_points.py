@@ -12,8 +12,12 @@ import pytest
 from sqlmodel import select
 
 from bot.events import AccountRef
-from bot.storage.models import Message, ProcessedEvent, Question, Skill, Thread
+from bot.storage.inbox_models import InboxEvent, InboxStatus
+from bot.storage.models import Message, Question, Skill, Thread
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, BRAM, SOCIAAL, SlackHarness
+
+# The delivery claims: inbox rows done (bot/inbox.py).
+HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 
 @pytest.fixture
@@ -284,8 +288,8 @@ async def test_app_home_goes_through_the_dispatcher_once_per_delivery(
     await slack.settle()
     assert len(slack.mock.of("views.publish")) == 1
     async with slack.bot.services.db.session() as session:
-        claims = (await session.exec(select(ProcessedEvent.event_id))).all()
-    assert claims == ["EvHOME"]  # the dispatcher's delivery claim
+        claims = (await session.exec(HANDLED)).all()
+    assert claims == ["EvHOME"]  # the dispatcher's delivery claim: its inbox row, done
 
 
 async def test_a_failing_shortcut_gets_an_error_reference(slack: SlackHarness) -> None:
