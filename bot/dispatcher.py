@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -43,6 +44,7 @@ from bot.services import Services
 from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
 
 log = get_logger(__name__)
+ASYNC_COMMIT = text("SET LOCAL synchronous_commit TO OFF")
 
 
 @dataclass
@@ -184,6 +186,11 @@ class Dispatcher:
                 isinstance(row, OutboxItem) and row.status is OutboxStatus.PENDING
                 for row in session.sync_session.identity_map.values()
             )
+            if scope.inbox_id is not None and not self.services.db.is_sqlite:
+                # The event was stored durably before it was acknowledged: should the server
+                # lose this commit in a crash of its own, the event is simply handled again
+                # (its posts found by their keys), so this commit need not wait for the disk.
+                await (await session.connection()).execute(ASYNC_COMMIT)
             await session.commit()
         if queued:  # a mail queued by a handler goes out now, not at the next round
             self.services.outbox.wake.set()
