@@ -170,7 +170,8 @@ class Dispatcher:
 
     async def _dispatch(self, adapter: Adapter, event: Event, scope: PostScope) -> None:
         event = without_mention_marks(event)
-        async with self.services.db.session() as session:
+        db = self.services.db
+        async with db.write_turn(), db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 
             async def run(index: int) -> None:

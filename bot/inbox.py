@@ -112,7 +112,7 @@ class Inbox:
         now = utcnow()
         until = now + LEASE
         tickets: list[Ticket | None] = []
-        async with self.db.async_engine.begin() as conn:
+        async with self.db.write_turn(), self.db.async_engine.begin() as conn:
             for delivery_id, kind, payload in events:
                 values = {
                     "platform": platform,
