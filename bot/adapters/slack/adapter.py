@@ -222,7 +222,10 @@ class SlackAdapter:
         outcome = await self.services.outbox.send(CHANNEL, payload)
         if isinstance(outcome, Delivered):
             return outcome.result
-        return {"ts": provisional, "message_ts": provisional}
+        # Waiting: known by the provisional id of the row that waits (an earlier one's, when
+        # this post was asked for before under the same key).
+        waiting = str(outcome.payload.get("provisional_id") or provisional)
+        return {"ts": waiting, "message_ts": waiting}
 
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
         thread_id = (to.thread_id or to.message_id) if in_thread else None
