@@ -4,7 +4,7 @@ started again, many rounds, while mails and chat commands stream in. Afterwards:
 posted exactly once, every command answered exactly once, every accepted answer mailed
 exactly once (tests/support/chaos_world.py says how each is counted).
 
-    python benchmarks/chaos.py [--rounds 20] [--min-up 3] [--max-up 9] [--seed 1]
+    python benchmarks/chaos.py [--rounds 20] [--min-up 3] [--max-up 9] [--seed 1] [--burst 30]
                                [--admin-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
 
 Needs PostgreSQL (a database of its own is created and dropped). Exit status 0 when nothing
@@ -36,6 +36,9 @@ def main() -> int:
     parser.add_argument("--log", type=Path, default=None, help="keep the bot's output here")
     parser.add_argument("--settle", type=float, default=240.0, help="seconds to wait at the end")
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument(
+        "--burst", type=int, default=0, help="commands sent at once right before each kill"
+    )
     args = parser.parse_args()
     options = Options(
         rounds=args.rounds,
@@ -48,6 +51,7 @@ def main() -> int:
         log=args.log,
         settle=args.settle,
         keep=args.keep,
+        burst=args.burst,
     )
     report = asyncio.run(run_chaos(options))
     for line in report.lines():

@@ -76,6 +76,9 @@ class Options:
     admin_url: str = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     log: Path | None = None  # the bot's output, all rounds
     keep: bool = False  # keep the database afterwards (to look into it)
+    # Right before each kill, this many commands at once, and the kill 0–0.3 s later: the
+    # kill lands while they are being handled.
+    burst: int = 0
 
 
 @dataclass
@@ -344,14 +347,16 @@ class Chaos:
             await asyncio.sleep(0.5)
 
     async def _send_commands(self) -> None:
-        number = 0
         while self.streaming:
-            number += 1
-            ts = f"1700{number:06d}.000100"
-            item = CommandItem(ts, f"EvCMD{number:06d}", time.monotonic())
-            self.commands.append(item)
-            asyncio.get_running_loop().create_task(self._deliver_command(item))
+            self._new_command()
             await asyncio.sleep(self.random.uniform(0.5, 1.5) * self.options.command_every)
+
+    def _new_command(self) -> None:
+        number = len(self.commands) + 1
+        ts = f"1700{number:06d}.000100"
+        item = CommandItem(ts, f"EvCMD{number:06d}", time.monotonic())
+        self.commands.append(item)
+        asyncio.get_running_loop().create_task(self._deliver_command(item))
 
     async def _deliver_command(self, item: CommandItem) -> None:
         event = {
@@ -582,6 +587,10 @@ class Chaos:
                 await self.start_bot()
                 self.report.rounds += 1
                 await asyncio.sleep(self.random.uniform(self.options.min_up, self.options.max_up))
+                for _ in range(self.options.burst):
+                    self._new_command()
+                if self.options.burst:
+                    await asyncio.sleep(self.random.uniform(0.0, 0.3))
                 await self.kill_bot()
                 await asyncio.sleep(self.random.uniform(0.0, 0.5))
             self.streaming = False
