@@ -364,11 +364,3 @@ async def claim(session: AsyncSession, inbox_id: int) -> bool:
 async def mark_done(session: AsyncSession, inbox_id: int) -> None:
     """In the caller's transaction: the event needed no handling (an adapter filtered it)."""
     await claim(session, inbox_id)
-
-
-async def pending_count(session: AsyncSession, platform: str | None = None) -> int:
-    """Events stored and not yet handled (for tests and the health of a deployment)."""
-    query = select(InboxEvent.id).where(InboxEvent.status == InboxStatus.PENDING)
-    if platform is not None:
-        query = query.where(InboxEvent.platform == platform)
-    return len((await session.exec(query)).all())
