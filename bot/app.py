@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
+from bot.chat_outbox import chat_requests
 from bot.clock import Clock
 from bot.config import Config
 from bot.dispatcher import Dispatcher
@@ -27,6 +28,9 @@ class Bot:
             await sync_config(session, self.services.config)
 
     async def close(self) -> None:
+        await self.services.outbox.stop()
+        await self.services.inbox.close()
+        await self.services.replica.stop()
         await self.services.db.dispose()
 
 
@@ -52,6 +56,7 @@ def build_bot(
         idle_in_transaction_seconds=config.database.idle_in_transaction_seconds,
     )
     services = Services.build(config, db, build_registry(modules), clock)
+    services.outbox.resolve_with(chat_requests(services))
     from knowledge.service import provide_expert_finder
 
     provide_expert_finder(services)

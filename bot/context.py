@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.adapters.base import Adapter
-from bot.events import MessageEvent, MessageRef
+from bot.adapters.base import Adapter, Interactive
+from bot.events import FormSubmitted, Interaction, MessageEvent, MessageRef
 from bot.i18n import Lang, t
 from bot.services import Services
 from bot.storage.models import Channel, Message, Person, Role
@@ -63,6 +64,58 @@ class CommandContext(EventContext):
     async def respond_private(self, text: str) -> MessageRef:
         """Only the sender sees this (ephemeral where the platform has it, else a DM)."""
         return await self.adapter.send_private(self.event.ref, self.event.sender, text)
+
+    async def close_form(self) -> None:
+        """The submitted form is fine: close it now, before the work it asks for is done."""
+        event = self.event
+        if isinstance(event, FormSubmitted) and isinstance(self.adapter, Interactive):
+            await self.adapter.keep_form_open(event, {})
+
+    @property
+    def person_id(self) -> int:
+        assert self.person.id is not None
+        return self.person.id
+
+
+@dataclass
+class InteractionContext(EventContext):
+    """What a handler of a shortcut, a submitted form or a person's own page gets: the
+    answers go to that person only."""
+
+    event: Interaction
+    person: Person
+    channel: Channel
+    language: Lang
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.language, key, **values)
+
+    async def respond(self, text: str) -> MessageRef:
+        """A direct message to the person."""
+        return await self.adapter.send_direct(self.event.sender, text)
+
+    async def respond_private(self, text: str) -> MessageRef:
+        """Only the person sees this, where they are (ephemeral where the platform has it)."""
+        message_id = getattr(self.event, "message_id", None) or ""
+        near = MessageRef(self.event.conversation, message_id)
+        return await self.adapter.send_private(near, self.event.sender, text)
+
+    async def reject_form(self, errors: Mapping[str, str]) -> None:
+        """Keep the submitted form open with ``errors`` next to their fields; where that is
+        too late, the person gets them in a direct message."""
+        event = self.event
+        assert isinstance(event, FormSubmitted)
+        if isinstance(self.adapter, Interactive) and await self.adapter.keep_form_open(
+            event, errors
+        ):
+            return
+        await self.respond("\n".join(errors.values()))
+
+    async def close_form(self) -> None:
+        """The submitted form is fine: close it now, before the work it asks for is done."""
+        event = self.event
+        if isinstance(event, FormSubmitted) and isinstance(self.adapter, Interactive):
+            await self.adapter.keep_form_open(event, {})
 
     @property
     def person_id(self) -> int:

@@ -10,14 +10,25 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import authority, deliveries
+from bot import authority, deliveries, inbox
 from bot.adapters.base import Adapter
-from bot.context import CommandContext, EventContext
-from bot.errors import UserError
-from bot.events import Event, JoinEvent, MessageEvent, ReactionEvent
+from bot.context import CommandContext, EventContext, InteractionContext
+from bot.errors import RetryLater, UserError
+from bot.events import (
+    Event,
+    FormSubmitted,
+    Interaction,
+    JoinEvent,
+    MessageEvent,
+    ReactionEvent,
+    ShortcutEvent,
+)
 from bot.i18n import Lang, normalise_language, t
+from bot.idempotency import PostScope, current_scope, in_transaction, post_scope
 from bot.inert import MENTION_CLOSE, MENTION_OPEN
 from bot.known_rows import load_known_rows
 from bot.logs import get_logger
@@ -28,11 +39,12 @@ from bot.recorder import (
     store_message,
     thread_root,
 )
-from bot.registry import Match
+from bot.registry import InteractionKind, Match
 from bot.services import Services
-from bot.storage.models import Channel, Message, Person
+from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
 
 log = get_logger(__name__)
+ASYNC_COMMIT = text("SET LOCAL synchronous_commit TO OFF")
 
 
 @dataclass
@@ -66,9 +78,19 @@ async def ignore_own_events(turn: Turn, call_next: Next) -> None:
 
 
 async def claim_delivery(turn: Turn, call_next: Next) -> None:
+    """An event from the inbox is claimed by turning its row done, in this transaction (one
+    statement); any other event with a delivery id in ``ProcessedEvent``."""
     delivery_id = turn.event.delivery_id
     platform = turn.event.conversation.platform
-    if delivery_id is not None and not await deliveries.claim(turn.session, platform, delivery_id):
+    scope = current_scope()
+    if scope is not None and scope.inbox_id is not None and not scope.finished:
+        claimed = await inbox.claim(turn.session, scope.inbox_id)
+        scope.finished = True
+    elif delivery_id is not None:
+        claimed = await deliveries.claim(turn.session, platform, delivery_id)
+    else:
+        claimed = True
+    if not claimed:
         log.info("redelivery ignored", platform=platform, delivery_id=delivery_id)
         return
     await call_next()
@@ -137,8 +159,19 @@ class Dispatcher:
         return dispatch
 
     async def dispatch(self, adapter: Adapter, event: Event) -> None:
+        scope = current_scope()
+        if scope is not None:
+            await self._dispatch(adapter, event, scope)
+            return
+        # Not from the inbox (the console, a test): the posts still need keys of their own.
+        delivery = event.delivery_id or uuid.uuid4().hex
+        with post_scope(f"{event.conversation.platform}:{delivery}") as own:
+            await self._dispatch(adapter, event, own)
+
+    async def _dispatch(self, adapter: Adapter, event: Event, scope: PostScope) -> None:
         event = without_mention_marks(event)
-        async with self.services.db.session() as session:
+        db = self.services.db
+        async with db.write_turn(), db.session() as session:
             turn = Turn(self.services, adapter, event, session)
 
             async def run(index: int) -> None:
@@ -147,8 +180,21 @@ class Dispatcher:
                 else:
                     await self._route(turn)
 
-            await run(0)
+            # Posts made meanwhile are recorded in this transaction (bot/outbox.py).
+            with in_transaction(scope, session):
+                await run(0)
+            queued = any(
+                isinstance(row, OutboxItem) and row.status is OutboxStatus.PENDING
+                for row in session.sync_session.identity_map.values()
+            )
+            if scope.inbox_id is not None and not self.services.db.is_sqlite:
+                # The event was stored durably before it was acknowledged: should the server
+                # lose this commit in a crash of its own, the event is simply handled again
+                # (its posts found by their keys), so this commit need not wait for the disk.
+                await (await session.connection()).execute(ASYNC_COMMIT)
             await session.commit()
+        if queued:  # a mail queued by a handler goes out now, not at the next round
+            self.services.outbox.wake.set()
 
     async def _route(self, turn: Turn) -> None:
         event = turn.event
@@ -160,6 +206,9 @@ class Dispatcher:
         if isinstance(event, JoinEvent):
             for listener in self.services.registry.listeners["join"]:
                 await self._guarded(turn, listener(ctx, event))
+            return
+        if not isinstance(event, MessageEvent):
+            await self._route_interaction(turn, event)
             return
         # The answer first, so the person waits for nothing else; then the message is stored
         # and the listeners (evidence, activity) run, in the same transaction.
@@ -245,6 +294,29 @@ class Dispatcher:
         log.info("command", command=match.spec.primary, platform=event.conversation.platform)
         await self._guarded(turn, match.spec.handler(ctx, match.args), ctx)
 
+    async def _route_interaction(self, turn: Turn, event: Interaction) -> None:
+        """A shortcut, a submitted form or a person's own page: its handler answers that
+        person only, with the middleware, the delivery claim and the error reference of a
+        command."""
+        kind: InteractionKind
+        if isinstance(event, ShortcutEvent):
+            kind, name = "shortcut", event.action
+        elif isinstance(event, FormSubmitted):
+            kind, name = "form", event.form
+        else:
+            kind, name = "home", ""
+        handler = self.services.registry.interactions.get((kind, name))
+        if handler is None:
+            log.warning("no handler", kind=kind, name=name)
+            return
+        assert turn.person is not None and turn.channel is not None
+        language = await self._language(turn, None)
+        ctx = InteractionContext(
+            self.services, turn.adapter, turn.session, event, turn.person, turn.channel, language
+        )
+        log.info("interaction", kind=kind, name=name, platform=event.conversation.platform)
+        await self._guarded(turn, handler(ctx, event), ctx)
+
     async def _reply(
         self, turn: Turn, event: MessageEvent, language: Lang, key: str, **values: object
     ) -> None:
@@ -255,10 +327,18 @@ class Dispatcher:
             await turn.adapter.reply(event.ref, text)
 
     async def _guarded(
-        self, turn: Turn, work: Awaitable[None], ctx: CommandContext | None = None
+        self,
+        turn: Turn,
+        work: Awaitable[None],
+        ctx: CommandContext | InteractionContext | None = None,
     ) -> None:
         try:
             await work
+        except (DBAPIError, RetryLater):
+            # The database failed (a deadlock, a lost connection), not the handler, or the
+            # handler needs something still on its way: the event is tried again as a whole
+            # (bot/inbox.py), and its posts are not repeated (bot/outbox.py).
+            raise
         except UserError as exc:
             if ctx is not None:
                 await ctx.respond(ctx.t(exc.key, **exc.values))

@@ -1,4 +1,5 @@
-"""Two tiers of errors: one the user sees, and everything else (logged with a reference)."""
+"""Two tiers of errors: one the user sees, and everything else (logged with a reference);
+and one that is no error yet: something the event needs is on its way, try it later."""
 
 from __future__ import annotations
 
@@ -10,3 +11,8 @@ class UserError(Exception):
         super().__init__(key)
         self.key = key
         self.values = values
+
+
+class RetryLater(Exception):  # noqa: N818 (not an error: a request to come back)
+    """The event cannot be handled yet (what it refers to is still being recorded): it is
+    handled again later from the inbox (bot/inbox.py); nobody is told anything now."""

@@ -3,6 +3,7 @@ never see an SDK object."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -94,7 +95,49 @@ class JoinEvent:
     delivery_id: str | None = None
 
 
-Event = MessageEvent | ReactionEvent | JoinEvent
+@dataclass(frozen=True, slots=True)
+class ShortcutEvent:
+    """Someone used one of the bot's actions on a message (Slack: a message shortcut)."""
+
+    conversation: ConversationRef  # where the message is
+    sender: AccountRef
+    action: str  # which action: "publish_question"
+    text: str  # the message's text
+    message_id: str | None = None
+    author: AccountRef | None = None  # who wrote the message
+    # The platform's handle for answering with a form (Slack: the trigger_id); opaque.
+    reply_handle: str = ""
+    timestamp: datetime = field(default_factory=utcnow)
+    delivery_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubmitted:
+    """A form the bot showed (bot/views.py), filled in and sent."""
+
+    conversation: ConversationRef  # the sender's direct conversation with the bot
+    sender: AccountRef
+    form: str  # the form's name: "publish_question"
+    values: Mapping[str, str]  # by field name
+    context: Mapping[str, str]  # what the form carried from where it was opened
+    # The platform's handle for keeping the form open with errors; opaque.
+    reply_handle: str = ""
+    timestamp: datetime = field(default_factory=utcnow)
+    delivery_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HomeOpened:
+    """Someone opened their own page of the bot (Slack: the App Home tab)."""
+
+    conversation: ConversationRef  # the sender's direct conversation with the bot
+    sender: AccountRef
+    timestamp: datetime = field(default_factory=utcnow)
+    delivery_id: str | None = None
+
+
+Interaction = ShortcutEvent | FormSubmitted | HomeOpened
+Event = MessageEvent | ReactionEvent | JoinEvent | ShortcutEvent | FormSubmitted | HomeOpened
 
 ACCEPT_REACTIONS = frozenset({"✅", "white_check_mark", "✔️", "heavy_check_mark"})
 POSITIVE_REACTIONS = frozenset({"👍", "+1", "thumbsup", "🙏", "pray", "❤️", "heart", "🎉", "tada"})

@@ -16,8 +16,15 @@ from bot.i18n import register as register_texts
 from bot.storage.models import Role
 
 if TYPE_CHECKING:
-    from bot.context import CommandContext, EventContext
-    from bot.events import JoinEvent, MessageEvent, ReactionEvent
+    from bot.context import CommandContext, EventContext, InteractionContext
+    from bot.events import (
+        FormSubmitted,
+        HomeOpened,
+        JoinEvent,
+        MessageEvent,
+        ReactionEvent,
+        ShortcutEvent,
+    )
 
 CommandHandler = Callable[["CommandContext", str], Awaitable[None]]
 _TAG = "__vraagbaak_spec__"
@@ -44,6 +51,18 @@ class CommandSpec:
 @dataclass(frozen=True)
 class ListenerSpec:
     kind: Literal["message", "reaction", "join"]
+    handler: Callable[..., Awaitable[None]]
+
+
+InteractionKind = Literal["shortcut", "form", "home"]
+
+
+@dataclass(frozen=True)
+class InteractionSpec:
+    """A handler of a shortcut, a submitted form or a person's own page, by name."""
+
+    kind: InteractionKind
+    name: str
     handler: Callable[..., Awaitable[None]]
 
 
@@ -89,6 +108,36 @@ def on_join(func: Callable[[EventContext, JoinEvent], Awaitable[None]]) -> Any:
     return func
 
 
+def on_shortcut(
+    action: str,
+) -> Callable[[Callable[[InteractionContext, ShortcutEvent], Awaitable[None]]], Any]:
+    """Tag the handler of a message action (``ShortcutEvent.action``)."""
+
+    def tag(func: Callable[[InteractionContext, ShortcutEvent], Awaitable[None]]) -> Any:
+        setattr(func, _TAG, InteractionSpec("shortcut", action, func))
+        return func
+
+    return tag
+
+
+def on_form(
+    name: str,
+) -> Callable[[Callable[[InteractionContext, FormSubmitted], Awaitable[None]]], Any]:
+    """Tag the handler of a submitted form (``FormSubmitted.form``)."""
+
+    def tag(func: Callable[[InteractionContext, FormSubmitted], Awaitable[None]]) -> Any:
+        setattr(func, _TAG, InteractionSpec("form", name, func))
+        return func
+
+    return tag
+
+
+def on_home(func: Callable[[InteractionContext, HomeOpened], Awaitable[None]]) -> Any:
+    """Tag the handler that shows a person their own page."""
+    setattr(func, _TAG, InteractionSpec("home", "", func))
+    return func
+
+
 class RegistryError(Exception):
     pass
 
@@ -108,6 +157,9 @@ class Registry:
     listeners: dict[str, list[Callable[..., Awaitable[None]]]] = field(
         default_factory=lambda: {"message": [], "reaction": [], "join": []}
     )
+    interactions: dict[tuple[InteractionKind, str], Callable[..., Awaitable[None]]] = field(
+        default_factory=dict
+    )
 
     def add(self, func: Callable[..., Any]) -> None:
         spec = getattr(func, _TAG, None)
@@ -117,6 +169,11 @@ class Registry:
             raise RegistryError(f"{func.__qualname__} must be an async function")
         if isinstance(spec, ListenerSpec):
             self.listeners[spec.kind].append(spec.handler)
+            return
+        if isinstance(spec, InteractionSpec):
+            if (spec.kind, spec.name) in self.interactions:
+                raise RegistryError(f"{spec.kind} {spec.name!r} has two handlers")
+            self.interactions[(spec.kind, spec.name)] = spec.handler
             return
         for name in spec.names:
             key = name.lower()

@@ -31,10 +31,18 @@ class Component(Protocol):
 ComponentFactory = Callable[[Bot], Component | None]
 
 
-def _chat_outbox(bot: Bot) -> Component:
-    from bot.chat_outbox import ChatOutbox
+def _outbox(bot: Bot) -> Component:
+    """The loop that delivers what waits in the outbox, for chat and mail alike."""
+    from bot.outbox import OutboxComponent
 
-    return ChatOutbox(bot.services)
+    return OutboxComponent(bot.services.outbox)
+
+
+def _inbox(bot: Bot) -> Component:
+    """After the adapters: what a process that ended left in the inbox is handled now."""
+    from bot.inbox import InboxComponent
+
+    return InboxComponent(bot.services.inbox)
 
 
 def component_factories() -> list[ComponentFactory]:
@@ -44,7 +52,14 @@ def component_factories() -> list[ComponentFactory]:
     from bot.mail.component import mail_component
     from schedules.component import scheduler_factory
 
-    return [matrix_component, slack_component, scheduler_factory, mail_component, _chat_outbox]
+    return [
+        matrix_component,
+        slack_component,
+        scheduler_factory,
+        mail_component,
+        _outbox,
+        _inbox,
+    ]
 
 
 async def _health_app(components: list[Component]) -> web.Application:

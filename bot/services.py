@@ -9,6 +9,9 @@ from bot.channels import ChannelDirectory
 from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.identity import Identity
+from bot.inbox import Inbox
+from bot.liveness import Replica
+from bot.outbox import Outbox
 from bot.registry import Registry
 from bot.storage.database import Database
 
@@ -25,6 +28,11 @@ class Services:
     registry: Registry
     identity: Identity
     channels: ChannelDirectory
+    # This process (its liveness), the inbox every chat event is stored in first, and the
+    # outbox every post and mail is written to before it is sent.
+    replica: Replica
+    inbox: Inbox
+    outbox: Outbox
     clock: Clock = field(default_factory=SystemClock)
     adapters: dict[str, Adapter] = field(default_factory=dict)
     # Feature services (mail outbox, expertise index, ...) keyed by their type, so a feature
@@ -35,14 +43,22 @@ class Services:
     def build(
         cls, config: Config, db: Database, registry: Registry, clock: Clock | None = None
     ) -> Services:
-        return cls(
+        replica = Replica(db)
+        services = cls(
             config=config,
             db=db,
             registry=registry,
             identity=Identity(config),
             channels=ChannelDirectory(config),
+            replica=replica,
+            inbox=Inbox(db, replica),
+            outbox=Outbox(db, replica),
             clock=clock or SystemClock(),
         )
+        # Retry times follow the services' clock, which a test (or the accelerated demo
+        # clock) may replace later.
+        services.outbox.now = lambda: services.clock.now()
+        return services
 
     def feature(self, kind: type[T]) -> T:
         """The service provided for ``kind`` (a class or a Protocol)."""

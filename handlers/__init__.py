@@ -12,12 +12,12 @@ def default_modules() -> list[ModuleType]:
         core,
         dashboard,
         email_questions,
+        entry_points,
         mail_answers,
         mail_quarantine,
         people,
         rooms,
         settings,
-        slack_entry,
         whoknows,
     )
 
@@ -32,5 +32,5 @@ def default_modules() -> list[ModuleType]:
         rooms,
         adoption,
         dashboard,
-        slack_entry,
+        entry_points,
     ]

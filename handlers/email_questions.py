@@ -12,6 +12,7 @@ from sqlmodel import col, select
 
 from bot.authority import Authority, audit, authority_of
 from bot.context import CommandContext, EventContext
+from bot.errors import RetryLater
 from bot.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
 from bot.inert import inert
@@ -23,12 +24,13 @@ from bot.mail.previews import count_accepted_answer
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
+from bot.outbox import posted_as
 from bot.recorder import find_message
 from bot.redaction.audit import counts_of, summary
 from bot.registry import command, on_reaction
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
-from bot.storage.models import Message, Role
+from bot.storage.models import Message, Role, Thread
 
 TEXTS = {
     "email_questions.not_your_group": {
@@ -322,9 +324,7 @@ async def accept_answer(ctx: CommandContext, args: str) -> None:
     root = event.thread_id
     row = None
     if desk is not None and root is not None:
-        row = await desk.inbound_for_thread(
-            ctx.session, event.conversation.platform, event.conversation.external_id, root
-        )
+        row = await _mail_of_thread(ctx, desk, event.conversation, root)
     if desk is None or row is None:
         await ctx.respond(ctx.t("email_questions.not_email_thread"))
         return
@@ -414,26 +414,29 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     """✅ on an answer in a mailed question's thread: exactly one response — the preview in a
     direct message (or, without previews, the status line moving on), or the reason, shown
     only to whoever reacted."""
-    if event.removed or event.key not in ACCEPT_REACTIONS or event.thread_id is None:
+    if event.removed or event.key not in ACCEPT_REACTIONS:
         return
     desk = _desk(ctx)
     if desk is None:
         return
-    row = await desk.inbound_for_thread(
-        ctx.session, event.conversation.platform, event.conversation.external_id, event.thread_id
-    )
+    channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
+    assert channel.id is not None
+    message = ctx.message or await find_message(ctx.session, channel.id, event.message_id)
+    # Slack says nothing of the thread in a reaction event: the stored message knows it.
+    thread_ref = event.thread_id or (await _root_of(ctx, message) if message else None)
+    if thread_ref is None:
+        return
+    row = await _mail_of_thread(ctx, desk, event.conversation, thread_ref)
     if row is None:
         return
-    channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
     person = await ctx.services.identity.person_for(ctx.session, event.sender)
-    assert channel.id is not None and person.id is not None
+    assert person.id is not None
     language = await _language_of(ctx, person.id)
-    near = MessageRef(event.conversation, event.message_id, event.thread_id)
+    near = MessageRef(event.conversation, event.message_id, thread_ref)
 
     async def refuse(key: str, **values: object) -> None:
         await ctx.adapter.send_private(near, event.sender, t(language, key, **values))
 
-    message = ctx.message or await find_message(ctx.session, channel.id, event.message_id)
     if message is None or message.is_bot or message.is_root or not (message.text or "").strip():
         await refuse("mail_answers.react_on_answer")
         return
@@ -462,6 +465,27 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
         )
     else:
         await count_as_accepted(ctx, message)
+
+
+async def _mail_of_thread(
+    ctx: EventContext, desk: EmailDesk, conversation: ConversationRef, root: str
+) -> InboundEmail | None:
+    """The mail a thread was started for. A thread the desk posted but has not recorded yet
+    (its process was killed in between; the next one records it within seconds) is not
+    "no mail": the event is handled again a little later."""
+    row = await desk.inbound_for_thread(
+        ctx.session, conversation.platform, conversation.external_id, root
+    )
+    if row is None and await posted_as(ctx.session, "mail:", root):
+        raise RetryLater
+    return row
+
+
+async def _root_of(ctx: EventContext, message: Message) -> str | None:
+    if message.thread_id is None:
+        return None
+    thread = await ctx.session.get(Thread, message.thread_id)
+    return thread.root_external_id if thread is not None else None
 
 
 async def _language_of(ctx: EventContext, person_id: int) -> Lang:

@@ -141,7 +141,9 @@ class LiveEvidence:
         spread.update({t: ev.ROOT_TERM for t in self.analyzer.text_terms(root or "")})
         channel = await session.get(Channel, thread.channel_id)
         group = channel.group_id if channel is not None else None
-        for term, share in spread.items():
+        # In one order everywhere: two events crediting the same person lock the same rows
+        # in the same order, so one waits for the other instead of a deadlock.
+        for term, share in sorted(spread.items()):
             if share >= ev.OWN_TERM and await session.get(ExpertiseTerm, term) is None:
                 # a word met first in an answer: known from now on, so it can be asked about
                 session.add(ExpertiseTerm(term=term, df=1, focus=1.0))

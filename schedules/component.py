@@ -5,9 +5,6 @@ schedule goes on."""
 from __future__ import annotations
 
 import logging
-import os
-import socket
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -36,10 +33,6 @@ JOBS: dict[str, Job] = {
     "retention": purge_old_activity,
     "expertise_refresh": refresh_expertise,
 }
-
-
-def replica_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 async def run_guarded(services: Services, lease: Leadership, name: str, job: Job) -> bool:
@@ -85,7 +78,8 @@ class SchedulerComponent:
         self.tick = settings.tick_seconds
         self.renew_every = settings.lease_seconds / 3
         self.lease = leadership_for(
-            services.db, replica_name(), timedelta(seconds=settings.lease_seconds)
+            # The process's own name (bot/liveness.py): the same in every log line.
+            services.db, services.replica.name, timedelta(seconds=settings.lease_seconds)
         )
         self.scheduler: AsyncIOScheduler | None = None
 

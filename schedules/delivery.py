@@ -1,6 +1,8 @@
-"""Sends a nudge exactly once: claim it in the ``Nudge`` table (unique ``dedupe_key``), then
-post through the platform's adapter, or queue it in the outbox when that adapter is not
-running in this process."""
+"""Sends a nudge once: claim it in the ``Nudge`` table (unique ``dedupe_key``), then post
+through the platform's adapter (which records it in the outbox under a key made of the
+nudge's, so a post a crash interrupted is finished by the next process, not repeated), or
+queue it in the outbox when that adapter is not running in this process. A crash between the
+claim and the outbox loses that one nudge (at most once there)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.chat_outbox import queue_chat
 from bot.events import AccountRef, Attachment, ConversationRef
 from bot.i18n import Lang, normalise_language
+from bot.idempotency import post_scope
 from bot.inert import inert
 from bot.logs import get_logger
 from bot.services import Services
@@ -106,7 +109,8 @@ async def post_in_channel(
     thread_id = thread.root_external_id if thread is not None else None
     if adapter is not None:
         try:
-            await adapter.post(_conversation(channel), text, thread_id=thread_id)
+            with post_scope(f"nudge:{dedupe_key}"):
+                await adapter.post(_conversation(channel), text, thread_id=thread_id)
             return
         except Exception:
             log.warning("nudge post failed; queued for retry", channel=channel.id)
@@ -137,7 +141,8 @@ async def send_direct(
     account = await account_on(session, person_id, running)
     if account is not None:
         try:
-            await services.adapters[account.platform].send_direct(account, text)
+            with post_scope(f"nudge:{dedupe_key}"):
+                await services.adapters[account.platform].send_direct(account, text)
             return True
         except Exception:
             log.warning("nudge message failed; queued for retry", person=person_id)

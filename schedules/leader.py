@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import psycopg
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.liveness import advisory_key
 from bot.logs import get_logger
 from bot.storage.adoption_models import SchedulerLease
 from bot.storage.database import Database
@@ -42,12 +43,6 @@ def _wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def advisory_key(name: str) -> int:
-    """A stable signed 64-bit key for ``pg_try_advisory_lock``, one per leadership name."""
-    digest = hashlib.blake2b(f"vraagbaak:{name}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
 def _lease_table() -> Table:
     table: Table = SchedulerLease.__table__  # type: ignore[attr-defined]
     return table
@@ -56,11 +51,10 @@ def _lease_table() -> Table:
 async def holds_fence(session: AsyncSession, name: str, holder: str, *, lock: bool) -> bool:
     """Whether the fencing row still names ``holder``. With ``lock`` (PostgreSQL) the row is
     read ``FOR SHARE``, so a new leader's claim waits until this transaction ends."""
-    table = _lease_table()
-    query = select(table.c.holder).where(table.c.name == name)
+    query = select(SchedulerLease.holder).where(SchedulerLease.name == name)
     if lock:
         query = query.with_for_update(read=True)
-    current = (await session.execute(query)).scalar_one_or_none()
+    current = (await session.exec(query)).one_or_none()
     return current == holder
 
 
@@ -100,7 +94,7 @@ class LeaderLease:
         now = self._now()
         table = _lease_table()
         async with self.db.session() as session:
-            result = await session.execute(
+            result = await session.exec(
                 update(table)
                 .where(table.c.name == self.name)
                 .where(or_(table.c.holder == self.holder, table.c.expires_at < now))
@@ -129,7 +123,7 @@ class LeaderLease:
             return
         table = _lease_table()
         async with self.db.session() as session:
-            await session.execute(
+            await session.exec(
                 update(table)
                 .where(table.c.name == self.name, table.c.holder == self.holder)
                 .values(expires_at=self._now() - timedelta(seconds=1))
@@ -205,7 +199,7 @@ class AdvisoryLockLeader:
             )
         )
         async with self.db.session() as session:
-            await session.execute(statement)
+            await session.exec(statement)
             await session.commit()
 
     async def acquire_or_renew(self) -> bool:

@@ -1,5 +1,5 @@
-"""Deletes pseudonymised activity older than ``[stats] activity_retention_days``, and delivery
-claims older than a day (platforms stop redelivering long before)."""
+"""Deletes pseudonymised activity older than ``[stats] activity_retention_days``, delivery
+claims and handled inbox events older than a day (platforms stop redelivering long before)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,6 @@ async def purge_old_activity(services: Services) -> None:
     claims = await deliveries.prune(services.db)
     if claims:
         log.info("old delivery claims deleted", claims=claims)
+    handled = await services.inbox.prune()
+    if handled:
+        log.info("old inbox events deleted", events=handled)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol, runtime_checkable
 
-from bot.events import AccountRef, Attachment, ConversationRef, Event, MessageRef
+from bot.events import (
+    AccountRef,
+    Attachment,
+    ConversationRef,
+    Event,
+    FormSubmitted,
+    HomeOpened,
+    MessageRef,
+    ShortcutEvent,
+)
+from bot.views import Form, HomeView, Link
 
 Dispatch = Callable[[Event], Awaitable[None]]
 
@@ -66,4 +76,28 @@ class MemberLister(Protocol):
 
     async def members(self, conversation: ConversationRef) -> list[AccountRef]:
         """The accounts in ``conversation`` (bots and the bot itself left out)."""
+        ...
+
+
+@runtime_checkable
+class Interactive(Protocol):
+    """An adapter that renders forms, a person's own page and links (bot/views.py)."""
+
+    async def open_form(self, event: ShortcutEvent, form: Form) -> None:
+        """Show ``form`` to whoever used the shortcut."""
+        ...
+
+    async def keep_form_open(self, event: FormSubmitted, errors: Mapping[str, str]) -> bool:
+        """Keep the submitted form open with ``errors`` by field name (none: close it now);
+        ``False`` when that is no longer possible (the platform's time to answer passed)."""
+        ...
+
+    async def show_home(self, event: HomeOpened, home: HomeView) -> None: ...
+
+    async def send_direct_with_link(self, account: AccountRef, text: str, link: Link) -> None:
+        """A direct message with a link to a message (a button where the platform has one)."""
+        ...
+
+    def conversation_label(self, conversation: ConversationRef) -> str:
+        """How to name a conversation in outgoing Markdown (a live channel link on Slack)."""
         ...

@@ -1,5 +1,5 @@
 """The mail component of ``vraagbaak run`` (and of the demo): SMTP listener, IMAP poller,
-the desk's processing loop and the outbox loop."""
+the desk's processing loop; the outbox (bot/outbox.py) sends the mail."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ class MailComponent:
             else:
                 folder = outbox_folder or services.config.bot.data_dir / "outbox"
                 transport = folder_transport(folder)
-        self.outbox = Outbox(services.db, transport, clock=services.clock)
+        self.outbox = Outbox(services.outbox, transport)
         self.desk = EmailDesk(services, self.outbox)
         services.provide(self.desk)
         self.interval = interval
@@ -80,7 +80,7 @@ class MailComponent:
                 self.listener = None
                 log.warning("SMTP listener not started", error=self.smtp_error)
         self._tasks.append(asyncio.create_task(self.desk.run_forever(self.interval)))
-        self._tasks.append(asyncio.create_task(self.outbox.run_forever(min(5.0, self.interval))))
+        self.bot.services.outbox.start(min(5.0, self.interval))
         if self.poller is not None:
             self._poll_task = asyncio.create_task(self.poller.run_forever())
 
@@ -89,9 +89,8 @@ class MailComponent:
         had_loops = bool(self._tasks)
         if self.listener is not None:
             await self.listener.stop()
-        for loop in (self.desk, self.outbox):
-            loop.stopping.set()
-            loop.wake.set()
+        self.desk.stopping.set()
+        self.desk.wake.set()
         if self._poll_task is not None:
             self._poll_task.cancel()  # blocked in IDLE in a thread: close() wakes that
         if self.poller is not None:

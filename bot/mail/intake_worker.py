@@ -14,12 +14,13 @@ from datetime import timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.idempotency import post_scope
 from bot.logs import get_logger
 from bot.mail.classify import MailKind
 from bot.mail.conversation import thread_reference
 from bot.mail.gates import follow_up_reason, linked_inbound, over_rate_limit
 from bot.mail.moderation import Moderation
-from bot.mail.outbox import Outbox, backoff
+from bot.mail.outbox import Outbox
 from bot.mail.policy import Action, Decision, HoldReason, decide
 from bot.mail.posting import MailPoster
 from bot.mail.understand import Understanding
@@ -28,6 +29,7 @@ from bot.mail.worker import (
     UnderstandingWorker,
     WorkerUnavailableError,
 )
+from bot.retry import RETRY
 from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel
@@ -83,10 +85,14 @@ class MailIntake:
         """Handle stored mail that is due; returns how many rows were handled.
 
         Due rows are leased first (``next_attempt_at`` pushed ahead, ``SKIP LOCKED`` on
-        PostgreSQL), so several replicas never handle the same mail, and a process killed
-        half-way leaves its rows to be picked up again when the lease runs out."""
+        PostgreSQL, ``lease_owner`` this process), so several replicas never handle the same
+        mail; the rows of a process that died half-way are taken over at once (a hung one's
+        when the lease runs out). Posting them again is safe: each post has its idempotency
+        key (bot/outbox.py), so one already on the platform is found, not posted twice."""
         async with self._lock:
+            await self._take_over_from_the_dead()
             now = self.services.clock.now()
+            me = self.services.replica.name
             async with self.services.db.session() as session:
                 rows = (
                     await session.exec(
@@ -102,6 +108,7 @@ class MailIntake:
                 ).all()
                 for row in rows:
                     row.next_attempt_at = now + LEASE
+                    row.lease_owner = me
                     session.add(row)
                 ids = [row.id for row in rows]
                 await session.commit()
@@ -115,6 +122,41 @@ class MailIntake:
                 except Exception as exc:  # one mail never stops the ones behind it
                     log.error("mail not handled", inbound=inbound_id, error=type(exc).__name__)
             return done
+
+    async def _take_over_from_the_dead(self) -> None:
+        replica = self.services.replica
+        now = self.services.clock.now()
+        async with self.services.db.session() as session:
+            owners = (
+                await session.exec(
+                    select(InboundEmail.lease_owner)
+                    .where(
+                        InboundEmail.status == InboundStatus.RECEIVED,
+                        col(InboundEmail.next_attempt_at) > now,
+                        col(InboundEmail.lease_owner).is_not(None),
+                        col(InboundEmail.lease_owner) != replica.name,
+                    )
+                    .distinct()
+                )
+            ).all()
+        dead = [owner for owner in owners if owner and not await replica.alive(owner)]
+        if not dead:
+            return
+        async with self.services.db.session() as session:
+            rows = (
+                await session.exec(
+                    select(InboundEmail).where(
+                        InboundEmail.status == InboundStatus.RECEIVED,
+                        col(InboundEmail.lease_owner).in_(dead),
+                    )
+                )
+            ).all()
+            for row in rows:
+                row.next_attempt_at = now
+                row.lease_owner = None
+                session.add(row)
+            await session.commit()
+        log.info("mail of a process that ended taken over", count=len(rows))
 
     async def _job(self, inbound_id: int) -> _Job | None:
         async with self.services.db.session() as session:
@@ -152,7 +194,11 @@ class MailIntake:
         if plan is None:
             return False
         try:
-            await self._carry_out(inbound_id, understood, plan)
+            # The posts of this decision have keys of their own: carried out again (after a
+            # crash, or a failure half-way), what is on the platform already is not posted
+            # again (bot/outbox.py).
+            with post_scope(f"mail:{inbound_id}:{plan.decision.action.value}"):
+                await self._carry_out(inbound_id, understood, plan)
         except Exception as exc:  # chat side down, or a bug: retry later, nothing lost
             await self._post_failed(inbound_id, exc)
             return False
@@ -271,8 +317,9 @@ class MailIntake:
                 return
             if row.status == InboundStatus.RECEIVED:
                 row.attempts += 1
+                row.lease_owner = None
                 row.last_error = f"{type(exc).__name__}: {exc}"[:500]
-                row.next_attempt_at = self.services.clock.now() + backoff(row.attempts)
+                row.next_attempt_at = self.services.clock.now() + RETRY.after(row.attempts)
                 if row.attempts >= MAX_POST_ATTEMPTS:
                     row.status = InboundStatus.FAILED
                 session.add(row)

@@ -85,6 +85,20 @@ class Database:
         self._sessions = async_sessionmaker(
             self.async_engine, class_=AsyncSession, expire_on_commit=False
         )
+        # SQLite has one writer at a time, and a writer that finds it busy sleeps (1, 2, 5 ms
+        # and longer) before it tries again. The two writers on the path of every chat event,
+        # storing it in the inbox and the dispatcher's transaction, take turns here instead,
+        # woken the moment the other is done.
+        self._write_turn = asyncio.Lock()
+
+    @asynccontextmanager
+    async def write_turn(self) -> AsyncIterator[None]:
+        """One of the event path's writers at a time (SQLite); PostgreSQL needs no turns."""
+        if not self.is_sqlite:
+            yield
+            return
+        async with self._write_turn:
+            yield
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

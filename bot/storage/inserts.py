@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Dialect, Table, TextualSelect, bindparam, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -46,4 +47,15 @@ async def insert_new(
     table: Table = model.__table__  # type: ignore[attr-defined]
     statement = _insert_or_nothing(session.bind.dialect, table, _shape(values), returning)
     result = await session.exec(statement, params=values)  # type: ignore[call-overload]
+    return result.scalar_one_or_none()
+
+
+async def insert_new_on(
+    conn: AsyncConnection, model: type[SQLModel], values: dict[str, Any], *, returning: str = "id"
+) -> Any | None:
+    """:func:`insert_new` on a bare connection: no session, for the hottest path (an event
+    stored before Slack gets its answer)."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    statement = _insert_or_nothing(conn.dialect, table, _shape(values), returning)
+    result = await conn.execute(statement, values)
     return result.scalar_one_or_none()

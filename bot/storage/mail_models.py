@@ -56,6 +56,8 @@ class InboundEmail(SQLModel, table=True):
     status_message_id: str | None = None
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The process handling it (bot/liveness.py): a dead one's mail is taken over at once.
+    lease_owner: str | None = None
     last_error: str | None = None
     purged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

@@ -251,7 +251,17 @@ class OutboxItem(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = None
+    # The idempotency key: the same post asked for twice (a retried event, a restarted
+    # desk) is one row, and the platform is told the key so it is posted once (bot/outbox.py).
     dedupe_key: str | None = Field(default=None, unique=True)
+    # Who is sending it, until when (bot/liveness.py): a dead sender's row is taken over at
+    # once, after asking the platform whether the post arrived.
+    lease_owner: str | None = None
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # An earlier attempt may have reached the platform (a timeout, a crash): look first.
+    uncertain: bool = False
+    # What the platform answered (message id, channel), for a caller asking again.
+    result: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class StoredFile(SQLModel, table=True):

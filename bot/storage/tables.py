@@ -11,6 +11,7 @@ from bot.storage import (  # noqa: F401
     adoption_models,
     authority_models,
     expertise_models,
+    inbox_models,
     mail_models,
     models,
 )

@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.app import Bot
-from bot.chat_outbox import ChatOutbox, queue_chat
+from bot.chat_outbox import queue_chat
 from bot.clock import ManualClock
 from bot.events import ConversationRef, MessageRef
 from bot.storage.models import OutboxItem, OutboxStatus
@@ -36,7 +36,7 @@ async def test_a_queued_post_goes_out_once_the_platform_runs(bot: Bot) -> None:
     await queue_chat(
         bot.services, "test", text="Open vraag", conversation="room", thread="t1", dedupe_key="k1"
     )
-    outbox = ChatOutbox(bot.services)
+    outbox = bot.services.outbox
     assert await outbox.deliver_due() == 0  # no adapter for "test" runs yet
     adapter = RecordingAdapter()
     bot.services.adapters["test"] = adapter
@@ -56,7 +56,7 @@ async def test_a_failed_post_is_retried_later(bot: Bot) -> None:
     bot.services.adapters["test"] = adapter
     await queue_chat(bot.services, "test", text="Hallo", to="anouk@ermelo.nl")
     await queue_chat(bot.services, "test", text="Draad", conversation="room")
-    outbox = ChatOutbox(bot.services)
+    outbox = bot.services.outbox
     assert await outbox.deliver_due() == 1  # the DM went, the post failed
     [_, failed] = await _items(bot)
     assert failed.attempts == 1 and failed.status is OutboxStatus.PENDING

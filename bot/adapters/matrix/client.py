@@ -39,6 +39,7 @@ from nio import (
 from bot.adapters.base import Dispatch
 from bot.adapters.matrix import credentials, render
 from bot.adapters.matrix.config import MatrixSettings
+from bot.adapters.matrix.delivery import CHANNEL, MatrixDeliverer
 from bot.adapters.matrix.outbox import (
     Outbox,
     RateLimitedError,
@@ -65,7 +66,10 @@ from bot.events import (
     MessageRef,
     ReactionEvent,
 )
+from bot.inbox import Inbox, Ticket
 from bot.logs import get_logger
+from bot.outbox import Delivered
+from bot.outbox import Outbox as PostOutbox
 from bot.storage.database import Database
 
 log = get_logger(__name__)
@@ -87,8 +91,20 @@ class MatrixAdapter:
 
     platform = PLATFORM
 
-    def __init__(self, settings: MatrixSettings, db: Database, store_folder: Path) -> None:
+    def __init__(
+        self,
+        settings: MatrixSettings,
+        db: Database,
+        store_folder: Path,
+        inbox: Inbox,
+        posts: PostOutbox,
+    ) -> None:
         self.settings = settings
+        self._inbox = inbox
+        # The one outbox every message is recorded in (with its key) before it is sent;
+        # ``self.outbox`` is the in-memory queue that sends in order and waits out limits.
+        self._posts = posts
+        self._dispatch_to: Dispatch | None = None
         self.bot_account: AccountRef | None = AccountRef(
             PLATFORM, settings.user_id, settings.display_name
         )
@@ -217,6 +233,10 @@ class MatrixAdapter:
         if self._client is None:
             await self.connect()
         self.outbox.start()
+        self._posts.register(MatrixDeliverer(self.outbox))
+        self._posts.start()
+        self._dispatch_to = dispatch
+        self._inbox.attach(PLATFORM, self._handle_stored)
         self._sync_task = asyncio.current_task()
         token = await self._state.sync_token()
         first_ever = token is None
@@ -244,12 +264,14 @@ class MatrixAdapter:
                             continue
                         raise _RetryLaterError
                     self._mark_unreachable(False)
-                    await self._handle_sync(response, dispatch, token, history=not first_ever)
+                    stored = await self._store_sync(response, token, history=not first_ever)
                     await self._maintain_keys()
-                    # Saved only now: a crash before this point replays the batch, and the
-                    # handled-event ids keep the replay from answering twice.
+                    # Saved only once the batch is in the inbox: a crash before this point
+                    # replays the batch (the inbox keeps one row per event id), a crash after
+                    # it leaves the stored events to the next process.
                     token = response.next_batch
                     await self._state.save_sync_token(token)
+                    await self._handle_batch(stored)
                 except (*_CONNECTION_ERRORS, _RetryLaterError) as exc:
                     self._in_sync = False
                     if self._stopping.is_set():
@@ -304,13 +326,16 @@ class MatrixAdapter:
         except _CONNECTION_ERRORS:
             self._mark_unreachable(True)
 
-    async def _handle_sync(
-        self, response: SyncResponse, dispatch: Dispatch, since: str | None, *, history: bool
-    ) -> None:
+    async def _store_sync(
+        self, response: SyncResponse, since: str | None, *, history: bool
+    ) -> list[tuple[str, list[Any], list[Ticket | None]]]:
+        """Join invited rooms, and store the batch's events in the inbox; per room, the
+        events and their stored tickets (``None`` for one stored before)."""
         for room_id, info in response.rooms.invite.items():
             await self._on_invite(room_id, [_invite_dict(e) for e in info.invite_state])
         if response.rooms.join:
             self._room_arrived.set()
+        stored: list[tuple[str, list[Any], list[Ticket | None]]] = []
         for room_id, info in response.rooms.join.items():
             if not history:
                 continue  # the very first start: earlier history is not answered
@@ -323,9 +348,37 @@ class MatrixAdapter:
                 gap = await self._fetch_gap(room_id, info.timeline.prev_batch, since)
                 known = {e.event_id for e in events}
                 events = [e for e in gap if e.event_id not in known] + events
-            for event in events:
-                await self._handle_event(room_id, event, dispatch)
+            wanted = [raw for e in events if (raw := self._storable(room_id, e)) is not None]
+            tickets = await self._inbox.store_many(
+                PLATFORM,
+                [
+                    (str(raw["event_id"]), "event", {"room": room_id, "event": raw})
+                    for raw in wanted
+                ],
+            )
+            stored.append((room_id, events, tickets))
+        return stored
+
+    async def _handle_batch(self, stored: list[tuple[str, list[Any], list[Ticket | None]]]) -> None:
+        """In the order they came: a room's conversation is answered in order."""
+        for room_id, events, tickets in stored:
+            for ticket in tickets:
+                if ticket is not None:
+                    await self._inbox.handle(ticket)
             await self._leave_if_alone(room_id, events)
+
+    def _storable(self, room_id: str, event: Any) -> dict[str, Any] | None:
+        """The event's source (decrypted), unless the core has no use for it."""
+        if isinstance(event, MegolmEvent):
+            log.warning("matrix event could not be decrypted", room=room_id)
+            return None
+        raw: dict[str, Any] = getattr(event, "source", {}) or {}
+        event_id = raw.get("event_id")
+        if not isinstance(event_id, str) or raw.get("sender") == self.settings.user_id:
+            return None
+        if int(raw.get("origin_server_ts") or 0) < self._not_before_ms:
+            return None
+        return raw
 
     def _own_join_index(self, events: list[Any]) -> int | None:
         found: int | None = None
@@ -373,16 +426,11 @@ class MatrixAdapter:
         user = room.users.get(user_id)
         return {user_id: user.display_name} if user is not None and user.display_name else {}
 
-    async def _handle_event(self, room_id: str, event: Any, dispatch: Dispatch) -> None:
-        if isinstance(event, MegolmEvent):
-            log.warning("matrix event could not be decrypted", room=room_id)
-            return
-        raw: dict[str, Any] = getattr(event, "source", {}) or {}
-        event_id = raw.get("event_id")
-        if not isinstance(event_id, str) or raw.get("sender") == self.settings.user_id:
-            return
-        if int(raw.get("origin_server_ts") or 0) < self._not_before_ms:
-            return
+    async def _handle_stored(self, ticket: Ticket) -> None:
+        """A stored event, in the sync loop or (after a restart) from the inbox."""
+        room_id = str(ticket.payload.get("room") or "")
+        raw: dict[str, Any] = dict(ticket.payload.get("event") or {})
+        event_id = ticket.delivery_id
         core: Event | None = to_core_event(
             raw,
             self._room_view(room_id),
@@ -394,7 +442,7 @@ class MatrixAdapter:
             original = self._reactions.pop(taken_back)
             if original.sender.external_id == raw.get("sender"):
                 core = replace(original, removed=True)
-        if core is None:
+        if core is None or self._dispatch_to is None:
             return
         core = await self._with_email(core)
         if isinstance(core, ReactionEvent) and not core.removed:
@@ -402,8 +450,9 @@ class MatrixAdapter:
             while len(self._reactions) > 5_000:
                 self._reactions.popitem(last=False)
         # The dispatcher claims the event id with the event's own transaction: an event seen
-        # again (a back-filled gap, a sync replayed after a restart) is handled once.
-        await self._dispatch(dispatch, replace(core, delivery_id=event_id))
+        # again (a back-filled gap, a sync replayed after a restart) is handled once. A
+        # failure is the inbox's to try again later.
+        await self._dispatch_to(replace(core, delivery_id=event_id))
 
     async def _with_email(self, core: Event) -> Event:
         """The sender's verified e-mail address, where ``verified_emails`` is on."""
@@ -414,13 +463,6 @@ class MatrixAdapter:
             return replace(core, account=replace(core.account, email=email)) if email else core
         email = await self._emails.email_of(core.sender.external_id)
         return replace(core, sender=replace(core.sender, email=email)) if email else core
-
-    async def _dispatch(self, dispatch: Dispatch, core: Event) -> None:
-        try:
-            await dispatch(core)
-        except Exception:
-            # One broken event must not stop the bot; the dispatcher already answers users.
-            log.exception("matrix event dispatch failed", event_id=core.delivery_id)
 
     # --- rooms -------------------------------------------------------------------------------
     async def _on_invite(self, room_id: str, invite_state: list[dict[str, Any]]) -> None:
@@ -500,8 +542,17 @@ class MatrixAdapter:
     async def _send_content(
         self, conversation: ConversationRef, content: dict[str, Any], thread_id: str | None
     ) -> MessageRef:
-        event_id = await self.outbox.send(conversation.external_id, "m.room.message", content)
+        event_id = await self._send_event(conversation.external_id, "m.room.message", content)
         return MessageRef(conversation, event_id, thread_id)
+
+    async def _send_event(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
+        """Through the outbox: recorded under its key, sent with it as transaction id."""
+        payload = {"room": room_id, "type": event_type, "content": content}
+        outcome = await self._posts.send(CHANNEL, payload)
+        if isinstance(outcome, Delivered):
+            return str(outcome.result.get("event_id") or "")
+        # Kept in the outbox, which sends it once the homeserver takes it.
+        raise SendFailedError("the message waits in the outbox")
 
     async def post(
         self, conversation: ConversationRef, text: str, *, thread_id: str | None = None
@@ -537,7 +588,7 @@ class MatrixAdapter:
         )
 
     async def react(self, to: MessageRef, key: str) -> None:
-        await self.outbox.send(
+        await self._send_event(
             to.conversation.external_id, "m.reaction", render.reaction(to.message_id, key)
         )
 
@@ -616,6 +667,8 @@ class MatrixAdapter:
     async def stop(self) -> None:
         """Finish the events being handled (never half-handle one), then close."""
         self._stopping.set()
+        self._inbox.detach(PLATFORM)
+        self._posts.unregister(CHANNEL)
         task = self._sync_task
         if task is not None and not task.done() and task is not asyncio.current_task():
             if self._in_sync:

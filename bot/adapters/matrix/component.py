@@ -23,7 +23,9 @@ class MatrixComponent:
         self.bot = bot
         self.settings = settings
         folder = settings.store_folder(bot.services.config.bot.data_dir)
-        self.adapter = MatrixAdapter(settings, bot.services.db, folder)
+        self.adapter = MatrixAdapter(
+            settings, bot.services.db, folder, bot.services.inbox, bot.services.outbox
+        )
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:

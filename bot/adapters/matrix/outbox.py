@@ -1,10 +1,12 @@
-"""The outgoing queue: one worker sends in order, waits out rate limits (``M_LIMIT_EXCEEDED``
-with ``retry_after_ms``, a bounded number of times) and holds messages while the homeserver
-is away, so a burst or a homeserver restart loses nothing.
+"""The outgoing queue in memory: one worker sends in order, waits out rate limits
+(``M_LIMIT_EXCEEDED`` with ``retry_after_ms``, a bounded number of times) and holds messages
+while the homeserver is away, so a burst or a homeserver restart loses nothing.
 
 Each message keeps one transaction id across retries: if a send reached the homeserver but
 the answer was lost, the retry is recognised as the same event (client-server API,
-"Transaction identifiers") and nothing is posted twice.
+"Transaction identifiers") and nothing is posted twice. The id comes from the message's
+idempotency key in the outbox (``delivery.py``), so a message sent again by the next process
+after a crash is recognised too.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ class UnreachableError(Exception):
 
 class SendFailedError(Exception):
     """The homeserver refused the message for good (or retries ran out)."""
+
+
+class StoppedError(Exception):
+    """The adapter stopped before the message was sent; it stays in the outbox."""
 
 
 Sender = Callable[[str, str, dict[str, Any], str], Awaitable[str]]
@@ -81,15 +87,20 @@ class Outbox:
         while not self._queue.empty():
             item = self._queue.get_nowait()
             if not item.done.done():
-                item.done.set_exception(SendFailedError("the adapter stopped before sending"))
+                item.done.set_exception(StoppedError("the adapter stopped before sending"))
 
     @property
     def pending(self) -> int:
         return self._queue.qsize()
 
-    async def send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
+    async def send(
+        self, room_id: str, event_type: str, content: dict[str, Any], txn_id: str | None = None
+    ) -> str:
         future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
-        await self._queue.put(_Outgoing(room_id, event_type, content, future))
+        item = _Outgoing(room_id, event_type, content, future)
+        if txn_id is not None:
+            item.txn_id = txn_id
+        await self._queue.put(item)
         return await future
 
     async def _run(self) -> None:

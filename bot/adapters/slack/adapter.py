@@ -1,24 +1,27 @@
 """The Slack adapter: carries core events in (via the slack-bolt app in ``app.py``) and the
-core's Markdown out as mrkdwn, through the retrying, queueing :class:`SlackSender`."""
+core's Markdown out as mrkdwn: messages through the one outbox (``delivery.py``), other Web API
+calls through the retrying :class:`SlackSender`."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.base import Dispatch
-from bot.adapters.slack.blocks import message_blocks
+from bot.adapters.slack.app import build_app, start_transport
+from bot.adapters.slack.blocks import form_view, home_view, link_blocks, message_blocks
 from bot.adapters.slack.config import SlackConfig
+from bot.adapters.slack.delivery import CHANNEL, SlackDeliverer
 from bot.adapters.slack.directory import SlackDirectory
 from bot.adapters.slack.mrkdwn import to_mrkdwn
+from bot.adapters.slack.provisional import new_provisional_id
 from bot.adapters.slack.sender import (
-    Queued,
     RetryPolicy,
     SlackCallError,
     SlackSender,
@@ -27,10 +30,20 @@ from bot.adapters.slack.sender import (
 )
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
 from bot.config import ConfigError
-from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
+from bot.events import (
+    AccountRef,
+    Attachment,
+    ConversationRef,
+    FormSubmitted,
+    HomeOpened,
+    MessageRef,
+    ShortcutEvent,
+)
 from bot.inert import bot_mention, inert, strip_controls
 from bot.logs import get_logger
+from bot.outbox import Delivered
 from bot.services import Services
+from bot.views import Form, HomeView, Link
 
 log = get_logger(__name__)
 
@@ -75,7 +88,6 @@ class SlackAdapter:
         )
         self.sender = SlackSender(
             self.client,
-            services.db,
             RetryPolicy(
                 max_attempts=config.max_attempts,
                 max_retry_after=config.max_retry_after,
@@ -84,6 +96,7 @@ class SlackAdapter:
             ),
             sleep=sleep,
         )
+        self.deliverer = SlackDeliverer(self.sender)
         self.directory = SlackDirectory(self.sender, ttl=config.user_cache_seconds)
         self.bot_account: AccountRef | None = None
         self.bot_user_id: str | None = None
@@ -91,18 +104,17 @@ class SlackAdapter:
         self._slash: dict[str, SlashInvocation] = {}
         self._direct_channels: dict[str, str] = {}
         self._http: aiohttp.ClientSession | None = None
-        self._outbox_task: asyncio.Task[None] | None = None
         self._transport: Any = None
         self._started = False
         self._inflight = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        # Submitted forms whose answer Slack is waiting for, by delivery id.
+        self._form_answers: dict[str, asyncio.Future[dict[str, str] | None]] = {}
 
     # --- lifecycle ---------------------------------------------------------------------------
     async def start(self, dispatch: Dispatch) -> None:
         """Connect, then return; events flow to ``dispatch`` in the background until stop."""
-        from bot.adapters.slack.app import build_app, start_transport
-
         try:
             me = await self.sender.call("auth.test", {})
         except SlackCallError as exc:
@@ -112,8 +124,9 @@ class SlackAdapter:
         self.bot_user_id = str(me.get("user_id") or "") or None
         self.bot_account = AccountRef(PLATFORM, self.bot_user_id or "", "Vraagbaak")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        await self.sender.drain()
-        self._outbox_task = asyncio.create_task(self._outbox_loop(), name="slack-outbox")
+        # Messages waiting from before (also from a process that ended) go out first.
+        self.services.outbox.register(self.deliverer)
+        self.services.outbox.start(self.config.outbox_interval)
         app = build_app(self, dispatch)
         self._transport = await start_transport(self, app)
         self._started = True
@@ -121,17 +134,13 @@ class SlackAdapter:
 
     async def stop(self) -> None:
         self._started = False
+        self.services.inbox.detach(PLATFORM)
         if self._transport is not None:
             await self._transport.stop()
             self._transport = None
         if not await self.wait_idle(10.0):
             log.warning("slack adapter stopped with work in progress", count=self._inflight)
-        await self.sender.flush()
-        if self._outbox_task is not None:
-            self._outbox_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._outbox_task
-            self._outbox_task = None
+        self.services.outbox.unregister(CHANNEL)
         if self._http is not None:
             await self._http.close()
             self._http = None
@@ -139,14 +148,20 @@ class SlackAdapter:
     @contextlib.contextmanager
     def busy(self) -> Iterator[None]:
         """Marks work in progress, so stop (and tests) can wait for it to finish."""
-        self._inflight += 1
-        self._idle.clear()
+        self.hold()
         try:
             yield
         finally:
-            self._inflight -= 1
-            if self._inflight == 0:
-                self._idle.set()
+            self.release()
+
+    def hold(self) -> None:
+        self._inflight += 1
+        self._idle.clear()
+
+    def release(self) -> None:
+        self._inflight -= 1
+        if self._inflight == 0:
+            self._idle.set()
 
     async def wait_idle(self, within: float = 10.0) -> bool:
         try:
@@ -157,18 +172,6 @@ class SlackAdapter:
 
     def healthy(self) -> bool:
         return self._started and self._transport is not None and self._transport.connected()
-
-    async def _outbox_loop(self) -> None:
-        """Queued messages every ``outbox_interval`` (old event claims are pruned by the
-        scheduler's retention job, for every platform)."""
-        while True:
-            await asyncio.sleep(self.config.outbox_interval)
-            try:
-                delivered = await self.sender.drain()
-                if delivered:
-                    log.info("queued slack messages delivered", count=delivered)
-            except Exception:
-                log.exception("slack outbox drain failed")
 
     # --- outgoing ----------------------------------------------------------------------------
     def mention(self, account: AccountRef) -> str:
@@ -201,23 +204,28 @@ class SlackAdapter:
         }
         if thread_id:
             args["thread_ts"] = thread_id
-        try:
-            result = await self.sender.deliver("chat.postMessage", args)
-        except SlackCallError as exc:
-            if exc.error != "not_in_channel":
-                raise
-            # A public channel the bot was not invited to (a group's channel named in the
-            # configuration, say): join it and post again.
-            await self.sender.call("conversations.join", {"channel": conversation.external_id})
-            result = await self.sender.deliver("chat.postMessage", args)
-        channel = result.get("channel") if isinstance(result, dict) else None
+        result = await self._send("chat.postMessage", args)
+        channel = result.get("channel")
         if isinstance(channel, str) and channel and channel != conversation.external_id:
             # Posted by name ("#omgevingswet"): Slack answers with the channel's id, which is
             # what its events will carry, so that is the conversation the message lives in.
             conversation = ConversationRef(
                 PLATFORM, channel, conversation.name, is_direct=conversation.is_direct
             )
-        return MessageRef(conversation, self._message_id(result, "ts"), thread_id)
+        return MessageRef(conversation, str(result.get("ts") or ""), thread_id)
+
+    async def _send(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """Through the outbox: Slack's answer, or (when it must wait) the provisional id the
+        message is known by until Slack takes it."""
+        provisional = new_provisional_id()
+        payload = {"method": method, "args": args, "provisional_id": provisional}
+        outcome = await self.services.outbox.send(CHANNEL, payload)
+        if isinstance(outcome, Delivered):
+            return outcome.result
+        # Waiting: known by the provisional id of the row that waits (an earlier one's, when
+        # this post was asked for before under the same key).
+        waiting = str(outcome.payload.get("provisional_id") or provisional)
+        return {"ts": waiting, "message_ts": waiting}
 
     async def reply(self, to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
         thread_id = (to.thread_id or to.message_id) if in_thread else None
@@ -278,11 +286,11 @@ class SlackAdapter:
         if thread_id:
             args["thread_ts"] = thread_id
         try:
-            result = await self.sender.deliver("chat.postEphemeral", args)
+            result = await self._send("chat.postEphemeral", args)
         except SlackCallError as exc:
             log.info("ephemeral refused, sending a direct message", error=exc.error)
             return await self.send_direct(AccountRef(PLATFORM, user_id), text)
-        return MessageRef(conversation, self._message_id(result, "message_ts"), thread_id)
+        return MessageRef(conversation, str(result.get("message_ts") or ""), thread_id)
 
     async def edit(self, message: MessageRef, text: str) -> None:
         """``chat.update`` of the bot's own message (its ``ts``)."""
@@ -324,6 +332,48 @@ class SlackAdapter:
         response = await self.client.files_upload_v2(**args)
         files = response.get("files") or [{}]
         return MessageRef(conversation, str(files[0].get("id") or ""), thread_id)
+
+    # --- views (bot/views.py) ---------------------------------------------------------------
+    async def open_form(self, event: ShortcutEvent, form: Form) -> None:
+        await self.sender.call(
+            "views.open", {"trigger_id": event.reply_handle, "view": form_view(form)}
+        )
+
+    def await_form_answer(self, delivery_id: str) -> asyncio.Future[dict[str, str] | None]:
+        answer: asyncio.Future[dict[str, str] | None] = asyncio.get_running_loop().create_future()
+        self._form_answers[delivery_id] = answer
+        return answer
+
+    def form_answer_given(
+        self, delivery_id: str, answer: asyncio.Future[dict[str, str] | None]
+    ) -> dict[str, str] | None:
+        """The errors to keep the form open with (``None``: close it); from now on it is too
+        late to keep it open."""
+        self._form_answers.pop(delivery_id, None)
+        return answer.result() if answer.done() else None
+
+    async def keep_form_open(self, event: FormSubmitted, errors: Mapping[str, str]) -> bool:
+        answer = self._form_answers.get(event.reply_handle)
+        if answer is None or answer.done():
+            return False
+        answer.set_result(dict(errors))  # the form's block ids are its field names
+        return True
+
+    async def show_home(self, event: HomeOpened, home: HomeView) -> None:
+        await self.sender.call(
+            "views.publish", {"user_id": event.sender.external_id, "view": home_view(home)}
+        )
+
+    async def send_direct_with_link(self, account: AccountRef, text: str, link: Link) -> None:
+        await self.post_with_blocks(
+            await self.direct_conversation(account), text, extra_blocks=link_blocks(link)
+        )
+
+    def conversation_label(self, conversation: ConversationRef) -> str:
+        channel = conversation.external_id
+        if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
+            return bot_mention(f"<#{channel}>")
+        return inert(f"#{conversation.name.lstrip('#') or channel}")
 
     # --- slash commands ----------------------------------------------------------------------
     def slash_conversation(self, invocation: SlashInvocation, command: str) -> ConversationRef:
@@ -387,9 +437,3 @@ class SlackAdapter:
         channel = str((data.get("channel") or {}).get("id") or "")
         self._direct_channels[user_id] = channel
         return channel
-
-    @staticmethod
-    def _message_id(result: dict[str, Any] | Queued, key: str) -> str:
-        if isinstance(result, Queued):
-            return result.provisional_id
-        return str(result.get(key) or "")

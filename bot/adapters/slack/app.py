@@ -1,57 +1,81 @@
-"""The slack-bolt app: Slack-native entry points routed to the core, and its transports.
+"""The slack-bolt app: Slack's requests stored in the inbox and turned into core events for
+the dispatcher, and the transports (the HTTP Events API, Socket Mode).
 
-Every listener acknowledges first (Slack wants an answer within 3 seconds) and does the
-slower work afterwards; bolt runs listeners after the ack (``process_before_response`` off).
+Slack wants an answer within 3 seconds: a request is stored (bot/inbox.py), answered, and
+handled afterwards; only a submitted form waits for its handler's verdict (briefly).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import contextlib
+import re
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.base import Dispatch
 from bot.adapters.slack import translate
-from bot.adapters.slack.blocks import (
-    GROUP_ACTION,
-    GROUP_BLOCK,
-    OPEN_THREAD_ACTION,
-    PUBLISH_VIEW,
-    QUESTION_ACTION,
-    QUESTION_BLOCK,
-    button_row,
-    home_view,
-    publish_modal,
-    thread_url,
-)
-from bot.adapters.slack.provisional import is_provisional
+from bot.adapters.slack.blocks import OPEN_THREAD_ACTION
+from bot.adapters.slack.config import SlackConfig
+from bot.adapters.slack.directory import SlackDirectory
 from bot.adapters.slack.request_body import MalformedBodyError, check_body
-from bot.errors import UserError
+from bot.adapters.slack.translate import SlashInvocation
 from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
-from bot.i18n import Lang, normalise_language, t
-from bot.inert import bot_mention
+from bot.inbox import Ticket
 from bot.logs import get_logger
-
-if TYPE_CHECKING:
-    from bot.adapters.slack.adapter import SlackAdapter
+from bot.services import Services
 
 log = get_logger(__name__)
 
 UMBRELLA = "vraagbaak"
 SLASH_COMMANDS = ("/vraagbaak", "/wieweet", "/whoknows")
+PUBLISH = "publish_question"  # the core's name for the "Stel openbaar in groep" shortcut
+# How long a form submission waits for its handler's verdict (Slack allows 3 seconds).
+FORM_ANSWER_SECONDS = 2.0
 
 Ack = Callable[..., Awaitable[None]]
 
 
-def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
+class SlackSide(Protocol):
+    """What the app and its transports need of the adapter (``adapter.py``)."""
+
+    config: SlackConfig
+    client: AsyncWebClient
+    services: Services
+    directory: SlackDirectory
+    bot_user_id: str | None
+    port: int | None
+
+    def busy(self) -> contextlib.AbstractContextManager[None]: ...
+
+    def hold(self) -> None: ...
+
+    def release(self) -> None: ...
+
+    def healthy(self) -> bool: ...
+
+    def slash_conversation(self, invocation: SlashInvocation, command: str) -> ConversationRef: ...
+
+    async def direct_conversation(self, account: AccountRef) -> ConversationRef: ...
+
+    def await_form_answer(self, delivery_id: str) -> asyncio.Future[dict[str, str] | None]: ...
+
+    def form_answer_given(
+        self, delivery_id: str, answer: asyncio.Future[dict[str, str] | None]
+    ) -> dict[str, str] | None: ...
+
+
+def build_app(adapter: SlackSide, dispatch: Dispatch) -> AsyncApp:
     config = adapter.config
     app = AsyncApp(
         client=adapter.client,
@@ -62,22 +86,32 @@ def build_app(adapter: SlackAdapter, dispatch: Dispatch) -> AsyncApp:
         name="vraagbaak",
     )
     entry = _EntryPoints(adapter, dispatch)
-    app.event("app_mention")(entry.on_mention)
-    app.event("message")(entry.on_message)
-    app.event("reaction_added")(entry.on_reaction)
-    app.event("reaction_removed")(entry.on_reaction)
-    app.event("member_joined_channel")(entry.on_join)
-    app.event("app_home_opened")(entry.on_home)
-    for name in SLASH_COMMANDS:
-        app.command(name)(entry.on_slash)
-    app.shortcut(config.shortcut_callback_id)(entry.on_shortcut)
-    app.view(PUBLISH_VIEW)(entry.on_publish)
+    # Events, slash commands and shortcuts are stored before Slack gets its answer, and
+    # handled from the inbox; a form is stored, then answered once its handler has looked at
+    # it (the answer may keep the modal open with the reason).
+    app.middleware(entry.store_first)
+    app.view(re.compile(f"^{re.escape(translate.FORM_PREFIX)}"))(entry.on_form)
     app.action(OPEN_THREAD_ACTION)(entry.on_link_button)
+    # Slack's events are handled concurrently anyway (as bolt would).
+    adapter.services.inbox.attach(translate.PLATFORM, entry.handle_stored, concurrency=8)
     return app
 
 
+def stored_kind(body: dict[str, Any]) -> tuple[str, str] | None:
+    """``(kind, delivery id)`` of a request handled from the inbox, else ``None``."""
+    kind = body.get("type")
+    if kind == "event_callback":
+        event_id = body.get("event_id")
+        return ("event", str(event_id)) if isinstance(event_id, str) and event_id else None
+    if "command" in body and body.get("trigger_id"):
+        return "slash", f"slash:{body['trigger_id']}"
+    if kind in ("message_action", "shortcut") and body.get("trigger_id"):
+        return "shortcut", f"shortcut:{body['trigger_id']}"
+    return None
+
+
 class _EntryPoints:
-    def __init__(self, adapter: SlackAdapter, dispatch: Dispatch) -> None:
+    def __init__(self, adapter: SlackSide, dispatch: Dispatch) -> None:
         self.adapter = adapter
         self._dispatch = dispatch
         self.services = adapter.services
@@ -99,6 +133,60 @@ class _EntryPoints:
             event = replace(event, delivery_id=event_id)
         await self._dispatch(event)
 
+    # --- the inbox -----------------------------------------------------------------------------
+    async def store_first(self, body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
+        """Bolt middleware: what is handled from the inbox is stored before the answer to
+        Slack, then handled in the background; a redelivery is only acknowledged."""
+        found = stored_kind(body)
+        if found is None:
+            return await next()
+        kind, delivery_id = found
+        try:
+            ticket = await self.services.inbox.store(translate.PLATFORM, delivery_id, kind, body)
+        except Exception:
+            # Not stored, so not acknowledged: Slack delivers it again.
+            log.exception("slack event not stored", kind=kind)
+            return BoltResponse(status=503, body="")
+        if ticket is not None:
+            self._spawn(ticket)
+        return BoltResponse(status=200, body="")
+
+    def _spawn(self, ticket: Ticket) -> asyncio.Task[bool]:
+        # Counted as work in progress from now, so stop (and tests) wait for it.
+        self.adapter.hold()
+        task = self.services.inbox.spawn(ticket)
+        task.add_done_callback(lambda _: self.adapter.release())
+        return task
+
+    async def handle_stored(self, ticket: Ticket) -> None:
+        """A stored request, at once or after a restart."""
+        body = ticket.payload
+        with self.adapter.busy():
+            if ticket.kind == "event":
+                await self._event(body)
+            elif ticket.kind == "slash":
+                await self._slash(body, ticket.delivery_id)
+            elif ticket.kind == "shortcut":
+                await self._shortcut(body, ticket.delivery_id)
+            elif ticket.kind == "submission":
+                await self._submitted(body, ticket.delivery_id)
+            else:
+                log.warning("unknown stored slack request", kind=ticket.kind)
+
+    async def _event(self, body: dict[str, Any]) -> None:
+        event = body.get("event") or {}
+        kind = event.get("type")
+        if kind == "app_mention":
+            await self._mention(event, body)
+        elif kind == "message":
+            await self._message(event, body)
+        elif kind in ("reaction_added", "reaction_removed"):
+            await self._reaction(event, body)
+        elif kind == "member_joined_channel":
+            await self._join(event, body)
+        elif kind == "app_home_opened":
+            await self._home(event, body)
+
     async def _ensure_known(self, account: AccountRef, conversation: ConversationRef) -> None:
         key = (account.external_id, conversation.external_id)
         if key in self._known:
@@ -119,10 +207,6 @@ class _EntryPoints:
             return ""
         return await self.adapter.directory.channel_name(str(event.get("channel") or ""))
 
-    async def on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._mention(event, body)
-
     async def _mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         sender = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
@@ -134,10 +218,6 @@ class _EntryPoints:
             ),
             body,
         )
-
-    async def on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._message(event, body)
 
     async def _message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         author = translate.message_author(event)
@@ -158,10 +238,6 @@ class _EntryPoints:
         if core is not None:
             await self.dispatch(core, body)
 
-    async def on_reaction(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._reaction(event, body)
-
     async def _reaction(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         item = event.get("item") or {}
         name = await self.adapter.directory.channel_name(str(item.get("channel") or ""))
@@ -173,10 +249,6 @@ class _EntryPoints:
         if core is not None:
             await self.dispatch(core, body)
 
-    async def on_join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._join(event, body)
-
     async def _join(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         member = await self.adapter.directory.user(str(event.get("user") or ""))
         await self.dispatch(
@@ -186,31 +258,15 @@ class _EntryPoints:
             body,
         )
 
-    async def on_home(self, event: dict[str, Any]) -> None:
-        with self.adapter.busy():
-            await self._home(event)
-
-    async def _home(self, event: dict[str, Any]) -> None:
+    async def _home(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         if event.get("tab") != "home":
             return
-        from handlers.slack_entry import home_summary
-
         user = await self.adapter.directory.user(str(event.get("user") or ""))
-        await self._language(user.account())  # creates the person on first sight
-        async with self.services.db.session() as session:
-            summary = await home_summary(self.services, session, user.account())
-            await session.commit()
-        await self.adapter.sender.call(
-            "views.publish", {"user_id": user.id, "view": home_view(summary)}
-        )
+        event_id = str(body.get("event_id") or "")
+        await self.dispatch(translate.home_event(event, sender=user, delivery_id=event_id), body)
 
     # --- slash commands ----------------------------------------------------------------------
-    async def on_slash(self, ack: Ack, body: dict[str, Any]) -> None:
-        await ack()
-        with self.adapter.busy():
-            await self._slash(body)
-
-    async def _slash(self, body: dict[str, Any]) -> None:
+    async def _slash(self, body: dict[str, Any], delivery_id: str) -> None:
         command = str(body.get("command") or "")
         name = command.lstrip("/").lower()
         # /vraagbaak is the umbrella (its first word names the command) unless a handler
@@ -228,143 +284,58 @@ class _EntryPoints:
                 f"slash-{invocation.trigger_id}",
                 sender.account(),
                 invocation.command_text,
+                delivery_id=delivery_id,
             ),
             body,
         )
 
-    # --- "Stel openbaar in groep" ------------------------------------------------------------
-    async def _language(self, account: AccountRef) -> Lang:
-        from handlers.slack_entry import language_of
-
-        async with self._first_sight, self.services.db.session() as session:
-            person = await self.services.identity.person_for(session, account)
-            language = await language_of(self.services, session, person)
-            await session.commit()
-        return language
-
-    async def on_shortcut(self, ack: Ack, body: dict[str, Any]) -> None:
-        await ack()
-        with self.adapter.busy():
-            await self._shortcut(body)
-
-    async def _shortcut(self, body: dict[str, Any]) -> None:
-        from handlers.slack_entry import groups_for, suggest_group
-
+    # --- message shortcuts and forms ---------------------------------------------------------
+    async def _shortcut(self, body: dict[str, Any], delivery_id: str) -> None:
+        if body.get("callback_id") != self.adapter.config.shortcut_callback_id:
+            log.info("unknown shortcut", callback_id=str(body.get("callback_id") or ""))
+            return
         request = translate.shortcut_request(body)
         user = await self.adapter.directory.user(request.user_id)
-        language = await self._language(user.account())
-        config = self.services.config
-        groups = await groups_for(self.services, user.account(), translate.PLATFORM)
-        if not groups:
-            await self.adapter.ephemeral(
-                translate.conversation(request.channel_id),
-                user.id,
-                t(language, "publish.no_groups"),
-            )
-            return
-        view = publish_modal(
-            language,
-            groups,
-            suggested=suggest_group(config, translate.PLATFORM, request.text),
-            text=request.text,
-            metadata={
-                "channel": request.channel_id,
-                "ts": request.message_ts,
-                "author": request.author_id or "",
-            },
+        author = await self.adapter.directory.user(request.author_id) if request.author_id else None
+        event = translate.shortcut_event(
+            body, action=PUBLISH, sender=user, author=author, delivery_id=delivery_id
         )
-        await self.adapter.sender.call(
-            "views.open", {"trigger_id": request.trigger_id, "view": view}
-        )
+        await self.dispatch(event, body)
 
-    async def on_publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    async def on_form(self, ack: Ack, body: dict[str, Any]) -> None:
+        """A submitted form is stored, then handled while Slack waits (at most
+        :data:`FORM_ANSWER_SECONDS`): bad input keeps the modal open with the reason next to
+        the field; the handler says so through ``keep_form_open``."""
+        delivery_id = f"submission:{body.get('trigger_id') or uuid.uuid4().hex}"
         with self.adapter.busy():
-            await self._publish(ack, body, view)
-
-    async def _publish(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        from handlers.slack_entry import publish_question
-
-        values = translate.view_values(view)
-        user_id = str((body.get("user") or {}).get("id") or "")
-        # The answer to a submission must come within 3 seconds, so no Web API call before
-        # it: the user is cached (they just used the shortcut), else the default language.
-        cached = self.adapter.directory.cached_user(user_id)
-        language: Lang = (
-            await self._language(cached.account())
-            if cached
-            else normalise_language(self.services.config.bot.language) or "nl"
-        )
-        group_id = values.get(GROUP_ACTION, "")
-        text = values.get(QUESTION_ACTION, "").strip()
-        # Bad input keeps the modal open with the reason next to the field; nothing is lost.
-        if self.services.config.group(group_id) is None:
-            await ack(
-                response_action="errors",
-                errors={GROUP_BLOCK: t(language, "publish.unknown_group")},
+            ticket = await self.services.inbox.store(
+                translate.PLATFORM, delivery_id, "submission", body
             )
-            return
-        if not text:
-            await ack(
-                response_action="errors", errors={QUESTION_BLOCK: t(language, "publish.empty")}
-            )
-            return
-        await ack()
-        user = await self.adapter.directory.user(user_id)
-        metadata = _metadata(view)
-        author_id = metadata.get("author") or None
-        asker = None
-        if author_id and author_id != user.id:
-            asker = (await self.adapter.directory.user(author_id)).account()
-        async with self.services.db.session() as session:
-            try:
-                published = await publish_question(
-                    self.services,
-                    self.adapter,
-                    session,
-                    publisher=user.account(),
-                    asker=asker,
-                    group_id=group_id,
-                    text=text,
-                )
-            except UserError as exc:
-                await self.adapter.send_direct(user.account(), t(language, exc.key, **exc.values))
+            if ticket is None:
+                await ack()
                 return
-            await session.commit()
-        ref = published.ref
-        buttons = (
-            None
-            if is_provisional(ref.message_id)
-            else button_row(
-                t(language, "publish.open_thread"),
-                thread_url(ref.conversation.external_id, ref.message_id),
-            )
-        )
+            answer = self.adapter.await_form_answer(delivery_id)
+            handling = self._spawn(ticket)
+            waiting: set[asyncio.Future[Any]] = {answer, handling}
+            await asyncio.wait(waiting, timeout=FORM_ANSWER_SECONDS, return_when="FIRST_COMPLETED")
+            errors = self.adapter.form_answer_given(delivery_id, answer)
+            if errors:
+                await ack(response_action="errors", errors=errors)
+            else:
+                await ack()
+
+    async def _submitted(self, body: dict[str, Any], delivery_id: str) -> None:
+        user_id = str((body.get("user") or {}).get("id") or "")
+        user = await self.adapter.directory.user(user_id)
         direct = await self.adapter.direct_conversation(user.account())
-        await self.adapter.post_with_blocks(
-            direct,
-            t(language, "publish.done", channel=_channel_label(published.conversation)),
-            extra_blocks=buttons,
-        )
+        event = translate.form_event(body, sender=user, direct=direct, delivery_id=delivery_id)
+        if event is not None:
+            await self.dispatch(event, body)
 
     async def on_link_button(self, ack: Ack) -> None:
         # A link button opens its URL in the browser; Slack still reports the click and
         # shows a warning unless it is acknowledged.
         await ack()
-
-
-def _metadata(view: dict[str, Any]) -> dict[str, str]:
-    try:
-        data = json.loads(view.get("private_metadata") or "{}")
-    except json.JSONDecodeError:
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _channel_label(conversation: ConversationRef) -> str:
-    channel = conversation.external_id
-    if channel[:1] in ("C", "G") and channel[1:].isalnum() and channel.isupper():
-        return bot_mention(f"<#{channel}>")
-    return f"#{channel}"
 
 
 # --- transports ----------------------------------------------------------------------------
@@ -380,7 +351,7 @@ class HttpTransport:
     A listener of its own rather than a route on ``vraagbaak run``'s health server, so the
     Slack endpoint can be exposed to the internet while the health port stays internal."""
 
-    def __init__(self, app: AsyncApp, adapter: SlackAdapter) -> None:
+    def __init__(self, app: AsyncApp, adapter: SlackSide) -> None:
         self._app = app
         self._adapter = adapter
         self._runner: web.AppRunner | None = None
@@ -424,7 +395,8 @@ class HttpTransport:
         # Messages waiting for Slack are reported, but do not make the bot unhealthy: a
         # restart would not bring Slack back, and the outbox survives one anyway.
         ok = self._adapter.healthy()
-        body = {"status": "ok" if ok else "degraded", "queued": self._adapter.sender.backlog}
+        queued = self._adapter.services.outbox.backlog("slack")
+        body = {"status": "ok" if ok else "degraded", "queued": queued}
         return web.json_response(body, status=200 if ok else 503)
 
     def connected(self) -> bool:
@@ -439,7 +411,7 @@ class HttpTransport:
 class SocketTransport:
     """Socket Mode: a websocket Slack opens for us (``apps.connections.open`` on api_url)."""
 
-    def __init__(self, app: AsyncApp, adapter: SlackAdapter) -> None:
+    def __init__(self, app: AsyncApp, adapter: SlackSide) -> None:
         assert adapter.config.app_token is not None
         self._handler = AsyncSocketModeHandler(
             app, adapter.config.app_token, web_client=adapter.client
@@ -456,7 +428,7 @@ class SocketTransport:
         await self._handler.close_async()  # type: ignore[no-untyped-call]
 
 
-async def start_transport(adapter: SlackAdapter, app: AsyncApp) -> Transport:
+async def start_transport(adapter: SlackSide, app: AsyncApp) -> Transport:
     if adapter.config.transport == "socket":
         socket = SocketTransport(app, adapter)
         await socket.start()

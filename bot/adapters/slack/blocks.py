@@ -1,23 +1,18 @@
-"""Block Kit views (pure): message sections, the publish modal and the App Home tab."""
+"""Block Kit (pure): message sections, and the core's views (bot/views.py) as a modal, the App
+Home tab and link buttons."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.adapters.slack.mrkdwn import to_mrkdwn
 from bot.adapters.slack.provisional import is_provisional
-from bot.config import GroupConfig
-from bot.i18n import Lang, t
+from bot.adapters.slack.translate import FORM_PREFIX
 from bot.inert import inert
+from bot.views import ChoiceField, Form, FormField, HomeView, Link
 
-if TYPE_CHECKING:
-    from handlers.slack_entry import HomeSummary
-
-PUBLISH_VIEW = "vraagbaak_publish"
 OPEN_THREAD_ACTION = "open_thread"
-GROUP_BLOCK, GROUP_ACTION = "group", "group_select"
-QUESTION_BLOCK, QUESTION_ACTION = "question", "question_input"
 
 _SECTION_LIMIT = 3000  # characters of text in one section block
 _BLOCK_LIMIT = 50  # blocks in one message
@@ -71,95 +66,91 @@ def _plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text[:150], "emoji": True}
 
 
-def publish_modal(
-    language: Lang,
-    groups: list[GroupConfig],
-    *,
-    suggested: str | None,
-    text: str,
-    metadata: dict[str, str],
-) -> dict[str, Any]:
-    options = [{"text": _plain(g.name), "value": g.id} for g in groups[:100]]
-    select: dict[str, Any] = {
-        "type": "static_select",
-        "action_id": GROUP_ACTION,
-        "options": options,
-    }
-    chosen = next((o for o in options if o["value"] == suggested), None)
-    if chosen is not None:
-        select["initial_option"] = chosen
+def field_action(field: FormField) -> str:
+    """The ``action_id`` of a form field's element: ``group_select``, ``question_input``."""
+    return f"{field.name}_select" if isinstance(field, ChoiceField) else f"{field.name}_input"
+
+
+def form_view(form: Form) -> dict[str, Any]:
+    """A modal; its inputs come back as ``{field name: value}`` (translate.form_event)."""
     return {
         "type": "modal",
-        "callback_id": PUBLISH_VIEW,
-        "private_metadata": json.dumps(metadata)[:3000],
-        "title": _plain(t(language, "publish.title")[:24]),
-        "submit": _plain(t(language, "publish.submit")),
-        "close": _plain(t(language, "publish.cancel")),
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": GROUP_BLOCK,
-                "label": _plain(t(language, "publish.group_label")),
-                "element": select,
-            },
-            {
-                "type": "input",
-                "block_id": QUESTION_BLOCK,
-                "label": _plain(t(language, "publish.question_label")),
-                "hint": _plain(t(language, "publish.question_hint")),
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": QUESTION_ACTION,
-                    "multiline": True,
-                    "initial_value": text[:3000],
-                },
-            },
-        ],
+        "callback_id": f"{FORM_PREFIX}{form.name}",
+        "private_metadata": json.dumps(dict(form.context))[:3000],
+        "title": _plain(form.title[:24]),
+        "submit": _plain(form.submit),
+        "close": _plain(form.cancel),
+        "blocks": [_input(field) for field in form.fields],
     }
 
 
-def home_view(summary: HomeSummary) -> dict[str, Any]:
+def _input(field: FormField) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "type": "input",
+        "block_id": field.name,
+        "label": _plain(field.label),
+    }
+    if isinstance(field, ChoiceField):
+        options = [{"text": _plain(c.label), "value": c.value} for c in field.choices[:100]]
+        element: dict[str, Any] = {
+            "type": "static_select",
+            "action_id": field_action(field),
+            "options": options,
+        }
+        chosen = next((o for o in options if o["value"] == field.chosen), None)
+        if chosen is not None:
+            element["initial_option"] = chosen
+    else:
+        element = {
+            "type": "plain_text_input",
+            "action_id": field_action(field),
+            "multiline": field.multiline,
+            "initial_value": field.value[:3000],
+        }
+        if field.hint:
+            block["hint"] = _plain(field.hint)
+    block["element"] = element
+    return block
+
+
+def link_blocks(link: Link) -> list[dict[str, Any]] | None:
+    """A button to the linked message; none for one Slack has not given its id yet."""
+    target = link.target
+    if not target.message_id or is_provisional(target.message_id):
+        return None
+    return button_row(link.label, thread_url(target.conversation.external_id, target.message_id))
+
+
+def home_view(home: HomeView) -> dict[str, Any]:
     """The App Home tab: the person's own skills, settings and recent questions."""
-    lang: Lang = summary.language
-    on, off = t(lang, "home.on"), t(lang, "home.off")
-    settings = summary.settings
-    language = (
-        settings.language
-        if settings.language
-        else t(lang, "home.language_default", value=summary.default_language)
-    )
     skills = (
-        "\n".join(f"• {to_mrkdwn(inert(topic))}" for topic in summary.skills)
-        if summary.skills
-        else to_mrkdwn(t(lang, "home.no_skills"))
+        "\n".join(f"• {to_mrkdwn(inert(topic))}" for topic in home.skills)
+        if home.skills
+        else to_mrkdwn(home.no_skills)
     )
-    setting_lines = [
-        t(lang, "home.language", value=language),
-        t(lang, "home.muted", value=off if settings.muted else on),
-        t(lang, "home.digest", value=on if settings.digest_opt_in else off),
-    ]
     question_blocks: list[dict[str, Any]] = []
-    for q in summary.questions:
+    for q in home.questions:
         block = _section(
             f"{q.asked_at:%d-%m-%Y} · {to_mrkdwn(inert(q.group_name))} · "
-            f"_{t(lang, 'home.status.' + q.status.value)}_\n{to_mrkdwn(inert(q.text))}"
+            f"_{q.status}_\n{to_mrkdwn(inert(q.text))}"
         )
-        if not is_provisional(q.root_id):
+        thread = q.thread
+        if thread is not None and thread.message_id and not is_provisional(thread.message_id):
             block["accessory"] = link_button(
-                t(lang, "home.open"), thread_url(q.conversation_id, q.root_id)
+                home.open_label, thread_url(thread.conversation.external_id, thread.message_id)
             )
         question_blocks.append(block)
     if not question_blocks:
-        question_blocks.append(_section(t(lang, "home.no_questions")))
+        question_blocks.append(_section(home.no_questions))
     return {
         "type": "home",
         "blocks": [
-            {"type": "header", "text": _plain(t(lang, "home.title"))},
-            _section(f"*{t(lang, 'home.skills')}*\n{skills}"),
+            {"type": "header", "text": _plain(home.title)},
+            _section(f"*{home.skills_heading}*\n{skills}"),
             {"type": "divider"},
-            _section(f"*{t(lang, 'home.settings')}*\n" + "\n".join(setting_lines)),
+            _section(f"*{home.settings_heading}*\n" + "\n".join(home.settings)),
             {"type": "divider"},
-            _section(f"*{t(lang, 'home.questions')}*"),
+            _section(f"*{home.questions_heading}*"),
             *question_blocks,
         ],
     }

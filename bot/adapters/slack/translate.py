@@ -6,6 +6,7 @@ adapter and passed in as :class:`SlackUser` and a channel name.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,12 +16,16 @@ from bot.events import (
     AccountRef,
     Attachment,
     ConversationRef,
+    FormSubmitted,
+    HomeOpened,
     JoinEvent,
     MessageEvent,
     ReactionEvent,
+    ShortcutEvent,
 )
 
 PLATFORM = "slack"
+FORM_PREFIX = "vraagbaak:"  # the callback_id of a core form (blocks.form_view)
 
 # Subtypes that are not something a person said; the core never sees them.
 _IGNORED_SUBTYPES = frozenset(
@@ -321,3 +326,66 @@ def view_values(view: dict[str, Any]) -> dict[str, str]:
             elif element.get("value") is not None:
                 values[action_id] = str(element["value"])
     return values
+
+
+def shortcut_event(
+    body: dict[str, Any],
+    *,
+    action: str,
+    sender: SlackUser,
+    author: SlackUser | None,
+    delivery_id: str,
+) -> ShortcutEvent:
+    """A message shortcut: ``action`` is the core's name for its ``callback_id``."""
+    request = shortcut_request(body)
+    return ShortcutEvent(
+        conversation(request.channel_id),
+        sender.account(),
+        action,
+        request.text,
+        message_id=request.message_ts or None,
+        author=author.account() if author else None,
+        reply_handle=request.trigger_id,
+        delivery_id=delivery_id,
+    )
+
+
+def form_event(
+    body: dict[str, Any], *, sender: SlackUser, direct: ConversationRef, delivery_id: str
+) -> FormSubmitted | None:
+    """A submitted modal of one of the core's forms (``callback_id`` ``vraagbaak:<name>``)."""
+    view = body.get("view") or {}
+    callback = str(view.get("callback_id") or "")
+    if not callback.startswith(FORM_PREFIX):
+        return None
+    values = {
+        action.removesuffix("_select").removesuffix("_input"): value
+        for action, value in view_values(view).items()
+    }
+    return FormSubmitted(
+        direct,
+        sender.account(),
+        callback.removeprefix(FORM_PREFIX),
+        values,
+        form_context(view),
+        reply_handle=delivery_id,
+        delivery_id=delivery_id,
+    )
+
+
+def form_context(view: dict[str, Any]) -> dict[str, str]:
+    """What the form carried (``private_metadata``), as text."""
+    try:
+        data = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def home_event(event: dict[str, Any], *, sender: SlackUser, delivery_id: str) -> HomeOpened:
+    channel = str(event.get("channel") or "")
+    return HomeOpened(
+        ConversationRef(PLATFORM, channel, "", is_direct=True),
+        sender.account(),
+        delivery_id=delivery_id,
+    )

@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.events import AccountRef, Attachment, ConversationRef, MessageRef
-from bot.storage.models import Channel, Reaction
+from bot.adapters.matrix import render
+from bot.adapters.matrix.delivery import transaction_id
+from bot.events import AccountRef, Attachment, ConversationRef, MessageRef, utcnow
+from bot.outbox import LEASE
+from bot.storage.models import Channel, OutboxItem, OutboxStatus, Reaction
 from tests.adapters.matrix.harness import BotProcess, MatrixUser, unique
 from tests.adapters.matrix.synapse_server import RegisteredUser, SynapseServer
 
@@ -462,3 +465,41 @@ async def test_a_revoked_access_token_leads_to_a_new_login(
     await person.wait_for(lambda: person.answers_to(command, bot_id), within=30)
     stored = json.loads((matrix_bot.folder / "store" / "credentials.json").read_text())
     assert stored["device_id"] == matrix_bot.adapter.client.device_id != old_device
+
+
+async def test_a_message_sent_again_after_a_crash_is_one_message(
+    person: MatrixUser, matrix_bot: BotProcess
+) -> None:
+    """A process sent a message and was killed before recording it; the next one sends the
+    row again with the same transaction id, and Synapse answers with the first event."""
+    room_id = await joined_room(person, matrix_bot)
+    assert matrix_bot.bot is not None
+    services = matrix_bot.bot.services
+    content = render.notice("Vraag per e-mail: wie weet het?")
+    key = "mail:41:post#1"
+    first = await matrix_bot.adapter.outbox.send(
+        room_id, "m.room.message", content, txn_id=transaction_id(key)
+    )
+    async with services.db.session() as session:
+        session.add(
+            OutboxItem(
+                channel="matrix",
+                payload={"room": room_id, "type": "m.room.message", "content": content},
+                dedupe_key=key,
+                lease_owner="host:999:dead00",
+                lease_until=utcnow() + LEASE,
+            )
+        )
+        await session.commit()
+    await services.outbox.deliver_due()
+    async with services.db.session() as session:
+        item = (await session.exec(select(OutboxItem))).one()
+    assert item.status is OutboxStatus.SENT and item.result == {"event_id": first}
+    later = await person.say(room_id, "!hulp")
+    await person.wait_for(lambda: person.answers_to(later, matrix_bot.settings.user_id))
+    bodies = [
+        raw["content"].get("body")
+        for room, raw in person.events
+        if room == room_id and raw.get("sender") == matrix_bot.settings.user_id
+    ]
+    assert bodies.count("Vraag per e-mail: wie weet het?") == 1

@@ -15,7 +15,7 @@ import pytest
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.config import load_slack_config
 from bot.app import Bot, build_bot
-from handlers import core, settings, slack_entry
+from handlers import core, entry_points, settings
 from tests.adapters.slack import echo_commands
 from tests.adapters.slack.mock_slack import (
     APP_TOKEN,
@@ -74,7 +74,7 @@ def slack_groups() -> list[dict[str, Any]]:
 
 async def make_slack_bot(database_url: str, table: dict[str, Any]) -> Bot:
     config = make_config(database_url, slack=table, groups=slack_groups())  # type: ignore[arg-type]
-    bot = build_bot(config, modules=[core, settings, slack_entry, echo_commands])
+    bot = build_bot(config, modules=[core, settings, entry_points, echo_commands])
     await bot.prepare()
     return bot
 

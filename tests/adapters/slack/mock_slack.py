@@ -46,6 +46,8 @@ class Failure:
     # A body that is not Slack's JSON (a proxy's HTML error page), sent as ``content_type``.
     body: str | None = None
     content_type: str = "text/html"
+    # Slack did the work (the message is posted) but its answer never arrives.
+    after_doing: bool = False
 
 
 @dataclass
@@ -73,6 +75,8 @@ class MockSlack:
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     refusing_channels: set[str] = field(default_factory=set)
     acks: list[dict[str, Any]] = field(default_factory=list)
+    # Posted messages per channel id, as conversations.history/replies return them.
+    messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     port: int = 0
     _runner: web.AppRunner | None = None
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
@@ -97,8 +101,9 @@ class MockSlack:
         error: str | None = None,
         body: str | None = None,
         content_type: str = "text/html",
+        after_doing: bool = False,
     ) -> None:
-        failure = Failure(status, times, retry_after, error, body, content_type)
+        failure = Failure(status, times, retry_after, error, body, content_type, after_doing)
         self.failures.setdefault(method, []).append(failure)
 
     def of(self, method: str) -> list[Call]:
@@ -211,6 +216,8 @@ class MockSlack:
             failure.times -= 1
             if failure.times <= 0:
                 queued.pop(0)
+            if failure.after_doing:
+                call.response = self._answer(method, args)
             headers = {}
             if failure.retry_after is not None:
                 headers["Retry-After"] = str(int(failure.retry_after))
@@ -236,7 +243,19 @@ class MockSlack:
             ts = f"1800000000.{next(self._ts):06d}"
             channel = str(args.get("channel"))
             by_name = {name: cid for cid, name in self.channels.items()}
-            return {**ok, "channel": by_name.get(channel.lstrip("#"), channel), "ts": ts}
+            channel_id = by_name.get(channel.lstrip("#"), channel)
+            message: dict[str, Any] = {"type": "message", "ts": ts, "text": args.get("text")}
+            if args.get("thread_ts"):
+                message["thread_ts"] = args["thread_ts"]
+            if args.get("metadata"):
+                message["metadata"] = args["metadata"]
+            self.messages.setdefault(channel_id, []).append(message)
+            return {**ok, "channel": channel_id, "ts": ts}
+        if method in ("conversations.history", "conversations.replies"):
+            return {**ok, **self._read(method, args)}
+        if method == "conversations.list":
+            listed = [{"id": cid, "name": name} for cid, name in self.channels.items()]
+            return {**ok, "channels": listed, "response_metadata": {"next_cursor": ""}}
         if method == "chat.postEphemeral":
             return {**ok, "message_ts": f"1800000001.{next(self._ts):06d}"}
         if method == "users.info":
@@ -270,6 +289,31 @@ class MockSlack:
         if method == "apps.connections.open":
             return {**ok, "url": f"ws://127.0.0.1:{self.port}/socket"}
         return ok
+
+    def _read(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """The channel's messages (top level, or one thread), newest first; metadata only
+        with ``include_all_metadata``."""
+        oldest = float(args.get("oldest") or 0)
+        found = []
+        for message in self.messages.get(str(args.get("channel")), []):
+            if float(message["ts"]) < oldest:
+                continue
+            thread = message.get("thread_ts")
+            if method == "conversations.replies":
+                if message["ts"] != args.get("ts") and thread != args.get("ts"):
+                    continue
+            elif thread and thread != message["ts"]:
+                continue
+            shown = dict(message)
+            if str(args.get("include_all_metadata")).lower() != "true":
+                shown.pop("metadata", None)
+            found.append(shown)
+        found.reverse()
+        return {"messages": found, "response_metadata": {"next_cursor": ""}}
+
+    def posted(self, channel: str) -> list[dict[str, Any]]:
+        """Every message posted in ``channel`` (an id), oldest first."""
+        return list(self.messages.get(channel, []))
 
     async def _response_url(self, request: web.Request) -> web.Response:
         await self._record("response_url", await self._args(request))

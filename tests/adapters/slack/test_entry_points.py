@@ -12,8 +12,12 @@ import pytest
 from sqlmodel import select
 
 from bot.events import AccountRef
+from bot.storage.inbox_models import InboxEvent, InboxStatus
 from bot.storage.models import Message, Question, Skill, Thread
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, BRAM, SOCIAAL, SlackHarness
+
+# The delivery claims: inbox rows done (bot/inbox.py).
+HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 
 @pytest.fixture
@@ -134,7 +138,7 @@ async def test_submitting_the_modal_posts_the_question_in_the_groups_channel(
     text = "Wie kent de regels voor dakkapellen? Mail me op jan@example.org of bel 06-12345678"
     status, _ = await slack.interaction(submission(opened.args["view"], "omgevingswet", text))
     assert status == 200
-    [posted] = await slack.mock.wait_for("chat.postMessage", 1)
+    posted = (await slack.mock.wait_for("chat.postMessage", 1))[0]
     assert posted.args["channel"] == "omgevingswet"  # "#omgevingswet" in the configuration
     assert "thread_ts" not in posted.args  # a new thread
     assert "dakkapellen" in posted.args["text"]
@@ -272,3 +276,27 @@ async def test_link_button_clicks_are_acknowledged(slack: SlackHarness) -> None:
     }
     status, _ = await slack.interaction(click)
     assert status == 200
+
+
+async def test_app_home_goes_through_the_dispatcher_once_per_delivery(
+    slack: SlackHarness,
+) -> None:
+    opened = {"type": "app_home_opened", "user": ANOUK.id, "channel": "DANOUK", "tab": "home"}
+    await slack.event(opened, event_id="EvHOME")
+    await slack.event(opened, event_id="EvHOME", **{"X-Slack-Retry-Num": "1"})
+    await slack.mock.wait_for("views.publish")
+    await slack.settle()
+    assert len(slack.mock.of("views.publish")) == 1
+    async with slack.bot.services.db.session() as session:
+        claims = (await session.exec(HANDLED)).all()
+    assert claims == ["EvHOME"]  # the dispatcher's delivery claim: its inbox row, done
+
+
+async def test_a_failing_shortcut_gets_an_error_reference(slack: SlackHarness) -> None:
+    slack.mock.fail("views.open", status=200, error="invalid_arguments")
+    await slack.interaction(shortcut("Hoe zit het met de Wmo-indicatie?"))
+    await slack.mock.wait_for("views.open")
+    [told] = await slack.mock.wait_for("chat.postMessage")
+    await slack.settle()
+    assert told.args["channel"] == "DANOUK"
+    assert "Er ging iets mis" in told.args["text"] and "referentie" in told.args["text"]

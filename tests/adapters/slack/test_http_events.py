@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from bot.storage.models import Account, Message, Person, ProcessedEvent
+from bot.storage.inbox_models import InboxEvent, InboxStatus
+from bot.storage.models import Account, Message, Person
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, SOCIAAL, SlackHarness
 from tests.adapters.slack.mock_slack import BOT_TOKEN, BOT_USER_ID
+
+# The delivery claims: inbox rows done (bot/inbox.py).
+HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 
 def mention(text: str, ts: str = "1700000000.000100", **extra: str) -> dict[str, str]:
@@ -119,7 +123,7 @@ async def test_redelivered_event_is_handled_once(slack: SlackHarness) -> None:
     threads = [c.args["thread_ts"] for c in slack.mock.of("chat.postMessage")]
     assert sorted(threads) == ["1700000000.000200", "1700000000.000600"]
     async with slack.bot.services.db.session() as session:
-        ids = set((await session.exec(select(ProcessedEvent.event_id))).all())
+        ids = set((await session.exec(HANDLED)).all())
     assert ids == {"EvSAME", "EvOTHER"}
 
 
@@ -142,7 +146,7 @@ async def test_bad_signature_is_rejected_and_nothing_happens(slack: SlackHarness
     await slack.settle()
     assert [c.method for c in slack.mock.calls if c.method != "auth.test"].count("users.info") == 1
     async with slack.bot.services.db.session() as session:
-        ids = set((await session.exec(select(ProcessedEvent.event_id))).all())
+        ids = set((await session.exec(HANDLED)).all())
         texts = (await session.exec(select(Message.external_id))).all()
     assert ids == {"EvREAL"}
     assert texts == ["1700000000.000700"]

@@ -4,17 +4,20 @@ text, never as a live mention or a disguised link; the bot's own mentions stay l
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
 import pytest
 from sqlmodel import select
 
+from bot.adapters.slack.blocks import home_view
 from bot.app import build_bot
-from bot.events import ConversationRef
+from bot.events import ConversationRef, MessageRef
 from bot.inert import inert
 from bot.storage.models import Person
-from handlers import core, settings, slack_entry, whoknows
+from bot.views import HomeQuestion, HomeView
+from handlers import core, entry_points, settings, whoknows
 from schedules.delivery import mention
 from tests.adapters.slack.conftest import (
     ALGEMEEN,
@@ -39,7 +42,7 @@ def database_url(tmp_path: Path) -> str:
 async def slack(database_url: str, mock_slack: MockSlack) -> AsyncIterator[SlackHarness]:
     """The Slack harness with the real who-knows handlers (the shared one has a stand-in)."""
     config = make_config(database_url, slack=slack_table(mock_slack), groups=slack_groups())  # type: ignore[arg-type]
-    bot = build_bot(config, modules=[core, settings, slack_entry, whoknows])
+    bot = build_bot(config, modules=[core, settings, entry_points, whoknows])
     await bot.prepare()
     adapter = await start_adapter(bot)
     async with aiohttp.ClientSession() as http:
@@ -115,28 +118,25 @@ async def test_the_bots_own_mention_of_a_colleague_is_still_a_mention(
 
 
 def test_app_home_shows_hostile_skills_and_questions_inert() -> None:
-    from datetime import UTC, datetime
-
-    from bot.adapters.slack.blocks import home_view
-    from bot.i18n import register
-    from bot.storage.models import PersonSettings, QuestionStatus
-    from handlers.slack_entry import TEXTS, HomeSummary, QuestionLine
-
-    register(TEXTS)  # what building the bot does
-
     hostile = hostile_text.PING_TOKENS + hostile_text.PHISHING_LINKS
-    questions = [
-        QuestionLine(
-            datetime(2026, 12, 1, tzinfo=UTC),
-            QuestionStatus.OPEN,
-            "Sociaal domein",
-            text,
-            ALGEMEEN,
-            "1700000000.000100",
-        )
+    thread = MessageRef(ConversationRef("slack", ALGEMEEN), "1700000000.000100")
+    questions = tuple(
+        HomeQuestion(datetime(2026, 12, 1, tzinfo=UTC), "Sociaal domein", "open", text, thread)
         for text in hostile
-    ]
-    view = home_view(HomeSummary("nl", hostile, PersonSettings(person_id=1), "nl", questions[:20]))
+    )
+    home = HomeView(
+        title="Jouw Vraagbaak",
+        skills_heading="Waar je verstand van hebt",
+        skills=tuple(hostile),
+        no_skills="",
+        settings_heading="Instellingen",
+        settings=("Taal: nl",),
+        questions_heading="Je recente vragen",
+        questions=questions[:20],
+        no_questions="",
+        open_label="Openen",
+    )
+    view = home_view(home)
     texts = hostile_text.slack_texts({"blocks": view["blocks"]})
     assert len(texts) > 10
     for text in texts:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.storage.models import ProcessedEvent
+from bot.storage.inbox_models import InboxEvent, InboxStatus
 from tests.adapters.slack.conftest import ANOUK, SOCIAAL, SlackHarness, open_harness
 from tests.adapters.slack.mock_slack import (
     APP_TOKEN,
@@ -20,6 +20,9 @@ from tests.adapters.slack.mock_slack import (
     MockSlack,
     event_envelope,
 )
+
+# The delivery claims: inbox rows done (bot/inbox.py).
+HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 
 @pytest.fixture
@@ -90,7 +93,7 @@ async def test_redelivery_over_the_socket_is_handled_once(socket_slack: SlackHar
     await socket_slack.settle()
     assert len(socket_slack.mock.of("chat.postMessage")) == 1
     async with socket_slack.bot.services.db.session() as session:
-        ids = (await session.exec(select(ProcessedEvent.event_id))).all()
+        ids = (await session.exec(HANDLED)).all()
     assert ids == ["EvSOCKET"]
 
 

@@ -1,38 +1,54 @@
-"""What the Slack-native entry points do, in platform-neutral terms.
+"""Entry points besides commands: the action "Stel openbaar in groep" on a message (a form
+to choose the group, then the question is posted there as a new thread) and a person's own
+page (their skills, settings and recent questions).
 
-The Slack adapter renders these as a message shortcut with a modal ("Stel openbaar in groep")
-and an App Home tab; the work itself — publishing a privately asked question in a group's
-channel as a new thread, and summarising a person's own skills, settings and questions — sees
-only core types, so another platform can offer the same through its own UI.
+They come in as core events (``ShortcutEvent``, ``FormSubmitted``, ``HomeOpened``) through the
+dispatcher, like commands, and answer with platform-neutral views (bot/views.py); the Slack
+adapter renders them as a message shortcut with a modal and the App Home tab.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
-from bot.adapters.base import Adapter
+from bot.adapters.base import Adapter, Interactive
 from bot.config import Config, GroupConfig
+from bot.context import InteractionContext
 from bot.errors import UserError
-from bot.events import AccountRef, ConversationRef, MessageRef
+from bot.events import (
+    AccountRef,
+    ConversationRef,
+    FormSubmitted,
+    HomeOpened,
+    MessageRef,
+    ShortcutEvent,
+)
 from bot.i18n import Lang, normalise_language, t
 from bot.inert import inert
 from bot.recorder import record_posted_question
 from bot.redaction import redact
+from bot.registry import on_form, on_home, on_shortcut
 from bot.services import Services
 from bot.storage.models import (
     Channel,
     Message,
     Person,
-    PersonSettings,
     Question,
-    QuestionStatus,
     Skill,
     Thread,
+)
+from bot.views import (
+    Choice,
+    ChoiceField,
+    Form,
+    HomeQuestion,
+    HomeView,
+    Link,
+    TextField,
 )
 
 TEXTS = {
@@ -124,22 +140,20 @@ def groups_on(config: Config, platform: str) -> list[GroupConfig]:
     return [g for g in config.groups if group_conversation(g, platform) is not None]
 
 
-async def groups_for(services: Services, account: AccountRef, platform: str) -> list[GroupConfig]:
-    """The groups ``account`` may publish in: all for colleagues, for a partner only those
+async def groups_for(
+    session: AsyncSession, config: Config, person: Person, platform: str
+) -> list[GroupConfig]:
+    """The groups ``person`` may publish in: all for colleagues, for a partner only those
     with a channel shared with them (issue 13)."""
-    async with services.db.session() as session:
-        person = await services.identity.person_for(session, account)
-        allowed = [
-            g
-            for g in groups_on(services.config, platform)
-            if await visibility.may_post_in_group(session, person, g.id, platform)
-        ]
-        await session.commit()
-    return allowed
+    return [
+        g
+        for g in groups_on(config, platform)
+        if await visibility.may_post_in_group(session, person, g.id, platform)
+    ]
 
 
 def suggest_group(config: Config, platform: str, text: str) -> str | None:
-    """The group whose keywords (or name) the question mentions most; the modal preselects
+    """The group whose keywords (or name) the question mentions most; the form preselects
     it and the person confirms or picks another."""
     lowered = text.lower()
     best: tuple[int, str] | None = None
@@ -149,6 +163,90 @@ def suggest_group(config: Config, platform: str, text: str) -> str | None:
         if hits and (best is None or hits > best[0]):
             best = (hits, group.id)
     return best[1] if best else None
+
+
+PUBLISH = "publish_question"
+
+
+@on_shortcut(PUBLISH)
+async def offer_to_publish(ctx: InteractionContext, event: ShortcutEvent) -> None:
+    """The form: which group, and the question as it will be posted (editable)."""
+    platform = event.conversation.platform
+    config = ctx.services.config
+    groups = await groups_for(ctx.session, config, ctx.person, platform)
+    if not groups:
+        await ctx.respond_private(ctx.t("publish.no_groups"))
+        return
+    if not isinstance(ctx.adapter, Interactive):
+        return
+    form = Form(
+        name=PUBLISH,
+        title=ctx.t("publish.title"),
+        submit=ctx.t("publish.submit"),
+        cancel=ctx.t("publish.cancel"),
+        fields=(
+            ChoiceField(
+                "group",
+                ctx.t("publish.group_label"),
+                tuple(Choice(g.id, g.name) for g in groups),
+                chosen=suggest_group(config, platform, event.text),
+            ),
+            TextField(
+                "question",
+                ctx.t("publish.question_label"),
+                value=event.text,
+                hint=ctx.t("publish.question_hint"),
+                multiline=True,
+            ),
+        ),
+        context={
+            "channel": event.conversation.external_id,
+            "ts": event.message_id or "",
+            "author": event.author.external_id if event.author else "",
+        },
+    )
+    await ctx.adapter.open_form(event, form)
+
+
+@on_form(PUBLISH)
+async def publish(ctx: InteractionContext, event: FormSubmitted) -> None:
+    """Bad input keeps the form open with the reason next to the field; nothing is lost."""
+    group_id = event.values.get("group", "")
+    text = event.values.get("question", "").strip()
+    if ctx.services.config.group(group_id) is None:
+        await ctx.reject_form({"group": ctx.t("publish.unknown_group")})
+        return
+    if not text:
+        await ctx.reject_form({"question": ctx.t("publish.empty")})
+        return
+    await ctx.close_form()
+    platform = event.conversation.platform
+    author_id = event.context.get("author") or None
+    asker = (
+        AccountRef(platform, author_id)
+        if author_id and author_id != event.sender.external_id
+        else None
+    )
+    published = await publish_question(
+        ctx.services,
+        ctx.adapter,
+        ctx.session,
+        publisher=event.sender,
+        asker=asker,
+        group_id=group_id,
+        text=text,
+    )
+    label = (
+        ctx.adapter.conversation_label(published.conversation)
+        if isinstance(ctx.adapter, Interactive)
+        else f"#{published.conversation.name or published.conversation.external_id}"
+    )
+    done = ctx.t("publish.done", channel=label)
+    if isinstance(ctx.adapter, Interactive):
+        link = Link(ctx.t("publish.open_thread"), published.ref)
+        await ctx.adapter.send_direct_with_link(event.sender, done, link)
+    else:
+        await ctx.respond(done)
 
 
 async def language_of(services: Services, session: AsyncSession, person: Person) -> Lang:
@@ -206,44 +304,28 @@ async def publish_question(
     return Published(ref, conversation)
 
 
-@dataclass(frozen=True)
-class QuestionLine:
-    asked_at: datetime
-    status: QuestionStatus
-    group_name: str
-    text: str
-    conversation_id: str
-    root_id: str
+@on_home
+async def show_home(ctx: InteractionContext, event: HomeOpened) -> None:
+    if isinstance(ctx.adapter, Interactive):
+        await ctx.adapter.show_home(event, await home_view(ctx))
 
 
-@dataclass(frozen=True)
-class HomeSummary:
-    language: Lang
-    skills: list[str]
-    settings: PersonSettings
-    default_language: str
-    questions: list[QuestionLine]
-
-
-async def home_summary(
-    services: Services, session: AsyncSession, account: AccountRef, *, limit: int = 5
-) -> HomeSummary:
+async def home_view(ctx: InteractionContext, *, limit: int = 5) -> HomeView:
     """A person's own skills, settings and recent questions — shown only to them."""
-    person = await services.identity.person_for(session, account)
-    assert person.id is not None
-    settings = await services.identity.settings_for(session, person.id)
+    session, services = ctx.session, ctx.services
+    settings = await services.identity.settings_for(session, ctx.person_id)
     skills = await session.exec(
-        select(Skill.topic).where(Skill.person_id == person.id).order_by(col(Skill.topic))
+        select(Skill.topic).where(Skill.person_id == ctx.person_id).order_by(col(Skill.topic))
     )
     rows = await session.exec(
         select(Question, Thread, Channel)
         .join(Thread, col(Thread.id) == col(Question.thread_id))
         .join(Channel, col(Channel.id) == col(Thread.channel_id))
-        .where(Question.asker_id == person.id)
+        .where(Question.asker_id == ctx.person_id)
         .order_by(col(Question.created_at).desc())
         .limit(limit)
     )
-    lines: list[QuestionLine] = []
+    questions: list[HomeQuestion] = []
     for question, thread, channel in rows:
         root = (
             await session.exec(
@@ -253,20 +335,33 @@ async def home_summary(
             )
         ).first()
         group = services.config.group(question.group_id) if question.group_id else None
-        lines.append(
-            QuestionLine(
+        conversation = ConversationRef(channel.platform, channel.external_id, channel.name)
+        questions.append(
+            HomeQuestion(
                 asked_at=question.created_at,
-                status=question.status,
                 group_name=group.name if group else channel.name,
+                status=ctx.t(f"home.status.{question.status.value}"),
                 text=" ".join((root or "").split())[:140],
-                conversation_id=channel.external_id,
-                root_id=thread.root_external_id,
+                thread=MessageRef(conversation, thread.root_external_id),
             )
         )
-    return HomeSummary(
-        language=await language_of(services, session, person),
-        skills=list(skills),
-        settings=settings,
-        default_language=services.config.bot.language,
-        questions=lines,
+    on, off = ctx.t("home.on"), ctx.t("home.off")
+    language = settings.language or ctx.t(
+        "home.language_default", value=services.config.bot.language
+    )
+    return HomeView(
+        title=ctx.t("home.title"),
+        skills_heading=ctx.t("home.skills"),
+        skills=tuple(skills),
+        no_skills=ctx.t("home.no_skills"),
+        settings_heading=ctx.t("home.settings"),
+        settings=(
+            ctx.t("home.language", value=language),
+            ctx.t("home.muted", value=off if settings.muted else on),
+            ctx.t("home.digest", value=on if settings.digest_opt_in else off),
+        ),
+        questions_heading=ctx.t("home.questions"),
+        questions=tuple(questions),
+        no_questions=ctx.t("home.no_questions"),
+        open_label=ctx.t("home.open"),
     )
