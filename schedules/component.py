@@ -79,7 +79,9 @@ class SchedulerComponent:
         self.renew_every = settings.lease_seconds / 3
         self.lease = leadership_for(
             # The process's own name (bot/liveness.py): the same in every log line.
-            services.db, services.replica.name, timedelta(seconds=settings.lease_seconds)
+            services.db,
+            services.replica.name,
+            timedelta(seconds=settings.lease_seconds),
         )
         self.scheduler: AsyncIOScheduler | None = None
 
