@@ -89,7 +89,7 @@ async def enqueue(
 class MailDeliverer:
     channel = CHANNEL
     ordered = False
-    keep: tuple[str, ...] = ("thread",)  # what the notice after sending needs; the mail itself goes
+    keep: tuple[str, ...] = ("thread", "answer")  # what the step after sending needs
 
     def __init__(self, transport: Transport) -> None:
         self.transport = transport

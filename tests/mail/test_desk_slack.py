@@ -32,7 +32,9 @@ from tests.mail import mails
 @asynccontextmanager
 async def running(database_url: str, mock: MockSlack) -> AsyncIterator[Bot]:
     """One process: the whole bot (every handler) on Slack."""
-    config = make_config(database_url, slack=slack_table(mock), groups=slack_groups())  # type: ignore[arg-type]
+    groups = slack_groups()
+    groups[0]["answer_preview"] = False  # a ✅ mails the answer at once (issue 15's opt-out)
+    config = make_config(database_url, slack=slack_table(mock), groups=groups)  # type: ignore[arg-type]
     bot = build_bot(config)
     await bot.prepare()
     adapter = await start_adapter(bot)
@@ -99,7 +101,8 @@ async def test_a_mail_posted_before_a_kill_is_recorded_not_posted_again(
             with pytest.raises(Killed):
                 await mail.desk.process_pending()
         await mail.desk.close()
-        [posted] = mock_slack.posted(SOCIAAL)
+        [posted] = roots(mock_slack)
+        before = len(mock_slack.posted(SOCIAAL))
     async with running(database_url, mock_slack) as bot:
         mail = MailComponent(bot, transport=_no_mail, smtp=False)
         assert await mail.desk.process_pending() == 1  # at once, no lease to wait out
@@ -107,10 +110,12 @@ async def test_a_mail_posted_before_a_kill_is_recorded_not_posted_again(
         async with bot.services.db.session() as session:
             row = (await session.exec(select(InboundEmail))).one()
             items = (await session.exec(select(OutboxItem))).all()
-    assert mock_slack.posted(SOCIAAL) == [posted]  # one thread
+    assert roots(mock_slack) == [posted]  # one thread
+    assert len(mock_slack.posted(SOCIAAL)) == before  # and its status line not posted again
     assert row.status is InboundStatus.POSTED and row.root_external_id == posted["ts"]
-    [thread_post] = [i for i in items if i.channel == "slack"]
-    assert thread_post.status is OutboxStatus.SENT and thread_post.result["ts"] == posted["ts"]
+    slack_posts = [i for i in items if i.channel == "slack"]  # the root and its status line
+    assert {i.status for i in slack_posts} == {OutboxStatus.SENT}
+    assert [i for i in slack_posts if i.result.get("ts") == posted["ts"]]
 
 
 async def test_a_check_mark_on_an_answer_in_a_slack_thread_mails_it_once(
@@ -129,7 +134,7 @@ async def test_a_check_mark_on_an_answer_in_a_slack_thread_mails_it_once(
         raw = bytes(mails.plain("Hoe werkt de bijstand bij een erfenis?", to=GROUP_ADDRESS))
         await store_raw(bot.services.db, raw, source="imap", recipients=[GROUP_ADDRESS])
         assert await mail.desk.process_pending() == 1
-        [root] = mock_slack.posted(SOCIAAL)
+        [root] = roots(mock_slack)
         harness = bot.services.adapters["slack"]
         answer = {
             "type": "message",
@@ -152,8 +157,8 @@ async def test_a_check_mark_on_an_answer_in_a_slack_thread_mails_it_once(
         await mail.desk.close()
     answers = [m for m in sent if str(m["Subject"]).startswith("Antwoord:")]
     assert len(answers) == 1 and "vermogen" in answers[0].get_content()
-    said = [m["text"] for m in mock_slack.posted(SOCIAAL) if m.get("thread_ts") == root["ts"]]
-    assert any("per e-mail" in text for text in said)
+    updates = [call.args["text"] for call in mock_slack.of("chat.update")]
+    assert any("gemaild" in text for text in updates)  # the thread's status line moved on
 
 
 async def test_a_check_mark_before_the_desk_recorded_its_thread_is_handled_later(
@@ -182,7 +187,7 @@ async def test_a_check_mark_before_the_desk_recorded_its_thread_is_handled_later
             with pytest.raises(Killed):
                 await mail.desk.process_pending()
         await mail.desk.close()
-    [root] = mock_slack.posted(SOCIAAL)
+    [root] = roots(mock_slack)
     async with running(database_url, mock_slack) as bot:
         mail = MailComponent(bot, transport=smarthost, smtp=False)
         adapter = bot.services.adapters["slack"]
@@ -207,6 +212,11 @@ async def test_a_check_mark_before_the_desk_recorded_its_thread_is_handled_later
         await mail.desk.close()
     answers = [m for m in sent if str(m["Subject"]).startswith("Antwoord:")]
     assert len(answers) == 1
+
+
+def roots(mock: MockSlack) -> list[dict[str, object]]:
+    """The thread roots the desk posted (its status lines go into the thread)."""
+    return [m for m in mock.posted(SOCIAAL) if not m.get("thread_ts")]
 
 
 def answer_in(thread: str, helper: SlackUserRecord) -> dict[str, object]:
