@@ -78,7 +78,7 @@ def _whoknows(args: argparse.Namespace) -> int:
     try:
         database.upgrade_if_needed()
         if args.rebuild:
-            from knowledge.index_build import build_index
+            from bot.expertise.build_io import build_index
 
             build_index(
                 database,
