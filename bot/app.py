@@ -52,7 +52,7 @@ def build_bot(
         idle_in_transaction_seconds=config.database.idle_in_transaction_seconds,
     )
     services = Services.build(config, db, build_registry(modules), clock)
-    from knowledge.service import provide_expert_finder
+    from bot.expertise.service import provide_expert_finder
 
     provide_expert_finder(services)
     return Bot(services, Dispatcher(services))

@@ -20,7 +20,7 @@ async def refresh_expertise(services: Services, now: datetime | None = None) -> 
     """Rebuild when the last rebuild is a day old. Wall-clock time (``now`` for tests), not
     the services' clock: an accelerated demonstration clock must not rebuild every minute."""
     from bot.expertise.build_io import build_index
-    from knowledge.finder import ExpertIndex
+    from bot.expertise.finder import ExpertIndex
 
     now = now or datetime.now(UTC)
     async with services.db.session() as session:

@@ -50,7 +50,7 @@ def _eval_parser(subparsers: Any) -> Any:
 
 
 def _finder(config: Config) -> Any:
-    from knowledge.finder import ExpertIndex
+    from bot.expertise.finder import ExpertIndex
     from knowledge.thesaurus import load_thesaurus
 
     return ExpertIndex(

@@ -154,7 +154,7 @@ async def count_accepted_answer(
     services: Services, session: AsyncSession, message: Message
 ) -> None:
     """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
-    from knowledge.finder import ExpertIndex
+    from bot.expertise.finder import ExpertIndex
 
     if services.has_feature(ExpertIndex):
         live = await services.feature(ExpertIndex).live(session)
