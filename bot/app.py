@@ -9,6 +9,7 @@ from types import ModuleType
 from bot.clock import Clock
 from bot.config import Config
 from bot.dispatcher import Dispatcher
+from bot.expertise.service import provide_expert_finder
 from bot.registry import Registry
 from bot.seed import sync_config
 from bot.services import Services
@@ -52,7 +53,5 @@ def build_bot(
         idle_in_transaction_seconds=config.database.idle_in_transaction_seconds,
     )
     services = Services.build(config, db, build_registry(modules), clock)
-    from bot.expertise.service import provide_expert_finder
-
     provide_expert_finder(services)
     return Bot(services, Dispatcher(services))
