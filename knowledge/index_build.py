@@ -264,11 +264,12 @@ def compute_index(
             )
 
     for message in history.messages:
-        if message.thread_id != current:
+        tid = message[1]  # its thread_id, by index: this loop runs once per message
+        if tid != current:
             if current is not None:
                 flush(current, batch)
                 report.threads += 1
-            current, batch = message.thread_id, []
+            current, batch = tid, []
         batch.append(message)
     if current is not None:
         flush(current, batch)

@@ -128,7 +128,8 @@ def _messages(conn: Connection, accounts: dict[str, int]) -> Iterator[HistoryMes
         .order_by(Message.thread_id, Message.created_at)
     )
     for mid, tid, author, at, is_root, is_bot, has_files, text in _rows(conn, statement):
-        mentioned = tuple(accounts[uid] for uid in mentioned_accounts(text) if uid in accounts)
+        uids = mentioned_accounts(text)
+        mentioned = tuple(accounts[uid] for uid in uids if uid in accounts) if uids else ()
         yield HistoryMessage(mid, tid, author, at, is_root, is_bot, has_files, text, mentioned)
 
 
