@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 from bot.app import build_bot  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
 from bot.events import AccountRef, ConversationRef, MessageEvent  # noqa: E402
+from bot.expertise.build_io import build_index  # noqa: E402
+from bot.expertise.finder import ExpertIndex  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
-from knowledge.finder import ExpertIndex  # noqa: E402
-from knowledge.index_build import build_index  # noqa: E402
 from tests.conftest import make_config  # noqa: E402
 from tests.support.recording_adapter import RecordingAdapter  # noqa: E402
 from tests.support.whoknows_export import END, write_export  # noqa: E402

@@ -28,10 +28,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate_slack_export import TOPICS, generate  # noqa: E402
 
 from bot.config import Config, parse_config  # noqa: E402
+from bot.expertise.build_io import build_index  # noqa: E402
+from bot.expertise.finder import ExpertIndex  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
-from knowledge.finder import ExpertIndex  # noqa: E402
-from knowledge.index_build import build_index  # noqa: E402
 from knowledge.thesaurus import load_thesaurus  # noqa: E402
 
 FORMS = [

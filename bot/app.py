@@ -10,6 +10,7 @@ from bot.chat_outbox import chat_requests
 from bot.clock import Clock
 from bot.config import Config
 from bot.dispatcher import Dispatcher
+from bot.expertise.service import provide_expert_finder
 from bot.registry import Registry
 from bot.seed import sync_config
 from bot.services import Services
@@ -57,7 +58,5 @@ def build_bot(
     )
     services = Services.build(config, db, build_registry(modules), clock)
     services.outbox.resolve_with(chat_requests(services))
-    from knowledge.service import provide_expert_finder
-
     provide_expert_finder(services)
     return Bot(services, Dispatcher(services))

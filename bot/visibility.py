@@ -27,6 +27,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.config import Config
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseThreadTerm
 from bot.storage.models import Channel, ChannelMember, Organisation, Person, Thread
+from knowledge.why import Reason, explain
 
 if TYPE_CHECKING:
     from knowledge.finder import Candidate
@@ -213,8 +214,6 @@ async def for_audience(
     keep the ranker's order; for an audience with a partner the order comes from the visible
     evidence too (most answers, then the most recent; declared skills last), so the order of
     names does not betray evidence the audience cannot see."""
-    from knowledge.why import Reason, explain
-
     terms = list(terms)
     allowed = await nameable(session, audience, [c.person_id for c in candidates])
     partners = await partner_ids(session, [c.person_id for c in candidates])

@@ -14,6 +14,7 @@ from bot import visibility
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import ConversationRef, MessageEvent, ReactionEvent
+from bot.expertise.finder import ExpertIndex
 from bot.inert import inert
 from bot.logs import get_logger
 from bot.recorder import find_message
@@ -30,7 +31,7 @@ from bot.storage.models import (
 )
 from bot.switches import switch
 from bot.time_input import day_label
-from knowledge.finder import FOCUS_FLOOR, Candidate, ExpertIndex
+from knowledge.finder import FOCUS_FLOOR, Candidate
 from knowledge.why import month_label
 
 log = get_logger(__name__)

@@ -2,7 +2,9 @@
 term weights of its terms, combine them per concept, and apply the rules that protect people
 (left, opted out, hidden topics, away, visibility of external partners, load spread).
 
-Implements :class:`bot.ports.ExpertFinder`.
+Pure: the index's rows come through :class:`knowledge.index_rows.IndexRows`, which the
+storage side implements (:mod:`bot.expertise.store`); :class:`bot.expertise.finder.ExpertIndex`
+puts the two together as the bot's :class:`bot.ports.ExpertFinder`.
 """
 
 from __future__ import annotations
@@ -13,38 +15,12 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
 
-from sqlalchemy import func
-from sqlalchemy import text as sql
-from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
-
-from bot.clock import Clock, SystemClock
-from bot.ports import Suggestion
-from bot.storage.expertise_models import (
-    ExpertiseEvidence,
-    ExpertisePerson,
-    ExpertiseRelated,
-    ExpertiseSuggestion,
-    ExpertiseSurface,
-    ExpertiseTerm,
-    ExpertiseWeight,
-)
-from bot.storage.models import (
-    Channel,
-    ChannelMember,
-    Organisation,
-    Person,
-    PersonSettings,
-    Skill,
-    StateEntry,
-    Thread,
-)
 from knowledge import evidence as ev
+from knowledge.analysis import Analyzer
 from knowledge.expansion import feedback_candidates, feedback_concept, learned_concept, sources
+from knowledge.index_rows import IndexRows, PersonRow, Posting, SettingsRow
 from knowledge.language import LANGUAGES, Language
-from knowledge.live import LiveEvidence
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import is_content, stem
@@ -82,15 +58,6 @@ FEEDBACK_PROFILE = 100
 FEEDBACK_RERANKED = 50
 # Feedback and the prior reorder the best this many candidates; the rest cannot reach the top.
 RERANKED = 200
-
-
-class Posting(NamedTuple):
-    person_id: int
-    weight: float
-    answers: int
-    accepted: int
-    last_at: datetime | str | None  # raw from the database; see _moment
-    group_id: str | None
 
 
 @dataclass
@@ -135,20 +102,18 @@ class _Scored:
     similar_group: str | None = None
 
 
-class ExpertIndex:
+class ExpertRanker:
     """Who knows about a text, from the precomputed index."""
 
     def __init__(
         self,
         thesaurus: Thesaurus,
-        clock: Clock | None = None,
         half_life_days: float = 60.0,
         language: Language = "nl",
     ) -> None:
         """``language``: the deployment's, for a question too short to tell ("seed")."""
         self.thesaurus = thesaurus
         self.language: Language = language
-        self.clock = clock or SystemClock()
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
         self._label_buckets: set[str] = set()
@@ -156,35 +121,22 @@ class ExpertIndex:
         self._vocabulary: _Vocabulary | None = None
         self._skill_terms: dict[str, frozenset[str]] = {}
 
-    async def _vocab(self, session: AsyncSession) -> _Vocabulary:
+    async def _vocab(self, rows: IndexRows) -> _Vocabulary:
         current = self._vocabulary
         if current is not None and time.monotonic() - current.checked < VOCABULARY_CHECK:
             return current
-        version = (
-            await session.exec(select(StateEntry.value).where(StateEntry.key == AS_OF_KEY))  # type: ignore[call-overload]
-        ).first()
-        version = str(version) if version else ""
+        version = await rows.state_value(AS_OF_KEY) or ""
         if self._vocabulary is not None and self._vocabulary.version == version:
             self._vocabulary.checked = time.monotonic()
             return self._vocabulary
         self._labels = None
-        surfaces = dict(
-            (await session.exec(select(ExpertiseSurface.surface, ExpertiseSurface.df))).all()  # type: ignore[call-overload]
-        )
-        threads = (
-            await session.exec(select(StateEntry.value).where(StateEntry.key == THREADS_KEY))  # type: ignore[call-overload]
-        ).first()
+        surfaces = await rows.surfaces()
+        threads = await rows.state_value(THREADS_KEY)
         self._vocabulary = _Vocabulary(
             version,
             int(threads) if threads else 0,
             QueryAnalyzer(self.thesaurus, surfaces, self.language),
-            set(
-                (
-                    await session.exec(
-                        select(Organisation.id).where(col(Organisation.external).is_(True))
-                    )
-                ).all()
-            ),
+            await rows.external_organisations(),
             time.monotonic(),
         )
         return self._vocabulary
@@ -193,16 +145,15 @@ class ExpertIndex:
         self._vocabulary = None
         self._labels = None
 
-    async def live(self, session: AsyncSession) -> LiveEvidence:
-        """The updater that adds evidence from chat as it arrives."""
-        vocab = await self._vocab(session)
-        return LiveEvidence(vocab.analyzer.analyzer, self.half_life_days)
+    async def text_analyzer(self, rows: IndexRows) -> Analyzer:
+        """How the index reads a text into terms (for the evidence added as chat arrives)."""
+        return (await self._vocab(rows)).analyzer.analyzer
 
-    async def label(self, session: AsyncSession, term: str) -> str:
+    async def label(self, rows: IndexRows, term: str) -> str:
         """A readable word for a stem: the most frequent word in the history with that stem.
         Only the words that begin like the stem are stemmed (stems keep a word's start), a
         few letters' worth at a time, so a large vocabulary costs nothing up front."""
-        vocab = await self._vocab(session)
+        vocab = await self._vocab(rows)
         if self._labels is None:
             self._labels = {}
             self._label_df = {}
@@ -220,41 +171,26 @@ class ExpertIndex:
                         self._labels[key] = word
         return self._labels.get(term, term)
 
-    async def readable_label(self, session: AsyncSession, term: str) -> str | None:
+    async def readable_label(self, rows: IndexRows, term: str) -> str | None:
         """:meth:`label`, or None when there is no readable word for the term: a stem no
         word in the history has, a stop word, a number or a scrap of two letters."""
-        label = await self.label(session, term)
-        vocab = await self._vocab(session)
+        label = await self.label(rows, term)
+        vocab = await self._vocab(rows)
         if label not in vocab.analyzer.vocabulary or not is_content(label) or len(label) < 3:
             return None
         return label
 
-    async def did_you_mean(self, session: AsyncSession, text: str) -> str | None:
+    async def did_you_mean(self, rows: IndexRows, text: str) -> str | None:
         """A spelling of the question with words the history or the thesaurus knows."""
-        vocab = await self._vocab(session)
+        vocab = await self._vocab(rows)
         return vocab.analyzer.spelling(text, self.thesaurus.words())
 
-    async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
-        return (await self._vocab(session)).analyzer.analyze(text)
-
-    async def suggest(
-        self,
-        session: AsyncSession,
-        text: str,
-        *,
-        asker_id: int | None = None,
-        group_id: str | None = None,
-        exclude: Collection[int] = (),
-        limit: int = 3,
-    ) -> list[Suggestion]:
-        ranking = await self.rank(
-            session, text, asker_id=asker_id, exclude=exclude, limit=limit, group_id=group_id
-        )
-        return [Suggestion(c.person_id, c.score, c.why) for c in ranking.candidates]
+    async def analyze(self, rows: IndexRows, text: str) -> AnalyzedQuery:
+        return (await self._vocab(rows)).analyzer.analyze(text)
 
     async def rank(
         self,
-        session: AsyncSession,
+        rows: IndexRows,
         text: str,
         *,
         asker_id: int | None = None,
@@ -263,13 +199,13 @@ class ExpertIndex:
         lang: str = "nl",
         group_id: str | None = None,
         record: bool = False,
+        now: datetime,
     ) -> Ranking:
-        now = self.clock.now()
-        vocab = await self._vocab(session)
+        vocab = await self._vocab(rows)
         query = vocab.analyzer.analyze(text)
-        related = await self._related(session, query)
+        related = await self._related(rows, query)
         terms = sorted(query.all_terms | {t for row in related.values() for t, _p in row})
-        df, focus = await self._df(session, terms)
+        df, focus = await self._df(rows, terms)
         learned = learned_concept(query.concepts, related, focus)
         if learned is not None:
             query.concepts.append(learned)
@@ -277,8 +213,8 @@ class ExpertIndex:
         terms = sorted(query.all_terms)
         # idf, sharpened by how focused the term is on one group's topics
         idf = {t: term_idf(df[t], focus[t], total_threads) for t in terms if df.get(t)}
-        postings = await self._postings(session, query, idf)
-        declared = await self._declared(session, query)
+        postings = await self._postings(rows, query, idf)
+        declared = await self._declared(rows, query)
         for skills in declared.values():
             for term, _topic in skills:
                 # a declared topic the history never mentions counts at once, as a rare word
@@ -299,9 +235,9 @@ class ExpertIndex:
             for state in scored.values():
                 if state.best[2] is not None and state.best[2].group_id == group_id:
                     state.score *= 1.15
-        await self._similar_threads(session, query, idf, df, total_threads, scored)
-        await self._feedback(session, query, idf, total_threads, scored, asker_id)
-        await self._apply_prior(session, scored, declared)
+        await self._similar_threads(rows, query, idf, df, total_threads, scored)
+        await self._feedback(rows, query, idf, total_threads, scored, asker_id)
+        await self._apply_prior(rows, scored, declared)
         excluded = set(exclude)
         if asker_id is not None:
             excluded.add(asker_id)
@@ -314,7 +250,7 @@ class ExpertIndex:
         if coverage < MIN_COVERAGE:
             return Ranking(query, [], best_group, coverage)
         candidates = await self._admit(
-            session,
+            rows,
             ordered,
             scored,
             query,
@@ -329,7 +265,7 @@ class ExpertIndex:
         return Ranking(query, candidates, best_group, coverage)
 
     async def _postings(
-        self, session: AsyncSession, query: AnalyzedQuery, idf: dict[str, float]
+        self, rows: IndexRows, query: AnalyzedQuery, idf: dict[str, float]
     ) -> dict[str, list[Posting]]:
         """The strongest people per term, all terms in one round trip."""
         wanted: dict[str, int] = {}
@@ -341,24 +277,13 @@ class ExpertIndex:
         postings: dict[str, list[Posting]] = {term: [] for term in wanted}
         if not wanted:
             return postings
-        parts = []
-        params: dict[str, object] = {}
-        for n, (term, depth) in enumerate(sorted(wanted.items())):
-            parts.append(
-                f"SELECT * FROM (SELECT term, person_id, weight, answers, accepted, last_at, "
-                f"group_id FROM expertise_weight WHERE term = :t{n} "
-                f"ORDER BY weight DESC LIMIT {int(depth)}) AS p{n}"
-            )
-            params[f"t{n}"] = term
-        connection = await session.connection()
-        result = await connection.execute(sql(" UNION ALL ".join(parts)), params)
-        for term, person_id, weight, answers, accepted, last_at, group in result.all():
-            postings[term].append(Posting(person_id, weight, answers, accepted, last_at, group))
+        for term, posting in await rows.postings(sorted(wanted.items())):
+            postings[term].append(posting)
         return postings
 
     async def _similar_threads(
         self,
-        session: AsyncSession,
+        rows: IndexRows,
         query: AnalyzedQuery,
         idf: dict[str, float],
         df: dict[str, int],
@@ -379,17 +304,7 @@ class ExpertIndex:
                 values.setdefault(term, []).append((index, concept.weight * qweight * idf[term]))
         if len({index for hits in values.values() for index, _ in hits}) < 2:
             return
-        parts = []
-        params: dict[str, object] = {}
-        for n, term in enumerate(sorted(values)):
-            parts.append(
-                f"SELECT * FROM (SELECT term, thread_id FROM expertise_thread_term "
-                f"WHERE term = :t{n} ORDER BY thread_id DESC LIMIT {SIMILAR_POSTINGS}) AS s{n}"
-            )
-            params[f"t{n}"] = term
-        connection = await session.connection()
-        result = await connection.execute(sql(" UNION ALL ".join(parts)), params)
-        for term, thread_id in result.all():
+        for term, thread_id in await rows.thread_terms(sorted(values), SIMILAR_POSTINGS):
             found = per_thread.setdefault(thread_id, {})
             for index, value in values[term]:
                 if value > found.get(index, 0.0):
@@ -402,23 +317,10 @@ class ExpertIndex:
             return
         best = ranked[0][0]
         chosen = {tid: score / best for score, tid in ranked if score >= best * 0.5}
-        rows = (
-            await session.exec(
-                select(  # type: ignore[call-overload]
-                    ExpertiseEvidence.thread_id,
-                    ExpertiseEvidence.person_id,
-                    ExpertiseEvidence.weight,
-                    Channel.group_id,
-                )
-                .join(Thread, Thread.id == ExpertiseEvidence.thread_id)  # type: ignore[arg-type]
-                .join(Channel, Channel.id == Thread.channel_id)  # type: ignore[arg-type]
-                .where(ExpertiseEvidence.thread_id.in_(list(chosen)))  # type: ignore[attr-defined]
-            )
-        ).all()
         credit: dict[int, float] = {}
         count: dict[int, int] = {}
         groups: dict[int, str | None] = {}
-        for thread_id, person_id, weight, group in rows:
+        for thread_id, person_id, weight, group in await rows.thread_evidence(list(chosen)):
             credit[person_id] = credit.get(person_id, 0.0) + chosen[thread_id] * weight
             count[person_id] = count.get(person_id, 0) + 1
             groups[person_id] = group
@@ -432,7 +334,7 @@ class ExpertIndex:
 
     async def _feedback(
         self,
-        session: AsyncSession,
+        rows: IndexRows,
         query: AnalyzedQuery,
         idf: dict[str, float],
         total_threads: int,
@@ -453,24 +355,14 @@ class ExpertIndex:
         if len(top) < 2:
             return
         # each one's strongest terms, in one round trip
-        parts = [
-            f"SELECT * FROM (SELECT person_id, term, weight FROM expertise_weight "
-            f"WHERE person_id = :p{n} ORDER BY weight DESC LIMIT {FEEDBACK_PROFILE}) AS f{n}"
-            for n in range(len(top))
-        ]
-        connection = await session.connection()
-        rows = (
-            await connection.execute(
-                sql(" UNION ALL ".join(parts)), {f"p{n}": pid for n, pid in enumerate(top)}
-            )
-        ).all()
+        strongest = await rows.strongest_terms(top, FEEDBACK_PROFILE)
         profiles: dict[int, dict[str, float]] = {}
-        for pid, term, weight in rows:
-            profiles.setdefault(int(pid), {})[str(term)] = float(weight)
+        for pid, term, weight in strongest:
+            profiles.setdefault(pid, {})[term] = weight
         candidates = feedback_candidates([profiles.get(pid, {}) for pid in top], query.all_terms)
         if not candidates:
             return
-        df, focus = await self._df(session, [t for _v, t in candidates])
+        df, focus = await self._df(rows, [t for _v, t in candidates])
         for _value, t in candidates:
             if df.get(t):
                 idf[t] = term_idf(df[t], focus[t], total_threads)
@@ -485,28 +377,17 @@ class ExpertIndex:
                 ((st.score, pid) for pid, st in scored.items() if st.score > 0), reverse=True
             )[:FEEDBACK_RERANKED]
         ]
-        evidence = (
-            await session.exec(
-                select(  # type: ignore[call-overload]
-                    ExpertiseWeight.term, ExpertiseWeight.person_id, ExpertiseWeight.weight
-                ).where(
-                    col(ExpertiseWeight.term).in_(list(concept.terms)),
-                    col(ExpertiseWeight.person_id).in_(found),
-                )
-            )
-        ).all()
+        evidence = await rows.weights(list(concept.terms), found)
         gained: dict[int, list[float]] = {}
         for term, pid, weight in evidence:
-            gained.setdefault(int(pid), []).append(
-                concept.terms[term] * idf[term] * saturate(float(weight))
-            )
+            gained.setdefault(pid, []).append(concept.terms[term] * idf[term] * saturate(weight))
         for pid, values in gained.items():
             values.sort(reverse=True)
             scored[pid].score += values[0] + OTHER_TERMS_SHARE * sum(values[1:3])
 
     async def _apply_prior(
         self,
-        session: AsyncSession,
+        rows: IndexRows,
         scored: dict[int, _Scored],
         declared: dict[int, list[tuple[str, str]]],
     ) -> None:
@@ -521,14 +402,7 @@ class ExpertIndex:
                 ((st.score, pid) for pid, st in scored.items()), reverse=True
             )[:RERANKED]
         }
-        rows = (
-            await session.exec(
-                select(ExpertisePerson.person_id, ExpertisePerson.weight).where(  # type: ignore[call-overload]
-                    col(ExpertisePerson.person_id).in_(list(best))
-                )
-            )
-        ).all()
-        overall = {int(pid): float(weight) for pid, weight in rows}
+        overall = await rows.overall_weights(list(best))
         factors = {
             pid: prior(
                 # evidence someone has but the table lacks (added before it existed) counts
@@ -543,37 +417,24 @@ class ExpertIndex:
             state.score *= factors.get(pid, rest)
 
     async def _related(
-        self, session: AsyncSession, query: AnalyzedQuery
+        self, rows: IndexRows, query: AnalyzedQuery
     ) -> dict[str, list[tuple[str, float]]]:
         """What the history relates to the asker's words (the learned translations)."""
         wanted = sorted(sources(query.concepts))
         if not wanted:
             return {}
-        rows = (
-            await session.exec(
-                select(  # type: ignore[call-overload]
-                    ExpertiseRelated.term, ExpertiseRelated.related, ExpertiseRelated.weight
-                ).where(ExpertiseRelated.term.in_(wanted))  # type: ignore[attr-defined]
-            )
-        ).all()
         result: dict[str, list[tuple[str, float]]] = {}
-        for term, related, weight in rows:
-            result.setdefault(term, []).append((related, float(weight)))
+        for term, related, weight in await rows.related(wanted):
+            result.setdefault(term, []).append((related, weight))
         return result
 
     async def _df(
-        self, session: AsyncSession, terms: list[str]
+        self, rows: IndexRows, terms: list[str]
     ) -> tuple[dict[str, int], dict[str, float]]:
         if not terms:
             return {}, {}
-        rows = (
-            await session.exec(
-                select(ExpertiseTerm.term, ExpertiseTerm.df, ExpertiseTerm.focus).where(  # type: ignore[call-overload]
-                    ExpertiseTerm.term.in_(terms)  # type: ignore[attr-defined]
-                )
-            )
-        ).all()
-        return {t: int(n) for t, n, _f in rows if n}, {t: float(f) for t, _n, f in rows}
+        stats = await rows.term_stats(terms)
+        return {t: int(n) for t, n, _f in stats if n}, {t: float(f) for t, _n, f in stats}
 
     def _score_concept(
         self,
@@ -632,14 +493,13 @@ class ExpertIndex:
                 state.best = (top, term, hits[0][2], label)
 
     async def _declared(
-        self, session: AsyncSession, query: AnalyzedQuery
+        self, rows: IndexRows, query: AnalyzedQuery
     ) -> dict[int, list[tuple[str, str]]]:
         wanted = query.all_terms
         result: dict[int, list[tuple[str, str]]] = {}
         vocab = self._vocabulary
         assert vocab is not None
-        rows = (await session.exec(select(Skill.person_id, Skill.topic))).all()  # type: ignore[call-overload]
-        for person_id, topic in rows:
+        for person_id, topic in await rows.skills():
             terms = self._skill_terms.get(topic)
             if terms is None:
                 terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
@@ -650,7 +510,7 @@ class ExpertIndex:
 
     async def _admit(
         self,
-        session: AsyncSession,
+        rows: IndexRows,
         ordered: list[tuple[float, int]],
         scored: dict[int, _Scored],
         query: AnalyzedQuery,
@@ -662,19 +522,12 @@ class ExpertIndex:
         best_possible: float,
         declared: dict[int, list[tuple[str, str]]],
     ) -> list[Candidate]:
-        externals = (await self._vocab(session)).externals
+        externals = (await self._vocab(rows)).externals
         asker_org: str | None = None
         asker_channels: set[int] = set()
         if asker_id is not None:
-            asker = await session.get(Person, asker_id)
-            asker_org = asker.organisation_id if asker else None
-            asker_channels = set(
-                (
-                    await session.exec(
-                        select(ChannelMember.channel_id).where(ChannelMember.person_id == asker_id)  # type: ignore[call-overload]
-                    )
-                ).all()
-            )
+            asker_org = await rows.organisation_of(asker_id)
+            asker_channels = await rows.channels_of(asker_id)
         asker_external = asker_org in externals
         query_terms = query.primary_terms
         admitted: list[Candidate] = []
@@ -683,24 +536,15 @@ class ExpertIndex:
         for start in range(0, len(ordered), window):
             chunk = ordered[start : start + window]
             ids = [pid for _, pid in chunk]
-            people: dict[int | None, Person] = {}
-            settings: dict[int, PersonSettings] = {}
-            found = await session.exec(
-                select(Person, PersonSettings)
-                .join(
-                    PersonSettings,
-                    col(PersonSettings.person_id) == col(Person.id),
-                    isouter=True,
-                )
-                .where(col(Person.id).in_(ids))
-            )
-            for person_row, setting_row in found.all():
+            people: dict[int | None, PersonRow] = {}
+            settings: dict[int, SettingsRow] = {}
+            for person_row, setting_row in await rows.people(ids):
                 people[person_row.id] = person_row
                 if setting_row is not None:
                     settings[setting_row.person_id] = setting_row
-            shared = await self._shared(session, ids, asker_channels)
+            shared = await self._shared(rows, ids, asker_channels)
             if record:
-                recent.update(await self._recent(session, ids, now))
+                recent.update(await self._recent(rows, ids, now))
             for score, pid in chunk:
                 person = people.get(pid)
                 if person is None or not person.active or person.is_bot:
@@ -732,9 +576,7 @@ class ExpertIndex:
                     if label
                     # found through a weak expansion: a readable word of what was found,
                     # never the asker's word (their evidence does not mention it)
-                    else (
-                        await self.readable_label(session, term) or await self.label(session, term)
-                    ),
+                    else (await self.readable_label(rows, term) or await self.label(rows, term)),
                     answers=row.answers if row else 0,
                     accepted=row.accepted if row else 0,
                     last_at=_moment(row.last_at) if row else None,
@@ -762,38 +604,16 @@ class ExpertIndex:
             admitted = _rotate_near_ties(admitted, recent)
         chosen = admitted[:limit]
         if record and chosen:
-            for candidate in chosen:
-                session.add(ExpertiseSuggestion(person_id=candidate.person_id, at=now))
-            await session.flush()
+            await rows.record_suggestions([c.person_id for c in chosen], now)
         return chosen
 
-    async def _shared(
-        self, session: AsyncSession, ids: list[int], asker_channels: set[int]
-    ) -> set[int]:
+    async def _shared(self, rows: IndexRows, ids: list[int], asker_channels: set[int]) -> set[int]:
         if not asker_channels:
             return set()
-        rows = (
-            await session.exec(
-                select(ChannelMember.person_id).where(  # type: ignore[call-overload]
-                    ChannelMember.person_id.in_(ids),  # type: ignore[attr-defined]
-                    ChannelMember.channel_id.in_(asker_channels),  # type: ignore[attr-defined]
-                )
-            )
-        ).all()
-        return set(rows)
+        return await rows.sharing(ids, asker_channels)
 
-    async def _recent(self, session: AsyncSession, ids: list[int], now: datetime) -> dict[int, int]:
-        rows = (
-            await session.exec(
-                select(col(ExpertiseSuggestion.person_id), func.count())
-                .where(
-                    col(ExpertiseSuggestion.person_id).in_(ids),
-                    ExpertiseSuggestion.at >= now - LOAD_WINDOW,
-                )
-                .group_by(col(ExpertiseSuggestion.person_id))
-            )
-        ).all()
-        return {pid: int(n) for pid, n in rows}
+    async def _recent(self, rows: IndexRows, ids: list[int], now: datetime) -> dict[int, int]:
+        return await rows.recent_suggestions(ids, now - LOAD_WINDOW)
 
     def _hides(self, hidden: list[str], query_terms: set[str]) -> bool:
         vocab = self._vocabulary

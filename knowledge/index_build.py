@@ -1,55 +1,28 @@
 """Builds the expertise index from the stored history: evidence per person and thread, spread
 over the thread's terms, summed into precomputed person × term weights.
 
-A batch job on the synchronous engine (after an import, or ``vraagbaak whoknows --rebuild``).
-Live chat keeps it current between rebuilds (see :mod:`knowledge.live`).
+Pure: the history comes in as plain data and the index's tables go out as rows; the storage
+side (:mod:`bot.expertise.build_io`) reads and writes them, after an import or
+``vraagbaak whoknows --rebuild``. Live chat keeps the index current between rebuilds (see
+:mod:`bot.expertise.live`).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-import re
-import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, delete, func, select
-from sqlmodel import col
-
-from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
-from bot.storage.bulk import insert_rows
-from bot.storage.database import Database
-from bot.storage.expertise_models import (
-    ExpertiseEvidence,
-    ExpertisePerson,
-    ExpertiseRelated,
-    ExpertiseSurface,
-    ExpertiseTerm,
-    ExpertiseThreadTerm,
-    ExpertiseWeight,
-)
-from bot.storage.models import (
-    Account,
-    Channel,
-    Message,
-    Person,
-    Question,
-    Reaction,
-    StateEntry,
-    Thread,
-)
 from knowledge import evidence as ev
 from knowledge.analysis import MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language
-from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import content_words
 from knowledge.translation import MAX_PAIRS, Pair, learn
 
-MENTION = re.compile(r"<@([A-Z0-9]+)>")
 MIN_WEIGHT = 0.02
 KEEP_SINGLE = 0.5
 # A word met in one thread only, and only in one's own reply (not in the question answered):
@@ -57,9 +30,56 @@ KEEP_SINGLE = 0.5
 KEEP_PASSING = 1.0
 # A person's strongest topics; beyond this the words are noise of a prolific answerer.
 MAX_TERMS_PER_PERSON = 500
-_CHUNK = 20_000
-
 Progress = Callable[[str], None]
+
+
+class HistoryMessage(NamedTuple):
+    """One stored message of a thread, with the people it mentions already resolved."""
+
+    id: int
+    thread_id: int
+    author_id: int | None
+    created_at: datetime
+    is_root: bool
+    is_bot: bool
+    has_files: bool
+    text: str | None
+    mentioned: tuple[int, ...]
+
+
+class HistoryReaction(NamedTuple):
+    person_id: int
+    accepts: bool  # ✅ and the like: an acceptance when the asker gives it
+    positive: bool
+
+
+@dataclass
+class History:
+    """What the index is built from."""
+
+    people: dict[int, tuple[bool, bool]]  # person id → (active, is a bot)
+    channel_group: dict[int, str | None]
+    threads: dict[int, tuple[int | None, int | None]]  # thread id → (channel, asker)
+    reactions: dict[int, list[HistoryReaction]]  # by message id
+    accepted_by_mail: set[int]  # answers accepted through the e-mail flow
+    as_of: datetime  # the newest message's time
+    messages: Iterable[HistoryMessage]  # by thread, then time
+
+
+@dataclass
+class IndexTables:
+    """The index's rows, each a tuple in its table's column order."""
+
+    weights: list[tuple[Any, ...]]
+    terms: list[tuple[str, int, float]]
+    surfaces: list[tuple[str, int]]
+    thread_terms: list[tuple[str, int]]
+    evidence: list[tuple[int, int, float]]
+    related: list[tuple[str, str, float]]
+    people: list[tuple[int, float, int, int]]
+    as_of: datetime
+    threads: int
+    report: IndexReport
 
 
 @dataclass
@@ -92,10 +112,6 @@ class _Evidence:
     accepted: bool
     last_at: float
     own: tuple[int, ...]
-
-
-def _table(model: type) -> Any:
-    return model.__table__  # type: ignore[attr-defined]
 
 
 class _Surfaces:
@@ -135,174 +151,130 @@ class _Surfaces:
         return counts
 
 
-def _rows(conn: Connection, statement: Any) -> Iterator[Any]:
-    result = conn.execution_options(yield_per=_CHUNK).execute(statement)
-    yield from result
-
-
-def build_index(
-    database: Database,
+def compute_index(
+    history: History,
     half_life_days: float,
     progress: Progress | None = None,
     language: Language = "nl",
-) -> IndexReport:
+) -> IndexTables:
     """``language``: the deployment's language, for messages too short to tell."""
     say = progress or (lambda _line: None)
-    started = time.perf_counter()
     report = IndexReport()
-    with database.sync_engine.connect() as conn:
-        people = {
-            pid: (bool(active), bool(is_bot))
-            for pid, active, is_bot in conn.execute(select(Person.id, Person.active, Person.is_bot))  # type: ignore[call-overload]
-        }
-        accounts = dict(conn.execute(select(Account.external_id, Account.person_id)).tuples().all())  # type: ignore[call-overload]
-        channel_group = dict(conn.execute(select(Channel.id, Channel.group_id)).tuples().all())  # type: ignore[call-overload]
-        threads = {
-            tid: (cid, author)
-            for tid, cid, author in conn.execute(
-                select(col(Thread.id), col(Thread.channel_id), col(Thread.author_id))
-            )
-        }
-        reactions: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for mid, pid, key in _rows(
-            conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
-        ):
-            reactions[mid].append((pid, key))
-        # answers accepted through the e-mail flow (!antwoord, ✅ by the forwarder)
-        accepted_by_mail = {
-            mid
-            for (mid,) in conn.execute(
-                select(col(Question.accepted_message_id)).where(
-                    col(Question.accepted_message_id).is_not(None)
-                )
-            )
-        }
-        as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
-        as_of: datetime = as_of_value or datetime.now(UTC)
-        say(f"index: {len(threads)} threads, {len(people)} people")
+    people = history.people
+    channel_group = history.channel_group
+    threads = history.threads
+    reactions = history.reactions
+    accepted_by_mail = history.accepted_by_mail
+    as_of = history.as_of
+    say(f"index: {len(threads)} threads, {len(people)} people")
 
-        word_df: Counter[str] = Counter()
-        analyzer = Analyzer(lambda w: word_df[w] >= MIN_KNOWN_DF, language)
-        surfaces = _Surfaces(analyzer)
-        thread_root: dict[int, tuple[int, ...]] = {}
-        thread_other: dict[int, tuple[int, ...]] = {}
-        thread_group: dict[int, str | None] = {}
-        # the words of the substantive answers by others, and whether one was accepted:
-        # what the translation model learns from
-        # (the last MAX_PAIRS threads only: what it learns from)
-        thread_answers: deque[tuple[int, tuple[int, ...], bool]] = deque(maxlen=MAX_PAIRS)
-        evidence: list[_Evidence] = []
-        reference = as_of.timestamp()
-        half_life = half_life_days * 86_400.0
+    word_df: Counter[str] = Counter()
+    analyzer = Analyzer(lambda w: word_df[w] >= MIN_KNOWN_DF, language)
+    surfaces = _Surfaces(analyzer)
+    thread_root: dict[int, tuple[int, ...]] = {}
+    thread_other: dict[int, tuple[int, ...]] = {}
+    thread_group: dict[int, str | None] = {}
+    # the words of the substantive answers by others, and whether one was accepted:
+    # what the translation model learns from
+    # (the last MAX_PAIRS threads only: what it learns from)
+    thread_answers: deque[tuple[int, tuple[int, ...], bool]] = deque(maxlen=MAX_PAIRS)
+    evidence: list[_Evidence] = []
+    reference = as_of.timestamp()
+    half_life = half_life_days * 86_400.0
 
-        def weight_at(ts: float) -> float:
-            return float(2.0 ** ((ts - reference) / half_life))
+    def weight_at(ts: float) -> float:
+        return float(2.0 ** ((ts - reference) / half_life))
 
-        current: int | None = None
-        batch: list[Any] = []
+    current: int | None = None
+    batch: list[HistoryMessage] = []
 
-        def flush(tid: int, messages: list[Any]) -> None:
-            channel_id, asker = threads.get(tid, (None, None))
-            root_ids: set[int] = set()
-            all_ids: set[int] = set()
-            done: dict[int, _PersonThread] = {}
-            answer_ids: set[int] = set()
-            for mid, author, at, is_root, is_bot, has_files, text in messages:
-                words = surfaces.of(text)
-                all_ids |= words
-                if is_root:
-                    root_ids |= words
-                human = author is not None and not is_bot and not people.get(author, (1, 1))[1]
-                if not human:
-                    continue
-                ts = at.timestamp()
-                if is_root:
-                    # asking, with or without a document, is interest, not expertise
-                    continue
-                if author == asker:
-                    continue
-                state = done.setdefault(author, _PersonThread())
-                quality = ev.answer_quality(text or "", len(words))
-                base = ev.FOLLOW_UP if state.answered else ev.ANSWER
-                gained = base * quality
-                positive = 0
-                for who, key in reactions.get(mid, ()):
-                    if who == asker and key in ACCEPT_REACTIONS:
-                        gained += ev.ACCEPTED
-                        state.accepted = True
-                    elif who != author and key in POSITIVE_REACTIONS:
-                        positive += 1
-                if mid in accepted_by_mail and not state.accepted:
+    def flush(tid: int, messages: list[HistoryMessage]) -> None:
+        channel_id, asker = threads.get(tid, (None, None))
+        root_ids: set[int] = set()
+        all_ids: set[int] = set()
+        done: dict[int, _PersonThread] = {}
+        answer_ids: set[int] = set()
+        for mid, _tid, author, at, is_root, is_bot, has_files, text, _m in messages:
+            words = surfaces.of(text)
+            all_ids |= words
+            if is_root:
+                root_ids |= words
+            if author is None or is_bot or people.get(author, (True, True))[1]:
+                continue  # not a human's
+            ts = at.timestamp()
+            if is_root:
+                # asking, with or without a document, is interest, not expertise
+                continue
+            if author == asker:
+                continue
+            state = done.setdefault(author, _PersonThread())
+            quality = ev.answer_quality(text or "", len(words))
+            base = ev.FOLLOW_UP if state.answered else ev.ANSWER
+            gained = base * quality
+            positive = 0
+            for who, accepts, positive_reaction in reactions.get(mid, ()):
+                if who == asker and accepts:
                     gained += ev.ACCEPTED
                     state.accepted = True
-                gained += ev.reaction_bonus(positive)
-                if has_files:
-                    gained += ev.FILE_SHARED
-                state.weight += gained * weight_at(ts)
-                # an answer the asker accepted is an answer, however short
-                state.answered = state.answered or quality >= 0.5 or state.accepted
-                if quality >= 0.5:
-                    answer_ids |= words
-                if quality >= 0.5 or gained > ev.ANSWER:
-                    state.last_at = max(state.last_at, ts)
-                state.own = (state.own or set()) | words
-            for _mid, author, at, _r, _b, _f, text in messages:
-                for uid in MENTION.findall(text or ""):
-                    mentioned = accounts.get(uid)
-                    if mentioned is None or mentioned in (author, asker):
-                        continue
-                    state = done.setdefault(mentioned, _PersonThread())
-                    state.weight += ev.RECOMMENDED * weight_at(at.timestamp())
-                    state.last_at = max(state.last_at, at.timestamp())
-            for word in all_ids:
-                surfaces.df[word] += 1
-            thread_root[tid] = tuple(root_ids)
-            thread_other[tid] = tuple(all_ids - root_ids)
-            thread_group[tid] = channel_group.get(channel_id) if channel_id else None
-            if answer_ids and root_ids:
-                thread_answers.append(
-                    (tid, tuple(answer_ids), any(state.accepted for state in done.values()))
-                )
-            for person, state in done.items():
-                if state.weight <= 0:
+                elif who != author and positive_reaction:
+                    positive += 1
+            if mid in accepted_by_mail and not state.accepted:
+                gained += ev.ACCEPTED
+                state.accepted = True
+            gained += ev.reaction_bonus(positive)
+            if has_files:
+                gained += ev.FILE_SHARED
+            state.weight += gained * weight_at(ts)
+            # an answer the asker accepted is an answer, however short
+            state.answered = state.answered or quality >= 0.5 or state.accepted
+            if quality >= 0.5:
+                answer_ids |= words
+            if quality >= 0.5 or gained > ev.ANSWER:
+                state.last_at = max(state.last_at, ts)
+            state.own = (state.own or set()) | words
+        for _mid, _tid, author, at, _r, _b, _f, _text, mentions in messages:
+            for mentioned in mentions:
+                if mentioned in (author, asker):
                     continue
-                evidence.append(
-                    _Evidence(
-                        person,
-                        tid,
-                        state.weight,
-                        state.answered,
-                        state.accepted,
-                        state.last_at,
-                        tuple(state.own or ()),
-                    )
-                )
-
-        statement = (
-            select(  # type: ignore[call-overload]
-                Message.id,
-                Message.thread_id,
-                Message.author_id,
-                Message.created_at,
-                Message.is_root,
-                Message.is_bot,
-                Message.has_files,
-                Message.text,
+                state = done.setdefault(mentioned, _PersonThread())
+                state.weight += ev.RECOMMENDED * weight_at(at.timestamp())
+                state.last_at = max(state.last_at, at.timestamp())
+        for word in all_ids:
+            surfaces.df[word] += 1
+        thread_root[tid] = tuple(root_ids)
+        thread_other[tid] = tuple(all_ids - root_ids)
+        thread_group[tid] = channel_group.get(channel_id) if channel_id else None
+        if answer_ids and root_ids:
+            thread_answers.append(
+                (tid, tuple(answer_ids), any(state.accepted for state in done.values()))
             )
-            .where(Message.thread_id.is_not(None))  # type: ignore[union-attr]
-            .order_by(Message.thread_id, Message.created_at)
-        )
-        for mid, tid, author, at, is_root, is_bot, has_files, text in _rows(conn, statement):
-            if tid != current:
-                if current is not None:
-                    flush(current, batch)
-                    report.threads += 1
-                current, batch = tid, []
-            batch.append((mid, author, at, is_root, is_bot, has_files, text))
-        if current is not None:
-            flush(current, batch)
-            report.threads += 1
-        say(f"index: {report.threads} threads read, {len(evidence)} pieces of evidence")
+        for person, state in done.items():
+            if state.weight <= 0:
+                continue
+            evidence.append(
+                _Evidence(
+                    person,
+                    tid,
+                    state.weight,
+                    state.answered,
+                    state.accepted,
+                    state.last_at,
+                    tuple(state.own or ()),
+                )
+            )
+
+    for message in history.messages:
+        tid = message[1]  # its thread_id, by index: this loop runs once per message
+        if tid != current:
+            if current is not None:
+                flush(current, batch)
+                report.threads += 1
+            current, batch = tid, []
+        batch.append(message)
+    if current is not None:
+        flush(current, batch)
+        report.threads += 1
+    say(f"index: {report.threads} threads read, {len(evidence)} pieces of evidence")
 
     word_df.update(surfaces.word_df())
     # words met in one thread only can match no other question; leave them out
@@ -407,79 +379,25 @@ def build_index(
     report.rows = len(rows)
     report.terms = len(term_df)
     say(f"index: writing {len(rows)} person × term weights")
-    with database.sync_engine.begin() as conn:
-        for model in (
-            ExpertiseWeight,
-            ExpertiseTerm,
-            ExpertiseSurface,
-            ExpertiseThreadTerm,
-            ExpertiseEvidence,
-            ExpertiseRelated,
-            ExpertisePerson,
-        ):
-            conn.execute(delete(model))
-        # in primary-key order, so the B-trees are appended to rather than split all over
-        rows.sort(key=lambda row: (row[0], row[1]))
-        insert_rows(
-            conn,
-            _table(ExpertiseWeight),
-            ("term", "person_id", "weight", "answers", "accepted", "last_at", "group_id"),
-            rows,
-            ignore_conflicts=False,
-            dates=("last_at",),
-        )
-        insert_rows(
-            conn,
-            _table(ExpertiseTerm),
-            ("term", "df", "focus"),
-            ((t, n, focus(term_groups[t], group_sizes)) for t, n in term_df.items()),
-            ignore_conflicts=False,
-        )
-        insert_rows(
-            conn,
-            _table(ExpertiseSurface),
-            ("surface", "df"),
-            ((w, n) for w, n in word_df.items() if n >= MIN_KNOWN_DF),
-            ignore_conflicts=False,
-        )
-        insert_rows(
-            conn,
-            _table(ExpertiseThreadTerm),
-            ("term", "thread_id"),
-            sorted(
-                (term, tid)
-                for tid, root in thread_root.items()
-                for term in {t for word in root for t in surface_terms[word]}
-                if term_df[term] >= MIN_KNOWN_DF
-            ),
-            ignore_conflicts=False,
-        )
-        insert_rows(
-            conn,
-            _table(ExpertiseEvidence),
-            ("thread_id", "person_id", "weight"),
-            sorted((item.thread, item.person, item.weight) for item in evidence),
-            ignore_conflicts=False,
-        )
-        insert_rows(
-            conn,
-            _table(ExpertiseRelated),
-            ("term", "related", "weight"),
-            sorted((term, other, p) for term, row in related.items() for other, p in row),
-            ignore_conflicts=False,
-        )
-        insert_rows(
-            conn,
-            _table(ExpertisePerson),
-            ("person_id", "weight", "answers", "accepted"),
-            person_rows,
-            ignore_conflicts=False,
-        )
-        _set_state(conn, AS_OF_KEY, as_of.isoformat())
-        _set_state(conn, THREADS_KEY, str(report.threads))
-    report.seconds = time.perf_counter() - started
-    say(f"index: built in {report.seconds:.1f} s")
-    return report
+    # in primary-key order, so the B-trees are appended to rather than split all over
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return IndexTables(
+        weights=rows,
+        terms=[(t, n, focus(term_groups[t], group_sizes)) for t, n in term_df.items()],
+        surfaces=[(w, n) for w, n in word_df.items() if n >= MIN_KNOWN_DF],
+        thread_terms=sorted(
+            (term, tid)
+            for tid, root in thread_root.items()
+            for term in {t for word in root for t in surface_terms[word]}
+            if term_df[term] >= MIN_KNOWN_DF
+        ),
+        evidence=sorted((item.thread, item.person, item.weight) for item in evidence),
+        related=sorted((term, other, p) for term, row in related.items() for other, p in row),
+        people=person_rows,
+        as_of=as_of,
+        threads=report.threads,
+        report=report,
+    )
 
 
 def focus(counts: Counter[str | None], sizes: Counter[str | None]) -> float:
@@ -493,9 +411,3 @@ def focus(counts: Counter[str | None], sizes: Counter[str | None]) -> float:
         return 1.0
     entropy = -sum((r / total) * math.log(r / total) for r in rates if r > 0)
     return max(0.0, 1.0 - entropy / math.log(len(sizes)))
-
-
-def _set_state(conn: Connection, key: str, value: str) -> None:
-    table = _table(StateEntry)
-    conn.execute(delete(StateEntry).where(StateEntry.key == key))  # type: ignore[arg-type]
-    conn.execute(table.insert(), [{"key": key, "value": value, "updated_at": datetime.now(UTC)}])

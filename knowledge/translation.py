@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 # A side of a pair keeps at most this many of its rarest terms (the ones that say most).
 MAX_SOURCE_TERMS = 10
 MAX_TARGET_TERMS = 20
@@ -105,8 +107,6 @@ def _em(
     """t(target | source), by expectation-maximisation; NULL's row is the background.
     Vectorised over every (sentence, source word, target word) triple: a history of tens of
     thousands of threads is learned in seconds."""
-    import numpy as np  # only the index build needs it, not a question
-
     ids: dict[str, int] = {}
     words: list[str] = []
 

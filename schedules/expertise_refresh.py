@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from bot.expertise.build_io import build_index
+from bot.expertise.finder import ExpertIndex
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.models import StateEntry
@@ -19,9 +21,6 @@ EVERY = timedelta(days=1)
 async def refresh_expertise(services: Services, now: datetime | None = None) -> None:
     """Rebuild when the last rebuild is a day old. Wall-clock time (``now`` for tests), not
     the services' clock: an accelerated demonstration clock must not rebuild every minute."""
-    from knowledge.finder import ExpertIndex
-    from knowledge.index_build import build_index
-
     now = now or datetime.now(UTC)
     async with services.db.session() as session:
         entry = await session.get(StateEntry, REFRESHED_KEY)

@@ -45,7 +45,7 @@ def _slack_export(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         if not args.no_index:
-            from knowledge.index_build import build_index
+            from bot.expertise.build_io import build_index
 
             index = build_index(
                 database, config.whoknows.half_life_days, progress, config.bot.language

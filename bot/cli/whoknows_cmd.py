@@ -50,7 +50,7 @@ def _eval_parser(subparsers: Any) -> Any:
 
 
 def _finder(config: Config) -> Any:
-    from knowledge.finder import ExpertIndex
+    from bot.expertise.finder import ExpertIndex
     from knowledge.thesaurus import load_thesaurus
 
     return ExpertIndex(
@@ -78,7 +78,7 @@ def _whoknows(args: argparse.Namespace) -> int:
     try:
         database.upgrade_if_needed()
         if args.rebuild:
-            from knowledge.index_build import build_index
+            from bot.expertise.build_io import build_index
 
             build_index(
                 database,

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.authority import audit, authority_of
+from bot.expertise.finder import ExpertIndex
 from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.answer import OutgoingMail
 from bot.mail.conversation import thread_reference
@@ -154,8 +155,6 @@ async def count_accepted_answer(
     services: Services, session: AsyncSession, message: Message
 ) -> None:
     """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
-    from knowledge.finder import ExpertIndex
-
     if services.has_feature(ExpertIndex):
         live = await services.feature(ExpertIndex).live(session)
         await live.accepted_by_mail_flow(session, message)

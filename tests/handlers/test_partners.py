@@ -13,9 +13,9 @@ import pytest
 from bot.app import Bot
 from bot.clock import ManualClock
 from bot.events import AccountRef, ConversationRef, MessageEvent
+from bot.expertise.build_io import build_index
+from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
-from knowledge.finder import ExpertIndex
-from knowledge.index_build import build_index
 from tests.handlers.test_whoknows import ANOUK, BRAM, say
 from tests.support.recording_adapter import RecordingAdapter
 from tests.support.whoknows_export import END, write_export

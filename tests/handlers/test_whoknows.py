@@ -11,10 +11,10 @@ from sqlmodel import select
 from bot.app import Bot
 from bot.clock import ManualClock
 from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.expertise.build_io import build_index
+from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
 from bot.storage.models import Person, PersonSettings, Skill
-from knowledge.finder import ExpertIndex
-from knowledge.index_build import build_index
 from tests.support.recording_adapter import RecordingAdapter
 from tests.support.whoknows_export import END, write_export
 

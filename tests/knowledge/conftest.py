@@ -9,11 +9,12 @@ from sqlmodel import select
 
 from bot.clock import ManualClock
 from bot.config import Config
+from bot.expertise.build_io import build_index
+from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database
 from bot.storage.models import Person
-from knowledge.finder import Candidate, ExpertIndex
-from knowledge.index_build import build_index
+from knowledge.finder import Candidate
 from knowledge.thesaurus import load_thesaurus
 from tests.conftest import make_config
 from tests.support.whoknows_export import END, write_export

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from bot.cli.whoknows_cmd import evaluate_qrels
 from bot.config import load_config
+from bot.expertise.build_io import build_index
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database
-from knowledge.index_build import build_index
 from tests.conftest import shared_path
 
 

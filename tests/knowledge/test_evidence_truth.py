@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
+from bot.expertise.build_io import build_index
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseWeight
 from bot.storage.models import Message, Question
-from knowledge.index_build import build_index
 from tests.knowledge.conftest import Indexed
 from tests.support.whoknows_export import ASKER, SECOND
 

@@ -10,10 +10,10 @@ from sqlmodel import func, select
 
 from bot.app import Bot
 from bot.clock import ManualClock
+from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
 from bot.storage.expertise_models import ExpertiseWeight
 from bot.storage.models import StateEntry
-from knowledge.finder import ExpertIndex
 from schedules.expertise_refresh import REFRESHED_KEY, refresh_expertise
 from tests.support.whoknows_export import END, write_export
 

@@ -1,6 +1,7 @@
 """Keeps the expertise index current as chat arrives: an answer in a thread, an accepted
 answer (✅ by the asker), a positive reaction or a recommendation adds evidence right away,
-with the same weights as the batch build (:mod:`knowledge.index_build`)."""
+with the same weights as the batch build (:mod:`knowledge.index_build`). The storage side of
+the evidence model (:mod:`knowledge.evidence`): it reads and writes the index's rows."""
 
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.expertise.finder import ExpertIndex
 from bot.ports import ExpertFinder
 from bot.services import Services
-from knowledge.finder import ExpertIndex
 from knowledge.thesaurus import load_thesaurus
 
 

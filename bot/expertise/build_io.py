@@ -1,0 +1,180 @@
+"""The index build's reading and writing: the stored history in as plain data
+(:class:`knowledge.index_build.History`), the computed tables out as rows, on the synchronous
+engine (after an import, or ``vraagbaak whoknows --rebuild``)."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select
+from sqlmodel import col
+
+from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
+from bot.importers.slack_mentions import mentioned_accounts
+from bot.storage.bulk import insert_rows
+from bot.storage.database import Database
+from bot.storage.expertise_models import (
+    ExpertiseEvidence,
+    ExpertisePerson,
+    ExpertiseRelated,
+    ExpertiseSurface,
+    ExpertiseTerm,
+    ExpertiseThreadTerm,
+    ExpertiseWeight,
+)
+from bot.storage.models import (
+    Account,
+    Channel,
+    Message,
+    Person,
+    Question,
+    Reaction,
+    StateEntry,
+    Thread,
+)
+from knowledge.index_build import (
+    History,
+    HistoryMessage,
+    HistoryReaction,
+    IndexReport,
+    IndexTables,
+    Progress,
+    compute_index,
+)
+from knowledge.language import Language
+from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
+
+_CHUNK = 20_000
+
+
+def build_index(
+    database: Database,
+    half_life_days: float,
+    progress: Progress | None = None,
+    language: Language = "nl",
+) -> IndexReport:
+    """``language``: the deployment's language, for messages too short to tell."""
+    say = progress or (lambda _line: None)
+    started = time.perf_counter()
+    with database.sync_engine.connect() as conn:
+        tables = compute_index(read_history(conn), half_life_days, say, language)
+    write_index(database, tables)
+    report = tables.report
+    report.seconds = time.perf_counter() - started
+    say(f"index: built in {report.seconds:.1f} s")
+    return report
+
+
+def read_history(conn: Connection) -> History:
+    """Everything but the messages at once; the messages stream, thread by thread."""
+    people = {
+        pid: (bool(active), bool(is_bot))
+        for pid, active, is_bot in conn.execute(select(Person.id, Person.active, Person.is_bot))  # type: ignore[call-overload]
+    }
+    accounts: dict[str, int] = dict(
+        conn.execute(select(Account.external_id, Account.person_id)).tuples().all()  # type: ignore[call-overload]
+    )
+    channel_group = dict(conn.execute(select(Channel.id, Channel.group_id)).tuples().all())  # type: ignore[call-overload]
+    threads = {
+        tid: (cid, author)
+        for tid, cid, author in conn.execute(
+            select(col(Thread.id), col(Thread.channel_id), col(Thread.author_id))
+        )
+    }
+    reactions: dict[int, list[HistoryReaction]] = defaultdict(list)
+    for mid, pid, key in _rows(
+        conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
+    ):
+        reactions[mid].append(
+            HistoryReaction(pid, key in ACCEPT_REACTIONS, key in POSITIVE_REACTIONS)
+        )
+    accepted_by_mail = {
+        mid
+        for (mid,) in conn.execute(
+            select(col(Question.accepted_message_id)).where(
+                col(Question.accepted_message_id).is_not(None)
+            )
+        )
+    }
+    as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
+    return History(
+        people=people,
+        channel_group=channel_group,
+        threads=threads,
+        reactions=reactions,
+        accepted_by_mail=accepted_by_mail,
+        as_of=as_of_value or datetime.now(UTC),
+        messages=_messages(conn, accounts),
+    )
+
+
+def _messages(conn: Connection, accounts: dict[str, int]) -> Iterator[HistoryMessage]:
+    statement = (
+        select(  # type: ignore[call-overload]
+            Message.id,
+            Message.thread_id,
+            Message.author_id,
+            Message.created_at,
+            Message.is_root,
+            Message.is_bot,
+            Message.has_files,
+            Message.text,
+        )
+        .where(Message.thread_id.is_not(None))  # type: ignore[union-attr]
+        .order_by(Message.thread_id, Message.created_at)
+    )
+    for mid, tid, author, at, is_root, is_bot, has_files, text in _rows(conn, statement):
+        uids = mentioned_accounts(text)
+        mentioned = tuple(accounts[uid] for uid in uids if uid in accounts) if uids else ()
+        yield HistoryMessage(mid, tid, author, at, is_root, is_bot, has_files, text, mentioned)
+
+
+def write_index(database: Database, tables: IndexTables) -> None:
+    """Replaces the index's tables in one transaction."""
+    with database.sync_engine.begin() as conn:
+        for model in (
+            ExpertiseWeight,
+            ExpertiseTerm,
+            ExpertiseSurface,
+            ExpertiseThreadTerm,
+            ExpertiseEvidence,
+            ExpertiseRelated,
+            ExpertisePerson,
+        ):
+            conn.execute(delete(model))
+        for model, columns, rows, dates in (
+            (
+                ExpertiseWeight,
+                ("term", "person_id", "weight", "answers", "accepted", "last_at", "group_id"),
+                tables.weights,
+                ("last_at",),
+            ),
+            (ExpertiseTerm, ("term", "df", "focus"), tables.terms, ()),
+            (ExpertiseSurface, ("surface", "df"), tables.surfaces, ()),
+            (ExpertiseThreadTerm, ("term", "thread_id"), tables.thread_terms, ()),
+            (ExpertiseEvidence, ("thread_id", "person_id", "weight"), tables.evidence, ()),
+            (ExpertiseRelated, ("term", "related", "weight"), tables.related, ()),
+            (ExpertisePerson, ("person_id", "weight", "answers", "accepted"), tables.people, ()),
+        ):
+            insert_rows(conn, _table(model), columns, rows, ignore_conflicts=False, dates=dates)
+        _set_state(conn, AS_OF_KEY, tables.as_of.isoformat())
+        _set_state(conn, THREADS_KEY, str(tables.threads))
+
+
+def _rows(conn: Connection, statement: Any) -> Iterator[Any]:
+    result = conn.execution_options(yield_per=_CHUNK).execute(statement)
+    yield from result
+
+
+def _table(model: type) -> Any:
+    return model.__table__  # type: ignore[attr-defined]
+
+
+def _set_state(conn: Connection, key: str, value: str) -> None:
+    table = _table(StateEntry)
+    conn.execute(delete(StateEntry).where(StateEntry.key == key))  # type: ignore[arg-type]
+    conn.execute(table.insert(), [{"key": key, "value": value, "updated_at": datetime.now(UTC)}])

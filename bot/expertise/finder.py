@@ -1,0 +1,98 @@
+"""The expertise index on the database: :class:`knowledge.finder.ExpertRanker` over the rows
+:class:`bot.expertise.store.ExpertiseStore` reads in the caller's session.
+
+Implements :class:`bot.ports.ExpertFinder`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.clock import Clock, SystemClock
+from bot.expertise.live import LiveEvidence
+from bot.expertise.store import ExpertiseStore
+from bot.ports import Suggestion
+from knowledge.finder import ExpertRanker, Ranking
+from knowledge.language import Language
+from knowledge.query import AnalyzedQuery
+from knowledge.thesaurus import Thesaurus
+
+
+class ExpertIndex:
+    """Who knows about a text, from the precomputed index."""
+
+    def __init__(
+        self,
+        thesaurus: Thesaurus,
+        clock: Clock | None = None,
+        half_life_days: float = 60.0,
+        language: Language = "nl",
+    ) -> None:
+        """``language``: the deployment's, for a question too short to tell ("seed")."""
+        self.ranker = ExpertRanker(thesaurus, half_life_days=half_life_days, language=language)
+        self.clock = clock or SystemClock()
+
+    @property
+    def thesaurus(self) -> Thesaurus:
+        return self.ranker.thesaurus
+
+    def invalidate(self) -> None:
+        self.ranker.invalidate()
+
+    async def live(self, session: AsyncSession) -> LiveEvidence:
+        """The updater that adds evidence from chat as it arrives."""
+        analyzer = await self.ranker.text_analyzer(ExpertiseStore(session))
+        return LiveEvidence(analyzer, self.ranker.half_life_days)
+
+    async def label(self, session: AsyncSession, term: str) -> str:
+        return await self.ranker.label(ExpertiseStore(session), term)
+
+    async def readable_label(self, session: AsyncSession, term: str) -> str | None:
+        return await self.ranker.readable_label(ExpertiseStore(session), term)
+
+    async def did_you_mean(self, session: AsyncSession, text: str) -> str | None:
+        return await self.ranker.did_you_mean(ExpertiseStore(session), text)
+
+    async def analyze(self, session: AsyncSession, text: str) -> AnalyzedQuery:
+        return await self.ranker.analyze(ExpertiseStore(session), text)
+
+    async def suggest(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        group_id: str | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+    ) -> list[Suggestion]:
+        ranking = await self.rank(
+            session, text, asker_id=asker_id, exclude=exclude, limit=limit, group_id=group_id
+        )
+        return [Suggestion(c.person_id, c.score, c.why) for c in ranking.candidates]
+
+    async def rank(
+        self,
+        session: AsyncSession,
+        text: str,
+        *,
+        asker_id: int | None = None,
+        exclude: Collection[int] = (),
+        limit: int = 3,
+        lang: str = "nl",
+        group_id: str | None = None,
+        record: bool = False,
+    ) -> Ranking:
+        return await self.ranker.rank(
+            ExpertiseStore(session),
+            text,
+            asker_id=asker_id,
+            exclude=exclude,
+            limit=limit,
+            lang=lang,
+            group_id=group_id,
+            record=record,
+            now=self.clock.now(),
+        )
