@@ -53,8 +53,9 @@ COMMAND_CHANNEL = "CALGEMEEN"  # where people type commands
 ANSWERER = SlackUserRecord("UBRAM", "Bram", "bram@harderwijk.nl")
 TYPIST = SlackUserRecord("UANOUK", "Anouk", "anouk@ermelo.nl")
 # The bot's words in the thread (handlers/email_questions.py): the ✅ taken, the mail sent.
-ACCEPTED_MARK = "Antwoord geaccepteerd"
-MAILED_MARK = "Het antwoord is per e-mail naar de vraagsteller gestuurd"
+# Issue 15: one status line per mailed question, edited in place as the answer moves on.
+STATUS_MARK = "📬"
+MAILED_MARK = "gemaild"
 
 
 def free_port() -> int:
@@ -230,6 +231,8 @@ class Chaos:
                     "keywords": ["wmo", "bijstand"],
                     "email": "sociaal-domein@vraagbaak.example",
                     "slack_channel": GROUP_CHANNEL,
+                    # A ✅ mails the answer at once: the stream has nobody to say !versturen.
+                    "answer_preview": False,
                 }
             ],
             "mail": {
@@ -493,7 +496,7 @@ class Chaos:
             all(self._roots(m) for m in accepted)
             and all(self._answers_to(c.ts) for c in acked)
             and all(self._answer_mails(m) for m in accepted if m.acceptance_acked_at is not None)
-            and all(self._said(m, MAILED_MARK) for m in accepted if m.acceptance_acked_at)
+            and all(self._shown_mailed(m) for m in accepted if m.acceptance_acked_at)
             and all(m.accepted_at is not None for m in self.mails)
             and all(c.acked_at is not None for c in self.commands)
             and all(m.acceptance_acked_at is not None for m in self.mails if m.accept_answer)
@@ -509,6 +512,25 @@ class Chaos:
             for m in self.mock.posted(GROUP_CHANNEL)
             if m.get("thread_ts") == roots[0]["ts"]
         )
+
+    def _shown_mailed(self, item: MailItem) -> bool:
+        """The thread's status line reached "gemaild": edited in place (``chat.update``), or
+        posted anew where it could not be edited."""
+        roots = self._roots(item)
+        if not roots:
+            return False
+        lines = [
+            m
+            for m in self.mock.posted(GROUP_CHANNEL)
+            if m.get("thread_ts") == roots[0]["ts"] and STATUS_MARK in str(m["text"])
+        ]
+        stamps = {str(m.get("ts")) for m in lines}
+        edited = any(
+            MAILED_MARK in str(c.args.get("text", ""))
+            for c in self.mock.of("chat.update")
+            if str(c.args.get("ts")) in stamps and c.response.get("ok")
+        )
+        return edited or any(MAILED_MARK in str(m["text"]) for m in lines)
 
     def _recovered(self, log: Path) -> None:
         """Counted from the bot's log: work a killed process left, taken over."""
@@ -549,14 +571,15 @@ class Chaos:
             ids = {str(m["Message-ID"]) for m in self._answer_mails(item)}
             mailed.duplicates += max(0, len(ids) - 1)
             mailed.losses += not ids
-        confirmed = Tally("acceptances confirmed", len(accepting))
-        notices = Tally("'answer mailed' notices", len(accepting))
+        status = Tally("status lines posted", len(accepted))
+        for item in accepted:
+            count = self._said(item, STATUS_MARK)
+            status.duplicates += max(0, count - 1)
+            status.losses += count == 0
+        notices = Tally("status line says 'gemaild'", len(accepting))
         for item in accepting:
-            for tally, mark in ((confirmed, ACCEPTED_MARK), (notices, MAILED_MARK)):
-                count = self._said(item, mark)
-                tally.duplicates += max(0, count - 1)
-                tally.losses += count == 0
-        self.report.tallies = [posted, answered, mailed, confirmed, notices]
+            notices.losses += not self._shown_mailed(item)
+        self.report.tallies = [posted, answered, mailed, status, notices]
         self.report.same_message_id_twice = sum(count - 1 for count in seen.values() if count > 1)
         slowest = 0.0
         for command in acked:
