@@ -240,7 +240,7 @@ class Inbox:
         verdicts: dict[str, bool] = {}
         taken: list[Ticket] = []
         for row in rows:
-            free = await self._free(row, wall, verdicts)
+            free = await self.replica.lease_free(row.lease_owner, row.lease_until, wall, verdicts)
             if free and row.id is not None and await self._lease(row, wall):
                 taken.append(
                     Ticket(
@@ -256,18 +256,6 @@ class Inbox:
         if taken:
             log.info("inbox events taken over", count=len(taken))
         return taken
-
-    async def _free(self, row: InboxEvent, wall: datetime, verdicts: dict[str, bool]) -> bool:
-        owner = row.lease_owner
-        if owner is None or row.lease_until is None or row.lease_until < wall:
-            return True
-        if owner == self.replica.name:
-            return False  # being handled here right now
-        if owner not in verdicts:
-            verdicts[owner] = await self.replica.alive(owner)
-            if not verdicts[owner]:
-                log.info("taking over the events of a process that ended", owner=owner)
-        return not verdicts[owner]
 
     async def _lease(self, row: InboxEvent, wall: datetime) -> bool:
         """One conditional ``UPDATE``: of two processes taking the same row, one wins."""

@@ -20,6 +20,7 @@ import hashlib
 import os
 import socket
 import uuid
+from datetime import datetime
 
 import psycopg
 from sqlalchemy.engine import make_url
@@ -118,6 +119,26 @@ class Replica:
             log.warning("liveness unknown", owner=owner, error=type(exc).__name__)
             return True
         return bool(row and row[0])
+
+    async def lease_free(
+        self,
+        owner: str | None,
+        until: datetime | None,
+        now: datetime,
+        verdicts: dict[str, bool],
+    ) -> bool:
+        """Whether work leased to ``owner`` until ``until`` may be taken: no lease, an expired
+        one, or one held by a process that ended. ``verdicts`` remembers each owner's
+        liveness for one round, so a round asks about each process once."""
+        if owner is None or until is None or until < now:
+            return True
+        if owner == self.name:
+            return False  # being worked on here right now
+        if owner not in verdicts:
+            verdicts[owner] = await self.alive(owner)
+            if not verdicts[owner]:
+                log.info("taking over the work of a process that ended", owner=owner)
+        return not verdicts[owner]
 
     async def stop(self) -> None:
         """Give up the lock (a clean stop): the rows this process leaves are free at once."""

@@ -506,14 +506,7 @@ class Outbox:
             return found.first() is not None
 
     async def _free(self, row: OutboxItem, verdicts: dict[str, bool]) -> bool:
-        owner = row.lease_owner
-        if owner is None or row.lease_until is None or row.lease_until < utcnow():
-            return True
-        if owner == self.replica.name:
-            return False  # being sent by this process right now
-        if owner not in verdicts:
-            verdicts[owner] = await self.replica.alive(owner)
-        return not verdicts[owner]
+        return await self.replica.lease_free(row.lease_owner, row.lease_until, utcnow(), verdicts)
 
     async def _lease(self, row: OutboxItem) -> bool:
         table = _table()
