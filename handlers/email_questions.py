@@ -16,7 +16,7 @@ from bot.errors import RetryLater
 from bot.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEvent
 from bot.i18n import Lang, normalise_language, t
 from bot.inert import inert
-from bot.mail.desk import AcceptRefusedError, EmailDesk
+from bot.mail.desk import AcceptRefusedError, EmailDesk, desk_of, mail_number
 from bot.mail.moderation import group_of
 from bot.mail.policy import HoldReason
 from bot.mail.preview import preview_text
@@ -308,18 +308,11 @@ TEXTS = {
 }
 
 
-def _desk(ctx: EventContext) -> EmailDesk | None:
-    try:
-        return ctx.services.feature(EmailDesk)
-    except LookupError:
-        return None
-
-
 @command("antwoord", "answer", help_key="email_questions.help_answer", partners=False)
 async def accept_answer(ctx: CommandContext, args: str) -> None:
     """``!antwoord`` in reply to an answer (or, without a reply, the latest answer in the
     thread; or ``!antwoord TEKST``): exactly one response, the preview or the reason."""
-    desk = _desk(ctx)
+    desk = desk_of(ctx.services)
     event = ctx.event
     root = event.thread_id
     row = None
@@ -416,7 +409,7 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     only to whoever reacted."""
     if event.removed or event.key not in ACCEPT_REACTIONS:
         return
-    desk = _desk(ctx)
+    desk = desk_of(ctx.services)
     if desk is None:
         return
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
@@ -499,11 +492,6 @@ def _hold_reason(row: InboundEmail) -> str:
     return reason if reason in known else HoldReason.UNKNOWN_SENDER.value
 
 
-def _number(text: str) -> int | None:
-    first = text.split()[0] if text.split() else ""
-    return int(first) if first.isdigit() else None
-
-
 @command(
     "mailvrijgeven",
     "releasemail",
@@ -511,8 +499,8 @@ def _number(text: str) -> int | None:
     role=Role.COMMUNITY_MANAGER,
 )
 async def release_mail(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
-    number = _number(args)
+    desk = desk_of(ctx.services)
+    number = mail_number(args)
     if desk is None or number is None:
         await ctx.respond(ctx.t("email_questions.usage_release"))
         return
@@ -559,7 +547,7 @@ async def _destination(ctx: CommandContext, row: InboundEmail, group_id: str | N
     role=Role.COMMUNITY_MANAGER,
 )
 async def waiting_mail(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
+    desk = desk_of(ctx.services)
     if desk is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
@@ -599,14 +587,14 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
 
 @command("kiesgroep", "choosegroup", help_key="email_questions.help_choose", partners=False)
 async def choose_group(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
+    desk = desk_of(ctx.services)
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     groups = [g.id for g in ctx.services.config.groups]
     # Only groups this person may hand mail to (a scoped manager: theirs; colleagues: all).
     scope = rights.groups()
     offered = scope or groups
     parts = args.split()
-    number = _number(args)
+    number = mail_number(args)
     if desk is None or number is None or len(parts) < 2 or parts[1] not in groups:
         await ctx.respond(ctx.t("email_questions.usage_choose", groups=", ".join(offered)))
         return
@@ -668,8 +656,8 @@ async def _understood(desk: EmailDesk, row: InboundEmail) -> Understanding | Non
 
 @command("bijlagen", "attachments", help_key="email_questions.help_attachments")
 async def list_attachments(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
-    number = _number(args)
+    desk = desk_of(ctx.services)
+    number = mail_number(args)
     if desk is None or number is None:
         await ctx.respond_private(ctx.t("email_questions.usage_attachments"))
         return
@@ -696,9 +684,9 @@ async def list_attachments(ctx: CommandContext, args: str) -> None:
     "bijlagevrijgeven", "releaseattachment", help_key="email_questions.help_release_attachment"
 )
 async def release_attachment(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
+    desk = desk_of(ctx.services)
     parts = args.split()
-    number = _number(args)
+    number = mail_number(args)
     if desk is None or number is None or len(parts) < 2 or not parts[1].isdigit():
         await ctx.respond_private(ctx.t("email_questions.usage_attachments"))
         return

@@ -13,7 +13,7 @@ from bot.context import CommandContext
 from bot.inert import inert
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
-from bot.mail.desk import EmailDesk
+from bot.mail.desk import desk_of
 from bot.mail.preview import preview_text
 from bot.mail.reference import PATTERN, number_in
 from bot.registry import command
@@ -143,20 +143,13 @@ TEXTS = {
 }
 
 
-def _desk(ctx: CommandContext) -> EmailDesk | None:
-    try:
-        return ctx.services.feature(EmailDesk)
-    except LookupError:
-        return None
-
-
 def _named(args: str) -> int | None:
     return number_in(args) if args.strip() else None
 
 
 @command("versturen", "send", help_key="mail_answers.help_send", partners=False)
 async def send_answer(ctx: CommandContext, args: str) -> None:
-    if _desk(ctx) is None:
+    if desk_of(ctx.services) is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     try:
@@ -171,7 +164,7 @@ async def send_answer(ctx: CommandContext, args: str) -> None:
 
 @command("aanpassen", "edit", help_key="mail_answers.help_edit", partners=False)
 async def edit_answer(ctx: CommandContext, args: str) -> None:
-    if _desk(ctx) is None:
+    if desk_of(ctx.services) is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     # A reference first names the preview; anything else is the new answer.
@@ -197,7 +190,7 @@ async def edit_answer(ctx: CommandContext, args: str) -> None:
 
 @command("annuleren", "cancel", help_key="mail_answers.help_cancel", partners=False)
 async def cancel_answer(ctx: CommandContext, args: str) -> None:
-    if _desk(ctx) is None:
+    if desk_of(ctx.services) is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     try:

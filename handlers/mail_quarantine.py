@@ -8,7 +8,7 @@ from bot.authority import audit, authority_of
 from bot.context import CommandContext
 from bot.i18n import register
 from bot.inert import inert
-from bot.mail.desk import EmailDesk
+from bot.mail.desk import desk_of, mail_number
 from bot.mail.moderation import group_of
 from bot.registry import command
 from bot.stats.working_time import AMSTERDAM
@@ -61,18 +61,6 @@ TEXTS = {
 register(TEXTS)
 
 
-def _desk(ctx: CommandContext) -> EmailDesk | None:
-    try:
-        return ctx.services.feature(EmailDesk)
-    except LookupError:
-        return None
-
-
-def _number(args: str) -> int | None:
-    words = args.split()
-    return int(words[0]) if words and words[0].isdigit() and len(words[0]) < 12 else None
-
-
 @command(
     "quarantaine",
     "quarantine",
@@ -80,7 +68,7 @@ def _number(args: str) -> int | None:
     role=Role.COMMUNITY_MANAGER,
 )
 async def list_quarantine(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
+    desk = desk_of(ctx.services)
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     # Quarantined mail was never read, so it has no group: only global managers see it.
     if desk is None or not rights.may_moderate(None):
@@ -112,8 +100,8 @@ async def list_quarantine(ctx: CommandContext, args: str) -> None:
     role=Role.COMMUNITY_MANAGER,
 )
 async def reject_mail(ctx: CommandContext, args: str) -> None:
-    desk = _desk(ctx)
-    number = _number(args)
+    desk = desk_of(ctx.services)
+    number = mail_number(args)
     if desk is None or number is None:
         await ctx.respond_private(ctx.t("mail_quarantine.usage_reject"))
         return

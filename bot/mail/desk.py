@@ -144,3 +144,17 @@ async def _groups_with_external_members(session: AsyncSession) -> set[str]:
         .distinct()
     )
     return {group_id for group_id in rows if group_id}
+
+
+def desk_of(services: Services) -> EmailDesk | None:
+    """The running mail desk, or None when this bot takes no mail."""
+    return services.feature(EmailDesk) if services.has_feature(EmailDesk) else None
+
+
+def mail_number(args: str) -> int | None:
+    """The mail number a command starts with (``!mailvrijgeven 12``). Only ASCII digits and
+    at most 12 of them: ``"²"`` is a digit to ``str.isdigit`` and ``int`` refuses it, as it
+    refuses more than 4,300 digits."""
+    words = args.split()
+    first = words[0] if words else ""
+    return int(first) if first.isascii() and first.isdigit() and len(first) <= 12 else None

@@ -14,7 +14,7 @@ from aiohttp import web
 from bot.i18n import t
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
-from bot.mail.desk import EmailDesk
+from bot.mail.desk import EmailDesk, desk_of
 from bot.mail.moderation import group_of
 from bot.redaction.audit import counts_of, summary
 from bot.stats.working_time import AMSTERDAM
@@ -36,8 +36,7 @@ WAITING_LIMIT = 200
 
 
 def _desk(request: web.Request) -> EmailDesk | None:
-    services = services_of(request)
-    return services.feature(EmailDesk) if services.has_feature(EmailDesk) else None
+    return desk_of(services_of(request))
 
 
 def may_handle(viewer: Viewer, row: InboundEmail) -> bool:

@@ -93,3 +93,9 @@ async def test_reject_needs_a_number(
 ) -> None:
     await say(bot, adapter, ADMIN, "!mailafwijzen de vorige")
     assert "`!mailafwijzen NUMMER`" in last_private(adapter)
+    # Digits to str.isdigit that int() refuses: a usage line, not an error reference.
+    for odd in ("²", "٣", "9" * 5000):
+        await say(bot, adapter, ADMIN, f"!mailafwijzen {odd}")
+        assert "`!mailafwijzen NUMMER`" in last_private(adapter)
+        await say(bot, adapter, ADMIN, f"!mailvrijgeven {odd}")
+        assert "`!mailvrijgeven NUMMER`" in adapter.sent[-1].text
