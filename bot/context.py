@@ -65,12 +65,6 @@ class CommandContext(EventContext):
         """Only the sender sees this (ephemeral where the platform has it, else a DM)."""
         return await self.adapter.send_private(self.event.ref, self.event.sender, text)
 
-    async def close_form(self) -> None:
-        """The submitted form is fine: close it now, before the work it asks for is done."""
-        event = self.event
-        if isinstance(event, FormSubmitted) and isinstance(self.adapter, Interactive):
-            await self.adapter.keep_form_open(event, {})
-
     @property
     def person_id(self) -> int:
         assert self.person.id is not None
