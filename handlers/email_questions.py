@@ -509,8 +509,9 @@ async def release_mail(ctx: CommandContext, args: str) -> None:
     if row is not None and not rights.may_moderate(group_of(row)):
         await _refused_scope(ctx, row, rights, "email_questions.not_your_group")
         return
+    # Released and answered in one transaction (the dispatcher's): a crash between the two
+    # cannot leave a released mail whose release was never confirmed.
     ok = await desk.release(ctx.session, number)
-    await ctx.session.commit()
     if not ok or row is None:
         await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
         return
@@ -624,7 +625,6 @@ async def choose_group(ctx: CommandContext, args: str) -> None:
         )
         return
     ok = await desk.release(ctx.session, number, group_id=parts[1])
-    await ctx.session.commit()
     if not ok:
         await ctx.respond(ctx.t("email_questions.not_waiting", id=number))
         return

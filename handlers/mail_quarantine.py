@@ -115,6 +115,5 @@ async def reject_mail(ctx: CommandContext, args: str) -> None:
     rejected = await desk.moderation.reject(ctx.session, number, f"person {ctx.person_id} in chat")
     if rejected:
         await audit(ctx.session, "mail_rejected", actor_id=ctx.person_id, detail=f"mail {number}")
-    await ctx.session.commit()
     key = "mail_quarantine.rejected" if rejected else "mail_quarantine.not_rejectable"
     await ctx.respond_private(ctx.t(key, id=number))

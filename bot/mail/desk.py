@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from typing import Literal
 
+from sqlalchemy import event as sa_event
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -103,9 +104,12 @@ class EmailDesk:
     async def release(
         self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None
     ) -> bool:
+        """Release a waiting mail in the caller's transaction; the intake loop is woken once
+        that transaction commits (woken before, it would find the mail still waiting)."""
         released = await self.moderation.release(session, inbound_id, group_id=group_id)
         if released:
-            self.wake.set()
+            wake = self.wake
+            sa_event.listen(session.sync_session, "after_commit", lambda _: wake.set(), once=True)
         return released
 
     # --- answer back -----------------------------------------------------------------------

@@ -202,16 +202,25 @@ class Moderation:
     async def release(
         self, session: AsyncSession, inbound_id: int, *, group_id: str | None = None
     ) -> bool:
-        """A moderator approves a held mail, or someone chooses its group (in the caller's
-        transaction; the intake loop posts it once that is committed)."""
+        """A moderator approves a held mail, or someone chooses its group, in the caller's
+        transaction (the intake loop posts it once that is committed). One conditional
+        ``UPDATE`` on the state seen, as ``reject``: of two people releasing or choosing at
+        once, one changes it and the other hears it no longer waits."""
         row = await session.get(InboundEmail, inbound_id)
         if row is None or row.status not in (InboundStatus.HELD, InboundStatus.NEEDS_GROUP):
             return False
+        values: dict[str, Any] = {
+            "status": InboundStatus.RECEIVED,
+            "next_attempt_at": self.services.clock.now(),
+        }
         if row.status == InboundStatus.HELD:
-            row.approved = True
+            values["approved"] = True
         if group_id is not None:
-            row.group_id = group_id
-        row.status = InboundStatus.RECEIVED
-        row.next_attempt_at = self.services.clock.now()
-        session.add(row)
-        return True
+            values["group_id"] = group_id
+        result = await session.exec(
+            update(InboundEmail)
+            .where(col(InboundEmail.id) == inbound_id, col(InboundEmail.status) == row.status)
+            .values(**values)
+            .execution_options(synchronize_session="fetch")
+        )
+        return bool(result.rowcount == 1)

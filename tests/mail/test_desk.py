@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from bot.app import Bot
-from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.events import AccountRef, ConversationRef, MessageEvent, MessageRef, ReactionEvent
 from bot.inert import inert
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
@@ -396,3 +396,57 @@ async def test_a_group_shared_with_a_partner_is_never_chosen_without_a_person(
     assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
     assert [s for s in adapter.sent if on(s, SOC)] == posted_before
     assert any(s.kind == "direct" and s.to and s.to.external_id == "U-MARK" for s in adapter.sent)
+
+
+async def test_a_release_and_its_confirmation_are_one_transaction(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    """Until the moderator has been told, nothing is released: a process killed between the
+    two would otherwise leave a released mail whose command is handled again and answered
+    "does not wait". The intake is woken only once the release is committed."""
+    component, _ = desk
+    await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
+    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    component.desk.wake.clear()
+    seen_while_answering: list[tuple[InboundStatus, bool]] = []
+    reply = adapter.reply
+
+    async def reply_and_look(to: MessageRef, text: str, *, in_thread: bool = True) -> MessageRef:
+        if f"{stored.id}" in text:
+            row = (await inbound(bot))[0]  # another session: what is committed
+            seen_while_answering.append((row.status, component.desk.wake.is_set()))
+        return await reply(to, text, in_thread=in_thread)
+
+    adapter.reply = reply_and_look  # type: ignore[method-assign]
+    await say(bot, adapter, ADMIN, f"!mailvrijgeven {stored.id}")
+    assert seen_while_answering == [(InboundStatus.HELD, False)]
+    assert component.desk.wake.is_set()
+    await component.desk.process_pending()
+    assert (await inbound(bot))[0].status == InboundStatus.POSTED
+
+
+async def test_of_two_moderators_choosing_at_once_one_chooses(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, _ = desk
+    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    assert stored.id is not None
+    db = bot.services.db
+    async with db.session() as first, db.session() as second:
+        # Both read the mail while it waits (kept, as a handler keeps what it read); the first
+        # release commits before the second's.
+        seen = [await first.get(InboundEmail, stored.id), await second.get(InboundEmail, stored.id)]
+        assert all(row is not None and row.status == InboundStatus.HELD for row in seen)
+        assert await component.desk.release(first, stored.id, group_id="sociaal-domein")
+        await first.commit()
+        assert not await component.desk.release(second, stored.id, group_id="omgevingswet")
+        await second.commit()
+    assert (await inbound(bot))[0].group_id == "sociaal-domein"
