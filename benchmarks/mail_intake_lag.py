@@ -84,7 +84,7 @@ async def run(mode: str, seconds: float, workdir: Path) -> dict[str, Any]:
     )
     bot = build_bot(config)
     await bot.prepare()
-    bot.services.adapters["test"] = RecordingAdapter()
+    bot.services.adapters.add(RecordingAdapter())
     async with bot.services.db.session() as session:
         session.add(
             Channel(platform="test", external_id="C-SOC", name="#s", group_id="sociaal-domein")

@@ -30,7 +30,6 @@ from bot.app import build_bot  # noqa: E402
 from bot.clock import ManualClock  # noqa: E402
 from bot.events import AccountRef, ConversationRef, MessageEvent  # noqa: E402
 from bot.expertise.build_io import build_index  # noqa: E402
-from bot.expertise.finder import ExpertIndex  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
 from tests.conftest import make_config  # noqa: E402
 from tests.support.recording_adapter import RecordingAdapter  # noqa: E402
@@ -48,14 +47,12 @@ def dm(account: AccountRef) -> ConversationRef:
 
 async def measure(rounds: int) -> dict[str, list[float]]:
     folder = Path(tempfile.mkdtemp(prefix="vraagbaak-visibility-"))
-    bot = build_bot(make_config(f"sqlite:///{folder / 'bench.db'}"))
+    bot = build_bot(make_config(f"sqlite:///{folder / 'bench.db'}"), clock=ManualClock(END))
     await bot.prepare()
-    bot.services.clock = ManualClock(END)
-    bot.services.feature(ExpertIndex).clock = bot.services.clock
     import_slack_export(bot.services.db, bot.services.config, write_export(folder))
     build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
     adapter = RecordingAdapter(platform="slack")
-    bot.services.adapters["slack"] = adapter
+    bot.services.adapters.add(adapter)
     cases = {
         "colleague, direct message": (ANOUK, dm(ANOUK)),
         "colleague, channel a partner reads": (ANOUK, BOUW),

@@ -7,14 +7,28 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from bot.chat_outbox import chat_requests
-from bot.clock import Clock
+from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.dispatcher import Dispatcher
-from bot.expertise.service import provide_expert_finder
+from bot.ports import ExpertFinder
 from bot.registry import Registry
 from bot.seed import sync_config
 from bot.services import Services
 from bot.storage.database import Database
+from handlers import (
+    adoption,
+    core,
+    dashboard,
+    email_questions,
+    entry_points,
+    mail_answers,
+    mail_quarantine,
+    people,
+    rooms,
+    settings,
+    whoknows,
+)
+from schedules.clock import AcceleratedClock
 
 
 @dataclass
@@ -35,11 +49,25 @@ class Bot:
         await self.services.db.dispose()
 
 
-def build_registry(modules: Sequence[ModuleType] | None = None) -> Registry:
-    from handlers import default_modules
+# The handler modules the bot runs with, in help order.
+DEFAULT_MODULES: tuple[ModuleType, ...] = (
+    core,
+    whoknows,
+    email_questions,
+    mail_answers,
+    mail_quarantine,
+    settings,
+    people,
+    rooms,
+    adoption,
+    dashboard,
+    entry_points,
+)
 
+
+def build_registry(modules: Sequence[ModuleType] | None = None) -> Registry:
     registry = Registry()
-    for module in modules if modules is not None else default_modules():
+    for module in modules if modules is not None else DEFAULT_MODULES:
         registry.add_module(module)
     return registry
 
@@ -50,13 +78,24 @@ def build_bot(
     clock: Clock | None = None,
     modules: Sequence[ModuleType] | None = None,
     database: Database | None = None,
+    expert_finder: ExpertFinder | None = None,
 ) -> Bot:
     db = database or Database(
         config.database.url,
         echo=config.database.echo,
         idle_in_transaction_seconds=config.database.idle_in_transaction_seconds,
     )
-    services = Services.build(config, db, build_registry(modules), clock)
+    services = Services.build(
+        config, db, build_registry(modules), clock or clock_for(config), expert_finder=expert_finder
+    )
     services.outbox.resolve_with(chat_requests(services))
-    provide_expert_finder(services)
     return Bot(services, Dispatcher(services))
+
+
+def clock_for(config: Config) -> Clock:
+    """The real clock, or the accelerated one a demonstration configures (``nudges.clock_start``),
+    chosen before anything is built so every part runs on the same time."""
+    nudges = config.nudges
+    if nudges.clock_start is None:
+        return SystemClock()
+    return AcceleratedClock(nudges.clock_start, nudges.clock_speed, nudges.clock_anchor)

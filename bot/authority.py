@@ -12,18 +12,16 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import visibility
 from bot.config import Config
 from bot.events import utcnow
+from bot.registry import CommandSpec
 from bot.storage.authority_models import AuditEntry, RoleGrant
-from bot.storage.models import Person, Role
-
-if TYPE_CHECKING:
-    from bot.registry import CommandSpec
+from bot.storage.models import Account, Organisation, Person, Role
 
 MODERATOR = "moderator"
 _ORDER = {Role.MEMBER: 0, Role.COMMUNITY_MANAGER: 1, Role.ADMIN: 2}
@@ -123,8 +121,6 @@ def _matrix_admins(config: Config) -> set[str]:
 
 
 async def _matrix_ids(session: AsyncSession, person_id: int) -> list[str]:
-    from bot.storage.models import Account
-
     rows = await session.exec(
         select(Account.external_id).where(
             Account.person_id == person_id, Account.platform == "matrix"
@@ -141,8 +137,6 @@ async def sync_roles(session: AsyncSession, config: Config) -> None:
         grants.setdefault(grant.person_id, []).append(grant)
     matrix: dict[int, list[str]] = {}
     if _matrix_admins(config):
-        from bot.storage.models import Account
-
         rows = await session.exec(
             select(Account.person_id, Account.external_id).where(Account.platform == "matrix")  # type: ignore[call-overload]
         )
@@ -193,8 +187,6 @@ async def command_refusal(
     """Whether ``person`` may run ``spec`` at all (a group-scoped manager may run the
     manager commands; the command itself then checks the group). Queries only for a manager
     command a member runs, and then only without ``rights``."""
-    from bot import visibility
-
     if not spec.partners and visibility.partner_by_config(config, person):
         return Refusal("core.partner_refused", organisation=configured_name(config, person))
     if spec.role == Role.MEMBER:
@@ -241,8 +233,6 @@ HELP_RIGHTS_SECONDS = 60.0
 
 
 async def organisation_name(session: AsyncSession, person: Person) -> str | None:
-    from bot.storage.models import Organisation
-
     if person.organisation_id is None:
         return None
     row = await session.get(Organisation, person.organisation_id)

@@ -3,6 +3,8 @@ configured platform's own model, then warnings about configurations that run but
 
 from __future__ import annotations
 
+from bot.adapters.matrix.config import matrix_settings
+from bot.adapters.slack.config import load_slack_config
 from bot.config import Config, ConfigError
 
 
@@ -10,15 +12,11 @@ def validate_platforms(config: Config, source: str = "(config)") -> list[str]:
     """Raise :class:`ConfigError` for what ``run`` would refuse; return warnings."""
     problems: list[tuple[str, str]] = []
     if config.slack is not None:
-        from bot.adapters.slack.config import load_slack_config
-
         try:
             load_slack_config(config.slack, source)
         except ConfigError as exc:
             problems.extend(exc.problems)
     if config.matrix is not None:
-        from bot.adapters.matrix.config import matrix_settings
-
         try:
             matrix_settings(config, source)
         except ConfigError as exc:

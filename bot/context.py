@@ -47,9 +47,7 @@ class CommandContext(EventContext):
         """Everyone who reads an answer here (issue 13): the sender in a direct conversation,
         else the channel's members as the platform lists them. Worked out once per event."""
         if self._audience is None:
-            from bot.membership import refresh_members
-
-            await refresh_members(
+            await self.services.members.refresh(
                 self.services, self.session, self.event.conversation, self.channel
             )
             self._audience = await audience_of_channel(self.session, self.channel, self.person_id)

@@ -27,7 +27,7 @@ from bot.events import (
     ReactionEvent,
     ShortcutEvent,
 )
-from bot.i18n import Lang, normalise_language, t
+from bot.i18n import Lang, t
 from bot.idempotency import PostScope, current_scope, in_transaction, post_scope
 from bot.inert import MENTION_CLOSE, MENTION_OPEN
 from bot.known_rows import load_known_rows
@@ -225,14 +225,7 @@ class Dispatcher:
 
     async def _language(self, turn: Turn, hint: Lang | None) -> Lang:
         assert turn.person is not None and turn.person.id is not None
-        settings = await self.services.identity.settings_for(turn.session, turn.person.id)
-        chosen = normalise_language(settings.language)
-        if chosen is not None:
-            return chosen
-        if hint is not None:
-            return hint
-        default = normalise_language(self.services.config.bot.language)
-        return default or "nl"
+        return await self.services.identity.language_of(turn.session, turn.person.id, hint)
 
     async def _route_command(self, turn: Turn, event: MessageEvent) -> None:
         prefix = self.services.config.bot.command_prefix

@@ -8,6 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.authority import configured_authority, higher
 from bot.config import Config
 from bot.events import AccountRef
+from bot.i18n import Lang, normalise_language
 from bot.storage.models import Account, Person, PersonSettings, Role
 
 
@@ -118,6 +119,15 @@ class Identity:
             session.add(settings)
             await session.flush()
         return settings
+
+    async def language_of(
+        self, session: AsyncSession, person_id: int, hint: Lang | None = None
+    ) -> Lang:
+        """The language a person reads: their own setting, else ``hint`` (the language a
+        command was given in), else the bot's. Reads only: no settings row is made."""
+        settings = await session.get(PersonSettings, person_id)
+        chosen = normalise_language(settings.language if settings else None)
+        return chosen or hint or normalise_language(self._config.bot.language) or "nl"
 
 
 async def resync_organisations(session: AsyncSession, config: Config) -> None:

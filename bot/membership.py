@@ -10,9 +10,9 @@ import time
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import MemberLister
+from bot.core_services import CoreServices
 from bot.events import ConversationRef
 from bot.logs import get_logger
-from bot.services import Services
 from bot.storage.models import Channel
 
 log = get_logger(__name__)
@@ -25,7 +25,7 @@ class MemberSync:
 
     async def refresh(
         self,
-        services: Services,
+        services: CoreServices,
         session: AsyncSession,
         conversation: ConversationRef,
         channel: Channel,
@@ -50,11 +50,3 @@ class MemberSync:
             if person.id is not None:
                 await services.channels.add_member(session, channel.id, person.id)
         await session.flush()
-
-
-async def refresh_members(
-    services: Services, session: AsyncSession, conversation: ConversationRef, channel: Channel
-) -> None:
-    if not services.has_feature(MemberSync):
-        services.provide(MemberSync())
-    await services.feature(MemberSync).refresh(services, session, conversation, channel)

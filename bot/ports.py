@@ -17,8 +17,8 @@ class Suggestion:
 
 
 class ExpertFinder(Protocol):
-    """Who knows about a text. Implemented by the expertise index (``knowledge/``), provided
-    with ``services.provide`` and looked up with ``services.feature``; nudges use it too."""
+    """Who knows about a text. Implemented by the expertise index (``knowledge/``); the nudges
+    reach it as ``services.expert_finder`` (a test builds the bot with another finder)."""
 
     async def suggest(
         self,

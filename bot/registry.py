@@ -1,33 +1,26 @@
-"""Commands and listeners. Decorators only tag a function; :class:`Registry` collects tagged
-functions explicitly at start and refuses mistakes (a name used twice, a non-coroutine)."""
+"""Commands and listeners. The decorators (bot/handler_types.py) only tag a function;
+:class:`Registry` collects tagged functions explicitly at start and refuses mistakes (a name
+used twice, a non-coroutine). The registry does not know the handlers' context types, so the
+services (which hold it) and the contexts (which hold the services) import it, not the other
+way round."""
 
 from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
 from bot.i18n import register as register_texts
 from bot.storage.models import Role
 
-if TYPE_CHECKING:
-    from bot.context import CommandContext, EventContext, InteractionContext
-    from bot.events import (
-        FormSubmitted,
-        HomeOpened,
-        JoinEvent,
-        MessageEvent,
-        ReactionEvent,
-        ShortcutEvent,
-    )
-
-CommandHandler = Callable[["CommandContext", str], Awaitable[None]]
-_TAG = "__vraagbaak_spec__"
+# Any handler, as the registry stores it; bot/handler_types.py has each kind's signature.
+Handler = Callable[..., Awaitable[None]]
+TAG = "__vraagbaak_spec__"
 
 
 @dataclass(frozen=True)
@@ -35,7 +28,7 @@ class CommandSpec:
     """``names`` maps each name to the language it belongs to (``!hulp`` nl, ``!help`` en)."""
 
     names: dict[str, Literal["nl", "en"]]
-    handler: CommandHandler
+    handler: Handler
     help_key: str
     role: Role = Role.MEMBER
     intents: tuple[re.Pattern[str], ...] = ()
@@ -51,7 +44,7 @@ class CommandSpec:
 @dataclass(frozen=True)
 class ListenerSpec:
     kind: Literal["message", "reaction", "join"]
-    handler: Callable[..., Awaitable[None]]
+    handler: Handler
 
 
 InteractionKind = Literal["shortcut", "form", "home"]
@@ -63,79 +56,7 @@ class InteractionSpec:
 
     kind: InteractionKind
     name: str
-    handler: Callable[..., Awaitable[None]]
-
-
-def command(
-    nl: str,
-    en: str | None = None,
-    *,
-    help_key: str,
-    aliases: Iterable[tuple[str, Literal["nl", "en"]]] = (),
-    role: Role = Role.MEMBER,
-    intents: Iterable[str] = (),
-    hidden: bool = False,
-    partners: bool = True,
-) -> Callable[[CommandHandler], CommandHandler]:
-    """Tag a handler as a ``!command``. ``intents`` are regular expressions for natural
-    language after an @mention; the named group ``arg`` (if any) becomes the argument."""
-
-    def tag(func: CommandHandler) -> CommandHandler:
-        names: dict[str, Literal["nl", "en"]] = {nl: "nl"}
-        if en:
-            names[en] = "en"
-        names.update(dict(aliases))
-        compiled = tuple(re.compile(p, re.IGNORECASE) for p in intents)
-        spec = CommandSpec(names, func, help_key, role, compiled, hidden, partners)
-        setattr(func, _TAG, spec)
-        return func
-
-    return tag
-
-
-def on_message(func: Callable[[EventContext, MessageEvent], Awaitable[None]]) -> Any:
-    setattr(func, _TAG, ListenerSpec("message", func))
-    return func
-
-
-def on_reaction(func: Callable[[EventContext, ReactionEvent], Awaitable[None]]) -> Any:
-    setattr(func, _TAG, ListenerSpec("reaction", func))
-    return func
-
-
-def on_join(func: Callable[[EventContext, JoinEvent], Awaitable[None]]) -> Any:
-    setattr(func, _TAG, ListenerSpec("join", func))
-    return func
-
-
-def on_shortcut(
-    action: str,
-) -> Callable[[Callable[[InteractionContext, ShortcutEvent], Awaitable[None]]], Any]:
-    """Tag the handler of a message action (``ShortcutEvent.action``)."""
-
-    def tag(func: Callable[[InteractionContext, ShortcutEvent], Awaitable[None]]) -> Any:
-        setattr(func, _TAG, InteractionSpec("shortcut", action, func))
-        return func
-
-    return tag
-
-
-def on_form(
-    name: str,
-) -> Callable[[Callable[[InteractionContext, FormSubmitted], Awaitable[None]]], Any]:
-    """Tag the handler of a submitted form (``FormSubmitted.form``)."""
-
-    def tag(func: Callable[[InteractionContext, FormSubmitted], Awaitable[None]]) -> Any:
-        setattr(func, _TAG, InteractionSpec("form", name, func))
-        return func
-
-    return tag
-
-
-def on_home(func: Callable[[InteractionContext, HomeOpened], Awaitable[None]]) -> Any:
-    """Tag the handler that shows a person their own page."""
-    setattr(func, _TAG, InteractionSpec("home", "", func))
-    return func
+    handler: Handler
 
 
 class RegistryError(Exception):
@@ -154,15 +75,13 @@ class Match:
 class Registry:
     commands: dict[str, CommandSpec] = field(default_factory=dict)
     specs: list[CommandSpec] = field(default_factory=list)
-    listeners: dict[str, list[Callable[..., Awaitable[None]]]] = field(
+    listeners: dict[str, list[Handler]] = field(
         default_factory=lambda: {"message": [], "reaction": [], "join": []}
     )
-    interactions: dict[tuple[InteractionKind, str], Callable[..., Awaitable[None]]] = field(
-        default_factory=dict
-    )
+    interactions: dict[tuple[InteractionKind, str], Handler] = field(default_factory=dict)
 
     def add(self, func: Callable[..., Any]) -> None:
-        spec = getattr(func, _TAG, None)
+        spec = getattr(func, TAG, None)
         if spec is None:
             raise RegistryError(f"{func.__qualname__} is not tagged as a command or listener")
         if not inspect.iscoroutinefunction(func):
@@ -188,7 +107,7 @@ class Registry:
         if texts:
             register_texts(texts)
         for _, member in inspect.getmembers(module, inspect.isfunction):
-            if getattr(member, _TAG, None) is not None and member.__module__ == module.__name__:
+            if getattr(member, TAG, None) is not None and member.__module__ == module.__name__:
                 self.add(member)
 
     def find(self, name: str) -> Match | None:

@@ -9,9 +9,16 @@ from typing import Protocol
 
 from aiohttp import web
 
+from bot.adapters.matrix.component import matrix_component
+from bot.adapters.slack.component import slack_component
 from bot.app import Bot, build_bot
 from bot.config import Config
+from bot.inbox import InboxComponent
 from bot.logs import get_logger
+from bot.mail.component import mail_component
+from bot.outbox import OutboxComponent
+from bot.web.app import add_dashboard
+from schedules.component import scheduler_factory
 
 log = get_logger(__name__)
 
@@ -33,25 +40,16 @@ ComponentFactory = Callable[[Bot], Component | None]
 
 def _outbox(bot: Bot) -> Component:
     """The loop that delivers what waits in the outbox, for chat and mail alike."""
-    from bot.outbox import OutboxComponent
-
     return OutboxComponent(bot.services.outbox)
 
 
 def _inbox(bot: Bot) -> Component:
     """After the adapters: what a process that ended left in the inbox is handled now."""
-    from bot.inbox import InboxComponent
-
     return InboxComponent(bot.services.inbox)
 
 
 def component_factories() -> list[ComponentFactory]:
     """Each feature offers a factory that returns its component when it is configured."""
-    from bot.adapters.matrix.component import matrix_component
-    from bot.adapters.slack.component import slack_component
-    from bot.mail.component import mail_component
-    from schedules.component import scheduler_factory
-
     return [
         matrix_component,
         slack_component,
@@ -82,8 +80,6 @@ async def run_bot(config: Config, *, health_host: str, health_port: int) -> int:
     if not components:
         log.warning("no platform configured; only the health endpoint runs")
     app = await _health_app(components)
-    from bot.web.app import add_dashboard
-
     add_dashboard(app, bot.services, warm=True)
     runner = web.AppRunner(app)
     await runner.setup()

@@ -1,50 +1,56 @@
-"""What handlers and jobs work with, built once in ``main`` and passed in."""
+"""What handlers and jobs work with: the core (bot/core_services.py) and the features the
+configuration turns on, each a typed field. Built once, in :meth:`Services.build`, and frozen:
+nothing is swapped or provided afterwards (the running adapters are the one registry that
+changes, as components start and stop)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass, fields
 
+from bot.authority import HelpRights
 from bot.channels import ChannelDirectory
-from bot.clock import Clock, SystemClock
+from bot.clock import Clock
 from bot.config import Config
+from bot.core_services import Adapters, CoreServices
+from bot.expertise.finder import ExpertIndex
 from bot.identity import Identity
 from bot.inbox import Inbox
 from bot.liveness import Replica
+from bot.mail.desk import EmailDesk, takes_mail
+from bot.membership import MemberSync
 from bot.outbox import Outbox
+from bot.ports import ExpertFinder
 from bot.registry import Registry
 from bot.storage.database import Database
-
-if TYPE_CHECKING:
-    from bot.adapters.base import Adapter
-
-T = TypeVar("T")
+from knowledge.thesaurus import load_thesaurus
+from schedules.activity import ActivityLog
 
 
-@dataclass
-class Services:
-    config: Config
-    db: Database
-    registry: Registry
-    identity: Identity
-    channels: ChannelDirectory
-    # This process (its liveness), the inbox every chat event is stored in first, and the
-    # outbox every post and mail is written to before it is sent.
-    replica: Replica
-    inbox: Inbox
-    outbox: Outbox
-    clock: Clock = field(default_factory=SystemClock)
-    adapters: dict[str, Adapter] = field(default_factory=dict)
-    # Feature services (mail outbox, expertise index, ...) keyed by their type, so a feature
-    # can hand its service to its handlers without the core knowing it.
-    features: dict[type[Any], Any] = field(default_factory=dict)
+@dataclass(frozen=True)
+class Services(CoreServices):
+    # The expertise index (``!wieweet``) and what the nudges ask for experts: the index
+    # itself unless a test gives another finder.
+    experts: ExpertIndex
+    expert_finder: ExpertFinder
+    # Caches kept for the life of the process.
+    help_rights: HelpRights
+    members: MemberSync
+    activity: ActivityLog
+    # The mail desk, when some mail address is configured (else None).
+    mail_desk: EmailDesk | None
 
     @classmethod
     def build(
-        cls, config: Config, db: Database, registry: Registry, clock: Clock | None = None
+        cls,
+        config: Config,
+        db: Database,
+        registry: Registry,
+        clock: Clock,
+        *,
+        expert_finder: ExpertFinder | None = None,
     ) -> Services:
         replica = Replica(db)
-        services = cls(
+        core = CoreServices(
             config=config,
             db=db,
             registry=registry,
@@ -52,24 +58,29 @@ class Services:
             channels=ChannelDirectory(config),
             replica=replica,
             inbox=Inbox(db, replica),
-            outbox=Outbox(db, replica),
-            clock=clock or SystemClock(),
+            outbox=Outbox(db, replica, now=clock.now),
+            clock=clock,
+            adapters=Adapters(),
         )
-        # Retry times follow the services' clock, which a test (or the accelerated demo
-        # clock) may replace later.
-        services.outbox.now = lambda: services.clock.now()
-        return services
+        settings = config.whoknows
+        experts = ExpertIndex(
+            load_thesaurus(settings.synonyms, settings.thesaurus_files),
+            clock=clock,
+            half_life_days=settings.half_life_days,
+            language=config.bot.language,
+        )
+        return cls(
+            **{f.name: getattr(core, f.name) for f in fields(CoreServices)},
+            experts=experts,
+            expert_finder=expert_finder or experts,
+            help_rights=HelpRights(),
+            members=MemberSync(),
+            activity=ActivityLog(db),
+            mail_desk=EmailDesk(core) if takes_mail(config) else None,
+        )
 
-    def feature(self, kind: type[T]) -> T:
-        """The service provided for ``kind`` (a class or a Protocol)."""
-        found = self.features.get(kind)
-        if found is None:
-            raise LookupError(f"feature {kind.__name__} is not configured")
-        return found  # type: ignore[no-any-return]
-
-    def has_feature(self, kind: type[Any]) -> bool:
-        return kind in self.features
-
-    def provide(self, service: object, as_type: type[Any] | None = None) -> None:
-        """Offer ``service`` under its own type, or under ``as_type`` (e.g. a Protocol)."""
-        self.features[as_type or type(service)] = service
+    def desk(self) -> EmailDesk:
+        """The mail desk; a clear error where this bot takes no mail."""
+        if self.mail_desk is None:
+            raise LookupError("this bot takes no mail: no mail address is configured")
+        return self.mail_desk

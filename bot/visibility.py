@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlmodel import col, or_, select
@@ -27,10 +26,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.config import Config
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseThreadTerm
 from bot.storage.models import Channel, ChannelMember, Organisation, Person, Thread
+from knowledge.finder import Candidate
 from knowledge.why import Reason, explain
-
-if TYPE_CHECKING:
-    from knowledge.finder import Candidate
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,14 @@ from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
 from bot.goal_input import TEXTS as GOAL_TEXTS
 from bot.goal_input import GoalInputError, GoalSetting, describe_goal, parse_figure, parse_goal
+from bot.handler_types import command, on_message, on_reaction
 from bot.i18n import normalise_language, t
 from bot.recorder import find_thread
-from bot.registry import command, on_message, on_reaction
 from bot.services import Services
 from bot.storage.adoption_models import Goal, NudgeState
 from bot.storage.models import Channel, Nudge, Person, Role, StateEntry
 from bot.switches import OFF_WORDS, switch
 from bot.time_input import parse_duration
-from schedules.activity import ActivityLog
 from schedules.report import REPORT_ROOM_KEY, shared_with_partners
 from schedules.rules import GLOBAL_PAUSE_KEY
 from schedules.texts import NUDGE_TEXTS
@@ -344,12 +343,6 @@ async def global_pause(ctx: CommandContext, args: str) -> None:
         raise UserError("adoption.global_bad")
 
 
-def _activity_log(services: Services) -> ActivityLog:
-    if not services.has_feature(ActivityLog):
-        services.provide(ActivityLog(services.db))
-    return services.feature(ActivityLog)
-
-
 # On every message: built once (on the table, not the ORM class: no Nudge objects are loaded
 # here to synchronise) so SQLAlchemy reuses its compiled form.
 _NUDGE_TABLE: Table = Nudge.__table__  # type: ignore[attr-defined]
@@ -398,7 +391,7 @@ async def track_message(ctx: EventContext, event: MessageEvent) -> None:
         await ctx.adapter.send_private(event.ref, event.sender, t(language, "adoption.muted"))
         return
     await _responded(ctx.session, person.id, ctx.services)
-    await _activity_log(ctx.services).record(
+    await ctx.services.activity.record(
         ctx.session, person.id, "message", channel.group_id, event.timestamp
     )
 
@@ -412,6 +405,6 @@ async def track_reaction(ctx: EventContext, event: ReactionEvent) -> None:
         return
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
     await _responded(ctx.session, person.id, ctx.services)
-    await _activity_log(ctx.services).record(
+    await ctx.services.activity.record(
         ctx.session, person.id, "reaction", channel.group_id, event.timestamp
     )

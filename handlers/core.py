@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import authority, visibility
 from bot.context import CommandContext
-from bot.registry import command
+from bot.handler_types import command
 
 TEXTS = {
     "core.help_intro": {
@@ -87,9 +87,7 @@ async def show_help(ctx: CommandContext, args: str) -> None:
         organisation = authority.configured_name(config, ctx.person)
         name = organisation or ctx.t("people.unknown_organisation")
         lines[0:0] = [ctx.t("core.help_partner", organisation=name), ""]
-    if not ctx.services.has_feature(authority.HelpRights):
-        ctx.services.provide(authority.HelpRights())
-    rights = await ctx.services.feature(authority.HelpRights).of(ctx.session, config, ctx.person)
+    rights = await ctx.services.help_rights.of(ctx.session, config, ctx.person)
     for spec in ctx.services.registry.specs:
         if spec.hidden:
             continue

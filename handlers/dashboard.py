@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.context import CommandContext
-from bot.registry import command
+from bot.handler_types import command
 from bot.web.signin import issue_link, link_url
 from bot.web.texts import TEXTS as TEXTS
 

@@ -14,9 +14,10 @@ from bot.authority import Authority, audit, authority_of
 from bot.context import CommandContext, EventContext
 from bot.errors import RetryLater
 from bot.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEvent
-from bot.i18n import Lang, normalise_language, t
+from bot.handler_types import command, on_reaction
+from bot.i18n import t
 from bot.inert import inert
-from bot.mail.desk import AcceptRefusedError, EmailDesk, desk_of, mail_number
+from bot.mail.desk import AcceptRefusedError, EmailDesk, mail_number
 from bot.mail.moderation import group_of
 from bot.mail.policy import HoldReason
 from bot.mail.preview import preview_text
@@ -27,7 +28,6 @@ from bot.mail.worker import UnderstandingFailedError
 from bot.outbox import posted_as
 from bot.recorder import find_message
 from bot.redaction.audit import counts_of, summary
-from bot.registry import command, on_reaction
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role, Thread
@@ -312,7 +312,7 @@ TEXTS = {
 async def accept_answer(ctx: CommandContext, args: str) -> None:
     """``!antwoord`` in reply to an answer (or, without a reply, the latest answer in the
     thread; or ``!antwoord TEKST``): exactly one response, the preview or the reason."""
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     event = ctx.event
     root = event.thread_id
     row = None
@@ -409,7 +409,7 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
     only to whoever reacted."""
     if event.removed or event.key not in ACCEPT_REACTIONS:
         return
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     if desk is None:
         return
     channel = await ctx.services.channels.channel_for(ctx.session, event.conversation)
@@ -424,7 +424,7 @@ async def accept_by_reaction(ctx: EventContext, event: ReactionEvent) -> None:
         return
     person = await ctx.services.identity.person_for(ctx.session, event.sender)
     assert person.id is not None
-    language = await _language_of(ctx, person.id)
+    language = await ctx.services.identity.language_of(ctx.session, person.id)
     near = MessageRef(event.conversation, event.message_id, thread_ref)
 
     async def refuse(key: str, **values: object) -> None:
@@ -481,11 +481,6 @@ async def _root_of(ctx: EventContext, message: Message) -> str | None:
     return thread.root_external_id if thread is not None else None
 
 
-async def _language_of(ctx: EventContext, person_id: int) -> Lang:
-    settings = await ctx.services.identity.settings_for(ctx.session, person_id)
-    return normalise_language(settings.language) or ctx.services.config.bot.language
-
-
 def _hold_reason(row: InboundEmail) -> str:
     reason = str(row.parsed.get("reason") or "")
     known = {r.value for r in HoldReason}
@@ -499,7 +494,7 @@ def _hold_reason(row: InboundEmail) -> str:
     role=Role.COMMUNITY_MANAGER,
 )
 async def release_mail(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     number = mail_number(args)
     if desk is None or number is None:
         await ctx.respond(ctx.t("email_questions.usage_release"))
@@ -548,7 +543,7 @@ async def _destination(ctx: CommandContext, row: InboundEmail, group_id: str | N
     role=Role.COMMUNITY_MANAGER,
 )
 async def waiting_mail(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     if desk is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
@@ -588,7 +583,7 @@ async def waiting_mail(ctx: CommandContext, args: str) -> None:
 
 @command("kiesgroep", "choosegroup", help_key="email_questions.help_choose", partners=False)
 async def choose_group(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     groups = [g.id for g in ctx.services.config.groups]
     # Only groups this person may hand mail to (a scoped manager: theirs; colleagues: all).
@@ -656,7 +651,7 @@ async def _understood(desk: EmailDesk, row: InboundEmail) -> Understanding | Non
 
 @command("bijlagen", "attachments", help_key="email_questions.help_attachments")
 async def list_attachments(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     number = mail_number(args)
     if desk is None or number is None:
         await ctx.respond_private(ctx.t("email_questions.usage_attachments"))
@@ -684,7 +679,7 @@ async def list_attachments(ctx: CommandContext, args: str) -> None:
     "bijlagevrijgeven", "releaseattachment", help_key="email_questions.help_release_attachment"
 )
 async def release_attachment(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     parts = args.split()
     number = mail_number(args)
     if desk is None or number is None or len(parts) < 2 or not parts[1].isdigit():

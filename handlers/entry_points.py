@@ -27,11 +27,11 @@ from bot.events import (
     MessageRef,
     ShortcutEvent,
 )
-from bot.i18n import Lang, normalise_language, t
+from bot.handler_types import on_form, on_home, on_shortcut
+from bot.i18n import t
 from bot.inert import inert
 from bot.recorder import record_posted_question
 from bot.redaction import redact
-from bot.registry import on_form, on_home, on_shortcut
 from bot.services import Services
 from bot.storage.models import (
     Channel,
@@ -249,16 +249,6 @@ async def publish(ctx: InteractionContext, event: FormSubmitted) -> None:
         await ctx.respond(done)
 
 
-async def language_of(services: Services, session: AsyncSession, person: Person) -> Lang:
-    assert person.id is not None
-    settings = await services.identity.settings_for(session, person.id)
-    return (
-        normalise_language(settings.language)
-        or normalise_language(services.config.bot.language)
-        or "nl"
-    )
-
-
 @dataclass(frozen=True)
 class Published:
     ref: MessageRef
@@ -282,7 +272,8 @@ async def publish_question(
     if group is None or conversation is None:
         raise UserError("publish.unknown_group")
     publisher_person = await services.identity.person_for(session, publisher)
-    language = await language_of(services, session, publisher_person)
+    assert publisher_person.id is not None
+    language = await services.identity.language_of(session, publisher_person.id)
     if not await visibility.may_post_in_group(
         session, publisher_person, group.id, adapter.platform
     ):

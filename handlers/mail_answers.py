@@ -10,13 +10,12 @@ from __future__ import annotations
 from email.utils import formataddr
 
 from bot.context import CommandContext
+from bot.handler_types import command
 from bot.inert import inert
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
-from bot.mail.desk import desk_of
 from bot.mail.preview import preview_text
 from bot.mail.reference import PATTERN, number_in
-from bot.registry import command
 
 TEXTS = {
     # --- the status line ---------------------------------------------------------------------
@@ -149,7 +148,7 @@ def _named(args: str) -> int | None:
 
 @command("versturen", "send", help_key="mail_answers.help_send", partners=False)
 async def send_answer(ctx: CommandContext, args: str) -> None:
-    if desk_of(ctx.services) is None:
+    if ctx.services.mail_desk is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     try:
@@ -164,7 +163,7 @@ async def send_answer(ctx: CommandContext, args: str) -> None:
 
 @command("aanpassen", "edit", help_key="mail_answers.help_edit", partners=False)
 async def edit_answer(ctx: CommandContext, args: str) -> None:
-    if desk_of(ctx.services) is None:
+    if ctx.services.mail_desk is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     # A reference first names the preview; anything else is the new answer.
@@ -190,7 +189,7 @@ async def edit_answer(ctx: CommandContext, args: str) -> None:
 
 @command("annuleren", "cancel", help_key="mail_answers.help_cancel", partners=False)
 async def cancel_answer(ctx: CommandContext, args: str) -> None:
-    if desk_of(ctx.services) is None:
+    if ctx.services.mail_desk is None:
         await ctx.respond_private(ctx.t("email_questions.no_desk"))
         return
     try:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from bot.authority import audit, authority_of
 from bot.context import CommandContext
+from bot.handler_types import command
 from bot.i18n import register
 from bot.inert import inert
-from bot.mail.desk import desk_of, mail_number
+from bot.mail.desk import mail_number
 from bot.mail.moderation import group_of
-from bot.registry import command
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail
 from bot.storage.models import Role
@@ -68,7 +68,7 @@ register(TEXTS)
     role=Role.COMMUNITY_MANAGER,
 )
 async def list_quarantine(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     rights = await authority_of(ctx.session, ctx.services.config, ctx.person)
     # Quarantined mail was never read, so it has no group: only global managers see it.
     if desk is None or not rights.may_moderate(None):
@@ -100,7 +100,7 @@ async def list_quarantine(ctx: CommandContext, args: str) -> None:
     role=Role.COMMUNITY_MANAGER,
 )
 async def reject_mail(ctx: CommandContext, args: str) -> None:
-    desk = desk_of(ctx.services)
+    desk = ctx.services.mail_desk
     number = mail_number(args)
     if desk is None or number is None:
         await ctx.respond_private(ctx.t("mail_quarantine.usage_reject"))

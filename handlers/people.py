@@ -9,8 +9,8 @@ from bot import authority, visibility
 from bot.authority import MODERATOR
 from bot.context import CommandContext
 from bot.errors import UserError
+from bot.handler_types import command
 from bot.inert import inert
-from bot.registry import command
 from bot.storage.authority_models import AuditEntry, RoleGrant
 from bot.storage.models import Person, Role
 
@@ -232,8 +232,8 @@ async def set_role(ctx: CommandContext, args: str) -> None:
 
 
 async def _refresh_role(ctx: CommandContext, person: Person) -> authority.Authority:
-    if ctx.services.has_feature(authority.HelpRights) and person.id is not None:
-        ctx.services.feature(authority.HelpRights).forget(person.id)
+    if person.id is not None:
+        ctx.services.help_rights.forget(person.id)
     rights = await authority.authority_of(ctx.session, ctx.services.config, person)
     if person.role != rights.role:
         person.role = rights.role

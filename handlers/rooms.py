@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.context import CommandContext
 from bot.errors import UserError
+from bot.handler_types import command
 from bot.inert import inert
-from bot.registry import command
 from bot.storage.models import Group, Role
 
 TEXTS = {

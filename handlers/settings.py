@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.context import CommandContext
 from bot.errors import UserError
+from bot.handler_types import command
 from bot.i18n import normalise_language, t
-from bot.registry import command
 from bot.switches import OFF_WORDS, switch
 from bot.time_input import day_label, parse_until
 

@@ -15,10 +15,10 @@ from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import ConversationRef, MessageEvent, ReactionEvent
 from bot.expertise.finder import ExpertIndex
+from bot.handler_types import command, on_message, on_reaction
 from bot.inert import inert
 from bot.logs import get_logger
 from bot.recorder import find_message
-from bot.registry import command, on_message, on_reaction
 from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseTerm, ExpertiseWeight
 from bot.storage.models import (
     Account,
@@ -241,7 +241,7 @@ _INTENTS = [
 
 
 def _index(ctx: EventContext) -> ExpertIndex:
-    return ctx.services.feature(ExpertIndex)
+    return ctx.services.experts
 
 
 def _topic(args: str) -> str:

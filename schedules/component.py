@@ -10,10 +10,10 @@ from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.app import Bot
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.adoption_models import JobRun
-from schedules.clock import AcceleratedClock
 from schedules.digest import weekly_digest
 from schedules.expertise_refresh import refresh_expertise
 from schedules.introductions import introductions
@@ -121,14 +121,7 @@ class SchedulerComponent:
         return self.scheduler is not None and bool(self.scheduler.running)
 
 
-def scheduler_factory(bot: object) -> SchedulerComponent | None:
-    """For ``component_factories()``: the jobs run in every ``vraagbaak run``."""
-    from bot.app import Bot
-
-    assert isinstance(bot, Bot)
-    settings = bot.services.config.nudges
-    if settings.clock_start is not None:
-        bot.services.clock = AcceleratedClock(
-            settings.clock_start, settings.clock_speed, settings.clock_anchor
-        )
+def scheduler_factory(bot: Bot) -> SchedulerComponent | None:
+    """For ``component_factories()``: the jobs run in every ``vraagbaak run`` (on the clock
+    the bot was built with: the accelerated one when ``nudges.clock_start`` is set)."""
     return SchedulerComponent(bot.services)

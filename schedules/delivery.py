@@ -14,7 +14,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.chat_outbox import queue_chat
 from bot.events import AccountRef, Attachment, ConversationRef
-from bot.i18n import Lang, normalise_language
 from bot.idempotency import post_scope
 from bot.inert import inert
 from bot.logs import get_logger
@@ -24,7 +23,6 @@ from bot.storage.models import (
     Channel,
     Nudge,
     Person,
-    PersonSettings,
     Thread,
 )
 
@@ -66,12 +64,6 @@ async def claim(
 async def already_claimed(session: AsyncSession, dedupe_key: str) -> bool:
     found = await session.exec(select(Nudge.id).where(Nudge.dedupe_key == dedupe_key))
     return found.first() is not None
-
-
-async def language_of(services: Services, session: AsyncSession, person_id: int) -> Lang:
-    settings = await session.get(PersonSettings, person_id)
-    chosen = normalise_language(settings.language if settings else None)
-    return chosen or normalise_language(services.config.bot.language) or "nl"
 
 
 async def account_on(

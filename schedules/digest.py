@@ -13,13 +13,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
-from bot.ports import ExpertFinder
 from bot.services import Services
 from bot.storage.adoption_models import NudgeState
 from bot.storage.models import Channel, ChannelMember, Message, Person, PersonSettings, Thread
 from schedules.activity import last_activity, pseudonym_key
 from schedules.common import excerpt, open_threads, root_text, with_footer
-from schedules.delivery import already_claimed, claim, language_of, send_direct
+from schedules.delivery import already_claimed, claim, send_direct
 from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
@@ -66,9 +65,7 @@ async def _might_answer(
     services: Services, session: AsyncSession, person_id: int, thread: Thread, channel: Channel
 ) -> bool:
     """With the expertise index: only questions it would suggest this person for."""
-    if not services.has_feature(ExpertFinder):
-        return True
-    finder: ExpertFinder = services.feature(ExpertFinder)  # type: ignore[type-abstract]
+    finder = services.expert_finder
     text = await root_text(session, thread)
     if not text:
         return False
@@ -166,7 +163,7 @@ async def weekly_digest(services: Services) -> None:
                 direct=True,
             ):
                 continue
-            language = await language_of(services, session, person.id)
+            language = await services.identity.language_of(session, person.id)
             await send_direct(services, session, person.id, texts[language], dedupe)
             state.last_digest_at = now
             session.add(state)

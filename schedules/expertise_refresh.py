@@ -8,7 +8,6 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.expertise.build_io import build_index
-from bot.expertise.finder import ExpertIndex
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.models import StateEntry
@@ -38,6 +37,5 @@ async def refresh_expertise(services: Services, now: datetime | None = None) -> 
         entry.updated_at = now
         session.add(entry)
         await session.commit()
-    if services.has_feature(ExpertIndex):
-        services.feature(ExpertIndex).invalidate()
+    services.experts.invalidate()
     log.info("expertise index rebuilt", rows=report.rows, seconds=round(report.seconds, 1))

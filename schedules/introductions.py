@@ -27,7 +27,7 @@ from bot.storage.models import (
     StateEntry,
 )
 from schedules.common import with_footer
-from schedules.delivery import claim, language_of, send_direct
+from schedules.delivery import claim, send_direct
 from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
@@ -100,7 +100,7 @@ async def _account_previous_round(
     session.add(state)
     await session.commit()  # before claim() writes in a session of its own
     if newly_dropped:
-        language = await language_of(services, session, person.id)
+        language = await services.identity.language_of(session, person.id)
         key = f"introduction-dropped:{person.id}:{now.date().isoformat()}"
         if await claim(services, kind="introduction_dropped", dedupe_key=key, at=now, direct=True):
             await send_direct(
@@ -166,7 +166,7 @@ async def introductions(services: Services) -> None:
                 continue
             for me, other in ((a, b), (b, a)):
                 partner = people[other]
-                language = await language_of(services, session, me)
+                language = await services.identity.language_of(session, me)
                 body = t(
                     language,
                     "nudge.introduction",

@@ -18,7 +18,6 @@ from bot import visibility
 from bot.events import Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
-from bot.membership import refresh_members
 from bot.services import Services
 from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.adoption_models import Goal
@@ -188,7 +187,7 @@ async def shared_with_partners(
     ``reader_id``). The report has every group's figures, so such a room is refused when it
     is chosen and skipped when partners joined it since (issue 13)."""
     room = ConversationRef(channel.platform, channel.external_id, channel.name)
-    await refresh_members(services, session, room, channel)
+    await services.members.refresh(services, session, room, channel)
     return (await visibility.audience_of_channel(session, channel, reader_id)).restricted
 
 

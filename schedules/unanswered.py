@@ -17,8 +17,6 @@ from bot.events import ConversationRef
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
-from bot.membership import refresh_members
-from bot.ports import ExpertFinder
 from bot.services import Services
 from bot.storage.expertise_models import ExpertiseThreadTerm
 from bot.storage.models import Channel, Nudge, Person, Thread, ThreadSource
@@ -26,7 +24,6 @@ from schedules.common import excerpt, open_threads, people_by_email, root_text, 
 from schedules.delivery import (
     already_claimed,
     claim,
-    language_of,
     mention,
     post_in_channel,
     send_direct,
@@ -62,9 +59,9 @@ async def suggest_people(
     same few colleagues are not named every time; only people the channel's readers may be
     told about (issue 13: a partner reading along learns nothing internal)."""
     group_id = channel.group_id
-    if not services.has_feature(ExpertFinder) or not text:
+    if not text:
         return []
-    finder: ExpertFinder = services.feature(ExpertFinder)  # type: ignore[type-abstract]
+    finder = services.expert_finder
     exclude = [thread.author_id] if thread.author_id is not None else []
     suggestions = await finder.suggest(
         session,
@@ -75,7 +72,7 @@ async def suggest_people(
         limit=SUGGEST * 3,
     )
     conversation = ConversationRef(channel.platform, channel.external_id, channel.name)
-    await refresh_members(services, session, conversation, channel)
+    await services.members.refresh(services, session, conversation, channel)
     audience = await visibility.audience_of_channel(session, channel, thread.author_id)
     terms = (
         await session.exec(
@@ -171,7 +168,7 @@ async def _direct_to_each(
             continue
         if await rules.direct_refusal(session, kind, group_id, person.id, now) is not None:
             continue
-        language = await language_of(services, session, person.id)
+        language = await services.identity.language_of(session, person.id)
         body, why = compose[language]
         if not await claim(
             services,

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot.app import Bot, build_bot
+from bot.clock import Clock
 from bot.config import Config, parse_config
 from tests.support.recording_adapter import RecordingAdapter
 
@@ -121,8 +122,16 @@ def make_config(database_url: str, **sections: dict[str, object]) -> Config:
 
 
 @pytest.fixture
-async def bot(database_url: str) -> AsyncIterator[Bot]:
-    instance = build_bot(make_config(database_url))
+def bot_clock() -> Clock | None:
+    """The clock the ``bot`` fixture is built with: the system's, unless a test module (or a
+    test, by parametrizing ``bot_clock``) gives a manual one. The clock is chosen before the
+    bot is built; nothing swaps it later."""
+    return None
+
+
+@pytest.fixture
+async def bot(database_url: str, bot_clock: Clock | None) -> AsyncIterator[Bot]:
+    instance = build_bot(make_config(database_url), clock=bot_clock)
     await instance.prepare()
     try:
         yield instance
@@ -133,5 +142,5 @@ async def bot(database_url: str) -> AsyncIterator[Bot]:
 @pytest.fixture
 def adapter(bot: Bot) -> RecordingAdapter:
     recording = RecordingAdapter()
-    bot.services.adapters[recording.platform] = recording
+    bot.services.adapters.add(recording)
     return recording

@@ -15,6 +15,7 @@ EXIT_CONFIG = 2
 
 
 def _command_modules() -> list[ModuleType]:
+    # For start-up time: loaded only when the command runs.
     from bot.cli import (
         audit_cmd,
         config_cmd,
@@ -43,6 +44,7 @@ def _command_modules() -> list[ModuleType]:
 
 
 def _email_module() -> list[ModuleType]:
+    # For start-up time: loaded only when the command runs.
     from bot.cli import email_cmd
 
     return [email_cmd]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    # For start-up time: type-checking only; the command loads them when it runs.
     from bot.config import Config
 
 
@@ -26,6 +27,7 @@ def config_from(args: argparse.Namespace) -> Config:
 
 
 def checked_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
+    # For start-up time: loaded only when the command runs.
     from bot.config import load_config  # pydantic: only when a command runs
     from bot.config_check import validate_platforms
 

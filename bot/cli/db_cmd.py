@@ -17,6 +17,7 @@ def add_parser(subparsers: Any) -> None:
 
 def _upgrade(args: argparse.Namespace) -> int:
     config = config_from(args)
+    # For start-up time: loaded only when the command runs.
     from bot.storage.database import Database
 
     database = Database(config.database.url)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cli.common import add_config_argument, config_from
 
 if TYPE_CHECKING:
+    # For start-up time: type-checking only; the command loads them when it runs.
     from bot.config import Config
 
 EXIT_INPUT = 3
@@ -43,6 +44,7 @@ def understand_file(raw: bytes, config: Config) -> dict[str, Any]:
     """What intake makes of a mail, judged as if fetched over IMAP from the organisation's
     mailbox, read in the same bounded worker process; with the ``action`` intake would take
     (before the checks that need stored mail: follow-ups and rate limits)."""
+    # For start-up time: loaded only when the command runs.
     from bot.mail.policy import Action, decide
     from bot.mail.senders import Source
     from bot.mail.worker import UnderstandingFailedError, UnderstandingWorker
@@ -95,6 +97,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _trim(args: argparse.Namespace) -> int:
+    # For start-up time: loaded only when the command runs.
     from bot.mail.trim import trim_reply
 
     raw = _read(args.file)

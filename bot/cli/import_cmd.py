@@ -27,12 +27,14 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _slack_export(args: argparse.Namespace) -> int:
+    # For start-up time: loaded only when the command runs.
     from bot.importers.slack_import import import_slack_export
 
     config = config_from(args)
     if not args.path.exists():
         print(f"{args.path}: no such file or folder", file=sys.stderr)
         return 1
+    # For start-up time: loaded only when the command runs.
     from bot.storage.database import Database
 
     database = Database(config.database.url)
@@ -45,6 +47,7 @@ def _slack_export(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         if not args.no_index:
+            # For start-up time: loaded only when the command runs.
             from bot.expertise.build_io import build_index
 
             index = build_index(

@@ -27,12 +27,14 @@ def add_import_subcommand(import_subparsers: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     config = config_from(args)
+    # For start-up time: loaded only when the command runs.
     import asyncio
 
     return asyncio.run(_import(config, args.room, as_json=args.json))
 
 
 async def _import(config: Any, room: str, *, as_json: bool) -> int:
+    # For start-up time: loaded only when the command runs.
     from bot.adapters.matrix.config import matrix_settings
     from bot.adapters.matrix.history import HistoryImportError, import_room
     from bot.app import build_bot

@@ -16,11 +16,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # For start-up time: loaded only when the command runs.
     from bot.logs import configure_logging
     from bot.runtime import run_bot
 
     config, warnings = checked_config(args)
     configure_logging(config.bot.log_level, config.bot.log_format)
+    # For start-up time: loaded only when the command runs.
     from bot.logs import get_logger
 
     for warning in warnings:
@@ -29,6 +31,7 @@ def _run(args: argparse.Namespace) -> int:
     port = args.health_port if args.health_port is not None else config.web.port
     # Links in !dashboard point at the address actually listened on (unless [web] base_url).
     config = config.model_copy(update={"web": config.web.model_copy(update={"port": port})})
+    # For start-up time: loaded only when the command runs.
     import asyncio
 
     return asyncio.run(run_bot(config, health_host=host, health_port=port))

@@ -62,6 +62,7 @@ def _print_text(result: dict[str, Any]) -> None:
 
 
 def _has_messages(database: Any) -> bool:
+    # For start-up time: loaded only when the command runs.
     from sqlalchemy import select
 
     from bot.storage.models import Message
@@ -89,12 +90,14 @@ def _warn_empty(url: str) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    # For start-up time: loaded only when the command runs.
     from bot.stats.report import StatsQuery, UnknownGroupError, compute_stats
 
     config = config_from(args)
     if args.first and args.last and args.last < args.first:
         print("--to lies before --from", file=sys.stderr)
         return 1
+    # For start-up time: loaded only when the command runs.
     from bot.storage.database import Database
 
     database = Database(config.database.url)

@@ -35,6 +35,7 @@ def _link(args: argparse.Namespace) -> int:
 
 
 async def _print_link(config: Any, email: str, minutes: int) -> int:
+    # For start-up time: loaded only when the command runs.
     from bot.clock import SystemClock
     from bot.identity import role_for_email
     from bot.storage.database import Database

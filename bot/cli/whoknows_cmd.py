@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cli.common import add_config_argument, config_from
 
 if TYPE_CHECKING:
+    # For start-up time: type-checking only; the command loads them when it runs.
     from bot.config import Config
     from bot.storage.database import Database
 
@@ -50,6 +51,7 @@ def _eval_parser(subparsers: Any) -> Any:
 
 
 def _finder(config: Config) -> Any:
+    # For start-up time: loaded only when the command runs.
     from bot.expertise.finder import ExpertIndex
     from knowledge.thesaurus import load_thesaurus
 
@@ -61,6 +63,7 @@ def _finder(config: Config) -> Any:
 
 
 async def _person_id(database: Database, email: str) -> int | None:
+    # For start-up time: loaded only when the command runs.
     from sqlmodel import select
 
     from bot.storage.models import Person
@@ -72,12 +75,14 @@ async def _person_id(database: Database, email: str) -> int | None:
 
 def _whoknows(args: argparse.Namespace) -> int:
     config = config_from(args)
+    # For start-up time: loaded only when the command runs.
     from bot.storage.database import Database
 
     database = Database(config.database.url)
     try:
         database.upgrade_if_needed()
         if args.rebuild:
+            # For start-up time: loaded only when the command runs.
             from bot.expertise.build_io import build_index
 
             build_index(
@@ -91,6 +96,7 @@ def _whoknows(args: argparse.Namespace) -> int:
                 print("give a question, or --rebuild", file=sys.stderr)
                 return 1
             return 0
+        # For start-up time: loaded only when the command runs.
         import asyncio
 
         return asyncio.run(_answer(database, config, args))
@@ -106,6 +112,7 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             print(f"{args.as_email}: no such person", file=sys.stderr)
             await database.dispose()
             return 1
+    # For start-up time: loaded only when the command runs.
     from knowledge.text import looks_english
 
     finder = _finder(config)
@@ -169,11 +176,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"{args.qrels}: {exc}", file=sys.stderr)
         return 1
+    # For start-up time: loaded only when the command runs.
     from bot.storage.database import Database
 
     database = Database(config.database.url)
     try:
         database.upgrade_if_needed()
+        # For start-up time: loaded only when the command runs.
         import asyncio
 
         summary = asyncio.run(evaluate_qrels(database, config, qrels))
@@ -203,6 +212,7 @@ async def evaluate_qrels(
 ) -> dict[str, Any]:
     """The figures overall and per form, and under ``halves`` the same for the ``tune`` and
     the ``held-out`` half of the queries (:func:`knowledge.evaluation.dev_half` of the qid)."""
+    # For start-up time: loaded only when the command runs.
     from knowledge.evaluation import QueryScore, score_query, summarise, summarise_halves
 
     finder = _finder(config)

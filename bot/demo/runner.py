@@ -34,7 +34,7 @@ async def run_demo(config: Config, people: list[ConsolePerson], output: TextIO) 
     await bot.prepare()
     rooms = [group.id for group in config.groups]
     adapter = ConsoleAdapter(people=people, rooms=rooms, output=output, guard=room_guard(bot))
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     mail = _demo_mail(bot, output)
     dispatch = bot.dispatcher.for_adapter(adapter)
     dashboard: DashboardServer | None = None

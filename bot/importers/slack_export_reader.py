@@ -12,19 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.adapters.slack.translate import SlackUser
+
 _DAY_FILE = re.compile(r"^(?P<channel>[^/]+)/(?P<day>\d{4}-\d{2}-\d{2})\.json$")
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 _BARE_LINK = re.compile(r"<(https?://[^|>]+)>")
-
-
-@dataclass(frozen=True, slots=True)
-class SlackUser:
-    id: str
-    name: str
-    email: str | None
-    deleted: bool
-    is_bot: bool
-    is_guest: bool
 
 
 @dataclass(frozen=True, slots=True)

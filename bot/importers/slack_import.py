@@ -14,10 +14,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Table, select
 
+from bot.adapters.slack.translate import SlackUser
 from bot.config import Config
 from bot.events import utcnow
 from bot.identity import role_for_email
-from bot.importers.slack_export_reader import SlackChannel, SlackExport, SlackMessage, SlackUser
+from bot.importers.slack_export_reader import SlackChannel, SlackExport, SlackMessage
 from bot.storage.bulk import insert_ignore, insert_rows
 from bot.storage.database import Database
 from bot.storage.models import (

@@ -15,6 +15,7 @@ from typing import Literal
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core_services import CoreServices
 from bot.i18n import t
 from bot.inert import inert_markdown
 from bot.logs import get_logger
@@ -26,7 +27,6 @@ from bot.mail.outbox import Outbox, enqueue
 from bot.mail.policy import may_mail_sender
 from bot.mail.sender_identity import identity_for, is_outsider
 from bot.mail.status_line import StatusLines
-from bot.services import Services
 from bot.storage.mail_models import AnswerStatus, InboundEmail, MailAnswer, MailLink
 from bot.storage.models import (
     OutboxItem,
@@ -82,7 +82,7 @@ class Accepted:
 
 class Acceptance:
     def __init__(
-        self, services: Services, outbox: Outbox, moderation: Moderation, status: StatusLines
+        self, services: CoreServices, outbox: Outbox, moderation: Moderation, status: StatusLines
     ) -> None:
         self.services = services
         self.outbox = outbox

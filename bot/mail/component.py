@@ -6,17 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from bot.app import Bot
 from bot.logs import get_logger
-from bot.mail.desk import EmailDesk
 from bot.mail.intake_imap import IMAPPoller
 from bot.mail.intake_smtp import IntakeHandler, SMTPListener
-from bot.mail.outbox import Outbox, Transport, folder_transport, smtp_transport
+from bot.mail.outbox import Transport, folder_transport, smtp_transport
 from bot.mail.store import Stored
-
-if TYPE_CHECKING:
-    from bot.app import Bot
 
 log = get_logger(__name__)
 
@@ -50,9 +46,9 @@ class MailComponent:
             else:
                 folder = outbox_folder or services.config.bot.data_dir / "outbox"
                 transport = folder_transport(folder)
-        self.outbox = Outbox(services.outbox, transport)
-        self.desk = EmailDesk(services, self.outbox)
-        services.provide(self.desk)
+        self.desk = services.desk()
+        self.outbox = self.desk.outbox
+        self.outbox.connect(transport)
         self.interval = interval
         self.listener: SMTPListener | None = None
         if smtp and mail.smtp_port >= 0:
@@ -118,9 +114,6 @@ class MailComponent:
 
 def mail_component(bot: Bot) -> MailComponent | None:
     """The factory for ``vraagbaak run``: only when some mail address is configured."""
-    config = bot.services.config
-    if not (
-        config.mail.general_address or config.mail.imap_host or any(g.email for g in config.groups)
-    ):
+    if bot.services.mail_desk is None:
         return None
     return MailComponent(bot)

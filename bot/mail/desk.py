@@ -21,6 +21,8 @@ from sqlalchemy import event as sa_event
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.config import Config
+from bot.core_services import CoreServices
 from bot.mail.acceptance import Acceptance, Accepted, AcceptRefusedError
 from bot.mail.intake_worker import MailIntake
 from bot.mail.moderation import Moderation
@@ -29,7 +31,6 @@ from bot.mail.posting import MailPoster
 from bot.mail.retention import purge_expired
 from bot.mail.status_line import StatusLines
 from bot.mail.worker import UnderstandingWorker
-from bot.services import Services
 from bot.storage.mail_models import InboundEmail
 from bot.storage.models import (
     Channel,
@@ -43,9 +44,9 @@ __all__ = ["AcceptRefusedError", "EmailDesk"]
 
 
 class EmailDesk:
-    def __init__(self, services: Services, outbox: Outbox) -> None:
+    def __init__(self, services: CoreServices) -> None:
         self.services = services
-        self.outbox = outbox
+        self.outbox = outbox = Outbox(services.outbox)
         self.worker = UnderstandingWorker(services.config)
         self.status = StatusLines(services)
         self.poster = MailPoster(services, self.status)
@@ -150,9 +151,10 @@ async def _groups_with_external_members(session: AsyncSession) -> set[str]:
     return {group_id for group_id in rows if group_id}
 
 
-def desk_of(services: Services) -> EmailDesk | None:
-    """The running mail desk, or None when this bot takes no mail."""
-    return services.feature(EmailDesk) if services.has_feature(EmailDesk) else None
+def takes_mail(config: Config) -> bool:
+    """Whether this bot takes mail: some address (general or a group's) or a mailbox is set."""
+    mail = config.mail
+    return bool(mail.general_address or mail.imap_host or any(g.email for g in config.groups))
 
 
 def mail_number(args: str) -> int | None:

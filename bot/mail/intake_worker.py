@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core_services import CoreServices
 from bot.idempotency import post_scope
 from bot.logs import get_logger
 from bot.mail.classify import MailKind
@@ -30,7 +31,6 @@ from bot.mail.worker import (
     WorkerUnavailableError,
 )
 from bot.retry import RETRY
-from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel
 
@@ -66,7 +66,7 @@ class _Plan:
 class MailIntake:
     def __init__(
         self,
-        services: Services,
+        services: CoreServices,
         outbox: Outbox,
         worker: UnderstandingWorker,
         poster: MailPoster,

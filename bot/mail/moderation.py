@@ -9,12 +9,12 @@ from typing import Any, Literal
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core_services import CoreServices
 from bot.events import AccountRef
 from bot.i18n import t
 from bot.logs import get_logger
 from bot.mail import thread_text
 from bot.redaction.audit import counts_of, summary
-from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Account, Person
 
@@ -35,7 +35,7 @@ def is_quarantined(row: InboundEmail) -> bool:
 
 
 class Moderation:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: CoreServices) -> None:
         self.services = services
 
     @property

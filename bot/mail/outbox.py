@@ -109,12 +109,16 @@ class MailDeliverer:
 
 
 class Outbox:
-    """The mail side of the outbox: its deliverer, and ``on_sent`` after each mail."""
+    """The mail side of the outbox: ``on_sent`` after each mail, and its deliverer once the
+    mail component connects a transport (until then mail waits in the outbox)."""
 
-    def __init__(self, engine: outbox.Outbox, transport: Transport) -> None:
+    def __init__(self, engine: outbox.Outbox) -> None:
         self.engine = engine
         self.on_sent: OnSent | None = None
-        engine.register(MailDeliverer(transport), after_sent=self._after_sent)
+
+    def connect(self, transport: Transport) -> None:
+        """Send mail through ``transport`` from now on."""
+        self.engine.register(MailDeliverer(transport), after_sent=self._after_sent)
 
     async def _after_sent(self, item: OutboxItem) -> None:
         if self.on_sent is not None:

@@ -17,6 +17,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
+from bot.core_services import CoreServices
 from bot.events import AccountRef, ConversationRef, MessageRef
 from bot.i18n import t
 from bot.logs import get_logger
@@ -28,7 +29,6 @@ from bot.mail.sender_identity import question_organisation
 from bot.mail.status_line import StatusLines, status_text
 from bot.mail.understand import Understanding
 from bot.recorder import find_message, find_thread, record_posted_question
-from bot.services import Services
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import Channel, Person, Question, Thread, ThreadSource
 
@@ -36,7 +36,7 @@ log = get_logger(__name__)
 
 
 async def asker_person(
-    services: Services, session: AsyncSession, u: Understanding, group_id: str
+    services: CoreServices, session: AsyncSession, u: Understanding, group_id: str
 ) -> Person:
     """Who the thread counts as asked by: the verified colleague who mailed it, else a
     stand-in for someone outside the organisations (no name or address kept, never
@@ -107,7 +107,7 @@ async def _record_thread(
 
 
 class MailPoster:
-    def __init__(self, services: Services, status: StatusLines | None = None) -> None:
+    def __init__(self, services: CoreServices, status: StatusLines | None = None) -> None:
         self.services = services
         self.status = status or StatusLines(services)
 

@@ -12,11 +12,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.authority import audit, authority_of
-from bot.expertise.finder import ExpertIndex
 from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.answer import OutgoingMail
 from bot.mail.conversation import thread_reference
-from bot.mail.desk import EmailDesk
 from bot.services import Services
 from bot.storage.mail_models import AnswerStatus, InboundEmail, MailAnswer
 from bot.storage.models import Message, Person
@@ -126,7 +124,7 @@ async def send(
     services: Services, session: AsyncSession, person: Person, pending: Pending
 ) -> OutgoingMail:
     """The mail, exactly as previewed, to the outbox (in the caller's transaction)."""
-    desk = services.feature(EmailDesk)
+    desk = services.desk()
     rights = await authority_of(session, services.config, person)
     if not desk.may_accept(
         pending.first, person, moderates=rights.may_moderate(pending.first.group_id)
@@ -144,17 +142,16 @@ async def send(
 async def edit(
     services: Services, session: AsyncSession, pending: Pending, text: str
 ) -> OutgoingMail:
-    return await services.feature(EmailDesk).acceptance.edit(session, pending.answer, text)
+    return await services.desk().acceptance.edit(session, pending.answer, text)
 
 
 async def cancel(services: Services, session: AsyncSession, pending: Pending) -> None:
-    await services.feature(EmailDesk).acceptance.cancel(session, pending.answer)
+    await services.desk().acceptance.cancel(session, pending.answer)
 
 
 async def count_accepted_answer(
     services: Services, session: AsyncSession, message: Message
 ) -> None:
     """The accepted answer counts for who-knows at once, as an asker's ✅ in chat does."""
-    if services.has_feature(ExpertIndex):
-        live = await services.feature(ExpertIndex).live(session)
-        await live.accepted_by_mail_flow(session, message)
+    live = await services.experts.live(session)
+    await live.accepted_by_mail_flow(session, message)

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from bot.services import Services
+from bot.core_services import CoreServices
 from bot.storage.mail_models import InboundEmail, InboundStatus
 
 
-async def purge_expired(services: Services) -> int:
+async def purge_expired(services: CoreServices) -> int:
     """Delete the originals of mail older than the retention period; returns how many."""
     cutoff = services.clock.now() - timedelta(days=services.config.mail.keep_original_days)
     async with services.db.session() as session:

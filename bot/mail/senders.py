@@ -12,6 +12,7 @@ from enum import StrEnum
 
 import authres
 
+from bot.mail.dkim_check import dkim_verified_domains, txt_lookup
 from bot.mail.parse import ParsedMail
 
 
@@ -129,8 +130,6 @@ def check_dkim_directly(raw: bytes, mail: ParsedMail, dns_server: str | None) ->
     domain aligned with the From domain."""
     if mail.sender is None or b"dkim-signature:" not in raw[:200_000].lower():
         return UNVERIFIED
-    from bot.mail.dkim_check import dkim_verified_domains, txt_lookup
-
     from_domain = _domain(mail.sender.email)
     for signer in dkim_verified_domains(raw, txt_lookup(dns_server)):
         if aligned(signer, from_domain):

@@ -10,12 +10,12 @@ from typing import Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.core_services import CoreServices
 from bot.events import ConversationRef, MessageRef
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
 from bot.mail import conversation
-from bot.services import Services
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import AnswerStatus, InboundEmail
 from bot.storage.models import Person
@@ -46,7 +46,7 @@ def status_text(
 
 
 class StatusLines:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: CoreServices) -> None:
         self.services = services
 
     @property

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import multiprocessing
+import sys
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -19,7 +21,8 @@ from typing import Any
 
 from bot.config import Config
 from bot.logs import get_logger
-from bot.mail.understand import Understanding
+from bot.mail.understand import MailReader, Understanding
+from knowledge.routing import Router, profiles_from
 
 log = get_logger(__name__)
 START_SECONDS = 60.0  # importing the bot in a fresh interpreter; not part of a mail's budget
@@ -64,13 +67,6 @@ def _serve(
     reader_factory: str | None,
 ) -> None:
     """The worker's main loop: one request in, one result (or error text) out."""
-    import importlib
-    import sys
-
-    from bot.config import Config
-    from bot.mail.understand import MailReader
-    from knowledge.routing import Router, profiles_from
-
     sys.setrecursionlimit(5000)
     config = Config.model_validate(config_data)
     router = Router(profiles_from(config.groups, past, set(external)))

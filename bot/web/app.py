@@ -10,12 +10,19 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.i18n import normalise_language, register
+from bot.i18n import register
 from bot.logs import get_logger
 from bot.services import Services
 from bot.stats.report import StatsQuery
-from bot.storage.models import Person, PersonSettings
-from bot.web import pages_figures, pages_mail, pages_profile, pages_signin, pages_targets
+from bot.storage.models import Person
+from bot.web import (
+    pages_csv,
+    pages_figures,
+    pages_mail,
+    pages_profile,
+    pages_signin,
+    pages_targets,
+)
 from bot.web.access import viewer_for
 from bot.web.assets import serve_stylesheet, theme_css
 from bot.web.common import (
@@ -69,9 +76,7 @@ async def _who(request: web.Request, handler: Handler) -> web.StreamResponse:
             if row is not None and person is not None and person.active:
                 request[VIEWER] = await viewer_for(session, person, services.config)
                 request[CSRF] = row.csrf_token
-                settings = await session.get(PersonSettings, row.person_id)
-                chosen = normalise_language(settings.language if settings else None)
-                request[LANG] = chosen or services.config.bot.language
+                request[LANG] = await services.identity.language_of(session, row.person_id)
     return await handler(request)
 
 
@@ -160,6 +165,7 @@ def add_dashboard(app: web.Application, services: Services, *, warm: bool = Fals
     pages_mail.add_routes(routes)
     pages_targets.add_routes(routes)
     pages_profile.add_routes(routes)
+    pages_csv.add_routes(routes)
 
 
 async def _warm_figures(app: web.Application) -> None:

@@ -72,7 +72,9 @@ def viewer_of(request: web.Request) -> Viewer | None:
     return request.get(VIEWER)
 
 
-def language_of(request: web.Request) -> str:
+def page_language(request: web.Request) -> str:
+    """The language a page is shown in: the signed-in viewer's (Identity.language_of),
+    else the bot's."""
     return request.get(LANG) or services_of(request).config.bot.language
 
 
@@ -86,7 +88,7 @@ class PageData:
 
 
 def render(request: web.Request, page: PageData) -> web.Response:
-    lang = language_of(request)
+    lang = page_language(request)
     viewer = viewer_of(request)
     sheets = available_stylesheets()
     flash = request.query.get("melding", "")

@@ -10,7 +10,9 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.goal_input import describe_goal
 from bot.i18n import t
+from bot.stats.report import UnknownGroupError
 from bot.stats.working_time import AMSTERDAM
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel, Thread
@@ -20,14 +22,14 @@ from bot.web.common import (
     FIGURES,
     PageData,
     RefusedError,
-    language_of,
+    page_language,
     period_of,
     render,
     require_manager,
     services_of,
 )
 from bot.web.links import thread_link
-from bot.web.tables import Cell, Table, to_csv
+from bot.web.tables import Cell, Table
 from schedules.report import goal_met, metric_value, previous_month
 
 # The seven figures every scope has (stats.json's keys, in its order).
@@ -80,8 +82,6 @@ def figures_table(
 def goals_table(
     stats: dict[str, Any], goals: list[Goal], groups: list[str], lang: str, names: dict[str, str]
 ) -> Table:
-    from bot.goal_input import describe_goal
-
     table = Table(
         "doelen",
         t(lang, "web.goals_caption"),
@@ -166,7 +166,7 @@ async def _goals(request: web.Request) -> list[Goal]:
 
 def _names(request: web.Request) -> dict[str, str]:
     config = services_of(request).config
-    lang = language_of(request)
+    lang = page_language(request)
     names = {"overall": t(lang, "web.overall")}
     names.update({g.id: g.name for g in config.groups})
     names.update({o.id: o.name for o in config.organisations})
@@ -198,7 +198,7 @@ def _manager_only(viewer: Viewer) -> None:
 
 async def build_overview(request: web.Request, viewer: Viewer) -> PageData:
     _manager_only(viewer)
-    lang = language_of(request)
+    lang = page_language(request)
     config = services_of(request).config
     context = _period_context(request)
     figures = await request.app[FIGURES].get(context["period"].query())
@@ -276,7 +276,7 @@ async def _unanswered(request: web.Request, group_id: str, lang: str) -> Table:
 
 async def build_group(request: web.Request, viewer: Viewer) -> PageData:
     _manager_only(viewer)
-    lang = language_of(request)
+    lang = page_language(request)
     config = services_of(request).config
     group_id = request.match_info["group"]
     if config.group(group_id) is None:
@@ -285,8 +285,6 @@ async def build_group(request: web.Request, viewer: Viewer) -> PageData:
         raise RefusedError(403, "web.not_your_group")
     context = _period_context(request)
     names = _names(request)
-    from bot.stats.report import UnknownGroupError
-
     stats: dict[str, Any] | None = None
     try:
         figures = await request.app[FIGURES].get(context["period"].query(group_id))
@@ -330,40 +328,6 @@ async def group_page(request: web.Request) -> web.StreamResponse:
     return render(request, await build_group(request, require_manager(request)))
 
 
-async def csv_download(request: web.Request) -> web.StreamResponse:
-    """``/csv/<page>/<table>`` with the page's own query (the period): any table as CSV."""
-    from bot.web import pages_mail, pages_profile, pages_targets
-
-    page = request.match_info["page"]
-    builders = {
-        "overzicht": build_overview,
-        "mail": pages_mail.build_desk,
-        "doelen": pages_targets.build_targets,
-        "profiel": pages_profile.build_profile,
-    }
-    if page.startswith("groep/"):
-        request.match_info["group"] = page.removeprefix("groep/")
-        builder = build_group
-    elif page in builders:
-        builder = builders[page]
-    else:
-        raise RefusedError(404, "web.status_404")
-    from bot.web.common import require_viewer
-
-    data = await builder(request, require_viewer(request))
-    table = next((tb for tb in data.tables if tb.id == request.match_info["table"]), None)
-    if table is None:
-        raise RefusedError(404, "web.status_404")
-    name = f"vraagbaak-{page.replace('/', '-')}-{table.id}.csv"
-    return web.Response(
-        body=to_csv(table),
-        content_type="text/csv",
-        charset="utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
-
-
 def add_routes(routes: web.UrlDispatcher) -> None:
     routes.add_get("/overzicht", overview)
     routes.add_get("/groep/{group}", group_page)
-    routes.add_get("/csv/{page:(?:groep/)?[a-z0-9_-]+}/{table:[a-z-]+}", csv_download)

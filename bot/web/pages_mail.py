@@ -14,7 +14,7 @@ from aiohttp import web
 from bot.i18n import t
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
-from bot.mail.desk import EmailDesk, desk_of
+from bot.mail.desk import EmailDesk
 from bot.mail.moderation import group_of
 from bot.redaction.audit import counts_of, summary
 from bot.stats.working_time import AMSTERDAM
@@ -24,7 +24,7 @@ from bot.web.access import Viewer
 from bot.web.common import (
     PageData,
     RefusedError,
-    language_of,
+    page_language,
     render,
     require_manager,
     see_other,
@@ -36,7 +36,7 @@ WAITING_LIMIT = 200
 
 
 def _desk(request: web.Request) -> EmailDesk | None:
-    return desk_of(services_of(request))
+    return services_of(request).mail_desk
 
 
 def may_handle(viewer: Viewer, row: InboundEmail) -> bool:
@@ -47,7 +47,7 @@ def may_handle(viewer: Viewer, row: InboundEmail) -> bool:
 
 def _mail_view(row: InboundEmail, request: web.Request) -> dict[str, Any]:
     config = services_of(request).config
-    lang = language_of(request)
+    lang = page_language(request)
     parsed: dict[str, Any] = row.parsed if isinstance(row.parsed, dict) else {}
     sender = row.forwarded_by or row.original_email or ""
     organisation = config.organisation_for_email(sender) if sender else None
@@ -73,7 +73,7 @@ def _mail_view(row: InboundEmail, request: web.Request) -> dict[str, Any]:
 async def build_desk(request: web.Request, viewer: Viewer) -> PageData:
     if not viewer.is_manager:
         raise RefusedError(403, "web.managers_only")
-    lang = language_of(request)
+    lang = page_language(request)
     services = services_of(request)
     desk = _desk(request)
     mails: list[dict[str, Any]] = []

@@ -18,7 +18,7 @@ from bot.web.access import Viewer
 from bot.web.common import (
     PageData,
     RefusedError,
-    language_of,
+    page_language,
     render,
     require_viewer,
     see_other,
@@ -35,7 +35,7 @@ def _date_text(moment: datetime | None) -> str:
 
 
 async def build_profile(request: web.Request, viewer: Viewer) -> PageData:
-    lang = language_of(request)
+    lang = page_language(request)
     services = services_of(request)
     async with services.db.session() as session:
         person = await session.get(Person, viewer.person_id)

@@ -18,7 +18,7 @@ from bot.web.access import Viewer
 from bot.web.common import (
     PageData,
     RefusedError,
-    language_of,
+    page_language,
     render,
     require_manager,
     see_other,
@@ -53,7 +53,7 @@ GROUP_NUDGES = (NudgeKind.UNANSWERED, NudgeKind.ESCALATION, NudgeKind.NEWCOMER)
 async def build_targets(request: web.Request, viewer: Viewer) -> PageData:
     if not viewer.is_manager:
         raise RefusedError(403, "web.managers_only")
-    lang = language_of(request)
+    lang = page_language(request)
     services = services_of(request)
     config = services.config
     groups = [g for g in config.groups if viewer.sees_group(g.id)]

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from bot.app import Bot
@@ -39,7 +40,7 @@ async def test_a_queued_post_goes_out_once_the_platform_runs(bot: Bot) -> None:
     outbox = bot.services.outbox
     assert await outbox.deliver_due() == 0  # no adapter for "test" runs yet
     adapter = RecordingAdapter()
-    bot.services.adapters["test"] = adapter
+    bot.services.adapters.add(adapter)
     assert await outbox.deliver_due() == 1
     assert [(s.text, s.thread_id) for s in adapter.sent] == [("Open vraag", "t1")]
     assert await outbox.deliver_due() == 0
@@ -48,12 +49,12 @@ async def test_a_queued_post_goes_out_once_the_platform_runs(bot: Bot) -> None:
     assert "text" not in item.payload
 
 
-async def test_a_failed_post_is_retried_later(bot: Bot) -> None:
-    clock = ManualClock(bot.services.clock.now())
-    bot.services.clock = clock
+@pytest.mark.parametrize("bot_clock", [ManualClock(datetime.now(UTC))])
+async def test_a_failed_post_is_retried_later(bot: Bot, bot_clock: ManualClock) -> None:
+    clock = bot_clock
     adapter = FlakyAdapter()
     adapter.failures = 1
-    bot.services.adapters["test"] = adapter
+    bot.services.adapters.add(adapter)
     await queue_chat(bot.services, "test", text="Hallo", to="anouk@ermelo.nl")
     await queue_chat(bot.services, "test", text="Draad", conversation="room")
     outbox = bot.services.outbox

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.registry import Registry, RegistryError, command
+from bot.handler_types import command
+from bot.registry import Registry, RegistryError
 
 
 def test_a_name_used_twice_is_refused() -> None:

@@ -128,7 +128,7 @@ async def test_help_lists_admin_commands_only_for_admins(
 async def test_a_failing_handler_answers_with_a_reference(
     bot: Bot, adapter: RecordingAdapter, monkeypatch: object
 ) -> None:
-    from bot.registry import command
+    from bot.handler_types import command
 
     @command("kapot", help_key="core.help_command", hidden=True)
     async def broken(ctx: object, args: str) -> None:

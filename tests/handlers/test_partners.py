@@ -14,7 +14,6 @@ from bot.app import Bot
 from bot.clock import ManualClock
 from bot.events import AccountRef, ConversationRef, MessageEvent
 from bot.expertise.build_io import build_index
-from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
 from tests.handlers.test_whoknows import ANOUK, BRAM, say
 from tests.support.recording_adapter import RecordingAdapter
@@ -27,13 +26,16 @@ INTERNAL_PEOPLE = ("Fleur", "Karin", "Carla", "Daan", "Hans", "Lotte", "Anouk")
 
 
 @pytest.fixture
+def bot_clock() -> ManualClock:
+    return ManualClock(END)
+
+
+@pytest.fixture
 async def slack(bot: Bot, tmp_path: Path) -> RecordingAdapter:
-    bot.services.clock = ManualClock(END)
-    bot.services.feature(ExpertIndex).clock = bot.services.clock
     import_slack_export(bot.services.db, bot.services.config, write_export(tmp_path))
     build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
     adapter = RecordingAdapter(platform="slack")
-    bot.services.adapters["slack"] = adapter
+    bot.services.adapters.add(adapter)
     return adapter
 
 

@@ -32,7 +32,7 @@ async def running(url: str, admins: list[str]) -> AsyncIterator[tuple[Bot, Recor
     bot = build_bot(make_config(url, bot={"language": "nl", "admins": admins}))
     await bot.prepare()
     adapter = RecordingAdapter()
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     try:
         yield bot, adapter
     finally:
@@ -147,7 +147,7 @@ async def test_matrix_admins_by_user_id_are_authoritative_at_every_start(
         bot = build_bot(config)
         await bot.prepare()
         adapter = RecordingAdapter(platform="matrix")
-        bot.services.adapters["matrix"] = adapter
+        bot.services.adapters.add(adapter)
         try:
             await bot.dispatcher.dispatch(
                 adapter, MessageEvent(room, f"m{next(_ids)}", beheer, "!wiebenik")

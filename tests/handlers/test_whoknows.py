@@ -12,7 +12,6 @@ from bot.app import Bot
 from bot.clock import ManualClock
 from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
 from bot.expertise.build_io import build_index
-from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
 from bot.storage.models import Person, PersonSettings, Skill
 from tests.support.recording_adapter import RecordingAdapter
@@ -46,13 +45,16 @@ def say(
 
 
 @pytest.fixture
+def bot_clock() -> ManualClock:
+    return ManualClock(END)
+
+
+@pytest.fixture
 async def slack(bot: Bot, tmp_path: Path) -> RecordingAdapter:
-    bot.services.clock = ManualClock(END)
-    bot.services.feature(ExpertIndex).clock = bot.services.clock
     import_slack_export(bot.services.db, bot.services.config, write_export(tmp_path))
     build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
     adapter = RecordingAdapter(platform="slack")
-    bot.services.adapters["slack"] = adapter
+    bot.services.adapters.add(adapter)
     return adapter
 
 
@@ -386,7 +388,7 @@ async def test_profile_leaves_out_words_written_everywhere(
             )
             await bot.dispatcher.dispatch(slack, with_(answer, conversation=where))
     build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
-    bot.services.feature(ExpertIndex).invalidate()
+    bot.services.experts.invalidate()
     await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
     lines = [line for line in slack.sent[-1].text.splitlines() if line.startswith("- ")]
     assert any(line.startswith("- leerlingenvervoer:") for line in lines)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import func, select
 
 from bot.app import Bot
 from bot.clock import ManualClock
-from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export
 from bot.storage.expertise_models import ExpertiseWeight
 from bot.storage.models import StateEntry
@@ -29,11 +29,15 @@ async def _refreshed(bot: Bot) -> str | None:
         return entry.value if entry else None
 
 
+@pytest.fixture
+def bot_clock() -> ManualClock:
+    return ManualClock(END)
+
+
 async def test_the_index_is_rebuilt_once_a_day(bot: Bot, tmp_path: Path) -> None:
-    clock = ManualClock(END)
-    bot.services.clock = clock
-    index = bot.services.feature(ExpertIndex)
-    index.clock = clock
+    clock = bot.services.clock
+    assert isinstance(clock, ManualClock)
+    index = bot.services.experts
     import_slack_export(bot.services.db, bot.services.config, write_export(tmp_path))
     async with bot.services.db.session() as session:
         await session.exec(ExpertiseWeight.__table__.delete())  # type: ignore[attr-defined,call-overload]

@@ -108,7 +108,7 @@ async def test_a_moderator_of_another_group_cannot_send_by_reference(database_ur
     bot = build_bot(make_config(database_url, groups=groups))  # type: ignore[arg-type]
     await bot.prepare()
     adapter = RecordingAdapter()
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     async with bot.services.db.session() as session:
         session.add(
             Channel(platform="test", external_id="C-SOC", name="#s", group_id="sociaal-domein")
@@ -249,7 +249,7 @@ async def test_without_preview_the_mail_leaves_at_once_and_the_status_line_is_th
     bot = build_bot(make_config(database_url, groups=groups))  # type: ignore[arg-type]
     await bot.prepare()
     adapter = RecordingAdapter()
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     async with bot.services.db.session() as session:
         session.add(
             Channel(platform="test", external_id="C-SOC", name="#s", group_id="sociaal-domein")

@@ -63,7 +63,7 @@ async def start(
     bot = build_bot(config)
     await bot.prepare()
     adapter = RecordingAdapter()
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     async with bot.services.db.session() as session:
         session.add(
             Channel(platform="test", external_id="C-SOC", name="#s", group_id="sociaal-domein")

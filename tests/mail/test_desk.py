@@ -4,16 +4,18 @@ who may accept, the outbox's retries and the retention of originals."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 import pytest
 from sqlmodel import select
 
 from bot.app import Bot
+from bot.clock import ManualClock
 from bot.events import AccountRef, ConversationRef, MessageEvent, MessageRef, ReactionEvent
 from bot.inert import inert
 from bot.mail.component import MailComponent
+from bot.mail.intake_worker import LEASE
 from bot.mail.store import store_raw
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel, ChannelMember, OutboxItem, OutboxStatus, Person
@@ -313,15 +315,16 @@ async def test_attachments_stay_with_the_mail_until_the_forwarder_releases_one(
     assert upload.thread_id == root.message_id and on(upload, SOC)
 
 
+@pytest.mark.parametrize("bot_clock", [ManualClock(datetime.now(UTC))])
 async def test_a_row_leased_by_a_dead_process_is_taken_over_after_the_lease(
-    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+    bot: Bot,
+    bot_clock: ManualClock,
+    adapter: RecordingAdapter,
+    desk: tuple[MailComponent, Captured],
 ) -> None:
-    from bot.clock import ManualClock
-    from bot.mail.intake_worker import LEASE
 
     component, _ = desk
-    clock = ManualClock(bot.services.clock.now())
-    bot.services.clock = clock
+    clock = bot_clock
     raw = bytes(mails.plain("Hoe werkt de bijstand?"))
     await store_raw(
         bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]

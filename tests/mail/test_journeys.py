@@ -131,7 +131,7 @@ async def world(database_url: str) -> AsyncIterator[World]:
         bot = build_bot(config)
         await bot.prepare()
         adapter = RecordingAdapter()
-        bot.services.adapters[adapter.platform] = adapter
+        bot.services.adapters.add(adapter)
         async with bot.services.db.session() as session:
             session.add(
                 Channel(

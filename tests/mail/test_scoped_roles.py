@@ -45,7 +45,7 @@ async def scoped_bot(database_url: str) -> AsyncIterator[Bot]:
 async def world(scoped_bot: Bot) -> tuple[Bot, RecordingAdapter, MailComponent, Captured]:
     bot = scoped_bot
     adapter = RecordingAdapter()
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     async with bot.services.db.session() as session:
         session.add(
             Channel(platform="test", external_id="C-SOC", name="#s", group_id="sociaal-domein")

@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.app import Bot, build_bot
 from bot.clock import ManualClock
 from bot.events import AccountRef, ConversationRef, MessageEvent
-from bot.ports import ExpertFinder, Suggestion
+from bot.ports import Suggestion
 from bot.storage.models import Person
 from tests.conftest import make_config
 from tests.support.recording_adapter import RecordingAdapter
@@ -144,12 +144,11 @@ async def make_world(tmp_path: Path, database_url: str | None = None, **sections
         **sections,
     )
     clock = ManualClock(local(2026, 3, 2, 8))  # Monday
-    bot = build_bot(config, clock=clock)
+    finder = FakeExpertFinder(list(EXPERTS))
+    bot = build_bot(config, clock=clock, expert_finder=finder)
     await bot.prepare()
     adapter = RecordingAdapter(platform=PLATFORM)
-    bot.services.adapters[PLATFORM] = adapter
-    finder = FakeExpertFinder(list(EXPERTS))
-    bot.services.provide(finder, ExpertFinder)
+    bot.services.adapters.add(adapter)
     world = World(bot, adapter, clock, finder)
     # Everyone says hello once (in the past), so they exist with accounts and memberships.
     clock.set(local(2026, 2, 2, 10))

@@ -158,7 +158,7 @@ async def build_site(tmp_path: Path, **web: Any) -> AsyncIterator[Site]:
     bot = build_bot(config, clock=clock)
     await bot.prepare()
     adapter = RecordingAdapter(platform=PLATFORM)
-    bot.services.adapters[PLATFORM] = adapter
+    bot.services.adapters.add(adapter)
     world = World(bot, adapter, clock, FakeExpertFinder([]))
     await seed(world)
     mail = MailComponent(bot, transport=CapturedMail(), smtp=False)

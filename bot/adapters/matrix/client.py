@@ -70,6 +70,7 @@ from bot.inbox import Inbox, Ticket
 from bot.logs import get_logger
 from bot.outbox import Delivered
 from bot.outbox import Outbox as PostOutbox
+from bot.retry import Backoff
 from bot.storage.database import Database
 
 log = get_logger(__name__)
@@ -130,7 +131,7 @@ class MatrixAdapter:
         self.outbox = Outbox(
             self._send_now,
             max_rate_limit_retries=settings.max_rate_limit_retries,
-            max_backoff=settings.max_backoff_seconds,
+            backoff=Backoff(first=0.5, cap=settings.max_backoff_seconds),
             on_unreachable=self._mark_unreachable,
         )
 

@@ -33,7 +33,7 @@ class MatrixComponent:
         if services.config.bot.log_level != "DEBUG":
             # matrix-nio logs room and user details at INFO; keep our own privacy rule.
             logging.getLogger("nio").setLevel(logging.WARNING)
-        services.adapters[PLATFORM] = self.adapter
+        services.adapters.add(self.adapter)
         await self._grant_admins()
         await self.adapter.connect()
         dispatch = self.bot.dispatcher.for_adapter(self.adapter)
@@ -60,6 +60,7 @@ class MatrixComponent:
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        self.bot.services.adapters.remove(PLATFORM)
 
     def healthy(self) -> bool:
         return self.adapter.connected

@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.logs import get_logger
+from bot.retry import Backoff
 
 log = get_logger(__name__)
+# Waits while the homeserver is away (the client passes its configured cap).
+UNREACHABLE = Backoff(first=0.5, cap=30.0)
 
 
 class RateLimitedError(Exception):
@@ -62,14 +65,16 @@ class Outbox:
         *,
         max_rate_limit_retries: int = 8,
         default_retry_ms: int = 2_000,
-        max_backoff: float = 30.0,
+        backoff: Backoff = UNREACHABLE,
         on_unreachable: Callable[[bool], None] | None = None,
     ) -> None:
         self._sender = sender
         self._queue: asyncio.Queue[_Outgoing] = asyncio.Queue()
         self._max_rate_limit_retries = max_rate_limit_retries
         self._default_retry_ms = default_retry_ms
-        self._max_backoff = max_backoff
+        # While the homeserver is away: waits from the one backoff policy (bot/retry.py);
+        # the message is held, never given up (its max_attempts does not apply here).
+        self._backoff = backoff
         self._on_unreachable = on_unreachable
         self._worker: asyncio.Task[None] | None = None
         self.rate_limited_count = 0
@@ -142,7 +147,7 @@ class Outbox:
                 unreachable += 1
                 if unreachable == 1 and self._on_unreachable is not None:
                     self._on_unreachable(True)
-                await asyncio.sleep(min(self._max_backoff, 0.25 * 2 ** min(unreachable, 10)))
+                await asyncio.sleep(self._backoff.seconds(unreachable))
                 continue
             if unreachable and self._on_unreachable is not None:
                 self._on_unreachable(False)

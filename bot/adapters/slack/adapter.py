@@ -42,6 +42,7 @@ from bot.events import (
 from bot.inert import bot_mention, inert, strip_controls
 from bot.logs import get_logger
 from bot.outbox import Delivered
+from bot.retry import Backoff
 from bot.services import Services
 from bot.views import Form, HomeView, Link
 
@@ -89,10 +90,12 @@ class SlackAdapter:
         self.sender = SlackSender(
             self.client,
             RetryPolicy(
-                max_attempts=config.max_attempts,
-                max_retry_after=config.max_retry_after,
+                Backoff(
+                    first=config.backoff_base,
+                    cap=config.max_retry_after,
+                    max_attempts=config.max_attempts,
+                ),
                 inline_wait=config.inline_wait,
-                backoff_base=config.backoff_base,
             ),
             sleep=sleep,
         )
@@ -425,7 +428,7 @@ class SlackAdapter:
                         return False
             except (aiohttp.ClientError, TimeoutError):
                 pass
-            await asyncio.sleep(self.sender.policy.backoff(attempt))
+            await asyncio.sleep(self.sender.policy.backoff.seconds(attempt))
         return False
 
     # --- helpers -----------------------------------------------------------------------------

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.config import SlackConfig, load_slack_config
-
-if TYPE_CHECKING:
-    from bot.app import Bot
+from bot.app import Bot
 
 
 class SlackComponent:
@@ -19,12 +15,12 @@ class SlackComponent:
         self.adapter = SlackAdapter(config, bot.services)
 
     async def start(self) -> None:
-        self._bot.services.adapters[self.adapter.platform] = self.adapter
+        self._bot.services.adapters.add(self.adapter)
         await self.adapter.start(self._bot.dispatcher.for_adapter(self.adapter))
 
     async def stop(self) -> None:
         await self.adapter.stop()
-        self._bot.services.adapters.pop(self.adapter.platform, None)
+        self._bot.services.adapters.remove(self.adapter.platform)
 
     def healthy(self) -> bool:
         return self.adapter.healthy()

@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.logs import get_logger
+from bot.retry import Backoff
 
 log = get_logger(__name__)
 
@@ -43,17 +44,19 @@ class SlackUnavailableError(Exception):
         self.maybe_done = maybe_done
 
 
+# The defaults of the [slack] settings backoff_base, max_retry_after and max_attempts.
+CALL_BACKOFF = Backoff(first=0.5, cap=60.0, max_attempts=5)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
-    max_attempts: int = 5
-    max_retry_after: float = 60.0
+    """How one Web API call is retried: the one backoff policy (bot/retry.py; its ``cap``
+    also bounds a ``Retry-After``) and how long a handler may wait inline."""
+
+    backoff: Backoff = CALL_BACKOFF
     # Longest wait inside a handler; a longer Retry-After sends the message to the outbox, so
     # the handler (and its database transaction) does not sit idle for a minute.
     inline_wait: float = 2.0
-    backoff_base: float = 0.5
-
-    def backoff(self, attempt: int) -> float:
-        return float(min(self.backoff_base * (2 ** (attempt - 1)), self.max_retry_after))
 
 
 def _retry_after(error: SlackApiError) -> float | None:
@@ -107,7 +110,7 @@ class SlackSender:
         Impatient calls (from handlers) give up rather than wait longer than
         ``inline_wait``; the outbox drain is patient, up to ``max_retry_after`` per wait."""
         maybe_done = False
-        for attempt in range(1, self.policy.max_attempts + 1):
+        for attempt in range(1, self.policy.backoff.max_attempts + 1):
             wait: float
             reached = True
             try:
@@ -121,28 +124,28 @@ class SlackSender:
                 self.last_failure = None
                 return data
             except _NotSlackJsonError as exc:
-                wait, reason = self.policy.backoff(attempt), f"answer not JSON ({exc})"
+                wait, reason = self.policy.backoff.seconds(attempt), f"answer not JSON ({exc})"
             except (AttributeError, TypeError, ValueError) as exc:
                 # slack_sdk validates an answer by calling .get on its body, which is a str
                 # when a proxy or an outage answers 200 with an HTML page (issue 11): that is
                 # Slack not answering, so it is retried like a 5xx.
-                wait, reason = self.policy.backoff(attempt), f"answer not JSON ({exc})"
+                wait, reason = self.policy.backoff.seconds(attempt), f"answer not JSON ({exc})"
             except SlackApiError as exc:
                 status = getattr(exc.response, "status_code", 0)
                 if status == 429:
                     after = _retry_after(exc)
-                    wait = self.policy.backoff(attempt) if after is None else after
-                    wait = min(wait, self.policy.max_retry_after)
+                    wait = self.policy.backoff.seconds(attempt) if after is None else after
+                    wait = min(wait, self.policy.backoff.cap)
                     reason, reached = "rate limited", False
                 elif status >= 500:
-                    wait, reason = self.policy.backoff(attempt), f"http {status}"
+                    wait, reason = self.policy.backoff.seconds(attempt), f"http {status}"
                 elif (error := _error_of(exc)) is None and status < 400:
                     # 200 with no Slack JSON (an HTML page, an empty body): not an answer.
-                    wait, reason = self.policy.backoff(attempt), f"http {status}, not JSON"
+                    wait, reason = self.policy.backoff.seconds(attempt), f"http {status}, not JSON"
                 else:
                     raise SlackCallError(method, error or f"http {status}") from None
             except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-                wait, reason = self.policy.backoff(attempt), type(exc).__name__
+                wait, reason = self.policy.backoff.seconds(attempt), type(exc).__name__
                 reached = not isinstance(exc, aiohttp.ClientConnectorError | ConnectionRefusedError)
             maybe_done = maybe_done or reached
             self.last_failure = reason
@@ -151,6 +154,6 @@ class SlackSender:
             )
             if not patient and wait > self.policy.inline_wait:
                 break
-            if attempt < self.policy.max_attempts:
+            if attempt < self.policy.backoff.max_attempts:
                 await self._sleep(wait)
         raise SlackUnavailableError(f"{method}: {self.last_failure}", maybe_done=maybe_done)

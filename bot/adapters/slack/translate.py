@@ -56,12 +56,16 @@ _LINK_TOKEN = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 
 @dataclass(frozen=True, slots=True)
 class SlackUser:
-    """What ``users.info`` told us about a user (cached by the adapter)."""
+    """A Slack user: what ``users.info`` told the adapter (which caches it), or what a
+    workspace export's ``users.json`` lists (bot/importers/slack_export_reader.py)."""
 
     id: str
     name: str = ""
     email: str | None = None
     is_bot: bool = False
+    deleted: bool = False
+    # A single- or multi-channel guest (``is_restricted`` / ``is_ultra_restricted``).
+    is_guest: bool = False
 
     def account(self) -> AccountRef:
         return AccountRef(PLATFORM, self.id, self.name, self.email)

@@ -13,6 +13,7 @@ from bot.adapters.matrix.outbox import (
     SendFailedError,
     UnreachableError,
 )
+from bot.retry import Backoff
 
 
 class ScriptedHomeserver:
@@ -58,7 +59,7 @@ async def test_rate_limit_retries_are_bounded() -> None:
 async def test_messages_wait_while_the_homeserver_is_away_and_keep_their_order() -> None:
     server = ScriptedHomeserver([UnreachableError("down")] * 3)
     states: list[bool] = []
-    outbox = Outbox(server, on_unreachable=states.append, max_backoff=0.05)
+    outbox = Outbox(server, on_unreachable=states.append, backoff=Backoff(first=0.5, cap=0.05))
     outbox.start()
     try:
         results = await asyncio.gather(

@@ -117,7 +117,7 @@ class SlackHarness:
 async def start_adapter(bot: Bot) -> SlackAdapter:
     assert bot.services.config.slack is not None
     adapter = SlackAdapter(load_slack_config(bot.services.config.slack), bot.services)
-    bot.services.adapters[adapter.platform] = adapter
+    bot.services.adapters.add(adapter)
     await adapter.start(bot.dispatcher.for_adapter(adapter))
     return adapter
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.context import CommandContext
-from bot.registry import command
+from bot.handler_types import command
 
 TEXTS = {
     "test.wieweet_help": {"nl": "Zoek wie iets weet", "en": "Find who knows something"},
