@@ -46,16 +46,18 @@ def _inbox(bot: Bot) -> Component:
 
 
 def component_factories() -> list[ComponentFactory]:
-    """Each feature offers a factory that returns its component when it is configured."""
+    """Each feature offers a factory that returns its component when it is configured. The
+    place that loads the features: the scheduler gets the adoption package's jobs here."""
     from bot.adapters.matrix.component import matrix_component
     from bot.adapters.slack.component import slack_component
+    from bot.adoption.jobs import JOBS as ADOPTION_JOBS
     from bot.mail.component import mail_component
     from schedules.component import scheduler_factory
 
     return [
         matrix_component,
         slack_component,
-        scheduler_factory,
+        scheduler_factory(ADOPTION_JOBS),
         mail_component,
         _outbox,
         _inbox,

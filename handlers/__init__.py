@@ -6,9 +6,10 @@ from types import ModuleType
 
 
 def default_modules() -> list[ModuleType]:
-    """The handler modules the bot runs with, in help order."""
+    """The handler modules the bot runs with, in help order: the place that loads the
+    features' commands (the adoption package's among them)."""
+    from bot.adoption import commands as adoption
     from handlers import (
-        adoption,
         core,
         dashboard,
         email_questions,

@@ -89,7 +89,7 @@ def _warn_empty(url: str) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from bot.stats.report import StatsQuery, UnknownGroupError, compute_stats
+    from bot.adoption.figures.compute import StatsQuery, UnknownGroupError, compute_stats
 
     config = config_from(args)
     if args.first and args.last and args.last < args.first:

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.adoption.figures.compute import StatsQuery
 from bot.i18n import normalise_language, register
 from bot.logs import get_logger
 from bot.services import Services
-from bot.stats.report import StatsQuery
 from bot.storage.models import Person, PersonSettings
 from bot.web import pages_figures, pages_mail, pages_profile, pages_signin, pages_targets
 from bot.web.access import viewer_for

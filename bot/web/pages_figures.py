@@ -10,8 +10,8 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.adoption.jobs.report import goal_met, metric_value, previous_month
 from bot.i18n import t
-from bot.stats.working_time import AMSTERDAM
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel, Thread
 from bot.web.access import Viewer
@@ -28,7 +28,7 @@ from bot.web.common import (
 )
 from bot.web.links import thread_link
 from bot.web.tables import Cell, Table, to_csv
-from schedules.report import goal_met, metric_value, previous_month
+from bot.working_time import AMSTERDAM
 
 # The seven figures every scope has (stats.json's keys, in its order).
 CORE_KEYS = (
@@ -285,7 +285,7 @@ async def build_group(request: web.Request, viewer: Viewer) -> PageData:
         raise RefusedError(403, "web.not_your_group")
     context = _period_context(request)
     names = _names(request)
-    from bot.stats.report import UnknownGroupError
+    from bot.adoption.figures.compute import UnknownGroupError
 
     stats: dict[str, Any] | None = None
     try:

@@ -9,6 +9,15 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.adoption.commands import (
+    clear_report_room,
+    remove_goal,
+    set_goal,
+    set_report_room,
+    set_state,
+)
+from bot.adoption.jobs.report import METRICS, REPORT_ROOM_KEY
+from bot.adoption.rules import NudgeKind, NudgeRules, group_switches_key
 from bot.errors import UserError
 from bot.goal_input import GoalInputError, describe_goal, parse_goal
 from bot.i18n import t
@@ -25,15 +34,6 @@ from bot.web.common import (
     services_of,
 )
 from bot.web.tables import Cell, Table
-from handlers.adoption import (
-    clear_report_room,
-    remove_goal,
-    set_goal,
-    set_report_room,
-    set_state,
-)
-from schedules.report import METRICS, REPORT_ROOM_KEY
-from schedules.rules import NudgeKind, NudgeRules, group_switches_key
 
 _REPORT_ERRORS = frozenset({"adoption.report_room_shared"})
 _KNOWN_ERRORS = frozenset(
@@ -168,7 +168,7 @@ async def delete_goal(request: web.Request) -> web.StreamResponse:
 
 async def nudge_switches(request: web.Request) -> web.StreamResponse:
     """Switch the group's nudge types on or off; stored beside the configuration's list and
-    read by :meth:`schedules.rules.NudgeRules.type_switched_on`."""
+    read by :meth:`bot.adoption.rules.NudgeRules.type_switched_on`."""
     viewer = require_manager(request)
     group_id = _group_for(request, viewer)
     form = await request.post()

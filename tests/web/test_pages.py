@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from bot.adoption.jobs.report import REPORT_ROOM_KEY
 from bot.cli import main
 from bot.storage.adoption_models import Goal
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Person, PersonSettings, Skill, StateEntry
-from schedules.report import REPORT_ROOM_KEY
 from tests.web.conftest import (
     ADMIN,
     GROUP_MANAGER,
@@ -368,7 +368,7 @@ async def test_every_table_downloads_as_csv(site: Site) -> None:
 
 
 async def test_nudge_switches_reach_the_scheduler_rules(site: Site) -> None:
-    from schedules.rules import NudgeKind, NudgeRules, Refusal
+    from bot.adoption.rules import NudgeKind, NudgeRules, Refusal
 
     rules = NudgeRules(site.services.config)
     now = site.world.clock.now()  # Monday 9 March 11:00, working time

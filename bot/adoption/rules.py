@@ -15,8 +15,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Config
-from bot.stats.working_time import WorkingCalendar
 from bot.storage.models import Nudge, PersonSettings, StateEntry
+from bot.working_time import WorkingCalendar
 
 GLOBAL_PAUSE_KEY = "nudges.global_pause"
 IGNORED_LIMIT = 3

@@ -11,6 +11,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
+from bot.adoption.jobs.common import with_footer
+from bot.adoption.jobs.delivery import claim, language_of, send_direct
+from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
@@ -26,9 +29,6 @@ from bot.storage.models import (
     Skill,
     StateEntry,
 )
-from schedules.common import with_footer
-from schedules.delivery import claim, language_of, send_direct
-from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
 ROUND_KEY = "introductions.last_round"

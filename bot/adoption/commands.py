@@ -10,6 +10,10 @@ from sqlalchemy import Table, bindparam, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.adoption.activity import ActivityLog
+from bot.adoption.jobs.report import REPORT_ROOM_KEY, shared_with_partners
+from bot.adoption.rules import GLOBAL_PAUSE_KEY
+from bot.adoption.texts import NUDGE_TEXTS
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
@@ -23,10 +27,6 @@ from bot.storage.adoption_models import Goal, NudgeState
 from bot.storage.models import Channel, Nudge, Person, Role, StateEntry
 from bot.switches import OFF_WORDS, switch
 from bot.time_input import parse_duration
-from schedules.activity import ActivityLog
-from schedules.report import REPORT_ROOM_KEY, shared_with_partners
-from schedules.rules import GLOBAL_PAUSE_KEY
-from schedules.texts import NUDGE_TEXTS
 
 COMMAND_TEXTS: dict[str, dict[str, str]] = {
     "adoption.mute_help": {

@@ -15,16 +15,16 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
+from bot.adoption.figures.compute import StatsQuery, compute_stats
+from bot.adoption.jobs.delivery import claim, upload_in_channel
+from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.events import Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
 from bot.membership import refresh_members
 from bot.services import Services
-from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel, StateEntry
-from schedules.delivery import claim, upload_in_channel
-from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
 REPORT_ROOM_KEY = "adoption.report_room"
