@@ -218,7 +218,9 @@ class PersonSettings(SQLModel, table=True):
 
 
 class StateEntry(SQLModel, table=True):
-    """Small durable key/value state: sync tokens, cursors, leader leases."""
+    """Small durable key/value state for generic bookkeeping: sync tokens, cursors, the
+    expertise index's version. A feature's settings get typed tables of their own (adoption:
+    ``bot/storage/adoption_models.py``)."""
 
     key: str = Field(primary_key=True)
     value: str

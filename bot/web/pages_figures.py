@@ -10,7 +10,7 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
-from bot.adoption.jobs.report import goal_met, metric_value, previous_month
+from bot.adoption.goals import goal_met, metric_value, previous_month
 from bot.i18n import t
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel, Thread
