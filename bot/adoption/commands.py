@@ -8,6 +8,8 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adoption.activity import ActivityLog
+from bot.adoption.goal_input import TEXTS as GOAL_TEXTS
+from bot.adoption.goal_input import GoalInputError, describe_goal, parse_figure, parse_goal
 from bot.adoption.goals import remove_goal, set_goal
 from bot.adoption.jobs.report import clear_report_room, set_report_room
 from bot.adoption.settings import pause_nudges
@@ -15,8 +17,6 @@ from bot.adoption.texts import NUDGE_TEXTS
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
-from bot.goal_input import TEXTS as GOAL_TEXTS
-from bot.goal_input import GoalInputError, describe_goal, parse_figure, parse_goal
 from bot.i18n import normalise_language, t
 from bot.recorder import find_thread
 from bot.registry import command, on_message, on_reaction

@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.goal_input import GoalSetting
+from bot.adoption.goal_input import GoalSetting
 from bot.storage.adoption_models import Goal
 
 # Goals: metric → how it is read from a scope's figures, and whether higher is better.

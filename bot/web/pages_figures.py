@@ -10,6 +10,8 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.adoption.figures.compute import UnknownGroupError
+from bot.adoption.goal_input import describe_goal
 from bot.adoption.goals import goal_met, metric_value, previous_month
 from bot.i18n import t
 from bot.storage.adoption_models import Goal
@@ -80,8 +82,6 @@ def figures_table(
 def goals_table(
     stats: dict[str, Any], goals: list[Goal], groups: list[str], lang: str, names: dict[str, str]
 ) -> Table:
-    from bot.goal_input import describe_goal
-
     table = Table(
         "doelen",
         t(lang, "web.goals_caption"),
@@ -285,8 +285,6 @@ async def build_group(request: web.Request, viewer: Viewer) -> PageData:
         raise RefusedError(403, "web.not_your_group")
     context = _period_context(request)
     names = _names(request)
-    from bot.adoption.figures.compute import UnknownGroupError
-
     stats: dict[str, Any] | None = None
     try:
         figures = await request.app[FIGURES].get(context["period"].query(group_id))

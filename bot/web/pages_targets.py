@@ -8,13 +8,13 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.adoption.goal_input import GoalInputError, describe_goal, parse_goal
 from bot.adoption.goals import METRICS, remove_goal, set_goal
 from bot.adoption.jobs.report import clear_report_room, set_report_room
 from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.adoption.settings import report_room as stored_report_room
 from bot.adoption.settings import set_group_switches
 from bot.errors import UserError
-from bot.goal_input import GoalInputError, describe_goal, parse_goal
 from bot.i18n import t
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel
