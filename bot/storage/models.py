@@ -105,7 +105,7 @@ class Message(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("channel_id", "external_id"),
         Index("ix_message_author_created", "author_id", "created_at"),
-        # For the adoption figures (bot/adoption/figures/queries.py), read by these indexes alone:
+        # For the adoption figures (bot/adoption/figures/queries.py), reading only these indexes:
         # a channel's posts in time order with their authors (posters of a period, of a week),
         Index("ix_message_channel_created", "channel_id", "created_at", "author_id", "is_bot"),
         # and the human replies thread by thread, replier by replier, without sorting.
