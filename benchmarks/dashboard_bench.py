@@ -177,7 +177,7 @@ async def measure(config: Config, requests: int, cold_runs: int) -> None:
 
 
 def time_reference(config: Config) -> None:
-    from bot.stats.report import StatsQuery, compute_stats
+    from bot.adoption.figures.compute import StatsQuery, compute_stats
     from tests.stats.reference import reference_stats
 
     database = Database(config.database.url)

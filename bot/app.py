@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
+from bot.adoption import commands as adoption
 from bot.chat_outbox import chat_requests
-from bot.clock import Clock, SystemClock
+from bot.clock import AcceleratedClock, Clock, SystemClock
 from bot.config import Config
 from bot.dispatcher import Dispatcher
 from bot.ports import ExpertFinder
@@ -16,7 +17,6 @@ from bot.seed import sync_config
 from bot.services import Services
 from bot.storage.database import Database
 from handlers import (
-    adoption,
     core,
     dashboard,
     email_questions,
@@ -28,7 +28,6 @@ from handlers import (
     settings,
     whoknows,
 )
-from schedules.clock import AcceleratedClock
 
 
 @dataclass

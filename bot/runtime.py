@@ -11,6 +11,7 @@ from aiohttp import web
 
 from bot.adapters.matrix.component import matrix_component
 from bot.adapters.slack.component import slack_component
+from bot.adoption.jobs import JOBS as ADOPTION_JOBS
 from bot.app import Bot, build_bot
 from bot.config import Config
 from bot.inbox import InboxComponent
@@ -49,11 +50,12 @@ def _inbox(bot: Bot) -> Component:
 
 
 def component_factories() -> list[ComponentFactory]:
-    """Each feature offers a factory that returns its component when it is configured."""
+    """Each feature offers a factory that returns its component when it is configured. The
+    place that loads the features: the scheduler gets the adoption package's jobs here."""
     return [
         matrix_component,
         slack_component,
-        scheduler_factory,
+        scheduler_factory(ADOPTION_JOBS),
         mail_component,
         _outbox,
         _inbox,

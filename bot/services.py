@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from bot.adoption.activity import ActivityLog
 from bot.authority import HelpRights
 from bot.channels import ChannelDirectory
 from bot.clock import Clock
@@ -23,7 +24,6 @@ from bot.ports import ExpertFinder
 from bot.registry import Registry
 from bot.storage.database import Database
 from knowledge.thesaurus import load_thesaurus
-from schedules.activity import ActivityLog
 
 
 @dataclass(frozen=True)

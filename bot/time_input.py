@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from bot.stats.working_time import AMSTERDAM
+from bot.working_time import AMSTERDAM
 from knowledge.why import month_label
 
 MAX_DAYS = 366

@@ -28,9 +28,9 @@ from bot.mail.worker import UnderstandingFailedError
 from bot.outbox import posted_as
 from bot.recorder import find_message
 from bot.redaction.audit import counts_of, summary
-from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role, Thread
+from bot.working_time import AMSTERDAM
 
 TEXTS = {
     "email_questions.not_your_group": {

@@ -11,9 +11,9 @@ from bot.i18n import register
 from bot.inert import inert
 from bot.mail.desk import mail_number
 from bot.mail.moderation import group_of
-from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail
 from bot.storage.models import Role
+from bot.working_time import AMSTERDAM
 
 TEXTS = {
     "mail_quarantine.help_list": {

@@ -1,11 +1,13 @@
-"""The scheduler component of ``vraagbaak run``: APScheduler runs the jobs; only the replica
-holding the lease runs them, and every run is wrapped so one failure is logged and the
-schedule goes on."""
+"""The scheduler component of ``vraagbaak run``, the generic timed-job runner: APScheduler
+runs the core's jobs and the ones the features register (the adoption package's
+``bot.adoption.jobs.JOBS``, passed in by ``bot/runtime.py``); only the replica holding the
+lease runs them, and every run is wrapped so one failure is logged and the schedule goes
+on."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -14,23 +16,16 @@ from bot.app import Bot
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.adoption_models import JobRun
-from schedules.digest import weekly_digest
 from schedules.expertise_refresh import refresh_expertise
-from schedules.introductions import introductions
 from schedules.leader import Leadership, holds_fence, leadership_for
-from schedules.report import monthly_report
-from schedules.retention import purge_old_activity
-from schedules.unanswered import unanswered_questions
+from schedules.retention import purge_handled_events
 
 log = get_logger(__name__)
 Job = Callable[[Services], Awaitable[None]]
 
+# The core's own jobs; features add theirs through scheduler_factory.
 JOBS: dict[str, Job] = {
-    "unanswered": unanswered_questions,
-    "digest": weekly_digest,
-    "introductions": introductions,
-    "monthly_report": monthly_report,
-    "retention": purge_old_activity,
+    "retention": purge_handled_events,
     "expertise_refresh": refresh_expertise,
 }
 
@@ -71,9 +66,9 @@ async def run_guarded(services: Services, lease: Leadership, name: str, job: Job
 class SchedulerComponent:
     name = "schedules"
 
-    def __init__(self, services: Services, jobs: dict[str, Job] | None = None) -> None:
+    def __init__(self, services: Services, jobs: Mapping[str, Job] | None = None) -> None:
         self.services = services
-        self.jobs = jobs if jobs is not None else JOBS
+        self.jobs = dict(jobs) if jobs is not None else dict(JOBS)
         settings = services.config.nudges
         self.tick = settings.tick_seconds
         self.renew_every = settings.lease_seconds / 3
@@ -121,7 +116,17 @@ class SchedulerComponent:
         return self.scheduler is not None and bool(self.scheduler.running)
 
 
-def scheduler_factory(bot: Bot) -> SchedulerComponent | None:
-    """For ``component_factories()``: the jobs run in every ``vraagbaak run`` (on the clock
-    the bot was built with: the accelerated one when ``nudges.clock_start`` is set)."""
-    return SchedulerComponent(bot.services)
+def scheduler_factory(
+    feature_jobs: Mapping[str, Job],
+) -> Callable[[Bot], SchedulerComponent | None]:
+    """For ``component_factories()``: the core's jobs and ``feature_jobs`` run in every
+    ``vraagbaak run`` (on the clock the bot was built with: the accelerated one when
+    ``nudges.clock_start`` is set). A job name used twice is refused."""
+    clash = set(JOBS) & set(feature_jobs)
+    if clash:
+        raise ValueError(f"job names used twice: {', '.join(sorted(clash))}")
+
+    def factory(bot: Bot) -> SchedulerComponent | None:
+        return SchedulerComponent(bot.services, {**JOBS, **feature_jobs})
+
+    return factory

@@ -91,7 +91,7 @@ def _warn_empty(url: str) -> None:
 
 def _stats(args: argparse.Namespace) -> int:
     # For start-up time: loaded only when the command runs.
-    from bot.stats.report import StatsQuery, UnknownGroupError, compute_stats
+    from bot.adoption.figures.compute import StatsQuery, UnknownGroupError, compute_stats
 
     config = config_from(args)
     if args.first and args.last and args.last < args.first:

@@ -16,9 +16,9 @@ from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
 from bot.mail import conversation
-from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import AnswerStatus, InboundEmail
 from bot.storage.models import Person
+from bot.working_time import AMSTERDAM
 
 log = get_logger(__name__)
 

@@ -1,10 +1,11 @@
-"""Tables for adoption: group goals, pseudonymised activity, nudge state, the jobs' leader."""
+"""Tables for adoption: group goals, the adoption settings (one row) and each group's,
+pseudonymised activity, nudge state, the jobs' leader."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.events import utcnow
@@ -23,6 +24,43 @@ class Goal(SQLModel, table=True):
     target: float
     set_by: int | None = Field(default=None, foreign_key="person.id")
     set_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+SETTINGS_ROW = 1
+
+
+class AdoptionSettings(SQLModel, table=True):
+    """The adoption feature's settings and state, one row (``id`` 1): what used to be strings
+    in the key/value table. Written by commands and the dashboard, read by the jobs."""
+
+    __tablename__ = "adoption_settings"
+    __table_args__ = (CheckConstraint(f"id = {SETTINGS_ROW}", name="ck_adoption_settings_one"),)
+
+    id: int = Field(default=SETTINGS_ROW, primary_key=True)
+    # ``!herinneringen pauze``: no nudge at all until resumed.
+    nudges_paused: bool = False
+    # ``!rapportkanaal``: where the monthly report goes (none: no report).
+    report_platform: str | None = None
+    report_conversation: str | None = None
+    report_room_name: str = ""
+    # When the last round of introductions went out.
+    introductions_round_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The secret of the activity pseudonyms (hex), made once and shared by every replica.
+    pseudonym_key: str | None = Field(default=None, max_length=64)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AdoptionGroupSettings(SQLModel, table=True):
+    """A group's nudge types switched on or off on the dashboard; ``None`` leaves it to the
+    configuration's ``nudges`` list."""
+
+    __tablename__ = "adoption_group_settings"
+
+    group_id: str = Field(foreign_key="workgroup.id", primary_key=True)
+    unanswered: bool | None = None
+    escalation: bool | None = None
+    newcomer: bool | None = None
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class ActivityEvent(SQLModel, table=True):

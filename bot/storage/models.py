@@ -105,7 +105,7 @@ class Message(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("channel_id", "external_id"),
         Index("ix_message_author_created", "author_id", "created_at"),
-        # For the adoption figures (bot/stats/queries.py), which read these indexes alone:
+        # For the adoption figures (bot/adoption/figures/queries.py), reading only these indexes:
         # a channel's posts in time order with their authors (posters of a period, of a week),
         Index("ix_message_channel_created", "channel_id", "created_at", "author_id", "is_bot"),
         # and the human replies thread by thread, replier by replier, without sorting.
@@ -218,7 +218,9 @@ class PersonSettings(SQLModel, table=True):
 
 
 class StateEntry(SQLModel, table=True):
-    """Small durable key/value state: sync tokens, cursors, leader leases."""
+    """Small durable key/value state for generic bookkeeping: sync tokens, cursors, the
+    expertise index's version. A feature's settings get typed tables of their own (adoption:
+    ``bot/storage/adoption_models.py``)."""
 
     key: str = Field(primary_key=True)
     value: str

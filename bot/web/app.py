@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.adoption.figures.compute import StatsQuery
 from bot.i18n import register
 from bot.logs import get_logger
 from bot.services import Services
-from bot.stats.report import StatsQuery
 from bot.storage.models import Person
 from bot.web import (
     pages_csv,

@@ -1,7 +1,8 @@
 """The figures of ``vraagbaak stats --json``, computed by the same code
-(:func:`bot.stats.report.compute_stats`) in the figures worker process (:mod:`bot.stats.worker`,
-off the event loop and its GIL) and kept for ``[web] figures_cache_seconds``, so a dashboard
-opened every morning by several managers costs one computation. Older figures are still shown
+(:func:`bot.adoption.figures.compute.compute_stats`) in the figures worker process
+(:mod:`bot.adoption.figures.worker`, off the event loop and its GIL) and kept for ``[web]
+figures_cache_seconds``, so a dashboard opened every morning by several managers costs one
+computation. Older figures are still shown
 at once while newer ones are computed in the background (stale-while-revalidate); the page says
 when they were computed. ``0`` computes on every request. ``vraagbaak run`` computes the whole
 history's figures once at start (:meth:`FiguresCache.warm`), so the first visitor finds them."""
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.adoption.figures.compute import StatsQuery
+from bot.adoption.figures.worker import stats_worker
 from bot.logs import get_logger
 from bot.services import Services
-from bot.stats.report import StatsQuery
-from bot.stats.worker import stats_worker
 
 log = get_logger(__name__)
 MAX_ENTRIES = 64

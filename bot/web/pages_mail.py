@@ -17,7 +17,6 @@ from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.desk import EmailDesk
 from bot.mail.moderation import group_of
 from bot.redaction.audit import counts_of, summary
-from bot.stats.working_time import AMSTERDAM
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Person
 from bot.web.access import Viewer
@@ -31,6 +30,7 @@ from bot.web.common import (
     services_of,
 )
 from bot.web.tables import Cell, Table
+from bot.working_time import AMSTERDAM
 
 WAITING_LIMIT = 200
 

@@ -3,17 +3,21 @@ group's nudge switches, and the channel of the monthly report (or none)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from aiohttp import web
 from sqlmodel import col, select
 
+from bot.adoption.goal_input import GoalInputError, describe_goal, parse_goal
+from bot.adoption.goals import METRICS, remove_goal, set_goal
+from bot.adoption.jobs.report import clear_report_room, set_report_room
+from bot.adoption.rules import NudgeKind, NudgeRules
+from bot.adoption.settings import report_room as stored_report_room
+from bot.adoption.settings import set_group_switches
 from bot.errors import UserError
-from bot.goal_input import GoalInputError, describe_goal, parse_goal
 from bot.i18n import t
 from bot.storage.adoption_models import Goal
-from bot.storage.models import Channel, StateEntry
+from bot.storage.models import Channel
 from bot.web.access import Viewer
 from bot.web.common import (
     PageData,
@@ -25,15 +29,6 @@ from bot.web.common import (
     services_of,
 )
 from bot.web.tables import Cell, Table
-from handlers.adoption import (
-    clear_report_room,
-    remove_goal,
-    set_goal,
-    set_report_room,
-    set_state,
-)
-from schedules.report import METRICS, REPORT_ROOM_KEY
-from schedules.rules import NudgeKind, NudgeRules, group_switches_key
 
 _REPORT_ERRORS = frozenset({"adoption.report_room_shared"})
 _KNOWN_ERRORS = frozenset(
@@ -61,7 +56,7 @@ async def build_targets(request: web.Request, viewer: Viewer) -> PageData:
         goals = list(
             await session.exec(select(Goal).order_by(col(Goal.group_id), col(Goal.metric)))
         )
-        entry = await session.get(StateEntry, REPORT_ROOM_KEY)
+        room = await stored_report_room(session)
         channels = list(
             await session.exec(
                 select(Channel)
@@ -106,11 +101,10 @@ async def build_targets(request: web.Request, viewer: Viewer) -> PageData:
                     Cell(t(lang, "web.on" if on else "web.off"), value="on" if on else "off")
                 )
             nudges.rows.append(row)
-    room = json.loads(entry.value) if entry is not None else None
     context = {
         "groups": [(g.id, g.name, by_group[g.id]) for g in groups],
         "switches": switches,
-        "report_room": room,
+        "report_room": room,  # a ReportRoom: platform, external_id, name
         "channels": [(c.id, f"{c.platform}: {c.name or c.external_id}") for c in channels],
         "may_set_report": viewer.sees_everything,
         "metrics": list(METRICS),
@@ -168,17 +162,14 @@ async def delete_goal(request: web.Request) -> web.StreamResponse:
 
 async def nudge_switches(request: web.Request) -> web.StreamResponse:
     """Switch the group's nudge types on or off; stored beside the configuration's list and
-    read by :meth:`schedules.rules.NudgeRules.type_switched_on`."""
+    read by :meth:`bot.adoption.rules.NudgeRules.type_switched_on`."""
     viewer = require_manager(request)
     group_id = _group_for(request, viewer)
     form = await request.post()
-    value = json.dumps(
-        {kind.value: str(form.get(kind.value, "")) == "aan" for kind in GROUP_NUDGES}
-    )
+    switches = {kind.value: str(form.get(kind.value, "")) == "aan" for kind in GROUP_NUDGES}
     services = services_of(request)
-    key = group_switches_key(group_id)
     async with services.db.session() as session:
-        await set_state(session, key, value, services)
+        await set_group_switches(session, group_id, switches, services.clock.now())
         await session.commit()
     return see_other("/doelen", "saved")
 
@@ -194,7 +185,7 @@ async def report_room(request: web.Request) -> web.StreamResponse:
     services = services_of(request)
     async with services.db.session() as session:
         if choice == "uit":
-            await clear_report_room(session)
+            await clear_report_room(session, services.clock.now())
             await session.commit()
             return see_other("/doelen", "report_off")
         if not choice.isdigit() or len(choice) > 12:

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from bot.adoption.jobs.digest import weekly_digest
+from bot.adoption.jobs.introductions import introductions
+from bot.adoption.jobs.retention import purge_old_activity
+from bot.adoption.jobs.unanswered import unanswered_questions
 from bot.storage.adoption_models import ActivityEvent
-from schedules.digest import weekly_digest
-from schedules.introductions import introductions
-from schedules.retention import purge_old_activity
-from schedules.unanswered import unanswered_questions
 from tests.schedules.conftest import OTHER_ROOM, World, local
 
 

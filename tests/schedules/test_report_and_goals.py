@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from bot.adoption.jobs.report import build_report, monthly_report
 from bot.events import ConversationRef
-from schedules.report import build_report, monthly_report
 from tests.schedules.conftest import OTHER_ROOM, PLATFORM, World, local
 
 MANAGERS = ConversationRef(PLATFORM, "cm-kamer", "cm-kamer")

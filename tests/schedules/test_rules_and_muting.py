@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from bot.adoption.jobs.unanswered import unanswered_questions
+from bot.adoption.rules import NudgeKind, NudgeRules, Refusal
 from bot.storage.models import Nudge, PersonSettings
-from schedules.rules import NudgeKind, NudgeRules, Refusal
-from schedules.unanswered import unanswered_questions
 from tests.schedules.conftest import World, local
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from schedules.unanswered import unanswered_questions
+from bot.adoption.jobs.unanswered import unanswered_questions
 from tests.schedules.conftest import ROOM, World, local
 
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
+from bot.adoption.figures.compute import StatsQuery, compute_stats
 from bot.config import Config, parse_config
-from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.database import Database
 from bot.storage.models import (
     Channel,

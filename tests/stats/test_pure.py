@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.stats.figures import Tally, median, organisation_pairs
-from bot.stats.queries import PersonFacts, Question
-from bot.stats.working_time import WorkingCalendar, epoch_micros
+from bot.adoption.figures.queries import PersonFacts, Question
+from bot.adoption.figures.tally import Tally, median, organisation_pairs
+from bot.working_time import WorkingCalendar, epoch_micros
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

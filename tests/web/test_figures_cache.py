@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.stats.report import StatsQuery
+from bot.adoption.figures.compute import StatsQuery
 from bot.web.common import FIGURES
 from tests.web.conftest import ASKERS, MANAGER, build_site
 

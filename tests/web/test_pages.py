@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from bot.adoption.settings import report_room
 from bot.cli import main
 from bot.storage.adoption_models import Goal
 from bot.storage.mail_models import InboundEmail, InboundStatus
-from bot.storage.models import Person, PersonSettings, Skill, StateEntry
-from schedules.report import REPORT_ROOM_KEY
+from bot.storage.models import Person, PersonSettings, Skill
 from tests.web.conftest import (
     ADMIN,
     GROUP_MANAGER,
@@ -231,7 +231,7 @@ async def test_a_channel_shared_with_partners_is_refused_as_report_channel(site:
     assert f'<option value="{shared[1]}" selected>' in page
     assert "het staat uit" in page  # nothing was stored
     async with site.services.db.session() as session:
-        assert await session.get(StateEntry, REPORT_ROOM_KEY) is None
+        assert await report_room(session) is None
     await site.client.post("/profiel/instellingen", data={"csrf": csrf, "taal": "en"})
     refused = await site.client.post(
         "/doelen/rapportkanaal", data={"csrf": csrf, "kanaal": shared[1]}
@@ -368,7 +368,7 @@ async def test_every_table_downloads_as_csv(site: Site) -> None:
 
 
 async def test_nudge_switches_reach_the_scheduler_rules(site: Site) -> None:
-    from schedules.rules import NudgeKind, NudgeRules, Refusal
+    from bot.adoption.rules import NudgeKind, NudgeRules, Refusal
 
     rules = NudgeRules(site.services.config)
     now = site.world.clock.now()  # Monday 9 March 11:00, working time

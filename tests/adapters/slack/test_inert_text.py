@@ -12,13 +12,13 @@ import pytest
 from sqlmodel import select
 
 from bot.adapters.slack.blocks import home_view
+from bot.adoption.jobs.delivery import mention
 from bot.app import build_bot
 from bot.events import ConversationRef, MessageRef
 from bot.inert import inert
 from bot.storage.models import Person
 from bot.views import HomeQuestion, HomeView
 from handlers import core, entry_points, settings, whoknows
-from schedules.delivery import mention
 from tests.adapters.slack.conftest import (
     ALGEMEEN,
     SlackHarness,

@@ -6,7 +6,6 @@ reason and tests can assert it.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
@@ -14,11 +13,11 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.adoption.settings import group_switches, nudges_paused
 from bot.config import Config
-from bot.stats.working_time import WorkingCalendar
-from bot.storage.models import Nudge, PersonSettings, StateEntry
+from bot.storage.models import Nudge, PersonSettings
+from bot.working_time import WorkingCalendar
 
-GLOBAL_PAUSE_KEY = "nudges.global_pause"
 IGNORED_LIMIT = 3
 DIRECT_PER_DAY = 1
 DIRECT_PER_WEEK = 3
@@ -36,22 +35,6 @@ class Refusal(StrEnum):
     DAY_CAP = "day_cap"
     WEEK_CAP = "week_cap"
     CHANNEL_CAP = "channel_cap"
-
-
-def group_switches_key(group_id: str) -> str:
-    return f"nudges.group.{group_id}"
-
-
-async def stored_group_switches(session: AsyncSession, group_id: str) -> dict[str, bool]:
-    """Nudge types switched on or off for a group on the dashboard (issue 16)."""
-    entry = await session.get(StateEntry, group_switches_key(group_id))
-    if entry is None:
-        return {}
-    try:
-        data = json.loads(entry.value)
-    except ValueError:
-        return {}
-    return {str(k): bool(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 class NudgeKind(StrEnum):
@@ -81,14 +64,13 @@ class NudgeRules:
     ) -> bool:
         """The group's switch set on the dashboard, else the configuration's list."""
         if group_id is not None:
-            stored = await stored_group_switches(session, group_id)
+            stored = await group_switches(session, group_id)
             if kind.value in stored:
                 return stored[kind.value]
         return self.type_enabled(group_id, kind)
 
     async def globally_paused(self, session: AsyncSession) -> bool:
-        entry = await session.get(StateEntry, GLOBAL_PAUSE_KEY)
-        return entry is not None and entry.value == "1"
+        return await nudges_paused(session)
 
     def _day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
         day = self.calendar.local(now).date()

@@ -3,29 +3,27 @@ the report room, the administrators' global pause, and recording (pseudonymised)
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-
 from sqlalchemy import Table, bindparam, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.adoption.goal_input import TEXTS as GOAL_TEXTS
+from bot.adoption.goal_input import GoalInputError, describe_goal, parse_figure, parse_goal
+from bot.adoption.goals import remove_goal, set_goal
+from bot.adoption.jobs.report import clear_report_room, set_report_room
+from bot.adoption.settings import pause_nudges
+from bot.adoption.texts import NUDGE_TEXTS
 from bot.context import CommandContext, EventContext
 from bot.errors import UserError
 from bot.events import MessageEvent, ReactionEvent
-from bot.goal_input import TEXTS as GOAL_TEXTS
-from bot.goal_input import GoalInputError, GoalSetting, describe_goal, parse_figure, parse_goal
 from bot.handler_types import command, on_message, on_reaction
 from bot.i18n import normalise_language, t
 from bot.recorder import find_thread
 from bot.services import Services
 from bot.storage.adoption_models import Goal, NudgeState
-from bot.storage.models import Channel, Nudge, Person, Role, StateEntry
+from bot.storage.models import Nudge, Person, Role
 from bot.switches import OFF_WORDS, switch
 from bot.time_input import parse_duration
-from schedules.report import REPORT_ROOM_KEY, shared_with_partners
-from schedules.rules import GLOBAL_PAUSE_KEY
-from schedules.texts import NUDGE_TEXTS
 
 COMMAND_TEXTS: dict[str, dict[str, str]] = {
     "adoption.mute_help": {
@@ -252,72 +250,12 @@ async def goal(ctx: CommandContext, args: str) -> None:
     )
 
 
-async def set_goal(
-    session: AsyncSession, group_id: str, setting: GoalSetting, person_id: int, now: datetime
-) -> None:
-    """Store a group's target (``!doel`` and the dashboard's targets page)."""
-    existing = (
-        await session.exec(
-            select(Goal).where(Goal.group_id == group_id, Goal.metric == setting.metric)
-        )
-    ).first()
-    row = existing or Goal(group_id=group_id, metric=setting.metric, target=setting.target)
-    row.target, row.set_by, row.set_at = setting.target, person_id, now
-    session.add(row)
-
-
-async def remove_goal(session: AsyncSession, group_id: str, metric: str) -> None:
-    existing = (
-        await session.exec(select(Goal).where(Goal.group_id == group_id, Goal.metric == metric))
-    ).first()
-    if existing is not None:
-        await session.delete(existing)
-
-
-async def set_state(session: AsyncSession, key: str, value: str, services: Services) -> None:
-    """Store ``value`` under ``key`` in the small key/value state (chat commands, dashboard)."""
-    entry = await session.get(StateEntry, key) or StateEntry(key=key, value=value)
-    entry.value, entry.updated_at = value, services.clock.now()
-    session.add(entry)
-
-
-async def set_report_room(
-    session: AsyncSession,
-    services: Services,
-    channel: Channel,
-    *,
-    chooser_id: int | None = None,
-    name: str = "",
-) -> None:
-    """The monthly report goes to ``channel`` (``!rapportkanaal`` and the dashboard).
-
-    Refused (:class:`UserError` ``adoption.report_room_shared``) for a channel a partner
-    reads: the report has every group's figures (issue 13)."""
-    if await shared_with_partners(services, session, channel, chooser_id):
-        raise UserError("adoption.report_room_shared")
-    value = json.dumps(
-        {
-            "platform": channel.platform,
-            "external_id": channel.external_id,
-            "name": name or channel.name,
-        }
-    )
-    await set_state(session, REPORT_ROOM_KEY, value, services)
-
-
-async def clear_report_room(session: AsyncSession) -> None:
-    """No monthly report any more (``!rapportkanaal uit`` and the dashboard)."""
-    entry = await session.get(StateEntry, REPORT_ROOM_KEY)
-    if entry is not None:
-        await session.delete(entry)
-
-
 @command(
     "rapportkanaal", "reportroom", help_key="adoption.report_room_help", role=Role.COMMUNITY_MANAGER
 )
 async def report_room(ctx: CommandContext, args: str) -> None:
     if args.strip().lower() in OFF_WORDS:
-        await clear_report_room(ctx.session)
+        await clear_report_room(ctx.session, ctx.services.clock.now())
         await ctx.respond(ctx.t("adoption.report_room_off"))
         return
     await set_report_room(
@@ -334,10 +272,10 @@ async def report_room(ctx: CommandContext, args: str) -> None:
 async def global_pause(ctx: CommandContext, args: str) -> None:
     word = args.strip().lower()
     if word in {"pauze", "pause", "uit", "off"}:
-        await set_state(ctx.session, GLOBAL_PAUSE_KEY, "1", ctx.services)
+        await pause_nudges(ctx.session, True, ctx.services.clock.now())
         await ctx.respond(ctx.t("adoption.global_paused"))
     elif word in {"hervat", "resume", "aan", "on"}:
-        await set_state(ctx.session, GLOBAL_PAUSE_KEY, "0", ctx.services)
+        await pause_nudges(ctx.session, False, ctx.services.clock.now())
         await ctx.respond(ctx.t("adoption.global_resumed"))
     else:
         raise UserError("adoption.global_bad")

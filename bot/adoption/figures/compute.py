@@ -1,5 +1,6 @@
 """The figures of ``vraagbaak stats``: which groups, which period; the database counts
-(:mod:`bot.stats.queries`), :mod:`bot.stats.figures` turns its rows into figures."""
+(:mod:`bot.adoption.figures.queries`), :mod:`bot.adoption.figures.tally` turns its rows into
+figures."""
 
 from __future__ import annotations
 
@@ -10,18 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from bot.config import Config
-from bot.stats.figures import (
-    Scope,
-    Tally,
-    combined,
-    core_figures,
-    extra_figures,
-    mondays_touched,
-    week_name,
-)
-from bot.stats.privacy import MIN_PEOPLE, hide_scope, hide_small_weeks, too_few
-from bot.stats.queries import (
+from bot.adoption.figures.privacy import MIN_PEOPLE, hide_scope, hide_small_weeks, too_few
+from bot.adoption.figures.queries import (
     Selection,
     accepted_questions,
     first_and_last_post,
@@ -32,8 +23,18 @@ from bot.stats.queries import (
     replies_per_person,
     select_channels,
 )
-from bot.stats.working_time import AMSTERDAM, WorkingCalendar, from_epoch_micros
+from bot.adoption.figures.tally import (
+    Scope,
+    Tally,
+    combined,
+    core_figures,
+    extra_figures,
+    mondays_touched,
+    week_name,
+)
+from bot.config import Config
 from bot.storage.models import Channel
+from bot.working_time import AMSTERDAM, WorkingCalendar, from_epoch_micros
 
 
 class UnknownGroupError(ValueError):

@@ -6,86 +6,27 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import json
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
+from bot.adoption.figures.compute import StatsQuery, compute_stats
+from bot.adoption.goals import METRICS, GoalRow, goal_rows, previous_month
+from bot.adoption.jobs.delivery import claim, upload_in_channel
+from bot.adoption.rules import NudgeKind, NudgeRules
+from bot.adoption.settings import ReportRoom, report_room, store_report_room
+from bot.errors import UserError
 from bot.events import Attachment, ConversationRef
 from bot.i18n import t
 from bot.logs import get_logger
 from bot.services import Services
-from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.adoption_models import Goal
-from bot.storage.models import Channel, StateEntry
-from schedules.delivery import claim, upload_in_channel
-from schedules.rules import NudgeKind, NudgeRules
+from bot.storage.models import Channel
 
 log = get_logger(__name__)
-REPORT_ROOM_KEY = "adoption.report_room"
-
-# Goals: metric → how it is read from a scope's figures, and whether higher is better.
-METRICS: dict[str, tuple[str, bool]] = {
-    "answered_share": ("answered / threads", True),
-    "answered_within_24h_share": ("answered_within_24h / threads", True),
-    "median_hours_to_first_response": ("median hours to first response", False),
-    "accepted_share": ("accepted / threads", True),
-    "active_posters": ("active posters", True),
-    "cross_org_answer_share": ("cross-organisation answer share", True),
-}
-
-
-def metric_value(figures: dict[str, Any], metric: str) -> float | None:
-    threads = figures.get("threads")
-    if metric.endswith("_share") and metric != "cross_org_answer_share":
-        base = metric.removesuffix("_share")
-        if not threads or figures.get(base) is None:
-            return None
-        return round(float(figures[base]) / float(threads), 4)
-    value = figures.get(metric)
-    return None if value is None else float(value)
-
-
-def goal_met(metric: str, value: float | None, target: float) -> bool | None:
-    if value is None:
-        return None
-    higher_is_better = METRICS[metric][1]
-    return value >= target if higher_is_better else value <= target
-
-
-def previous_month(today: date) -> tuple[date, date]:
-    last = today.replace(day=1) - timedelta(days=1)
-    return last.replace(day=1), last
-
-
-@dataclass
-class GoalRow:
-    group: str
-    metric: str
-    target: float
-    value: float | None
-    met: bool | None
-
-
-def goal_rows(stats: dict[str, Any], goals: list[Goal]) -> list[GoalRow]:
-    rows = []
-    for goal in sorted(goals, key=lambda g: (g.group_id, g.metric)):
-        figures = stats["by_channel"].get(goal.group_id, {})
-        value = metric_value(figures, goal.metric)
-        rows.append(
-            GoalRow(
-                goal.group_id,
-                goal.metric,
-                goal.target,
-                value,
-                goal_met(goal.metric, value, goal.target),
-            )
-        )
-    return rows
 
 
 def to_csv(month: str, stats: dict[str, Any], rows: list[GoalRow]) -> bytes:
@@ -171,13 +112,27 @@ def report_text(language: str, month: str, stats: dict[str, Any], rows: list[Goa
     return "\n".join(lines)
 
 
-async def report_room(services: Services) -> ConversationRef | None:
-    async with services.db.session() as session:
-        entry = await session.get(StateEntry, REPORT_ROOM_KEY)
-    if entry is None:
-        return None
-    data = json.loads(entry.value)
-    return ConversationRef(data["platform"], data["external_id"], data.get("name", ""))
+async def set_report_room(
+    session: AsyncSession,
+    services: Services,
+    channel: Channel,
+    *,
+    chooser_id: int | None = None,
+    name: str = "",
+) -> None:
+    """The monthly report goes to ``channel`` (``!rapportkanaal`` and the dashboard).
+
+    Refused (:class:`UserError` ``adoption.report_room_shared``) for a channel a partner
+    reads: the report has every group's figures (issue 13)."""
+    if await shared_with_partners(services, session, channel, chooser_id):
+        raise UserError("adoption.report_room_shared")
+    room = ReportRoom(channel.platform, channel.external_id, name or channel.name)
+    await store_report_room(session, room, services.clock.now())
+
+
+async def clear_report_room(session: AsyncSession, now: datetime) -> None:
+    """No monthly report any more (``!rapportkanaal uit`` and the dashboard)."""
+    await store_report_room(session, None, now)
 
 
 async def shared_with_partners(
@@ -229,9 +184,11 @@ async def monthly_report(services: Services) -> None:
     rules = NudgeRules(services.config)
     if rules.quiet(now):
         return
-    room = await report_room(services)
-    if room is None:
+    async with services.db.session() as session:
+        chosen = await report_room(session)
+    if chosen is None:
         return
+    room = chosen.conversation()
     today = rules.calendar.local(now).date()
     first, last = previous_month(today)
     key = f"report:{first.strftime('%Y-%m')}"

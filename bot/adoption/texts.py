@@ -1,4 +1,4 @@
-"""What nudges say, in Dutch and English. Registered through ``handlers.adoption.TEXTS``.
+"""What nudges say, in Dutch and English. Registered through ``bot.adoption.commands.TEXTS``.
 
 Every nudge says why it was sent and how to stop it.
 """

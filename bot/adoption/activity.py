@@ -5,36 +5,24 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.adoption.settings import pseudonym_key as stored_pseudonym_key
 from bot.storage.adoption_models import ActivityEvent
 from bot.storage.database import Database
-from bot.storage.models import StateEntry
-
-KEY_NAME = "adoption.pseudonym_key"
 
 
 async def pseudonym_key(db: Database) -> bytes:
-    """The secret key of the pseudonyms; made once, shared by every replica."""
+    """The secret key of the pseudonyms (:func:`bot.adoption.settings.pseudonym_key`), in a
+    transaction of its own: for the jobs."""
     async with db.session() as session:
-        entry = await session.get(StateEntry, KEY_NAME)
-        if entry is not None:
-            return bytes.fromhex(entry.value)
-        session.add(StateEntry(key=KEY_NAME, value=secrets.token_hex(32)))
-        try:
-            await session.commit()
-        except IntegrityError:  # another replica made it first
-            await session.rollback()
-    async with db.session() as session:
-        entry = await session.get(StateEntry, KEY_NAME)
-        assert entry is not None
-        return bytes.fromhex(entry.value)
+        key = await stored_pseudonym_key(session)
+        await session.commit()
+    return key
 
 
 def pseudonym(key: bytes, person_id: int) -> str:
@@ -85,16 +73,7 @@ class ActivityLog:
         """The key, made in ``session`` if there is none yet (a handler's own transaction,
         so SQLite is not asked for a second writer)."""
         if self._key is None:
-            entry = await session.get(StateEntry, KEY_NAME)
-            if entry is None:
-                try:
-                    async with session.begin_nested():
-                        entry = StateEntry(key=KEY_NAME, value=secrets.token_hex(32))
-                        session.add(entry)
-                except IntegrityError:  # another replica made it first
-                    entry = await session.get(StateEntry, KEY_NAME)
-                    assert entry is not None
-            self._key = bytes.fromhex(entry.value)
+            self._key = await stored_pseudonym_key(session)
         return self._key
 
     async def record(

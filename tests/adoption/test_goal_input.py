@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.goal_input import GoalInputError, describe_goal, parse_figure, parse_goal
+from bot.adoption.goal_input import GoalInputError, describe_goal, parse_figure, parse_goal
 
 
 @pytest.mark.parametrize(

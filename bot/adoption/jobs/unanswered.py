@@ -12,6 +12,15 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
+from bot.adoption.jobs.common import excerpt, open_threads, people_by_email, root_text, with_footer
+from bot.adoption.jobs.delivery import (
+    already_claimed,
+    claim,
+    mention,
+    post_in_channel,
+    send_direct,
+)
+from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.config import GroupConfig
 from bot.events import ConversationRef
 from bot.i18n import t
@@ -20,15 +29,6 @@ from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.expertise_models import ExpertiseThreadTerm
 from bot.storage.models import Channel, Nudge, Person, Thread, ThreadSource
-from schedules.common import excerpt, open_threads, people_by_email, root_text, with_footer
-from schedules.delivery import (
-    already_claimed,
-    claim,
-    mention,
-    post_in_channel,
-    send_direct,
-)
-from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
 SUGGEST = 3

@@ -20,9 +20,9 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from bot.adoption.figures.compute import StatsQuery, compute_stats
 from bot.config import Config
 from bot.logs import get_logger
-from bot.stats.report import StatsQuery, compute_stats
 from bot.storage.database import Database
 
 log = get_logger(__name__)

@@ -1,5 +1,5 @@
-"""Pure aggregation: the rows of :mod:`bot.stats.queries` in, figures out, one scope (all
-chosen groups, or one group) at a time. The exact definitions are in docs/adoption.md."""
+"""Pure aggregation: the rows of :mod:`bot.adoption.figures.queries` in, figures out, one scope
+(all chosen groups, or one group) at a time. The exact definitions are in docs/adoption.md."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from bot.stats.queries import PersonFacts, Question
-from bot.stats.working_time import WorkingCalendar
+from bot.adoption.figures.queries import PersonFacts, Question
+from bot.working_time import WorkingCalendar
 
 DAY_SECONDS = 86_400
 DIGITS = 4

@@ -10,16 +10,16 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.adoption.activity import last_activity, pseudonym_key
+from bot.adoption.jobs.common import excerpt, open_threads, root_text, with_footer
+from bot.adoption.jobs.delivery import already_claimed, claim, send_direct
+from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
 from bot.services import Services
 from bot.storage.adoption_models import NudgeState
 from bot.storage.models import Channel, ChannelMember, Message, Person, PersonSettings, Thread
-from schedules.activity import last_activity, pseudonym_key
-from schedules.common import excerpt, open_threads, root_text, with_footer
-from schedules.delivery import already_claimed, claim, send_direct
-from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
 INACTIVE_WORKING_DAYS = 5

@@ -1,8 +1,9 @@
 """What the figures count, read from the tables by a few queries that let the database do the
 heavy part over its indexes (filtering, ``GROUP BY``, ``COUNT(DISTINCT …)``) and return
 compact rows: one per question, one per question and replier, one per group and poster —
-never one per message. The same SQL runs on SQLite and PostgreSQL. :mod:`bot.stats.figures`
-turns the rows into figures; their definitions are in docs/adoption.md.
+never one per message. The same SQL runs on SQLite and PostgreSQL.
+:mod:`bot.adoption.figures.tally` turns the rows into figures; their definitions are in
+docs/adoption.md.
 
 Which rows count, each decided in one place:
 
@@ -27,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, false, func, select, true
 
-from bot.stats.epoch_sql import epoch_micros
+from bot.adoption.figures.epoch_sql import epoch_micros
 from bot.storage.models import Channel, Message, Person, Reaction, Thread, ThreadSource
 
 # The same emoji under its Slack name and as a character (Matrix, console).

@@ -11,6 +11,10 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import visibility
+from bot.adoption.jobs.common import with_footer
+from bot.adoption.jobs.delivery import claim, send_direct
+from bot.adoption.rules import NudgeKind, NudgeRules
+from bot.adoption.settings import introductions_round_at, set_introductions_round_at
 from bot.i18n import t
 from bot.inert import inert
 from bot.logs import get_logger
@@ -24,14 +28,9 @@ from bot.storage.models import (
     Person,
     PersonSettings,
     Skill,
-    StateEntry,
 )
-from schedules.common import with_footer
-from schedules.delivery import claim, send_direct
-from schedules.rules import NudgeKind, NudgeRules
 
 log = get_logger(__name__)
-ROUND_KEY = "introductions.last_round"
 DROP_AFTER = 3
 
 
@@ -119,8 +118,7 @@ async def introductions(services: Services) -> None:
     async with services.db.session() as session:
         if await rules.globally_paused(session):
             return
-        entry = await session.get(StateEntry, ROUND_KEY)
-        previous = datetime.fromisoformat(entry.value) if entry is not None else None
+        previous = await introductions_round_at(session)
         if previous is not None and now - previous < every:
             return
         round_key = f"introductions:{rules.calendar.local(now).date().isoformat()}"
@@ -185,8 +183,5 @@ async def introductions(services: Services) -> None:
                 ):
                     text = with_footer(language, body, t(language, "nudge.introduction_why"))
                     await send_direct(services, session, me, text, key)
-        if entry is None:
-            entry = StateEntry(key=ROUND_KEY, value=now.isoformat())
-        entry.value, entry.updated_at = now.isoformat(), now
-        session.add(entry)
+        await set_introductions_round_at(session, now)
         await session.commit()
