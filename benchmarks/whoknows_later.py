@@ -60,6 +60,7 @@ from knowledge.evaluation import METRICS, QueryScore, dev_half, score_query, sum
 from knowledge.thesaurus import load_thesaurus  # noqa: E402
 
 MIN_WORDS = 6
+MISSES: list[int] = []  # --misses N: print that many missed tune-half questions
 MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+\-]+:|https?://\S+")
 MENTION = re.compile(r"<@([A-Za-z0-9._-]+)>")
 # Replies that are no answer, in any wording of these kinds: interest, thanks, not knowing.
@@ -236,7 +237,19 @@ async def evaluate(
                     session, question.text, asker_id=question.asker, limit=10, group_id=group
                 )
             ranked = named([c.person_id for c in ranking.candidates])
-            systems[system].append(QueryScore(question.qid, "all", score_query(ranked, relevant)))
+            scored = score_query(ranked, relevant)
+            systems[system].append(QueryScore(question.qid, "all", scored))
+            if (
+                MISSES
+                and system == "vraagbaak"
+                and dev_half(question.qid) == "tune"
+                and scored["P@1"] == 0.0
+            ):
+                MISSES.pop()
+                top = [e.split("@")[0] for e in ranked[:3]]
+                truth = {e.split("@")[0]: g for e, g in relevant.items()}
+                print(f"MISS {question.channel}: {question.text[:160]!r}")
+                print(f"  got {top} want {truth}")
         for system, local in (("popular overall", None), ("popular in channel", in_channel)):
             ranked = named(popular(question, overall, local))
             systems[system].append(QueryScore(question.qid, "all", score_query(ranked, relevant)))
@@ -263,7 +276,9 @@ def main() -> int:
     parser.add_argument("--weeks", type=float, default=8.0, help="later = the last N weeks")
     parser.add_argument("--cutoff", help="later = from this date (YYYY-MM-DD, UTC) on")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--misses", type=int, default=0, help="print missed tune questions")
     args = parser.parse_args()
+    MISSES.extend([0] * args.misses)
     with tempfile.TemporaryDirectory() as folder:
         url = args.db or f"sqlite:///{folder}/later.db"
         config = load_config(args.config, environ={"VRAAGBAAK_DATABASE__URL": url})
