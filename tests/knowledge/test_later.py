@@ -23,7 +23,7 @@ from bot.storage.models import Message, Thread
 from tests.conftest import shared_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import whoknows_later  # noqa: E402
+import whoknows_later
 
 
 @pytest.fixture(scope="module")
