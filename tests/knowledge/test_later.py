@@ -6,6 +6,7 @@ most active answerers."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +24,7 @@ from bot.storage.models import Message, Thread
 from tests.conftest import shared_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import whoknows_later
+whoknows_later = importlib.import_module("whoknows_later")  # a script, not a package
 
 
 @pytest.fixture(scope="module")
