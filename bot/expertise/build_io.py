@@ -56,12 +56,15 @@ def build_index(
     half_life_days: float,
     progress: Progress | None = None,
     language: Language = "nl",
+    before: datetime | None = None,
 ) -> IndexReport:
-    """``language``: the deployment's language, for messages too short to tell."""
+    """``language``: the deployment's language, for messages too short to tell.
+    ``before``: build from the history before this moment only, as the index stood then
+    (for evaluating on the questions that came later; see benchmarks/whoknows_later.py)."""
     say = progress or (lambda _line: None)
     started = time.perf_counter()
     with database.sync_engine.connect() as conn:
-        tables = compute_index(read_history(conn), half_life_days, say, language)
+        tables = compute_index(read_history(conn, before), half_life_days, say, language)
     write_index(database, tables)
     report = tables.report
     report.seconds = time.perf_counter() - started
@@ -69,8 +72,11 @@ def build_index(
     return report
 
 
-def read_history(conn: Connection) -> History:
-    """Everything but the messages at once; the messages stream, thread by thread."""
+def read_history(conn: Connection, before: datetime | None = None) -> History:
+    """Everything but the messages at once; the messages stream, thread by thread.
+    ``before``: only the threads begun, the messages written and the reactions and
+    acceptances on messages written before it; nothing later reaches the index, its term
+    statistics or its translation model."""
     people = {
         pid: (bool(active), bool(is_bot))
         for pid, active, is_bot in conn.execute(select(Person.id, Person.active, Person.is_bot))  # type: ignore[call-overload]
@@ -79,28 +85,33 @@ def read_history(conn: Connection) -> History:
         conn.execute(select(Account.external_id, Account.person_id)).tuples().all()  # type: ignore[call-overload]
     )
     channel_group = dict(conn.execute(select(Channel.id, Channel.group_id)).tuples().all())  # type: ignore[call-overload]
-    threads = {
-        tid: (cid, author)
-        for tid, cid, author in conn.execute(
-            select(col(Thread.id), col(Thread.channel_id), col(Thread.author_id))
+    thread_query = select(col(Thread.id), col(Thread.channel_id), col(Thread.author_id))
+    reaction_query = select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
+    accepted_query = select(col(Question.accepted_message_id)).where(
+        col(Question.accepted_message_id).is_not(None)
+    )
+    if before is not None:
+        thread_query = thread_query.where(col(Thread.created_at) < before)
+        # a reaction has no time of its own in every source: it goes with its message
+        reaction_query = reaction_query.join(
+            Message, col(Message.id) == col(Reaction.message_id)
+        ).where(col(Message.created_at) < before, col(Reaction.created_at) < before)
+        accepted_query = (
+            accepted_query.join(Message, col(Message.id) == col(Question.accepted_message_id))
+            .where(col(Message.created_at) < before)
+            .where(col(Question.created_at) < before)
         )
-    }
+    threads = {tid: (cid, author) for tid, cid, author in conn.execute(thread_query)}
     reactions: dict[int, list[HistoryReaction]] = defaultdict(list)
-    for mid, pid, key in _rows(
-        conn, select(col(Reaction.message_id), col(Reaction.person_id), col(Reaction.key))
-    ):
+    for mid, pid, key in _rows(conn, reaction_query):
         reactions[mid].append(
             HistoryReaction(pid, key in ACCEPT_REACTIONS, key in POSITIVE_REACTIONS)
         )
-    accepted_by_mail = {
-        mid
-        for (mid,) in conn.execute(
-            select(col(Question.accepted_message_id)).where(
-                col(Question.accepted_message_id).is_not(None)
-            )
-        )
-    }
-    as_of_value = conn.execute(select(func.max(Message.created_at))).scalar()
+    accepted_by_mail = {mid for (mid,) in conn.execute(accepted_query)}
+    newest = select(func.max(Message.created_at))
+    if before is not None:
+        newest = newest.where(col(Message.created_at) < before)
+    as_of_value = conn.execute(newest).scalar()
     return History(
         people=people,
         channel_group=channel_group,
@@ -108,11 +119,16 @@ def read_history(conn: Connection) -> History:
         reactions=reactions,
         accepted_by_mail=accepted_by_mail,
         as_of=as_of_value or datetime.now(UTC),
-        messages=_messages(conn, accounts),
+        messages=_messages(conn, accounts, set(threads) if before is not None else None, before),
     )
 
 
-def _messages(conn: Connection, accounts: dict[str, int]) -> Iterator[HistoryMessage]:
+def _messages(
+    conn: Connection,
+    accounts: dict[str, int],
+    threads: set[int] | None = None,
+    before: datetime | None = None,
+) -> Iterator[HistoryMessage]:
     statement = (
         select(  # type: ignore[call-overload]
             Message.id,
@@ -127,7 +143,11 @@ def _messages(conn: Connection, accounts: dict[str, int]) -> Iterator[HistoryMes
         .where(Message.thread_id.is_not(None))  # type: ignore[union-attr]
         .order_by(Message.thread_id, Message.created_at)
     )
+    if before is not None:
+        statement = statement.where(col(Message.created_at) < before)
     for mid, tid, author, at, is_root, is_bot, has_files, text in _rows(conn, statement):
+        if threads is not None and tid not in threads:
+            continue
         uids = mentioned_accounts(text)
         mentioned = tuple(accounts[uid] for uid in uids if uid in accounts) if uids else ()
         yield HistoryMessage(mid, tid, author, at, is_root, is_bot, has_files, text, mentioned)
