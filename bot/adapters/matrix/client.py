@@ -128,10 +128,12 @@ class MatrixAdapter:
             if settings.verified_emails
             else None
         )
+        # While the homeserver is away (sync, calls, the send queue): the one backoff policy.
+        self._backoff = Backoff(first=0.5, cap=settings.max_backoff_seconds)
         self.outbox = Outbox(
             self._send_now,
             max_rate_limit_retries=settings.max_rate_limit_retries,
-            backoff=Backoff(first=0.5, cap=settings.max_backoff_seconds),
+            backoff=self._backoff,
             on_unreachable=self._mark_unreachable,
         )
 
@@ -218,7 +220,7 @@ class MatrixAdapter:
         return response
 
     async def _with_retries(self, call: Any) -> Any:
-        delay = 0.5
+        failures = 0
         while True:
             try:
                 return await call()
@@ -226,8 +228,8 @@ class MatrixAdapter:
                 if self._stopping.is_set():
                     raise
                 self._mark_unreachable(True)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, self.settings.max_backoff_seconds)
+                failures += 1
+                await asyncio.sleep(self._backoff.seconds(failures))
 
     # --- the sync loop -----------------------------------------------------------------------
     async def start(self, dispatch: Dispatch) -> None:
@@ -246,7 +248,7 @@ class MatrixAdapter:
             # homeserver hands out a cached (older) initial sync.
             self._not_before_ms = int(time.time() * 1000)
         full_state = True
-        delay = 0.5
+        failures = 0
         sync_filter = {"room": {"timeline": {"limit": self.settings.sync_timeline_limit}}}
         try:
             while not self._stopping.is_set():
@@ -279,16 +281,16 @@ class MatrixAdapter:
                         break
                     if not isinstance(exc, _RetryLaterError):
                         self._mark_unreachable(True)
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, self.settings.max_backoff_seconds)
+                    failures += 1
+                    await asyncio.sleep(self._backoff.seconds(failures))
                     continue
                 except Exception:
                     self._in_sync = False
                     log.exception("matrix sync batch failed; retrying")
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, self.settings.max_backoff_seconds)
+                    failures += 1
+                    await asyncio.sleep(self._backoff.seconds(failures))
                     continue
-                delay = 0.5
+                failures = 0
                 first_ever = False
                 full_state = False
                 self._ready.set()
