@@ -12,28 +12,32 @@ from dataclasses import dataclass, field
 _QUOTE_PREFIX = re.compile(r"^(?:\s*[>|])+\s?")
 FROM_KEYS = (
     "van", "from", "de", "da", "von", "från", "fra", "od", "от", "від", "lähettäjä", "feladó",
-    "kimden", "de la", "saatja", "šalje", "afzender", "差出人",
+    "kimden", "de la", "saatja", "šalje", "afzender", "差出人", "nadawca", "mittente",
+    "remitente", "remetente", "odesílatel", "odosielateľ", "expéditeur", "gönderen", "avsändare",
 )  # fmt: skip
 DATE_KEYS = (
     "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
     "fecha", "skickat", "sendt", "wysłano", "dato", "odesláno", "lähetetty", "gönderildi",
     "trimis", "elküldve", "отправлено", "надіслано", "dátum", "tarih", "päivämäärä",
-    "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時",
+    "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時", "päiväys", "gönderilen",
+    "odoslané",
 )  # fmt: skip
 TO_KEYS = (
     "aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому", "komu", "vastaanottaja",
-    "címzett", "kime", "către", "kellele", "prima", "za", "宛先",
+    "címzett", "kime", "către", "kellele", "prima", "za", "宛先", "pour", "adresat",
+    "adresát", "destinatario", "destinatário", "mottaker", "mottagare",
 )  # fmt: skip
 SUBJECT_KEYS = (
     "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
     "тема", "assunto", "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "teema",
-    "件名",
+    "件名", "sujet",
 )  # fmt: skip
 OTHER_KEYS = (
     "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
     "kopia", "kopio", "kópia", "dw", "másolatot kap", "bilgi", "копия", "копія",
     "importance", "urgentie", "prioriteit", "priority", "wichtigkeit", "bijlagen",
     "attachments", "anlagen", "pièces jointes", "sensitivity", "vertrouwelijkheid",
+    "copie à", "copia", "másolat", "répondre à",
 )  # fmt: skip
 _ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
 HEADER_LINE = re.compile(
@@ -131,6 +135,9 @@ class Boundary:
     start: int
     body: int
     headers: dict[str, str] = field(default_factory=dict)
+    # A header block announced by a line of its own in any language (a title between dashes,
+    # a short line ending in a colon) that is not an "original message" line: a forward.
+    announced: bool = False
 
 
 def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
@@ -211,6 +218,13 @@ def attribution(lines: list[str], start: int) -> int | None:
 
 
 _DASH_FRAMED = re.compile(r"^\s*-{2,}[^-]{2,60}-{2,}\s*$")
+# A title between dashes at the start of a line, in any language ("----- Přeposlaná zpráva
+# -----"), with more on the line (Yahoo writes the whole header block after it).
+_DASH_TITLE = re.compile(r"^\s*-{2,}[^-\n]{2,60}-{2,}")
+
+
+def _announces_forward(line: str) -> bool:
+    return not ORIGINAL_SEPARATOR.match(line) and not _RULE_LINE.match(line)
 
 
 def _introduction(lines: list[str], start: int) -> int:
@@ -218,7 +232,7 @@ def _introduction(lines: list[str], start: int) -> int:
     title between dashes ("---------- Přeposlaná zpráva ---------") or a short line that
     ends in a colon ("Vidarebefordrat brev:"), at most one blank line above the block."""
     index = start - 1
-    if index >= 0 and not lines[index].strip():
+    if index >= 0 and not unquote(lines[index]).strip():
         index -= 1
     if index < 0:
         return start
@@ -244,10 +258,13 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         if FORWARD_SEPARATOR.match(plain):
             return Boundary("forward", index, index + 1)
         separator = _SEPARATOR_START.match(plain)
-        inline = one_line_headers(plain[separator.end() :] if separator else plain)
+        title = separator or _DASH_TITLE.match(plain)
+        inline = one_line_headers(plain[title.end() :] if title else plain)
         if inline is not None:
-            kind = "forward-headers" if separator else "headers"
-            return Boundary(kind, index, index + 1, inline)
+            forward = separator is not None or (
+                title is not None and _announces_forward(title.group(0).strip())
+            )
+            return Boundary("forward-headers" if forward else "headers", index, index + 1, inline)
         if ORIGINAL_SEPARATOR.match(plain):
             return Boundary("original", index, index + 1)
         end = attribution(lines, index)
@@ -256,7 +273,9 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         block = header_block(lines, index)
         if block is not None:
             start = index - 1 if index > 0 and _RULE_LINE.match(lines[index - 1]) else index
-            return Boundary("headers", _introduction(lines, start), block[0], block[1])
+            intro = _introduction(lines, start)
+            announced = intro < start and _announces_forward(unquote(lines[intro]).strip())
+            return Boundary("headers", intro, block[0], block[1], announced)
         if _RULE_LINE.match(plain) and index + 1 < len(lines):
             block = header_block(lines, index + 1)
             if block is not None:

@@ -403,4 +403,59 @@ Bijlagen: foto-erfgrens.jpg
 {QUESTION}
 """,
     ),
+    # Issue 14: forwards without a forward prefix in the subject (a client that adds none,
+    # or a prefix in a language not listed): the block is announced by a line of its own in
+    # any language, or nothing of the sender's own stands above it.
+    (
+        "thunderbird-fr-no-prefix",
+        "Schutting bij de buren",
+        f"""-------- Message transféré --------
+Sujet : \t{SUBJECT}
+Date : \tTue, 3 Mar 2026 10:40:54 +0100
+De : \tPieter Jansen <{SENDER}>
+Pour : \tinfo@ermelo.nl
+Copie à : \tarchief@ermelo.nl
+
+
+
+{QUESTION}
+""",
+    ),
+    (
+        "thunderbird-pl-no-prefix",
+        "Schutting bij de buren",
+        f"""{NOTE}
+
+-------- Przekazana wiadomość --------
+Temat: \t{SUBJECT}
+Data: \tTue, 3 Mar 2026 10:40:54 +0100
+Nadawca: \tPieter Jansen <{SENDER}>
+Adresat: \tinfo@ermelo.nl
+
+{QUESTION}
+""",
+    ),
+    (
+        "apple-hr-quoted-no-prefix",
+        "Schutting bij de buren",
+        f"""> Početak proslijeđene poruke:
+>
+> Šalje: Pieter Jansen <{SENDER}>
+> Predmet: {SUBJECT}
+> Datum: 3. ožujka 2026. u 10:40:54 CET
+> Prima: info@ermelo.nl
+>
+> {QUESTION}
+>
+""",
+    ),
+    (
+        "yahoo-cs-no-prefix",
+        "Schutting bij de buren",
+        f"""{NOTE}
+
+   ----- Přeposlaná zpráva ----- Od: Pieter Jansen <{SENDER}>Komu: "info@ermelo.nl" <info@ermelo.nl>Datum: úterý 3. března 2026 10:40:54 SEČPředmět: {SUBJECT}
+ {QUESTION}
+""",
+    ),
 ]

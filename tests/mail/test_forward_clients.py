@@ -72,3 +72,40 @@ def test_a_sentence_with_a_colon_is_not_a_header_block() -> None:
     assert one_line_headers("Datum: morgen. Van: de gemeente. Aan: de buren.") is None
     assert one_line_headers("Van: de gemeente kreeg ik Datum: gisteren") is None
     assert one_line_headers("De vraag: kan ik een Subject: toevoegen") is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Re: Schutting bij de buren",
+            f"""Dank, dan wacht ik op de vergunning.
+
+-----Původní zpráva-----
+Od: Pieter Jansen <{SENDER}>
+Odesláno: úterý 3. března 2026 10:40
+Komu: info@ermelo.nl
+Předmět: {SUBJECT}
+
+{QUESTION}
+""",
+        ),
+        (
+            "Schutting bij de buren",
+            f"""Dank, dan wacht ik op de vergunning.
+
+________________________________
+Van: Pieter Jansen <{SENDER}>
+Verzonden: dinsdag 3 maart 2026 10:40
+Aan: info@ermelo.nl
+Onderwerp: {SUBJECT}
+
+{QUESTION}
+""",
+        ),
+    ],
+    ids=["reply-prefix-with-announced-history", "own-text-above-unannounced-history"],
+)
+def test_a_reply_with_history_is_not_taken_for_a_forward(subject: str, body: str) -> None:
+    mail = parse_bytes(bytes(mails.plain(body, subject=subject)))
+    assert find_forward(mail) is None
