@@ -14,6 +14,7 @@ FROM_KEYS = (
     "van", "from", "de", "da", "von", "från", "fra", "od", "от", "від", "lähettäjä", "feladó",
     "kimden", "de la", "saatja", "šalje", "afzender", "差出人", "nadawca", "mittente",
     "remitente", "remetente", "odesílatel", "odosielateľ", "expéditeur", "gönderen", "avsändare",
+    "від кого",
 )  # fmt: skip
 DATE_KEYS = (
     "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
@@ -25,12 +26,12 @@ DATE_KEYS = (
 TO_KEYS = (
     "aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому", "komu", "vastaanottaja",
     "címzett", "kime", "către", "kellele", "prima", "za", "宛先", "pour", "adresat",
-    "adresát", "destinatario", "destinatário", "mottaker", "mottagare",
+    "adresát", "destinatario", "destinatário", "mottaker", "mottagare", "pre",
 )  # fmt: skip
 SUBJECT_KEYS = (
     "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
     "тема", "assunto", "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "teema",
-    "件名", "sujet",
+    "件名", "sujet", "naslov",
 )  # fmt: skip
 OTHER_KEYS = (
     "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
@@ -140,6 +141,40 @@ class Boundary:
     announced: bool = False
 
 
+# "Label: value" in any language: a label of one to three words of letters, then a colon
+# (also the full-width one of CJK clients) and a value.
+_LABEL_LINE = re.compile(
+    r"^\s*\**([^\W\d_]{1,20}(?:[ .'-][^\W\d_]{1,20}){0,2})\**\s?[:：]\**\s*(\S.*)$"
+)
+
+
+def generic_header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
+    """Right under a line that announces it: a block of at least three "Label: value" lines
+    in a language whose labels are not listed, two of them with an address. The first
+    address is the sender's (every client writes From before To and Cc); it is returned as
+    ``from`` next to the labels as written."""
+    headers: dict[str, str] = {}
+    addresses: list[str] = []
+    index = start
+    while index < len(lines) and index < start + 10:
+        line = unquote(lines[index])
+        found = _LABEL_LINE.match(line) if len(line) <= 1000 else None
+        if not found:
+            break
+        value = found.group(2).strip()
+        headers.setdefault(found.group(1).strip().lower(), value)
+        if "@" in value:
+            addresses.append(value)
+        index += 1
+    # A sender and a recipient: a resident's own details ("Naam:", "E-mail:") have one.
+    if len(headers) < 3 or len(addresses) < 2:
+        return None
+    sender = addresses[0]
+    if not any(k in FROM_KEYS for k in headers):
+        headers["from"] = sender
+    return index, headers
+
+
 def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
     """A block of mail headers starting at ``start``: (first line after it, headers)."""
     key = header_key(lines[start])
@@ -160,9 +195,14 @@ def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | N
                 break
             continue
         match = HEADER_LINE.match(line)
+        generic = None if match else _LABEL_LINE.match(line)
         if match:
             last_key = match.group(1).lower()
             headers.setdefault(last_key, match.group(2).strip())
+        elif generic and headers and "@" in generic.group(2) and misses == 0:
+            # an address line under a label in a language not listed (To, Cc): still the block
+            last_key = generic.group(1).strip().lower()
+            headers.setdefault(last_key, generic.group(2).strip())
         elif last_key and len(headers) >= 1 and misses == 0 and line.startswith((" ", "\t")):
             headers[last_key] += " " + line.strip()  # a folded header value
         else:
@@ -244,6 +284,25 @@ def _introduction(lines: list[str], start: int) -> int:
     return start
 
 
+def _announced_generic_block(lines: list[str], index: int) -> Boundary | None:
+    """``lines[index]`` announces a forward (a title between dashes, a short line ending in a
+    colon) and a block of labelled lines in any language follows it."""
+    line = unquote(lines[index]).strip()
+    if not line or len(line) > 70 or "@" in line or HEADER_LINE.match(line):
+        return None
+    if not (_DASH_FRAMED.match(line) or line.endswith((":", "："))) or not _announces_forward(line):
+        return None
+    start = index + 1
+    if start < len(lines) and not unquote(lines[start]).strip():
+        start += 1
+    if start >= len(lines) or header_block(lines, start) is not None:
+        return None  # a block with known labels: found as such on its own line
+    block = generic_header_block(lines, start)
+    if block is None:
+        return None
+    return Boundary("headers", index, block[0], block[1], announced=True)
+
+
 def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
     """The first place at or after ``begin`` where earlier mail starts."""
     in_code = False
@@ -270,6 +329,9 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         end = attribution(lines, index)
         if end is not None:
             return Boundary("attribution", index, end)
+        announced_block = _announced_generic_block(lines, index)
+        if announced_block is not None:
+            return announced_block
         block = header_block(lines, index)
         if block is not None:
             start = index - 1 if index > 0 and _RULE_LINE.match(lines[index - 1]) else index

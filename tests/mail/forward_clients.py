@@ -458,4 +458,33 @@ Adresat: \tinfo@ermelo.nl
  {QUESTION}
 """,
     ),
+    (
+        "apple-lt-labels-not-listed",
+        "Fwd: Schutting bij de buren",
+        f"""{NOTE}
+
+> Persiųstas laiškas prasideda:
+>
+> Siuntėjas: Pieter Jansen <{SENDER}>
+> Tema: {SUBJECT}
+> Data: 2026 m. kovo 3 d. 10:40:54 CET
+> Gavėjas: info@ermelo.nl
+>
+> {QUESTION}
+""",
+    ),
+    (
+        "thunderbird-hr",
+        "Schutting bij de buren",
+        f"""-------- Proslijeđena poruka --------
+Naslov: \t{SUBJECT}
+Datum: \tTue, 3 Mar 2026 10:40:54 +0100
+Šalje: \tPieter Jansen <{SENDER}>
+Prima: \tinfo@ermelo.nl
+
+
+
+{QUESTION}
+""",
+    ),
 ]

@@ -109,3 +109,22 @@ Onderwerp: {SUBJECT}
 def test_a_reply_with_history_is_not_taken_for_a_forward(subject: str, body: str) -> None:
     mail = parse_bytes(bytes(mails.plain(body, subject=subject)))
     assert find_forward(mail) is None
+
+
+def test_a_residents_own_details_are_not_a_forwarded_header_block() -> None:
+    from bot.mail.trim import trim_reply
+
+    body = """Goedendag,
+
+Ik wil graag een afspraak maken voor een nieuwe ID-kaart. Mijn gegevens:
+
+Naam: Pieter Jansen
+Adres: Schoolstraat 4
+E-mail: pieter.jansen@example.nl
+Telefoon: 06 12 34 56 78
+
+Wanneer kan ik langskomen?
+"""
+    mail = parse_bytes(bytes(mails.plain(body, subject="Afspraak ID-kaart")))
+    assert find_forward(mail) is None
+    assert "Wanneer kan ik langskomen?" in trim_reply(body).text
