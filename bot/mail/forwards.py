@@ -100,7 +100,8 @@ def _after_separator(lines: list[str], boundary: Boundary) -> tuple[dict[str, st
     block = header_block(rest, first)
     if block is None:
         return {}, rest[first:]
-    return block[1], rest[block[0] :]
+    # Some clients quote only the text under the header block (MailMate, Missive).
+    return block[1], _unquote_block(rest[block[0] :])
 
 
 def _from_attribution(lines: list[str], boundary: Boundary) -> tuple[dict[str, str], list[str]]:

@@ -43,7 +43,8 @@ OTHER_KEYS = (
 _ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
 HEADER_LINE = re.compile(
     r"^\s*\**(" + "|".join(re.escape(k) for k in sorted(_ALL_KEYS, key=len, reverse=True)) + r")"
-    r"\**\s*:\**\s*(.*)$",
+    # "Kopie (CC):": a label with a short gloss in brackets
+    r"(?:\s*\([^()\n]{1,12}\))?\**\s*:\**\s*(.*)$",
     re.IGNORECASE,
 )
 _ATTR_VERB = re.compile(

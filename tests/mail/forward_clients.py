@@ -487,4 +487,34 @@ Prima: \tinfo@ermelo.nl
 {QUESTION}
 """,
     ),
+    (
+        "gmail-separator-quoted-text",
+        "Fwd: Schutting bij de buren",
+        f"""{NOTE}
+
+---------- Forwarded message ----------
+From: Pieter Jansen <{SENDER}>
+Date: March 3, 2026 at 10:40 AM
+To: info@ermelo.nl
+Subject: {SUBJECT}
+
+> {QUESTION}
+>
+""",
+    ),
+    (
+        "thunderbird-de-kopie-cc",
+        "WG: Schutting bij de buren",
+        f"""-------- Weitergeleitete Nachricht --------
+Betreff: \t{SUBJECT}
+Datum: \tTue, 3 Mar 2026 10:40:54 +0100
+Von: \tPieter Jansen <{SENDER}>
+An: \tinfo@ermelo.nl
+Kopie (CC): \tarchief@ermelo.nl
+
+
+
+{QUESTION}
+""",
+    ),
 ]

@@ -23,6 +23,7 @@ def test_forward_from_every_client(name: str, subject: str, body: str) -> None:
     assert text.startswith(QUESTION[:30]), text[:200]
     for label in ("Subject", "Onderwerp", "Temat", "Emne", "Tárgy", "Konu", "Aihe", "Тема"):
         assert f"{label}:" not in text
+    assert "(CC):" not in text and not text.startswith(">"), text[:200]
     if NOTE in body:
         # the note is what the forwarder wrote: no separator or "begin forwarded" line
         assert " ".join(forward.note.split()) == NOTE
