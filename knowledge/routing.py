@@ -33,22 +33,11 @@ _MAX_TEXT = 20_000
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
-    [
-        "gemeente",
-        "gemeenten",
-        "gemeentes",
-        "gemeentelijk",
-        "gemeentelijke",
-        "gemeentehuis",
-        "stadhuis",
-        "inwoner",
-        "inwoners",
-        "burger",
-        "burgers",
-        "municipality",
-        "council",
-    ]
-)
+    (
+        "gemeente", "gemeenten", "gemeentes", "gemeentelijk", "gemeentelijke", "gemeentehuis",
+        "stadhuis", "inwoner", "inwoners", "burger", "burgers", "municipality", "council",
+    )
+)  # fmt: skip
 
 # English (and colloquial Dutch) words a question may use for what groups are described with.
 GLOSSARY: dict[str, str] = {
