@@ -55,6 +55,9 @@ def test_one_line_header_search_is_bounded_on_hostile_lines() -> None:
     from bot.mail.trim import one_line_headers, trim_reply
 
     hostile = [
+        # announcing lines each over a block of labelled lines with addresses (issue 14)
+        "Doorgestuurd:\n" + "Aaa: a@b.nl\nBbb: c@d.nl\n" * 4 + "\n",
+        ("Kop:\n" + "Label een: x@y.nl\n" * 9) * 20,
         "From:" * 400,
         "From: a@b.nl To: " + "Subject:" * 240,
         ("Van: x " * 300) + "\n",
