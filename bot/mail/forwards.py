@@ -109,12 +109,12 @@ def _from_attribution(lines: list[str], boundary: Boundary) -> tuple[dict[str, s
     return {"from": text}, _unquote_block(lines[boundary.body :])
 
 
-def _forward_by_structure(lines: list[str], boundary: Boundary, subject: str) -> bool:
-    """A header block that the mail does not call a reply (no reply prefix outermost) and
-    that a line of its own announces, or above which the sender wrote nothing: the whole
-    mail is the earlier one, so it was forwarded (clients without a forward prefix, or a
-    prefix in a language not listed above)."""
-    if boundary.kind != "headers" or REPLIED_NOW.match(subject):
+def _forward_by_structure(lines: list[str], boundary: Boundary, mail: ParsedMail) -> bool:
+    """A header block that the mail does not call a reply (no reply prefix outermost, no
+    ``In-Reply-To``) and that a line of its own announces, or above which the sender wrote
+    nothing: the whole mail is the earlier one, so it was forwarded (clients without a
+    forward prefix, or a prefix in a language not listed above)."""
+    if boundary.kind != "headers" or REPLIED_NOW.match(mail.subject) or mail.in_reply_to:
         return False
     return boundary.announced or not any(line.strip() for line in lines[: boundary.start])
 
@@ -128,7 +128,7 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
     if (
         boundary.kind not in ("forward", "forward-headers")
         and not subject_forward.match(mail.subject)
-        and not _forward_by_structure(lines, boundary, mail.subject)
+        and not _forward_by_structure(lines, boundary, mail)
     ):
         return None  # a reply with history, not a forward
     if boundary.kind in ("headers", "forward-headers"):

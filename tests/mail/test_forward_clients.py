@@ -57,7 +57,7 @@ def test_one_line_header_search_is_bounded_on_hostile_lines() -> None:
     hostile = [
         # announcing lines each over a block of labelled lines with addresses (issue 14)
         "Doorgestuurd:\n" + "Aaa: a@b.nl\nBbb: c@d.nl\n" * 4 + "\n",
-        ("Kop:\n" + "Label een: x@y.nl\n" * 9) * 20,
+        "Kop:\n" + "Label een: x@y.nl\n" * 9,
         "From:" * 400,
         "From: a@b.nl To: " + "Subject:" * 240,
         ("Van: x " * 300) + "\n",
@@ -112,6 +112,24 @@ Onderwerp: {SUBJECT}
 )
 def test_a_reply_with_history_is_not_taken_for_a_forward(subject: str, body: str) -> None:
     mail = parse_bytes(bytes(mails.plain(body, subject=subject)))
+    assert find_forward(mail) is None
+
+
+def test_a_reply_by_its_headers_is_not_taken_for_a_forward() -> None:
+    """A client that keeps the subject without "Re:" still says In-Reply-To: the history
+    under an announcing line in another language is the answer it replies to."""
+    body = f"""Dank, dan wacht ik op de vergunning.
+
+-----Původní zpráva-----
+Od: Gemeente Ermelo <vraag@ermelo.nl>
+Odesláno: úterý 3. března 2026 10:40
+Komu: {SENDER}
+Předmět: {SUBJECT}
+
+Ja, boven 2 meter is een vergunning nodig.
+"""
+    headers = {"In-Reply-To": "<answer-1@ermelo.nl>"}
+    mail = parse_bytes(bytes(mails.plain(body, subject=SUBJECT, headers=headers)))
     assert find_forward(mail) is None
 
 
