@@ -235,6 +235,10 @@ def one_line_headers(text: str) -> dict[str, str] | None:
     return headers
 
 
+# A sentence: six words or more ending in a full stop, question or exclamation mark.
+_PROSE = re.compile(r"^(?:\S+\s+){5,}\S*[^\d\s][.!?]$")
+
+
 def attribution(lines: list[str], start: int) -> int | None:
     """``Op 4 mrt 2026 om 14:02 schreef X <x@y>:`` (possibly over several lines): the first
     line after it, else None."""
@@ -246,6 +250,8 @@ def attribution(lines: list[str], start: int) -> int | None:
     joined = ""
     for end in range(start, min(len(lines), start + 6)):
         part = unquote(lines[end]).strip()
+        if len(part) <= 300 and _PROSE.match(part) and not _ATTR_VERB.search(part):
+            return None  # a sentence of the mail ("On Friday it did not work."), not a header
         joined = f"{joined} {part}" if joined else part
         if _ATTR_VERB.search(part) or (end > start and part.endswith((":", "：")) and joined):
             if _ATTR_VERB.search(joined) and (re.search(r"\d", joined) or "@" in joined):
