@@ -30,6 +30,14 @@ _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
 _MAX_TEXT = 20_000
+# Words every mail to or within a municipality uses: never a topic, wherever they stand
+# (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
+_GENERIC = frozenset(
+    (
+        "gemeente", "gemeenten", "gemeentes", "gemeentelijk", "gemeentelijke", "gemeentehuis",
+        "stadhuis", "inwoner", "inwoners", "burger", "burgers", "municipality", "council",
+    )
+)  # fmt: skip
 
 # English (and colloquial Dutch) words a question may use for what groups are described with.
 GLOSSARY: dict[str, str] = {
@@ -261,7 +269,11 @@ class Router:
                         index.phrases.setdefault(joined, {})[group.id] = weight * 1.5
                         self._add(index, "".join(words), group.id, weight)
                     for word in words:
-                        if (len(words) > 1 and len(word) < _MIN_PART) or word in STOPWORDS:
+                        if (
+                            (len(words) > 1 and len(word) < _MIN_PART)
+                            or word in STOPWORDS
+                            or word in _GENERIC
+                        ):
                             continue  # "over" in "overleg over het centrumplan" is no topic
                         # A word of a multi-word keyword says less than the whole keyword.
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
@@ -317,6 +329,9 @@ class Router:
         cached = self._cache.get(token if dutch else f"{token}\x00en")
         if cached is not None:
             return cached
+        if token in _GENERIC:
+            self._cache[token if dutch else f"{token}\x00en"] = ()
+            return ()
         weights = self._index.weights
         found: dict[str, tuple[float, str]] = {}
 

@@ -76,10 +76,19 @@ _ACK_BODY = re.compile(
 )
 # Away until a date: the absence and its end within one short sentence ("ik ben afwezig
 # geweest" or "op vakantie geweest" is a person telling a story, not an auto-reply).
+_ABSENT = (
+    r"(?:afwezig|niet aanwezig|niet op kantoor|buiten kantoor|niet bereikbaar|niet beschikbaar"
+    r"|met vakantie|op vakantie|met (?:\w+)?verlof)"
+)
 _AWAY_BODY = re.compile(
-    r"(?:\b(?:afwezig|niet aanwezig|niet op kantoor|met vakantie|op vakantie|met verlof)"
-    r"[^.\n]{0,40}?\b(?:tot|t/m|tot en met|vanaf|terug op|weer aanwezig)\b|"
-    r"\b(?:weer|terug) aanwezig (?:op|vanaf)\b|"
+    r"(?:\b" + _ABSENT + r"[^.\n]{0,40}?\b(?:tot|t/m|tot en met|vanaf|terug op|weer aanwezig"
+    r"|weer bereikbaar)\b|"
+    # the date first: "Tot en met vrijdag 20 maart ben ik niet op kantoor."
+    # or "Ik ben tot 2 juni niet bereikbaar" (not "was tot vorige week met vakantie geweest")
+    r"\b(?:tot en met|t/m|tot)\b[^.\n]{0,40}?\b" + _ABSENT + r"\b(?!\s+geweest)|"
+    r"\b(?:weer|terug) (?:aanwezig|bereikbaar|op kantoor) (?:op|vanaf)\b|"
+    r"\blees (?:ik )?mijn (?:e-?)?mail (?:weer |pas )?(?:vanaf|na|op)\b|"
+    r"\b(?:uw|je|jouw) (?:e-?mail|bericht) wordt niet doorgestuurd\b|"
     r"\b(?:out of (?:the )?office|away|on (?:leave|holiday|vacation))[^.\n]{0,40}?"
     r"\b(?:until|till|returning|back on)\b|\bback in (?:the )?office on\b)",
     re.I,

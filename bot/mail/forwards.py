@@ -40,6 +40,11 @@ _PREFIX = re.compile(
     r"(?:\[\d+\])?\s*:\s*)+",
     re.IGNORECASE,
 )
+# The outermost prefix is a reply's: Re, AW (de), Antw (nl), SV (sv), Rif/R (it), Odp (pl/cs),
+# Ynt (tr), Отв (ru), Vá (hu), Res (pt), Odg (hr).
+REPLIED_NOW = re.compile(
+    r"^\s*(?:re|aw|antw|antwoord|sv|rif|r|odp|ynt|отв|vá|res|odg)(?:\[\d+\])?\s*:", re.IGNORECASE
+)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # The address search restarts at every character of a run of address characters without an
 # "@" (quadratic): a forwarded header value longer than this is not a real one.
@@ -95,12 +100,23 @@ def _after_separator(lines: list[str], boundary: Boundary) -> tuple[dict[str, st
     block = header_block(rest, first)
     if block is None:
         return {}, rest[first:]
-    return block[1], rest[block[0] :]
+    # Some clients quote only the text under the header block (MailMate, Missive).
+    return block[1], _unquote_block(rest[block[0] :])
 
 
 def _from_attribution(lines: list[str], boundary: Boundary) -> tuple[dict[str, str], list[str]]:
     text = " ".join(unquote(line).strip() for line in lines[boundary.start : boundary.body])
     return {"from": text}, _unquote_block(lines[boundary.body :])
+
+
+def _forward_by_structure(lines: list[str], boundary: Boundary, mail: ParsedMail) -> bool:
+    """A header block that the mail does not call a reply (no reply prefix outermost, no
+    ``In-Reply-To``) and that a line of its own announces, or above which the sender wrote
+    nothing: the whole mail is the earlier one, so it was forwarded (clients without a
+    forward prefix, or a prefix in a language not listed above)."""
+    if boundary.kind != "headers" or REPLIED_NOW.match(mail.subject) or mail.in_reply_to:
+        return False
+    return boundary.announced or not any(line.strip() for line in lines[: boundary.start])
 
 
 def inline_forward(mail: ParsedMail) -> Forward | None:
@@ -109,8 +125,10 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
     if boundary is None:
         return None
     subject_forward = FORWARDED_NOW if boundary.kind == "attribution" else FORWARD_SUBJECT
-    if boundary.kind not in ("forward", "forward-headers") and not subject_forward.match(
-        mail.subject
+    if (
+        boundary.kind not in ("forward", "forward-headers")
+        and not subject_forward.match(mail.subject)
+        and not _forward_by_structure(lines, boundary, mail)
     ):
         return None  # a reply with history, not a forward
     if boundary.kind in ("headers", "forward-headers"):

@@ -12,33 +12,39 @@ from dataclasses import dataclass, field
 _QUOTE_PREFIX = re.compile(r"^(?:\s*[>|])+\s?")
 FROM_KEYS = (
     "van", "from", "de", "da", "von", "från", "fra", "od", "от", "від", "lähettäjä", "feladó",
-    "kimden", "de la", "saatja", "šalje", "afzender", "差出人",
+    "kimden", "de la", "saatja", "šalje", "afzender", "差出人", "nadawca", "mittente",
+    "remitente", "remetente", "odesílatel", "odosielateľ", "expéditeur", "gönderen", "avsändare",
+    "від кого",
 )  # fmt: skip
 DATE_KEYS = (
     "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
     "fecha", "skickat", "sendt", "wysłano", "dato", "odesláno", "lähetetty", "gönderildi",
     "trimis", "elküldve", "отправлено", "надіслано", "dátum", "tarih", "päivämäärä",
-    "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時",
+    "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時", "päiväys", "gönderilen",
+    "odoslané",
 )  # fmt: skip
 TO_KEYS = (
     "aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому", "komu", "vastaanottaja",
-    "címzett", "kime", "către", "kellele", "prima", "za", "宛先",
+    "címzett", "kime", "către", "kellele", "prima", "za", "宛先", "pour", "adresat",
+    "adresát", "destinatario", "destinatário", "mottaker", "mottagare", "pre",
 )  # fmt: skip
 SUBJECT_KEYS = (
     "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
     "тема", "assunto", "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "teema",
-    "件名",
+    "件名", "sujet", "naslov",
 )  # fmt: skip
 OTHER_KEYS = (
     "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
     "kopia", "kopio", "kópia", "dw", "másolatot kap", "bilgi", "копия", "копія",
     "importance", "urgentie", "prioriteit", "priority", "wichtigkeit", "bijlagen",
     "attachments", "anlagen", "pièces jointes", "sensitivity", "vertrouwelijkheid",
+    "copie à", "copia", "másolat", "répondre à",
 )  # fmt: skip
 _ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
 HEADER_LINE = re.compile(
     r"^\s*\**(" + "|".join(re.escape(k) for k in sorted(_ALL_KEYS, key=len, reverse=True)) + r")"
-    r"\**\s*:\**\s*(.*)$",
+    # "Kopie (CC):": a label with a short gloss in brackets
+    r"(?:\s*\([^()\n]{1,12}\))?\**\s*:\**\s*(.*)$",
     re.IGNORECASE,
 )
 _ATTR_VERB = re.compile(
@@ -131,6 +137,43 @@ class Boundary:
     start: int
     body: int
     headers: dict[str, str] = field(default_factory=dict)
+    # A header block announced by a line of its own in any language (a title between dashes,
+    # a short line ending in a colon) that is not an "original message" line: a forward.
+    announced: bool = False
+
+
+# "Label: value" in any language: a label of one to three words of letters, then a colon
+# (also the full-width one of CJK clients) and a value.
+_LABEL_LINE = re.compile(
+    r"^\s*\**([^\W\d_]{1,20}(?:[ .'-][^\W\d_]{1,20}){0,2})\**\s?[:：]\**\s*(\S.*)$"
+)
+
+
+def generic_header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
+    """Right under a line that announces it: a block of at least three "Label: value" lines
+    in a language whose labels are not listed, two of them with an address. The first
+    address is the sender's (every client writes From before To and Cc); it is returned as
+    ``from`` next to the labels as written."""
+    headers: dict[str, str] = {}
+    addresses: list[str] = []
+    index = start
+    while index < len(lines) and index < start + 10:
+        line = unquote(lines[index])
+        found = _LABEL_LINE.match(line) if len(line) <= 1000 else None
+        if not found:
+            break
+        value = found.group(2).strip()
+        headers.setdefault(found.group(1).strip().lower(), value)
+        if "@" in value:
+            addresses.append(value)
+        index += 1
+    # A sender and a recipient: a resident's own details ("Naam:", "E-mail:") have one.
+    if len(headers) < 3 or len(addresses) < 2:
+        return None
+    sender = addresses[0]
+    if not any(k in FROM_KEYS for k in headers):
+        headers["from"] = sender
+    return index, headers
 
 
 def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | None:
@@ -153,9 +196,14 @@ def header_block(lines: list[str], start: int) -> tuple[int, dict[str, str]] | N
                 break
             continue
         match = HEADER_LINE.match(line)
+        generic = None if match else _LABEL_LINE.match(line)
         if match:
             last_key = match.group(1).lower()
             headers.setdefault(last_key, match.group(2).strip())
+        elif generic and headers and "@" in generic.group(2) and misses == 0:
+            # an address line under a label in a language not listed (To, Cc): still the block
+            last_key = generic.group(1).strip().lower()
+            headers.setdefault(last_key, generic.group(2).strip())
         elif last_key and len(headers) >= 1 and misses == 0 and line.startswith((" ", "\t")):
             headers[last_key] += " " + line.strip()  # a folded header value
         else:
@@ -187,6 +235,10 @@ def one_line_headers(text: str) -> dict[str, str] | None:
     return headers
 
 
+# A sentence: six words or more ending in a full stop, question or exclamation mark.
+_PROSE = re.compile(r"^(?:\S+\s+){5,}\S*[^\d\s][.!?]$")
+
+
 def attribution(lines: list[str], start: int) -> int | None:
     """``Op 4 mrt 2026 om 14:02 schreef X <x@y>:`` (possibly over several lines): the first
     line after it, else None."""
@@ -198,6 +250,8 @@ def attribution(lines: list[str], start: int) -> int | None:
     joined = ""
     for end in range(start, min(len(lines), start + 6)):
         part = unquote(lines[end]).strip()
+        if len(part) <= 300 and _PROSE.match(part) and not _ATTR_VERB.search(part):
+            return None  # a sentence of the mail ("On Friday it did not work."), not a header
         joined = f"{joined} {part}" if joined else part
         if _ATTR_VERB.search(part) or (end > start and part.endswith((":", "：")) and joined):
             if _ATTR_VERB.search(joined) and (re.search(r"\d", joined) or "@" in joined):
@@ -211,6 +265,13 @@ def attribution(lines: list[str], start: int) -> int | None:
 
 
 _DASH_FRAMED = re.compile(r"^\s*-{2,}[^-]{2,60}-{2,}\s*$")
+# A title between dashes at the start of a line, in any language ("----- Přeposlaná zpráva
+# -----"), with more on the line (Yahoo writes the whole header block after it).
+_DASH_TITLE = re.compile(r"^\s*-{2,}[^-\n]{2,60}-{2,}")
+
+
+def _announces_forward(line: str) -> bool:
+    return not ORIGINAL_SEPARATOR.match(line) and not _RULE_LINE.match(line)
 
 
 def _introduction(lines: list[str], start: int) -> int:
@@ -218,7 +279,7 @@ def _introduction(lines: list[str], start: int) -> int:
     title between dashes ("---------- Přeposlaná zpráva ---------") or a short line that
     ends in a colon ("Vidarebefordrat brev:"), at most one blank line above the block."""
     index = start - 1
-    if index >= 0 and not lines[index].strip():
+    if index >= 0 and not unquote(lines[index]).strip():
         index -= 1
     if index < 0:
         return start
@@ -228,6 +289,25 @@ def _introduction(lines: list[str], start: int) -> int:
     if _DASH_FRAMED.match(line) or (line.endswith((":", "：")) and not HEADER_LINE.match(line)):
         return index
     return start
+
+
+def _announced_generic_block(lines: list[str], index: int) -> Boundary | None:
+    """``lines[index]`` announces a forward (a title between dashes, a short line ending in a
+    colon) and a block of labelled lines in any language follows it."""
+    line = unquote(lines[index]).strip()
+    if not line or len(line) > 70 or "@" in line or HEADER_LINE.match(line):
+        return None
+    if not (_DASH_FRAMED.match(line) or line.endswith((":", "："))) or not _announces_forward(line):
+        return None
+    start = index + 1
+    if start < len(lines) and not unquote(lines[start]).strip():
+        start += 1
+    if start >= len(lines) or header_block(lines, start) is not None:
+        return None  # a block with known labels: found as such on its own line
+    block = generic_header_block(lines, start)
+    if block is None:
+        return None
+    return Boundary("headers", index, block[0], block[1], announced=True)
 
 
 def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
@@ -244,19 +324,27 @@ def find_boundary(lines: list[str], begin: int = 0) -> Boundary | None:
         if FORWARD_SEPARATOR.match(plain):
             return Boundary("forward", index, index + 1)
         separator = _SEPARATOR_START.match(plain)
-        inline = one_line_headers(plain[separator.end() :] if separator else plain)
+        title = separator or _DASH_TITLE.match(plain)
+        inline = one_line_headers(plain[title.end() :] if title else plain)
         if inline is not None:
-            kind = "forward-headers" if separator else "headers"
-            return Boundary(kind, index, index + 1, inline)
+            forward = separator is not None or (
+                title is not None and _announces_forward(title.group(0).strip())
+            )
+            return Boundary("forward-headers" if forward else "headers", index, index + 1, inline)
         if ORIGINAL_SEPARATOR.match(plain):
             return Boundary("original", index, index + 1)
         end = attribution(lines, index)
         if end is not None:
             return Boundary("attribution", index, end)
+        announced_block = _announced_generic_block(lines, index)
+        if announced_block is not None:
+            return announced_block
         block = header_block(lines, index)
         if block is not None:
             start = index - 1 if index > 0 and _RULE_LINE.match(lines[index - 1]) else index
-            return Boundary("headers", _introduction(lines, start), block[0], block[1])
+            intro = _introduction(lines, start)
+            announced = intro < start and _announces_forward(unquote(lines[intro]).strip())
+            return Boundary("headers", intro, block[0], block[1], announced)
         if _RULE_LINE.match(plain) and index + 1 < len(lines):
             block = header_block(lines, index + 1)
             if block is not None:

@@ -403,4 +403,118 @@ Bijlagen: foto-erfgrens.jpg
 {QUESTION}
 """,
     ),
+    # Issue 14: forwards without a forward prefix in the subject (a client that adds none,
+    # or a prefix in a language not listed): the block is announced by a line of its own in
+    # any language, or nothing of the sender's own stands above it.
+    (
+        "thunderbird-fr-no-prefix",
+        "Schutting bij de buren",
+        f"""-------- Message transféré --------
+Sujet : \t{SUBJECT}
+Date : \tTue, 3 Mar 2026 10:40:54 +0100
+De : \tPieter Jansen <{SENDER}>
+Pour : \tinfo@ermelo.nl
+Copie à : \tarchief@ermelo.nl
+
+
+
+{QUESTION}
+""",
+    ),
+    (
+        "thunderbird-pl-no-prefix",
+        "Schutting bij de buren",
+        f"""{NOTE}
+
+-------- Przekazana wiadomość --------
+Temat: \t{SUBJECT}
+Data: \tTue, 3 Mar 2026 10:40:54 +0100
+Nadawca: \tPieter Jansen <{SENDER}>
+Adresat: \tinfo@ermelo.nl
+
+{QUESTION}
+""",
+    ),
+    (
+        "apple-hr-quoted-no-prefix",
+        "Schutting bij de buren",
+        f"""> Početak proslijeđene poruke:
+>
+> Šalje: Pieter Jansen <{SENDER}>
+> Predmet: {SUBJECT}
+> Datum: 3. ožujka 2026. u 10:40:54 CET
+> Prima: info@ermelo.nl
+>
+> {QUESTION}
+>
+""",
+    ),
+    (
+        "yahoo-cs-no-prefix",
+        "Schutting bij de buren",
+        f"""{NOTE}
+
+   ----- Přeposlaná zpráva ----- Od: Pieter Jansen <{SENDER}>Komu: "info@ermelo.nl" <info@ermelo.nl>Datum: úterý 3. března 2026 10:40:54 SEČPředmět: {SUBJECT}
+ {QUESTION}
+""",
+    ),
+    (
+        "apple-lt-labels-not-listed",
+        "Fwd: Schutting bij de buren",
+        f"""{NOTE}
+
+> Persiųstas laiškas prasideda:
+>
+> Siuntėjas: Pieter Jansen <{SENDER}>
+> Tema: {SUBJECT}
+> Data: 2026 m. kovo 3 d. 10:40:54 CET
+> Gavėjas: info@ermelo.nl
+>
+> {QUESTION}
+""",
+    ),
+    (
+        "thunderbird-hr",
+        "Schutting bij de buren",
+        f"""-------- Proslijeđena poruka --------
+Naslov: \t{SUBJECT}
+Datum: \tTue, 3 Mar 2026 10:40:54 +0100
+Šalje: \tPieter Jansen <{SENDER}>
+Prima: \tinfo@ermelo.nl
+
+
+
+{QUESTION}
+""",
+    ),
+    (
+        "gmail-separator-quoted-text",
+        "Fwd: Schutting bij de buren",
+        f"""{NOTE}
+
+---------- Forwarded message ----------
+From: Pieter Jansen <{SENDER}>
+Date: March 3, 2026 at 10:40 AM
+To: info@ermelo.nl
+Subject: {SUBJECT}
+
+> {QUESTION}
+>
+""",
+    ),
+    (
+        "thunderbird-de-kopie-cc",
+        "WG: Schutting bij de buren",
+        f"""-------- Weitergeleitete Nachricht --------
+Betreff: \t{SUBJECT}
+Datum: \tTue, 3 Mar 2026 10:40:54 +0100
+Von: \tPieter Jansen <{SENDER}>
+An: \tinfo@ermelo.nl
+Kopie (CC): \tarchief@ermelo.nl
+
+
+
+{QUESTION}
+""",
+    ),
 ]

@@ -136,6 +136,11 @@ AUTOMATIC = [
     ("Zaaknummer Z-2026-1123 Uw vraag", "Uw melding is geregistreerd.", {}),
     ("Re: Wmo", "Ik ben afwezig tot 30 maart. Voor dringende zaken: bel 14 0341.", {}),
     ("Re: Wmo", "I am out of the office until Monday 4 May with limited access.", {}),
+    # Dutch away notices in other wordings (issue 14): the date first, "niet bereikbaar",
+    # reading mail again from a date, a notice that mail is not forwarded
+    ("RE: Overleg", "Tot en met 17 april ben ik met verlof. Uw mail wordt niet doorgestuurd.", {}),
+    ("Re: Kwartaalcijfers", "Ik ben tot 2 juni niet bereikbaar. Mail graag het secretariaat.", {}),
+    ("Re: Planning", "Dank voor je mail. Ik lees mijn mail weer vanaf dinsdag 12 mei.", {}),
     ("Re: Wmo", "Dit is een automatisch gegenereerd bericht, u kunt hierop niet reageren.", {}),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
     ("Vraag", "Gewone tekst", {"Precedence": "auto_reply"}),
@@ -173,6 +178,11 @@ HUMAN = [
         "situatie thuis niet beter wordt. " * 12,
     ),
     ("Traplift", "Ik ben afwezig geweest door ziekte; hoe vraag ik nu een traplift aan?"),
+    (
+        "Re: Wmo",
+        "Mijn moeder is tot vorige week met vakantie geweest en kon daardoor het "
+        "keukentafelgesprek niet bijwonen. Kunnen we een nieuwe afspraak maken?",
+    ),
     ("Vraag", "Bedankt voor uw bericht van gisteren. Mag ik nog iets vragen over de Wmo?"),
     ("Re: Wmo", "Wij hebben uw antwoord gelezen, maar wat geldt voor een scootmobiel?"),
 ]

@@ -91,3 +91,15 @@ def test_the_shipped_domains_parse() -> None:
     domains = load_domains()
     assert len(domains) >= 10
     assert all(d.anchors and d.terms for d in domains)
+
+
+def test_the_word_gemeente_is_no_topic() -> None:
+    """Every mail to a municipality says "gemeente"; a group described as "Gemeentelijke
+    belastingen" must not get the questions that only say that."""
+    router = Router(TERSE)
+    route = router.route(
+        "Beste gemeente, mijn buurvrouw zei dat de gemeente iemand kan sturen die een paar "
+        "uur per week komt poetsen. Hoe regel ik hulp bij het huishouden?"
+    )
+    assert route.group_id == "sociaal"
+    assert router.route("Ik heb een vraag voor de gemeente, wie kan ik bellen?").group_id is None

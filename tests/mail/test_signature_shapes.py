@@ -89,6 +89,15 @@ Bereikbaar ma t/m do
 Denk aan het milieu voordat u deze e-mail print.""",
         ["beleidsmedewerker", "milieu"],
     ),
+    (
+        "bij-voorbaat-dank-and-phone",
+        """
+
+Bij voorbaat dank,
+Pieter Jansen
+tel. 0320 - 24 56 17""",
+        ["Bij voorbaat dank", "0320 - 24 56 17"],
+    ),
 ]
 
 

@@ -144,6 +144,16 @@ def test_trimmer_on_own_texts() -> None:
     assert trim_reply("> alleen een citaat").text == "> alleen een citaat"
     bottom = "Op 1 mrt 2026 om 10:00 schreef Jan:\n> vraag?\n\nAntwoord hier.\n"
     assert trim_reply(bottom).text == "Antwoord hier."
+    # a paragraph that starts with "Op" is the sender's own sentence, not an attribution
+    story = (
+        "Dank voor uw uitleg over de aanvraag.\n\n"
+        "Op maandag heb ik het formulier ingevuld maar er gebeurde niets.\n\n"
+        "Kunt u nagaan of het is aangekomen?\n\n"
+        "Op 1 mrt 2026 om 10:00 schreef Gemeente Ermelo <info@ermelo.nl>:\n> oud antwoord\n"
+    )
+    kept = trim_reply(story).text
+    assert "Op maandag heb ik het formulier" in kept and "Kunt u nagaan" in kept
+    assert "oud antwoord" not in kept
 
 
 def test_winmail_without_content_is_listed() -> None:
