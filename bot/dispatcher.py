@@ -225,7 +225,11 @@ class Dispatcher:
 
     async def _language(self, turn: Turn, hint: Lang | None) -> Lang:
         assert turn.person is not None and turn.person.id is not None
-        return await self.services.identity.language_of(turn.session, turn.person.id, hint)
+        identity = self.services.identity
+        # The settings row is made at a person's first event, so the next one finds it among
+        # the known rows (bot/known_rows.py) and asks the database nothing more.
+        await identity.settings_for(turn.session, turn.person.id)
+        return await identity.language_of(turn.session, turn.person.id, hint)
 
     async def _route_command(self, turn: Turn, event: MessageEvent) -> None:
         prefix = self.services.config.bot.command_prefix

@@ -124,7 +124,8 @@ class Identity:
         self, session: AsyncSession, person_id: int, hint: Lang | None = None
     ) -> Lang:
         """The language a person reads: their own setting, else ``hint`` (the language a
-        command was given in), else the bot's. Reads only: no settings row is made."""
+        command was given in), else the bot's. Reads only: no settings row is made (a job or
+        two requests of one viewer at once would race to insert it)."""
         settings = await session.get(PersonSettings, person_id)
         chosen = normalise_language(settings.language if settings else None)
         return chosen or hint or normalise_language(self._config.bot.language) or "nl"
