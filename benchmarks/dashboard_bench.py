@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 from generate_slack_export import ORGANISATIONS, TOPICS, generate  # noqa: E402
 
-from bot.app import build_bot  # noqa: E402
-from bot.config import Config, parse_config  # noqa: E402
+from bot.core.config import Config, parse_config  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
+from bot.startup.app import build_bot  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
 from bot.storage.models import Person, Role  # noqa: E402
 from bot.web.app import dashboard_app  # noqa: E402

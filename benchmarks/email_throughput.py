@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import load_config
+from bot.core.config import load_config
 from bot.mail.understand import MailReader
 
 

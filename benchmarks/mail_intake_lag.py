@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import select
 
-from bot.app import build_bot
-from bot.config import parse_config
+from bot.core.config import parse_config
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
 from bot.mail.understand import MailReader, Understanding
+from bot.startup.app import build_bot
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel
 from tests.conftest import BASE_CONFIG

@@ -32,9 +32,9 @@ from nio.events import Event as NioEvent  # noqa: E402
 
 from bot.adapters.matrix.component import MatrixComponent  # noqa: E402
 from bot.adapters.matrix.config import parse_matrix_settings  # noqa: E402
-from bot.app import build_bot  # noqa: E402
-from bot.config import parse_config  # noqa: E402
-from bot.logs import configure_logging  # noqa: E402
+from bot.core.config import parse_config  # noqa: E402
+from bot.core.logs import configure_logging  # noqa: E402
+from bot.startup.app import build_bot  # noqa: E402
 from tests.adapters.matrix.synapse_server import RegisteredUser, SynapseServer  # noqa: E402
 
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.adoption.figures.compute import StatsQuery, compute_stats  # noqa: E402
-from bot.config import load_config  # noqa: E402
+from bot.core.config import load_config  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
 

@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import build_bot  # noqa: E402
-from bot.clock import ManualClock  # noqa: E402
-from bot.events import AccountRef, ConversationRef, MessageEvent  # noqa: E402
+from bot.core.clock import ManualClock  # noqa: E402
+from bot.core.events import AccountRef, ConversationRef, MessageEvent  # noqa: E402
 from bot.expertise.build_io import build_index  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
+from bot.startup.app import build_bot  # noqa: E402
 from tests.conftest import make_config  # noqa: E402
 from tests.support.recording_adapter import RecordingAdapter  # noqa: E402
 from tests.support.whoknows_export import END, write_export  # noqa: E402

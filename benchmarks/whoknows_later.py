@@ -48,9 +48,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select  # noqa: E402
 from sqlmodel import col  # noqa: E402
 
-from bot.clock import ManualClock  # noqa: E402
-from bot.config import load_config  # noqa: E402
-from bot.events import ACCEPT_REACTIONS  # noqa: E402
+from bot.core.clock import ManualClock  # noqa: E402
+from bot.core.config import load_config  # noqa: E402
+from bot.core.events import ACCEPT_REACTIONS  # noqa: E402
 from bot.expertise.build_io import build_index  # noqa: E402
 from bot.expertise.finder import ExpertIndex  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402

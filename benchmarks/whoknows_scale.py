@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate_slack_export import TOPICS, generate  # noqa: E402
 
-from bot.config import Config, parse_config  # noqa: E402
+from bot.core.config import Config, parse_config  # noqa: E402
 from bot.expertise.build_io import build_index  # noqa: E402
 from bot.expertise.finder import ExpertIndex  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402

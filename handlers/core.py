@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot import authority, visibility
-from bot.context import CommandContext
-from bot.handler_types import command
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
+from bot.people import authority, visibility
 
 TEXTS = {
     "core.help_intro": {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.context import CommandContext
-from bot.handler_types import command
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
 from bot.web.signin import issue_link, link_url
 from bot.web.texts import TEXTS as TEXTS
 

@@ -10,13 +10,14 @@ from typing import Literal
 
 from sqlmodel import col, select
 
-from bot.authority import Authority, audit, authority_of
-from bot.context import CommandContext, EventContext
-from bot.errors import RetryLater
-from bot.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEvent
-from bot.handler_types import command, on_reaction
-from bot.i18n import t
-from bot.inert import inert
+from bot.core.errors import RetryLater
+from bot.core.events import ACCEPT_REACTIONS, ConversationRef, MessageRef, ReactionEvent
+from bot.core.i18n import t
+from bot.core.inert import inert
+from bot.core.working_time import AMSTERDAM
+from bot.delivery.outbox import posted_as
+from bot.dispatch.context import CommandContext, EventContext
+from bot.dispatch.handler_types import command, on_reaction
 from bot.mail.desk import AcceptRefusedError, EmailDesk, mail_number
 from bot.mail.moderation import group_of
 from bot.mail.policy import HoldReason
@@ -25,12 +26,11 @@ from bot.mail.previews import count_accepted_answer
 from bot.mail.release import release
 from bot.mail.understand import Understanding
 from bot.mail.worker import UnderstandingFailedError
-from bot.outbox import posted_as
-from bot.recorder import find_message
+from bot.people.authority import Authority, audit, authority_of
+from bot.people.recorder import find_message
 from bot.redaction.audit import counts_of, summary
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Message, Role, Thread
-from bot.working_time import AMSTERDAM
 
 TEXTS = {
     "email_questions.not_your_group": {

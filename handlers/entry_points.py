@@ -3,7 +3,7 @@ to choose the group, then the question is posted there as a new thread) and a pe
 page (their skills, settings and recent questions).
 
 They come in as core events (``ShortcutEvent``, ``FormSubmitted``, ``HomeOpened``) through the
-dispatcher, like commands, and answer with platform-neutral views (bot/views.py); the Slack
+dispatcher, like commands, and answer with platform-neutral views (bot/core/views.py); the Slack
 adapter renders them as a message shortcut with a modal and the App Home tab.
 """
 
@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import visibility
 from bot.adapters.base import Adapter, Interactive
-from bot.config import Config, GroupConfig
-from bot.context import InteractionContext
-from bot.errors import UserError
-from bot.events import (
+from bot.core.config import Config, GroupConfig
+from bot.core.errors import UserError
+from bot.core.events import (
     AccountRef,
     ConversationRef,
     FormSubmitted,
@@ -27,21 +25,9 @@ from bot.events import (
     MessageRef,
     ShortcutEvent,
 )
-from bot.handler_types import on_form, on_home, on_shortcut
-from bot.i18n import t
-from bot.inert import inert
-from bot.recorder import record_posted_question
-from bot.redaction import redact
-from bot.services import Services
-from bot.storage.models import (
-    Channel,
-    Message,
-    Person,
-    Question,
-    Skill,
-    Thread,
-)
-from bot.views import (
+from bot.core.i18n import t
+from bot.core.inert import inert
+from bot.core.views import (
     Choice,
     ChoiceField,
     Form,
@@ -49,6 +35,20 @@ from bot.views import (
     HomeView,
     Link,
     TextField,
+)
+from bot.dispatch.context import InteractionContext
+from bot.dispatch.handler_types import on_form, on_home, on_shortcut
+from bot.dispatch.services import Services
+from bot.people import visibility
+from bot.people.recorder import record_posted_question
+from bot.redaction import redact
+from bot.storage.models import (
+    Channel,
+    Message,
+    Person,
+    Question,
+    Skill,
+    Thread,
 )
 
 TEXTS = {

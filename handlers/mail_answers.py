@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from email.utils import formataddr
 
-from bot.context import CommandContext
-from bot.handler_types import command
-from bot.inert import inert
+from bot.core.inert import inert
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.preview import preview_text

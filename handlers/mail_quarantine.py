@@ -4,16 +4,16 @@ Nothing of a quarantined mail is shown but its sender, subject and why it was st
 
 from __future__ import annotations
 
-from bot.authority import audit, authority_of
-from bot.context import CommandContext
-from bot.handler_types import command
-from bot.i18n import register
-from bot.inert import inert
+from bot.core.i18n import register
+from bot.core.inert import inert
+from bot.core.working_time import AMSTERDAM
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
 from bot.mail.desk import mail_number
 from bot.mail.moderation import group_of
+from bot.people.authority import audit, authority_of
 from bot.storage.mail_models import InboundEmail
 from bot.storage.models import Role
-from bot.working_time import AMSTERDAM
 
 TEXTS = {
     "mail_quarantine.help_list": {

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
-from bot import authority, visibility
-from bot.authority import MODERATOR
-from bot.context import CommandContext
-from bot.errors import UserError
-from bot.handler_types import command
-from bot.inert import inert
+from bot.core.errors import UserError
+from bot.core.inert import inert
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
+from bot.people import authority, visibility
+from bot.people.authority import MODERATOR
 from bot.storage.authority_models import AuditEntry, RoleGrant
 from bot.storage.models import Person, Role
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.context import CommandContext
-from bot.errors import UserError
-from bot.handler_types import command
-from bot.inert import inert
+from bot.core.errors import UserError
+from bot.core.inert import inert
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
 from bot.storage.models import Group, Role
 
 TEXTS = {

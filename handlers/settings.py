@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.context import CommandContext
-from bot.errors import UserError
-from bot.handler_types import command
-from bot.i18n import normalise_language, t
-from bot.switches import OFF_WORDS, switch
-from bot.time_input import day_label, parse_until
+from bot.core.errors import UserError
+from bot.core.i18n import normalise_language, t
+from bot.core.switches import OFF_WORDS, switch
+from bot.core.time_input import day_label, parse_until
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
 
 TEXTS = {
     "settings.language_help": {

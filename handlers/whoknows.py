@@ -10,15 +10,17 @@ import re
 from sqlalchemy import func
 from sqlmodel import col, delete, select
 
-from bot import visibility
-from bot.context import CommandContext, EventContext
-from bot.errors import UserError
-from bot.events import ConversationRef, MessageEvent, ReactionEvent
+from bot.core.errors import UserError
+from bot.core.events import ConversationRef, MessageEvent, ReactionEvent
+from bot.core.inert import inert
+from bot.core.logs import get_logger
+from bot.core.switches import switch
+from bot.core.time_input import day_label
+from bot.dispatch.context import CommandContext, EventContext
+from bot.dispatch.handler_types import command, on_message, on_reaction
 from bot.expertise.finder import ExpertIndex
-from bot.handler_types import command, on_message, on_reaction
-from bot.inert import inert
-from bot.logs import get_logger
-from bot.recorder import find_message
+from bot.people import visibility
+from bot.people.recorder import find_message
 from bot.storage.expertise_models import ExpertiseSuggestion, ExpertiseTerm, ExpertiseWeight
 from bot.storage.models import (
     Account,
@@ -29,8 +31,6 @@ from bot.storage.models import (
     Skill,
     StateEntry,
 )
-from bot.switches import switch
-from bot.time_input import day_label
 from knowledge.finder import FOCUS_FLOOR, Candidate
 from knowledge.why import month_label
 

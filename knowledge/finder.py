@@ -4,7 +4,7 @@ term weights of its terms, combine them per concept, and apply the rules that pr
 
 Pure: the index's rows come through :class:`knowledge.index_rows.IndexRows`, which the
 storage side implements (:mod:`bot.expertise.store`); :class:`bot.expertise.finder.ExpertIndex`
-puts the two together as the bot's :class:`bot.ports.ExpertFinder`.
+puts the two together as the bot's :class:`bot.core.ports.ExpertFinder`.
 """
 
 from __future__ import annotations

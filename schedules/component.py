@@ -1,6 +1,6 @@
 """The scheduler component of ``vraagbaak run``, the generic timed-job runner: APScheduler
 runs the core's jobs and the ones the features register (the adoption package's
-``bot.adoption.jobs.JOBS``, passed in by ``bot/runtime.py``); only the replica holding the
+``bot.adoption.jobs.JOBS``, passed in by ``bot/startup/runtime.py``); only the replica holding the
 lease runs them, and every run is wrapped so one failure is logged and the schedule goes
 on."""
 
@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.app import Bot
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
+from bot.startup.app import Bot
 from bot.storage.adoption_models import JobRun
 from schedules.expertise_refresh import refresh_expertise
 from schedules.leader import Leadership, holds_fence, leadership_for
@@ -73,7 +73,7 @@ class SchedulerComponent:
         self.tick = settings.tick_seconds
         self.renew_every = settings.lease_seconds / 3
         self.lease = leadership_for(
-            # The process's own name (bot/liveness.py): the same in every log line.
+            # The process's own name (bot/delivery/liveness.py): the same in every log line.
             services.db,
             services.replica.name,
             timedelta(seconds=settings.lease_seconds),

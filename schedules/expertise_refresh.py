@@ -7,9 +7,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
 from bot.expertise.build_io import build_index
-from bot.logs import get_logger
-from bot.services import Services
 from bot.storage.models import StateEntry
 
 log = get_logger(__name__)

@@ -31,8 +31,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.liveness import advisory_key
-from bot.logs import get_logger
+from bot.core.logs import get_logger
+from bot.delivery.liveness import advisory_key
 from bot.storage.adoption_models import SchedulerLease
 from bot.storage.database import Database
 

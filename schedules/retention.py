@@ -3,9 +3,9 @@ redelivering long before)."""
 
 from __future__ import annotations
 
-from bot import deliveries
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.logs import get_logger
+from bot.delivery import deliveries
+from bot.dispatch.services import Services
 
 log = get_logger(__name__)
 

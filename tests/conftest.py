@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.app import Bot, build_bot
-from bot.clock import Clock
-from bot.config import Config, parse_config
+from bot.core.clock import Clock
+from bot.core.config import Config, parse_config
+from bot.startup.app import Bot, build_bot
 from tests.support.recording_adapter import RecordingAdapter
 
 # ../shared beside the checkout, or where VRAAGBAAK_SHARED says (a worktree elsewhere)

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import event as sa_event
 from sqlmodel import select
 
-from bot import deliveries
-from bot.app import Bot
-from bot.known_rows import load_known_rows
+from bot.delivery import deliveries
+from bot.people.known_rows import load_known_rows
+from bot.startup.app import Bot
 from bot.storage.inserts import insert_new
 from bot.storage.models import Message, ProcessedEvent, Thread
 from tests.support.recording_adapter import RecordingAdapter, message, person, room

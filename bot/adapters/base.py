@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol, runtime_checkable
 
-from bot.events import (
+from bot.core.events import (
     AccountRef,
     Attachment,
     ConversationRef,
@@ -15,7 +15,7 @@ from bot.events import (
     MessageRef,
     ShortcutEvent,
 )
-from bot.views import Form, HomeView, Link
+from bot.core.views import Form, HomeView, Link
 
 Dispatch = Callable[[Event], Awaitable[None]]
 
@@ -81,7 +81,7 @@ class MemberLister(Protocol):
 
 @runtime_checkable
 class Interactive(Protocol):
-    """An adapter that renders forms, a person's own page and links (bot/views.py)."""
+    """An adapter that renders forms, a person's own page and links (bot/core/views.py)."""
 
     async def open_form(self, event: ShortcutEvent, form: Form) -> None:
         """Show ``form`` to whoever used the shortcut."""

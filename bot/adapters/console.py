@@ -18,7 +18,7 @@ from typing import TextIO
 from rapidfuzz import fuzz, process
 
 from bot.adapters.base import Dispatch
-from bot.events import (
+from bot.core.events import (
     AccountRef,
     Attachment,
     ConversationRef,
@@ -26,7 +26,7 @@ from bot.events import (
     MessageRef,
     ReactionEvent,
 )
-from bot.inert import inert, strip_controls, unescape
+from bot.core.inert import inert, strip_controls, unescape
 
 PLATFORM = "console"
 BOT_ID = "vraagbaak"

@@ -14,6 +14,6 @@ One package, its imports pointing downward only::
     bot/storage (tables), the core (services, events, i18n, clock, working time)
 
 Nothing in the core imports this package; the features are loaded by ``handlers``
-(the commands), ``bot/runtime.py`` (the jobs) and the dashboard and command line (figures,
+(the commands), ``bot/startup/runtime.py`` (the jobs) and the dashboard and command line (figures,
 targets). See docs/adoption.md.
 """

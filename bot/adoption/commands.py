@@ -13,17 +13,17 @@ from bot.adoption.goals import remove_goal, set_goal
 from bot.adoption.jobs.report import clear_report_room, set_report_room
 from bot.adoption.settings import pause_nudges
 from bot.adoption.texts import NUDGE_TEXTS
-from bot.context import CommandContext, EventContext
-from bot.errors import UserError
-from bot.events import MessageEvent, ReactionEvent
-from bot.handler_types import command, on_message, on_reaction
-from bot.i18n import normalise_language, t
-from bot.recorder import find_thread
-from bot.services import Services
+from bot.core.errors import UserError
+from bot.core.events import MessageEvent, ReactionEvent
+from bot.core.i18n import normalise_language, t
+from bot.core.switches import OFF_WORDS, switch
+from bot.core.time_input import parse_duration
+from bot.dispatch.context import CommandContext, EventContext
+from bot.dispatch.handler_types import command, on_message, on_reaction
+from bot.dispatch.services import Services
+from bot.people.recorder import find_thread
 from bot.storage.adoption_models import Goal, NudgeState
 from bot.storage.models import Nudge, Person, Role
-from bot.switches import OFF_WORDS, switch
-from bot.time_input import parse_duration
 
 COMMAND_TEXTS: dict[str, dict[str, str]] = {
     "adoption.mute_help": {

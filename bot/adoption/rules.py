@@ -14,9 +14,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adoption.settings import group_switches, nudges_paused
-from bot.config import Config
+from bot.core.config import Config
+from bot.core.working_time import WorkingCalendar
 from bot.storage.models import Nudge, PersonSettings
-from bot.working_time import WorkingCalendar
 
 IGNORED_LIMIT = 3
 DIRECT_PER_DAY = 1

@@ -14,7 +14,7 @@ from sqlalchemy import Table, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.events import ConversationRef
+from bot.core.events import ConversationRef
 from bot.storage.adoption_models import SETTINGS_ROW, AdoptionGroupSettings, AdoptionSettings
 
 # The nudge types a group may switch on or off (the columns of AdoptionGroupSettings).

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from bot import __version__
-from bot.config_error import ConfigError
+from bot.core.config_error import ConfigError
 
 EXIT_CONFIG = 2
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # For start-up time: type-checking only; the command loads them when it runs.
-    from bot.config import Config
+    from bot.core.config import Config
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +28,8 @@ def config_from(args: argparse.Namespace) -> Config:
 
 def checked_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
     # For start-up time: loaded only when the command runs.
-    from bot.config import load_config  # pydantic: only when a command runs
-    from bot.config_check import validate_platforms
+    from bot.core.config import load_config  # pydantic: only when a command runs
+    from bot.startup.config_check import validate_platforms
 
     path = getattr(args, "config", None)
     config = load_config(path)

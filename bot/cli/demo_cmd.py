@@ -15,8 +15,8 @@ def add_parser(subparsers: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     # For start-up time: loaded only when the command runs.
+    from bot.core.logs import configure_logging
     from bot.demo.runner import demo_settings, run_demo
-    from bot.logs import configure_logging
 
     configure_logging("WARNING")
     config, people = demo_settings()

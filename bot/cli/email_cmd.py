@@ -13,7 +13,7 @@ from bot.cli.common import add_config_argument, config_from
 
 if TYPE_CHECKING:
     # For start-up time: type-checking only; the command loads them when it runs.
-    from bot.config import Config
+    from bot.core.config import Config
 
 EXIT_INPUT = 3
 

@@ -37,7 +37,7 @@ async def _import(config: Any, room: str, *, as_json: bool) -> int:
     # For start-up time: loaded only when the command runs.
     from bot.adapters.matrix.config import matrix_settings
     from bot.adapters.matrix.history import HistoryImportError, import_room
-    from bot.app import build_bot
+    from bot.startup.app import build_bot
 
     settings = matrix_settings(config)
     if settings is None:

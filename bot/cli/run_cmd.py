@@ -17,13 +17,13 @@ def add_parser(subparsers: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     # For start-up time: loaded only when the command runs.
-    from bot.logs import configure_logging
-    from bot.runtime import run_bot
+    from bot.core.logs import configure_logging
+    from bot.startup.runtime import run_bot
 
     config, warnings = checked_config(args)
     configure_logging(config.bot.log_level, config.bot.log_format)
     # For start-up time: loaded only when the command runs.
-    from bot.logs import get_logger
+    from bot.core.logs import get_logger
 
     for warning in warnings:
         get_logger(__name__).warning("configuration", warning=warning)

@@ -36,8 +36,8 @@ def _link(args: argparse.Namespace) -> int:
 
 async def _print_link(config: Any, email: str, minutes: int) -> int:
     # For start-up time: loaded only when the command runs.
-    from bot.clock import SystemClock
-    from bot.identity import role_for_email
+    from bot.core.clock import SystemClock
+    from bot.people.identity import role_for_email
     from bot.storage.database import Database
     from bot.storage.models import Person, Role
     from bot.web.signin import issue_link, link_url, person_by_email

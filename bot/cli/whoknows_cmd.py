@@ -13,7 +13,7 @@ from bot.cli.common import add_config_argument, config_from
 
 if TYPE_CHECKING:
     # For start-up time: type-checking only; the command loads them when it runs.
-    from bot.config import Config
+    from bot.core.config import Config
     from bot.storage.database import Database
 
 
@@ -125,7 +125,7 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             candidates = ranking.candidates
         else:
             # Answered as this person reads it: the visibility policy filters the ranking.
-            from bot import visibility
+            from bot.people import visibility
 
             audience = await visibility.audience_of(session, [asker_id])
             ranking = await finder.rank(

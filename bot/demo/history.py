@@ -10,9 +10,9 @@ from typing import Any
 from sqlmodel import func, select
 
 from bot.adapters.base import Dispatch
-from bot.clock import Clock
-from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
-from bot.services import Services
+from bot.core.clock import Clock
+from bot.core.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.dispatch.services import Services
 from bot.storage.models import Channel, Message
 
 PLATFORM = "console"

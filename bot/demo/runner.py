@@ -7,14 +7,14 @@ import tomllib
 from importlib import resources
 from typing import Any, TextIO
 
-from bot import authority, visibility
 from bot.adapters.console import ConsoleAdapter, ConsolePerson, Guard
-from bot.app import Bot, build_bot
-from bot.config import Config, config_with_overrides
+from bot.core.config import Config, config_with_overrides
+from bot.core.events import AccountRef, ConversationRef
+from bot.core.i18n import normalise_language, t
 from bot.demo.history import replay_history
-from bot.events import AccountRef, ConversationRef
-from bot.i18n import normalise_language, t
 from bot.mail.component import MailComponent
+from bot.people import authority, visibility
+from bot.startup.app import Bot, build_bot
 from bot.web.server import DashboardServer, start_dashboard
 
 

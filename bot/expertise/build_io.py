@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select
 from sqlmodel import col
 
-from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
+from bot.core.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
 from bot.importers.slack_mentions import mentioned_accounts
 from bot.storage.bulk import insert_rows
 from bot.storage.database import Database

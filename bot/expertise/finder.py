@@ -1,7 +1,7 @@
 """The expertise index on the database: :class:`knowledge.finder.ExpertRanker` over the rows
 :class:`bot.expertise.store.ExpertiseStore` reads in the caller's session.
 
-Implements :class:`bot.ports.ExpertFinder`.
+Implements :class:`bot.core.ports.ExpertFinder`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from collections.abc import Collection
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.clock import Clock, SystemClock
+from bot.core.clock import Clock, SystemClock
+from bot.core.ports import Suggestion
 from bot.expertise.live import LiveEvidence
 from bot.expertise.store import ExpertiseStore
-from bot.ports import Suggestion
 from knowledge.finder import ExpertRanker, Ranking
 from knowledge.language import Language
 from knowledge.query import AnalyzedQuery

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
+from bot.core.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
     ExpertisePerson,

@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import Connection, Table, select
 
 from bot.adapters.slack.translate import SlackUser
-from bot.config import Config
-from bot.events import utcnow
-from bot.identity import role_for_email
+from bot.core.config import Config
+from bot.core.events import utcnow
 from bot.importers.slack_export_reader import SlackChannel, SlackExport, SlackMessage
+from bot.people.identity import role_for_email
 from bot.storage.bulk import insert_ignore, insert_rows
 from bot.storage.database import Database
 from bot.storage.models import (

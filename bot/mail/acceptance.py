@@ -15,10 +15,10 @@ from typing import Literal
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.core_services import CoreServices
-from bot.i18n import t
-from bot.inert import inert_markdown
-from bot.logs import get_logger
+from bot.core.i18n import t
+from bot.core.inert import inert_markdown
+from bot.core.logs import get_logger
+from bot.dispatch.core_services import CoreServices
 from bot.mail import conversation
 from bot.mail.answer import OutgoingMail
 from bot.mail.letters import Addressee, answer_body, answer_mail, replace_answer
@@ -101,7 +101,7 @@ class Acceptance:
 
     def may_accept(self, row: InboundEmail, person: Person, *, moderates: bool = False) -> bool:
         """The poster or forwarder, or whoever moderates the mail's group (``moderates``,
-        decided by :mod:`bot.authority`: roles are scoped to groups, issue 13)."""
+        decided by :mod:`bot.people.authority`: roles are scoped to groups, issue 13)."""
         if moderates:
             return True
         email = (person.email or "").lower()

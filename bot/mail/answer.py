@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 
 
 @dataclass(frozen=True)

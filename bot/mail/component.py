@@ -1,5 +1,5 @@
 """The mail component of ``vraagbaak run`` (and of the demo): SMTP listener, IMAP poller,
-the desk's processing loop; the outbox (bot/outbox.py) sends the mail."""
+the desk's processing loop; the outbox (bot/delivery/outbox.py) sends the mail."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import asyncio
 import contextlib
 from pathlib import Path
 
-from bot.app import Bot
-from bot.logs import get_logger
+from bot.core.logs import get_logger
 from bot.mail.intake_imap import IMAPPoller
 from bot.mail.intake_smtp import IntakeHandler, SMTPListener
 from bot.mail.outbox import Transport, folder_transport, smtp_transport
 from bot.mail.store import Stored
+from bot.startup.app import Bot
 
 log = get_logger(__name__)
 

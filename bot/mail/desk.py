@@ -21,8 +21,8 @@ from sqlalchemy import event as sa_event
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.config import Config
-from bot.core_services import CoreServices
+from bot.core.config import Config
+from bot.dispatch.core_services import CoreServices
 from bot.mail.acceptance import Acceptance, Accepted, AcceptRefusedError
 from bot.mail.intake_worker import MailIntake
 from bot.mail.moderation import Moderation

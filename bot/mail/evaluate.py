@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.config import load_config
+from bot.core.config import load_config
 from bot.mail.trim import trim_reply
 from bot.mail.understand import MailReader
 from knowledge.evaluation import HALVES, dev_half

@@ -9,7 +9,7 @@ from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.config import Config
+from bot.core.config import Config
 from bot.mail.policy import HoldReason
 from bot.mail.understand import Understanding
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink

@@ -12,8 +12,8 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
-from bot.config import MailSection
-from bot.logs import get_logger
+from bot.core.config import MailSection
+from bot.core.logs import get_logger
 from bot.mail.intake_smtp import OnStored
 from bot.mail.store import store_raw
 from bot.storage.database import Database

@@ -15,8 +15,8 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from bot.config import MailSection
-from bot.logs import get_logger
+from bot.core.config import MailSection
+from bot.core.logs import get_logger
 from bot.mail.senders import Source
 from bot.mail.spf_check import spf_result, stamp, strip_own_results
 from bot.mail.store import Stored, store_raw

@@ -14,9 +14,10 @@ from datetime import timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.core_services import CoreServices
-from bot.idempotency import post_scope
-from bot.logs import get_logger
+from bot.core.logs import get_logger
+from bot.delivery.idempotency import post_scope
+from bot.delivery.retry import RETRY
+from bot.dispatch.core_services import CoreServices
 from bot.mail.classify import MailKind
 from bot.mail.conversation import thread_reference
 from bot.mail.gates import follow_up_reason, linked_inbound, over_rate_limit
@@ -30,7 +31,6 @@ from bot.mail.worker import (
     UnderstandingWorker,
     WorkerUnavailableError,
 )
-from bot.retry import RETRY
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel
 
@@ -88,7 +88,7 @@ class MailIntake:
         PostgreSQL, ``lease_owner`` this process), so several replicas never handle the same
         mail; the rows of a process that died half-way are taken over at once (a hung one's
         when the lease runs out). Posting them again is safe: each post has its idempotency
-        key (bot/outbox.py), so one already on the platform is found, not posted twice."""
+        key (bot/delivery/outbox.py), so one already on the platform is found, not posted twice."""
         async with self._lock:
             await self._take_over_from_the_dead()
             now = self.services.clock.now()
@@ -196,7 +196,7 @@ class MailIntake:
         try:
             # The posts of this decision have keys of their own: carried out again (after a
             # crash, or a failure half-way), what is on the platform already is not posted
-            # again (bot/outbox.py).
+            # again (bot/delivery/outbox.py).
             with post_scope(f"mail:{inbound_id}:{plan.decision.action.value}"):
                 await self._carry_out(inbound_id, understood, plan)
         except Exception as exc:  # chat side down, or a bug: retry later, nothing lost

@@ -11,7 +11,7 @@ from dataclasses import replace as dataclass_replace
 from email.utils import make_msgid
 from typing import Literal
 
-from bot.inert import strip_controls
+from bot.core.inert import strip_controls
 from bot.mail.answer import AUTO_ID, OutgoingMail, domain_of, one_line
 from bot.mail.sender_identity import MailIdentity
 

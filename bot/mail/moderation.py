@@ -9,10 +9,10 @@ from typing import Any, Literal
 from sqlmodel import col, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.core_services import CoreServices
-from bot.events import AccountRef
-from bot.i18n import t
-from bot.logs import get_logger
+from bot.core.events import AccountRef
+from bot.core.i18n import t
+from bot.core.logs import get_logger
+from bot.dispatch.core_services import CoreServices
 from bot.mail import thread_text
 from bot.redaction.audit import counts_of, summary
 from bot.storage.mail_models import InboundEmail, InboundStatus

@@ -1,6 +1,6 @@
-"""Mail in the one outbox (bot/outbox.py, channel ``email``): queued in the same transaction
-as the decision to send, delivered by the outbox's loop with its backoff, marked sent once,
-then the step after sending (the notice in the thread).
+"""Mail in the one outbox (bot/delivery/outbox.py, channel ``email``): queued in the same
+transaction as the decision to send, delivered by the outbox's loop with its backoff, marked sent
+once, then the step after sending (the notice in the thread).
 
 SMTP has no idempotency key: a process killed after the smarthost took a mail and before the
 outbox recorded it sends that mail again when its row is taken over — with the same
@@ -18,9 +18,9 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import outbox
-from bot.config import MailSection
-from bot.logs import get_logger
+from bot.core.config import MailSection
+from bot.core.logs import get_logger
+from bot.delivery import outbox
 from bot.mail.answer import OutgoingMail
 from bot.storage.models import OutboxItem
 

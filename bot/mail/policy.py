@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.config import Config
+from bot.core.config import Config
 from bot.mail.classify import MailKind
 from bot.mail.understand import Understanding
 

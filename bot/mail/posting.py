@@ -17,10 +17,10 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.base import Adapter
-from bot.core_services import CoreServices
-from bot.events import AccountRef, ConversationRef, MessageRef
-from bot.i18n import t
-from bot.logs import get_logger
+from bot.core.events import AccountRef, ConversationRef, MessageRef
+from bot.core.i18n import t
+from bot.core.logs import get_logger
+from bot.dispatch.core_services import CoreServices
 from bot.mail import conversation as conversation_module
 from bot.mail import thread_text
 from bot.mail.conversation import thread_reference
@@ -28,7 +28,7 @@ from bot.mail.receipts import queue_receipt
 from bot.mail.sender_identity import question_organisation
 from bot.mail.status_line import StatusLines, status_text
 from bot.mail.understand import Understanding
-from bot.recorder import find_message, find_thread, record_posted_question
+from bot.people.recorder import find_message, find_thread, record_posted_question
 from bot.storage.mail_models import InboundEmail, InboundStatus, MailLink
 from bot.storage.models import Channel, Person, Question, Thread, ThreadSource
 

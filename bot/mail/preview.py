@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from email.utils import formataddr
 
-from bot.i18n import t
-from bot.inert import inert
+from bot.core.i18n import t
+from bot.core.inert import inert
 from bot.mail.answer import OutgoingMail
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.authority import audit, authority_of
+from bot.dispatch.services import Services
 from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.answer import OutgoingMail
 from bot.mail.conversation import thread_reference
-from bot.services import Services
+from bot.people.authority import audit, authority_of
 from bot.storage.mail_models import AnswerStatus, InboundEmail, MailAnswer
 from bot.storage.models import Message, Person
 

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.config import Config
+from bot.core.config import Config
 from bot.mail.conversation import thread_reference
 from bot.mail.letters import Addressee, receipt_mail
 from bot.mail.outbox import enqueue

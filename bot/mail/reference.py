@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.working_time import AMSTERDAM
+from bot.core.working_time import AMSTERDAM
 
 PREFIX = "VB"
 PATTERN = re.compile(r"\bVB-(\d{4})-(\d{4,12})\b", re.IGNORECASE)

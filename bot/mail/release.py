@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
-from bot.events import Attachment
+from bot.core.events import Attachment
 from bot.mail.understand import Understanding
 
 _TEXT_SUFFIXES = frozenset({".txt", ".csv", ".tsv", ".md", ".json", ".xml", ".html", ".htm", ".ics",

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from bot.core_services import CoreServices
+from bot.dispatch.core_services import CoreServices
 from bot.storage.mail_models import InboundEmail, InboundStatus
 
 

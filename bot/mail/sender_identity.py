@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from email.utils import parseaddr
 
-from bot.config import Config, GroupConfig, OrganisationConfig
+from bot.core.config import Config, GroupConfig, OrganisationConfig
 
 FALLBACK_ADDRESS = "vraagbaak@localhost"
 

@@ -10,15 +10,15 @@ from typing import Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.core_services import CoreServices
-from bot.events import ConversationRef, MessageRef
-from bot.i18n import t
-from bot.inert import inert
-from bot.logs import get_logger
+from bot.core.events import ConversationRef, MessageRef
+from bot.core.i18n import t
+from bot.core.inert import inert
+from bot.core.logs import get_logger
+from bot.core.working_time import AMSTERDAM
+from bot.dispatch.core_services import CoreServices
 from bot.mail import conversation
 from bot.storage.mail_models import AnswerStatus, InboundEmail
 from bot.storage.models import Person
-from bot.working_time import AMSTERDAM
 
 log = get_logger(__name__)
 

@@ -1,14 +1,14 @@
 """The chat texts built from a mail (pure). Everything taken from the mail — subject, body,
 the forwarder's note and name, attachment names, the sender's address — is untrusted and
-goes in through :mod:`bot.inert` (issue 11): no mention, link label, HTML or terminal
+goes in through :mod:`bot.core.inert` (issue 11): no mention, link label, HTML or terminal
 escape of a stranger's making reaches a channel."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import t
-from bot.inert import inert, inert_markdown
+from bot.core.i18n import t
+from bot.core.inert import inert, inert_markdown
 from bot.mail.understand import Understanding
 from bot.redaction.audit import summary
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.config import Config
+from bot.core.config import Config
 from bot.mail.attachments import AttachmentResult, select_attachments
 from bot.mail.classify import MailKind, classify
 from bot.mail.forwards import clean_subject, find_forward

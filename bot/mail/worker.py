@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from bot.config import Config
-from bot.logs import get_logger
+from bot.core.config import Config
+from bot.core.logs import get_logger
 from bot.mail.understand import MailReader, Understanding
 from knowledge.routing import Router, profiles_from
 

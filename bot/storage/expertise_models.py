@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.storage.types import UTCDateTime
 
 

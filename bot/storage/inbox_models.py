@@ -1,5 +1,5 @@
 """The inbox: every chat event a platform delivers, stored before the platform gets its
-acknowledgement, and handled from here (bot/inbox.py)."""
+acknowledgement, and handled from here (bot/delivery/inbox.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.storage.types import UTCDateTime
 
 
@@ -38,8 +38,8 @@ class InboxEvent(SQLModel, table=True):
     attempts: int = 0
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    # The process handling it (bot/liveness.py) and until when, so a restarted process takes
-    # over the rows of a dead one at once, and a live one's only when its lease has run out.
+    # The process handling it (bot/delivery/liveness.py) and until when, so a restarted process
+    # takes over the rows of a dead one at once, and a live one's only when its lease has run out.
     lease_owner: str | None = None
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

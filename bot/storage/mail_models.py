@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.storage.types import UTCDateTime
 
 
@@ -56,7 +56,7 @@ class InboundEmail(SQLModel, table=True):
     status_message_id: str | None = None
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    # The process handling it (bot/liveness.py): a dead one's mail is taken over at once.
+    # The process handling it (bot/delivery/liveness.py): a dead one's mail is taken over at once.
     lease_owner: str | None = None
     last_error: str | None = None
     purged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.storage.types import UTCDateTime
 
 
@@ -254,9 +254,10 @@ class OutboxItem(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = None
     # The idempotency key: the same post asked for twice (a retried event, a restarted
-    # desk) is one row, and the platform is told the key so it is posted once (bot/outbox.py).
+    # desk) is one row, and the platform is told the key so it is posted once
+    # (bot/delivery/outbox.py).
     dedupe_key: str | None = Field(default=None, unique=True)
-    # Who is sending it, until when (bot/liveness.py): a dead sender's row is taken over at
+    # Who is sending it, until when (bot/delivery/liveness.py): a dead sender's row is taken over at
     # once, after asking the platform whether the post arrived.
     lease_owner: str | None = None
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)

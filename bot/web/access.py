@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.authority import authority_of
-from bot.config import Config
+from bot.core.config import Config
+from bot.people.authority import authority_of
+from bot.people.visibility import is_partner
 from bot.storage.models import Person, Role
-from bot.visibility import is_partner
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ class Viewer:
 
 
 async def viewer_for(session: AsyncSession, person: Person, config: Config) -> Viewer:
-    """The rights of ``person`` as the chat commands see them (:mod:`bot.authority`: the
+    """The rights of ``person`` as the chat commands see them (:mod:`bot.people.authority`: the
     configuration and the grants in force), and whether they are a partner
-    (:mod:`bot.visibility`)."""
+    (:mod:`bot.people.visibility`)."""
     assert person.id is not None
     rights = await authority_of(session, config, person)
     global_role = rights.role in (Role.ADMIN, Role.COMMUNITY_MANAGER)

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.adoption.figures.compute import StatsQuery
-from bot.i18n import register
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.i18n import register
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
 from bot.storage.models import Person
 from bot.web import (
     pages_csv,

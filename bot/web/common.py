@@ -11,13 +11,13 @@ import jinja2
 from aiohttp import web
 
 from bot.adoption.figures.compute import StatsQuery
-from bot.i18n import t
-from bot.services import Services
+from bot.core.i18n import t
+from bot.core.working_time import AMSTERDAM
+from bot.dispatch.services import Services
 from bot.web.access import Viewer
 from bot.web.assets import available_stylesheets
 from bot.web.figures import FiguresCache
 from bot.web.tables import Table
-from bot.working_time import AMSTERDAM
 
 SERVICES: web.AppKey[Services] = web.AppKey("vraagbaak_services", Services)
 TEMPLATES: web.AppKey[jinja2.Environment] = web.AppKey("vraagbaak_templates", jinja2.Environment)

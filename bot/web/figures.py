@@ -17,8 +17,8 @@ from typing import Any
 
 from bot.adoption.figures.compute import StatsQuery
 from bot.adoption.figures.worker import stats_worker
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
 
 log = get_logger(__name__)
 MAX_ENTRIES = 64

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.storage.types import UTCDateTime
 
 

@@ -13,7 +13,8 @@ from sqlmodel import col, select
 from bot.adoption.figures.compute import UnknownGroupError
 from bot.adoption.goal_input import describe_goal
 from bot.adoption.goals import goal_met, metric_value, previous_month
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.core.working_time import AMSTERDAM
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel, Thread
 from bot.web.access import Viewer
@@ -30,7 +31,6 @@ from bot.web.common import (
 )
 from bot.web.links import thread_link
 from bot.web.tables import Cell, Table
-from bot.working_time import AMSTERDAM
 
 # The seven figures every scope has (stats.json's keys, in its order).
 CORE_KEYS = (

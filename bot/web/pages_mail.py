@@ -11,7 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.i18n import t
+from bot.core.i18n import t
+from bot.core.working_time import AMSTERDAM
 from bot.mail import previews
 from bot.mail.acceptance import AcceptRefusedError
 from bot.mail.desk import EmailDesk
@@ -30,7 +31,6 @@ from bot.web.common import (
     services_of,
 )
 from bot.web.tables import Cell, Table
-from bot.working_time import AMSTERDAM
 
 WAITING_LIMIT = 200
 

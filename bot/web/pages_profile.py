@@ -10,9 +10,10 @@ from typing import Any
 from aiohttp import web
 from sqlmodel import col, delete, select
 
-from bot.i18n import normalise_language, t
+from bot.core.i18n import normalise_language, t
+from bot.core.time_input import parse_day
+from bot.core.working_time import AMSTERDAM
 from bot.storage.models import Person, PersonSettings, Skill
-from bot.time_input import parse_day
 from bot.web.access import Viewer
 from bot.web.common import (
     PageData,
@@ -24,7 +25,6 @@ from bot.web.common import (
     services_of,
 )
 from bot.web.tables import Cell, Table
-from bot.working_time import AMSTERDAM
 
 MAX_TOPIC = 80
 MAX_SKILLS = 100

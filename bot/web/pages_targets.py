@@ -14,8 +14,8 @@ from bot.adoption.jobs.report import clear_report_room, set_report_room
 from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.adoption.settings import report_room as stored_report_room
 from bot.adoption.settings import set_group_switches
-from bot.errors import UserError
-from bot.i18n import t
+from bot.core.errors import UserError
+from bot.core.i18n import t
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel
 from bot.web.access import Viewer

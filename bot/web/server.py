@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from bot.services import Services
+from bot.dispatch.services import Services
 from bot.web.app import dashboard_app
 
 

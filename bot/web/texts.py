@@ -1,5 +1,5 @@
 """The dashboard's words, Dutch (default) and English. ``(nl, en)`` pairs, registered as
-``web.…`` texts of :mod:`bot.i18n`."""
+``web.…`` texts of :mod:`bot.core.i18n`."""
 
 from __future__ import annotations
 

@@ -25,9 +25,15 @@ LAYERS = {
     "commands": 4,
 }
 # Outside the package, who may import it: where features are loaded and built (the handler
-# modules in bot/app.py, the jobs in bot/runtime.py, its activity log in bot/services.py) and
-# the feature's front-ends (the dashboard's pages, the stats command).
-LOADERS = ("bot/app.py", "bot/runtime.py", "bot/services.py", "bot/cli/stats_cmd.py", "bot/web/")
+# modules in bot/startup/app.py, the jobs in bot/startup/runtime.py, its activity log in
+# bot/dispatch/services.py) and the feature's front-ends (the dashboard's pages, the stats command).
+LOADERS = (
+    "bot/startup/app.py",
+    "bot/startup/runtime.py",
+    "bot/dispatch/services.py",
+    "bot/cli/stats_cmd.py",
+    "bot/web/",
+)
 # Libraries loaded only when used (the monthly report's chart), not to dodge a cycle.
 LAZY = {"matplotlib", "matplotlib.figure"}
 

@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot
-from bot.chat_outbox import queue_chat
-from bot.clock import ManualClock
-from bot.events import ConversationRef, MessageRef
+from bot.core.clock import ManualClock
+from bot.core.events import ConversationRef, MessageRef
+from bot.startup.app import Bot
+from bot.startup.chat_outbox import queue_chat
 from bot.storage.models import OutboxItem, OutboxStatus
 from tests.support.recording_adapter import RecordingAdapter
 

@@ -23,7 +23,8 @@ def _sources() -> Iterator[tuple[str, Path]]:
 
 
 def _ours(node: ast.Import | ast.ImportFrom, known: set[str]) -> list[str]:
-    """The modules of ours ``node`` imports (``from bot import visibility`` is bot.visibility)."""
+    """The modules of ours ``node`` imports (``from bot.people import visibility`` is
+    bot.people.visibility)."""
     if isinstance(node, ast.Import):
         names = [alias.name for alias in node.names]
     elif node.level or node.module is None:

@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot
-from bot.events import utcnow
-from bot.inbox import LEASE, Ticket
-from bot.liveness import Replica
+from bot.core.events import utcnow
+from bot.delivery.inbox import LEASE, Ticket
+from bot.delivery.liveness import Replica
+from bot.startup.app import Bot
 from bot.storage.inbox_models import InboxEvent, InboxStatus
 
 

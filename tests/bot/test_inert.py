@@ -1,4 +1,4 @@
-"""bot.inert through each platform's renderer: hostile text comes out as text (issue 11)."""
+"""bot.core.inert through each platform's renderer: hostile text comes out as text (issue 11)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from bot.adapters.console import ConsoleAdapter
 from bot.adapters.matrix import render
 from bot.adapters.slack.mrkdwn import to_mrkdwn
-from bot.events import ConversationRef
-from bot.inert import bot_mention, inert, inert_markdown, strip_controls
+from bot.core.events import ConversationRef
+from bot.core.inert import bot_mention, inert, inert_markdown, strip_controls
 from tests.support import hostile_text
 
 _ROOM_WORDS = re.compile(r"@(room|channel|here|everyone)\b", re.IGNORECASE)
@@ -125,8 +125,8 @@ async def test_the_console_shows_no_terminal_escape() -> None:
 
 
 def test_incoming_text_loses_the_marks_of_a_live_mention() -> None:
-    from bot.dispatcher import without_mention_marks
-    from bot.events import AccountRef, MessageEvent
+    from bot.core.events import AccountRef, MessageEvent
+    from bot.dispatch.dispatcher import without_mention_marks
 
     forged = MessageEvent(
         ConversationRef("slack", "C1"),

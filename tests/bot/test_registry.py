@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handler_types import command
-from bot.registry import Registry, RegistryError
+from bot.core.registry import Registry, RegistryError
+from bot.dispatch.handler_types import command
 
 
 def test_a_name_used_twice_is_refused() -> None:

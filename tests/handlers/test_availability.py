@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from bot.app import Bot
+from bot.core.time_input import parse_day, parse_duration, parse_until
+from bot.core.working_time import AMSTERDAM as LOCAL
+from bot.startup.app import Bot
 from bot.storage.models import Account, PersonSettings
-from bot.time_input import parse_day, parse_duration, parse_until
-from bot.working_time import AMSTERDAM as LOCAL
 from tests.support.recording_adapter import RecordingAdapter, message, person
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)

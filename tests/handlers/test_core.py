@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot
+from bot.startup.app import Bot
 from bot.storage.models import Account, Person, Role
 from tests.support.recording_adapter import RecordingAdapter, message, person
 
@@ -128,7 +128,7 @@ async def test_help_lists_admin_commands_only_for_admins(
 async def test_a_failing_handler_answers_with_a_reference(
     bot: Bot, adapter: RecordingAdapter, monkeypatch: object
 ) -> None:
-    from bot.handler_types import command
+    from bot.dispatch.handler_types import command
 
     @command("kapot", help_key="core.help_command", hidden=True)
     async def broken(ctx: object, args: str) -> None:
@@ -166,7 +166,7 @@ async def test_a_thread_recorded_concurrently_is_not_an_error(
     the reply joins that thread, and is answered once."""
     import dataclasses
 
-    import bot.dispatcher as dispatcher
+    import bot.dispatch.dispatcher as dispatcher
     from bot.storage.models import Message, Thread
 
     await bot.dispatcher.dispatch(adapter, message("Vraag", person("a@ermelo.nl"), message_id="q9"))

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Bot
-from bot.clock import ManualClock
-from bot.events import AccountRef, ConversationRef, MessageEvent
+from bot.core.clock import ManualClock
+from bot.core.events import AccountRef, ConversationRef, MessageEvent
 from bot.expertise.build_io import build_index
 from bot.importers.slack_import import import_slack_export
+from bot.startup.app import Bot
 from tests.handlers.test_whoknows import ANOUK, BRAM, say
 from tests.support.recording_adapter import RecordingAdapter
 from tests.support.whoknows_export import END, write_export

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Bot, build_bot
-from bot.events import AccountRef, ConversationRef, MessageEvent
+from bot.core.events import AccountRef, ConversationRef, MessageEvent
+from bot.startup.app import Bot, build_bot
 from tests.conftest import make_config
 from tests.support.recording_adapter import RecordingAdapter
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from bot.app import Bot
+from bot.startup.app import Bot
 from bot.storage.models import Channel
 from tests.support.recording_adapter import RecordingAdapter, message, person, room
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.config import Config
+from bot.core.clock import ManualClock
+from bot.core.config import Config
 from bot.expertise.build_io import build_index
 from bot.expertise.finder import ExpertIndex
 from bot.importers.slack_import import import_slack_export

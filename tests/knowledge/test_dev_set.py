@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from bot.cli.whoknows_cmd import evaluate_qrels
-from bot.config import load_config
+from bot.core.config import load_config
 from bot.expertise.build_io import build_index
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli.whoknows_cmd import evaluate_qrels
-from bot.config import Config, load_config
+from bot.core.config import Config, load_config
 from bot.expertise.build_io import build_index
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from bot.config import Config, load_config
+from bot.core.config import Config, load_config
 from bot.expertise.build_io import build_index
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database

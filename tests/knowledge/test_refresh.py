@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import func, select
 
-from bot.app import Bot
-from bot.clock import ManualClock
+from bot.core.clock import ManualClock
 from bot.importers.slack_import import import_slack_export
+from bot.startup.app import Bot
 from bot.storage.expertise_models import ExpertiseWeight
 from bot.storage.models import StateEntry
 from schedules.expertise_refresh import REFRESHED_KEY, refresh_expertise

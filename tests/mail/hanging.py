@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from bot.config import Config
+from bot.core.config import Config
 from bot.mail.understand import MailReader, Understanding
 from knowledge.routing import Router
 

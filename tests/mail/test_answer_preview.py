@@ -10,10 +10,10 @@ from email.message import EmailMessage
 
 from sqlmodel import select
 
-from bot.app import Bot, build_bot
-from bot.events import AccountRef, ConversationRef, ReactionEvent
+from bot.core.events import AccountRef, ConversationRef, ReactionEvent
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
+from bot.startup.app import Bot, build_bot
 from bot.storage.authority_models import AuditEntry
 from bot.storage.mail_models import InboundStatus
 from bot.storage.models import Channel

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot, build_bot
-from bot.events import AccountRef, ConversationRef, MessageEvent
+from bot.core.events import AccountRef, ConversationRef, MessageEvent
 from bot.mail.component import MailComponent
+from bot.startup.app import Bot, build_bot
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel
 from tests.conftest import BASE_CONFIG, make_config

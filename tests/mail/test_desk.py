@@ -10,13 +10,13 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot
-from bot.clock import ManualClock
-from bot.events import AccountRef, ConversationRef, MessageEvent, MessageRef, ReactionEvent
-from bot.inert import inert
+from bot.core.clock import ManualClock
+from bot.core.events import AccountRef, ConversationRef, MessageEvent, MessageRef, ReactionEvent
+from bot.core.inert import inert
 from bot.mail.component import MailComponent
 from bot.mail.intake_worker import LEASE
 from bot.mail.store import store_raw
+from bot.startup.app import Bot
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel, ChannelMember, OutboxItem, OutboxStatus, Person
 from tests.mail import mails

@@ -15,11 +15,11 @@ import pytest
 from sqlmodel import select
 
 from bot.adapters.slack.adapter import SlackAdapter
-from bot.app import Bot, build_bot
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.mail.component import MailComponent
 from bot.mail.posting import MailPoster
 from bot.mail.store import store_raw
+from bot.startup.app import Bot, build_bot
 from bot.storage.inbox_models import InboxEvent, InboxStatus
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import OutboxItem, OutboxStatus

@@ -12,10 +12,10 @@ from email.message import EmailMessage
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot
-from bot.events import ConversationRef
+from bot.core.events import ConversationRef
 from bot.mail.component import MailComponent
 from bot.mail.outbox import smtp_transport
+from bot.startup.app import Bot
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel, OutboxItem, OutboxStatus
 from tests.mail import mails

@@ -7,7 +7,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.config import parse_config
+from bot.core.config import parse_config
 from bot.mail.understand import MailReader
 from tests.conftest import BASE_CONFIG
 

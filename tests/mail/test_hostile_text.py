@@ -16,12 +16,12 @@ import pytest
 
 from bot.adapters.matrix import render
 from bot.adapters.slack.mrkdwn import to_mrkdwn
-from bot.app import Bot
-from bot.config import Config
-from bot.i18n import register
+from bot.core.config import Config
+from bot.core.i18n import register
 from bot.mail import thread_text
 from bot.mail.component import MailComponent
 from bot.mail.understand import MailReader
+from bot.startup.app import Bot
 from handlers import email_questions
 from tests.conftest import make_config
 from tests.mail import mails

@@ -18,8 +18,8 @@ import pytest
 from imap_tools import AND, MailBoxUnencrypted
 from sqlmodel import select
 
-from bot.app import Bot
 from bot.mail.intake_imap import IMAPPoller
+from bot.startup.app import Bot
 from bot.storage.mail_models import InboundEmail
 from tests.mail import mails
 

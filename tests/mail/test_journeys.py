@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot, build_bot
-from bot.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
-from bot.inert import unescape
+from bot.core.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
+from bot.core.inert import unescape
 from bot.mail.component import MailComponent
 from bot.mail.outbox import smtp_transport
+from bot.startup.app import Bot, build_bot
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel
 from tests.conftest import BASE_CONFIG, make_config

@@ -10,10 +10,10 @@ import asyncio
 from sqlmodel import col, select
 
 from bot.adoption.figures.compute import compute_stats
-from bot.app import Bot
-from bot.events import AccountRef, ConversationRef
+from bot.core.events import AccountRef, ConversationRef
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
+from bot.startup.app import Bot
 from bot.storage.models import Person, Thread, ThreadSource
 from tests.mail import mails
 from tests.mail.test_desk import SOC, Captured, on, say

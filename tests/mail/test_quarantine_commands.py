@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.app import Bot
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
+from bot.startup.app import Bot
 from bot.storage.mail_models import InboundStatus
 from bot.storage.models import Channel
 from tests.mail import hostile, mails

@@ -73,7 +73,7 @@ HOSTILE_HTML = {
 def test_hostile_html_mail_is_understood_quickly(html: str) -> None:
     from email.message import EmailMessage
 
-    from bot.config import load_config
+    from bot.core.config import load_config
     from bot.mail.understand import MailReader
     from tests.mail.pii_corpus.judge import CONFIG
 

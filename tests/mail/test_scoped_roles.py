@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot, build_bot
-from bot.events import AccountRef, ConversationRef
+from bot.core.events import AccountRef, ConversationRef
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
+from bot.startup.app import Bot, build_bot
 from bot.storage.authority_models import AuditEntry
 from bot.storage.mail_models import InboundStatus
 from bot.storage.models import Channel

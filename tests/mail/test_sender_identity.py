@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.config import ConfigError, parse_config
-from bot.config_check import warnings
+from bot.core.config import ConfigError, parse_config
 from bot.mail.answer import OutgoingMail
 from bot.mail.sender_identity import identity_for, is_outsider
+from bot.startup.config_check import warnings
 
 ORGANISATIONS: list[dict[str, Any]] = [
     {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main as cli_main
-from bot.config import parse_config
+from bot.core.config import parse_config
 from bot.mail.attachments import select_attachments
 from bot.mail.classify import MailKind, classify
 from bot.mail.parse import RawPart, parse_bytes

@@ -13,10 +13,10 @@ import pytest
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.app import Bot, build_bot
-from bot.clock import ManualClock
-from bot.events import AccountRef, ConversationRef, MessageEvent
-from bot.ports import Suggestion
+from bot.core.clock import ManualClock
+from bot.core.events import AccountRef, ConversationRef, MessageEvent
+from bot.core.ports import Suggestion
+from bot.startup.app import Bot, build_bot
 from bot.storage.models import Person
 from tests.conftest import make_config
 from tests.support.recording_adapter import RecordingAdapter

@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.app import Bot, build_bot
-from bot.services import Services
+from bot.dispatch.services import Services
+from bot.startup.app import Bot, build_bot
 from bot.storage.adoption_models import JobRun
 from schedules.component import SchedulerComponent, run_guarded
 from schedules.leader import AdvisoryLockLeader, LeaderLease, leadership_for

@@ -6,7 +6,7 @@ import csv
 import io
 
 from bot.adoption.jobs.report import build_report, monthly_report
-from bot.events import ConversationRef
+from bot.core.events import ConversationRef
 from tests.schedules.conftest import OTHER_ROOM, PLATFORM, World, local
 
 MANAGERS = ConversationRef(PLATFORM, "cm-kamer", "cm-kamer")

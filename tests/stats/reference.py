@@ -16,9 +16,9 @@ from sqlalchemy import Connection, Engine, and_, false, select
 
 from bot.adoption.figures.compute import StatsQuery, UnknownGroupError, known_groups
 from bot.adoption.figures.privacy import MIN_PEOPLE, hide_scope, hide_small_weeks, too_few
-from bot.config import Config
+from bot.core.config import Config
+from bot.core.working_time import AMSTERDAM, WorkingCalendar
 from bot.storage.models import Channel, Message, Person, Reaction, Thread
-from bot.working_time import AMSTERDAM, WorkingCalendar
 
 ACCEPT_KEYS = ("white_check_mark", "✅")
 DAY_SECONDS = 86_400

@@ -15,7 +15,7 @@ import pytest
 from sqlmodel import Session
 
 from bot.adoption.figures.compute import StatsQuery, compute_stats
-from bot.config import Config, parse_config
+from bot.core.config import Config, parse_config
 from bot.storage.database import Database
 from bot.storage.models import (
     Channel,

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.adoption.figures.queries import PersonFacts, Question
 from bot.adoption.figures.tally import Tally, median, organisation_pairs
-from bot.working_time import WorkingCalendar, epoch_micros
+from bot.core.working_time import WorkingCalendar, epoch_micros
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.adoption.figures.compute import StatsQuery, UnknownGroupError, compute_stats
 from bot.adoption.figures.worker import StatsWorker, shared_between_processes
-from bot.config import parse_config
+from bot.core.config import parse_config
 from bot.storage.database import Database
 from tests.stats.test_against_reference import build_history
 

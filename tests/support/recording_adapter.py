@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from bot.adapters.base import Dispatch
-from bot.events import AccountRef, Attachment, ConversationRef, MessageEvent, MessageRef
+from bot.core.events import AccountRef, Attachment, ConversationRef, MessageEvent, MessageRef
 
 
 @dataclass

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import build_bot
-from bot.clock import ManualClock
-from bot.events import ConversationRef
+from bot.core.clock import ManualClock
+from bot.core.events import ConversationRef
 from bot.mail.component import MailComponent
 from bot.mail.store import store_raw
+from bot.startup.app import build_bot
 from bot.storage.mail_models import InboundEmail
 from bot.web.app import dashboard_app
 from bot.web.signin import issue_link

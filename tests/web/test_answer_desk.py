@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from bot.events import ReactionEvent
+from bot.core.events import ReactionEvent
 from bot.mail.store import store_raw
 from bot.storage.authority_models import AuditEntry
 from bot.storage.mail_models import AnswerStatus, InboundEmail, MailAnswer

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError
+from bot.core.config import ConfigError
 from bot.web.assets import NPM_FILES, node_modules
 from tests.conftest import make_config
 from tests.web.conftest import MANAGER, MEMBER, Site, build_site

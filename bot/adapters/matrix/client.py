@@ -57,7 +57,7 @@ from bot.adapters.matrix.translate import (
     redacted_event_id,
     to_core_event,
 )
-from bot.events import (
+from bot.core.events import (
     AccountRef,
     Attachment,
     ConversationRef,
@@ -66,11 +66,11 @@ from bot.events import (
     MessageRef,
     ReactionEvent,
 )
-from bot.inbox import Inbox, Ticket
-from bot.logs import get_logger
-from bot.outbox import Delivered
-from bot.outbox import Outbox as PostOutbox
-from bot.retry import Backoff
+from bot.core.logs import get_logger
+from bot.delivery.inbox import Inbox, Ticket
+from bot.delivery.outbox import Delivered
+from bot.delivery.outbox import Outbox as PostOutbox
+from bot.delivery.retry import Backoff
 from bot.storage.database import Database
 
 log = get_logger(__name__)

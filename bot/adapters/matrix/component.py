@@ -9,8 +9,8 @@ import logging
 from bot.adapters.matrix.client import MatrixAdapter
 from bot.adapters.matrix.config import MatrixSettings, matrix_settings
 from bot.adapters.matrix.translate import PLATFORM, account
-from bot.app import Bot
-from bot.logs import get_logger
+from bot.core.logs import get_logger
+from bot.startup.app import Bot
 from bot.storage.models import Role
 
 log = get_logger(__name__)

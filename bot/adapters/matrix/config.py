@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.config import Config, ConfigError
+from bot.core.config import Config, ConfigError
 
 USER_ID_PATTERN = r"^@[^:\s]+:[^\s]+$"
 

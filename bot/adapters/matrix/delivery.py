@@ -1,5 +1,5 @@
-"""Matrix's part of the one outbox (bot/outbox.py, channel ``matrix``): room events recorded
-with their idempotency key before they are sent.
+"""Matrix's part of the one outbox (bot/delivery/outbox.py, channel ``matrix``): room events
+recorded with their idempotency key before they are sent.
 
 The key, hashed, is the event's transaction id. The homeserver answers a ``PUT
 /rooms/{room}/send/{type}/{txnId}`` it has seen before (same access token and device) with the
@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.matrix.outbox import Outbox as SendQueue
 from bot.adapters.matrix.outbox import StoppedError
-from bot.outbox import Attempt, UnavailableError
+from bot.delivery.outbox import Attempt, UnavailableError
 from bot.storage.models import OutboxItem
 
 CHANNEL = "matrix"

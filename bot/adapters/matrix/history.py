@@ -21,9 +21,9 @@ from nio import (
 from bot.adapters.matrix import credentials
 from bot.adapters.matrix.config import MatrixSettings
 from bot.adapters.matrix.translate import Me, RoomView, to_core_event
-from bot.events import MessageEvent, ReactionEvent
-from bot.recorder import record_message, record_reaction
-from bot.services import Services
+from bot.core.events import MessageEvent, ReactionEvent
+from bot.dispatch.services import Services
+from bot.people.recorder import record_message, record_reaction
 
 
 class HistoryImportError(Exception):

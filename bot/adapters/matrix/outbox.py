@@ -18,8 +18,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.logs import get_logger
-from bot.retry import Backoff
+from bot.core.logs import get_logger
+from bot.delivery.retry import Backoff
 
 log = get_logger(__name__)
 # Waits while the homeserver is away (the client passes its configured cap).
@@ -72,7 +72,7 @@ class Outbox:
         self._queue: asyncio.Queue[_Outgoing] = asyncio.Queue()
         self._max_rate_limit_retries = max_rate_limit_retries
         self._default_retry_ms = default_retry_ms
-        # While the homeserver is away: waits from the one backoff policy (bot/retry.py);
+        # While the homeserver is away: waits from the one backoff policy (bot/delivery/retry.py);
         # the message is held, never given up (its max_attempts does not apply here).
         self._backoff = backoff
         self._on_unreachable = on_unreachable

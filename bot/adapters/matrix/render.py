@@ -3,7 +3,7 @@
 Everything the bot says is ``m.notice`` (bots must not trigger other bots), with the
 Markdown rendered to ``formatted_body`` HTML and intentional mentions in ``m.mentions``.
 
-Only pills the adapter built (:func:`pill`, marked with :func:`bot.inert.bot_mention`) are
+Only pills the adapter built (:func:`pill`, marked with :func:`bot.core.inert.bot_mention`) are
 mentions; a ``matrix.to`` link anywhere else is no pill and no mention. The HTML passes an
 allow-list sanitizer (``nh3``) with the tags the Matrix spec suggests for
 ``org.matrix.custom.html``, minus images (remote images track the reader) (issue 11).
@@ -17,7 +17,7 @@ from typing import Any
 import markdown
 import nh3
 
-from bot.inert import (
+from bot.core.inert import (
     MENTION_CLOSE,
     MENTION_OPEN,
     deceptive_label,
@@ -33,7 +33,7 @@ _PILL = re.compile(
 _MARKDOWN_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]{1,500})\]\((https?://[^()\s]{1,2000})\)")
 _USER_LINK = re.compile(r"^https://matrix\.to/#/(@[^/?\s]+)")
 # Markdown's own escapes are a subset; CommonMark escapes every ASCII punctuation
-# character, and bot.inert relies on that for "<", "&", "~", "|" and "@".
+# character, and bot.core.inert relies on that for "<", "&", "~", "|" and "@".
 _ASCII_PUNCTUATION = [chr(c) for c in range(33, 127) if not chr(c).isalnum()]
 # "\&" kept as a literal ampersand: Python-Markdown would let "&lt;" after it be an entity.
 _ESCAPED_AMPERSAND = re.compile(r"\\\\|\\&")

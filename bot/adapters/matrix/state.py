@@ -1,11 +1,11 @@
 """Durable adapter state in the database: the sync token and the DM rooms (handled event ids
-are claimed by the dispatcher, ``bot/deliveries.py``)."""
+are claimed by the dispatcher, ``bot/delivery/deliveries.py``)."""
 
 from __future__ import annotations
 
 import json
 
-from bot.events import utcnow
+from bot.core.events import utcnow
 from bot.storage.database import Database
 from bot.storage.models import StateEntry
 

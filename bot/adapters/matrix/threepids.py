@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import aiohttp
 
-from bot.logs import get_logger
+from bot.core.logs import get_logger
 
 log = get_logger(__name__)
 TTL_SECONDS = 3600.0

@@ -29,8 +29,8 @@ from bot.adapters.slack.sender import (
     Sleep,
 )
 from bot.adapters.slack.translate import PLATFORM, SlashInvocation
-from bot.config import ConfigError
-from bot.events import (
+from bot.core.config import ConfigError
+from bot.core.events import (
     AccountRef,
     Attachment,
     ConversationRef,
@@ -39,12 +39,12 @@ from bot.events import (
     MessageRef,
     ShortcutEvent,
 )
-from bot.inert import bot_mention, inert, strip_controls
-from bot.logs import get_logger
-from bot.outbox import Delivered
-from bot.retry import Backoff
-from bot.services import Services
-from bot.views import Form, HomeView, Link
+from bot.core.inert import bot_mention, inert, strip_controls
+from bot.core.logs import get_logger
+from bot.core.views import Form, HomeView, Link
+from bot.delivery.outbox import Delivered
+from bot.delivery.retry import Backoff
+from bot.dispatch.services import Services
 
 log = get_logger(__name__)
 
@@ -336,7 +336,7 @@ class SlackAdapter:
         files = response.get("files") or [{}]
         return MessageRef(conversation, str(files[0].get("id") or ""), thread_id)
 
-    # --- views (bot/views.py) ---------------------------------------------------------------
+    # --- views (bot/core/views.py) ----------------------------------------------------------
     async def open_form(self, event: ShortcutEvent, form: Form) -> None:
         await self.sender.call(
             "views.open", {"trigger_id": event.reply_handle, "view": form_view(form)}

@@ -1,7 +1,7 @@
 """The slack-bolt app: Slack's requests stored in the inbox and turned into core events for
 the dispatcher, and the transports (the HTTP Events API, Socket Mode).
 
-Slack wants an answer within 3 seconds: a request is stored (bot/inbox.py), answered, and
+Slack wants an answer within 3 seconds: a request is stored (bot/delivery/inbox.py), answered, and
 handled afterwards; only a submitted form waits for its handler's verdict (briefly).
 """
 
@@ -30,10 +30,10 @@ from bot.adapters.slack.config import SlackConfig
 from bot.adapters.slack.directory import SlackDirectory
 from bot.adapters.slack.request_body import MalformedBodyError, check_body
 from bot.adapters.slack.translate import SlashInvocation
-from bot.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
-from bot.inbox import Ticket
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.events import AccountRef, ConversationRef, Event, JoinEvent, MessageEvent
+from bot.core.logs import get_logger
+from bot.delivery.inbox import Ticket
+from bot.dispatch.services import Services
 
 log = get_logger(__name__)
 

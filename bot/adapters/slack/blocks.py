@@ -1,4 +1,4 @@
-"""Block Kit (pure): message sections, and the core's views (bot/views.py) as a modal, the App
+"""Block Kit (pure): message sections, and the core's views (bot/core/views.py) as a modal, the App
 Home tab and link buttons."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 from bot.adapters.slack.mrkdwn import to_mrkdwn
 from bot.adapters.slack.provisional import is_provisional
 from bot.adapters.slack.translate import FORM_PREFIX
-from bot.inert import inert
-from bot.views import ChoiceField, Form, FormField, HomeView, Link
+from bot.core.inert import inert
+from bot.core.views import ChoiceField, Form, FormField, HomeView, Link
 
 OPEN_THREAD_ACTION = "open_thread"
 

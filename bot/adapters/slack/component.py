@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.config import SlackConfig, load_slack_config
-from bot.app import Bot
+from bot.startup.app import Bot
 
 
 class SlackComponent:

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.config import ConfigError
+from bot.core.config import ConfigError
 
 SLACK_API_URL = "https://slack.com/api/"
 

@@ -1,5 +1,5 @@
-"""Slack's part of the one outbox (bot/outbox.py, channel ``slack``): Web API calls recorded
-with their idempotency key, sent in order.
+"""Slack's part of the one outbox (bot/delivery/outbox.py, channel ``slack``): Web API calls
+recorded with their idempotency key, sent in order.
 
 Every ``chat.postMessage`` carries its key in the message metadata (``event_type``
 ``vraagbaak_post``). When an earlier attempt may have reached Slack — a timeout, a 5xx after
@@ -22,9 +22,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.adapters.slack.provisional import is_provisional
 from bot.adapters.slack.sender import SlackCallError, SlackSender, SlackUnavailableError
-from bot.logs import get_logger
-from bot.outbox import Attempt, UnavailableError
-from bot.recorder import rename_message
+from bot.core.logs import get_logger
+from bot.delivery.outbox import Attempt, UnavailableError
+from bot.people.recorder import rename_message
 from bot.storage.models import OutboxItem, OutboxStatus
 
 log = get_logger(__name__)

@@ -1,7 +1,7 @@
 """Cached ``users.info`` and ``conversations.info`` lookups.
 
 The e-mail from ``users.info`` (scope ``users:read.email``) is what links a Slack user to the
-same person as their Matrix account and e-mail addresses (see ``bot/identity.py``).
+same person as their Matrix account and e-mail addresses (see ``bot/people/identity.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bot.adapters.slack.sender import SlackCallError, SlackSender, SlackUnavailableError
 from bot.adapters.slack.translate import SlackUser
-from bot.logs import get_logger
+from bot.core.logs import get_logger
 
 log = get_logger(__name__)
 

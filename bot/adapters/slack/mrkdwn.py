@@ -3,16 +3,16 @@
 Slack's markup differs from Markdown: ``*bold*``, ``_italic_``, ``~strike~``, ``<url|label>``
 links, no headings or bullet syntax, and ``&``, ``<``, ``>`` must be escaped. The only
 ``<@U…>``/``<#C…>`` tokens left live are the ones the adapter built and marked
-(:func:`bot.inert.bot_mention`); a ``<!channel>``, ``<!here>``, ``<!everyone>`` or
+(:func:`bot.core.inert.bot_mention`); a ``<!channel>``, ``<!here>``, ``<!everyone>`` or
 ``<!subteam^…>`` never is, whoever wrote it (issue 11). Markdown's backslash escapes, which
-:func:`bot.inert.inert` puts before untrusted text's markup, come out as literal characters.
+:func:`bot.core.inert.inert` puts before untrusted text's markup, come out as literal characters.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.inert import MENTION_CLOSE, MENTION_OPEN, deceptive_label, without_controls
+from bot.core.inert import MENTION_CLOSE, MENTION_OPEN, deceptive_label, without_controls
 
 # One pass, leftmost first, so an escaped backtick opens no code span (CommonMark §6.1).
 _PROTECTED = re.compile(

@@ -2,7 +2,7 @@
 
 A transient failure (429, 5xx, connection refused, timeout) is retried up to ``max_attempts``
 times, waiting ``Retry-After`` (capped at ``max_retry_after``) or an exponential backoff. A
-message Slack does not take now waits in the outbox (bot/outbox.py, ``delivery.py``), which
+message Slack does not take now waits in the outbox (bot/delivery/outbox.py, ``delivery.py``), which
 sends it in order once Slack is back, also after a restart.
 """
 
@@ -17,8 +17,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.logs import get_logger
-from bot.retry import Backoff
+from bot.core.logs import get_logger
+from bot.delivery.retry import Backoff
 
 log = get_logger(__name__)
 
@@ -50,7 +50,7 @@ CALL_BACKOFF = Backoff(first=0.5, cap=60.0, max_attempts=5)
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How one Web API call is retried: the one backoff policy (bot/retry.py; its ``cap``
+    """How one Web API call is retried: the one backoff policy (bot/delivery/retry.py; its ``cap``
     also bounds a ``Retry-After``) and how long a handler may wait inline."""
 
     backoff: Backoff = CALL_BACKOFF

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.events import (
+from bot.core.events import (
     AccountRef,
     Attachment,
     ConversationRef,

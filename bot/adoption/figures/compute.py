@@ -32,9 +32,9 @@ from bot.adoption.figures.tally import (
     mondays_touched,
     week_name,
 )
-from bot.config import Config
+from bot.core.config import Config
+from bot.core.working_time import AMSTERDAM, WorkingCalendar, from_epoch_micros
 from bot.storage.models import Channel
-from bot.working_time import AMSTERDAM, WorkingCalendar, from_epoch_micros
 
 
 class UnknownGroupError(ValueError):

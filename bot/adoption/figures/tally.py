@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.adoption.figures.queries import PersonFacts, Question
-from bot.working_time import WorkingCalendar
+from bot.core.working_time import WorkingCalendar
 
 DAY_SECONDS = 86_400
 DIGITS = 4

@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from bot.adoption.figures.compute import StatsQuery, compute_stats
-from bot.config import Config
-from bot.logs import get_logger
+from bot.core.config import Config
+from bot.core.logs import get_logger
 from bot.storage.database import Database
 
 log = get_logger(__name__)

@@ -12,7 +12,7 @@ from bot.adoption.jobs.introductions import introductions
 from bot.adoption.jobs.report import monthly_report
 from bot.adoption.jobs.retention import purge_old_activity
 from bot.adoption.jobs.unanswered import unanswered_questions
-from bot.services import Services
+from bot.dispatch.services import Services
 
 JOBS: dict[str, Callable[[Services], Awaitable[None]]] = {
     "unanswered": unanswered_questions,

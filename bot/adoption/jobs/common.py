@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import t
-from bot.services import Services
+from bot.core.i18n import t
+from bot.dispatch.services import Services
 from bot.storage.models import Channel, Message, Person, Thread
 
 EXCERPT_CHARS = 140

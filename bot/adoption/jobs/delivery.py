@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.chat_outbox import queue_chat
-from bot.events import AccountRef, Attachment, ConversationRef
-from bot.idempotency import post_scope
-from bot.inert import inert
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.events import AccountRef, Attachment, ConversationRef
+from bot.core.inert import inert
+from bot.core.logs import get_logger
+from bot.delivery.idempotency import post_scope
+from bot.dispatch.services import Services
+from bot.startup.chat_outbox import queue_chat
 from bot.storage.models import (
     Account,
     Channel,

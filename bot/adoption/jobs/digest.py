@@ -14,10 +14,10 @@ from bot.adoption.activity import last_activity, pseudonym_key
 from bot.adoption.jobs.common import excerpt, open_threads, root_text, with_footer
 from bot.adoption.jobs.delivery import already_claimed, claim, send_direct
 from bot.adoption.rules import NudgeKind, NudgeRules
-from bot.i18n import t
-from bot.inert import inert
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.i18n import t
+from bot.core.inert import inert
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
 from bot.storage.adoption_models import NudgeState
 from bot.storage.models import Channel, ChannelMember, Message, Person, PersonSettings, Thread
 

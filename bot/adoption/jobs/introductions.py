@@ -10,15 +10,15 @@ from itertools import combinations
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import visibility
 from bot.adoption.jobs.common import with_footer
 from bot.adoption.jobs.delivery import claim, send_direct
 from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.adoption.settings import introductions_round_at, set_introductions_round_at
-from bot.i18n import t
-from bot.inert import inert
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.i18n import t
+from bot.core.inert import inert
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
+from bot.people import visibility
 from bot.storage.adoption_models import NudgeState
 from bot.storage.models import (
     Channel,

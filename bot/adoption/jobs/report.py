@@ -12,17 +12,17 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import visibility
 from bot.adoption.figures.compute import StatsQuery, compute_stats
 from bot.adoption.goals import METRICS, GoalRow, goal_rows, previous_month
 from bot.adoption.jobs.delivery import claim, upload_in_channel
 from bot.adoption.rules import NudgeKind, NudgeRules
 from bot.adoption.settings import ReportRoom, report_room, store_report_room
-from bot.errors import UserError
-from bot.events import Attachment, ConversationRef
-from bot.i18n import t
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.errors import UserError
+from bot.core.events import Attachment, ConversationRef
+from bot.core.i18n import t
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
+from bot.people import visibility
 from bot.storage.adoption_models import Goal
 from bot.storage.models import Channel
 

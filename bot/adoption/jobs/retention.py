@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.adoption.activity import purge_activity
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
 
 log = get_logger(__name__)
 

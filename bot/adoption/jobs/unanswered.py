@@ -11,7 +11,6 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import visibility
 from bot.adoption.jobs.common import excerpt, open_threads, people_by_email, root_text, with_footer
 from bot.adoption.jobs.delivery import (
     already_claimed,
@@ -21,12 +20,13 @@ from bot.adoption.jobs.delivery import (
     send_direct,
 )
 from bot.adoption.rules import NudgeKind, NudgeRules
-from bot.config import GroupConfig
-from bot.events import ConversationRef
-from bot.i18n import t
-from bot.inert import inert
-from bot.logs import get_logger
-from bot.services import Services
+from bot.core.config import GroupConfig
+from bot.core.events import ConversationRef
+from bot.core.i18n import t
+from bot.core.inert import inert
+from bot.core.logs import get_logger
+from bot.dispatch.services import Services
+from bot.people import visibility
 from bot.storage.expertise_models import ExpertiseThreadTerm
 from bot.storage.models import Channel, Nudge, Person, Thread, ThreadSource
 

@@ -22,7 +22,7 @@ from nio.events import Event as NioEvent
 
 from bot.adapters.matrix.component import MatrixComponent
 from bot.adapters.matrix.config import parse_matrix_settings
-from bot.app import Bot, build_bot
+from bot.startup.app import Bot, build_bot
 from tests.adapters.matrix.synapse_server import RegisteredUser, SynapseServer
 from tests.conftest import make_config
 

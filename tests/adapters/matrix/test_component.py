@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bot.adapters.base import Adapter
 from bot.adapters.matrix.component import MatrixComponent
-from bot.app import build_bot
-from bot.runtime import component_factories
+from bot.startup.app import build_bot
+from bot.startup.runtime import component_factories
 from tests.conftest import make_config
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.matrix.config import matrix_settings, parse_matrix_settings
-from bot.config import ConfigError, parse_config
+from bot.core.config import ConfigError, parse_config
 
 BASE = {"homeserver": "https://matrix.example.nl/", "user_id": "@vraagbaak:example.nl"}
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.events import AccountRef, ConversationRef
-from bot.i18n import register
-from bot.inert import inert
+from bot.core.events import AccountRef, ConversationRef
+from bot.core.i18n import register
+from bot.core.inert import inert
 from bot.mail import thread_text
 from bot.mail.understand import MailReader
 from handlers import email_questions

@@ -13,7 +13,7 @@ from bot.adapters.matrix.outbox import (
     SendFailedError,
     UnreachableError,
 )
-from bot.retry import Backoff
+from bot.delivery.retry import Backoff
 
 
 class ScriptedHomeserver:

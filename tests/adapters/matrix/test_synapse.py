@@ -13,8 +13,8 @@ from sqlmodel import select
 
 from bot.adapters.matrix import render
 from bot.adapters.matrix.delivery import transaction_id
-from bot.events import AccountRef, Attachment, ConversationRef, MessageRef, utcnow
-from bot.outbox import LEASE
+from bot.core.events import AccountRef, Attachment, ConversationRef, MessageRef, utcnow
+from bot.delivery.outbox import LEASE
 from bot.storage.models import Channel, OutboxItem, OutboxStatus, Reaction
 from tests.adapters.matrix.harness import BotProcess, MatrixUser, unique
 from tests.adapters.matrix.synapse_server import RegisteredUser, SynapseServer

@@ -16,7 +16,7 @@ from bot.adapters.matrix.translate import (
     strip_reply_fallback,
     to_core_event,
 )
-from bot.events import JoinEvent, MessageEvent, ReactionEvent
+from bot.core.events import JoinEvent, MessageEvent, ReactionEvent
 
 EVENTS = Path(__file__).parent / "events"
 ME = Me("@vraagbaak:vraagbaak.test", "Vraagbaak")

@@ -14,7 +14,7 @@ import pytest
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.config import load_slack_config
-from bot.app import Bot, build_bot
+from bot.startup.app import Bot, build_bot
 from handlers import core, entry_points, settings
 from tests.adapters.slack import echo_commands
 from tests.adapters.slack.mock_slack import (

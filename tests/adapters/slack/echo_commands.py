@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.context import CommandContext
-from bot.handler_types import command
+from bot.dispatch.context import CommandContext
+from bot.dispatch.handler_types import command
 
 TEXTS = {
     "test.wieweet_help": {"nl": "Zoek wie iets weet", "en": "Find who knows something"},

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.adapters.slack.config import load_slack_config
-from bot.config import ConfigError
+from bot.core.config import ConfigError
 
 
 def test_http_and_socket_modes() -> None:

@@ -3,7 +3,7 @@ rendered like any message it posts."""
 
 from __future__ import annotations
 
-from bot.events import ConversationRef
+from bot.core.events import ConversationRef
 from tests.adapters.slack.conftest import SOCIAAL, SlackHarness
 
 

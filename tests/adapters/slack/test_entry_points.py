@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.events import AccountRef
+from bot.core.events import AccountRef
 from bot.storage.inbox_models import InboxEvent, InboxStatus
 from bot.storage.models import Message, Question, Skill, Thread
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, BRAM, SOCIAAL, SlackHarness
 
-# The delivery claims: inbox rows done (bot/inbox.py).
+# The delivery claims: inbox rows done (bot/delivery/inbox.py).
 HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 

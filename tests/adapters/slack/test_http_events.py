@@ -10,7 +10,7 @@ from bot.storage.models import Account, Message, Person
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, SOCIAAL, SlackHarness
 from tests.adapters.slack.mock_slack import BOT_TOKEN, BOT_USER_ID
 
-# The delivery claims: inbox rows done (bot/inbox.py).
+# The delivery claims: inbox rows done (bot/delivery/inbox.py).
 HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 
@@ -155,7 +155,7 @@ async def test_bad_signature_is_rejected_and_nothing_happens(slack: SlackHarness
 async def test_slack_user_is_the_same_person_as_their_matrix_account(
     slack: SlackHarness,
 ) -> None:
-    from bot.events import AccountRef
+    from bot.core.events import AccountRef
 
     async with slack.bot.services.db.session() as session:
         matrix = await slack.bot.services.identity.person_for(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from bot.events import utcnow
-from bot.inbox import LEASE
+from bot.core.events import utcnow
+from bot.delivery.inbox import LEASE
 from bot.storage.inbox_models import InboxEvent, InboxStatus
 from tests.adapters.slack.conftest import ANOUK, SlackHarness
 from tests.adapters.slack.mock_slack import event_envelope

@@ -13,11 +13,11 @@ from sqlmodel import select
 
 from bot.adapters.slack.blocks import home_view
 from bot.adoption.jobs.delivery import mention
-from bot.app import build_bot
-from bot.events import ConversationRef, MessageRef
-from bot.inert import inert
+from bot.core.events import ConversationRef, MessageRef
+from bot.core.inert import inert
+from bot.core.views import HomeQuestion, HomeView
+from bot.startup.app import build_bot
 from bot.storage.models import Person
-from bot.views import HomeQuestion, HomeView
 from handlers import core, entry_points, settings, whoknows
 from tests.adapters.slack.conftest import (
     ALGEMEEN,

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from bot.adapters.base import Adapter
-from bot.events import Attachment, ConversationRef
+from bot.core.events import Attachment, ConversationRef
 from bot.storage.models import Channel, ChannelMember, Message, Reaction
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, BRAM, SOCIAAL, SlackHarness
 from tests.adapters.slack.test_http_events import channel_message

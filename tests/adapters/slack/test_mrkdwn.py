@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from bot.adapters.slack.blocks import message_blocks
 from bot.adapters.slack.mrkdwn import to_mrkdwn
-from bot.inert import bot_mention
+from bot.core.inert import bot_mention
 
 
 def test_emphasis() -> None:

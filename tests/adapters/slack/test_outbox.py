@@ -8,11 +8,11 @@ from sqlmodel import select
 
 from bot.adapters.slack.delivery import key_metadata
 from bot.adapters.slack.provisional import is_provisional
-from bot.events import ConversationRef, utcnow
-from bot.idempotency import post_scope
-from bot.outbox import LEASE
-from bot.recorder import record_posted_question
-from bot.retry import Backoff
+from bot.core.events import ConversationRef, utcnow
+from bot.delivery.idempotency import post_scope
+from bot.delivery.outbox import LEASE
+from bot.delivery.retry import Backoff
+from bot.people.recorder import record_posted_question
 from bot.storage.models import Message, OutboxItem, OutboxStatus, Thread
 from tests.adapters.slack.conftest import ALGEMEEN, SlackHarness, open_harness
 from tests.adapters.slack.mock_slack import MockSlack

@@ -10,9 +10,9 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.app import build_bot
-from bot.errors import UserError
-from bot.events import AccountRef
+from bot.core.errors import UserError
+from bot.core.events import AccountRef
+from bot.startup.app import build_bot
 from handlers.entry_points import groups_for, publish_question
 from tests.adapters.slack.conftest import (
     ANOUK,

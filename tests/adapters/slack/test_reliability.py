@@ -10,7 +10,7 @@ from bot.adapters.slack.sender import (
     SlackCallError,
     SlackUnavailableError,
 )
-from bot.events import AccountRef, ConversationRef, MessageRef
+from bot.core.events import AccountRef, ConversationRef, MessageRef
 from tests.adapters.slack.conftest import ALGEMEEN, ANOUK, SlackHarness, open_harness
 from tests.adapters.slack.mock_slack import MockSlack
 from tests.adapters.slack.test_http_events import channel_message

@@ -21,7 +21,7 @@ from tests.adapters.slack.mock_slack import (
     event_envelope,
 )
 
-# The delivery claims: inbox rows done (bot/inbox.py).
+# The delivery claims: inbox rows done (bot/delivery/inbox.py).
 HANDLED = select(InboxEvent.delivery_id).where(InboxEvent.status == InboxStatus.DONE)
 
 

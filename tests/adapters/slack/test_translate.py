@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.adapters.slack import translate
 from bot.adapters.slack.translate import SlackUser
-from bot.events import AccountRef
+from bot.core.events import AccountRef
 
 PAYLOADS = Path(__file__).parent / "payloads"
 ANOUK = SlackUser("UANOUK", "Anouk", "anouk@ermelo.nl")

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.config import load_config
+from bot.core.config import load_config
 from bot.mail.understand import MailReader, Understanding
 from bot.redaction import Redactor
 from tests.mail.pii_corpus.build import CHAT_PEOPLE, CorpusMail, corpus

@@ -1,0 +1,1 @@
+"""The vocabulary every part shares: events, handler registry, errors, texts, configuration."""

@@ -1,0 +1,1 @@
+"""People and records: identity, roles, what an audience may see, channels, recorded messages."""

@@ -1,0 +1,1 @@
+"""The running process: the bot built from its configuration, `vraagbaak run`, seeding."""
