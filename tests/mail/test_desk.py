@@ -81,6 +81,16 @@ async def inbound(bot: Bot) -> list[InboundEmail]:
         return list((await session.exec(select(InboundEmail).order_by(InboundEmail.id))).all())
 
 
+async def held_from_a_stranger(bot: Bot, component: MailComponent) -> InboundEmail:
+    """A question from an unknown sender, understood and held for a moderator."""
+    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    return stored
+
+
 async def test_unsure_routing_asks_the_forwarder_who_chooses(
     bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
 ) -> None:
@@ -115,11 +125,7 @@ async def test_unknown_sender_held_until_a_moderator_releases_it(
 ) -> None:
     component, _ = desk
     await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
-    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(
-        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
-    )
-    await component.desk.process_pending()
+    stored = await held_from_a_stranger(bot, component)
     assert (await inbound(bot))[0].status == InboundStatus.HELD
     assert any(s.kind == "direct" and s.to and s.to.external_id == "U-ADMIN" for s in adapter.sent)
     assert not [s for s in adapter.sent if on(s, SOC)]
@@ -409,11 +415,7 @@ async def test_a_release_and_its_confirmation_are_one_transaction(
     "does not wait". The intake is woken only once the release is committed."""
     component, _ = desk
     await say(bot, adapter, ADMIN, "hallo", conversation=ConversationRef("test", "C-X"))
-    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(
-        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
-    )
-    await component.desk.process_pending()
+    stored = await held_from_a_stranger(bot, component)
     component.desk.wake.clear()
     seen_while_answering: list[tuple[InboundStatus, bool]] = []
     reply = adapter.reply
@@ -436,11 +438,7 @@ async def test_of_two_moderators_choosing_at_once_one_chooses(
     bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
 ) -> None:
     component, _ = desk
-    raw = bytes(mails.plain("Hoe werkt de bijstand?", sender="Piet <piet@elders.example>"))
-    stored = await store_raw(
-        bot.services.db, raw, source="imap", recipients=["sociaal-domein@vraagbaak.example"]
-    )
-    await component.desk.process_pending()
+    stored = await held_from_a_stranger(bot, component)
     assert stored.id is not None
     db = bot.services.db
     async with db.session() as first, db.session() as second:
