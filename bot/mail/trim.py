@@ -24,19 +24,19 @@ DATE_KEYS = (
     "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時", "päiväys", "gönderilen",
     "odoslané", "enviada em", "enviado em", "enviada", "saadetud", "nosūtīts", "išsiųsta",
     "στάλθηκε", "изпратено", "poslato", "enviat el", "dikirim", "dihantar", "đã gửi", "נשלח",
-    "发送时间", "寄件日期", "보낸 날짜",
+    "发送时间", "寄件日期", "보낸 날짜", "أرسل", "تاريخ الإرسال",
 )  # fmt: skip
 TO_KEYS = (
     "aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому", "komu", "vastaanottaja",
     "címzett", "kime", "către", "kellele", "prima", "za", "宛先", "pour", "adresat",
     "adresát", "destinatario", "destinatário", "mottaker", "mottagare", "pre", "adressaat",
-    "kam", "προς", "до", "per a", "kepada", "đến", "אל", "收件人", "받는 사람",
+    "kam", "προς", "до", "per a", "kepada", "đến", "אל", "收件人", "받는 사람", "إلى",
 )  # fmt: skip
 SUBJECT_KEYS = (
     "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
     "тема", "assunto", "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "teema",
     "件名", "sujet", "naslov", "zadeva", "tēma", "tema", "θέμα", "efni", "assumpte", "perihal",
-    "perkara", "chủ đề", "נושא", "主题", "主旨", "제목",
+    "perkara", "chủ đề", "נושא", "主题", "主旨", "제목", "الموضوع",
 )  # fmt: skip
 OTHER_KEYS = (
     "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
