@@ -23,10 +23,12 @@ from bot.mail.trim import (
 
 # Forward prefixes of subjects in the languages mail clients write them: Fwd/FW, Doorst.
 # (nl), WG (de), TR (fr), RV (es), I (it), ENC (pt), VS/Videresend (da/no), VB (sv), VL (fi),
-# PD (pl/cs), Redir. (ro), İLT (tr), Továbbítás (hu), Пересл (ru).
+# PD (pl/cs), Redir./Redirecționat (ro), İLT (tr), Továbbítás (hu), Пересл (ru), ΠΡΘ (el),
+# PĀRS (lv), FS (is), הועבר (he), 转发/轉寄 (zh).
 _FORWARD_WORDS = (
-    r"fwd?|fw|doorst\.?|doorgestuurd|tr|wg|vs|rv|enc|i|pd|vb|vl|redir\.?|videresend|vidaresend|"
-    r"i̇lt|ilt|továbbítás|пересл|переслать|přeposlat"
+    r"fwd?|fw|doorst\.?|doorgestuurd|tr|wg|vs|rv|enc|i|pd|vb|vl|redir\.?|redirecționat|"
+    r"videresend|vidaresend|i̇lt|ilt|továbbítás|пересл\.?|переслать|přeposlat|πρθ|pārs|fs|"
+    r"הועבר|转发|轉寄"
 )
 FORWARD_SUBJECT = re.compile(
     r"^\s*(?:re\s*:\s*)?(?:" + _FORWARD_WORDS + r")(?:\[\d+\])?\s*:", re.IGNORECASE
@@ -34,16 +36,20 @@ FORWARD_SUBJECT = re.compile(
 # The outermost prefix says what the sender did: "Re: Fwd: …" is a reply (to a forward).
 FORWARDED_NOW = re.compile(r"^\s*(?:" + _FORWARD_WORDS + r")(?:\[\d+\])?\s*:", re.IGNORECASE)
 # ... and reply prefixes: Re, AW (de), Antw (nl), SV (sv/da/no), Rif/R (it), Odp (pl),
-# Ynt (tr), Отв (ru), Vá (hu).
+# Ynt (tr), Отв (ru), Vá (hu), ΑΠ (el), ATB (lv), תשובה (he), 回复/回覆 (zh).
 _PREFIX = re.compile(
-    r"^\s*(?:(?:re|aw|antw|antwoord|sv|rif|r|odp|ynt|отв|vá|" + _FORWARD_WORDS + r")"
+    r"^\s*(?:(?:re|aw|antw|antwoord|sv|rif|r|odp|ynt|отв|vá|res|odg|απ|atb|תשובה|回复|回覆|"
+    + _FORWARD_WORDS
+    + r")"
     r"(?:\[\d+\])?\s*:\s*)+",
     re.IGNORECASE,
 )
 # The outermost prefix is a reply's: Re, AW (de), Antw (nl), SV (sv), Rif/R (it), Odp (pl/cs),
-# Ynt (tr), Отв (ru), Vá (hu), Res (pt), Odg (hr).
+# Ynt (tr), Отв (ru), Vá (hu), Res (pt), Odg (hr), ΑΠ (el), ATB (lv), תשובה (he), 回复 (zh).
 REPLIED_NOW = re.compile(
-    r"^\s*(?:re|aw|antw|antwoord|sv|rif|r|odp|ynt|отв|vá|res|odg)(?:\[\d+\])?\s*:", re.IGNORECASE
+    r"^\s*(?:re|aw|antw|antwoord|sv|rif|r|odp|ynt|отв|vá|res|odg|απ|atb|תשובה|回复|回覆)"
+    r"(?:\[\d+\])?\s*:",
+    re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # The address search restarts at every character of a run of address characters without an

@@ -14,31 +14,37 @@ FROM_KEYS = (
     "van", "from", "de", "da", "von", "från", "fra", "od", "от", "від", "lähettäjä", "feladó",
     "kimden", "de la", "saatja", "šalje", "afzender", "差出人", "nadawca", "mittente",
     "remitente", "remetente", "odesílatel", "odosielateľ", "expéditeur", "gönderen", "avsändare",
-    "від кого",
+    "від кого", "no", "nuo", "από", "frá", "dari", "daripada", "từ", "מאת", "من", "发件人",
+    "寄件者", "보낸 사람",
 )  # fmt: skip
 DATE_KEYS = (
     "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
     "fecha", "skickat", "sendt", "wysłano", "dato", "odesláno", "lähetetty", "gönderildi",
     "trimis", "elküldve", "отправлено", "надіслано", "dátum", "tarih", "päivämäärä",
     "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時", "päiväys", "gönderilen",
-    "odoslané",
+    "odoslané", "enviada em", "enviado em", "enviada", "saadetud", "nosūtīts", "išsiųsta",
+    "στάλθηκε", "изпратено", "poslato", "enviat el", "dikirim", "dihantar", "đã gửi", "נשלח",
+    "发送时间", "寄件日期", "보낸 날짜", "أرسل", "تاريخ الإرسال",
 )  # fmt: skip
 TO_KEYS = (
     "aan", "to", "à", "a", "an", "para", "til", "till", "do", "кому", "komu", "vastaanottaja",
     "címzett", "kime", "către", "kellele", "prima", "za", "宛先", "pour", "adresat",
-    "adresát", "destinatario", "destinatário", "mottaker", "mottagare", "pre",
+    "adresát", "destinatario", "destinatário", "mottaker", "mottagare", "pre", "adressaat",
+    "kam", "προς", "до", "per a", "kepada", "đến", "אל", "收件人", "받는 사람", "إلى",
 )  # fmt: skip
 SUBJECT_KEYS = (
     "onderwerp", "subject", "objet", "asunto", "betreff", "oggetto", "emne", "ämne", "temat",
     "тема", "assunto", "předmět", "predmet", "aihe", "tárgy", "konu", "subiect", "teema",
-    "件名", "sujet", "naslov",
+    "件名", "sujet", "naslov", "zadeva", "tēma", "tema", "θέμα", "efni", "assumpte", "perihal",
+    "perkara", "chủ đề", "נושא", "主题", "主旨", "제목", "الموضوع",
 )  # fmt: skip
 OTHER_KEYS = (
     "cc", "bcc", "kopie", "risposta", "reply-to", "beantwoorden", "antwoord aan", "kopi",
     "kopia", "kopio", "kópia", "dw", "másolatot kap", "bilgi", "копия", "копія",
     "importance", "urgentie", "prioriteit", "priority", "wichtigkeit", "bijlagen",
     "attachments", "anlagen", "pièces jointes", "sensitivity", "vertrouwelijkheid",
-    "copie à", "copia", "másolat", "répondre à",
+    "copie à", "copia", "másolat", "répondre à", "kopija", "koopia", "κοιν.", "копие", "kp",
+    "afrit", "cc/bcc",
 )  # fmt: skip
 _ALL_KEYS = FROM_KEYS + DATE_KEYS + TO_KEYS + SUBJECT_KEYS + OTHER_KEYS
 HEADER_LINE = re.compile(

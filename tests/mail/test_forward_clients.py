@@ -9,6 +9,7 @@ from bot.mail.forwards import clean_subject, find_forward
 from bot.mail.parse import parse_bytes
 from tests.mail import mails
 from tests.mail.forward_clients import CASES, NOTE, QUESTION, SENDER, SUBJECT
+from tests.mail.forward_clients_more import MORE_CASES, MORE_PREFIXES, REPLY_CASES
 
 
 @pytest.mark.parametrize(("name", "subject", "body"), CASES, ids=[c[0] for c in CASES])
@@ -150,3 +151,23 @@ Wanneer kan ik langskomen?
     mail = parse_bytes(bytes(mails.plain(body, subject="Afspraak ID-kaart")))
     assert find_forward(mail) is None
     assert "Wanneer kan ik langskomen?" in trim_reply(body).text
+
+
+@pytest.mark.parametrize(("name", "subject", "body"), MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_forward_from_more_clients(name: str, subject: str, body: str) -> None:
+    test_forward_from_every_client(name, subject, body)
+
+
+@pytest.mark.parametrize(("name", "body"), REPLY_CASES, ids=[c[0] for c in REPLY_CASES])
+def test_a_reply_keeps_only_its_own_text(name: str, body: str) -> None:
+    from bot.mail.trim import trim_reply
+
+    kept = trim_reply(body).text
+    assert QUESTION[:20] not in kept, name
+    assert SENDER not in kept, name
+    assert kept.strip(), name
+
+
+@pytest.mark.parametrize("subject", MORE_PREFIXES)
+def test_more_localised_subject_prefixes_are_removed(subject: str) -> None:
+    assert clean_subject(subject) == SUBJECT
