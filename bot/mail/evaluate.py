@@ -1,5 +1,12 @@
 """Measure the intake on a corpus laid out like ``../shared/email-corpus``: ``emails/*.eml``,
-``expected.json``, ``vraagbaak.toml`` and ``trimmer/*.txt`` with ``*.trimmed.txt``.
+``expected.json``, ``vraagbaak.toml``, ``trimmer/*.txt`` with ``*.trimmed.txt`` and, when a
+group's channel has members of an external organisation, ``external_groups.txt`` (one group id
+a line; a deployment reads this from the channel members).
+
+A question whose expected ``group`` is ``null`` has no single right group: the desk asking
+is the right outcome. ``posted_right``/``posted_wrong``/``asked``/``posted_external`` count
+what the desk would do with each routed question (post it, or ask below
+``mail.routing_threshold`` and for a group with external members).
 
 ``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml]`` prints the
 figures as JSON, for all mails and for the tune and held-out halves; the tests run the same
@@ -16,8 +23,9 @@ from typing import Any
 
 from bot.core.config import load_config
 from bot.mail.trim import trim_reply
-from bot.mail.understand import MailReader
+from bot.mail.understand import MailReader, Understanding
 from knowledge.evaluation import HALVES, dev_half
+from knowledge.routing import Router, profiles_from
 
 TARGETS = {
     "kind": 1.0,
@@ -29,6 +37,7 @@ TARGETS = {
     "must_contain": 0.95,
     "must_not_contain": 0.90,
     "trimmer": 0.90,
+    "posted_external": 0,
 }
 _WS = re.compile(r"\s+")
 
@@ -48,7 +57,7 @@ class Evaluation:
             value = self.figures.get(key)
             if value is None:
                 continue
-            if key == "pii_leaked":
+            if key in ("pii_leaked", "posted_external"):
                 if value > target:
                     problems.append(f"{key}: {value} > {target}")
             elif value < target:
@@ -60,6 +69,22 @@ def _ratio(good: int, total: int) -> float:
     return round(good / total, 4) if total else 1.0
 
 
+def external_groups(corpus: Path) -> list[str]:
+    """The groups ``external_groups.txt`` of a corpus names (none without the file)."""
+    listed = corpus / "external_groups.txt"
+    if not listed.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in listed.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def _asks(got: Understanding, threshold: float) -> bool:
+    """Whether the desk would ask a person for the group instead of posting (policy.decide)."""
+    return got.group is None or (
+        got.routed_by == "routing" and (got.confidence < threshold or got.needs_choice)
+    )
+
+
 def evaluate_corpus(
     corpus: Path, half: str | None = None, config_file: Path | None = None
 ) -> Evaluation:
@@ -69,12 +94,15 @@ def evaluate_corpus(
     keywords, as a fresh deployment has). ``group_by_text`` is the group routing alone
     finds, the group addresses a mail was sent to left aside."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
-    reader = MailReader(config)
+    external = external_groups(corpus)
+    reader = MailReader(config, Router(profiles_from(config.groups, external=external)))
+    threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     if half is not None:
         expected = {name: want for name, want in expected.items() if dev_half(name) == half}
     result = Evaluation()
     counts = dict.fromkeys(("kind", "group", "by_text", "sender", "subject", "mc", "mnc"), 0)
+    desk = dict.fromkeys(("posted_right", "posted_wrong", "asked", "posted_external"), 0)
     questions = leaked = 0
     for name, want in sorted(expected.items()):
         got = reader.read((corpus / "emails" / name).read_bytes())
@@ -109,14 +137,21 @@ def evaluate_corpus(
                 result.failures.append(f"{name}: leaked {item['type']}")
         if want["kind"] == "question":
             questions += 1
-            if got.group == want.get("group"):
+            right = want.get("group")
+            asks = _asks(got, threshold)
+            if asks:
+                desk["asked"] += 1
+            elif got.group in external:
+                desk["posted_external"] += 1
+            else:
+                desk["posted_right" if got.group == right else "posted_wrong"] += 1
+            if got.group == right or (right is None and asks):
                 counts["group"] += 1
             else:
-                result.failures.append(
-                    f"{name}: group {got.group} ({got.confidence}) != {want.get('group')}"
-                )
+                result.failures.append(f"{name}: group {got.group} ({got.confidence}) != {right}")
             routed = reader.router.route(f"{got.subject}\n{got.note}\n{got.question}")
-            if routed.group_id == want.get("group"):
+            routed_asks = routed.confidence < threshold or routed.needs_choice
+            if routed.group_id == right or (right is None and routed_asks):
                 counts["by_text"] += 1
             else:
                 result.failures.append(
@@ -135,6 +170,7 @@ def evaluate_corpus(
         subject=_ratio(counts["subject"], total),
         must_contain=_ratio(counts["mc"], total),
         must_not_contain=_ratio(counts["mnc"], total),
+        **desk,
     )
     trimmer = corpus / "trimmer"
     if trimmer.is_dir():
