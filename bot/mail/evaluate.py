@@ -8,7 +8,8 @@ is the right outcome. ``posted_right``/``posted_wrong``/``asked``/``posted_exter
 what the desk would do with each routed question (post it, or ask below
 ``mail.routing_threshold`` and for a group with external members).
 
-``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml]`` prints the
+``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml] [--history
+EXPORT.zip]`` (the groups' channel history from a Slack export) prints the
 figures as JSON, for all mails and for the tune and held-out halves; the tests run the same
 function and fail below the targets."""
 
@@ -78,6 +79,26 @@ def external_groups(corpus: Path) -> list[str]:
     return [line for line in lines if line]
 
 
+def past_texts_from_export(export: Path, limit: int = 300) -> dict[str, list[str]]:
+    """The latest ``limit`` message texts of each channel of a Slack export, by channel name
+    (a group's id is its channel's name): the history the desk routes with."""
+    from bot.importers.slack_export_reader import SlackExport
+
+    reader = SlackExport(export)
+    try:
+        past: dict[str, list[str]] = {}
+        for channel in reader.channels():
+            texts = [
+                m.text
+                for m in reader.messages(channel.name, set())
+                if m.text and not m.is_bot and not m.is_join
+            ]
+            past[channel.name] = texts[-limit:][::-1]
+        return past
+    finally:
+        reader.close()
+
+
 def _asks(got: Understanding, threshold: float) -> bool:
     """Whether the desk would ask a person for the group instead of posting (policy.decide)."""
     return got.group is None or (
@@ -86,16 +107,20 @@ def _asks(got: Understanding, threshold: float) -> bool:
 
 
 def evaluate_corpus(
-    corpus: Path, half: str | None = None, config_file: Path | None = None
+    corpus: Path,
+    half: str | None = None,
+    config_file: Path | None = None,
+    past: dict[str, list[str]] | None = None,
 ) -> Evaluation:
     """The figures on every item, or only on one half of the corpus (``tune`` or
     ``held-out``, by :func:`knowledge.evaluation.dev_half` of the file name).
     ``config_file``: groups other than the corpus's own (e.g. terse descriptions without
     keywords, as a fresh deployment has). ``group_by_text`` is the group routing alone
-    finds, the group addresses a mail was sent to left aside."""
+    finds, the group addresses a mail was sent to left aside. ``past``: the texts of each
+    group's channel history (:func:`past_texts_from_export`)."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
     external = external_groups(corpus)
-    reader = MailReader(config, Router(profiles_from(config.groups, external=external)))
+    reader = MailReader(config, Router(profiles_from(config.groups, past, external)))
     threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     if half is not None:
@@ -198,11 +223,16 @@ def main(argv: list[str] | None = None) -> int:
         at = args.index("--config")
         config_file = Path(args[at + 1])
         args = args[:at] + args[at + 2 :]
+    past: dict[str, list[str]] | None = None
+    if "--history" in args:
+        at = args.index("--history")
+        past = past_texts_from_export(Path(args[at + 1]))
+        args = args[:at] + args[at + 2 :]
     corpus = Path(args[0] if args else "../shared/email-corpus")
     figures: dict[str, dict[str, float]] = {}
     problems: list[str] = []
     for half in (None, *HALVES):
-        evaluation = evaluate_corpus(corpus, half, config_file)
+        evaluation = evaluate_corpus(corpus, half, config_file, past)
         name = half or "all"
         figures[name] = evaluation.figures
         if half is not None:
