@@ -37,6 +37,9 @@ _GENERIC = frozenset(
     (
         "gemeente", "gemeenten", "gemeentes", "gemeentelijk", "gemeentelijke", "gemeentehuis",
         "stadhuis", "inwoner", "inwoners", "burger", "burgers", "municipality", "council",
+        # how groups describe themselves, not what they are about ("samen met de aannemer")
+        "samen", "overleg", "gedeeld", "gedeelde", "kanaal", "team", "afdeling", "cluster",
+        "algemeen", "algemene", "overig", "overige",
     )
 )  # fmt: skip
 
@@ -45,6 +48,7 @@ _SUFFIXES = frozenset(
     ("lijk", "lijke", "heid", "heden", "ing", "ingen", "isch", "ische", "baar", "bare",
      "loos", "loze", "schap", "achtig", "ig", "ige", "er", "ers", "tje", "tjes")
 )  # fmt: skip
+_LONG_SUFFIXES = tuple(s for s in _SUFFIXES if len(s) >= 4)
 
 # English words a question may use for what groups are described with.
 GLOSSARY: dict[str, str] = {
@@ -273,7 +277,7 @@ class Router:
     DOMAIN_WEIGHT = 1.0
     # How fast confidence grows with evidence: one domain term alone gives about 0.5, a
     # compound part alone (about half a term) stays below the usual threshold of 0.35.
-    EVIDENCE_RATE = 0.72
+    EVIDENCE_RATE = 0.65
     ANCHOR_WEIGHT = 1.5
     HISTORY_MIN_TEXTS = 3
     HISTORY_MIN_SHARE = 0.05
@@ -418,8 +422,10 @@ class Router:
                 continue
             for cut in range(_MIN_PART + 2, len(term) - 2):
                 for part, rest in ((term[:cut], term[cut:]), (term[-cut:], term[:-cut])):
-                    if rest in _SUFFIXES:
-                        continue  # "ruimte" is no part of "ruimtelijk"
+                    if rest in _SUFFIXES or (
+                        part == term[:cut] and rest.startswith(_LONG_SUFFIXES)
+                    ):
+                        continue  # "ruimte" is no part of "ruimtelijk(eordening)"
                     # "aanvraag" says less than "bouwaanvraag": the compound names the kind
                     share = 0.25 + 0.25 * len(part) / len(term)
                     target = index.parts.setdefault(part, {})
