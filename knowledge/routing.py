@@ -30,16 +30,27 @@ _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
 _MAX_TEXT = 20_000
+_MAX_PAST = 1_000  # past texts per group read for its domains
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
     (
         "gemeente", "gemeenten", "gemeentes", "gemeentelijk", "gemeentelijke", "gemeentehuis",
         "stadhuis", "inwoner", "inwoners", "burger", "burgers", "municipality", "council",
+        # how groups describe themselves, not what they are about ("samen met de aannemer")
+        "samen", "overleg", "gedeeld", "gedeelde", "kanaal", "team", "afdeling", "cluster",
+        "algemeen", "algemene", "overig", "overige",
     )
 )  # fmt: skip
 
-# English (and colloquial Dutch) words a question may use for what groups are described with.
+# Endings that make another word of a word ("ruimte" -> "ruimtelijk"), not a compound.
+_SUFFIXES = frozenset(
+    ("lijk", "lijke", "heid", "heden", "ing", "ingen", "isch", "ische", "baar", "bare",
+     "loos", "loze", "schap", "achtig", "ig", "ige", "er", "ers", "tje", "tjes")
+)  # fmt: skip
+_LONG_SUFFIXES = tuple(s for s in _SUFFIXES if len(s) >= 4)
+
+# English words a question may use for what groups are described with.
 GLOSSARY: dict[str, str] = {
     "passport": "paspoort",
     "identity card": "id-kaart",
@@ -52,7 +63,6 @@ GLOSSARY: dict[str, str] = {
     "birth certificate": "geboorteakte uittreksel",
     "marriage": "huwelijk",
     "wedding": "huwelijk",
-    "trouwen": "huwelijk",
     "citizen service number": "bsn brp",
     "permit": "vergunning",
     "building permit": "omgevingsvergunning bouwaanvraag",
@@ -83,41 +93,87 @@ GLOSSARY: dict[str, str] = {
     "schedule": "planning",
     "welfare": "bijstand",
     "debt": "schuldhulpverlening",
-    "schulden": "schuldhulpverlening",
-    "deurwaarder": "schuldhulpverlening",
     "youth care": "jeugdhulp",
-    # Everyday words for what the usual municipal domains are described with.
-    "traplift": "wmo maatwerkvoorziening",
-    "woningaanpassing": "wmo maatwerkvoorziening",
-    "rolstoel": "wmo maatwerkvoorziening",
-    "huishoudelijke hulp": "wmo",
-    "uitkering": "bijstand participatiewet",
-    "beslag": "schuldhulpverlening",
-    "betalingsachterstand": "schuldhulpverlening",
-    "achterstand": "schuldhulpverlening",
-    "trouwambtenaar": "huwelijk",
+    # English words for the products of knowledge/data/municipal_domains.toml (Dutch
+    # everyday words for them are in that file, not here: a word counts once).
+    "household help": "huishoudelijke hulp",
+    "home help": "huishoudelijke hulp",
+    "stairlift": "traplift",
+    "stair lift": "traplift",
+    "wheelchair": "rolstoel",
+    "mobility scooter": "scootmobiel",
+    "home adaptation": "woningaanpassing",
+    "informal care": "mantelzorg",
+    "carer": "mantelzorg",
+    "caregiver": "mantelzorg",
+    "respite": "respijtzorg",
+    "sheltered housing": "beschermd wonen",
+    "homeless": "maatschappelijke opvang",
+    "school transport": "leerlingenvervoer",
+    "special education": "speciaal onderwijs",
+    "compulsory education": "leerplicht",
+    "social assistance": "bijstand",
+    "benefits": "uitkering",
+    "unemployed": "werkloos",
+    "bailiff": "deurwaarder",
+    "debt collect": "incassobureau",
+    "property valuation": "woz",
+    "property value": "woz",
+    "tax assessment": "aanslag",
+    "tax bill": "aanslag",
+    "municipal tax": "belastingen",
+    "dog tax": "hondenbelasting",
+    "tourist tax": "toeristenbelasting",
+    "waste tax": "afvalstoffenheffing",
+    "tax relief": "kwijtschelding",
+    "remission": "kwijtschelding",
+    "parking permit": "parkeervergunning",
+    "parking": "parkeren",
+    "event permit": "evenementenvergunning",
+    "street party": "straatfeest",
+    "noise nuisance": "geluidsoverlast",
+    "dormer": "dakkapel",
+    "extension to": "aanbouw",
+    "demolition": "sloopmelding",
+    "street light": "straatverlichting",
+    "streetlight": "straatverlichting",
+    "pothole": "wegdek",
+    "pavement": "stoep",
+    "sidewalk": "stoep",
+    "playground": "speeltuin",
+    "litter": "zwerfvuil",
+    "cemetery": "begraafplaats",
+    "graveyard": "begraafplaats",
+    "burial": "begraven",
+    "funeral": "begrafenis",
+    "rubbish": "afval",
+    "garbage": "afval",
+    "waste collection": "afvalinzameling",
+    "recycling": "afval",
+    "bulky waste": "grofvuil",
+    "death certificate": "overlijdensakte",
+    "certificate of good conduct": "verklaring omtrent het gedrag",
+    "naturalisation": "naturalisatie",
+    "naturalization": "naturalisatie",
+    "payslip": "loonstrook",
+    "sick leave": "ziekmelding",
+    "parental leave": "ouderschapsverlof",
+    "meeting room": "vergaderruimte",
+    "log in": "inloggen",
+    "login": "inloggen",
     "voltrekking": "huwelijk",
-    "instagram": "social media",
     "tiktok": "social media",
-    "facebook": "social media",
-    "linkedin": "social media",
     "huisstijlhandleiding": "huisstijl",
     "per ongeluk": "datalek",
     "verkeerde ontvanger": "datalek",
-    "persoonsgegevens": "avg",
-    "meicirculaire": "gemeentefonds begroting",
-    "septembercirculaire": "gemeentefonds begroting",
-    "kadernota": "begroting",
-    "inschrijver": "aanbesteding",
-    "inschrijving bij": "aanbesteding",
-    "dakkapel": "omgevingsvergunning vergunningvrij",
-    "uitbouw": "omgevingsvergunning vergunningvrij",
     "laptop": "laptop",
 }
-# "telefoon [telefoonnummer verwijderd]": a contact label, not a topic (no ICT question).
+# "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
+# data, not a topic (no ICT question, no BRP question).
 _CONTACT_LABEL = re.compile(
     r"\b(?:telefoon(?:nummer)?|tel|mobiel|phone|mobile|e-?mail(?:adres)?|adres|address|"
-    r"rekening(?:nummer)?|account)\b[\s:.]*(?:is\s+|op\s+|on\s+)?"
+    r"rekening(?:nummer)?|account|bsn|burgerservicenummer|citizen service number|"
+    r"geboortedatum|date of birth)\b[\s:.]*(?:is\s+|op\s+|on\s+)?"
     r"(?=\[[^\]\n]{0,40}(?:verwijderd|removed)\])",
     re.IGNORECASE,
 )
@@ -219,6 +275,13 @@ class Router:
     NAME_WEIGHT = 2.0
     DESCRIPTION_WEIGHT = 1.5
     DOMAIN_WEIGHT = 1.0
+    # How fast confidence grows with evidence: one domain term alone gives about 0.5, a
+    # compound part alone (about half a term) stays below the usual threshold of 0.35.
+    EVIDENCE_RATE = 0.65
+    ANCHOR_WEIGHT = 1.5
+    HISTORY_MIN_TEXTS = 3
+    HISTORY_MIN_SHARE = 0.05
+    HISTORY_LIFT = 2.0  # the name of a domain or its law ("Wmo", "WOZ") says more than a term
     PAST_WEIGHT = 0.5
 
     def __init__(
@@ -226,12 +289,14 @@ class Router:
     ) -> None:
         self.groups = list(groups)
         self.domains = list(load_domains() if domains is None else domains)
+        self._learned = self.history_domains(self.groups)
         self._index = self._build(self.groups)
         self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
     def group_domains(self, group: GroupProfile) -> list[Domain]:
-        """The domains a group's name, description and keywords name: one anchor (in the
-        name, description or keywords) or two of the domain's terms."""
+        """The domains a group's name, description and keywords name (one anchor or two of
+        the domain's terms), and those its channel history keeps using
+        (:meth:`history_domains`)."""
         own = " ".join([group.name, group.description, *group.keywords])
         text = " " + " ".join(tokens(own)) + " "
         stems = {_stem(w) for w in tokens(own)}
@@ -242,11 +307,51 @@ class Router:
                 return _stem(words[0]) in stems
             return f" {' '.join(words)} " in text
 
+        learned = self._learned.get(group.id, set())
         result = []
         for domain in self.domains:
-            if any(found(a) for a in domain.anchors) or sum(map(found, domain.terms)) >= 2:
+            if (
+                domain.id in learned
+                or any(found(a) for a in domain.anchors)
+                or sum(map(found, domain.terms)) >= 2
+            ):
                 result.append(domain)
         return result
+
+    def history_domains(self, groups: Sequence[GroupProfile]) -> dict[str, set[str]]:
+        """The domains each group's past threads keep using: a word of the domain in at
+        least ``HISTORY_MIN_TEXTS`` of its texts, in ``HISTORY_MIN_SHARE`` of them, and in a
+        share at least ``HISTORY_LIFT`` times the mean share of the groups with history
+        (talk every channel has, "teams", "planning", makes no domain; a few mentions of a
+        meeting room make no facilities group)."""
+        vocabulary = [(d.id, _vocabulary(d)) for d in self.domains]
+        shares: dict[str, dict[str, tuple[int, float]]] = {}
+        for group in groups:
+            texts = group.past_texts[:_MAX_PAST]
+            if not texts:
+                continue
+            mentions: Counter[str] = Counter()
+            for text in texts:
+                words = tokens(text[:_MAX_TEXT])
+                stems = {_stem(w) for w in words}
+                joined = f" {' '.join(words)} "
+                for domain_id, (singles, phrases) in vocabulary:
+                    if not singles.isdisjoint(stems) or any(p in joined for p in phrases):
+                        mentions[domain_id] += 1
+            shares[group.id] = {d: (n, n / len(texts)) for d, n in mentions.items()}
+        learned: dict[str, set[str]] = {}
+        for domain_id, _ in vocabulary:
+            found = [s[domain_id] for s in shares.values() if domain_id in s]
+            if not found:
+                continue
+            mean = sum(share for _, share in found) / len(shares)
+            for group_id, seen in shares.items():
+                count, share = seen.get(domain_id, (0, 0.0))
+                if count >= self.HISTORY_MIN_TEXTS and share >= max(
+                    self.HISTORY_MIN_SHARE, self.HISTORY_LIFT * mean
+                ):
+                    learned.setdefault(group_id, set()).add(domain_id)
+        return learned
 
     @staticmethod
     def _add(index: _Index, term: str, group: str, weight: float) -> None:
@@ -279,18 +384,21 @@ class Router:
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
                         self._add(index, _stem(word), group.id, weight * share)
             for domain in self.group_domains(group):
-                for phrase in (*domain.anchors, *domain.terms):
+                weighted = [(a, self.ANCHOR_WEIGHT) for a in domain.anchors]
+                weighted += [(term, self.DOMAIN_WEIGHT) for term in domain.terms]
+                for phrase, base in weighted:
                     words = [w for w in tokens(phrase) if len(w) >= 2]
                     if len(words) > 1:
                         joined = " ".join(words)
                         # a product name of several words is strong evidence
-                        phrase_weight = self.DOMAIN_WEIGHT * 1.5 * math.log(1 + len(groups))
+                        phrase_weight = base * 1.5 * math.log(1 + len(groups))
                         slot = index.phrases.setdefault(joined, {})
                         slot[group.id] = max(slot.get(group.id, 0.0), phrase_weight)
-                        index.domain.setdefault("".join(words), {})[group.id] = self.DOMAIN_WEIGHT
+                        slot = index.domain.setdefault("".join(words), {})
+                        slot[group.id] = max(slot.get(group.id, 0.0), base)
                     elif words:
                         slot = index.domain.setdefault(_stem(words[0]), {})
-                        slot[group.id] = self.DOMAIN_WEIGHT
+                        slot[group.id] = max(slot.get(group.id, 0.0), base)
             past = Counter(
                 _stem(w) for text in group.past_texts for w in tokens(text) if len(w) >= 5
             )
@@ -313,8 +421,13 @@ class Router:
             if len(term) < _MIN_PART + 4 or len(term) > _MAX_WORD:
                 continue
             for cut in range(_MIN_PART + 2, len(term) - 2):
-                for part in (term[:cut], term[-cut:]):
-                    share = 0.5 + 0.5 * len(part) / len(term)
+                for part, rest in ((term[:cut], term[cut:]), (term[-cut:], term[:-cut])):
+                    if rest in _SUFFIXES or (
+                        part == term[:cut] and rest.startswith(_LONG_SUFFIXES)
+                    ):
+                        continue  # "ruimte" is no part of "ruimtelijk(eordening)"
+                    # "aanvraag" says less than "bouwaanvraag": the compound names the kind
+                    share = 0.25 + 0.25 * len(part) / len(term)
                     target = index.parts.setdefault(part, {})
                     for group_id, weight in slot.items():
                         if weight * share > target.get(group_id, (0.0, ""))[0]:
@@ -342,10 +455,13 @@ class Router:
         stem = _stem(token)
         key = stem if stem in weights else token
         direct = weights.get(key)
+        domains = self._index.domain
+        domain = domains.get(stem) or domains.get(token)
         if direct:
             for group_id, weight in direct.items():
                 keep(group_id, weight, key)
-        elif _MIN_PART + 2 <= len(token) <= _MAX_WORD:
+        elif domain is None and _MIN_PART + 2 <= len(token) <= _MAX_WORD:
+            # (a word the domains know as it is, "bijstand", is no compound of "stand")
             # Compound words: a known term as the head or tail of this word ...
             for cut in range(_MIN_PART + 1, len(token) - 1):
                 for part in (token[:cut], token[-cut:]):
@@ -363,8 +479,6 @@ class Router:
                 if best is not None and best[0][:2] == token[:2]:
                     for group_id, weight in weights[best[0]].items():
                         keep(group_id, weight * 0.8, best[0])
-        domains = self._index.domain
-        domain = domains.get(stem) or domains.get(token)
         if domain:
             for group_id, weight in domain.items():
                 keep(group_id, weight, stem)
@@ -386,6 +500,7 @@ class Router:
         totals: dict[str, float] = dict.fromkeys((g.id for g in self.groups), 0.0)
         seen: set[str] = set()
         counted: dict[tuple[str, str], float] = {}
+        families: dict[str, list[str]] = {}
         candidates = list(words)
         # Split words joined: "omgevings vergunnig" -> "omgevingsvergunnig".
         candidates.extend(
@@ -400,10 +515,11 @@ class Router:
             for term, group_id, weight in self._matches(word, word not in english):
                 # Each known term counts once: "verhuizen" and "verhuizing" are one piece of
                 # evidence, not two.
-                previous = counted.get((term, group_id), 0.0)
+                family = _family(term, families.setdefault(group_id, []))
+                previous = counted.get((family, group_id), 0.0)
                 if weight > previous:
                     totals[group_id] += weight - previous
-                    counted[(term, group_id)] = weight
+                    counted[(family, group_id)] = weight
         joined = " ".join(words)
         for phrase, slot in self._index.phrases.items():
             if phrase in joined:
@@ -420,10 +536,38 @@ class Router:
         best = ranked[0][1]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (best - second) / best
-        strength = 1 - math.exp(-best / 4)
-        confidence = round(max(0.0, min(1.0, 0.5 * margin + 0.5 * margin * strength + 0.1)), 3)
+        # Evidence in units of one domain term seen by one group (its weight after the idf):
+        # a route on a part of one word is a guess, however far ahead of the others.
+        units = best / (self.DOMAIN_WEIGHT * math.log(1 + max(1, len(self.groups))))
+        strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
+        confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         chosen = next(g for g in self.groups if g.id == ranked[0][0])
         return Route(ranked[0][0], confidence, choices, needs_choice=chosen.external_members)
+
+
+def _vocabulary(domain: Domain) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A domain's single words (stemmed) and its phrases (as `` word word ``)."""
+    singles: set[str] = set()
+    phrases: list[str] = []
+    for phrase in (*domain.anchors, *domain.terms):
+        words = tokens(phrase)
+        if len(words) == 1:
+            singles.add(_stem(words[0]))
+        elif words:
+            phrases.append(f" {' '.join(words)} ")
+    return frozenset(singles), tuple(phrases)
+
+
+def _family(term: str, known: list[str]) -> str:
+    """The term already counted that ``term`` is a form of ("verhuiz" for "verhuizing"): one
+    a prefix of the other, the shorter at least five letters; ``term`` itself (added to
+    ``known``) when there is none."""
+    for other in known:
+        shorter, longer = sorted((term, other), key=len)
+        if len(shorter) >= 5 and longer.startswith(shorter):
+            return other
+    known.append(term)
+    return term
 
 
 def _english_words(text: str) -> frozenset[str]:

@@ -1,7 +1,15 @@
 """Measure the intake on a corpus laid out like ``../shared/email-corpus``: ``emails/*.eml``,
-``expected.json``, ``vraagbaak.toml`` and ``trimmer/*.txt`` with ``*.trimmed.txt``.
+``expected.json``, ``vraagbaak.toml``, ``trimmer/*.txt`` with ``*.trimmed.txt`` and, when a
+group's channel has members of an external organisation, ``external_groups.txt`` (one group id
+a line; a deployment reads this from the channel members).
 
-``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml]`` prints the
+A question whose expected ``group`` is ``null`` has no single right group: the desk asking
+is the right outcome. ``posted_right``/``posted_wrong``/``asked``/``posted_external`` count
+what the desk would do with each routed question (post it, or ask below
+``mail.routing_threshold`` and for a group with external members).
+
+``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml] [--history
+EXPORT.zip]`` (the groups' channel history from a Slack export) prints the
 figures as JSON, for all mails and for the tune and held-out halves; the tests run the same
 function and fail below the targets."""
 
@@ -16,8 +24,9 @@ from typing import Any
 
 from bot.core.config import load_config
 from bot.mail.trim import trim_reply
-from bot.mail.understand import MailReader
+from bot.mail.understand import MailReader, Understanding
 from knowledge.evaluation import HALVES, dev_half
+from knowledge.routing import Router, profiles_from
 
 TARGETS = {
     "kind": 1.0,
@@ -29,6 +38,7 @@ TARGETS = {
     "must_contain": 0.95,
     "must_not_contain": 0.90,
     "trimmer": 0.90,
+    "posted_external": 0,
 }
 _WS = re.compile(r"\s+")
 
@@ -48,7 +58,7 @@ class Evaluation:
             value = self.figures.get(key)
             if value is None:
                 continue
-            if key == "pii_leaked":
+            if key in ("pii_leaked", "posted_external"):
                 if value > target:
                     problems.append(f"{key}: {value} > {target}")
             elif value < target:
@@ -60,21 +70,64 @@ def _ratio(good: int, total: int) -> float:
     return round(good / total, 4) if total else 1.0
 
 
+def external_groups(corpus: Path) -> list[str]:
+    """The groups ``external_groups.txt`` of a corpus names (none without the file)."""
+    listed = corpus / "external_groups.txt"
+    if not listed.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in listed.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def past_texts_from_export(export: Path, limit: int = 300) -> dict[str, list[str]]:
+    """The latest ``limit`` message texts of each channel of a Slack export, by channel name
+    (a group's id is its channel's name): the history the desk routes with."""
+    from bot.importers.slack_export_reader import SlackExport
+
+    reader = SlackExport(export)
+    try:
+        past: dict[str, list[str]] = {}
+        for channel in reader.channels():
+            texts = [
+                m.text
+                for m in reader.messages(channel.name, set())
+                if m.text and not m.is_bot and not m.is_join
+            ]
+            past[channel.name] = texts[-limit:][::-1]
+        return past
+    finally:
+        reader.close()
+
+
+def _asks(got: Understanding, threshold: float) -> bool:
+    """Whether the desk would ask a person for the group instead of posting (policy.decide)."""
+    return got.group is None or (
+        got.routed_by == "routing" and (got.confidence < threshold or got.needs_choice)
+    )
+
+
 def evaluate_corpus(
-    corpus: Path, half: str | None = None, config_file: Path | None = None
+    corpus: Path,
+    half: str | None = None,
+    config_file: Path | None = None,
+    past: dict[str, list[str]] | None = None,
 ) -> Evaluation:
     """The figures on every item, or only on one half of the corpus (``tune`` or
     ``held-out``, by :func:`knowledge.evaluation.dev_half` of the file name).
     ``config_file``: groups other than the corpus's own (e.g. terse descriptions without
     keywords, as a fresh deployment has). ``group_by_text`` is the group routing alone
-    finds, the group addresses a mail was sent to left aside."""
+    finds, the group addresses a mail was sent to left aside. ``past``: the texts of each
+    group's channel history (:func:`past_texts_from_export`)."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
-    reader = MailReader(config)
+    external = external_groups(corpus)
+    reader = MailReader(config, Router(profiles_from(config.groups, past, external)))
+    threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     if half is not None:
         expected = {name: want for name, want in expected.items() if dev_half(name) == half}
     result = Evaluation()
     counts = dict.fromkeys(("kind", "group", "by_text", "sender", "subject", "mc", "mnc"), 0)
+    desk = dict.fromkeys(("posted_right", "posted_wrong", "asked", "posted_external"), 0)
     questions = leaked = 0
     for name, want in sorted(expected.items()):
         got = reader.read((corpus / "emails" / name).read_bytes())
@@ -109,14 +162,21 @@ def evaluate_corpus(
                 result.failures.append(f"{name}: leaked {item['type']}")
         if want["kind"] == "question":
             questions += 1
-            if got.group == want.get("group"):
+            right = want.get("group")
+            asks = _asks(got, threshold)
+            if asks:
+                desk["asked"] += 1
+            elif got.group in external:
+                desk["posted_external"] += 1
+            else:
+                desk["posted_right" if got.group == right else "posted_wrong"] += 1
+            if got.group == right or (right is None and asks):
                 counts["group"] += 1
             else:
-                result.failures.append(
-                    f"{name}: group {got.group} ({got.confidence}) != {want.get('group')}"
-                )
+                result.failures.append(f"{name}: group {got.group} ({got.confidence}) != {right}")
             routed = reader.router.route(f"{got.subject}\n{got.note}\n{got.question}")
-            if routed.group_id == want.get("group"):
+            routed_asks = routed.confidence < threshold or routed.needs_choice
+            if routed.group_id == right or (right is None and routed_asks):
                 counts["by_text"] += 1
             else:
                 result.failures.append(
@@ -135,6 +195,7 @@ def evaluate_corpus(
         subject=_ratio(counts["subject"], total),
         must_contain=_ratio(counts["mc"], total),
         must_not_contain=_ratio(counts["mnc"], total),
+        **desk,
     )
     trimmer = corpus / "trimmer"
     if trimmer.is_dir():
@@ -162,11 +223,16 @@ def main(argv: list[str] | None = None) -> int:
         at = args.index("--config")
         config_file = Path(args[at + 1])
         args = args[:at] + args[at + 2 :]
+    past: dict[str, list[str]] | None = None
+    if "--history" in args:
+        at = args.index("--history")
+        past = past_texts_from_export(Path(args[at + 1]))
+        args = args[:at] + args[at + 2 :]
     corpus = Path(args[0] if args else "../shared/email-corpus")
     figures: dict[str, dict[str, float]] = {}
     problems: list[str] = []
     for half in (None, *HALVES):
-        evaluation = evaluate_corpus(corpus, half, config_file)
+        evaluation = evaluate_corpus(corpus, half, config_file, past)
         name = half or "all"
         figures[name] = evaluation.figures
         if half is not None:

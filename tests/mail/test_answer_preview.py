@@ -305,7 +305,9 @@ async def test_forwarder_and_moderators_are_both_asked_and_either_chooses(
         await say(bot, adapter, who, "hallo", conversation=dm(who))
     raw = bytes(
         mails.plain(
-            mails.GMAIL_FORWARD.replace("Wmo", "gemeente").replace("stair lift", "question"),
+            mails.GMAIL_FORWARD.replace("Wmo", "gemeente")
+            .replace("stair lift", "question")
+            .replace("Wheelchair", "Something"),
             subject="Fwd: Something",
         )
     )

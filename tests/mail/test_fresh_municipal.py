@@ -1,8 +1,8 @@
-"""The fresh municipal set (tests/mail/fresh_municipal, issue 14): mails written before the
-rules were tuned on them, with terse cold-start groups. What a user notices: automatic mail
-is never posted, no personal data reaches the thread, signatures and disclaimers are gone,
-and most questions reach the right group (the rest are asked about, not misposted with
-confidence)."""
+"""The fresh municipal sets (tests/mail/fresh_municipal and fresh_municipal2, issue 14):
+mails written before the rules were tuned on them, with terse cold-start groups. What a user
+notices: automatic mail is never posted, no personal data reaches the thread, signatures and
+disclaimers are gone, and most questions reach the right group (the rest are asked about,
+not misposted with confidence)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pathlib import Path
 from bot.mail.evaluate import evaluate_corpus
 
 FRESH = Path(__file__).parent / "fresh_municipal"
+# The held-out judge of the routing work (written before it, never tuned on)
+FRESH2 = Path(__file__).parent / "fresh_municipal2"
 
 
 def test_fresh_municipal_mails_are_understood() -> None:
@@ -20,4 +22,16 @@ def test_fresh_municipal_mails_are_understood() -> None:
     assert figures["original_sender"] == 1.0
     assert figures["must_contain"] == 1.0
     assert figures["must_not_contain"] == 1.0
-    assert figures["group"] >= 0.8
+    assert figures["group"] >= 0.9
+    assert figures["posted_wrong"] == 0
+
+
+def test_the_second_fresh_set_routes_and_never_posts_into_the_contractors_channel() -> None:
+    """Another municipality, eight terse groups, `afval` shared with the waste collector:
+    routing never posts there alone, and a mail it is unsure of is asked about rather than
+    posted in the wrong group."""
+    figures = evaluate_corpus(FRESH2).figures
+    assert figures["posted_external"] == 0
+    assert figures["pii_leaked"] == 0
+    assert figures["group"] >= 0.75
+    assert figures["posted_wrong"] <= 1

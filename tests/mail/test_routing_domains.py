@@ -84,7 +84,7 @@ def test_a_group_belongs_to_the_domains_its_description_names() -> None:
     found = {g.id: {d.id for d in router.group_domains(g)} for g in TERSE}
     assert {"wmo", "jeugd", "werk-inkomen"} <= found["sociaal"]
     assert found["belastingen"] == {"belastingen"}
-    assert found["bouw"] == set()  # "aannemer" alone names no domain
+    assert found["bouw"] == {"bouwproject"}  # meeting the contractor: a construction project
 
 
 def test_the_shipped_domains_parse() -> None:

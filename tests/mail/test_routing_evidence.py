@@ -1,0 +1,170 @@
+"""How much routing believes itself (issue 14): a group learns its domains from its channel
+history, one word in two forms is one piece of evidence, a guess on a part of one word is
+asked about, personal-data labels are no topic, and a mail whose group shares its channel
+with a contractor waits for a person to choose it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.config import load_config
+from bot.mail.evaluate import evaluate_corpus
+from bot.mail.policy import Action, decide
+from bot.mail.understand import MailReader
+from knowledge.routing import GroupProfile, Router, profiles_from
+
+THRESHOLD = 0.35  # the default mail.routing_threshold
+
+WMO_TALK = (
+    "Wie heeft ervaring met een herindicatie hulp bij het huishouden na een verhuizing?",
+    "Het keukentafelgesprek voor de traplift is verzet naar donderdag.",
+    "Kan iemand meelezen met de beschikking maatwerkvoorziening Wmo?",
+    "Mantelzorger vraagt om respijtzorg, welke zorgaanbieder heeft plek?",
+    "Eigen bijdrage CAK klopt niet bij een cliënt met een pgb.",
+)
+BRP_TALK = (
+    "Balie: paspoort met spoed, de vingerafdrukken lukken niet.",
+    "Hoe gaan jullie om met een briefadres na een scheiding?",
+    "Uittreksel BRP voor een inwoner in het buitenland, kan dat per post?",
+    "Adreswijziging van een student die op kamers gaat wonen.",
+    "Rijbewijs verlengen voor iemand van 75: eerst de keuring?",
+)
+
+
+def test_a_group_without_a_description_learns_its_domains_from_its_history() -> None:
+    groups = [
+        GroupProfile("team-1", "Team 1", past_texts=WMO_TALK),
+        GroupProfile("team-2", "Team 2", past_texts=BRP_TALK),
+    ]
+    router = Router(groups)
+    assert {d.id for d in router.group_domains(groups[0])} == {"wmo"}
+    # "scootmobiel" was never said in team 1's channel; it is a Wmo product
+    route = router.route("Mijn vader kan niet meer lopen, kan hij een scootmobiel krijgen?")
+    assert route.group_id == "team-1"
+    assert route.confidence >= THRESHOLD
+
+
+def test_a_word_said_once_in_history_makes_no_domain() -> None:
+    chatter = (
+        "Vergaderen we morgen in de raadzaal?",
+        "De planning staat op de gedeelde schijf.",
+        "Wie schuift aan bij de lunch?",
+    )
+    groups = [
+        GroupProfile("team-1", "Team 1", past_texts=(*WMO_TALK, *chatter)),
+        GroupProfile("team-2", "Team 2", past_texts=(*BRP_TALK, chatter[0])),
+    ]
+    router = Router(groups)
+    assert "facilitair" not in {d.id for d in router.group_domains(groups[1])}
+
+
+def test_one_word_in_two_forms_is_one_piece_of_evidence() -> None:
+    router = Router([GroupProfile("brp", "Burgerzaken"), GroupProfile("wmo", "Wmo")])
+    once = router.scores("Ik ga verhuizen.")["brp"]
+    twice = router.scores("Ik ga verhuizen. Moet ik de verhuizing zelf doorgeven?")["brp"]
+    assert twice == once
+
+
+def test_a_guess_on_part_of_one_word_is_asked_about() -> None:
+    groups = [
+        GroupProfile("financien", "Financiën", "Planning en control"),
+        GroupProfile("publiek", "Publiekszaken", "Reisdocumenten en BRP"),
+    ]
+    route = Router(groups).route("Is de uitvoeringsplanning van fase 2 al rond?")
+    assert route.group_id == "financien"
+    assert route.confidence < THRESHOLD
+
+
+def test_an_everyday_word_is_no_part_of_a_derived_word() -> None:
+    """ "ruimte voor een slaapkamer" is no question about "ruimtelijke ordening"."""
+    groups = [
+        GroupProfile("ro", "Omgeving", "Ruimtelijke ordening"),
+        GroupProfile("ict", "ICT", "Servicedesk"),
+    ]
+    assert Router(groups).scores("Er is beneden ruimte voor een bed.")["ro"] == 0.0
+
+
+def test_a_label_of_removed_personal_data_is_no_topic() -> None:
+    groups = [
+        GroupProfile("publiek", "Publiekszaken", "BRP en reisdocumenten"),
+        GroupProfile("belastingen", "Belastingen", "WOZ en aanslagen"),
+    ]
+    route = Router(groups).route(
+        "Kan ik de aanslag in delen betalen? Mijn BSN is [BSN verwijderd]."
+    )
+    assert route.ranked[0].group_id == "belastingen"
+    assert dict((c.group_id, c.score) for c in route.ranked)["publiek"] == 0.0
+
+
+CONTRACTOR_CONFIG = """
+[mail]
+general_address = "vraag@vraagbaak.example"
+
+[[organisations]]
+id = "lindeveen"
+name = "Gemeente Lindeveen"
+domains = ["lindeveen.nl"]
+
+[[organisations]]
+id = "reinwaard"
+name = "ReinWaard"
+domains = ["reinwaard.nl"]
+external = true
+
+[[groups]]
+id = "afval"
+name = "Afval"
+description = "Inzameling, samen met ReinWaard"
+
+[[groups]]
+id = "belastingen"
+name = "Belastingen"
+description = "WOZ en aanslagen"
+"""
+
+BIN_MAIL = b"""From: Kees de Boer <k.deboer@lindeveen.nl>
+To: vraag@vraagbaak.example
+Subject: minicontainers Vossenbelt
+Message-ID: <bins-1@lindeveen.nl>
+Content-Type: text/plain; charset=utf-8
+
+Hoi, in de Vossenbelt zijn vanochtend de minicontainers voor gft en restafval niet
+geleegd. Kan de inzamelaar vandaag nog een ronde rijden?
+
+Groet, Kees
+"""
+
+
+def test_a_mail_for_the_group_shared_with_a_contractor_waits_for_a_person(
+    tmp_path: Path,
+) -> None:
+    file = tmp_path / "vraagbaak.toml"
+    file.write_text(CONTRACTOR_CONFIG)
+    config = load_config(file, environ={})
+    router = Router(profiles_from(config.groups, external=["afval"]))
+    understood = MailReader(config, router).read(BIN_MAIL)
+    assert understood.group == "afval"
+    assert understood.confidence >= config.mail.routing_threshold  # sure, and still asks
+    assert understood.needs_choice
+    assert decide(understood, config, approved=True).action is Action.CHOOSE_GROUP
+    # without contractors in the channel the same mail is posted
+    plain = MailReader(config, Router(profiles_from(config.groups))).read(BIN_MAIL)
+    assert decide(plain, config, approved=True).action is Action.POST
+
+
+def test_the_evaluation_counts_a_post_into_a_shared_channel(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "emails").mkdir(parents=True)
+    (corpus / "vraagbaak.toml").write_text(CONTRACTOR_CONFIG)
+    (corpus / "emails" / "bins.eml").write_bytes(BIN_MAIL)
+    (corpus / "expected.json").write_text(
+        '{"bins.eml": {"kind": "question", "group": "afval", "original_sender":'
+        ' "k.deboer@lindeveen.nl", "forwarded_by": null, "subject": "minicontainers'
+        ' Vossenbelt", "must_contain": [], "must_not_contain": [], "pii": []}}'
+    )
+    assert evaluate_corpus(corpus).figures["posted_right"] == 1
+    (corpus / "external_groups.txt").write_text("# shared with ReinWaard\nafval\n")
+    figures = evaluate_corpus(corpus).figures
+    assert figures["asked"] == 1
+    assert figures["posted_external"] == 0
+    assert figures["group"] == 1.0
