@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - the clients write these header blocks on long lines
 """More forwards, in locales and clients the first set lacks, written for this project on
 2026-12-02 before any rule was changed for them (issue 14's third round). Same conventions as
 ``tests/mail/forward_clients.py``: the original is from Pieter Jansen with the subject
