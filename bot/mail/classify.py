@@ -7,6 +7,7 @@ import re
 from enum import StrEnum
 
 from bot.mail.parse import ParsedMail
+from bot.mail.trim import trim_reply
 
 
 class MailKind(StrEnum):
@@ -133,10 +134,12 @@ def is_auto_reply(mail: ParsedMail) -> bool:
     subject = mail.subject[:300]
     if _AUTO_SUBJECT.match(subject) or _ACK_SUBJECT.search(subject):
         return True
-    opening = mail.text[:_BODY_WINDOW]
+    # The sender's own words: a person's reply quotes the acknowledgement it answers.
+    own_text = trim_reply(mail.text).text
+    opening = own_text[:_BODY_WINDOW]
     if _AUTO_BODY.search(opening):
         return True
-    short = len(mail.text.strip()) <= _SHORT_BODY
+    short = len(own_text.strip()) <= _SHORT_BODY
     acknowledges = bool(_ACK_BODY.search(opening))
     away = bool(_AWAY_BODY.search(opening))
     ticket = bool(_TICKET_SUBJECT.search(subject))

@@ -142,6 +142,14 @@ AUTOMATIC = [
     ("Re: Kwartaalcijfers", "Ik ben tot 2 juni niet bereikbaar. Mail graag het secretariaat.", {}),
     ("Re: Planning", "Dank voor je mail. Ik lees mijn mail weer vanaf dinsdag 12 mei.", {}),
     ("Re: Wmo", "Dit is een automatisch gegenereerd bericht, u kunt hierop niet reageren.", {}),
+    # an acknowledgement that quotes the mail it acknowledges
+    (
+        "Re: Vraag over de Wmo",
+        "Wij hebben uw bericht ontvangen en reageren binnen vijf werkdagen.\n\n"
+        "-----Oorspronkelijk bericht-----\nVan: Piet <piet@example.nl>\n"
+        "Onderwerp: Vraag over de Wmo\n\nHoe vraag ik een traplift aan?\n",
+        {},
+    ),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
     ("Vraag", "Gewone tekst", {"Precedence": "auto_reply"}),
 ]
@@ -185,6 +193,26 @@ HUMAN = [
     ),
     ("Vraag", "Bedankt voor uw bericht van gisteren. Mag ik nog iets vragen over de Wmo?"),
     ("Re: Wmo", "Wij hebben uw antwoord gelezen, maar wat geldt voor een scootmobiel?"),
+    # A resident's reply under the municipality's letter, which acknowledges the application:
+    # the acknowledgement is quoted history, not the sender's own words.
+    (
+        "RE: Uw aanvraag bijzondere bijstand",
+        "Goedemiddag,\n\nHierbij de offerte. Moeten de afschriften van alle rekeningen?\n\n"
+        "Groet,\nSamira\n\n"
+        "Van: Gemeente <werkeninkomen@gemeente.example>\n"
+        "Verzonden: donderdag 26 november 2026 10:14\n"
+        "Aan: samira@example.nl\n"
+        "Onderwerp: Uw aanvraag bijzondere bijstand\n\n"
+        "Geachte mevrouw,\n\nWij hebben uw aanvraag ontvangen. Wij hebben nog een offerte "
+        "nodig.\n",
+    ),
+    (
+        "Re: Parkeervergunning",
+        "Ik ben vanaf 1 mei verhuisd, geldt de vergunning nog?\n\n"
+        "Op 3 april 2026 schreef Gemeente <vergunningen@gemeente.example>:\n"
+        "> Uw verzoek is in goede orde ontvangen.\n"
+        "> Ik ben afwezig tot 10 april.\n",
+    ),
 ]
 
 
