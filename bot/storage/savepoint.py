@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.ext.asyncio import AsyncSessionTransaction
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 
@@ -29,13 +28,23 @@ async def open_transaction(session: AsyncSession) -> None:
 
 
 @asynccontextmanager
-async def savepoint(session: AsyncSession) -> AsyncIterator[AsyncSessionTransaction]:
+async def savepoint(session: AsyncSession) -> AsyncIterator[None]:
     """What the block writes through ``session`` is undone alone when the block raises (the
     exception goes on); the rest of the transaction stays. Objects the block changed are
-    expired then: load them again (:func:`reload_expired`) before reading them."""
+    expired then: load them again (:func:`reload_expired`) before reading them.
+
+    A block that commits the session ends the savepoint with the transaction: what it wrote
+    before the commit stays, and it goes on in a new transaction (not inside the savepoint)."""
     await open_transaction(session)
-    async with session.begin_nested() as nested:
-        yield nested
+    nested = await session.begin_nested()
+    try:
+        yield
+    except Exception:
+        if nested.is_active:
+            await nested.rollback()
+        raise
+    if nested.is_active:
+        await nested.commit()
 
 
 async def reload_expired(session: AsyncSession) -> None:

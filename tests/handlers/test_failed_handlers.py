@@ -240,3 +240,27 @@ async def test_members_listed_by_a_failed_command_are_listed_again(bot: Bot) -> 
     await bot.dispatcher.dispatch(adapter, message("!lezers", anouk))
     assert adapter.texts == [ASKED_AGAIN, "beperkt"]
     assert adapter.listed == ["sociaal-domein", "sociaal-domein"]
+
+
+async def test_a_handler_that_commits_half_way_goes_on_after_the_commit(
+    bot: Bot, adapter: RecordingAdapter
+) -> None:
+    """``!dashboard`` commits its sign-in link before sending it: the posts after that commit
+    (written to the outbox in the session) still go out, and the message is stored."""
+
+    @command("tussendoor", help_key="core.help_command", hidden=True)
+    async def commits(ctx: CommandContext, args: str) -> None:
+        now = ctx.services.clock.now()
+        ctx.session.add(StateEntry(key="test:committed", value="x", updated_at=now))
+        await ctx.session.commit()
+        await ctx.services.outbox.send("chat:elders", {"platform": "elders", "text": HELD})
+        await ctx.respond("Klaar")
+
+    bot.services.registry.add(commits)
+    await bot.dispatcher.dispatch(adapter, message("!tussendoor", person("anouk@ermelo.nl")))
+    assert adapter.texts == ["Klaar"]
+    left = await _left_behind(bot)
+    async with bot.services.db.session() as session:
+        assert await session.get(StateEntry, "test:committed") is not None
+    assert [post.payload["text"] for post in left["posts"]] == [HELD]
+    assert left["stored"] == ["!tussendoor"]
