@@ -44,7 +44,7 @@ from bot.people.recorder import (
     thread_root,
 )
 from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
-from bot.storage.savepoint import reload_expired, savepoint
+from bot.storage.savepoint import SavepointLostError, reload_expired, savepoint
 
 log = get_logger(__name__)
 ASYNC_COMMIT = text("SET LOCAL synchronous_commit TO OFF")
@@ -347,7 +347,7 @@ class Dispatcher:
         try:
             async with savepoint(turn.session):
                 await work()
-        except (DBAPIError, RetryLater):
+        except (DBAPIError, SavepointLostError, RetryLater):
             # The database failed (a deadlock, a lost connection), not the handler, or the
             # handler needs something still on its way: the event is tried again as a whole
             # (bot/delivery/inbox.py), and its posts are not repeated (bot/delivery/outbox.py).

@@ -15,6 +15,11 @@ from contextlib import asynccontextmanager
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 
+class SavepointLostError(Exception):
+    """The savepoint could not be rolled back (the connection is gone): nothing of the
+    transaction may be committed any more."""
+
+
 async def open_transaction(session: AsyncSession) -> None:
     """Make sure ``session``'s transaction is open in the database itself, not only in
     SQLAlchemy (SQLite; PostgreSQL's always is)."""
@@ -41,7 +46,10 @@ async def savepoint(session: AsyncSession) -> AsyncIterator[None]:
         yield
     except Exception:
         if nested.is_active:
-            await nested.rollback()
+            try:
+                await nested.rollback()
+            except Exception as failed:
+                raise SavepointLostError from failed
         raise
     if nested.is_active:
         await nested.commit()

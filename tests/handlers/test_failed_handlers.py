@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSessionTransaction
 from sqlmodel import col, select
 
 from bot.core.errors import UserError
@@ -19,6 +20,7 @@ from bot.dispatch.handler_types import command, on_form, on_message
 from bot.startup.app import Bot
 from bot.storage.inbox_models import InboxEvent, InboxStatus
 from bot.storage.models import Message, OutboxItem, Person, StateEntry
+from bot.storage.savepoint import SavepointLostError
 from tests.support.recording_adapter import RecordingAdapter, message, person, room
 
 ASKED_AGAIN = "Waarover zoek je iemand? Bijvoorbeeld: `!wieweet leerlingenvervoer`"
@@ -264,3 +266,23 @@ async def test_a_handler_that_commits_half_way_goes_on_after_the_commit(
         assert await session.get(StateEntry, "test:committed") is not None
     assert [post.payload["text"] for post in left["posts"]] == [HELD]
     assert left["stored"] == ["!tussendoor"]
+
+
+async def test_a_savepoint_that_cannot_be_undone_commits_nothing(
+    bot: Bot, adapter: RecordingAdapter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection lost while undoing a failed handler: nothing of the event is committed
+    (not the handler's row either) and nobody is answered; the event is left to be handled
+    again, as after any database failure."""
+    _register_half_work(bot, UserError("whoknows.usage"))
+
+    async def lost(self: AsyncSessionTransaction) -> None:
+        raise ConnectionResetError("the connection went away")
+
+    monkeypatch.setattr(AsyncSessionTransaction, "rollback", lost)
+    with pytest.raises(SavepointLostError):
+        await bot.dispatcher.dispatch(adapter, message("!halfwerk", person("anouk@ermelo.nl")))
+    monkeypatch.undo()
+    assert adapter.sent == []
+    left = await _left_behind(bot)
+    assert (left["state"], left["posts"], left["names"], left["stored"]) == (None, [], [], [])
