@@ -342,8 +342,8 @@ class Dispatcher:
         """Runs one handler in a savepoint of the event's transaction. When it fails, what it
         wrote is undone — the posts it queued and the outbox rows of what it sent with it —
         and the person's answer to the failure is written after that, in the transaction
-        that commits; what came before the handler (the claim, the person, the channel, the
-        message stored after a command) stays."""
+        that commits; what is not the handler's (the claim, the person, the channel, the
+        stored message, the other listeners' work) stays."""
         try:
             async with savepoint(turn.session):
                 await work()
