@@ -76,6 +76,10 @@ class ActivityLog:
             self._key = await stored_pseudonym_key(session)
         return self._key
 
+    def forget_key(self) -> None:
+        """After a rollback: a key made in it was not stored."""
+        self._key = None
+
     async def record(
         self,
         session: AsyncSession,

@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.core.events import ConversationRef
 from bot.storage.adoption_models import SETTINGS_ROW, AdoptionGroupSettings, AdoptionSettings
+from bot.storage.savepoint import savepoint
 
 # The nudge types a group may switch on or off (the columns of AdoptionGroupSettings).
 GROUP_SWITCHES = ("unanswered", "escalation", "newcomer")
@@ -45,7 +46,7 @@ async def settings_row(session: AsyncSession) -> AdoptionSettings:
     if row is not None:
         return row
     try:
-        async with session.begin_nested():
+        async with savepoint(session):
             row = AdoptionSettings(id=SETTINGS_ROW)
             session.add(row)
     except IntegrityError:  # another replica made it first

@@ -1,6 +1,7 @@
 """Turns core events into handler calls: middleware with ``next()``, then routing.
 
-Each event is handled in one database session, committed at the end.
+Each event is handled in one database session, committed at the end; each handler runs in a
+savepoint of it, undone alone when the handler fails (:meth:`Dispatcher._guarded`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from bot.people.recorder import (
     thread_root,
 )
 from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
+from bot.storage.savepoint import SavepointLostError, reload_expired, savepoint
 
 log = get_logger(__name__)
 ASYNC_COMMIT = text("SET LOCAL synchronous_commit TO OFF")
@@ -171,6 +173,13 @@ class Dispatcher:
 
     async def _dispatch(self, adapter: Adapter, event: Event, scope: PostScope) -> None:
         event = without_mention_marks(event)
+        try:
+            await self._transaction(adapter, event, scope)
+        except BaseException:
+            self.services.forget_unsaved()  # the whole transaction was rolled back
+            raise
+
+    async def _transaction(self, adapter: Adapter, event: Event, scope: PostScope) -> None:
         db = self.services.db
         async with db.write_turn(), db.session() as session:
             turn = Turn(self.services, adapter, event, session)
@@ -202,11 +211,11 @@ class Dispatcher:
         ctx = EventContext(self.services, turn.adapter, turn.session)
         if isinstance(event, ReactionEvent):
             for listener in self.services.registry.listeners["reaction"]:
-                await self._guarded(turn, listener(ctx, event))
+                await self._guarded(turn, partial(listener, ctx, event))
             return
         if isinstance(event, JoinEvent):
             for listener in self.services.registry.listeners["join"]:
-                await self._guarded(turn, listener(ctx, event))
+                await self._guarded(turn, partial(listener, ctx, event))
             return
         if not isinstance(event, MessageEvent):
             await self._route_interaction(turn, event)
@@ -222,7 +231,7 @@ class Dispatcher:
                 return  # recorded meanwhile by a concurrent delivery, which has the listeners
         ctx.message = turn.message
         for listener in self.services.registry.listeners["message"]:
-            await self._guarded(turn, listener(ctx, event))
+            await self._guarded(turn, partial(listener, ctx, event))
 
     async def _language(self, turn: Turn, hint: Lang | None) -> Lang:
         assert turn.person is not None and turn.person.id is not None
@@ -290,7 +299,7 @@ class Dispatcher:
             self.services, turn.adapter, turn.session, event, turn.person, turn.channel, language
         )
         log.info("command", command=match.spec.primary, platform=event.conversation.platform)
-        await self._guarded(turn, match.spec.handler(ctx, match.args), ctx)
+        await self._guarded(turn, partial(match.spec.handler, ctx, match.args), ctx)
 
     async def _route_interaction(self, turn: Turn, event: Interaction) -> None:
         """A shortcut, a submitted form or a person's own page: its handler answers that
@@ -313,7 +322,7 @@ class Dispatcher:
             self.services, turn.adapter, turn.session, event, turn.person, turn.channel, language
         )
         log.info("interaction", kind=kind, name=name, platform=event.conversation.platform)
-        await self._guarded(turn, handler(ctx, event), ctx)
+        await self._guarded(turn, partial(handler, ctx, event), ctx)
 
     async def _reply(
         self, turn: Turn, event: MessageEvent, language: Lang, key: str, **values: object
@@ -327,17 +336,24 @@ class Dispatcher:
     async def _guarded(
         self,
         turn: Turn,
-        work: Awaitable[None],
+        work: Callable[[], Awaitable[None]],
         ctx: CommandContext | InteractionContext | None = None,
     ) -> None:
+        """Runs one handler in a savepoint of the event's transaction. When it fails, what it
+        wrote is undone — the posts it queued and the outbox rows of what it sent with it —
+        and the person's answer to the failure is written after that, in the transaction
+        that commits; what is not the handler's (the claim, the person, the channel, the
+        stored message, the other listeners' work) stays."""
         try:
-            await work
-        except (DBAPIError, RetryLater):
+            async with savepoint(turn.session):
+                await work()
+        except (DBAPIError, SavepointLostError, RetryLater):
             # The database failed (a deadlock, a lost connection), not the handler, or the
             # handler needs something still on its way: the event is tried again as a whole
             # (bot/delivery/inbox.py), and its posts are not repeated (bot/delivery/outbox.py).
             raise
         except UserError as exc:
+            await self._undone(turn)
             if ctx is not None:
                 await ctx.respond(ctx.t(exc.key, **exc.values))
             else:
@@ -345,8 +361,15 @@ class Dispatcher:
         except Exception:
             reference = uuid.uuid4().hex[:8]
             log.exception("handler failed", reference=reference)
+            await self._undone(turn)
             if ctx is not None:
                 await ctx.respond(ctx.t("core.internal_error", reference=reference))
+
+    async def _undone(self, turn: Turn) -> None:
+        """After a handler's savepoint was rolled back: the rows it changed are read again,
+        and the caches forget what they learned in it."""
+        self.services.forget_unsaved()
+        await reload_expired(turn.session)
 
 
 _ENGLISH_MARKERS = ("who ", "what ", "how ", "does ", "anyone ", "help", "please", "about ")

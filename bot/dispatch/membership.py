@@ -23,6 +23,10 @@ class MemberSync:
     def __init__(self) -> None:
         self._checked: dict[tuple[str, str], float] = {}
 
+    def forget_all(self) -> None:
+        """After a rollback: the members recorded in it are not, so they are asked again."""
+        self._checked.clear()
+
     async def refresh(
         self,
         services: CoreServices,

@@ -79,6 +79,15 @@ class Services(CoreServices):
             mail_desk=EmailDesk(core) if takes_mail(config) else None,
         )
 
+    def forget_unsaved(self) -> None:
+        """After a rollback: what the caches learned may not be in the database (a person,
+        a membership, the pseudonyms' key made in it), so they learn it again."""
+        self.identity.forget_all()
+        self.channels.forget_all()
+        self.members.forget_all()
+        self.help_rights.forget_all()
+        self.activity.forget_key()
+
     def desk(self) -> EmailDesk:
         """The mail desk; a clear error where this bot takes no mail."""
         if self.mail_desk is None:

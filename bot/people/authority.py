@@ -228,6 +228,9 @@ class HelpRights:
     def forget(self, person_id: int) -> None:
         self._cache.pop(person_id, None)
 
+    def forget_all(self) -> None:
+        self._cache.clear()
+
 
 HELP_RIGHTS_SECONDS = 60.0
 

@@ -82,3 +82,8 @@ class ChannelDirectory:
 
     def forget(self, conversation: ConversationRef) -> None:
         self._cache.pop((conversation.platform, conversation.external_id), None)
+
+    def forget_all(self) -> None:
+        """After a rollback: a channel or membership seen in it may not be in the database."""
+        self._cache.clear()
+        self._members.clear()

@@ -64,6 +64,11 @@ class Identity:
         self._cache[key] = person.id
         return person
 
+    def forget_all(self) -> None:
+        """After a rollback: a person made in it is not in the database (and SQLite may give
+        the next one the same id)."""
+        self._cache.clear()
+
     def remember(self, session: AsyncSession, account: AccountRef, row: Account) -> None:
         """Note whose ``account`` this is (``row``, loaded in ``session``) and take over the
         e-mail address the platform verified."""
