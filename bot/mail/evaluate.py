@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.config import load_config
+from bot.importers.slack_export_reader import SlackExport
 from bot.mail.trim import trim_reply
 from bot.mail.understand import MailReader, Understanding
 from knowledge.evaluation import HALVES, dev_half
@@ -82,8 +83,6 @@ def external_groups(corpus: Path) -> list[str]:
 def past_texts_from_export(export: Path, limit: int = 300) -> dict[str, list[str]]:
     """The latest ``limit`` message texts of each channel of a Slack export, by channel name
     (a group's id is its channel's name): the history the desk routes with."""
-    from bot.importers.slack_export_reader import SlackExport
-
     reader = SlackExport(export)
     try:
         past: dict[str, list[str]] = {}
