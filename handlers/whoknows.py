@@ -31,6 +31,8 @@ from bot.storage.models import (
     Skill,
     StateEntry,
 )
+from knowledge.asking import PATTERNS as ASKING_FORMS
+from knowledge.asking import trim_topic
 from knowledge.finder import FOCUS_FLOOR, Candidate
 from knowledge.why import month_label
 
@@ -237,6 +239,8 @@ _INTENTS = [
     r"\bwer\s+(weiß|weiss|kennt\s+sich)\s+(etwas\s+|mehr\s+|gut\s+)?(über|mit|aus\s+mit)\s+"
     r"(?P<arg>.+)",
     r"\bkennt\s+sich\s+(jemand|wer)\s+(mit|in)\s+(?P<arg>.+?)(\s+aus)?\s*[?.!]*$",
+    # every other form by its structure (knowledge/asking.py)
+    *ASKING_FORMS,
 ]
 
 
@@ -245,7 +249,7 @@ def _index(ctx: EventContext) -> ExpertIndex:
 
 
 def _topic(args: str) -> str:
-    topic = " ".join(args.split()).strip(" ?!.")
+    topic = trim_topic(args) if args.strip() else ""
     if len(topic) > MAX_TOPIC:
         raise UserError("whoknows.too_long", max=MAX_TOPIC)
     return topic

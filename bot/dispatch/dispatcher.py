@@ -43,6 +43,7 @@ from bot.people.recorder import (
     thread_root,
 )
 from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
+from knowledge.language import detect
 
 log = get_logger(__name__)
 ASYNC_COMMIT = text("SET LOCAL synchronous_commit TO OFF")
@@ -349,13 +350,10 @@ class Dispatcher:
                 await ctx.respond(ctx.t("core.internal_error", reference=reference))
 
 
-_ENGLISH_MARKERS = ("who ", "what ", "how ", "does ", "anyone ", "help", "please", "about ")
-
-
 def _guess_language(text: str) -> Lang | None:
-    lowered = f" {text.lower()} "
-    hits = sum(1 for marker in _ENGLISH_MARKERS if f" {marker}" in lowered)
-    return "en" if hits else None
+    """English when the text is English by its function words ("any colleague familiar with
+    …"); otherwise the person's own language decides."""
+    return "en" if detect(text, "nl") == "en" else None
 
 
 def without_mention_marks(event: Event) -> Event:

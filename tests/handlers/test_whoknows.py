@@ -305,6 +305,40 @@ async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter,
     assert "Bram de Vries" in slack.sent[-1].text
 
 
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("@vraagbaak wie is hier thuis in leerlingenvervoer?", False),
+        ("@vraagbaak hebben jullie iemand die goed is in leerlingenvervoer?", False),
+        ("@vraagbaak kent iemand een expert in leerlingenvervoer?", False),
+        ("@vraagbaak weet iemand wie er over het leerlingenvervoer gaat?", False),
+        ("@vraagbaak vraagje: wie doet bij jullie het leerlingenvervoer?", False),
+        ("@vraagbaak bij wie moet ik zijn voor leerlingenvervoer", False),
+        ("@vraagbaak ik ben op zoek naar iemand met kennis van leerlingenvervoer", False),
+        ("@vraagbaak wie hier snapt iets van leerlingenvervoer?", False),
+        ("@vraagbaak any colleague familiar with school transport?", True),
+        ("@vraagbaak is anybody here an expert on school transport?", True),
+    ],
+)
+async def test_other_everyday_forms_are_understood_by_their_structure(
+    bot: Bot, slack: RecordingAdapter, text: str, english: bool
+) -> None:
+    """Forms nobody listed: a person sought near a word of knowing, then the topic."""
+    await bot.dispatcher.dispatch(slack, say(text, mention=True))
+    reply = slack.sent[-1].text
+    assert "Bram de Vries" in reply
+    intro = "probably know more about _school transport_" if english else "Over _leerlingenvervoer_"
+    assert intro in reply
+
+
+async def test_a_mention_that_asks_for_nobody_is_not_taken_for_a_question(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    for text in ("@vraagbaak wie ben jij eigenlijk?", "@vraagbaak weet jij hoe laat het is?"):
+        await bot.dispatcher.dispatch(slack, say(text, mention=True))
+        assert "Dat begreep ik niet" in slack.sent[-1].text
+
+
 async def test_a_word_mentioned_once_in_passing_makes_no_expert(
     bot: Bot, slack: RecordingAdapter
 ) -> None:
