@@ -30,6 +30,9 @@ _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
 _MAX_TEXT = 20_000
+# A word that is the last part of a group's compound term ("aanvraag" of "bouwaanvraag")
+# counts this much of a part elsewhere: it names the kind of thing, not the group's kind.
+GENERAL_HEAD = 0.5
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
@@ -227,6 +230,15 @@ class Router:
         self.groups = list(groups)
         self.domains = list(load_domains() if domains is None else domains)
         self._index = self._build(self.groups)
+        # Words known as wholes (the groups' terms and every domain's words): a part found
+        # inside a longer known part of the same word is no part ("gunning" in "vergunning").
+        self._words: frozenset[str] = frozenset(self._index.weights) | frozenset(
+            _stem(word) if len(words) == 1 else "".join(words)
+            for domain in self.domains
+            for phrase in (*domain.anchors, *domain.terms)
+            if (words := [w for w in tokens(phrase) if len(w) >= 2])
+            for word in words[:1]
+        )
         self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
     def group_domains(self, group: GroupProfile) -> list[Domain]:
@@ -313,8 +325,10 @@ class Router:
             if len(term) < _MIN_PART + 4 or len(term) > _MAX_WORD:
                 continue
             for cut in range(_MIN_PART + 2, len(term) - 2):
-                for part in (term[:cut], term[-cut:]):
-                    share = 0.5 + 0.5 * len(part) / len(term)
+                for part, general in ((term[:cut], 1.0), (term[-cut:], GENERAL_HEAD)):
+                    # the last part of a Dutch compound names what it is, in general: an
+                    # "aanvraag" is not yet a "bouwaanvraag"
+                    share = (0.5 + 0.5 * len(part) / len(term)) * general
                     target = index.parts.setdefault(part, {})
                     for group_id, weight in slot.items():
                         if weight * share > target.get(group_id, (0.0, ""))[0]:
@@ -346,11 +360,12 @@ class Router:
             for group_id, weight in direct.items():
                 keep(group_id, weight, key)
         elif _MIN_PART + 2 <= len(token) <= _MAX_WORD:
-            # Compound words: a known term as the head or tail of this word ...
-            for cut in range(_MIN_PART + 1, len(token) - 1):
-                for part in (token[:cut], token[-cut:]):
-                    for group_id, weight in weights.get(part, {}).items():
-                        keep(group_id, weight * len(part) / len(token), part)
+            # Compound words: a known term as the head or tail of this word, the longest one
+            # at each end ("bezoekersvergunning" ends in "vergunning", not in "gunning") ...
+            whole = token in self._words or stem in self._words
+            for part in self._outer_parts(token, whole):
+                for group_id, weight in weights.get(part, {}).items():
+                    keep(group_id, weight * len(part) / len(token), part)
             # ... or this word as the head or tail of a known compound term (Dutch words
             # only).
             for candidate in {token, stem} if dutch else ():
@@ -370,14 +385,32 @@ class Router:
                 keep(group_id, weight, stem)
         elif dutch and _MIN_PART + 2 <= len(token) <= _MAX_WORD:
             # a domain word as the head or tail of this compound ("kerstpakketten")
-            for cut in range(_MIN_PART + 1, len(token)):
-                for part in (token[:cut], token[-cut:]):
-                    for group_id, weight in domains.get(part, {}).items():
-                        keep(group_id, weight * len(part) / len(token), part)
+            for part in self._outer_parts(token, False, len(token)):
+                for group_id, weight in domains.get(part, {}).items():
+                    keep(group_id, weight * len(part) / len(token), part)
         result = tuple((term, group_id, weight) for group_id, (weight, term) in found.items())
         if len(self._cache) < 50_000:
             self._cache[token if dutch else f"{token}\x00en"] = result
         return result
+
+    def _outer_parts(self, token: str, whole: bool, longest: int | None = None) -> list[str]:
+        """The heads and tails of ``token`` (at least five letters, at most ``longest``)
+        that are not inside a longer known word at the same end: the longest known head and
+        tail cover the shorter ones ("ver|gunning" is no compound). A word known as a whole
+        has no parts of its own here."""
+        if whole:
+            return []
+        top = min(len(token) - 2 if longest is None else longest, len(token))
+        found: list[str] = []
+        for at_end in (False, True):
+            covered = False
+            for cut in range(top, _MIN_PART, -1):
+                part = token[-cut:] if at_end else token[:cut]
+                if covered:
+                    break
+                found.append(part)
+                covered = part in self._words or _stem(part) in self._words
+        return found
 
     def scores(self, text: str) -> dict[str, float]:
         expanded = expand_glossary(text[:_MAX_TEXT])
