@@ -275,6 +275,9 @@ class QueryAnalyzer:
         def parts_of(text: str) -> tuple[str, ...]:
             return self.analyzer.splitter.parts(text) if compounding else ()
 
+        if lang != self.default and self.thesaurus.foreign_word(word, lang):
+            # "kind" in "what kind of permit" is not the Dutch "kind" the history speaks of
+            return
         own = stem(word, lang)
         concept.add(own, weight)
         if self.is_known(word):

@@ -110,28 +110,3 @@ def content_words(text: str) -> list[str]:
         elif len(token) >= 2 and token not in STOPWORDS and not token.isdigit():
             words.append(token)
     return words
-
-
-_ENGLISH = frozenset(
-    [
-        "who",
-        "what",
-        "does",
-        "anyone",
-        "anybody",
-        "someone",
-        "knows",
-        "know",
-        "about",
-        "the",
-        "with",
-        "experience",
-        "help",
-    ]
-)
-
-
-def looks_english(text: str) -> bool:
-    """A rough guess, for answering in the asker's language when nothing else says it."""
-    words = set(raw_tokens(text))
-    return len(words & _ENGLISH) >= 2
