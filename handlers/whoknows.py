@@ -448,16 +448,24 @@ async def profile(ctx: CommandContext, args: str) -> None:
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
     hidden: set[str] = set()
     for topic in settings.hidden_topics:
-        hidden |= (await index.analyze(ctx.session, topic)).primary_terms
-    shown: list[tuple[str, ExpertiseWeight]] = []
+        hidden |= (await index.analyze(ctx.session, topic)).topic_terms
+    readable: list[tuple[str, ExpertiseWeight]] = []
     for row in candidates:
         # the word people wrote, never a stem or a filler word; a hidden topic is not offered
         label = await index.readable_label(ctx.session, row.term)
-        if label is None or row.term in hidden or any(label == seen for seen, _ in shown):
+        if label is None or row.term in hidden or any(label == seen for seen, _ in readable):
             continue
-        shown.append((label, row))
-        if len(shown) == 8:
-            break
+        readable.append((label, row))
+    # a part of a compound listed with as much evidence is the same topic ("kostendeler"
+    # and "norm" of "kostendelersnorm"): the compound says it
+    shown = [
+        (label, row)
+        for label, row in readable
+        if not any(
+            label != other and label in other and row.answers <= other_row.answers
+            for other, other_row in readable
+        )
+    ][:8]
     lines = [ctx.t("whoknows.profile_title"), ""]
     if shown:
         lines.append(ctx.t("whoknows.profile_evidence"))
