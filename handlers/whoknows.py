@@ -400,7 +400,7 @@ async def i_know(ctx: CommandContext, args: str) -> None:
         return
     removal = re.match(r"^(niet|not|geen|no)\s+(?P<topic>.+)$", topic, re.IGNORECASE)
     if removal:
-        name = removal["topic"]
+        name = trim_topic(removal["topic"])
         # An exact, case-insensitive match: a LIKE pattern would let `%` remove every skill.
         await ctx.session.exec(
             delete(Skill).where(

@@ -168,6 +168,16 @@ async def test_ikweet_niet_with_like_wildcards_removes_nothing_else(
         ]
 
 
+async def test_a_skill_written_with_an_article_is_removed_the_same_way(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!ikweet de kerstmarkt", JAN))
+    assert "_kerstmarkt_" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!ikweet niet de kerstmarkt", JAN))
+    async with bot.services.db.session() as session:
+        assert (await session.exec(select(Skill))).all() == []
+
+
 async def test_profile_is_private_and_shows_evidence(bot: Bot, slack: RecordingAdapter) -> None:
     await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
     sent = slack.sent[-1]
