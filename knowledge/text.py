@@ -99,6 +99,7 @@ NO_TOPIC: frozenset[str] = frozenset(
     """
     bijvoorbeeld bijna liever paar later eerder morgen vandaag gisteren straks binnenkort
     vaak soms nooit altijd anders verder vooral zelfs namelijk inmiddels alsnog ongeveer
+    samen opnieuw buiten
     erin eraan erop ervan erbij ermee erna ervoor erachter eruit hierin hierop hiermee
     daarin daarop daarmee daarna daarvoor waarin waarop waarmee
     twee drie vier vijf zes zeven acht negen tien twintig honderd duizend eerste tweede
