@@ -31,6 +31,8 @@ from bot.storage.models import (
     Skill,
     StateEntry,
 )
+from knowledge.asking import PATTERNS as ASKING_FORMS
+from knowledge.asking import trim_topic
 from knowledge.finder import FOCUS_FLOOR, Candidate
 from knowledge.why import month_label
 
@@ -237,6 +239,8 @@ _INTENTS = [
     r"\bwer\s+(weiß|weiss|kennt\s+sich)\s+(etwas\s+|mehr\s+|gut\s+)?(über|mit|aus\s+mit)\s+"
     r"(?P<arg>.+)",
     r"\bkennt\s+sich\s+(jemand|wer)\s+(mit|in)\s+(?P<arg>.+?)(\s+aus)?\s*[?.!]*$",
+    # every other form by its structure (knowledge/asking.py)
+    *ASKING_FORMS,
 ]
 
 
@@ -245,7 +249,7 @@ def _index(ctx: EventContext) -> ExpertIndex:
 
 
 def _topic(args: str) -> str:
-    topic = " ".join(args.split()).strip(" ?!.")
+    topic = trim_topic(args) if args.strip() else ""
     if len(topic) > MAX_TOPIC:
         raise UserError("whoknows.too_long", max=MAX_TOPIC)
     return topic
@@ -396,7 +400,7 @@ async def i_know(ctx: CommandContext, args: str) -> None:
         return
     removal = re.match(r"^(niet|not|geen|no)\s+(?P<topic>.+)$", topic, re.IGNORECASE)
     if removal:
-        name = removal["topic"]
+        name = trim_topic(removal["topic"])
         # An exact, case-insensitive match: a LIKE pattern would let `%` remove every skill.
         await ctx.session.exec(
             delete(Skill).where(
@@ -444,16 +448,24 @@ async def profile(ctx: CommandContext, args: str) -> None:
     settings = await ctx.services.identity.settings_for(ctx.session, ctx.person_id)
     hidden: set[str] = set()
     for topic in settings.hidden_topics:
-        hidden |= (await index.analyze(ctx.session, topic)).primary_terms
-    shown: list[tuple[str, ExpertiseWeight]] = []
+        hidden |= (await index.analyze(ctx.session, topic)).topic_terms
+    readable: list[tuple[str, ExpertiseWeight]] = []
     for row in candidates:
         # the word people wrote, never a stem or a filler word; a hidden topic is not offered
         label = await index.readable_label(ctx.session, row.term)
-        if label is None or row.term in hidden or any(label == seen for seen, _ in shown):
+        if label is None or row.term in hidden or any(label == seen for seen, _ in readable):
             continue
-        shown.append((label, row))
-        if len(shown) == 8:
-            break
+        readable.append((label, row))
+    # a part of a compound listed with as much evidence is the same topic ("kostendeler"
+    # and "norm" of "kostendelersnorm"): the compound says it
+    shown = [
+        (label, row)
+        for label, row in readable
+        if not any(
+            label != other and label in other and row.answers <= other_row.answers
+            for other, other_row in readable
+        )
+    ][:8]
     lines = [ctx.t("whoknows.profile_title"), ""]
     if shown:
         lines.append(ctx.t("whoknows.profile_evidence"))

@@ -23,7 +23,7 @@ from knowledge.index_rows import IndexRows, PersonRow, Posting, SettingsRow
 from knowledge.language import LANGUAGES, Language
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
-from knowledge.text import is_content, stem
+from knowledge.text import is_topic_word, stem
 from knowledge.thesaurus import Thesaurus
 from knowledge.why import Reason, explain
 
@@ -46,6 +46,7 @@ SIMILAR_MAX_DF = 0.05
 SIMILAR_POSTINGS = 1000
 SIMILAR_THREADS = 30
 SIMILAR_WEIGHT = 1.0
+SIMILAR_ANSWERED = 0.5
 # Evidence weight without a counted answer below which nobody is named (one full answer = 1,
 # a word in one's own reply = 0.7 of it, a recommendation 0.6).
 MIN_EVIDENCE = 0.5
@@ -179,7 +180,7 @@ class ExpertRanker:
         word in the history has, a stop word, a number or a scrap of two letters."""
         label = await self.label(rows, term)
         vocab = await self._vocab(rows)
-        if label not in vocab.analyzer.vocabulary or not is_content(label) or len(label) < 3:
+        if label not in vocab.analyzer.vocabulary or not is_topic_word(label):
             return None
         return label
 
@@ -323,9 +324,16 @@ class ExpertRanker:
         credit: dict[int, float] = {}
         count: dict[int, int] = {}
         groups: dict[int, str | None] = {}
-        for thread_id, person_id, weight, group in await rows.thread_evidence(list(chosen)):
+        pieces = await rows.thread_evidence(list(chosen))
+        strongest: dict[int, float] = {}
+        for thread_id, _person_id, weight, _group in pieces:
+            strongest[thread_id] = max(strongest.get(thread_id, 0.0), weight)
+        for thread_id, person_id, weight, group in pieces:
             credit[person_id] = credit.get(person_id, 0.0) + chosen[thread_id] * weight
-            count[person_id] = count.get(person_id, 0) + 1
+            # answered it: at least half of what the thread's best answer counts (a hedged
+            # "geen idee" beside a real answer is no answer to name someone on)
+            answered = weight >= SIMILAR_ANSWERED * strongest[thread_id]
+            count[person_id] = count.get(person_id, 0) + int(answered)
             groups[person_id] = group
         for person_id, value in credit.items():
             state = scored.setdefault(person_id, _Scored())
@@ -505,7 +513,8 @@ class ExpertRanker:
         for person_id, topic in await rows.skills():
             terms = self._skill_terms.get(topic)
             if terms is None:
-                terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
+                # "kostendelersnorm" hidden hides "kostendeler" and "norm" of it too
+                terms = frozenset(vocab.analyzer.analyze(topic).topic_terms)
                 self._skill_terms[topic] = terms
             for term in terms & wanted:
                 result.setdefault(person_id, []).append((term, topic))
@@ -625,7 +634,8 @@ class ExpertRanker:
         for topic in hidden:
             terms = self._skill_terms.get(topic)
             if terms is None:
-                terms = frozenset(vocab.analyzer.analyze(topic).primary_terms)
+                # "kostendelersnorm" hidden hides "kostendeler" and "norm" of it too
+                terms = frozenset(vocab.analyzer.analyze(topic).topic_terms)
                 self._skill_terms[topic] = terms
             if terms & query_terms:
                 return True

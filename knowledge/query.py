@@ -100,6 +100,18 @@ class AnalyzedQuery:
     def primary_terms(self) -> set[str]:
         return {t for c in self.concepts for t, w in c.terms.items() if w >= SPLIT_ONLY_WEIGHT}
 
+    @property
+    def topic_terms(self) -> set[str]:
+        """Everything that stands for the words themselves: the words, their compound parts,
+        corrections and synonyms (not the weak guesses), as a hidden topic covers them."""
+        return {
+            t
+            for c in self.concepts
+            if not c.learned
+            for t, w in c.terms.items()
+            if w >= PART_WEIGHT
+        }
+
 
 def max_typos(word: str) -> int:
     if len(word) < 5:
@@ -275,6 +287,9 @@ class QueryAnalyzer:
         def parts_of(text: str) -> tuple[str, ...]:
             return self.analyzer.splitter.parts(text) if compounding else ()
 
+        if lang != self.default and self.thesaurus.foreign_word(word, lang):
+            # "kind" in "what kind of permit" is not the Dutch "kind" the history speaks of
+            return
         own = stem(word, lang)
         concept.add(own, weight)
         if self.is_known(word):

@@ -92,6 +92,32 @@ def is_content(word: str) -> bool:
     return len(word) >= 2 and word not in STOPWORDS and not word.isdigit()
 
 
+# Words that carry no topic of their own, though they are kept in the index (they do no harm
+# there): adverbs of time, place and degree, numbers, pronominal adverbs, forms of address.
+# A profile or a "why" never names them as what someone knows about.
+NO_TOPIC: frozenset[str] = frozenset(
+    """
+    bijvoorbeeld bijna liever paar later eerder morgen vandaag gisteren straks binnenkort
+    vaak soms nooit altijd anders verder vooral zelfs namelijk inmiddels alsnog ongeveer
+    samen opnieuw buiten
+    erin eraan erop ervan erbij ermee erna ervoor erachter eruit hierin hierop hiermee
+    daarin daarop daarmee daarna daarvoor waarin waarop waarmee
+    twee drie vier vijf zes zeven acht negen tien twintig honderd duizend eerste tweede
+    derde laatste keer keren maand maanden week weken jaar jaren dag dagen
+    mevrouw meneer heer dames heren collega collegas groet groeten vriendelijke
+    duurt dus net mee goed prima fijn leuk lastig snel nieuw nieuwe oud oude
+    example instance maybe later soon often sometimes never always else other
+    two three four five first second third last week weeks month months year years
+    """.split()  # noqa: SIM905
+)
+
+
+def is_topic_word(word: str) -> bool:
+    """Whether a word could name what someone knows about: a content word of three letters or
+    more that is not a filler word ("bijvoorbeeld", "erin", "drie", "mevrouw")."""
+    return len(word) >= 3 and is_content(word) and word not in NO_TOPIC
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, lang: str = "nl") -> str:
     """The stem of a folded word in its language (``nl``, ``en`` or ``de``; Dutch for any
@@ -110,28 +136,3 @@ def content_words(text: str) -> list[str]:
         elif len(token) >= 2 and token not in STOPWORDS and not token.isdigit():
             words.append(token)
     return words
-
-
-_ENGLISH = frozenset(
-    [
-        "who",
-        "what",
-        "does",
-        "anyone",
-        "anybody",
-        "someone",
-        "knows",
-        "know",
-        "about",
-        "the",
-        "with",
-        "experience",
-        "help",
-    ]
-)
-
-
-def looks_english(text: str) -> bool:
-    """A rough guess, for answering in the asker's language when nothing else says it."""
-    words = set(raw_tokens(text))
-    return len(words & _ENGLISH) >= 2

@@ -79,7 +79,13 @@ class _Entry:
 
 def _entry(text: str) -> _Entry:
     plain, langs = phrase_languages(text)
-    stems = {lang: phrase_stems(plain, lang) for lang in ("nl", "en", "de")}
+    words = raw_tokens(plain)
+    if len(words) > 1 and not content_words(words[-1]):
+        # a verb with its particle ("log in", "sign up") is not the verb alone: "signing a
+        # contract" is no "sign in"; such a phrase stands for nothing the index can match
+        stems: dict[str, Phrase] = dict.fromkeys(("nl", "en", "de"), ())
+    else:
+        stems = {lang: phrase_stems(plain, lang) for lang in ("nl", "en", "de")}
     return _Entry(fold(plain), langs, plain != text, stems)
 
 
@@ -90,8 +96,13 @@ class Thesaurus:
         self._by_first: dict[str, dict[str, list[tuple[Phrase, int]]]] = {
             lang: {} for lang in ("nl", "en", "de")
         }
+        marked: dict[str, set[str]] = {}
+        plain_in: dict[str, set[str]] = {}
         for group in groups:
             entries = [_entry(p) for p in group]
+            for entry in entries:
+                for lang in entry.langs:
+                    (marked if entry.marked else plain_in).setdefault(entry.text, set()).add(lang)
             entries = [e for e in entries if e.stems["nl"]]
             if len(entries) < 2:
                 continue
@@ -106,6 +117,20 @@ class Thesaurus:
                     stems = entry.stems[lang]
                     if stems and (stems, index) not in table.get(stems[0], ()):
                         table.setdefault(stems[0], []).append((stems, index))
+        self._foreign: dict[str, frozenset[str]] = {
+            lang: frozenset(
+                word
+                for word, langs in marked.items()
+                if lang not in langs and lang not in plain_in.get(word, set())
+            )
+            for lang in ("nl", "en", "de")
+        }
+
+    def foreign_word(self, word: str, lang: str) -> bool:
+        """Whether ``word`` (folded) is marked as another language's word ("nl:kind") and no
+        phrase of ``lang`` has it: in a question in ``lang`` it means something else ("what
+        kind of permit"), so the history's use of it is no evidence."""
+        return word in self._foreign.get(lang, frozenset())
 
     def knows(self, single_stem: str, lang: str = "nl") -> bool:
         """Whether a one-word phrase of some group has this stem."""

@@ -42,30 +42,40 @@ def _read(path: Path) -> bytes | None:
 
 def understand_file(raw: bytes, config: Config) -> dict[str, Any]:
     """What intake makes of a mail, judged as if fetched over IMAP from the organisation's
-    mailbox, read in the same bounded worker process; with the ``action`` intake would take
-    (before the checks that need stored mail: follow-ups and rate limits)."""
+    mailbox, read by intake's reader under the worker's time budget and memory limit (in this
+    process: a command line should not start a second interpreter); with the ``action``
+    intake would take (before the checks that need stored mail: follow-ups and rate limits)."""
     # For start-up time: loaded only when the command runs.
+    from bot.mail.budget import OverBudgetError, within_budget
     from bot.mail.policy import Action, decide
     from bot.mail.senders import Source
-    from bot.mail.worker import UnderstandingFailedError, UnderstandingWorker
+    from bot.mail.understand import MailReader
+    from knowledge.routing import Router, profiles_from
 
-    worker = UnderstandingWorker(config)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 5000))  # as in the worker
+    reader = MailReader(config, Router(profiles_from(config.groups)))
+    seconds = config.mail.understand_seconds
     try:
-        understood = worker.read_blocking(raw, [], Source.IMAP)
-    except UnderstandingFailedError as failure:
+        with within_budget(seconds, config.mail.understand_memory_mb):
+            understood = reader.read(raw, [], Source.IMAP)
+    except OverBudgetError:
+        failure = f"over the time budget of {seconds:g} s"
+    except MemoryError:
+        failure = "MemoryError: over the worker's memory limit"
+    except Exception as exc:  # as the worker reports a mail that raised
+        failure = f"{type(exc).__name__}: {str(exc)[:200]}"
+    else:
+        decision = decide(understood, config)
         return {
-            "kind": None,
-            "sender_verified": False,
-            "action": Action.QUARANTINE.value,
-            "reason": failure.reason,
+            **understood.as_json(),
+            "action": decision.action.value,
+            "reason": decision.reason,
         }
-    finally:
-        worker.close()
-    decision = decide(understood, config)
     return {
-        **understood.as_json(),
-        "action": decision.action.value,
-        "reason": decision.reason,
+        "kind": None,
+        "sender_verified": False,
+        "action": Action.QUARANTINE.value,
+        "reason": failure,
     }
 
 

@@ -113,10 +113,10 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             await database.dispose()
             return 1
     # For start-up time: loaded only when the command runs.
-    from knowledge.text import looks_english
+    from knowledge.language import detect
 
     finder = _finder(config)
-    lang = args.lang or ("en" if looks_english(args.query) else config.bot.language)
+    lang = args.lang or ("en" if detect(args.query, config.bot.language) == "en" else "nl")
     async with database.session() as session:
         if asker_id is None:
             ranking = await finder.rank(

@@ -45,6 +45,7 @@ from bot.people.recorder import (
 )
 from bot.storage.models import Channel, Message, OutboxItem, OutboxStatus, Person
 from bot.storage.savepoint import SavepointLostError, reload_expired, savepoint
+from knowledge.language import detect
 
 log = get_logger(__name__)
 ASYNC_COMMIT = text("SET LOCAL synchronous_commit TO OFF")
@@ -372,13 +373,10 @@ class Dispatcher:
         await reload_expired(turn.session)
 
 
-_ENGLISH_MARKERS = ("who ", "what ", "how ", "does ", "anyone ", "help", "please", "about ")
-
-
 def _guess_language(text: str) -> Lang | None:
-    lowered = f" {text.lower()} "
-    hits = sum(1 for marker in _ENGLISH_MARKERS if f" {marker}" in lowered)
-    return "en" if hits else None
+    """English when the text is English by its function words ("any colleague familiar with
+    …"); otherwise the person's own language decides."""
+    return "en" if detect(text, "nl") == "en" else None
 
 
 def without_mention_marks(event: Event) -> Event:

@@ -157,6 +157,13 @@ def find_numbers(text: str) -> list[Hit]:
             j, kind = found
             if kind == "phone" and i == 0 and chain.plus:
                 start -= 2 if text[start - 1] == "(" else 1
+            elif (
+                kind == "phone"
+                and start
+                and text[start - 1] == "("
+                and ")" in text[start : groups[j][1]]
+            ):
+                start -= 1  # "(036) 521 88 40": the area code's brackets go with it
             hits.append(Hit(start, groups[j][1], kind))
             i = j + 1
     return hits

@@ -168,6 +168,16 @@ async def test_ikweet_niet_with_like_wildcards_removes_nothing_else(
         ]
 
 
+async def test_a_skill_written_with_an_article_is_removed_the_same_way(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    await bot.dispatcher.dispatch(slack, say("!ikweet de kerstmarkt", JAN))
+    assert "_kerstmarkt_" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!ikweet niet de kerstmarkt", JAN))
+    async with bot.services.db.session() as session:
+        assert (await session.exec(select(Skill))).all() == []
+
+
 async def test_profile_is_private_and_shows_evidence(bot: Bot, slack: RecordingAdapter) -> None:
     await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
     sent = slack.sent[-1]
@@ -271,6 +281,50 @@ async def test_profile_shows_readable_words_singular_and_no_hidden_topic(
     assert "- leerlingenvervoer: 1 antwoord, 0 geaccepteerd, laatst in juni" in lines
 
 
+async def test_a_hidden_compound_is_not_offered_through_its_parts(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    for n in range(3):
+        root = f"6{n}.1"
+        question = f"Geldt de kostendelersnorm ook voor kostendelers die student zijn? ({n})"
+        await bot.dispatcher.dispatch(slack, say(question, KARIN, message_id=root))
+        answer = "Ja, de kostendelersnorm telt elke kostendeler van 27 jaar of ouder mee."
+        await bot.dispatcher.dispatch(slack, say(answer, BRAM, thread=root, message_id=f"6{n}.2"))
+    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
+    bot.services.experts.invalidate()
+    await bot.dispatcher.dispatch(slack, say("!wieweet kostendelers", ANOUK))
+    assert "Bram" in slack.sent[-1].text
+    await bot.dispatcher.dispatch(slack, say("!verberg kostendelersnorm", BRAM))
+    for topic in ("kostendelersnorm", "kostendelers"):
+        await bot.dispatcher.dispatch(slack, say(f"!wieweet {topic}", ANOUK))
+        assert "Bram" not in slack.sent[-1].text, topic
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    evidence = slack.sent[-1].text.partition("Verborgen onderwerpen")[0]
+    assert "kostendeler" not in evidence
+
+
+async def test_profile_names_no_filler_words(bot: Bot, slack: RecordingAdapter) -> None:
+    for n in range(3):
+        root = f"8{n}.1"
+        question = (
+            f"Bijvoorbeeld mevrouw {n} heeft drie terrassen: zit de precariobelasting erin? "
+            "Bijna altijd later pas duidelijk."
+        )
+        await bot.dispatcher.dispatch(slack, say(question, KARIN, message_id=root))
+        answer = "De precariobelasting voor terrassen gaat per vierkante meter."
+        await bot.dispatcher.dispatch(slack, say(answer, BRAM, thread=root, message_id=f"8{n}.2"))
+    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
+    bot.services.experts.invalidate()
+    await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
+    offered = [
+        line[2:].partition(":")[0] for line in slack.sent[-1].text.splitlines() if line[:2] == "- "
+    ]
+    assert "precariobelasting" in offered, slack.sent[-1].text
+    assert not {"bijvoorbeeld", "drie", "erin", "bijna", "mevrouw", "later"} & set(offered), (
+        slack.sent[-1].text
+    )
+
+
 async def test_a_typo_that_finds_nobody_gets_did_you_mean(
     bot: Bot, slack: RecordingAdapter
 ) -> None:
@@ -305,6 +359,40 @@ async def test_everyday_forms_after_a_mention(bot: Bot, slack: RecordingAdapter,
     assert "Bram de Vries" in slack.sent[-1].text
 
 
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("@vraagbaak wie is hier thuis in leerlingenvervoer?", False),
+        ("@vraagbaak hebben jullie iemand die goed is in leerlingenvervoer?", False),
+        ("@vraagbaak kent iemand een expert in leerlingenvervoer?", False),
+        ("@vraagbaak weet iemand wie er over het leerlingenvervoer gaat?", False),
+        ("@vraagbaak vraagje: wie doet bij jullie het leerlingenvervoer?", False),
+        ("@vraagbaak bij wie moet ik zijn voor leerlingenvervoer", False),
+        ("@vraagbaak ik ben op zoek naar iemand met kennis van leerlingenvervoer", False),
+        ("@vraagbaak wie hier snapt iets van leerlingenvervoer?", False),
+        ("@vraagbaak any colleague familiar with school transport?", True),
+        ("@vraagbaak is anybody here an expert on school transport?", True),
+    ],
+)
+async def test_other_everyday_forms_are_understood_by_their_structure(
+    bot: Bot, slack: RecordingAdapter, text: str, english: bool
+) -> None:
+    """Forms nobody listed: a person sought near a word of knowing, then the topic."""
+    await bot.dispatcher.dispatch(slack, say(text, mention=True))
+    reply = slack.sent[-1].text
+    assert "Bram de Vries" in reply
+    intro = "probably know more about _school transport_" if english else "Over _leerlingenvervoer_"
+    assert intro in reply
+
+
+async def test_a_mention_that_asks_for_nobody_is_not_taken_for_a_question(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    for text in ("@vraagbaak wie ben jij eigenlijk?", "@vraagbaak weet jij hoe laat het is?"):
+        await bot.dispatcher.dispatch(slack, say(text, mention=True))
+        assert "Dat begreep ik niet" in slack.sent[-1].text
+
+
 async def test_a_word_mentioned_once_in_passing_makes_no_expert(
     bot: Bot, slack: RecordingAdapter
 ) -> None:
@@ -329,6 +417,27 @@ async def test_a_word_mentioned_once_in_passing_makes_no_expert(
     text = slack.sent[-1].text
     assert "Karin" not in text  # a hedged mention in passing is no evidence
     assert "Bram de Vries" in text  # the one who answered is
+
+
+async def test_a_hedged_reply_beside_a_real_answer_is_no_answer_to_a_similar_question(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    root = say(
+        "Mag een inwonende au pair meetellen voor de kostendelersnorm bij de bijstand?",
+        message_id="5.1",
+    )
+    await bot.dispatcher.dispatch(slack, root)
+    hedged = "Geen idee, wij hadden ooit een au pair."
+    await bot.dispatcher.dispatch(slack, say(hedged, KARIN, thread="5.1", message_id="5.2"))
+    answer = (
+        "Een au pair van 27 of ouder die inwoont telt mee als kostendeler voor de bijstand, "
+        "tenzij er een commerciële huurrelatie is; vraag het au-pair-contract op."
+    )
+    await bot.dispatcher.dispatch(slack, say(answer, BRAM, thread="5.1", message_id="5.3"))
+    await bot.dispatcher.dispatch(slack, say("!wieweet bijstand voor een au pair", JAN))
+    text = slack.sent[-1].text
+    assert "Bram de Vries" in text
+    assert "Karin" not in text, text
 
 
 async def test_a_declared_topic_the_history_never_mentions_counts_at_once(

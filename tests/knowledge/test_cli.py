@@ -60,6 +60,14 @@ def test_whoknows_json_best_first(imported: Path, capsys: pytest.CaptureFixture[
     assert scores == sorted(scores, reverse=True)
 
 
+def test_an_english_question_is_answered_in_english(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One English function word besides "what" was not enough before: "which kind of"."""
+    found = ask(imported, capsys, "which kind of school transport do pupils get?")
+    assert found and "answered 4 questions" in str(found[0]["why"])
+
+
 def test_as_answers_with_their_visibility(
     imported: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

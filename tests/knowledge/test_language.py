@@ -81,6 +81,23 @@ def test_an_english_question_is_not_expanded_through_dutch_words() -> None:
     assert {"child", "children"} & dutch.all_terms
 
 
+def test_a_word_english_uses_for_something_else_finds_no_dutch_evidence() -> None:
+    """The history's "kind" is a Dutch child: an English "what kind of" is no topic."""
+    queries = QueryAnalyzer(load_thesaurus(), {**VOCABULARY, "kind": 9})
+    english = queries.analyze("Which kind of licence does a food truck at the market need?")
+    assert english.lang == "en"
+    assert "kind" not in english.all_terms
+    assert "kind" in queries.analyze("wie weet iets van een kind met een indicatie?").all_terms
+
+
+def test_signing_a_document_is_not_signing_in() -> None:
+    """ "sign in" ↔ inloggen is a verb with its particle, not any signing."""
+    queries = QueryAnalyzer(load_thesaurus(), VOCABULARY)
+    found = queries.analyze("who has experience with signing contracts electronically?")
+    assert not found.all_terms & {"inloggen", "inlogg", "login", "aanmelden", "log"}
+    assert "inloggen" in queries.analyze("who can help me with the login?").all_terms
+
+
 def test_an_english_synonym_reaches_the_dutch_phrase_as_dutch_stems() -> None:
     queries = QueryAnalyzer(load_thesaurus(), VOCABULARY)
     found = queries.analyze("who knows about pupil transport?")

@@ -453,3 +453,27 @@ async def test_of_two_moderators_choosing_at_once_one_chooses(
         assert not await component.desk.release(second, stored.id, group_id="omgevingswet")
         await second.commit()
     assert (await inbound(bot))[0].group_id == "sociaal-domein"
+
+
+async def test_an_answer_accepted_for_a_mailed_question_counts_at_once_for_who_knows(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    """Accepted with ✅ by the forwarder and sent: the colleague is found for the topic right
+    away, with the acceptance in the why."""
+    component, _ = desk
+    raw = bytes(mails.plain(mails.GMAIL_FORWARD, subject="Fwd: Wheelchair at home"))
+    await store_raw(bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"])
+    await component.desk.process_pending()
+    root = next(s for s in adapter.sent if on(s, SOC) and s.thread_id is None)
+    answer = (
+        "A stair lift or a wheelchair at home goes through the Wmo: the resident applies at the "
+        "Wmo desk, an occupational therapist visits, and the decision follows within eight weeks."
+    )
+    await say(bot, adapter, COLLEAGUE, answer, thread_id=root.message_id, message_id="ans-9")
+    await bot.dispatcher.for_adapter(adapter)(
+        ReactionEvent(SOC, "ans-9", FORWARDER, "✅", thread_id=root.message_id)
+    )
+    await say(bot, adapter, FORWARDER, "!versturen", conversation=DM_MARK)  # the preview
+    await say(bot, adapter, ADMIN, "!wieweet wheelchair")
+    found = adapter.sent[-1].text
+    assert "**Bram**" in found and "1 geaccepteerd" in found, found

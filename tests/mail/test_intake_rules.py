@@ -257,6 +257,31 @@ def test_cli_parse_says_whether_the_sender_is_verified_and_what_intake_does(
         assert (out["sender_verified"], out["action"]) == (verified, action), name
 
 
+def test_the_command_line_reads_a_mail_under_the_workers_budget() -> None:
+    """``email parse`` reads in its own process (no second interpreter to start), with the
+    worker's time budget and memory limit, which are put back afterwards."""
+    import resource
+
+    from bot.mail.budget import OverBudgetError, within_budget
+    from knowledge.routing import Router, profiles_from
+    from tests.mail import hanging
+
+    limits = (resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS))
+    reader = hanging.reader(CONFIG, Router(profiles_from(CONFIG.groups)))
+    started = time.perf_counter()
+    with pytest.raises(OverBudgetError), within_budget(1.0, 512):
+        reader.read(bytes(mails.plain("HANG-THIS-MAIL")), [], "imap")
+    assert time.perf_counter() - started < 3.0
+    with pytest.raises(MemoryError), within_budget(5.0, 512):
+        reader.read(bytes(mails.plain("EAT-MEMORY")), [], "imap")
+    assert (
+        resource.getrlimit(resource.RLIMIT_CPU),
+        resource.getrlimit(resource.RLIMIT_AS),
+    ) == limits
+    with within_budget(5.0, 512):
+        assert reader.read(bytes(mails.plain("Hoe werkt de Wmo?")), [], "imap").group
+
+
 # --- the worker process ----------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ CASES = [
     ("bel **06**-**11223344** svp", ["11223344"], ["bel", "svp"]),
     ("app me via wa.me/31618273645 graag", ["31618273645"], ["app me via", "graag"]),
     ("vast: 036 - 521 88 40.", ["521 88 40"], ["vast:"]),
+    ("of bel (036) 521 88 40 vandaag", ["521 88 40", "(", ")"], ["of bel", "vandaag"]),
     # addresses
     ("Dorpsstraat 45 lekt", ["Dorpsstraat 45"], ["lekt"]),
     ("Postcode: 3842 KM, huisnummer 17. Bezorgen?", ["3842 KM", "17"], ["Bezorgen?"]),

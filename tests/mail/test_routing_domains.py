@@ -103,3 +103,50 @@ def test_the_word_gemeente_is_no_topic() -> None:
     )
     assert route.group_id == "sociaal"
     assert router.route("Ik heb een vraag voor de gemeente, wie kan ik bellen?").group_id is None
+
+
+# Groups described as a deployment with keywords would describe them: a permit group, a
+# procurement group whose keyword "gunning" hides inside "vergunning", a project shared with
+# a contractor whose keyword "planning" every department uses.
+DESCRIBED = [
+    GroupProfile("sociaal", "Sociaal domein", "Wmo, Jeugdwet, Participatiewet, bijstand"),
+    GroupProfile(
+        "omgeving", "Omgevingswet", "Omgevingsvergunning, bouwaanvraag, kapvergunning",
+        ("omgevingsvergunning", "bouwaanvraag", "kapvergunning"),
+    ),
+    GroupProfile("inkoop", "Inkoop & aanbesteding", "Inkoop, offertes", ("gunning", "offerte")),
+    GroupProfile("hr", "HR & P&O", "Verlof, CAO gemeenten, werving", ("verlof", "werving")),
+    GroupProfile(
+        "project", "Bouwproject Stationsgebied", "Gedeeld kanaal met de aannemer",
+        ("planning", "bouwvergadering"), external_members=True,
+    ),
+]  # fmt: skip
+
+
+def test_a_word_inside_a_longer_word_is_no_part_of_it() -> None:
+    """A "vergunning" contains "gunning", but a parking permit is no procurement question."""
+    route = Router(DESCRIBED).route(
+        "Mijn dochter wil haar scooter voor de deur zetten, hoe kom ik aan een "
+        "bewonersvergunning om in onze straat te parkeren?"
+    )
+    assert route.group_id == "omgeving"
+    assert "inkoop" not in route.top(2) or route.ranked[1].score == 0
+
+
+def test_a_general_word_does_not_take_a_question_to_the_group_of_its_compound() -> None:
+    """An "aanvraag" is the last part of "bouwaanvraag", but a household-help request is Wmo."""
+    route = Router(DESCRIBED).route(
+        "Een inwoonster is net geopereerd en kan haar huis niet meer zelf schoonhouden. Ze "
+        "wil iemand die wekelijks komt poetsen. Hoe pakken jullie zo'n aanvraag op en welke "
+        "indicatie geven jullie meestal?"
+    )
+    assert route.group_id == "sociaal"
+
+
+def test_an_internal_staff_question_is_not_sent_to_the_shared_project_without_doubt() -> None:
+    route = Router(DESCRIBED).route(
+        "We willen de medewerkers dit jaar een cadeaubon als eindejaarsgeschenk geven. Moet "
+        "dat via de werkkostenregeling, en wie maakt de planning voor het uitdelen?"
+    )
+    assert route.group_id == "hr" or route.needs_choice
+    assert "hr" in route.top(2)
