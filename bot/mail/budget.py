@@ -43,7 +43,9 @@ def within_budget(seconds: float, memory_mb: int) -> Iterator[None]:
     try:
         import resource
 
-        used_cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime
+        # RLIMIT_CPU counts user and system time alike (a long-lived process has much of both)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        used_cpu = usage.ru_utime + usage.ru_stime
         for limit, soft in (
             (resource.RLIMIT_CPU, int(used_cpu + seconds) + 2),
             (resource.RLIMIT_AS, (_address_space_mb() + memory_mb) * 1024 * 1024),
