@@ -49,6 +49,7 @@ STOPWORDS: frozenset[str] = frozenset(
     immer wieder anderen welche welcher welches wo warum weshalb wieso worum womit wobei
     woruber daruber davon dazu damit denn nein nur muss mussen soll sollte sollen darf durfen
     tipp tipps zusammen kurz kurze machen macht mache tun vielen viele sie kein keine keinen
+    handle handles handling deals dealing sort sorts responsible ask talk
     dies diese dieser dieses dort eines zwischen seit bis ob ab
     wij hen elk elke ieder iedere voordat nadat terwijl zodat zodra indien hoewel enkele
     sommige beide hierover daarover waarover zoals komen komt kwam krijgen krijg krijgt gaan
