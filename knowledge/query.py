@@ -182,6 +182,22 @@ class QueryAnalyzer:
                         return (head, tail)
         return ()
 
+    def _thesaurus_parts(self, word: str, lang: Language) -> tuple[str, ...]:
+        """An unknown compound as two parts of which the thesaurus knows one as a word of its
+        own (the longest first part first), as stems; () if none."""
+        if len(word) < 8 or self.thesaurus.knows(stem(word, lang), lang):
+            return ()
+        for cut in range(len(word) - 4, 3, -1):
+            head, rest = word[:cut], word[cut:]
+            for link in _LINKS:
+                tail = rest[len(link) :]
+                if not rest.startswith(link) or len(tail) < 4:
+                    continue
+                parts = (stem(head, lang), stem(tail, lang))
+                if any(self.thesaurus.knows(part, lang) for part in parts):
+                    return parts
+        return ()
+
     def compounds_starting(self, prefix: str) -> list[str]:
         """Known compounds made of ``prefix`` and a known word, with Dutch linking letters
         ("wacht" → wachtlijst, wachttijd; "station" → stationsgebied), most frequent first."""
@@ -308,7 +324,9 @@ class QueryAnalyzer:
                 concept.add(stem(part, lang), weight * SPLIT_ONLY_WEIGHT)
                 sequence.append((stem(part, lang), index))
             return
-        corrected = self.correct(word)
+        # a word the thesaurus knows is no misspelling of a word the history has ("passwort"
+        # is not "paspoort", "omhalen" not "ophalen"): its synonyms carry it
+        corrected = None if self.thesaurus.knows(own, lang) else self.correct(word)
         if corrected is not None:
             concept.add(stem(corrected, lang), weight * FUZZY_WEIGHT)
             concept.corrected[word] = corrected
@@ -324,6 +342,14 @@ class QueryAnalyzer:
             concept.add(part, weight * SPLIT_ONLY_WEIGHT)
             sequence.append((part, index))
         if stem_parts:
+            return
+        thesaurus_parts = self._thesaurus_parts(word, lang) if compounding else ()
+        for part in thesaurus_parts:
+            # a compound of which the thesaurus knows a part, though the history knows neither
+            # ("baugenehmigungsverfahren" → baugenehmigung + verfahren)
+            concept.add(part, weight * SPLIT_ONLY_WEIGHT)
+            sequence.append((part, index))
+        if thesaurus_parts:
             return
         if compounding:
             # the word as the first part of known compounds: "wachten" → wachtlijst

@@ -14,9 +14,9 @@ _MENTION = re.compile(r"<@[A-Z0-9]+>")
 _EMOJI = re.compile(r":[a-z0-9_+\-]+:")
 _URL = re.compile(r"https?://\S+")
 
-# Function words of Dutch and English, and the words people use to *ask* who knows something
-# ("wie weet iets van", "heeft iemand ervaring met", "who is the expert on"): they say nothing
-# about the topic.
+# Function words of Dutch, English and German, and the words people use to *ask* who knows
+# something ("wie weet iets van", "heeft iemand ervaring met", "who is the expert on", "wer
+# kennt sich mit … aus", "wer ist zuständig für"): they say nothing about the topic.
 STOPWORDS: frozenset[str] = frozenset(
     """
     aan al alle alles als alleen altijd andere ben bij binnen daar daarom dan dat de der deze
@@ -39,7 +39,18 @@ STOPWORDS: frozenset[str] = frozenset(
     der das und ist nicht ich du wir ihr mit fur auf dem des ein eine einen einem einer zu
     bei nach aus auch aber noch wer weiss wissen jemand etwas kennt kennen sich sind hat
     haben gibt oder wenn dass schon sehr uber unter ohne durch zum zur im vom beim frage
-    fragen hilfe danke bitte erfahrung
+    fragen hilfe danke bitte erfahrung erfahrungen kann konnen konnte mir mich dir dich uns
+    euch ihm ihn ihnen es um den wann wird wurde werde wurden ware hatte hatten hilft helfen
+    weiterhelfen brauche brauchen braucht suche suchen sucht sagen sag geht gehen mein meine
+    meinen meinem meiner dein deine unser unsere unseren ihre ihren jemanden jemandem niemand
+    zustandig zustandige zustandigen bescheid kummert kummere kummern auskennt auskennen
+    ansprechpartner ansprechpartnerin ansprechperson kollege kollegen kollegin kolleginnen
+    wende wenden wen wem mochte mochten gerne gern mal vielleicht genau irgendwie jetzt heute
+    immer wieder anderen welche welcher welches wo warum weshalb wieso worum womit wobei
+    woruber daruber davon dazu damit denn nein nur muss mussen soll sollte sollen darf durfen
+    tipp tipps zusammen kurz kurze machen macht mache tun vielen viele sie kein keine keinen
+    handle handles handling deals dealing sort sorts responsible ask talk
+    dies diese dieser dieses dort eines zwischen seit bis ob ab
     wij hen elk elke ieder iedere voordat nadat terwijl zodat zodra indien hoewel enkele
     sommige beide hierover daarover waarover zoals komen komt kwam krijgen krijg krijgt gaan
     ga ging staan staat laten laat zeggen zegt vinden vind vindt weer steeds echter eigenlijk

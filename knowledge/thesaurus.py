@@ -48,10 +48,25 @@ _ENGLISH_WORDS = frozenset(
     ["the", "a", "an", "for", "to", "with", "at", "on", "by", "from", "and", "or", "about"]
 )
 # ("in", "of", "over", "door" are words of both)
+_GERMAN_ARTICLES = frozenset(
+    ["der", "die", "das", "den", "dem", "zu", "zum", "zur", "im", "bei", "von"]
+)
+_PLAIN_FUNCTION_WORDS = (
+    _DUTCH_WORDS | _ENGLISH_WORDS | _GERMAN_ARTICLES | {"in", "of", "over", "door", "per"}
+)
 
 
 def phrase_stems(text: str, lang: str = "nl") -> Phrase:
     return tuple(stem(w, lang) for w in content_words(text))
+
+
+def says_less_than_written(text: str) -> bool:
+    """Whether a phrase of several words is left with one after the stop words, having lost a
+    word that carried meaning: "zonder vergunning" would stand for any "vergunning", "run
+    out" for any "run". Such a phrase is left out; "taxi naar school" is kept."""
+    words = [w for w in raw_tokens(text) if "-" not in w]
+    kept = content_words(text)
+    return len(kept) == 1 and any(w not in kept and w not in _PLAIN_FUNCTION_WORDS for w in words)
 
 
 def phrase_languages(text: str) -> tuple[str, frozenset[str]]:
@@ -99,10 +114,11 @@ class Thesaurus:
         marked: dict[str, set[str]] = {}
         plain_in: dict[str, set[str]] = {}
         for group in groups:
-            entries = [_entry(p) for p in group]
-            for entry in entries:
+            parsed = [(p, _entry(p)) for p in group]
+            for _, entry in parsed:
                 for lang in entry.langs:
                     (marked if entry.marked else plain_in).setdefault(entry.text, set()).add(lang)
+            entries = [entry for p, entry in parsed if not says_less_than_written(p)]
             entries = [e for e in entries if e.stems["nl"]]
             if len(entries) < 2:
                 continue
