@@ -278,10 +278,10 @@ class Router:
     # How fast confidence grows with evidence: one domain term alone gives about 0.5, a
     # compound part alone (about half a term) stays below the usual threshold of 0.35.
     EVIDENCE_RATE = 0.65
-    ANCHOR_WEIGHT = 1.5
+    ANCHOR_WEIGHT = 1.5  # the name of a domain or its law ("Wmo", "WOZ") says more than a term
     HISTORY_MIN_TEXTS = 3
     HISTORY_MIN_SHARE = 0.05
-    HISTORY_LIFT = 2.0  # the name of a domain or its law ("Wmo", "WOZ") says more than a term
+    HISTORY_LIFT = 2.0
     PAST_WEIGHT = 0.5
 
     def __init__(

@@ -50,18 +50,19 @@ def understand_file(raw: bytes, config: Config) -> dict[str, Any]:
     from bot.mail.policy import Action, decide
     from bot.mail.senders import Source
     from bot.mail.understand import MailReader
+    from bot.mail.worker import OUT_OF_MEMORY, RECURSION_LIMIT, over_budget
     from knowledge.routing import Router, profiles_from
 
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 5000))  # as in the worker
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
     reader = MailReader(config, Router(profiles_from(config.groups)))
     seconds = config.mail.understand_seconds
     try:
         with within_budget(seconds, config.mail.understand_memory_mb):
             understood = reader.read(raw, [], Source.IMAP)
     except OverBudgetError:
-        failure = f"over the time budget of {seconds:g} s"
+        failure = over_budget(seconds)
     except MemoryError:
-        failure = "MemoryError: over the worker's memory limit"
+        failure = OUT_OF_MEMORY
     except Exception as exc:  # as the worker reports a mail that raised
         failure = f"{type(exc).__name__}: {str(exc)[:200]}"
     else:

@@ -24,8 +24,9 @@ from typing import Any
 
 from bot.core.config import load_config
 from bot.importers.slack_export_reader import SlackExport
+from bot.mail.policy import asks_for_group
 from bot.mail.trim import trim_reply
-from bot.mail.understand import MailReader, Understanding
+from bot.mail.understand import MailReader
 from knowledge.evaluation import HALVES, dev_half
 from knowledge.routing import Router, profiles_from
 
@@ -98,13 +99,6 @@ def past_texts_from_export(export: Path, limit: int = 300) -> dict[str, list[str
         reader.close()
 
 
-def _asks(got: Understanding, threshold: float) -> bool:
-    """Whether the desk would ask a person for the group instead of posting (policy.decide)."""
-    return got.group is None or (
-        got.routed_by == "routing" and (got.confidence < threshold or got.needs_choice)
-    )
-
-
 def evaluate_corpus(
     corpus: Path,
     half: str | None = None,
@@ -162,7 +156,7 @@ def evaluate_corpus(
         if want["kind"] == "question":
             questions += 1
             right = want.get("group")
-            asks = _asks(got, threshold)
+            asks = asks_for_group(got, threshold)
             if asks:
                 desk["asked"] += 1
             elif got.group in external:

@@ -52,15 +52,17 @@ def decide(
     hold = hold_reason(u, config, approved=approved)
     if hold is not None:
         return Decision(Action.HOLD, hold)
-    if group_id is None and (
-        u.group is None
-        or (
-            u.routed_by == "routing"
-            and (u.confidence < config.mail.routing_threshold or u.needs_choice)
-        )
-    ):
+    if group_id is None and asks_for_group(u, config.mail.routing_threshold):
         return Decision(Action.CHOOSE_GROUP)
     return Decision(Action.POST)
+
+
+def asks_for_group(u: Understanding, threshold: float) -> bool:
+    """Whether a person must choose the group: none found, or routing below ``threshold``, or
+    a group whose channel has external members."""
+    return u.group is None or (
+        u.routed_by == "routing" and (u.confidence < threshold or u.needs_choice)
+    )
 
 
 def hold_reason(u: Understanding, config: Config, *, approved: bool) -> HoldReason | None:

@@ -26,6 +26,13 @@ from knowledge.routing import Router, profiles_from
 
 log = get_logger(__name__)
 START_SECONDS = 60.0  # importing the bot in a fresh interpreter; not part of a mail's budget
+RECURSION_LIMIT = 5000  # deeply nested MIME and HTML are read, within the memory limit
+OUT_OF_MEMORY = "MemoryError: over the worker's memory limit"
+
+
+def over_budget(seconds: float) -> str:
+    """The failure reason of a mail that took longer than its time budget."""
+    return f"over the time budget of {seconds:g} s"
 
 
 class UnderstandingFailedError(Exception):
@@ -67,7 +74,7 @@ def _serve(
     reader_factory: str | None,
 ) -> None:
     """The worker's main loop: one request in, one result (or error text) out."""
-    sys.setrecursionlimit(5000)
+    sys.setrecursionlimit(RECURSION_LIMIT)
     config = Config.model_validate(config_data)
     router = Router(profiles_from(config.groups, past, set(external)))
     if reader_factory:  # "module:function" returning a reader (tests: a reader that hangs)
@@ -91,7 +98,7 @@ def _serve(
                 reader.read(request.raw, request.recipients, request.source),
             )
         except MemoryError:
-            result = ("error", "MemoryError: over the worker's memory limit")
+            result = ("error", OUT_OF_MEMORY)
         except BaseException as exc:
             result = ("error", f"{type(exc).__name__}: {str(exc)[:200]}")
         try:
@@ -200,7 +207,7 @@ class UnderstandingWorker:
                 conn.send(_Request(raw, recipients, source))
                 if not conn.poll(self.seconds):
                     self._kill()
-                    raise UnderstandingFailedError(f"over the time budget of {self.seconds:g} s")
+                    raise UnderstandingFailedError(over_budget(self.seconds))
                 status, value = conn.recv()
             except (EOFError, OSError, BrokenPipeError) as exc:
                 code = self._process.exitcode if self._process is not None else None
