@@ -281,17 +281,35 @@ async def test_profile_shows_readable_words_singular_and_no_hidden_topic(
     assert "- leerlingenvervoer: 1 antwoord, 0 geaccepteerd, laatst in juni" in lines
 
 
+def _rebuild_index(bot: Bot) -> None:
+    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
+    bot.services.experts.invalidate()
+
+
+async def _karin_asks_bram_answers(
+    bot: Bot, slack: RecordingAdapter, prefix: str, question: str, answer: str
+) -> None:
+    """Three threads in which Karin asks ``question`` (``{n}`` numbers them) and Bram
+    answers, then the index rebuilt."""
+    for n in range(3):
+        root = f"{prefix}{n}.1"
+        asked = say(question.format(n=n), KARIN, message_id=root)
+        await bot.dispatcher.dispatch(slack, asked)
+        answered = say(answer, BRAM, thread=root, message_id=f"{prefix}{n}.2")
+        await bot.dispatcher.dispatch(slack, answered)
+    _rebuild_index(bot)
+
+
 async def test_a_hidden_compound_is_not_offered_through_its_parts(
     bot: Bot, slack: RecordingAdapter
 ) -> None:
-    for n in range(3):
-        root = f"6{n}.1"
-        question = f"Geldt de kostendelersnorm ook voor kostendelers die student zijn? ({n})"
-        await bot.dispatcher.dispatch(slack, say(question, KARIN, message_id=root))
-        answer = "Ja, de kostendelersnorm telt elke kostendeler van 27 jaar of ouder mee."
-        await bot.dispatcher.dispatch(slack, say(answer, BRAM, thread=root, message_id=f"6{n}.2"))
-    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
-    bot.services.experts.invalidate()
+    await _karin_asks_bram_answers(
+        bot,
+        slack,
+        "6",
+        "Geldt de kostendelersnorm ook voor kostendelers die student zijn? ({n})",
+        "Ja, de kostendelersnorm telt elke kostendeler van 27 jaar of ouder mee.",
+    )
     await bot.dispatcher.dispatch(slack, say("!wieweet kostendelers", ANOUK))
     assert "Bram" in slack.sent[-1].text
     await bot.dispatcher.dispatch(slack, say("!verberg kostendelersnorm", BRAM))
@@ -304,17 +322,14 @@ async def test_a_hidden_compound_is_not_offered_through_its_parts(
 
 
 async def test_profile_names_no_filler_words(bot: Bot, slack: RecordingAdapter) -> None:
-    for n in range(3):
-        root = f"8{n}.1"
-        question = (
-            f"Bijvoorbeeld mevrouw {n} heeft drie terrassen: zit de precariobelasting erin? "
-            "Bijna altijd later pas duidelijk."
-        )
-        await bot.dispatcher.dispatch(slack, say(question, KARIN, message_id=root))
-        answer = "De precariobelasting voor terrassen gaat per vierkante meter."
-        await bot.dispatcher.dispatch(slack, say(answer, BRAM, thread=root, message_id=f"8{n}.2"))
-    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
-    bot.services.experts.invalidate()
+    await _karin_asks_bram_answers(
+        bot,
+        slack,
+        "8",
+        "Bijvoorbeeld mevrouw {n} heeft drie terrassen: zit de precariobelasting erin? "
+        "Bijna altijd later pas duidelijk.",
+        "De precariobelasting voor terrassen gaat per vierkante meter.",
+    )
     await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
     offered = [
         line[2:].partition(":")[0] for line in slack.sent[-1].text.splitlines() if line[:2] == "- "
@@ -496,8 +511,7 @@ async def test_profile_leaves_out_words_written_everywhere(
                 message_id=f"7{n}.{k + 2}",
             )
             await bot.dispatcher.dispatch(slack, with_(answer, conversation=where))
-    build_index(bot.services.db, bot.services.config.whoknows.half_life_days)
-    bot.services.experts.invalidate()
+    _rebuild_index(bot)
     await bot.dispatcher.dispatch(slack, say("!profiel", BRAM))
     lines = [line for line in slack.sent[-1].text.splitlines() if line.startswith("- ")]
     assert any(line.startswith("- leerlingenvervoer:") for line in lines)
