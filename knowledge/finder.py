@@ -511,11 +511,7 @@ class ExpertRanker:
         vocab = self._vocabulary
         assert vocab is not None
         for person_id, topic in await rows.skills():
-            terms = self._skill_terms.get(topic)
-            if terms is None:
-                # "kostendelersnorm" hidden hides "kostendeler" and "norm" of it too
-                terms = frozenset(vocab.analyzer.analyze(topic).topic_terms)
-                self._skill_terms[topic] = terms
+            terms = self._topic_terms(vocab, topic)
             for term in terms & wanted:
                 result.setdefault(person_id, []).append((term, topic))
         return result
@@ -627,19 +623,20 @@ class ExpertRanker:
     async def _recent(self, rows: IndexRows, ids: list[int], now: datetime) -> dict[int, int]:
         return await rows.recent_suggestions(ids, now - LOAD_WINDOW)
 
+    def _topic_terms(self, vocab: _Vocabulary, topic: str) -> frozenset[str]:
+        """The terms a topic someone declared or hid stands for, its compound parts and
+        synonyms included ("kostendelersnorm" hidden hides "kostendeler" and "norm" too)."""
+        terms = self._skill_terms.get(topic)
+        if terms is None:
+            terms = frozenset(vocab.analyzer.analyze(topic).topic_terms)
+            self._skill_terms[topic] = terms
+        return terms
+
     def _hides(self, hidden: list[str], query_terms: set[str]) -> bool:
         vocab = self._vocabulary
         if not hidden or vocab is None:
             return False
-        for topic in hidden:
-            terms = self._skill_terms.get(topic)
-            if terms is None:
-                # "kostendelersnorm" hidden hides "kostendeler" and "norm" of it too
-                terms = frozenset(vocab.analyzer.analyze(topic).topic_terms)
-                self._skill_terms[topic] = terms
-            if terms & query_terms:
-                return True
-        return False
+        return any(self._topic_terms(vocab, topic) & query_terms for topic in hidden)
 
 
 def _enough_evidence(state: _Scored, declared: bool) -> bool:
