@@ -53,12 +53,14 @@ def _eval_parser(subparsers: Any) -> Any:
 def _finder(config: Config) -> Any:
     # For start-up time: loaded only when the command runs.
     from bot.expertise.finder import ExpertIndex
+    from knowledge.lexicon import configured_lexicon
     from knowledge.thesaurus import load_thesaurus
 
     return ExpertIndex(
         load_thesaurus(config.whoknows.synonyms, config.whoknows.thesaurus_files),
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
+        lexicon=configured_lexicon(config.whoknows.word_lists),
     )
 
 

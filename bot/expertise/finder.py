@@ -16,6 +16,7 @@ from bot.expertise.live import LiveEvidence
 from bot.expertise.store import ExpertiseStore
 from knowledge.finder import ExpertRanker, Ranking
 from knowledge.language import Language
+from knowledge.lexicon import Lexicon
 from knowledge.query import AnalyzedQuery
 from knowledge.thesaurus import Thesaurus
 
@@ -29,9 +30,13 @@ class ExpertIndex:
         clock: Clock | None = None,
         half_life_days: float = 60.0,
         language: Language = "nl",
+        lexicon: Lexicon | None = None,
     ) -> None:
-        """``language``: the deployment's, for a question too short to tell ("seed")."""
-        self.ranker = ExpertRanker(thesaurus, half_life_days=half_life_days, language=language)
+        """``language``: the deployment's, for a question too short to tell ("seed");
+        ``lexicon``: the word lists of the languages asked in (no typo is a word)."""
+        self.ranker = ExpertRanker(
+            thesaurus, half_life_days=half_life_days, language=language, lexicon=lexicon
+        )
         self.clock = clock or SystemClock()
 
     @property
