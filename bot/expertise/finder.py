@@ -46,6 +46,11 @@ class ExpertIndex:
     def invalidate(self) -> None:
         self.ranker.invalidate()
 
+    def load_word_lists(self) -> None:
+        """Reads the word lists now (blocking: call it in a thread), not on a first question."""
+        if self.ranker.lexicon is not None:
+            self.ranker.lexicon.load()
+
     async def live(self, session: AsyncSession) -> LiveEvidence:
         """The updater that adds evidence from chat as it arrives."""
         analyzer = await self.ranker.text_analyzer(ExpertiseStore(session))

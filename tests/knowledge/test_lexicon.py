@@ -17,8 +17,8 @@ from knowledge.thesaurus import load_thesaurus
 VOCABULARY = {"gezien": 30, "schulden": 20, "soep": 6, "traplift": 14, "geopend": 5}
 
 
-def _word_list(tmp_path: Path, words: str) -> Path:
-    path = tmp_path / "words"
+def _word_list(tmp_path: Path, words: str, name: str = "words") -> Path:
+    path = tmp_path / name
     path.write_text(words, encoding="utf-8")
     return path
 
@@ -73,7 +73,8 @@ def test_word_lists_are_folded_bounded_and_optional(
     assert not lexicon.is_word("client", "en")  # no English list: nothing is a word
     assert not Lexicon({"nl": tmp_path / "missing"}).is_word("gezin", "nl")
     monkeypatch.setattr(lexicon_module, "MAX_BYTES", 10)
-    bounded = Lexicon({"nl": _word_list(tmp_path, "gezin\nstoep\n" + "x" * 1000 + "\nbrug\n")})
+    long_list = "gezin\nstoep\n" + "x" * 1000 + "\nbrug\n"
+    bounded = Lexicon({"nl": _word_list(tmp_path, long_list, "long")})
     assert bounded.is_word("gezin", "nl") and not bounded.is_word("brug", "nl")
 
 
