@@ -8,9 +8,9 @@ text the sender wrote"}}``, written by whoever measures (the fixture sets state 
 expectations as code, one assertion per test, so they are restated there, outside this
 repository). A body still in quoted-printable (a UTF-8 sequence such as ``=C3=A9``, ``=`` at
 a line end) is decoded first, as the MIME layer does for a real mail; a lone ``=80`` is text
-(``width=80`` in a pasted query plan), not an encoding. A case is right when ``trim_reply`` returns the
-reply, whitespace normalised. Halves by ``knowledge.evaluation.dev_half`` of the file name.
-``--library`` measures ``mail-parser-reply`` (if importable) on the same cases.
+(``width=80`` in a pasted query plan), not an encoding. A case is right when ``trim_reply``
+returns the reply, whitespace normalised. Halves by ``knowledge.evaluation.dev_half`` of the
+file name. ``--library`` measures ``mail-parser-reply`` (if importable) on the same cases.
 """
 
 from __future__ import annotations
