@@ -1,7 +1,8 @@
 """Reply trimming: quoted history, attribution lines ("Op ... schreef ...:"), embedded header
 blocks (Van:/Verzonden:/Aan:/Onderwerp: in many languages), forward and "original message"
-separators, and mobile signatures ("Verstuurd vanaf mijn iPhone"). What is cut is returned
-too, so the caller can keep it with the stored message."""
+separators, mobile signatures ("Verstuurd vanaf mijn iPhone") and a signature under ``-- `` or
+a short rule. Text the sender wrote under a quote is kept. What is cut is returned too, so the
+caller can keep it with the stored message."""
 
 from __future__ import annotations
 

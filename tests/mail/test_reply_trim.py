@@ -113,7 +113,5 @@ def test_rules_that_are_part_of_the_text_are_kept() -> None:
     assert trim_reply(announced).text == announced
     question = "Twee vragen.\n\n-----\nKan ik zaterdag ook komen?\nEn moet ik iets meenemen?"
     assert trim_reply(question).text == question
-    table = (
-        "Dit krijg ik terug:\n\n status | aantal\n" + "-" * 120 + "\n open   | 4\n(1 row)"
-    )
+    table = "Dit krijg ik terug:\n\n status | aantal\n" + "-" * 120 + "\n open   | 4\n(1 row)"
     assert trim_reply(table).text == table
