@@ -92,15 +92,29 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S{0,2000}", re.IGNORECASE)
+_ASKS = re.compile(r"\?(?:\s|$)")
+
+
 def _width(line: str) -> int:
     return len(_LINK_TARGET.sub("", line))
+
+
+def _asks(line: str) -> bool:
+    """The line ends in a question, or asks one of three words or more before going on
+    ("Is mijn aanvraag al binnen? Zie<https://...>"); a web address's "?" and a signature's
+    "Vragen? Bel 14 0341" are no question."""
+    visible = _URL.sub("", _LINK_TARGET.sub("", line)).rstrip()
+    if visible.endswith("?"):
+        return True
+    return any(len(visible[: m.start()].split()) >= 3 for m in _ASKS.finditer(visible))
 
 
 def _looks_like_signature(tail: list[str]) -> bool:
     lines = [line.strip() for line in tail if line.strip()]
     if len(lines) > _MAX_TAIL_LINES:
         return False
-    return all(_width(line) <= _MAX_TAIL_WIDTH and not line.endswith("?") for line in lines)
+    return all(_width(line) <= _MAX_TAIL_WIDTH and not _asks(line) for line in lines)
 
 
 def _cut_disclaimer(lines: list[str], cut: list[str]) -> list[str]:
@@ -176,7 +190,7 @@ def is_contact_block(block: list[str]) -> bool:
     lines = [line.strip() for line in block if line.strip()]
     if not lines or len(lines) > 10:
         return False
-    if any(_width(line) > _MAX_BLOCK_WIDTH or line.endswith("?") for line in lines):
+    if any(_width(line) > _MAX_BLOCK_WIDTH or _asks(line) for line in lines):
         return False
     contact = sum(
         1
