@@ -48,7 +48,8 @@ _FOOTER_ROOTS = (
     "vermenigvuldig", "afzender", "ontlenen", "ontleend", "nooit", "wachtwoord", "pincode",
     "bankgegevens", "phishing", "virus", "milieu", "confidential", "intended", "recipient",
     "addressee", "privileged", "disclos", "distribut", "prohibited", "liab", "notify",
-    "delete", "never", "password", "environment", "vertraulich", "empfänger", "irrtümlich",
+    "delete", "never", "password", "environment", "sender", "attach", "privat", "remov",
+    "unauthori", "vertraulich", "empfänger", "irrtümlich",
     "löschen", "absender", "haftung", "disclaimer",
 )  # fmt: skip
 _MESSAGE_WORDS = frozenset(

@@ -180,6 +180,17 @@ mr. drs. F.C. Bosman""",
         ["Hoogachtend", "Bosman"],
     ),
     (
+        "english-notice-in-plain-words",
+        """
+
+Thanks,
+Tom
+
+This message and anything attached to it may hold private information. If it was not
+meant for you, let the sender know and remove it from your system.""",
+        ["private information", "remove it from your system"],
+    ),
+    (
         "links-written-as-text-and-target",
         """
 
@@ -213,6 +224,9 @@ def test_more_signature_shapes_are_cut(name: str, tail: str, gone: list[str]) ->
         "\n\nMet sportieve groet van het hele team: mogen we de kantine ook in de zomer gebruiken?",
         # short lines under a closing that are questions
         "\n\nGroetjes,\nMarja\n\nNog iets: kan dat ook op zaterdag?",
+        # a resident's paragraph in the notices' words, asking for themselves
+        "\n\nThe message with the attached form went to the wrong recipient and I want "
+        "it removed. Who is liable for that?",
     ],
 )
 def test_a_question_that_looks_like_a_signature_is_kept(tail: str) -> None:
