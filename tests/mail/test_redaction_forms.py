@@ -111,7 +111,6 @@ def test_numbers_that_are_no_personal_data_stay() -> None:
     assert redact(text).text == text
 
 
-
 def test_a_place_word_with_a_number_that_is_no_address_stays() -> None:
     text = (
         "Het staat op pagina 12, in bijlage 2 en bij artikel 4. Werkt het op Windows 11? "
