@@ -71,7 +71,7 @@ def test_whoknows_reads_a_sqlite_file_without_a_database_library(tmp_path: Path)
     assert main(["import", "slack-export", str(export), "--config", str(config), "--quiet"]) == 0
     printed, loaded = _run(
         ["whoknows", "leerlingenvervoer", "--json", "--config", str(config)],
-        DATABASE + NOT_USED,
+        (*DATABASE, *NOT_USED, "asyncio"),  # its awaits on sqlite3 need no event loop
     )
     assert json.loads(printed)[0]["email"] == SCHOOL
     assert loaded == []

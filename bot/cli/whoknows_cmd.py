@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Coroutine
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,10 +103,8 @@ def _whoknows(args: argparse.Namespace) -> int:
 
         connection = open_if_current(config.database.url)
         if connection is not None:
-            import asyncio
-
             with closing(connection):
-                ranking = asyncio.run(_rank_in_file(connection, config, args))
+                ranking = _without_loop(_rank_in_file(connection, config, args))
             return _report(args, ranking.candidates, ranking.best_group)
     # For start-up time: loaded only when the command runs.
     from bot.storage.database import Database
@@ -134,6 +133,18 @@ def _whoknows(args: argparse.Namespace) -> int:
         return asyncio.run(_answer(database, config, args))
     finally:
         database.sync_engine.dispose()
+
+
+def _without_loop(ranked: Coroutine[Any, Any, Ranking]) -> Ranking:
+    """The ranking, run to its end without an event loop (and asyncio's import): on a sqlite3
+    connection every await returns at once."""
+    try:
+        ranked.send(None)
+    except StopIteration as finished:
+        result: Ranking = finished.value
+        return result
+    ranked.close()
+    raise RuntimeError("ranking on a sqlite3 connection waited for something")
 
 
 async def _rank_in_file(
