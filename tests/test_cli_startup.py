@@ -16,9 +16,19 @@ from tests.mail import mails
 from tests.support.whoknows_export import SCHOOL, write_export
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "asyncio", "nio", "slack_bolt")
-# What a database command loads, and what a command that logs nothing need not.
+# What a database command loads; and what neither command uses: logging (it logs nothing), an
+# event loop (awaits on sqlite3 return at once; a mail is read in this process), chat, charts.
 DATABASE = ("sqlalchemy", "sqlmodel", "alembic", "aiosqlite", "psycopg")
-NOT_USED = ("structlog", "twisted", "nio", "slack_bolt", "aiohttp", "numpy", "matplotlib")
+NOT_USED = (
+    "structlog",
+    "twisted",
+    "asyncio",
+    "nio",
+    "slack_bolt",
+    "aiohttp",
+    "numpy",
+    "matplotlib",
+)
 SEPARATOR = "--- loaded:"
 
 
@@ -71,7 +81,7 @@ def test_whoknows_reads_a_sqlite_file_without_a_database_library(tmp_path: Path)
     assert main(["import", "slack-export", str(export), "--config", str(config), "--quiet"]) == 0
     printed, loaded = _run(
         ["whoknows", "leerlingenvervoer", "--json", "--config", str(config)],
-        (*DATABASE, *NOT_USED, "asyncio"),  # its awaits on sqlite3 need no event loop
+        DATABASE + NOT_USED,
     )
     assert json.loads(printed)[0]["email"] == SCHOOL
     assert loaded == []
