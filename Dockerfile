@@ -9,6 +9,9 @@ COPY schedules schedules
 RUN pip install --no-cache-dir --prefix=/install .
 
 FROM python:3.11-slim
+# Word lists for "who knows": a correct Dutch, English or German word is never taken for a typo.
+RUN apt-get update && apt-get install -y --no-install-recommends wdutch wbritish wngerman \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 vraagbaak
 COPY --from=build /install /usr/local
 USER vraagbaak

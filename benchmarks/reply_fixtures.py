@@ -6,10 +6,11 @@
 github/email_reply_parser's ``test/emails``) and ``cases.json``: ``{"FILE": {"reply": "the
 text the sender wrote"}}``, written by whoever measures (the fixture sets state their
 expectations as code, one assertion per test, so they are restated there, outside this
-repository). A body still in quoted-printable (``=C3=A9``, ``=`` at a line end) is decoded
-first, as the MIME layer does for a real mail. A case is right when ``trim_reply`` returns the
-reply, whitespace normalised. Halves by ``knowledge.evaluation.dev_half`` of the file name.
-``--library`` measures ``mail-parser-reply`` (if importable) on the same cases.
+repository). A body still in quoted-printable (a UTF-8 sequence such as ``=C3=A9``, ``=`` at
+a line end) is decoded first, as the MIME layer does for a real mail; a lone ``=80`` is text
+(``width=80`` in a pasted query plan), not an encoding. A case is right when ``trim_reply``
+returns the reply, whitespace normalised. Halves by ``knowledge.evaluation.dev_half`` of the
+file name. ``--library`` measures ``mail-parser-reply`` (if importable) on the same cases.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from bot.mail.trim import trim_reply  # noqa: E402
 from knowledge.evaluation import dev_half  # noqa: E402
 
 _WS = re.compile(r"\s+")
-_QUOTED_PRINTABLE = re.compile(r"=\r?\n|=[0-9A-F]{2}")
+_QUOTED_PRINTABLE = re.compile(r"=\r?\n|=[C-F][0-9A-F]=[89AB][0-9A-F]")
 
 
 def normalise(text: str) -> str:

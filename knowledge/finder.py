@@ -21,6 +21,7 @@ from knowledge.analysis import Analyzer
 from knowledge.expansion import feedback_candidates, feedback_concept, learned_concept, sources
 from knowledge.index_rows import IndexRows, PersonRow, Posting, SettingsRow
 from knowledge.language import LANGUAGES, Language
+from knowledge.lexicon import Lexicon
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import is_topic_word, stem
@@ -114,9 +115,12 @@ class ExpertRanker:
         thesaurus: Thesaurus,
         half_life_days: float = 60.0,
         language: Language = "nl",
+        lexicon: Lexicon | None = None,
     ) -> None:
-        """``language``: the deployment's, for a question too short to tell ("seed")."""
+        """``language``: the deployment's, for a question too short to tell ("seed");
+        ``lexicon``: the word lists of the languages asked in (no typo is a word)."""
         self.thesaurus = thesaurus
+        self.lexicon = lexicon
         self.language: Language = language
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
@@ -139,7 +143,7 @@ class ExpertRanker:
         self._vocabulary = _Vocabulary(
             version,
             int(threads) if threads else 0,
-            QueryAnalyzer(self.thesaurus, surfaces, self.language),
+            QueryAnalyzer(self.thesaurus, surfaces, self.language, self.lexicon),
             await rows.external_organisations(),
             time.monotonic(),
         )

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.analysis import COMPOUNDING, MIN_KNOWN_DF, Analyzer
 from knowledge.language import Language, detect
+from knowledge.lexicon import Lexicon
 from knowledge.text import is_content, raw_tokens, stem, word_parts
 from knowledge.thesaurus import Thesaurus
 
@@ -123,9 +124,16 @@ def max_typos(word: str) -> int:
 
 class QueryAnalyzer:
     def __init__(
-        self, thesaurus: Thesaurus, vocabulary: Mapping[str, int], default: Language = "nl"
+        self,
+        thesaurus: Thesaurus,
+        vocabulary: Mapping[str, int],
+        default: Language = "nl",
+        lexicon: Lexicon | None = None,
     ) -> None:
+        """``lexicon``: the words of each language, so that a correct word the history
+        lacks is not taken for a typo of one it has."""
         self.thesaurus = thesaurus
+        self.lexicon = lexicon or Lexicon({})
         self.vocabulary = vocabulary
         self.default: Language = default
         self._known = [w for w, df in vocabulary.items() if df >= MIN_KNOWN_DF and len(w) >= 4]
@@ -193,10 +201,19 @@ class QueryAnalyzer:
                 tail = rest[len(link) :]
                 if not rest.startswith(link) or len(tail) < 4:
                     continue
+                if not (self._word_of(head, lang) and self._word_of(tail, lang)):
+                    continue
                 parts = (stem(head, lang), stem(tail, lang))
                 if any(self.thesaurus.knows(part, lang) for part in parts):
                     return parts
         return ()
+
+    def _word_of(self, part: str, lang: Language) -> bool:
+        """Whether a compound's part is a word: of the history, or of the language where
+        its word list is installed (without one, any part may be)."""
+        if self.is_known(part) or lang not in self.lexicon.languages():
+            return True
+        return self.lexicon.is_word(part, lang)
 
     def compounds_starting(self, prefix: str) -> list[str]:
         """Known compounds made of ``prefix`` and a known word, with Dutch linking letters
@@ -230,17 +247,21 @@ class QueryAnalyzer:
         best = min(found, key=lambda hit: (hit[1], -self.vocabulary.get(hit[0], 0)))
         return str(best[0])
 
-    def spelling(self, text: str, extra: Sequence[str] = ()) -> str | None:
+    def spelling(
+        self, text: str, extra: Sequence[str] = (), lang: Language | None = None
+    ) -> str | None:
         """The question with each unknown word replaced by the nearest known one (from the
         history or ``extra``, e.g. the thesaurus): "trapleft" → "traplift"; None when no
         word changes."""
         choices = [*self._known, *(w for w in extra if len(w) >= 4)]
         if not choices:
             return None
+        lang = lang or detect(text, self.default)
         changed = False
         words: list[str] = []
         for token in raw_tokens(text)[:20]:
-            if not is_content(token) or self.is_known(token) or len(token) < 5:
+            correct = self.is_known(token) or self.lexicon.is_word(token, lang)
+            if not is_content(token) or correct or len(token) < 5:
                 if is_content(token):
                     words.append(token)
                 continue
@@ -325,8 +346,10 @@ class QueryAnalyzer:
                 sequence.append((stem(part, lang), index))
             return
         # a word the thesaurus knows is no misspelling of a word the history has ("passwort"
-        # is not "paspoort", "omhalen" not "ophalen"): its synonyms carry it
-        corrected = None if self.thesaurus.knows(own, lang) else self.correct(word)
+        # is not "paspoort", "omhalen" not "ophalen"): its synonyms carry it;
+        # nor is a word of the language ("gezin" is not "gezien", "stoep" not "soep")
+        correct = self.thesaurus.knows(own, lang) or self.lexicon.is_word(word, lang)
+        corrected = None if correct else self.correct(word)
         if corrected is not None:
             concept.add(stem(corrected, lang), weight * FUZZY_WEIGHT)
             concept.corrected[word] = corrected

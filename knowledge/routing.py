@@ -40,6 +40,8 @@ _GENERIC = frozenset(
         # how groups describe themselves, not what they are about ("samen met de aannemer")
         "samen", "overleg", "gedeeld", "gedeelde", "kanaal", "team", "afdeling", "cluster",
         "algemeen", "algemene", "overig", "overige",
+        # "ik werk vroeg", "het werk aan de weg": everyone's work, no question about a job
+        "werk",
     )
 )  # fmt: skip
 
@@ -116,7 +118,8 @@ GLOSSARY: dict[str, str] = {
     "benefits": "uitkering",
     "unemployed": "werkloos",
     "bailiff": "deurwaarder",
-    "debt collect": "incassobureau",
+    "debt collector": "incassobureau",
+    "debt collection": "incassobureau",
     "property valuation": "woz",
     "property value": "woz",
     "tax assessment": "aanslag",
@@ -130,6 +133,18 @@ GLOSSARY: dict[str, str] = {
     "parking permit": "parkeervergunning",
     "parking": "parkeren",
     "event permit": "evenementenvergunning",
+    "grant": "subsidie",
+    "subsidy": "subsidie",
+    "subsidies": "subsidie",
+    "association": "vereniging",
+    "sports club": "sportvereniging",
+    "choir": "koor",
+    "community centre": "wijkcentrum",
+    "community center": "wijkcentrum",
+    "volunteers": "vrijwilligers",
+    "membership fee": "contributie",
+    "grave": "graf",
+    "cremation": "asbestemming",
     "street party": "straatfeest",
     "noise nuisance": "geluidsoverlast",
     "dormer": "dakkapel",
@@ -198,9 +213,17 @@ def _stem(token: str) -> str:
     return token
 
 
+# A glossary word counts as a whole word (or its plural): the "register" in "nachtregister"
+# is no English "register", the "tax" in "taxi" no tax.
+_GLOSSARY_WORDS = {
+    source: re.compile(rf"(?<![a-z0-9]){re.escape(source)}(?:s|es)?(?![a-z0-9])")
+    for source in GLOSSARY
+}
+
+
 def expand_glossary(text: str) -> str:
     folded = fold(_PLACEHOLDER.sub(" ", _CONTACT_LABEL.sub(" ", text)))
-    extra = [target for source, target in GLOSSARY.items() if source in folded]
+    extra = [GLOSSARY[source] for source, word in _GLOSSARY_WORDS.items() if word.search(folded)]
     return folded + (" " + " ".join(extra) if extra else "")
 
 
@@ -223,6 +246,10 @@ class Domain:
     id: str
     anchors: tuple[str, ...]
     terms: tuple[str, ...]
+    # A task that one gemeente gives its own team or counter and another leaves in a broader
+    # domain (parking under permits, graves under the public space): the groups of that
+    # broader domain stand for it unless some group names it.
+    within: str | None = None
 
 
 def load_domains(text: str | None = None) -> list[Domain]:
@@ -233,7 +260,12 @@ def load_domains(text: str | None = None) -> list[Domain]:
         )
     data = tomllib.loads(text)
     return [
-        Domain(str(d["id"]), tuple(d.get("anchors", ())), tuple(d.get("terms", ())))
+        Domain(
+            str(d["id"]),
+            tuple(d.get("anchors", ())),
+            tuple(d.get("terms", ())),
+            str(d["within"]) if "within" in d else None,
+        )
         for d in data.get("domains", [])
     ]
 
@@ -290,13 +322,26 @@ class Router:
         self.groups = list(groups)
         self.domains = list(load_domains() if domains is None else domains)
         self._learned = self.history_domains(self.groups)
+        self._named = {group.id: self._named_domains(group) for group in self.groups}
         self._index = self._build(self.groups)
         self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
     def group_domains(self, group: GroupProfile) -> list[Domain]:
         """The domains a group's name, description and keywords name (one anchor or two of
-        the domain's terms), and those its channel history keeps using
-        (:meth:`history_domains`)."""
+        the domain's terms), those its channel history keeps using
+        (:meth:`history_domains`), and the narrower domains ``within`` one of these that no
+        group names."""
+        named = self._named.get(group.id)
+        if named is None:
+            named = self._named_domains(group)
+        claimed = set().union(*self._named.values())
+        return [
+            domain
+            for domain in self.domains
+            if domain.id in named or (domain.within in named and domain.id not in claimed)
+        ]
+
+    def _named_domains(self, group: GroupProfile) -> set[str]:
         own = " ".join([group.name, group.description, *group.keywords])
         text = " " + " ".join(tokens(own)) + " "
         stems = {_stem(w) for w in tokens(own)}
@@ -308,15 +353,13 @@ class Router:
             return f" {' '.join(words)} " in text
 
         learned = self._learned.get(group.id, set())
-        result = []
-        for domain in self.domains:
-            if (
-                domain.id in learned
-                or any(found(a) for a in domain.anchors)
-                or sum(map(found, domain.terms)) >= 2
-            ):
-                result.append(domain)
-        return result
+        return {
+            domain.id
+            for domain in self.domains
+            if domain.id in learned
+            or any(found(a) for a in domain.anchors)
+            or sum(map(found, domain.terms)) >= 2
+        }
 
     def history_domains(self, groups: Sequence[GroupProfile]) -> dict[str, set[str]]:
         """The domains each group's past threads keep using: a word of the domain in at

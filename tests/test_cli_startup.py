@@ -32,20 +32,24 @@ NOT_USED = (
 SEPARATOR = "--- loaded:"
 
 
-def _run(argv: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:
-    """What ``vraagbaak ARGV`` printed, and which of ``watched`` it had loaded at the end."""
+def _run(argv: list[str], watched: tuple[str, ...]) -> tuple[str, list[str], int]:
+    """What ``vraagbaak ARGV`` printed, which of ``watched`` it had loaded at the end, and
+    how many word lists it read into the lexicon's index (knowledge.lexicon)."""
     probe = (
         "import sys\n"
         "from bot.cli import main\n"
         f"code = main({argv!r})\n"
-        f"print({SEPARATOR!r}, ','.join(m for m in {watched!r} if m in sys.modules))\n"
+        "lexicon = sys.modules.get('knowledge.lexicon')\n"
+        f"print({SEPARATOR!r}, len(lexicon._READ) if lexicon else 0,"
+        f" ','.join(m for m in {watched!r} if m in sys.modules))\n"
         "sys.exit(code)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stdout
-    printed, _, loaded = done.rpartition(SEPARATOR)
-    return printed, [name for name in loaded.strip().split(",") if name]
+    printed, _, end = done.rpartition(SEPARATOR)
+    read, _, loaded = end.strip().partition(" ")
+    return printed, [name for name in loaded.split(",") if name], int(read)
 
 
 def test_the_parser_loads_no_heavy_library() -> None:
@@ -71,25 +75,30 @@ def test_help_still_lists_every_command() -> None:
 
 def test_whoknows_reads_a_sqlite_file_without_a_database_library(tmp_path: Path) -> None:
     config = tmp_path / "vraagbaak.toml"
+    words = tmp_path / "dutch"
+    words.write_text("gezin\nleerling\nvervoer\n", encoding="utf-8")
     config.write_text(
         f'[database]\nurl = "sqlite:///{tmp_path / "v.db"}"\n\n'
+        f'[whoknows]\nword_lists = {{ nl = "{words}" }}\n\n'
         '[[organisations]]\nid = "harderwijk"\nname = "Gemeente Harderwijk"\n'
         'domains = ["harderwijk.nl"]\n',
         encoding="utf-8",
     )
     export = write_export(tmp_path)
     assert main(["import", "slack-export", str(export), "--config", str(config), "--quiet"]) == 0
-    printed, loaded = _run(
-        ["whoknows", "leerlingenvervoer", "--json", "--config", str(config)],
+    # "gezin" is no word of the history: the word list is asked whether it is a word
+    printed, loaded, read = _run(
+        ["whoknows", "leerlingenvervoer voor een gezin", "--json", "--config", str(config)],
         DATABASE + NOT_USED,
     )
     assert json.loads(printed)[0]["email"] == SCHOOL
     assert loaded == []
+    assert read == 0  # searched as it is, not read into the bot's index of it
 
 
 def test_email_parse_loads_no_database_or_logging_library(tmp_path: Path) -> None:
     eml = tmp_path / "q.eml"
     eml.write_bytes(bytes(mails.plain(mails.OUTLOOK_FORWARD, subject="FW: Schutting bij de buren")))
-    printed, loaded = _run(["email", "parse", str(eml), "--json"], DATABASE + NOT_USED)
+    printed, loaded, _read = _run(["email", "parse", str(eml), "--json"], DATABASE + NOT_USED)
     assert json.loads(printed)["forwarded_by"] == "m.hendriks@ermelo.nl"
     assert loaded == []

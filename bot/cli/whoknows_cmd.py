@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.expertise.finder import ExpertIndex
     from bot.storage.database import Database
     from knowledge.finder import Candidate, Ranking
+    from knowledge.lexicon import Lexicon
     from knowledge.thesaurus import Thesaurus
 
 
@@ -64,7 +65,18 @@ def _thesaurus(config: Config) -> Thesaurus:
     return load_thesaurus(config.whoknows.synonyms, config.whoknows.thesaurus_files)
 
 
-def _finder(config: Config) -> ExpertIndex:
+def _lexicon(config: Config, *, one_question: bool) -> Lexicon:
+    """The word lists; for one question searched as they are, not first read into the
+    bot's index of them (the Dutch list alone takes 0.4 s), with the same answers."""
+    # For start-up time: loaded only when the command runs.
+    from knowledge.lexicon import configured_lexicon
+    from knowledge.word_search import SearchedLexicon
+
+    lexicon = configured_lexicon(config.whoknows.word_lists)
+    return SearchedLexicon(lexicon.lists) if one_question else lexicon
+
+
+def _finder(config: Config, *, one_question: bool) -> ExpertIndex:
     # For start-up time: loaded only when the command runs.
     from bot.expertise.finder import ExpertIndex
 
@@ -72,6 +84,7 @@ def _finder(config: Config) -> ExpertIndex:
         _thesaurus(config),
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
+        lexicon=_lexicon(config, one_question=one_question),
     )
 
 
@@ -160,6 +173,7 @@ async def _rank_in_file(
         _thesaurus(config),
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
+        lexicon=_lexicon(config, one_question=True),
     )
     lang = _language(args, config)
     return await ranker.rank(
@@ -179,7 +193,7 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             print(f"{args.as_email}: no such person", file=sys.stderr)
             await database.dispose()
             return 1
-    finder = _finder(config)
+    finder = _finder(config, one_question=True)
     lang = _language(args, config)
     async with database.session() as session:
         if asker_id is None:
@@ -283,7 +297,7 @@ async def evaluate_qrels(
     # For start-up time: loaded only when the command runs.
     from knowledge.evaluation import QueryScore, score_query, summarise, summarise_halves
 
-    finder = _finder(config)
+    finder = _finder(config, one_question=False)
     scores = []
     for item in qrels:
         asker = await _person_id(database, item["asker_email"]) if item.get("asker_email") else None

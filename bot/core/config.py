@@ -263,6 +263,17 @@ class WhoKnowsSection(Section):
     half_life_days: float = Field(default=60.0, gt=0)
     synonyms: list[list[str]] = Field(default_factory=list)
     thesaurus_files: list[Path] = Field(default_factory=list)
+    # Word lists per language (one word a line), so that a correct word is never "corrected";
+    # unset: those in /usr/share/dict where installed (Debian wdutch, wbritish, wngerman).
+    word_lists: dict[str, Path] | None = None
+
+    @field_validator("word_lists")
+    @classmethod
+    def _known_languages(cls, value: dict[str, Path] | None) -> dict[str, Path] | None:
+        unknown = sorted(set(value or {}) - {"nl", "en", "de"})
+        if unknown:
+            raise ValueError(f"languages are nl, en and de, not {', '.join(unknown)}")
+        return value
 
 
 _CSS_PROPERTY = r"^--[a-z0-9-]{1,80}$"

@@ -23,6 +23,7 @@ from bot.people.authority import HelpRights
 from bot.people.channels import ChannelDirectory
 from bot.people.identity import Identity
 from bot.storage.database import Database
+from knowledge.lexicon import configured_lexicon
 from knowledge.thesaurus import load_thesaurus
 
 
@@ -68,6 +69,7 @@ class Services(CoreServices):
             clock=clock,
             half_life_days=settings.half_life_days,
             language=config.bot.language,
+            lexicon=configured_lexicon(settings.word_lists),
         )
         return cls(
             **{f.name: getattr(core, f.name) for f in fields(CoreServices)},

@@ -16,6 +16,7 @@ from bot.expertise.live import LiveEvidence
 from bot.expertise.store import ExpertiseStore
 from knowledge.finder import ExpertRanker, Ranking
 from knowledge.language import Language
+from knowledge.lexicon import Lexicon
 from knowledge.query import AnalyzedQuery
 from knowledge.thesaurus import Thesaurus
 
@@ -29,9 +30,13 @@ class ExpertIndex:
         clock: Clock | None = None,
         half_life_days: float = 60.0,
         language: Language = "nl",
+        lexicon: Lexicon | None = None,
     ) -> None:
-        """``language``: the deployment's, for a question too short to tell ("seed")."""
-        self.ranker = ExpertRanker(thesaurus, half_life_days=half_life_days, language=language)
+        """``language``: the deployment's, for a question too short to tell ("seed");
+        ``lexicon``: the word lists of the languages asked in (no typo is a word)."""
+        self.ranker = ExpertRanker(
+            thesaurus, half_life_days=half_life_days, language=language, lexicon=lexicon
+        )
         self.clock = clock or SystemClock()
 
     @property
@@ -40,6 +45,11 @@ class ExpertIndex:
 
     def invalidate(self) -> None:
         self.ranker.invalidate()
+
+    def load_word_lists(self) -> None:
+        """Reads the word lists now (blocking: call it in a thread), not on a first question."""
+        if self.ranker.lexicon is not None:
+            self.ranker.lexicon.load()
 
     async def live(self, session: AsyncSession) -> LiveEvidence:
         """The updater that adds evidence from chat as it arrives."""

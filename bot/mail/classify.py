@@ -79,7 +79,7 @@ _ACK_BODY = re.compile(
 # geweest" or "op vakantie geweest" is a person telling a story, not an auto-reply).
 _ABSENT = (
     r"(?:afwezig|niet aanwezig|niet op kantoor|buiten kantoor|niet bereikbaar|niet beschikbaar"
-    r"|met vakantie|op vakantie|met (?:\w+)?verlof)"
+    r"|met vakantie|op vakantie|met (?:\w+)?verlof|beperkt bereikbaar)"
 )
 _AWAY_BODY = re.compile(
     r"(?:\b" + _ABSENT + r"[^.\n]{0,40}?\b(?:tot|t/m|tot en met|vanaf|terug op|weer aanwezig"
@@ -90,10 +90,18 @@ _AWAY_BODY = re.compile(
     r"\b(?:weer|terug) (?:aanwezig|bereikbaar|op kantoor) (?:op|vanaf)\b|"
     r"\blees (?:ik )?mijn (?:e-?)?mail (?:weer |pas )?(?:vanaf|na|op)\b|"
     r"\b(?:uw|je|jouw) (?:e-?mail|bericht) wordt niet doorgestuurd\b|"
-    r"\b(?:out of (?:the )?office|away|on (?:leave|holiday|vacation))[^.\n]{0,40}?"
+    r"\b(?:out of (?:the )?office|away|on (?:leave|holiday|vacation)|travell?ing"
+    r"|(?:won't|will not|don't|do not|can't|cannot) (?:be )?(?:checking|reading|answering"
+    r"|able to (?:read|check|answer)) (?:my )?e-?mails?)[^.\n]{0,40}?"
     r"\b(?:until|till|returning|back on)\b|\bback in (?:the )?office on\b)",
     re.I,
 )
+# A question the writer asks for themselves ("kan ik mijn paspoort daarna ophalen?"): a
+# person writing, even when they say they are away; an automatic reply's questions are put
+# to its reader ("Heeft u een dringende vraag?").
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]{1,300}\?")
+_ASKER = frozenset({"ik", "wij", "we", "i", "ich", "wir"})
+_WORDS = re.compile(r"[^\W\d_]+")
 _BODY_WINDOW = 800  # acknowledgements say what they are in their first lines
 _SHORT_BODY = 1500
 
@@ -144,8 +152,18 @@ def is_auto_reply(mail: ParsedMail) -> bool:
     away = bool(_AWAY_BODY.search(opening))
     ticket = bool(_TICKET_SUBJECT.search(subject))
     # Weaker signs count together: an out-of-office or acknowledgement text in a short mail,
-    # or a ticket-number subject with an acknowledgement.
-    return (short and (away or acknowledges)) or (ticket and (acknowledges or away))
+    # or a ticket-number subject with an acknowledgement; never over a question of the
+    # writer's own.
+    weak = (short and (away or acknowledges)) or (ticket and (acknowledges or away))
+    return weak and not asks_for_themselves(opening)
+
+
+def asks_for_themselves(text: str) -> bool:
+    """A question in ``text`` with the writer as its subject (ik, wij, we, I, ich, wir)."""
+    return any(
+        _ASKER.intersection(w.casefold() for w in _WORDS.findall(sentence.group()))
+        for sentence in _QUESTION_SENTENCE.finditer(text)
+    )
 
 
 def is_own_mail(mail: ParsedMail, own_addresses: frozenset[str]) -> bool:

@@ -20,18 +20,24 @@ _DISCLAIMER = re.compile(
 )
 _VALEDICTION = re.compile(
     r"^\s*(?:"
-    r"(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|zonnige|collegiale)\s+groet(?:en|jes)?"
-    r"|groet(?:en|jes)?|gr\.?|grt\.?|mvg|m\.v\.g\.?"
+    # "Met sportieve groet", "Muzikale groeten": any inflected adjective before "groet"
+    r"(?:met\s+)?(?:[^\W\d_]+e\s+){1,2}groet(?:en|jes)?"
+    r"|groet(?:en|jes)?|gr\.?|grt\.?|mvg|m\.v\.g\.?|hoogachtend|met\s+(?:de\s+meeste\s+)?hoogachting"
+    r"|(?:mit\s+)?(?:[^\W\d_]+(?:e|en)\s+)?gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?|mfg"
     r"|(?:alvast\s+|bij\s+voorbaat\s+)?(?:heel\s+)?(?:erg\s+)?(?:hartelijk\s+)?"
     r"(?:bedankt|dank(?:je|jewel| u| je)?"
     r"(?:\s+wel)?)"
-    r"|(?:kind|best|warm|many)\s+(?:regards|wishes|thanks)|regards|cheers|sincerely|yours"
+    r"|(?:with\s+)?(?:[a-z]+\s+){0,2}(?:regards|wishes)|many\s+thanks|all\s+the\s+best"
+    r"|cheers|sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?"
     r"|thanks?(?:\s+(?:a lot|so much|in advance|again))?|thank you(?:\s+\w+)?"
     r")\b[\s,.!]*(?:[\wÀ-ÿ'.-]+(?:\s+[\wÀ-ÿ'.-]+){0,3})?[\s,.!]*$",
     re.IGNORECASE,
 )
 _MAX_TAIL_LINES = 14
 _MAX_TAIL_WIDTH = 90
+# What a mail client writes after a link's text when it makes plain text of HTML
+# ("LinkedIn<https://www.linkedin.com/in/...>"): no width a reader sees.
+_LINK_TARGET = re.compile(r"<(?:https?://|mailto:|tel:)[^<>\s]{0,2000}>", re.IGNORECASE)
 
 # --- structure: what a footer paragraph and a contact block look like, in any wording ------
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -42,7 +48,8 @@ _FOOTER_ROOTS = (
     "vermenigvuldig", "afzender", "ontlenen", "ontleend", "nooit", "wachtwoord", "pincode",
     "bankgegevens", "phishing", "virus", "milieu", "confidential", "intended", "recipient",
     "addressee", "privileged", "disclos", "distribut", "prohibited", "liab", "notify",
-    "delete", "never", "password", "environment", "vertraulich", "empfänger", "irrtümlich",
+    "delete", "never", "password", "environment", "sender", "attach", "privat", "remov",
+    "unauthori", "vertraulich", "empfänger", "irrtümlich",
     "löschen", "absender", "haftung", "disclaimer",
 )  # fmt: skip
 _MESSAGE_WORDS = frozenset(
@@ -66,7 +73,8 @@ _FIRST_PERSON = frozenset("ik mijn me mij i my me".split())  # noqa: SIM905
 _PHONE = re.compile(r"(?:\+|\b)\d[\d \t().-]{7,18}\d\b")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\bpostbus\b|\bp\.?o\.? box\b"
-    r"|\b\d{4} ?[A-Z]{2}\b|^\s*(?:t|tel|telefoon|m|mob|mobiel|e|phone|fax)\.?\s*[:.]?\s*[+(\d]",
+    r"|\b\d{4} ?[A-Z]{2}\b|^\s*(?:t|tel|telefoon|m|mob|mobiel|e|phone|fax)\.?\s*[:.]?\s*[+(\d]"
+    r"|^\s*\[cid:|\blinkedin\b",
     re.IGNORECASE,
 )
 # "Juridisch adviseur | Gemeente Zeewolde", "Team Vergunningen", "Senior beleidsmedewerker
@@ -85,11 +93,29 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S{0,2000}", re.IGNORECASE)
+_ASKS = re.compile(r"\?(?:\s|$)")
+
+
+def _width(line: str) -> int:
+    return len(_LINK_TARGET.sub("", line))
+
+
+def _asks(line: str) -> bool:
+    """The line ends in a question, or asks one of three words or more before going on
+    ("Is mijn aanvraag al binnen? Zie<https://...>"); a web address's "?" and a signature's
+    "Vragen? Bel 14 0341" are no question."""
+    visible = _URL.sub("", _LINK_TARGET.sub("", line)).rstrip()
+    if visible.endswith("?"):
+        return True
+    return any(len(visible[: m.start()].split()) >= 3 for m in _ASKS.finditer(visible))
+
+
 def _looks_like_signature(tail: list[str]) -> bool:
     lines = [line.strip() for line in tail if line.strip()]
     if len(lines) > _MAX_TAIL_LINES:
         return False
-    return all(len(line) <= _MAX_TAIL_WIDTH and not line.endswith("?") for line in lines)
+    return all(_width(line) <= _MAX_TAIL_WIDTH and not _asks(line) for line in lines)
 
 
 def _cut_disclaimer(lines: list[str], cut: list[str]) -> list[str]:
@@ -165,7 +191,7 @@ def is_contact_block(block: list[str]) -> bool:
     lines = [line.strip() for line in block if line.strip()]
     if not lines or len(lines) > 10:
         return False
-    if any(len(line) > _MAX_BLOCK_WIDTH or line.endswith("?") for line in lines):
+    if any(_width(line) > _MAX_BLOCK_WIDTH or _asks(line) for line in lines):
         return False
     contact = sum(
         1

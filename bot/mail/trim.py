@@ -1,7 +1,8 @@
 """Reply trimming: quoted history, attribution lines ("Op ... schreef ...:"), embedded header
 blocks (Van:/Verzonden:/Aan:/Onderwerp: in many languages), forward and "original message"
-separators, and mobile signatures ("Verstuurd vanaf mijn iPhone"). What is cut is returned
-too, so the caller can keep it with the stored message."""
+separators, mobile signatures ("Verstuurd vanaf mijn iPhone") and a signature under ``-- `` or
+a short rule. Text the sender wrote under a quote is kept. What is cut is returned too, so the
+caller can keep it with the stored message."""
 
 from __future__ import annotations
 
@@ -59,6 +60,9 @@ _ATTR_VERB = re.compile(
     r"пише|写道|寫道|kirjoitti|geschreven|scrisse|escreveu)\b[^\n]*?[:：]?\s*-*\s*$",
     re.IGNORECASE,
 )
+# "On 11 Apr 2011, at 6:54 PM, X <x@y> sent:": "sent" is a header label too ("Sent: Monday"),
+# so as the verb of an attribution it needs the address with it.
+_ATTR_SENT = re.compile(r"\bsent\s*[:：]\s*$", re.IGNORECASE)
 _ATTR_OPEN = re.compile(
     r"^\s*(?:-{2,}\s*)?(?:on|op|am|le|den|el|il|em|w dniu|på|dne)\s"
     r"|^\s*\d{1,4}[-/. ]"
@@ -76,9 +80,11 @@ FORWARD_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 ORIGINAL_SEPARATOR = re.compile(
-    r"^\s*-{2,}\s*(?:original message|mensaje original|oorspronkelijk bericht|"
-    r"ursprüngliche nachricht|message d'origine|messaggio originale|originalmeddelande|"
-    r"opprinnelig melding)\s*-*\s*$",
+    r"^\s*-{2,}\s*(?:original message|reply message|mensaje original|oorspronkelijk bericht|"
+    r"ursprüngliche nachricht|antwort nachricht|message d'origine|messaggio originale|"
+    r"originalmeddelande|ursprungligt meddelande|opprinnelig melding|oprindelig meddelelse|"
+    r"mensagem original|alkuperäinen viesti|wiadomość oryginalna|původní zpráva|"
+    r"pôvodná správa|eredeti üzenet|исходное сообщение)\s*-*\s*$",
     re.IGNORECASE,
 )
 # A forward separator with more on its line (Yahoo writes its whole header block there).
@@ -259,8 +265,11 @@ def attribution(lines: list[str], start: int) -> int | None:
         if len(part) <= 300 and _PROSE.match(part) and not _ATTR_VERB.search(part):
             return None  # a sentence of the mail ("On Friday it did not work."), not a header
         joined = f"{joined} {part}" if joined else part
-        if _ATTR_VERB.search(part) or (end > start and part.endswith((":", "：")) and joined):
+        ends = _ATTR_VERB.search(part) or _ATTR_SENT.search(part)
+        if ends or (end > start and part.endswith((":", "："))):
             if _ATTR_VERB.search(joined) and (re.search(r"\d", joined) or "@" in joined):
+                return end + 1
+            if _ATTR_SENT.search(joined) and "@" in joined and re.search(r"\d", joined):
                 return end + 1
             if _DATE_START.match(first) and "@" in joined and joined.endswith((":", "：")):
                 return end + 1
@@ -420,27 +429,107 @@ def strip_trailing_noise(lines: list[str], cut: list[str]) -> list[str]:
     return lines
 
 
+# A rule typed or inserted above a signature: dashes or underscores, no wider than a mail line
+# (a wider one is a table's, in a pasted query result or listing).
+_SIGNATURE_RULE = re.compile(r"^\s*(?:-{5,80}|_{5,80})\s*$")
+
+
+def _signature_rule(lines: list[str], index: int) -> bool:
+    """``lines[index]`` is a rule with a short signature under it: at most six lines of
+    at most 80 characters, none a question; not the underline of a heading above it nor the
+    rule under a line that announces what follows ("Mijn gegevens:")."""
+    if not _SIGNATURE_RULE.match(lines[index]):
+        return False
+    above = lines[index - 1].strip()
+    rule = lines[index].strip()
+    if above and (abs(len(above) - len(rule)) <= 2 or above.endswith((":", "："))):
+        return False
+    below = [line.strip() for line in lines[index + 1 :] if line.strip()]
+    return 0 < len(below) <= 6 and all(len(line) <= 80 and not line.endswith("?") for line in below)
+
+
 def _signature_delimiter(lines: list[str], cut: list[str]) -> list[str]:
-    """``-- `` followed by at most 15 lines of text: the signature (RFC 3676 section 4.3)."""
+    """``-- `` followed by at most 15 lines of text: the signature (RFC 3676 section 4.3);
+    or a rule of dashes or underscores followed by a few short lines."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     candidates = [i for i in filled[-16:] if i > 0 and SIGNATURE_DELIMITER.match(lines[i])]
+    candidates += [i for i in filled[-7:] if i > filled[0] and _signature_rule(lines, i)]
     if candidates:
-        index = candidates[0]
+        index = min(candidates)
         cut.append("\n".join(lines[index:]))
         return lines[:index]
     return lines
 
 
+# Where an attribution starts after text on the same line ("reply--- On Wed, Apr 4, 2012 at
+# 3:59 PM, me@x.com wrote:"), as clients write it when they unwrap the line above: a
+# capitalised opener after text, dashes or a space.
+_GLUED_OPEN = re.compile(r"(?<=\S)(?:\s*-{2,}\s*|\s+)(?=(?:On|Op|Am|Le|El|Il|Em|Den|På)\s)")
+
+
+def _glued_attribution(line: str) -> int | None:
+    """Where an attribution glued to the sender's text starts in ``line``: it ends the line
+    with its verb and a colon and names a date and an address (a sentence of the sender's
+    own, "On 3 March the clerk wrote:", names none). The last opener that starts one wins
+    ("On Monday I came by. On Tue, 3 Mar ... wrote:"); only the last few are tried, so a
+    line full of openers costs no more than a few."""
+    stripped = line.rstrip()
+    if len(line) > 400 or is_quoted(line) or not stripped.endswith((":", "：")):
+        return None
+    if not (_ATTR_VERB.search(stripped) or _ATTR_SENT.search(stripped)):
+        return None
+    for opener in list(_GLUED_OPEN.finditer(line))[::-1][:8]:
+        tail = line[opener.end() :].strip()
+        if "@" in tail and re.search(r"\d", tail) and attribution([tail], 0) is not None:
+            return opener.start()
+    return None
+
+
+def _split_glued_attributions(lines: list[str]) -> list[str]:
+    """An attribution glued to the end of the sender's last line, right above a quote, on
+    a line of its own."""
+    out: list[str] = []
+    quote_follows = False  # the next line with text, from the bottom up, is quoted
+    for line in reversed(lines):
+        split = _glued_attribution(line) if quote_follows else None
+        if split is None:
+            out.append(line)
+        else:
+            out.extend([line[split:].strip(" -"), line[:split]])
+        if line.strip():
+            quote_follows = is_quoted(line)
+    return out[::-1]
+
+
+def _text_under_quote(lines: list[str], boundary: Boundary) -> int | None:
+    """Where the sender's own text under a quoted attribution starts ("Regards, Roman" under
+    ``> ...``): the quote follows the attribution, only unquoted text follows the quote, and
+    that text is no earlier mail of its own."""
+    if boundary.kind != "attribution":
+        return None
+    index = boundary.body
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines) or not is_quoted(lines[index]):
+        return None
+    after = _skip_quote_block(lines, index)
+    rest = lines[after:]
+    if not any(line.strip() for line in rest) or any(is_quoted(line) for line in rest):
+        return None
+    return after if find_boundary(rest) is None else None
+
+
 def trim_reply(text: str) -> Trimmed:
     """The sender's own text of a plain-text reply."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = _split_glued_attributions(text.split("\n"))
     cut: list[str] = []
     lines = _leading_attribution(lines, cut)
     boundary = find_boundary(lines)
     if boundary is not None and any(line.strip() for line in lines[: boundary.start]):
-        cut.append("\n".join(lines[boundary.start :]))
-        lines = lines[: boundary.start]
+        under = _text_under_quote(lines, boundary)
+        cut.append("\n".join(lines[boundary.start : under]))
+        lines = lines[: boundary.start] + (lines[under:] if under is not None else [])
     lines = _trailing_quote(lines, cut)
     lines = strip_trailing_noise(lines, cut)
     lines = _signature_delimiter(lines, cut)

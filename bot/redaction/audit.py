@@ -17,6 +17,7 @@ KIND_NAMES: dict[str, dict[str, str]] = {
     "licence_plate": {"nl": "kenteken", "en": "licence plate"},
     "id_document": {"nl": "documentnummer", "en": "document number"},
     "tax_id": {"nl": "fiscaal nummer", "en": "tax number"},
+    "customer_number": {"nl": "klantnummer", "en": "customer number"},
 }
 
 

@@ -184,7 +184,7 @@ _MONTHS = (
     r"aralık)\.?"
 )
 _YEAR = r"(?:1[89]\d{2}|20\d{2}|'\d{2})"
-_NUMERIC_DATE = r"\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:\d{4}|\d{2})\b"
+_NUMERIC_DATE = r"\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:\d{4}|'?\d{2})\b"
 _ISO_DATE = r"(?:1[89]|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b"
 _WORD_DATE = (
     rf"(?:\d{{1,2}}(?:e|ste|de|st|nd|rd|th|er|\.)? (?:of )?{_MONTHS},? {_YEAR}"
@@ -246,6 +246,13 @@ _LABELS: dict[str, str] = {
         r"kimlik no"
     ),
     "licence_plate": r"kenteken(?:nummer)?|license plate|licence plate|number plate|kennzeichen",
+    # a person's number with a company or an office: it finds their account as a BSN would
+    "customer_number": (
+        r"klantnummer|klantnr|relatienummer|relatienr|debiteu?rnummer|debiteurennummer|"
+        r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
+        r"zorgpasnummer|customer number|client number|account number|policy number|"
+        r"membership number|kundennummer|versicherungsnummer"
+    ),
     "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
     "name": (
@@ -270,10 +277,10 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
 ] + [
     # ``BSN 123…``, ``paspoortnummer NW3F7K9L1``: a document label right before its number.
-    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b)(?: is| was|:)?(?: nummer| nr\.?| no\.?)?"
+    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)(?: is| was|:)?(?: nummer| nr\.?| no\.?)?"
                       rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
                       rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
-    for kind in ("id_document", "tax_id", "licence_plate")
+    for kind in ("id_document", "tax_id", "licence_plate", "customer_number")
 ] + [
     ("name", re.compile(
         rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}"

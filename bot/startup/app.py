@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -36,10 +37,12 @@ class Bot:
     dispatcher: Dispatcher
 
     async def prepare(self) -> None:
-        """Migrate the schema and bring the configured organisations and groups in."""
+        """Migrate the schema, bring the configured organisations and groups in, and read
+        the word lists of "who knows" (in a thread: they take a second)."""
         await self.services.db.upgrade_async()
         async with self.services.db.session() as session:
             await sync_config(session, self.services.config)
+        await asyncio.to_thread(self.services.experts.load_word_lists)
 
     async def close(self) -> None:
         await self.services.outbox.stop()

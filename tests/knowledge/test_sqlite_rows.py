@@ -16,7 +16,6 @@ from bot.storage.models import PersonSettings, Skill
 from bot.storage.schema_version import sqlite_file
 from knowledge.finder import Candidate, ExpertRanker
 from knowledge.state_keys import AS_OF_KEY
-from knowledge.thesaurus import load_thesaurus
 from tests.knowledge.conftest import Indexed
 from tests.support.whoknows_export import (
     ASKER,
@@ -119,7 +118,7 @@ async def test_the_ranking_is_the_one_the_bot_gives(
     indexed: Indexed, file_of: sqlite3.Connection
 ) -> None:
     await _settled(indexed)
-    ranker = ExpertRanker(load_thesaurus())
+    ranker = ExpertRanker(indexed.index.thesaurus, lexicon=indexed.index.ranker.lexicon)
     for question, lang in QUESTIONS:
         for asker in (None, indexed.ids[ASKER]):
             plain = await ranker.rank(
@@ -137,7 +136,7 @@ async def test_the_ranking_is_the_one_the_bot_gives(
 async def test_a_suggestion_recorded_in_the_file_is_read_by_the_bot(
     indexed: Indexed, file_of: sqlite3.Connection
 ) -> None:
-    ranker = ExpertRanker(load_thesaurus())
+    ranker = ExpertRanker(indexed.index.thesaurus, lexicon=indexed.index.ranker.lexicon)
     first = await ranker.rank(
         SqliteIndexRows(file_of), "leerlingenvervoer", limit=1, record=True, now=END
     )

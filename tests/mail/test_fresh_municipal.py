@@ -1,4 +1,4 @@
-"""The fresh municipal sets (tests/mail/fresh_municipal and fresh_municipal2, issue 14):
+"""The fresh municipal sets (tests/mail/fresh_municipal, fresh_municipal2 and 3, issue 14):
 mails written before the rules were tuned on them, with terse cold-start groups. What a user
 notices: automatic mail is never posted, no personal data reaches the thread, signatures and
 disclaimers are gone, and most questions reach the right group (the rest are asked about,
@@ -13,6 +13,8 @@ from bot.mail.evaluate import evaluate_corpus
 FRESH = Path(__file__).parent / "fresh_municipal"
 # The held-out judge of the routing work (written before it, never tuned on)
 FRESH2 = Path(__file__).parent / "fresh_municipal2"
+# Gemeente Bergvliet: nine groups, one shared with a contractor (issue 14, fourth round)
+FRESH3 = Path(__file__).parent / "fresh_municipal3"
 
 
 def test_fresh_municipal_mails_are_understood() -> None:
@@ -33,5 +35,19 @@ def test_the_second_fresh_set_routes_and_never_posts_into_the_contractors_channe
     figures = evaluate_corpus(FRESH2).figures
     assert figures["posted_external"] == 0
     assert figures["pii_leaked"] == 0
-    assert figures["group"] >= 0.75
+    assert figures["group"] >= 0.89
+    assert figures["posted_wrong"] <= 1
+
+
+def test_the_third_fresh_set_is_cleaned_and_routed() -> None:
+    """Signatures in new shapes, notices in own wording, German and English mail, personal
+    data in many forms: nothing personal reaches a thread, nothing is posted into the
+    contractor's channel, and at most one mail lands in a wrong group."""
+    figures = evaluate_corpus(FRESH3).figures
+    assert figures["kind"] == 1.0
+    assert figures["pii_leaked"] == 0
+    assert figures["must_contain"] == 1.0
+    assert figures["must_not_contain"] == 1.0
+    assert figures["posted_external"] == 0
+    assert figures["group"] >= 0.88
     assert figures["posted_wrong"] <= 1

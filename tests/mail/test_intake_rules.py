@@ -150,6 +150,24 @@ AUTOMATIC = [
         "Onderwerp: Vraag over de Wmo\n\nHoe vraag ik een traplift aan?\n",
         {},
     ),
+    # issue 14, fourth round: further wordings without any automatic-mail header
+    (
+        "Re: Aanvraag",
+        "Hello, I'm travelling this week and will not be checking my email until Friday.",
+        {},
+    ),
+    (
+        "Away next week",
+        "Thanks for your note. I won't be reading emails until 9 March; for anything urgent "
+        "call the front desk.",
+        {},
+    ),
+    (
+        "Re: Offerte",
+        "Beste afzender, ik ben tot en met 6 januari beperkt bereikbaar. Heeft u een "
+        "dringende vraag? Bel dan met het algemene nummer.",
+        {},
+    ),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
     ("Vraag", "Gewone tekst", {"Precedence": "auto_reply"}),
 ]
@@ -205,6 +223,12 @@ HUMAN = [
         "Onderwerp: Uw aanvraag bijzondere bijstand\n\n"
         "Geachte mevrouw,\n\nWij hebben uw aanvraag ontvangen. Wij hebben nog een offerte "
         "nodig.\n",
+    ),
+    # away, and asking for themselves: a resident, not an out-of-office notice
+    ("Paspoort", "Ik ben tot 20 december op vakantie. Kan ik mijn paspoort daarna ophalen?"),
+    (
+        "Question about my permit",
+        "I am away until 3 March. Could we move the site visit to the week after?",
     ),
     (
         "Re: Parkeervergunning",

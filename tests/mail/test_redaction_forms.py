@@ -66,6 +66,12 @@ CASES = [
     ("°12-04-1967 te Gent", ["12-04-1967"], ["te Gent"]),
     ("Geachte heer van Dijk,", ["Dijk"], ["Geachte heer"]),
     ("onze dochter Lotte gaat", ["Lotte"], ["onze dochter", "gaat"]),
+    # issue 14, fourth round: a two-digit year after an apostrophe, and a person's number
+    # with a company or an office (it finds their account as a BSN would)
+    ("geb. 17-09-'52, woont", ["17-09", "'52"], ["geb.", "woont"]),
+    ("Mijn klantnummer is 30418876, kunt u", ["30418876"], ["Mijn klantnummer is", "kunt u"]),
+    ("polisnr. ZK-2219-0041 bij de verzekeraar", ["2219"], ["polisnr.", "bij de verzekeraar"]),
+    ("customer number: 88120457 please", ["88120457"], ["customer number", "please"]),
 ]
 
 

@@ -150,3 +150,80 @@ def test_an_internal_staff_question_is_not_sent_to_the_shared_project_without_do
     )
     assert route.group_id == "hr" or route.needs_choice
     assert "hr" in route.top(2)
+
+
+# Issue 14, fourth round. Where parking permits and graves are handled differs per
+# gemeente: the group that names them gets them; otherwise the permits group and the
+# public-space group keep them.
+COUNTER_NAMES_PARKING_AND_GRAVES = [
+    GroupProfile("loket", "Burgerzaken", "Paspoorten, BRP, parkeren en begraafplaatsen"),
+    GroupProfile("omgeving", "Omgevingsvergunningen", "Vergunningen en handhaving"),
+    GroupProfile("beheer", "Beheer openbare ruimte", "Groen, wegen en verlichting"),
+]  # fmt: skip
+NOBODY_NAMES_THEM = [
+    GroupProfile("loket", "Burgerzaken", "Paspoorten en BRP"),
+    GroupProfile("omgeving", "Omgevingsvergunningen", "Vergunningen en handhaving"),
+    GroupProfile("beheer", "Beheer openbare ruimte", "Groen, wegen en verlichting"),
+]
+PARKING = (
+    "We krijgen er een leaseauto bij. Kan ik voor onze straat een tweede "
+    "bewonersvergunning krijgen, en geldt die ook in de blauwe zone bij de markt?"
+)
+GRAVE = "De grafrechten van het graf van mijn ouders lopen volgend jaar af. Kan ik die verlengen?"
+
+
+def test_parking_and_graves_go_to_the_group_that_names_them() -> None:
+    router = Router(COUNTER_NAMES_PARKING_AND_GRAVES)
+    assert router.route(PARKING).group_id == "loket"
+    assert router.route(GRAVE).group_id == "loket"
+
+
+def test_parking_and_graves_stay_with_permits_and_public_space_otherwise() -> None:
+    router = Router(NOBODY_NAMES_THEM)
+    assert router.route(PARKING).group_id == "omgeving"
+    assert router.route(GRAVE).group_id == "beheer"
+
+
+WITH_ASSOCIATIONS = [
+    GroupProfile("samenleving", "Samenleving", "Verenigingen, sport en cultuur"),
+    GroupProfile("publiek", "Publiekszaken", "Reisdocumenten en BRP"),
+    GroupProfile("belastingen", "Belastingen", "Aanslagen en WOZ"),
+]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Onze scoutinggroep wil een eenmalige subsidie aanvragen voor een nieuw dak op het "
+        "clubhuis. Welke termijn geldt daarvoor?",
+        "Our tennis club is a registered association. Can we apply for a grant to renovate "
+        "the courts?",
+    ],
+)
+def test_association_grants_are_understood_in_dutch_and_english(question: str) -> None:
+    assert Router(WITH_ASSOCIATIONS).route(question).group_id == "samenleving"
+
+
+def test_an_english_glossary_word_inside_another_word_is_not_that_word() -> None:
+    """The "taxi" holds "tax", "nachtregister" holds "register": neither is a tax or a BRP
+    question."""
+    router = Router(WITH_ASSOCIATIONS)
+    taxi = router.route("Can the taxi that brings my mother to the day centre park here?")
+    assert taxi.group_id != "belastingen"
+    register = router.route(
+        "Wij verhuren twee kamers aan toeristen en houden een nachtregister bij. Moeten wij "
+        "toeristenbelasting betalen?"
+    )
+    assert register.group_id == "belastingen"
+
+
+def test_everyones_work_is_no_question_about_a_job() -> None:
+    groups = [
+        GroupProfile("werk", "Werk en Inkomen", "Uitkeringen"),
+        GroupProfile("jeugd", "Jeugd en Onderwijs", "Jeugdhulp en leerlingenvervoer"),
+    ]
+    router = Router(groups)
+    school = router.route("Ik werk 's ochtends. Kan mijn zoon met het schoolvervoer mee?")
+    assert school.group_id == "jeugd"
+    job = router.route("Ik ben mijn baan kwijt. Kan ik een uitkering krijgen tot ik weer werk heb?")
+    assert job.group_id == "werk"

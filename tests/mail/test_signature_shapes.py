@@ -140,3 +140,118 @@ def test_structure_checks_are_bounded_on_hostile_input() -> None:
     for text in hostile:
         cut_signature(QUESTION + "\n\n" + text)
     assert time.perf_counter() - started < 3.0
+
+
+# Issue 14, fourth round: closings and signature lines in further shapes (own examples).
+MORE_SHAPES: list[tuple[str, str, list[str]]] = [
+    (
+        "closing-with-any-adjective",
+        """
+
+Met muzikale groet,
+Harmonie De Eendracht
+secretaris@harmonie-eendracht.example""",
+        ["muzikale groet", "secretaris@harmonie-eendracht.example"],
+    ),
+    (
+        "german-closing",
+        """
+
+Viele Grüße aus Emmerich
+Jörg Wittkamp
+Tel. +49 2822 123 45""",
+        ["Viele Grüße", "Wittkamp"],
+    ),
+    (
+        "english-closing-with-two-words",
+        """
+
+With kind regards,
+Sarah O'Neill
+Facilities coordinator""",
+        ["With kind regards", "Facilities coordinator"],
+    ),
+    (
+        "formal-dutch-closing",
+        """
+
+Hoogachtend,
+mr. drs. F.C. Bosman""",
+        ["Hoogachtend", "Bosman"],
+    ),
+    (
+        "english-notice-in-plain-words",
+        """
+
+Thanks,
+Tom
+
+This message and anything attached to it may hold private information. If it was not
+meant for you, let the sender know and remove it from your system.""",
+        ["private information", "remove it from your system"],
+    ),
+    (
+        "links-written-as-text-and-target",
+        """
+
+Met vriendelijke groet,
+
+Dirk Brouwer
+Werkvoorbereider | Aannemersbedrijf Brouwer & Zn.
+[cid:image002.jpg@01DC11A0.55B2E3F0]
+www.brouwer-zn.example<https://www.brouwer-zn.example/?utm_source=signature&utm_medium=email> | Facebook<https://www.facebook.com/aannemersbedrijfbrouwer/>""",
+        ["Werkvoorbereider", "cid:image002", "Facebook"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "tail", "gone"), MORE_SHAPES, ids=[s[0] for s in MORE_SHAPES])
+def test_more_signature_shapes_are_cut(name: str, tail: str, gone: list[str]) -> None:
+    text, cut = cut_signature(QUESTION + tail, [])
+    assert " ".join(text.split()) == " ".join(QUESTION.split()), name
+    for part in gone:
+        assert part not in text
+    assert cut
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a closing, then a question after a link: the question stays
+        "\n\nMet vriendelijke groet,\nAnke\n\nPS is mijn aanvraag van vorige week al "
+        "binnen? Zie<https://www.example.nl/aanvraag>",
+        # a closing in the sentence, not on a line of its own
+        "\n\nMet sportieve groet van het hele team: mogen we de kantine ook in de zomer gebruiken?",
+        # short lines under a closing that are questions
+        "\n\nGroetjes,\nMarja\n\nNog iets: kan dat ook op zaterdag?",
+        # a resident's paragraph in the notices' words, asking for themselves
+        "\n\nThe message with the attached form went to the wrong recipient and I want "
+        "it removed. Who is liable for that?",
+    ],
+)
+def test_a_question_that_looks_like_a_signature_is_kept(tail: str) -> None:
+    text, _cut = cut_signature(QUESTION + tail, ["Anke", "Marja"])
+    assert "?" in text.split(QUESTION.split()[-1], 1)[1]
+
+
+def test_a_signature_line_asking_vragen_is_still_a_signature() -> None:
+    """ "Vragen? Bel ons" is a signature's invitation, not the resident's question."""
+    tail = "\n\nMet vriendelijke groet,\nTeam Vergunningen\nVragen? Bel 14 0341"
+    text, cut = cut_signature(QUESTION + tail, [])
+    assert "Vragen? Bel" not in text
+    assert cut
+
+
+def test_long_lines_of_pipes_and_link_targets_are_cut_in_bounded_time() -> None:
+    import time
+
+    hostile = [
+        "Met vriendelijke groet,\n" + " | " * 100_000,
+        "Groet,\nJan\n" + "x<https://" + "a" * 100_000 + ">",
+        "Met vriendelijke groet,\n" + "<http://a> " * 30_000 + "?",
+        "\n".join(["Beleidsmedewerker | Team | Gemeente | " * 5] * 3_000),
+    ]
+    started = time.perf_counter()
+    for text in hostile:
+        cut_signature(QUESTION + "\n\n" + text)
+    assert time.perf_counter() - started < 3.0

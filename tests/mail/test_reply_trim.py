@@ -1,0 +1,117 @@
+"""Reply trimming on shapes mail clients write: a localised "original message" title, an
+attribution with "sent", text under a quote, an attribution glued to the last line, a rule
+above a signature. Each with a text of the sender's own that looks alike and must stay."""
+
+from __future__ import annotations
+
+import time
+
+from bot.mail.trim import trim_reply
+
+
+def test_outlook_original_message_title_in_other_locales_is_cut() -> None:
+    swedish_outlook = (
+        "Dank u, dan kom ik dinsdag om 10 uur langs.\n\n"
+        "-----Ursprungligt meddelande-----\n"
+        "Från: Balie Burgerzaken [mailto:balie@gemeente.nl]\n"
+        "Skickat: den 2 mars 2026 14:05\n"
+        "Ämne: Afspraak paspoort\n\n"
+        "U kunt dinsdag langskomen.\n"
+    )
+    assert trim_reply(swedish_outlook).text == "Dank u, dan kom ik dinsdag om 10 uur langs."
+    english = "Thanks, that helps.\n\n-----Reply Message-----\n\nYour permit has been sent.\n"
+    assert trim_reply(english).text == "Thanks, that helps."
+
+
+def test_attribution_with_sent_needs_an_address() -> None:
+    reply = (
+        "Thank you, I will fill in the form tonight.\n\n"
+        "On 3 Mar 2026, at 9:12 AM, Town Desk <desk@town.example> sent:\n\n"
+        "> Please fill in the attached form.\n"
+    )
+    assert trim_reply(reply).text == "Thank you, I will fill in the form tonight."
+    own = "On Monday I sent:\n- the form\n- two photos of the damage\n\nHas it arrived?"
+    assert trim_reply(own).text == own
+
+
+def test_answer_written_under_the_quote_is_kept() -> None:
+    reply = (
+        "Zie hieronder.\n\n"
+        "Op 2 mrt. 2026 om 14:05 schreef Team Belastingen <belastingen@gemeente.nl>:\n\n"
+        "> Wat is uw klantnummer?\n>\n> Met vriendelijke groet,\n> Team Belastingen\n\n"
+        "Mijn klantnummer is 40213.\n"
+    )
+    assert trim_reply(reply).text == "Zie hieronder.\n\nMijn klantnummer is 40213."
+
+
+def test_older_mail_under_the_quote_is_still_cut() -> None:
+    older_unquoted = (
+        "Prima, tot dan.\n\n"
+        "On Tue, Mar 3, 2026 at 9:12 AM, Desk <desk@town.example> wrote:\n"
+        "> See you Thursday.\n\n"
+        "Op 2 mrt. 2026 om 14:05 schreef Jan <jan@example.nl>:\n"
+        "Kan ik donderdag komen?\n"
+    )
+    assert trim_reply(older_unquoted).text == "Prima, tot dan."
+    interleaved_history = (
+        "Prima.\n\nOn Tue, Mar 3, 2026 at 9:12 AM, Desk <desk@town.example> wrote:\n"
+        "> first part\nan old line the client did not quote\n> second part\n"
+    )
+    assert trim_reply(interleaved_history).text == "Prima."
+
+
+def test_attribution_glued_to_the_last_line_is_cut() -> None:
+    dutch = (
+        "Bedankt voor het snelle antwoord--- Op di 3 mrt. 2026 om 09:12 schreef "
+        "Gemeente <info@gemeente.nl>:\n> Uw aanvraag is binnen.\n"
+    )
+    assert trim_reply(dutch).text == "Bedankt voor het snelle antwoord"
+    english = (
+        "Thanks, see you Tuesday.\nBring the receipt? On Tue, Mar 3, 2026 at 9:12 AM, Desk "
+        "<desk@town.example> wrote:\n> Your appointment is confirmed.\n"
+    )
+    assert trim_reply(english).text == "Thanks, see you Tuesday.\nBring the receipt?"
+    own_sentence_first = (
+        "Thanks. On Monday I came by. On Tue, 3 Mar 2026 at 9:12, Desk <desk@town.example> "
+        "wrote:\n> Nobody was there.\n"
+    )
+    assert trim_reply(own_sentence_first).text == "Thanks. On Monday I came by."
+
+
+def test_a_sentence_of_the_sender_that_reads_like_an_attribution_is_kept() -> None:
+    text = (
+        "Ik heb het nagevraagd. Op 3 maart om 10:00 schreef de medewerker:\n"
+        "> Uw vergunning is verleend.\n"
+    )
+    assert "Op 3 maart om 10:00 schreef de medewerker:" in trim_reply(text).text
+
+
+def test_glued_attributions_are_bounded_in_time() -> None:
+    line = ("-- On 1@" * 50)[:392] + " wrote:"  # as many openers as a line can hold
+    text = "\n".join([line, "> q"] * 2000)
+    started = time.perf_counter()
+    trim_reply(text)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_rule_above_a_short_signature_is_cut() -> None:
+    reply = (
+        "Thanks, I will bring the papers on Tuesday.\n"
+        "____________________\n"
+        "Mark Jensen | Jensen Bouw\n"
+        "T 0320 123 456\n"
+    )
+    assert trim_reply(reply).text == "Thanks, I will bring the papers on Tuesday."
+    dutch = "Graag een afspraak na 16 uur.\n\n----------\nAnke de Vries\nKerkstraat 12, Ermelo\n"
+    assert trim_reply(dutch).text == "Graag een afspraak na 16 uur."
+
+
+def test_rules_that_are_part_of_the_text_are_kept() -> None:
+    heading = "Melding\n-------\nDe lantaarnpaal bij nummer 4 is kapot.\nHij knippert al weken."
+    assert trim_reply(heading).text == heading
+    announced = "Hierbij mijn gegevens:\n--------------\nJan Smit\nDorpsstraat 3, Ermelo"
+    assert trim_reply(announced).text == announced
+    question = "Twee vragen.\n\n-----\nKan ik zaterdag ook komen?\nEn moet ik iets meenemen?"
+    assert trim_reply(question).text == question
+    table = "Dit krijg ik terug:\n\n status | aantal\n" + "-" * 120 + "\n open   | 4\n(1 row)"
+    assert trim_reply(table).text == table
