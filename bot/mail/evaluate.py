@@ -15,6 +15,7 @@ function and fail below the targets."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -210,18 +211,18 @@ def evaluate_corpus(
 def main(argv: list[str] | None = None) -> int:
     """Prints ``{"all": figures, "tune": figures, "held-out": figures}``; the misses of each
     half follow on standard error."""
-    args = sys.argv[1:] if argv is None else argv
-    config_file: Path | None = None
-    if "--config" in args:
-        at = args.index("--config")
-        config_file = Path(args[at + 1])
-        args = args[:at] + args[at + 2 :]
-    past: dict[str, list[str]] | None = None
-    if "--history" in args:
-        at = args.index("--history")
-        past = past_texts_from_export(Path(args[at + 1]))
-        args = args[:at] + args[at + 2 :]
-    corpus = Path(args[0] if args else "../shared/email-corpus")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.mail.evaluate", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("corpus", type=Path, nargs="?", default=Path("../shared/email-corpus"))
+    parser.add_argument("--config", type=Path, help="another vraagbaak.toml for the groups")
+    parser.add_argument("--history", type=Path, help="a Slack export: the channels' history")
+    args = parser.parse_args(argv)
+    corpus: Path = args.corpus
+    if not (corpus / "expected.json").is_file():
+        parser.error(f"{corpus}: no expected.json (a corpus holds emails/ and expected.json)")
+    config_file: Path | None = args.config
+    past = past_texts_from_export(args.history) if args.history else None
     figures: dict[str, dict[str, float]] = {}
     problems: list[str] = []
     for half in (None, *HALVES):

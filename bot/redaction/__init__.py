@@ -32,6 +32,7 @@ from bot.redaction.patterns import (
     EMAIL,
     FULL_DATE,
     HOUSE_NUMBER_CUE,
+    PLACE_ADDRESS,
     LABELLED,
     OBFUSCATED_EMAIL,
     PLATE,
@@ -118,6 +119,7 @@ def find_personal_data(
     hits += _value_hits(DOCUMENT_NUMBER, text, "id_document")
     hits += _value_hits(STREET, text, "address")
     hits += _value_hits(CUED_ADDRESS, text, "address")
+    hits += _value_hits(PLACE_ADDRESS, text, "address")
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
     hits += postcode_hits(text)
     hits += name_hits(text, colleagues)

@@ -99,6 +99,24 @@ CUED_ADDRESS = re.compile(
     rf"{_ADDRESS_CUE}(?P<value>(?:(?:{_CAPWORD}|{_TUSSEN}|[a-z][\wà-ÿ'-]{{1,25}}) ){{1,5}}"
     rf"{_HOUSE_NUMBER})"
 )
+# "aan de Eendenkooi 22", "op Markt 12", "naast Brink 4": a capitalised name and a house
+# number after a preposition of place is an address, street suffix or not; words that take a
+# number in other senses ("op pagina 12", "in bijlage 2", "op Windows 11") are not places.
+_PLACE_PREPOSITION = (
+    r"(?i:aan|op|bij|naast|tegenover|achter|nabij|vlakbij|hoek|richting)(?i: de| het| 't)?"
+)
+_NOT_A_PLACE = (
+    r"(?i:bijlage|artikel|art|hoofdstuk|pagina|blz|paragraaf|lid|sectie|kanaal|spoor|perron|"
+    r"zaal|kamer|verdieping|etage|fase|week|ronde|tafel|punt|versie|stap|niveau|groep|klas|"
+    r"lokaal|ingang|uitgang|gate|lijn|bus|route|afrit|stand|plek|plaats|nummer|nr|dag|blok|"
+    r"unit|hal|loket|balie|box|postbus|vak|rij|stoel|windows|ios|android|office|teams|excel|"
+    r"word|outlook|iphone|ipad|galaxy|pixel|versie|release|build|level|page|chapter|room|"
+    r"floor|platform|channel|appendix|article|section|step|phase|stage|table|item)\b"
+)
+PLACE_ADDRESS = re.compile(
+    rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
+    rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
+)
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
 CITY_AFTER = re.compile(

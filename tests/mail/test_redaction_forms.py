@@ -37,6 +37,10 @@ CASES = [
         ["Mijn adres is", "Mail kan ook naar mij"],
     ),
     ("| Straat | Kerkstraat |\n| Huisnummer | 12 |", ["Kerkstraat"], ["| Straat |"]),
+    # a street without a suffix after a preposition of place
+    ("De put aan de Zwanenbloem 7 loopt over", ["Zwanenbloem 7"], ["De put aan de", "loopt over"]),
+    ("wij wonen op Brink 14a sinds mei", ["Brink 14a"], ["wij wonen op", "sinds mei"]),
+    ("de bank tegenover Oude Haven 3 is weg", ["Oude Haven 3"], ["de bank tegenover", "is weg"]),
     # dates of birth
     ("Geboortedatum: 1951-06-23, klopt dat?", ["1951-06-23"], ["klopt dat?"]),
     ("geb. datum 12-03-1938 ok", ["12-03-1938"], ["ok"]),
@@ -103,6 +107,15 @@ def test_numbers_that_are_no_personal_data_stay() -> None:
     text = (
         "Op 12-03-2026 om 10.30 uur, artikel 4.2, € 1.250.000, 0800-1234567, 14 0341, "
         "kenmerk 2026-118, 300 mensen, Bouwvergadering 17 maart, ordernummer 111222334."
+    )
+    assert redact(text).text == text
+
+
+
+def test_a_place_word_with_a_number_that_is_no_address_stays() -> None:
+    text = (
+        "Het staat op pagina 12, in bijlage 2 en bij artikel 4. Werkt het op Windows 11? "
+        "We zitten op Zaal 3 en de trein vertrekt van Perron 5, op Dinsdag 12 maart."
     )
     assert redact(text).text == text
 

@@ -227,3 +227,40 @@ def test_everyones_work_is_no_question_about_a_job() -> None:
     assert school.group_id == "jeugd"
     job = router.route("Ik ben mijn baan kwijt. Kan ik een uitkering krijgen tot ik weer werk heb?")
     assert job.group_id == "werk"
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        (
+            "Guten Tag, wir ziehen im Mai von Kleve nach Nijmegen. Wie funktioniert die "
+            "Anmeldung bei Ihnen, und brauche ich dafür meinen Reisepass?",
+            "publiek",
+        ),
+        (
+            "Sehr geehrte Damen und Herren, wir möchten auf unserem Grundstück einen Anbau "
+            "errichten. Brauchen wir eine Baugenehmigung?",
+            "vergunningen",
+        ),
+        (
+            "Ich habe den Bescheid über die Hundesteuer bekommen, aber unser Hund ist im "
+            "Januar gestorben. Wo kann ich Widerspruch einlegen?",
+            "belastingen",
+        ),
+        (
+            "Meine Mutter wohnt in Ihrer Gemeinde und schafft die Treppe nicht mehr. Gibt es "
+            "Zuschüsse für einen Treppenlift?",
+            "sociaal",
+        ),
+    ],
+)
+def test_german_questions_are_understood_through_the_glossary(question: str, group: str) -> None:
+    assert Router(TERSE).route(question).group_id == group
+
+
+def test_a_german_word_that_is_also_english_or_dutch_is_left_alone() -> None:
+    router = Router(TERSE)
+    english = router.route("Could you grab the form for my parking permit from the counter?")
+    assert english.group_id == "vergunningen"
+    dutch = router.route("Worden de parken in de wijk dit voorjaar opnieuw ingericht?")
+    assert dutch.group_id != "vergunningen"
