@@ -6,10 +6,10 @@ import logging
 import sys
 from typing import Any
 
-import structlog
-
 
 def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
+    import structlog
+
     renderer: Any = (
         structlog.processors.JSONRenderer()
         if fmt == "json"
@@ -30,5 +30,24 @@ def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
     )
 
 
+class _ModuleLogger:
+    """structlog's logger of one module, fetched when the module first logs: a command line
+    call that logs nothing does not wait for structlog (and Twisted, which structlog loads
+    where it is installed) to import."""
+
+    __slots__ = ("_logger", "_name")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._logger: Any = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._logger is None:
+            import structlog
+
+            self._logger = structlog.get_logger(self._name)
+        return getattr(self._logger, attribute)
+
+
 def get_logger(name: str) -> Any:
-    return structlog.get_logger(name)
+    return _ModuleLogger(name)

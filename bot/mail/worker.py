@@ -8,7 +8,6 @@ is started with ``spawn`` (no forked copy of the bot's sockets, threads or event
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import multiprocessing
@@ -120,6 +119,10 @@ class UnderstandingWorker:
         self._external: list[str] = []
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        # For start-up time: ``vraagbaak email parse`` reads a mail without the worker and
+        # its event loop (here and in the two methods below).
+        import asyncio
+
         self._thread_lock = threading.Lock()
         self._lock = asyncio.Lock()
         self.restarts = 0
@@ -220,6 +223,8 @@ class UnderstandingWorker:
         return value
 
     async def read(self, raw: bytes, recipients: list[str], source: str) -> Understanding:
+        import asyncio
+
         async with self._lock:
             return await asyncio.to_thread(self.read_blocking, raw, recipients, source)
 
@@ -228,4 +233,6 @@ class UnderstandingWorker:
             self._stop()
 
     async def aclose(self) -> None:
+        import asyncio
+
         await asyncio.to_thread(self.close)

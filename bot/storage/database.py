@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -15,22 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel import Session
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
-
-
-def _head_revision() -> str | None:
-    """The one newest migration, read from the files (None when that is not clear)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        for key, value in _REVISION.findall(path.read_text(encoding="utf-8")):
-            names = set(re.findall(r"[\"']([^\"']+)[\"']", value))
-            (revisions if key == "revision" else parents).update(names)
-    heads = revisions - parents
-    return next(iter(heads)) if len(heads) == 1 else None
+from bot.storage.schema_version import MIGRATIONS_DIR as MIGRATIONS_DIR  # the module's API
+from bot.storage.schema_version import head_revision
 
 
 def _sync_url(url: str) -> str:
@@ -124,7 +109,7 @@ class Database:
     def upgrade_if_needed(self) -> None:
         """:meth:`upgrade` unless the database is already at the newest revision: a command
         line call that only reads (``whoknows``) does not pay for loading Alembic."""
-        head = _head_revision()
+        head = head_revision()
         if head is not None:
             try:
                 with self.sync_engine.connect() as connection:
