@@ -179,7 +179,6 @@ GLOSSARY: dict[str, str] = {
     "voltrekking": "huwelijk",
     "tiktok": "social media",
     "huisstijlhandleiding": "huisstijl",
-    "per ongeluk": "datalek",
     "verkeerde ontvanger": "datalek",
     "laptop": "laptop",
     # German, as partners and residents across the border write to a Dutch gemeente (folded:

@@ -264,3 +264,12 @@ def test_a_german_word_that_is_also_english_or_dutch_is_left_alone() -> None:
     assert english.group_id == "vergunningen"
     dutch = router.route("Worden de parken in de wijk dit voorjaar opnieuw ingericht?")
     assert dutch.group_id != "vergunningen"
+
+
+def test_an_accident_is_no_data_breach() -> None:
+    groups = [
+        GroupProfile("privacy", "Privacy", "AVG en informatiebeveiliging"),
+        GroupProfile("publiek", "Publiekszaken", "Reisdocumenten en BRP"),
+    ]
+    routed = Router(groups).route("Ik heb per ongeluk mijn paspoort in de was gedaan. Wat nu?")
+    assert routed.group_id == "publiek"
