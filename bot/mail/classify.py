@@ -148,14 +148,17 @@ def has_automatic_subject(subject: str) -> bool:
 def is_web_form(mail: ParsedMail) -> bool:
     """A website's form relaying a resident's message: from a machine address, with exactly
     one ``Reply-To:`` that is a different, non-machine address, the body a form, and no sign
-    at all of automatic mail (headers, subject, or an acknowledgement or automatic text
-    outside the form's own footer). The ``Reply-To:`` is not verified: such mail is held."""
+    at all of automatic mail (headers, a mailing list, subject, or an acknowledgement or
+    automatic text outside the form's own footer). The ``Reply-To:`` is not verified: such
+    mail is held."""
     if mail.sender is None or not is_machine_sender(mail.sender.email):
         return False
     reply_to = form_reply_to(mail)
     if reply_to is None or is_machine_sender(reply_to.email):
         return False
     if has_automatic_headers(mail) or has_automatic_subject(mail.subject):
+        return False
+    if mail.header("list-id") or mail.header("list-unsubscribe"):  # a mailing list
         return False
     text = trim_reply(mail.text).text
     if not looks_like_form(text):

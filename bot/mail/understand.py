@@ -202,7 +202,8 @@ class MailReader:
             forwarded_by = None
             text = trim_reply(mail.text).text
             subject = clean_subject(form_subject(text, mail.subject))
-            question, cut = clean_text(without_form_lines(text), [original.name] if original else [])
+            names = [original.name] if original else []
+            question, cut = clean_text(without_form_lines(text), names)
             note = ""
         elif forward is not None and forward.original_sender is not None:
             original = forward.original_sender

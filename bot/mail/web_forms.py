@@ -28,7 +28,8 @@ _FORM_WORD = r"(?:\w*formulier\w*|web[- ]?form|contact[- ]?form|form|website|sit
 _INTRO_LINE = re.compile(
     r"^[^?\n]{0,120}\b(?:verstuurd|verzonden|ingevuld|ingediend|binnengekomen|sent|submitted"
     r"|received|nieuw(?:e)? (?:bericht|inzending|reactie)|new (?:message|submission|entry))\b"
-    r"[^?\n]{0,80}?\b(?:via|op|met|through|via|from|on|using)\b[^?\n]{0,40}?\b" + _FORM_WORD
+    r"[^?\n]{0,80}?\b(?:via|vanaf|op|met|through|from|on|using)\b[^?\n]{0,40}?\b"
+    + _FORM_WORD
     + r"[^?\n]{0,120}$",
     re.I | re.M,
 )
