@@ -316,3 +316,15 @@ async def test_the_desk_holds_a_form_and_answers_the_resident_after_release(
     await component.outbox.run_once()
     receivers = [m["To"].addresses[0].addr_spec for m in captured.sent]
     assert receivers == ["m.yilmaz@outlook.com"]  # the receipt, to the resident
+
+
+def test_a_surname_field_that_opens_with_its_particles_is_redacted() -> None:
+    body = (
+        "Via het webformulier Melding openbare ruimte:\n\nVoornaam: Sanne\n"
+        "Achternaam: van der Berg\nStraat: Beukenlaan\n\nOmschrijving: De lantaarnpaal voor "
+        "ons huis brandt al twee weken niet. Wanneer wordt die gerepareerd?\n"
+    )
+    u = read(form_mail(body, subject="Melding", reply_to="s.vdberg@kpnmail.nl"))
+    assert u.web_form
+    assert "Sanne" not in u.question and "van der Berg" not in u.question
+    assert "Wanneer wordt die gerepareerd?" in u.question
