@@ -10,9 +10,11 @@ import re
 
 from bot.mail.parse import Address, ParsedMail
 
-# "Label: value" on one line; a label is a few words, not a sentence or a URL scheme.
+# "Label: value" on one line, or "| Label | value |" (an HTML form's table as the parser
+# writes it); a label is a few words, not a sentence or a URL scheme.
 _FIELD_LINE = re.compile(
-    r"^[ \t]*[*_]*(?P<label>[^\W\d_][\w '’()./-]{0,40}?)[*_]*[ \t]*:[ \t]*(?P<value>\S.*)?$",
+    r"^[ \t]*\|?[ \t]*[*_]*(?P<label>[^\W\d_][\w '’()./-]{0,40}?)[*_]*[ \t]*[:|][ \t]*"
+    r"(?P<value>[^\s|].*)?$",
     re.M,
 )
 _URL_SCHEME = re.compile(r"^(?:https?|mailto|ftp|www)$", re.I)
@@ -54,7 +56,8 @@ _TECHNICAL_FIELD = re.compile(
     re.I | re.M,
 )
 _SUBJECT_FIELD = re.compile(
-    r"^[ \t]*[*_]*(?:onderwerp|betreft|subject|topic)[*_]*[ \t]*:[ \t]*(?P<value>\S[^\n]{0,200})$",
+    r"^[ \t]*\|?[ \t]*[*_]*(?:onderwerp|betreft|subject|topic)[*_]*[ \t]*[:|][ \t]*[*_]*"
+    r"(?P<value>[^\s|*_][^\n|]{0,200}?)[*_]*[ \t]*\|?[ \t]*$",
     re.I | re.M,
 )
 # "Nieuw bericht via contactformulier: X", "[Website] Contact form submission - X"

@@ -5,6 +5,8 @@ these tests in the styles of several CMSs."""
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
 from bot.core.config import parse_config
@@ -328,3 +330,27 @@ def test_a_surname_field_that_opens_with_its_particles_is_redacted() -> None:
     assert u.web_form
     assert "Sanne" not in u.question and "van der Berg" not in u.question
     assert "Wanneer wordt die gerepareerd?" in u.question
+
+
+def test_an_html_form_with_its_fields_in_a_table() -> None:
+    """A Joomla-style form mailer: the fields in an HTML table, no "Label: value" lines."""
+    message = EmailMessage()
+    message["From"] = "Gemeente Ermelo <noreply@ermelo.nl>"
+    message["To"] = "vraag@vraagbaak.example"
+    message["Reply-To"] = "Piet Jansen <pjansen@gmail.com>"
+    message["Subject"] = "Formulier www.ermelo.nl"
+    message.set_content(
+        "<html><body><table>"
+        "<tr><td><b>Naam</b></td><td>Piet Jansen</td></tr>"
+        "<tr><td><b>E-mail</b></td><td>pjansen@gmail.com</td></tr>"
+        "<tr><td><b>Onderwerp</b></td><td>Hondenbelasting</td></tr>"
+        "<tr><td><b>Bericht</b></td><td>Onze hond is in oktober overleden. Krijg ik de "
+        "hondenbelasting over de rest van het jaar terug?</td></tr></table></body></html>",
+        subtype="html",
+    )
+    u = read(bytes(message))
+    assert u.web_form and u.original_sender is not None
+    assert u.original_sender.email == "pjansen@gmail.com"
+    assert u.subject == "Hondenbelasting"
+    assert "rest van het jaar terug?" in u.question
+    assert "Piet" not in u.question and "pjansen" not in u.question
