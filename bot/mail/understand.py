@@ -200,10 +200,11 @@ class MailReader:
         if web_form:
             original = form_reply_to(mail)
             forwarded_by = None
-            text = trim_reply(mail.text).text
-            subject = clean_subject(form_subject(text, mail.subject))
+            trimmed = trim_reply(mail.text)
+            subject = clean_subject(form_subject(trimmed.text, mail.subject))
             names = [original.name] if original else []
-            question, cut = clean_text(without_form_lines(text), names)
+            question, cut = clean_text(without_form_lines(trimmed.text), names)
+            cut = trimmed.cut + cut
             note = ""
         elif forward is not None and forward.original_sender is not None:
             original = forward.original_sender
