@@ -262,6 +262,12 @@ TEXTS = {
         "nl": "een reactie in een bestaande thread van iemand die daar niet bij hoort",
         "en": "a reply into an existing thread from someone who is not part of it",
     },
+    "email_questions.reason.web_form": {
+        "nl": "via een webformulier verstuurd namens het Reply-To-adres; dat adres is niet "
+        "geverifieerd (iedereen kan het in het formulier invullen)",
+        "en": "sent through a web form on behalf of the Reply-To address; that address is not "
+        "verified (anyone can type it into the form)",
+    },
     "email_questions.reason.rate_limited": {
         "nl": "te veel mail van deze afzender of dit domein in het afgelopen uur",
         "en": "too much mail from this sender or domain in the past hour",

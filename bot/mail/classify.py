@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from bot.mail.parse import ParsedMail
 from bot.mail.trim import trim_reply
+from bot.mail.web_forms import form_reply_to, looks_like_form, without_form_lines
 
 
 class MailKind(StrEnum):
@@ -124,7 +125,8 @@ def is_bounce(mail: ParsedMail) -> bool:
     return bool(_BOUNCE_SENDERS.match(sender)) and bool(_BOUNCE_SUBJECT.match(mail.subject))
 
 
-def is_auto_reply(mail: ParsedMail) -> bool:
+def has_automatic_headers(mail: ParsedMail) -> bool:
+    """Headers automatic mail carries (RFC 3834, Exchange, helpdesks, mailing lists)."""
     auto_submitted = mail.header("auto-submitted").lower()
     if auto_submitted and not auto_submitted.startswith("no"):
         return True
@@ -135,12 +137,43 @@ def is_auto_reply(mail: ParsedMail) -> bool:
         return True
     if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE:
         return True
-    if "x-ms-exchange-inbox-rules-loop" in mail.headers:
+    return "x-ms-exchange-inbox-rules-loop" in mail.headers
+
+
+def has_automatic_subject(subject: str) -> bool:
+    subject = subject[:300]
+    return bool(_AUTO_SUBJECT.match(subject) or _ACK_SUBJECT.search(subject))
+
+
+def is_web_form(mail: ParsedMail) -> bool:
+    """A website's form relaying a resident's message: from a machine address, with exactly
+    one ``Reply-To:`` that is a different, non-machine address, the body a form, and no sign
+    at all of automatic mail (headers, a mailing list, subject, or an acknowledgement or
+    automatic text outside the form's own footer). The ``Reply-To:`` is not verified: such
+    mail is held."""
+    if mail.sender is None or not is_machine_sender(mail.sender.email):
+        return False
+    reply_to = form_reply_to(mail)
+    if reply_to is None or is_machine_sender(reply_to.email):
+        return False
+    if has_automatic_headers(mail) or has_automatic_subject(mail.subject):
+        return False
+    if mail.header("list-id") or mail.header("list-unsubscribe"):  # a mailing list
+        return False
+    text = trim_reply(mail.text).text
+    if not looks_like_form(text):
+        return False
+    opening = without_form_lines(text)[:_BODY_WINDOW]
+    return not (_AUTO_BODY.search(opening) or _ACK_BODY.search(opening))
+
+
+def is_auto_reply(mail: ParsedMail) -> bool:
+    if has_automatic_headers(mail):
         return True
     if mail.sender is not None and is_machine_sender(mail.sender.email):
-        return True
+        return not is_web_form(mail)
     subject = mail.subject[:300]
-    if _AUTO_SUBJECT.match(subject) or _ACK_SUBJECT.search(subject):
+    if has_automatic_subject(subject):
         return True
     # The sender's own words: a person's reply quotes the acknowledgement it answers.
     own_text = trim_reply(mail.text).text

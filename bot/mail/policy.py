@@ -32,6 +32,7 @@ class HoldReason(StrEnum):
     UNVERIFIED = "unverified"  # claims an organisation's domain, not verified
     STRANGER_IN_THREAD = "stranger_in_thread"  # a reply into a thread it has no part in
     RATE_LIMITED = "rate_limited"  # too much mail from this sender or domain
+    WEB_FORM = "web_form"  # a website's form, on behalf of an unverified Reply-To address
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,12 @@ def asks_for_group(u: Understanding, threshold: float) -> bool:
 
 def hold_reason(u: Understanding, config: Config, *, approved: bool) -> HoldReason | None:
     """A mail claiming an organisation's domain must prove it; anyone else needs a moderator
-    the first time (``approved`` is that moderator's release)."""
+    the first time (``approved`` is that moderator's release). A web form always needs one:
+    its relay may be the organisation's own, its asker is whoever filled it in."""
     if approved:
         return None
+    if u.web_form:
+        return HoldReason.WEB_FORM
     sender = u.sender.email if u.sender else ""
     organisation = config.organisation_for_email(sender)
     if organisation is None:

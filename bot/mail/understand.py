@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from bot.core.config import Config
 from bot.mail.attachments import AttachmentResult, select_attachments
-from bot.mail.classify import MailKind, classify
+from bot.mail.classify import MailKind, classify, is_web_form
 from bot.mail.forwards import clean_subject, find_forward
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
@@ -23,6 +23,7 @@ from bot.mail.senders import (
 )
 from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
+from bot.mail.web_forms import form_reply_to, form_subject, without_form_lines
 from bot.redaction import Redactor
 from knowledge.routing import Router, profiles_from
 
@@ -56,10 +57,14 @@ class Understanding:
     redactor: Redactor = field(default_factory=Redactor, repr=False, compare=False)
     sender_check: SenderCheck = UNVERIFIED
     limits: list[str] = field(default_factory=list)  # caps the parser ran into
+    # Relayed by a website's form: the asker is the unverified Reply-To, whoever sent it.
+    web_form: bool = False
 
     @property
     def sender_verified(self) -> bool:
-        return self.sender_check.verified
+        """The asker is who the mail says: never for a web form, whose relay (however well
+        verified) only passes on what someone typed."""
+        return self.sender_check.verified and not self.web_form
 
     # routed to a group with external members: a person must choose it (never automatic)
     needs_choice: bool = False
@@ -70,6 +75,7 @@ class Understanding:
             "message_id": self.message_id,
             "sender": self.sender.email if self.sender else None,
             "sender_verified": self.sender_verified,
+            "web_form": self.web_form,
             "verification": self.sender_check.as_json(),
             "limits": list(self.limits),
             "forwarded_by": self.forwarded_by.email if self.forwarded_by else None,
@@ -186,11 +192,21 @@ class MailReader:
                 references=mail.references + _returned_ids(mail),
                 routed_by="none",
             )
-        forward = find_forward(mail)
+        web_form = is_web_form(mail)
+        forward = None if web_form else find_forward(mail)
         cut: list[str] = []
         parts = list(mail.parts)
         original: Address | None
-        if forward is not None and forward.original_sender is not None:
+        if web_form:
+            original = form_reply_to(mail)
+            forwarded_by = None
+            trimmed = trim_reply(mail.text)
+            subject = clean_subject(form_subject(trimmed.text, mail.subject))
+            names = [original.name] if original else []
+            question, cut = clean_text(without_form_lines(trimmed.text), names)
+            cut = trimmed.cut + cut
+            note = ""
+        elif forward is not None and forward.original_sender is not None:
             original = forward.original_sender
             forwarded_by = mail.sender
             subject = clean_subject(forward.subject or mail.subject)
@@ -206,7 +222,7 @@ class MailReader:
             question, cut = clean_text(mail.text, [mail.sender.name] if mail.sender else [])
             note = ""
         language = detect_language(f"{subject}\n{question}", default_language)
-        redactor = self._redactor_for(mail, original, forwarded_by)
+        redactor = self._redactor_for(mail, original, forwarded_by, web_form=web_form)
         redacted_subject = redactor.redact(subject, language)
         redacted_question = redactor.redact(question, language)
         redacted_note = redactor.redact(note, language)
@@ -265,6 +281,7 @@ class MailReader:
             dropped_names=[n.text for n in dropped_names],
             redactor=redactor,
             needs_choice=needs_choice,
+            web_form=web_form,
         )
 
     def _colleague(self, address: Address) -> bool:
@@ -274,13 +291,22 @@ class MailReader:
         return " ".join(address.name.lower().split()) in known
 
     def _redactor_for(
-        self, mail: ParsedMail, original: Address | None, forwarded_by: Address | None
+        self,
+        mail: ParsedMail,
+        original: Address | None,
+        forwarded_by: Address | None,
+        *,
+        web_form: bool = False,
     ) -> Redactor:
         """Colleagues are the chat's people and everyone in this mail who writes from an
-        organisation's address; every other name the mail gives is a citizen's."""
+        organisation's address; every other name the mail gives is a citizen's. A web form's
+        asker is a citizen whatever address they typed."""
         colleagues = set(self.colleagues)
         citizens: list[str] = []
         people = [original, forwarded_by, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
+        if web_form:
+            citizens += [a.name for a in mail.reply_to if a.name]
+            people = [forwarded_by, mail.sender, *mail.to, *mail.cc]
         for inner in mail.embedded[:1]:
             people += [inner.sender, *inner.to, *inner.cc]
         for person in people:

@@ -286,7 +286,9 @@ _LABELS: dict[str, str] = {
 _LABEL_SEP = r" {0,3}(?:[:|]|\t) {0,3}"
 _CODE_VALUE = r"(?P<value>[A-Z0-9](?:[ ./_-]?[A-Z0-9]){3,24})"
 _NAME_VALUE = (
-    r"(?P<value>(?:[A-Z]\. ?){0,4}[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}"
+    # a surname may open with its particles: "van Dijk", "S. de Groot", "van der Berg"
+    r"(?P<value>(?:[A-Z]\. ?){0,4}(?:(?:van|de|der|den|ter|ten|te|'t|in|het|op|la|le|du|da"
+    r"|dos|von|el|al) ){0,3}[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}"
     r"(?: (?:[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}|van|de|der|den|ter|ten|el|al|bin|ben|da|dos|von)){0,5})"
 )
 _PLACE_VALUE = r"(?P<value>[^\n|,;:]{1,60}?)(?= *(?:\||\n|$|;|,| {2}))"
