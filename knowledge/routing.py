@@ -157,6 +157,14 @@ GLOSSARY: dict[str, str] = {
     "sidewalk": "stoep",
     "playground": "speeltuin",
     "litter": "zwerfvuil",
+    "asbestos": "asbest",
+    "soil survey": "bodemonderzoek",
+    "soil contamination": "bodemverontreiniging",
+    "street sign": "straatnaambord",
+    "road sign": "verkeersbord",
+    "gritting": "gladheidsbestrijding",
+    "residence permit": "verblijfsvergunning",
+    "truancy": "schoolverzuim",
     "cemetery": "begraafplaats",
     "graveyard": "begraafplaats",
     "burial": "begraven",
@@ -180,6 +188,12 @@ GLOSSARY: dict[str, str] = {
     "tiktok": "social media",
     "huisstijlhandleiding": "huisstijl",
     "verkeerde ontvanger": "datalek",
+    "verkeerde client": "datalek",
+    "verkeerde klant": "datalek",
+    "verkeerde persoon": "datalek",
+    "verkeerde e-mailadres": "datalek",
+    "wrong recipient": "datalek",
+    "wrong person": "datalek",
     "laptop": "laptop",
     # German, as partners and residents across the border write to a Dutch gemeente (folded:
     # ä → a, ß → ss; plurals written out where German adds more than -s or -es). Words that
@@ -255,6 +269,14 @@ GLOSSARY: dict[str, str] = {
     "spielplatz": "speeltuin",
     "gehweg": "stoep",
     "kinderbetreuung": "kinderopvang",
+    "winterdienst": "gladheidsbestrijding",
+    "streudienst": "gladheidsbestrijding",
+    "glatteis": "gladheid",
+    "strassenschild": "straatnaambord",
+    "einburgerungstest": "naturalisatie",
+    "aufenthaltserlaubnis": "verblijfsvergunning",
+    "schulpflicht": "leerplicht",
+    "schuler": "leerling",
 }
 # "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
 # data, not a topic (no ICT question, no BRP question).

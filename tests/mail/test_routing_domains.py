@@ -273,3 +273,59 @@ def test_an_accident_is_no_data_breach() -> None:
     ]
     routed = Router(groups).route("Ik heb per ongeluk mijn paspoort in de was gedaan. Wat nu?")
     assert routed.group_id == "publiek"
+
+
+SERVICE_DESK = [
+    GroupProfile("sociaal", "Sociaal Team", "Hulp en ondersteuning voor inwoners"),
+    GroupProfile("burgerzaken", "Burgerzaken", "Reisdocumenten, BRP en burgerlijke stand"),
+    GroupProfile("vth", "VTH", "Vergunningen, toezicht en handhaving"),
+    GroupProfile("buiten", "Buitenruimte", "Wegen, groen en spelen"),
+    GroupProfile("onderwijs", "Leerplicht", "Schoolgaande jeugd en scholen"),
+    GroupProfile("bedrijfsvoering", "Bedrijfsvoering", "HR, ICT en facilitair"),
+    GroupProfile("privacy", "Privacy", "AVG en informatiebeveiliging"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        (
+            "Wij willen een kavel kopen en vragen ons af of er iets bekend is over de bodem, "
+            "is er ooit een bodemonderzoek gedaan?",
+            "vth",
+        ),
+        ("The shed in our garden has an asbestos roof. May we remove it ourselves?", "vth"),
+        ("Het straatnaambord op de hoek is omgereden door een vrachtwagen.", "buiten"),
+        (
+            "Ik heb sinds 2019 een verblijfsvergunning en wil Nederlander worden. Hoe vraag ik "
+            "naturalisatie aan?",
+            "burgerzaken",
+        ),
+        (
+            "Wer ist bei Ihnen für den Winterdienst zuständig? Die Grenzstraße war heute "
+            "morgen spiegelglatt.",
+            "buiten",
+        ),
+        (
+            "Ik heb een brief met iemands inkomensgegevens naar de verkeerde klant gemaild. "
+            "Moet ik dat melden?",
+            "privacy",
+        ),
+    ],
+)
+def test_everyday_products_of_a_service_desk_find_their_group(question: str, group: str) -> None:
+    assert Router(SERVICE_DESK).route(question).group_id == group
+
+
+def test_a_pupils_absence_is_no_sick_leave() -> None:
+    """'verzuim' alone is a pupil's as much as an employee's: it makes no HR question."""
+    routed = Router(SERVICE_DESK).route(
+        "Een leerling van groep 7 is deze maand al vier dagen zonder bericht weggebleven. "
+        "Bij wie meld ik dat verzuim?"
+    )
+    assert routed.group_id != "bedrijfsvoering"
+    assert "onderwijs" in [choice.group_id for choice in routed.ranked[:2]]
+    sick = Router(SERVICE_DESK).route(
+        "Mijn medewerker meldt zich voor de derde keer ziek, wat zegt het verzuimprotocol?"
+    )
+    assert sick.group_id == "bedrijfsvoering"
