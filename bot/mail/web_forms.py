@@ -50,6 +50,17 @@ _FOOTER_LINE = re.compile(
     + r"[^?\n]{0,120}$",
     re.I | re.M,
 )
+# What a site says under every mail it sends, without naming itself ("Dit is een automatisch
+# verzonden bericht. U kunt niet op dit bericht reageren."): the form's own only as the last
+# paragraph, under the fields.
+_CLOSING_NOTICE = re.compile(
+    r"\b(?:automatisch(?:e)? (?:gegenereerd|verzonden|verstuurd|aangemaakt)|automatic(?:ally)?"
+    r" (?:generated|sent)|automated (?:message|e-?mail)|auto-generated|niet (?:op dit bericht|op"
+    r" deze e-?mail) (?:reageren|antwoorden)|(?:reageren|antwoorden) (?:op dit bericht|op deze"
+    r" e-?mail) is niet mogelijk|(?:please )?do not reply|cannot (?:reply|respond) to this)\b",
+    re.I,
+)
+_MAX_NOTICE = 300
 _TECHNICAL_FIELD = re.compile(
     r"^[ \t]*(?:ip[- ]?(?:adres|address)?|user[- ]?agent|browser|formulier[- ]?id|form[- ]?id"
     r"|referrer|referer|pagina[- ]?url|page[- ]?url)[ \t]*:[^\n]*$",
@@ -95,7 +106,16 @@ def without_form_lines(text: str) -> str:
     personal data is redacted like any other text)."""
     for pattern in (_INTRO_LINE, _CONSENT_LINE, _FOOTER_LINE, _TECHNICAL_FIELD):
         text = pattern.sub("", text)
-    return _BLANK_RUN.sub("\n\n", text).strip()
+    return _without_closing_notice(_BLANK_RUN.sub("\n\n", text).strip())
+
+
+def _without_closing_notice(text: str) -> str:
+    """The last paragraph left out when it is the site's notice that it sent the mail (short,
+    no question in it); a notice above the fields is no form's footer and stays."""
+    body, _, last = text.rpartition("\n\n")
+    if body and len(last) <= _MAX_NOTICE and "?" not in last and _CLOSING_NOTICE.search(last):
+        return body.rstrip()
+    return text
 
 
 def form_subject(text: str, mail_subject: str) -> str:

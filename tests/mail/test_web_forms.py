@@ -354,3 +354,36 @@ def test_an_html_form_with_its_fields_in_a_table() -> None:
     assert u.subject == "Hondenbelasting"
     assert "rest van het jaar terug?" in u.question
     assert "Piet" not in u.question and "pjansen" not in u.question
+
+
+# A form whose footer says the mail was sent automatically without naming the site.
+UNNAMED_FOOTER = """Dit formulier is ingevuld op de website van de gemeente.
+
+Naam: Ria de Haan
+E-mail: riadehaan@kpnmail.nl
+Uw vraag:
+Mijn kliko is bij het legen kapotgegaan, de klep hangt los. Krijg ik een nieuwe?
+
+Dit is een automatisch verzonden bericht. Reageren op dit bericht is niet mogelijk.
+"""
+
+
+def test_a_forms_closing_notice_that_names_no_site_is_the_forms_footer() -> None:
+    u = read(form_mail(UNNAMED_FOOTER, subject="Formulier: kliko kapot"))
+    assert u.kind is MailKind.QUESTION and u.web_form
+    assert "klep hangt los" in u.question
+    assert "automatisch verzonden" not in u.question
+    english = UNNAMED_FOOTER.replace(
+        "Dit is een automatisch verzonden bericht. Reageren op dit bericht is niet mogelijk.",
+        "This is an automated message, please do not reply.",
+    )
+    assert read(form_mail(english, subject="Formulier: kliko kapot")).web_form
+
+
+def test_an_automatic_notice_above_the_fields_is_no_footer() -> None:
+    # an acknowledgement that lists what was received opens with its notice: automatic
+    body = (
+        "Dit is een automatisch verzonden bericht. U kunt niet op dit bericht reageren.\n\n"
+        "Naam: Ria de Haan\nE-mail: riadehaan@kpnmail.nl\nZaaknummer: Z-2026-0311\n"
+    )
+    assert kind_of(form_mail(body, subject="Formulier: kliko kapot")) is MailKind.AUTO_REPLY
