@@ -447,13 +447,18 @@ class Router:
                 return _stem(words[0]) in stems
             return f" {' '.join(words)} " in text
 
+        def same_word(phrase: str) -> str:
+            # "evenement" and "evenementen" are one word of the group's, not two
+            words = tokens(phrase)
+            return _stem(words[0]) if len(words) == 1 else " ".join(words)
+
         learned = self._learned.get(group.id, set())
         return {
             domain.id
             for domain in self.domains
             if domain.id in learned
             or any(found(a) for a in domain.anchors)
-            or sum(map(found, domain.terms)) >= 2
+            or len({same_word(t) for t in domain.terms if found(t)}) >= 2
         }
 
     def history_domains(self, groups: Sequence[GroupProfile]) -> dict[str, set[str]]:

@@ -329,3 +329,19 @@ def test_a_pupils_absence_is_no_sick_leave() -> None:
         "Mijn medewerker meldt zich voor de derde keer ziek, wat zegt het verzuimprotocol?"
     )
     assert sick.group_id == "bedrijfsvoering"
+
+
+def test_one_word_written_twice_does_not_claim_a_whole_domain() -> None:
+    """'Evenementen' in a group's name and description is one term of the permits domain,
+    not the two that make a group a permits group: tree permits stay with the permit desk."""
+    groups = [
+        GroupProfile("vth", "Omgevingsdienst", "Omgevingsvergunningen en handhaving"),
+        GroupProfile("events", "Evenementen", "Ondernemers, markten en evenementen"),
+    ]
+    router = Router(groups)
+    tree = router.route(
+        "Mag ik de eik in mijn achtertuin kappen of heb ik een kapvergunning nodig?"
+    )
+    assert tree.group_id == "vth" and tree.confidence > 0
+    fair = router.route("Wij organiseren een evenement op het marktplein, hoe vraag ik dat aan?")
+    assert fair.group_id == "events"
