@@ -1,4 +1,4 @@
-"""The fresh municipal sets (tests/mail/fresh_municipal, fresh_municipal2 and 3, issue 14):
+"""The fresh municipal sets (tests/mail/fresh_municipal, fresh_municipal2 to 5, issue 14):
 mails written before the rules were tuned on them, with terse cold-start groups. What a user
 notices: automatic mail is never posted, no personal data reaches the thread, signatures and
 disclaimers are gone, and most questions reach the right group (the rest are asked about,
@@ -15,6 +15,11 @@ FRESH = Path(__file__).parent / "fresh_municipal"
 FRESH2 = Path(__file__).parent / "fresh_municipal2"
 # Gemeente Bergvliet: nine groups, one shared with a contractor (issue 14, fourth round)
 FRESH3 = Path(__file__).parent / "fresh_municipal3"
+# Written blind after the fourth round's rules (Werkorganisatie Drechtmonde, Gemeente
+# Esschenveld): first runs 71 % and 68 % of groups right; the floors hold what the rules
+# written from their misses reached.
+FRESH4 = Path(__file__).parent / "fresh_municipal4"
+FRESH5 = Path(__file__).parent / "fresh_municipal5"
 
 
 def test_fresh_municipal_mails_are_understood() -> None:
@@ -51,3 +56,17 @@ def test_the_third_fresh_set_is_cleaned_and_routed() -> None:
     assert figures["posted_external"] == 0
     assert figures["group"] >= 0.88
     assert figures["posted_wrong"] <= 1
+
+
+def test_the_blind_sets_keep_what_their_misses_taught() -> None:
+    """Web forms are questions, addresses without a street suffix are redacted, nothing is
+    posted into the contractor's channel, and few mails land in a wrong group."""
+    for corpus, floor in ((FRESH4, 0.88), (FRESH5, 0.75)):
+        figures = evaluate_corpus(corpus).figures
+        assert figures["kind"] == 1.0, corpus.name
+        assert figures["pii_leaked"] == 0, corpus.name
+        assert figures["must_contain"] == 1.0, corpus.name
+        assert figures["must_not_contain"] == 1.0, corpus.name
+        assert figures["posted_external"] == 0, corpus.name
+        assert figures["group"] >= floor, corpus.name
+        assert figures["posted_wrong"] <= 3, corpus.name
