@@ -165,6 +165,11 @@ GLOSSARY: dict[str, str] = {
     "gritting": "gladheidsbestrijding",
     "residence permit": "verblijfsvergunning",
     "truancy": "schoolverzuim",
+    "childminder": "gastouder",
+    "childcare": "kinderopvang",
+    "day care": "kinderdagverblijf",
+    "daycare": "kinderdagverblijf",
+    "after-school care": "buitenschoolse opvang",
     "cemetery": "begraafplaats",
     "graveyard": "begraafplaats",
     "burial": "begraven",
@@ -269,6 +274,8 @@ GLOSSARY: dict[str, str] = {
     "spielplatz": "speeltuin",
     "gehweg": "stoep",
     "kinderbetreuung": "kinderopvang",
+    "tagesmutter": "gastouder",
+    "kita": "kinderdagverblijf",
     "winterdienst": "gladheidsbestrijding",
     "streudienst": "gladheidsbestrijding",
     "glatteis": "gladheid",
@@ -316,9 +323,21 @@ _GLOSSARY_WORDS = {
 }
 
 
-def expand_glossary(text: str) -> str:
+# English glossary words that are Dutch words with another meaning ("landelijk register" is
+# no registration at the town hall): they count only where the text around them is English.
+_ENGLISH_ONLY = frozenset({"register", "grave", "tax", "grant"})
+
+
+def expand_glossary(text: str, english: frozenset[str] | None = None) -> str:
+    """``text`` folded, with the Dutch words of the glossary words it uses; ``english``: the
+    words of its English lines (None: every word may be English)."""
     folded = fold(_PLACEHOLDER.sub(" ", _CONTACT_LABEL.sub(" ", text)))
-    extra = [GLOSSARY[source] for source, word in _GLOSSARY_WORDS.items() if word.search(folded)]
+    extra = [
+        GLOSSARY[source]
+        for source, word in _GLOSSARY_WORDS.items()
+        if word.search(folded)
+        and (english is None or source not in _ENGLISH_ONLY or source in english)
+    ]
     return folded + (" " + " ".join(extra) if extra else "")
 
 
@@ -637,8 +656,8 @@ class Router:
         return result
 
     def scores(self, text: str) -> dict[str, float]:
-        expanded = expand_glossary(text[:_MAX_TEXT])
         english = _english_words(text[:_MAX_TEXT])
+        expanded = expand_glossary(text[:_MAX_TEXT], english)
         words = _TOKEN.findall(expanded)
         totals: dict[str, float] = dict.fromkeys((g.id for g in self.groups), 0.0)
         seen: set[str] = set()

@@ -345,3 +345,35 @@ def test_one_word_written_twice_does_not_claim_a_whole_domain() -> None:
     assert tree.group_id == "vth" and tree.confidence > 0
     fair = router.route("Wij organiseren een evenement op het marktplein, hoe vraag ik dat aan?")
     assert fair.group_id == "events"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ik wil gastouder worden en bij mij thuis drie kinderen opvangen. Hoe kom ik in het "
+        "landelijk register?",
+        "We are looking for childcare for our two-year-old, which day care centres are "
+        "registered here?",
+    ],
+)
+def test_childcare_belongs_with_education_and_youth(question: str) -> None:
+    groups = [
+        GroupProfile(
+            "onderwijs", "Onderwijs & Kinderopvang", "Scholen, leerplicht en kinderopvang"
+        ),
+        GroupProfile("burgerzaken", "Publiekszaken", "Balie: documenten, BRP en burgerlijke stand"),
+        GroupProfile("economie", "Economie", "Ondernemers en markten"),
+    ]
+    assert Router(groups).route(question).group_id == "onderwijs"
+
+
+def test_an_english_word_that_is_dutch_too_counts_only_in_english() -> None:
+    groups = [
+        GroupProfile("burgerzaken", "Publiekszaken", "Reisdocumenten, BRP en burgerlijke stand"),
+        GroupProfile("inkoop", "Inkoop", "Contracten en leveranciers"),
+    ]
+    router = Router(groups)
+    english = router.route("We just moved here from Spain. Where do we register our address?")
+    assert english.group_id == "burgerzaken"
+    dutch = router.route("Staat deze leverancier al in ons contractenregister of register?")
+    assert dutch.group_id == "inkoop"
