@@ -34,10 +34,6 @@ class Lexicon:
     def __init__(self, lists: Mapping[str, Path]) -> None:
         self.lists = dict(lists)
 
-    def __contains__(self, key: tuple[str, str]) -> bool:
-        word, lang = key
-        return self.is_word(word, lang)
-
     def languages(self) -> set[str]:
         return set(self.lists)
 

@@ -437,6 +437,7 @@ class Router:
         self.domains = list(load_domains() if domains is None else domains)
         self._learned = self.history_domains(self.groups)
         self._named = {group.id: self._named_domains(group) for group in self.groups}
+        self._claimed: set[str] = set().union(*self._named.values())
         self._index = self._build(self.groups)
         self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
@@ -448,11 +449,10 @@ class Router:
         named = self._named.get(group.id)
         if named is None:
             named = self._named_domains(group)
-        claimed = set().union(*self._named.values())
         return [
             domain
             for domain in self.domains
-            if domain.id in named or (domain.within in named and domain.id not in claimed)
+            if domain.id in named or (domain.within in named and domain.id not in self._claimed)
         ]
 
     def _named_domains(self, group: GroupProfile) -> set[str]:

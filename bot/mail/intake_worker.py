@@ -240,7 +240,7 @@ class MailIntake:
                 earlier = await linked_inbound(session, u)
                 plan = _Plan(plan.decision, earlier_id=earlier.id if earlier else None)
             elif action not in (Action.IGNORE, Action.QUARANTINE):
-                sender = u.forwarded_by or u.original_sender
+                sender = u.asker
                 over, first = (
                     (False, False)
                     if job.approved

@@ -57,8 +57,7 @@ async def queue_receipt(
     link: str | None,
 ) -> bool:
     """Queue the receipt in the caller's transaction; False when none is due."""
-    # the asker: a forward's forwarder, a web form's Reply-To, else the sender
-    to: Address | None = u.forwarded_by or u.original_sender
+    to: Address | None = u.asker
     if to is None or row.id is None or not may_mail_sender(u.sender_verified, row.approved):
         return False
     if await _queued(session, f"receipt:%:{row.id}") > 0:

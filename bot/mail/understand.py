@@ -61,6 +61,12 @@ class Understanding:
     web_form: bool = False
 
     @property
+    def asker(self) -> Address | None:
+        """Who mailed the question in: a forward's forwarder, else the original sender (a
+        web form's Reply-To, else the sender)."""
+        return self.forwarded_by or self.original_sender
+
+    @property
     def sender_verified(self) -> bool:
         """The asker is who the mail says: never for a web form, whose relay (however well
         verified) only passes on what someone typed."""

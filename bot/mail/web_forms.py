@@ -43,20 +43,21 @@ _CONSENT_LINE = re.compile(
     r"(?:ja|yes|akkoord|agreed|accepted|aangevinkt|checked|true|1)[ \t.]*$",
     re.I | re.M,
 )
+# "the site generated this mail", in the words sites use
+_GENERATED = (
+    r"automatisch(?:e)? (?:gegenereerd|verzonden|verstuurd|aangemaakt)"
+    r"|automatic(?:ally)? (?:generated|sent)|auto-generated"
+)
 _FOOTER_LINE = re.compile(
-    r"^[^?\n]{0,80}\b(?:automatisch(?:e)? (?:gegenereerd|verzonden|verstuurd|aangemaakt)"
-    r"|automatic(?:ally)? (?:generated|sent)|auto-generated)\b[^?\n]{0,80}?\b"
-    + _FORM_WORD
-    + r"[^?\n]{0,120}$",
+    r"^[^?\n]{0,80}\b(?:" + _GENERATED + r")\b[^?\n]{0,80}?\b" + _FORM_WORD + r"[^?\n]{0,120}$",
     re.I | re.M,
 )
 # What a site says under every mail it sends, without naming itself ("Dit is een automatisch
 # verzonden bericht. U kunt niet op dit bericht reageren."): the form's own only as the last
 # paragraph, under the fields.
 _CLOSING_NOTICE = re.compile(
-    r"\b(?:automatisch(?:e)? (?:gegenereerd|verzonden|verstuurd|aangemaakt)|automatic(?:ally)?"
-    r" (?:generated|sent)|automated (?:message|e-?mail)|auto-generated|niet (?:op dit bericht|op"
-    r" deze e-?mail) (?:reageren|antwoorden)|(?:reageren|antwoorden) (?:op dit bericht|op deze"
+    r"\b(?:" + _GENERATED + r"|automated (?:message|e-?mail)|niet (?:op dit bericht|op deze"
+    r" e-?mail) (?:reageren|antwoorden)|(?:reageren|antwoorden) (?:op dit bericht|op deze"
     r" e-?mail) is niet mogelijk|(?:please )?do not reply|cannot (?:reply|respond) to this)\b",
     re.I,
 )

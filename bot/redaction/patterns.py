@@ -110,7 +110,7 @@ _NOT_A_PLACE = (
     r"zaal|kamer|verdieping|etage|fase|week|ronde|tafel|punt|versie|stap|niveau|groep|klas|"
     r"lokaal|ingang|uitgang|gate|lijn|bus|route|afrit|stand|plek|plaats|nummer|nr|dag|blok|"
     r"unit|hal|loket|balie|box|postbus|vak|rij|stoel|windows|ios|android|office|teams|excel|"
-    r"word|outlook|iphone|ipad|galaxy|pixel|versie|release|build|level|page|chapter|room|"
+    r"word|outlook|iphone|ipad|galaxy|pixel|release|build|level|page|chapter|room|"
     r"floor|platform|channel|appendix|article|section|step|phase|stage|table|item)\b"
 )
 PLACE_ADDRESS = re.compile(
