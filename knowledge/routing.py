@@ -284,6 +284,94 @@ GLOSSARY: dict[str, str] = {
     "aufenthaltserlaubnis": "verblijfsvergunning",
     "schulpflicht": "leerplicht",
     "schuler": "leerling",
+    # English words for the economy, events, safety, housing, planning, legal, council,
+    # sustainability and traffic domains
+    "market": "markt",
+    "market stall": "standplaats marktkraam",
+    "stall": "standplaats",
+    "food truck": "foodtruck",
+    "event": "evenement",
+    "events": "evenementen",
+    "entrepreneur": "ondernemer",
+    "entrepreneurs": "ondernemers",
+    "business owner": "ondernemer",
+    "start-up": "starter",
+    "startup": "starter",
+    "shopkeepers": "winkeliers",
+    "tourism": "toerisme",
+    "tourists": "toeristen",
+    "holiday park": "vakantiepark",
+    "campsite": "camping",
+    "complaint": "klacht",
+    "liability": "aansprakelijkheid",
+    "damage claim": "schadeclaim",
+    "compensation": "schadevergoeding",
+    "council meeting": "raadsvergadering",
+    "councillor": "raadslid",
+    "council member": "raadslid",
+    "alderman": "wethouder",
+    "mayor": "burgemeester",
+    "petition": "petitie",
+    "election": "verkiezingen",
+    "elections": "verkiezingen",
+    "polling station": "stembureau",
+    "demonstration": "demonstratie",
+    "fireworks": "vuurwerk",
+    "police": "politie",
+    "cctv": "cameratoezicht",
+    "camera surveillance": "cameratoezicht",
+    "dangerous dog": "gevaarlijke hond",
+    "dog bite": "bijtincident",
+    "social housing": "sociale huur",
+    "housing association": "woningcorporatie",
+    "housing corporation": "woningcorporatie",
+    "landlord": "verhuurder",
+    "tenant": "huurder",
+    "rental home": "huurwoning",
+    "mould": "schimmel",
+    "mold": "schimmel",
+    "damp": "vocht",
+    "building plot": "bouwkavel",
+    "plot of land": "kavel",
+    "solar panels": "zonnepanelen",
+    "heat pump": "warmtepomp",
+    "insulation": "isolatie",
+    "charging point": "laadpaal",
+    "charging station": "laadpaal",
+    "traffic": "verkeer",
+    "speeding": "hardrijders",
+    "pedestrian crossing": "zebrapad",
+    "zebra crossing": "zebrapad",
+    "traffic lights": "verkeerslicht",
+    "bus stop": "bushalte",
+    "speed bump": "drempel",
+    "pupil": "leerling",
+    "pupils": "leerlingen",
+    # German words for them
+    "marktstand": "standplaats marktkraam",
+    "wochenmarkt": "weekmarkt",
+    "imbisswagen": "foodtruck",
+    "beschwerde": "klacht",
+    "schadensersatz": "schadevergoeding",
+    "haftung": "aansprakelijkheid",
+    "gemeinderat": "gemeenteraad",
+    "stadtrat": "gemeenteraad",
+    "burgermeister": "burgemeester",
+    "feuerwerk": "vuurwerk",
+    "polizei": "politie",
+    "unternehmer": "ondernemer",
+    "gewerbeanmeldung": "ondernemer kvk",
+    "tourismus": "toerisme",
+    "mietwohnung": "huurwoning",
+    "vermieter": "verhuurder",
+    "mieter": "huurder",
+    "solaranlage": "zonnepanelen",
+    "photovoltaik": "zonnepanelen",
+    "warmepumpe": "warmtepomp",
+    "ladesaule": "laadpaal",
+    "verkehr": "verkeer",
+    "schule": "school",
+    "bauplatz": "bouwkavel",
 }
 # "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
 # data, not a topic (no ICT question, no BRP question).
@@ -424,6 +512,7 @@ class Router:
     # How fast confidence grows with evidence: one domain term alone gives about 0.5, a
     # compound part alone (about half a term) stays below the usual threshold of 0.35.
     EVIDENCE_RATE = 0.65
+    INHERITED_WEIGHT = 0.6  # a narrower domain the group stands for without naming it
     ANCHOR_WEIGHT = 1.5  # the name of a domain or its law ("Wmo", "WOZ") says more than a term
     HISTORY_MIN_TEXTS = 3
     HISTORY_MIN_SHARE = 0.05
@@ -545,9 +634,16 @@ class Router:
                         # A word of a multi-word keyword says less than the whole keyword.
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
                         self._add(index, _stem(word), group.id, weight * share)
+            named = self._named.get(group.id, set())
             for domain in self.group_domains(group):
-                weighted = [(a, self.ANCHOR_WEIGHT) for a in domain.anchors]
-                weighted += [(term, self.DOMAIN_WEIGHT) for term in domain.terms]
+                # A narrower domain a group stands for without naming it lends its words,
+                # weaker, and not its name: "verkeer" in "afsluiten voor verkeer" is no
+                # question for the public space team that also keeps the traffic signs.
+                if domain.id in named:
+                    weighted = [(a, self.ANCHOR_WEIGHT) for a in domain.anchors]
+                    weighted += [(term, self.DOMAIN_WEIGHT) for term in domain.terms]
+                else:
+                    weighted = [(term, self.INHERITED_WEIGHT) for term in domain.terms]
                 for phrase, base in weighted:
                     words = [w for w in tokens(phrase) if len(w) >= 2]
                     if len(words) > 1:

@@ -1,0 +1,93 @@
+"""The municipal task areas a city's teams are named after (economy, markets and events,
+public order, housing, spatial planning, objections and complaints, the council,
+sustainability, traffic, schools), and the rule for a narrower area no group names: the
+broader area's groups stand for it, with its words but weaker, and without its name. The
+questions are written the way residents, entrepreneurs and colleagues write."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.routing import GroupProfile, Router
+
+CITY = [
+    GroupProfile("vth", "Vergunningen & Handhaving", "Omgevingsvergunningen en toezicht"),
+    GroupProfile("ez", "Economische Zaken", "Ondernemers, markten en toerisme"),
+    GroupProfile("oov", "Openbare Orde en Veiligheid", "Burgemeestersbevoegdheden en crisis"),
+    GroupProfile("wonen", "Wonen", "Woonbeleid en de corporaties"),
+    GroupProfile("ro", "Ruimtelijke Ontwikkeling", "Omgevingsvisie en grondzaken"),
+    GroupProfile("jz", "Juridische Zaken", "Bezwaarschriften, klachten en aansprakelijkheid"),
+    GroupProfile("griffie", "Griffie", "Ondersteuning van de gemeenteraad"),
+    GroupProfile("klimaat", "Duurzaamheid", "Energietransitie en klimaatadaptatie"),
+    GroupProfile("leerplicht", "Onderwijs", "Leerplicht en leerlingenvervoer"),
+    GroupProfile("wijkteam", "Wijkteam", "Jeugdhulp en Wmo"),
+    GroupProfile("buiten", "Beheer buitenruimte", "Groen, wegen en meldingen"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("Ik wil op zaterdag met mijn kaaskraam op de weekmarkt staan, kan dat?", "ez"),
+        ("We'd like to bring our food truck to the Saturday market, who do we ask?", "ez"),
+        (
+            "Op het plein bij ons hangen elke avond jongeren rond, er wordt gedeald en er "
+            "gaat vuurwerk af. Wat doet de gemeente hiertegen?",
+            "oov",
+        ),
+        (
+            "Wij staan al vier jaar ingeschreven als woningzoekende en hebben met drie "
+            "kinderen echt een urgentieverklaring nodig.",
+            "wonen",
+        ),
+        ("Kan ik het stukje snippergroen naast mijn huis van de gemeente kopen?", "ro"),
+        (
+            "Mijn fiets is kapot gegaan door een gat in het fietspad, ik stel de gemeente "
+            "aansprakelijk voor de schade.",
+            "jz",
+        ),
+        ("Hoe kan ik inspreken bij de raadsvergadering van volgende week?", "griffie"),
+        (
+            "Is er nog een subsidie of lening voor zonnepanelen en een warmtepomp?",
+            "klimaat",
+        ),
+        (
+            "Mijn zoon gaat naar het speciaal onderwijs in de stad, hoe regel ik "
+            "leerlingenvervoer?",
+            "leerplicht",
+        ),
+        ("Mein Sohn hat Probleme in der Schule und braucht Jugendhilfe, wer hilft?", "wijkteam"),
+    ],
+)
+def test_a_citys_teams_are_found_through_their_task_areas(question: str, group: str) -> None:
+    assert Router(CITY).route(question).group_id == group
+
+
+def test_a_team_that_names_schools_takes_school_transport_from_the_social_team() -> None:
+    """The team named "Onderwijs" claims the schools area: the youth care team, which stands for it where
+    no team names schools, gets no school transport evidence here."""
+    scores = Router(CITY).scores("Wie regelt het leerlingenvervoer naar de nieuwe school?")
+    assert scores["leerplicht"] > 0
+    assert scores["wijkteam"] == 0
+
+
+def test_where_no_team_names_schools_the_social_team_stands_for_them() -> None:
+    groups = [g for g in CITY if g.id != "leerplicht"]
+    route = Router(groups).route("Wie regelt het leerlingenvervoer naar de speciale school?")
+    assert route.group_id == "wijkteam"
+
+
+def test_an_unnamed_narrower_area_lends_its_words_but_not_its_name() -> None:
+    """The public space team stands for traffic where no team names it: a zebra crossing is
+    its question, but the bare word "verkeer" in an event's street closure is not."""
+    router = Router([g for g in CITY if g.id in ("vth", "buiten")])
+    assert router.scores("Kan er een zebrapad bij de school komen?")["buiten"] > 0
+    assert router.scores("De straat gaat die middag dicht voor verkeer.")["buiten"] == 0
+
+
+def test_once_a_team_names_traffic_the_public_space_team_no_longer_stands_for_it() -> None:
+    named = GroupProfile("verkeer", "Verkeer en vervoer", "Verkeersbesluiten")
+    buiten = next(g for g in CITY if g.id == "buiten")
+    scores = Router([named, buiten]).scores("Er wordt hier veel te hard gereden, een drempel?")
+    assert scores["verkeer"] > 0
+    assert scores["buiten"] == 0
