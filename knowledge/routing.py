@@ -452,21 +452,28 @@ class Domain:
     # domain (parking under permits, graves under the public space): the groups of that
     # broader domain stand for it unless some group names it.
     within: str | None = None
+    # Product names of the Uniforme Productnamenlijst that only this domain uses
+    # (data/upl_products.toml): weaker words, and never what makes a group the domain's.
+    products: tuple[str, ...] = ()
 
 
-def load_domains(text: str | None = None) -> list[Domain]:
-    """The shipped ``data/municipal_domains.toml`` (or ``text`` in its format)."""
+def load_domains(text: str | None = None, products: str | None = None) -> list[Domain]:
+    """The shipped ``data/municipal_domains.toml`` with the product words of
+    ``data/upl_products.toml`` (or ``text`` and ``products`` in their formats)."""
+    data_folder = resources.files("knowledge").joinpath("data")
     if text is None:
-        text = (
-            resources.files("knowledge").joinpath("data/municipal_domains.toml").read_text("utf-8")
-        )
+        text = data_folder.joinpath("municipal_domains.toml").read_text("utf-8")
+        if products is None:
+            products = data_folder.joinpath("upl_products.toml").read_text("utf-8")
     data = tomllib.loads(text)
+    product_words = tomllib.loads(products or "").get("domains", {})
     return [
         Domain(
             str(d["id"]),
             tuple(d.get("anchors", ())),
             tuple(d.get("terms", ())),
             str(d["within"]) if "within" in d else None,
+            tuple(product_words.get(str(d["id"]), {}).get("words", ())),
         )
         for d in data.get("domains", [])
     ]
@@ -513,6 +520,7 @@ class Router:
     # compound part alone (about half a term) stays below the usual threshold of 0.35.
     EVIDENCE_RATE = 0.65
     INHERITED_WEIGHT = 0.6  # a narrower domain the group stands for without naming it
+    PRODUCT_WEIGHT = 0.6  # a UPL product word of the domain (not chosen by hand)
     ANCHOR_WEIGHT = 1.5  # the name of a domain or its law ("Wmo", "WOZ") says more than a term
     HISTORY_MIN_TEXTS = 3
     HISTORY_MIN_SHARE = 0.05
@@ -642,8 +650,13 @@ class Router:
                 if domain.id in named:
                     weighted = [(a, self.ANCHOR_WEIGHT) for a in domain.anchors]
                     weighted += [(term, self.DOMAIN_WEIGHT) for term in domain.terms]
+                    weighted += [(word, self.PRODUCT_WEIGHT) for word in domain.products]
                 else:
                     weighted = [(term, self.INHERITED_WEIGHT) for term in domain.terms]
+                    weighted += [
+                        (word, self.PRODUCT_WEIGHT * self.INHERITED_WEIGHT)
+                        for word in domain.products
+                    ]
                 for phrase, base in weighted:
                     words = [w for w in tokens(phrase) if len(w) >= 2]
                     if len(words) > 1:
