@@ -214,6 +214,9 @@ class MailSection(Section):
     imap_ssl: bool = True
     imap_folder: str = "INBOX"
     routing_threshold: float = Field(default=0.35, ge=0, le=1)
+    # Routing learns each group's channel history: read again this often, and after a
+    # person chose the group of a mail.
+    router_refresh_minutes: float = Field(default=30.0, gt=0)
     keep_original_days: int = Field(default=90, ge=1)
     # Sender verification (docs/email.md): whose Authentication-Results are believed, and
     # which SMTP clients are the edge that adds them. Nothing is trusted by default.

@@ -53,6 +53,8 @@ class EmailDesk:
         self.moderation = Moderation(services)
         self.acceptance = Acceptance(services, outbox, self.moderation, self.status)
         self.intake = MailIntake(services, outbox, self.worker, self.poster, self.moderation)
+        self._router_read_at: float | None = None
+        self._router_stale = False
 
     @property
     def language(self) -> Literal["nl", "en"]:
@@ -68,6 +70,8 @@ class EmailDesk:
 
     async def refresh_router(self) -> None:
         """Route with the texts of past threads per group (in the worker process)."""
+        self._router_stale = False
+        self._router_read_at = asyncio.get_running_loop().time()
         past: dict[str, list[str]] = {}
         async with self.services.db.session() as session:
             rows = await session.exec(
@@ -92,8 +96,27 @@ class EmailDesk:
     async def purge_expired(self) -> int:
         return await purge_expired(self.services)
 
+    async def refresh_router_when_due(self) -> bool:
+        """Read the channel history again after a person chose a mail's group (the mail is
+        posted by then: the group's history holds it) or when the last reading is
+        ``mail.router_refresh_minutes`` old; True when it did."""
+        every = self.services.config.mail.router_refresh_minutes * 60
+        now = asyncio.get_running_loop().time()
+        if (
+            not self._router_stale
+            and self._router_read_at is not None
+            and now - self._router_read_at < every
+        ):
+            return False
+        await self.refresh_router()
+        return True
+
+    async def _after_round(self) -> None:
+        await self.purge_expired()
+        await self.refresh_router_when_due()
+
     async def run_forever(self, interval: float = 10.0) -> None:
-        await self.intake.run_forever(interval, after_round=self.purge_expired)
+        await self.intake.run_forever(interval, after_round=self._after_round)
 
     async def close(self) -> None:
         await self.worker.aclose()
@@ -110,7 +133,13 @@ class EmailDesk:
         released = await self.moderation.release(session, inbound_id, group_id=group_id)
         if released:
             wake = self.wake
-            sa_event.listen(session.sync_session, "after_commit", lambda _: wake.set(), once=True)
+
+            def committed(_: object) -> None:
+                if group_id is not None:
+                    self._router_stale = True  # a person's choice: routing learns from it
+                wake.set()
+
+            sa_event.listen(session.sync_session, "after_commit", committed, once=True)
         return released
 
     # --- answer back -----------------------------------------------------------------------

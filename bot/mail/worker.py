@@ -127,6 +127,11 @@ class UnderstandingWorker:
         self._lock = asyncio.Lock()
         self.restarts = 0
 
+    @property
+    def past(self) -> dict[str, list[str]]:
+        """The past chat texts per group the worker routes with."""
+        return self._past
+
     def set_past(
         self,
         past: dict[str, list[str]],

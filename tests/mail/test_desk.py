@@ -122,6 +122,35 @@ async def test_unsure_routing_asks_the_forwarder_who_chooses(
     assert any(on(s, SOC) and "Something at home" in s.text for s in adapter.sent)
 
 
+async def test_routing_learns_the_group_a_person_chose_after_the_next_round(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    """The chosen mail is posted in the group's channel, and the router reads that history
+    again after the round that posted it, not only at start-up or on the half-hourly
+    reading."""
+    component, _ = desk
+    await say(bot, adapter, FORWARDER, "hallo", conversation=ConversationRef("test", "C-X"))
+    raw = bytes(
+        mails.plain(
+            mails.GMAIL_FORWARD.replace("Wmo", "gemeente")
+            .replace("stair lift", "question")
+            .replace("Wheelchair", "Something"),
+            subject="Fwd: Something",
+        )
+    )
+    stored = await store_raw(
+        bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"]
+    )
+    await component.desk.process_pending()
+    assert not await component.desk.refresh_router_when_due()  # read at start, nothing new
+    await say(bot, adapter, FORWARDER, f"!kiesgroep {stored.id} sociaal-domein")
+    await component.desk.process_pending()
+    assert await component.desk.refresh_router_when_due()
+    learned = component.desk.worker.past.get("sociaal-domein", [])
+    assert any("Something at home" in text for text in learned)
+    assert not await component.desk.refresh_router_when_due()
+
+
 async def test_unknown_sender_held_until_a_moderator_releases_it(
     bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
 ) -> None:
