@@ -22,7 +22,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from knowledge.language import detect
-from knowledge.text import STOPWORDS
+from knowledge.text import NO_TOPIC, STOPWORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
@@ -657,6 +657,7 @@ class Router:
                     if _HISTORY_MIN_WORD <= len(word) <= _MAX_WORD
                     and word.isalpha()
                     and word not in STOPWORDS
+                    and word not in NO_TOPIC
                     and word not in _GENERIC
                 }
                 for words in _distinct_texts(group.past_texts)
@@ -854,7 +855,6 @@ class Router:
             for a, b in itertools.pairwise(words)
             if len(a) >= 4 and a not in english and b not in english
         )
-        history = self._index.history
         learned: dict[tuple[str, str], float] = {}
         learned_families: dict[str, list[str]] = {}
         for word in candidates:
@@ -872,7 +872,7 @@ class Router:
                     totals[group_id] += weight - previous
                     counted[(family, group_id)] = weight
             stem = _stem(word)
-            for group_id, weight in history.get(stem, {}).items():
+            for group_id, weight in self._index.history.get(stem, {}).items():
                 # what the history adds to the group's own words and domains for this word
                 extra = weight - matched.get(group_id, 0.0)
                 family = _family(stem, learned_families.setdefault(group_id, []))
