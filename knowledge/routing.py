@@ -536,8 +536,8 @@ class Router:
     HISTORY_WORD = 1.0
     HISTORY_CAP = 1.25
     HISTORY_PRIOR = 0.5  # texts with and without a word each group is assumed to have had
-    HISTORY_SUPPORT = 2.0  # texts with the word that give half its weight
-    HISTORY_WORD_TEXTS = 2  # a word of one text may be that text's accident
+    HISTORY_SUPPORT = 2.0  # texts with the word that give half its weight ...
+    HISTORY_DOUBT = 0.5  # ... after this much of a text: a word of one text may be its accident
     HISTORY_MIN = 0.05  # weaker words (in units of one domain term) are not kept
 
     def __init__(
@@ -636,9 +636,10 @@ class Router:
         * its *share*: the group's rate over the sum of the rates of all groups with
           history, rescaled so that a word every group uses alike (mail language,
           greetings, "graag", "vraag") gets 0 and a word only this group uses gets 1;
-        * times its *support*: ``a / (a + HISTORY_SUPPORT)`` for a word in ``a`` of the
-          group's texts (at least ``HISTORY_WORD_TEXTS``), so evidence grows with the texts
-          and one text teaches nothing;
+        * times its *support*: ``(a - d) / (a - d + HISTORY_SUPPORT)`` for a word in ``a``
+          of the group's texts (``d``: ``HISTORY_DOUBT``): 0.2 for one text, 0.43 for two,
+          0.56 for three, 0.83 for ten, so evidence grows with the texts and one text says
+          little;
         * times ``HISTORY_WORD``.
 
         A text said again (a pasted template, a flood of copies) is one text. No group
@@ -686,10 +687,8 @@ class Router:
             total = base + sum(rate - unused[g] for g, rate in rates.items())
             for group_id, rate in rates.items():
                 share = (rate / total * spread - 1) / (spread - 1)
-                count = used[group_id][word]
-                if count < self.HISTORY_WORD_TEXTS:
-                    continue
-                weight = self.HISTORY_WORD * share * count / (count + self.HISTORY_SUPPORT)
+                said = used[group_id][word] - self.HISTORY_DOUBT
+                weight = self.HISTORY_WORD * share * said / (said + self.HISTORY_SUPPORT)
                 if weight >= self.HISTORY_MIN:
                     history.setdefault(word, {})[group_id] = weight * unit
         return history

@@ -76,8 +76,7 @@ def test_evidence_grows_with_the_texts_that_say_a_word() -> None:
     thrice = pull(PEST_TALK)
     more = pull(PEST_TALK + MORE_PEST_TALK)
     copies = pull(PEST_TALK * 20)
-    assert once == 0.0  # a word of one text may be that text's accident
-    assert 0.0 < twice < thrice < more
+    assert 0.0 < once < twice < thrice < more
     assert copies == thrice  # a text said again is one text
 
 
@@ -119,11 +118,14 @@ def test_one_past_text_does_not_beat_a_clear_domain_match() -> None:
         ),
         GroupProfile("belastingen", "Belastingen", "Heffingen", past_texts=TAX_TALK),
     ]
-    route = Router(profiles).route(
-        "Mijn paspoort is verlopen, hoe vraag ik een nieuw paspoort aan?"
-    )
+    router = Router(profiles)
+    route = router.route("Mijn paspoort is verlopen, hoe vraag ik een nieuw paspoort aan?")
     assert route.group_id == "burgerzaken"
     assert route.confidence >= 0.35
+    # even a question in that text's own words, of which the domains know one
+    route = router.route("Paspoort verlopen. Kan ik met spoed een nieuw paspoort? Vlucht zaterdag.")
+    assert route.group_id == "burgerzaken"
+    assert route.ranked[1].score < route.ranked[0].score / 2
 
 
 # Texts that differ, each with the word the attacker wants and the language of any mail.
