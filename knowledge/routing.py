@@ -676,18 +676,17 @@ class Router:
         unused = {g: prior / (n + 2 * prior) for g, n in sizes.items()}
         base = sum(unused.values())
         spread = len(used)
-        vocabulary = set().union(*used.values())
+        counts: dict[str, dict[str, int]] = {}  # word -> group -> texts
+        for group_id, seen in used.items():
+            for word, count in seen.items():
+                counts.setdefault(word, {})[group_id] = count
         history: dict[str, dict[str, float]] = {}
-        for word in vocabulary:
-            rates = {
-                g: (seen[word] + prior) / (sizes[g] + 2 * prior)
-                for g, seen in used.items()
-                if word in seen
-            }
+        for word, by_group in counts.items():
+            rates = {g: (n + prior) / (sizes[g] + 2 * prior) for g, n in by_group.items()}
             total = base + sum(rate - unused[g] for g, rate in rates.items())
             for group_id, rate in rates.items():
                 share = (rate / total * spread - 1) / (spread - 1)
-                said = used[group_id][word] - self.HISTORY_DOUBT
+                said = by_group[group_id] - self.HISTORY_DOUBT
                 weight = self.HISTORY_WORD * share * said / (said + self.HISTORY_SUPPORT)
                 if weight >= self.HISTORY_MIN:
                     history.setdefault(word, {})[group_id] = weight * unit
