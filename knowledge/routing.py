@@ -22,7 +22,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from knowledge.language import detect
-from knowledge.text import STOPWORDS
+from knowledge.text import NO_TOPIC, STOPWORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
@@ -30,7 +30,8 @@ _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
 _MAX_TEXT = 20_000
-_MAX_PAST = 1_000  # past texts per group read for its domains
+_MAX_PAST = 1_000  # past texts per group read for its domains and words
+_HISTORY_MIN_WORD = 5  # shorter words of past texts are no evidence ("thuis", "even")
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
@@ -507,6 +508,9 @@ class _Index:
     # Words of the municipal domains a group belongs to (weaker than its own words, and
     # looked up besides them, never instead).
     domain: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Words a group's channel history uses distinctly more than the other groups' history
+    # (:meth:`Router.history_words`): stem -> group -> weight.
+    history: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 class Router:
@@ -525,7 +529,16 @@ class Router:
     HISTORY_MIN_TEXTS = 3
     HISTORY_MIN_SHARE = 0.05
     HISTORY_LIFT = 2.0
-    PAST_WEIGHT = 0.5
+    # Words of a group's history (:meth:`history_words`): one that the group's texts alone
+    # use, in many of them, weighs HISTORY_WORD domain terms; what a question draws from one
+    # group's history grows with its words and stays below HISTORY_CAP domain terms (less
+    # than one word of a description), however many texts the channel has.
+    HISTORY_WORD = 1.0
+    HISTORY_CAP = 1.25
+    HISTORY_PRIOR = 0.5  # texts with and without a word each group is assumed to have had
+    HISTORY_SUPPORT = 2.0  # texts with the word that give half its weight ...
+    HISTORY_DOUBT = 0.5  # ... after this much of a text: a word of one text may be its accident
+    HISTORY_MIN = 0.05  # weaker words (in units of one domain term) are not kept
 
     def __init__(
         self, groups: Sequence[GroupProfile], domains: Sequence[Domain] | None = None
@@ -612,6 +625,73 @@ class Router:
                     learned.setdefault(group_id, set()).add(domain_id)
         return learned
 
+    def history_words(self, groups: Sequence[GroupProfile]) -> dict[str, dict[str, float]]:
+        """The words each group's past texts use distinctly more than the other groups'
+        texts, with their weight (in the units of one domain term after its idf).
+
+        A word counts once per text (repeating it says no more). Its rate in a group is
+        smoothed with ``HISTORY_PRIOR`` texts with and without it, so a group with few
+        texts is not known to avoid a word. A word's weight for a group is
+
+        * its *share*: the group's rate over the sum of the rates of all groups with
+          history, rescaled so that a word every group uses alike (mail language,
+          greetings, "graag", "vraag") gets 0 and a word only this group uses gets 1;
+        * times its *support*: ``(a - d) / (a - d + HISTORY_SUPPORT)`` for a word in ``a``
+          of the group's texts (``d``: ``HISTORY_DOUBT``): 0.2 for one text, 0.43 for two,
+          0.56 for three, 0.83 for ten, so evidence grows with the texts and one text says
+          little;
+        * times ``HISTORY_WORD``.
+
+        A text said again (a pasted template, a flood of copies) is one text. No group
+        learns anything while fewer than two groups have history (nothing tells a group's
+        own words from everybody's), and short words, stopwords, words with digits and
+        removed personal data are never history words. :meth:`scores` bounds what one
+        question draws from one group's history (``HISTORY_CAP``)."""
+        used: dict[str, Counter[str]] = {}
+        sizes: dict[str, int] = {}
+        for group in groups:
+            # each text's words, once per text
+            texts = [
+                {
+                    _stem(word)
+                    for word in words
+                    if _HISTORY_MIN_WORD <= len(word) <= _MAX_WORD
+                    and word.isalpha()
+                    and word not in STOPWORDS
+                    and word not in NO_TOPIC
+                    and word not in _GENERIC
+                }
+                for words in _distinct_texts(group.past_texts)
+            ]
+            texts = [words for words in texts if words]
+            if not texts:
+                continue
+            used[group.id] = Counter(word for words in texts for word in words)
+            sizes[group.id] = len(texts)
+        if len(used) < 2:
+            return {}
+        prior = self.HISTORY_PRIOR
+        unit = self.DOMAIN_WEIGHT * math.log(1 + max(1, len(groups)))
+        # the rate of a word a group never used: the base of every sum of rates
+        unused = {g: prior / (n + 2 * prior) for g, n in sizes.items()}
+        base = sum(unused.values())
+        spread = len(used)
+        counts: dict[str, dict[str, int]] = {}  # word -> group -> texts
+        for group_id, seen in used.items():
+            for word, count in seen.items():
+                counts.setdefault(word, {})[group_id] = count
+        history: dict[str, dict[str, float]] = {}
+        for word, by_group in counts.items():
+            rates = {g: (n + prior) / (sizes[g] + 2 * prior) for g, n in by_group.items()}
+            total = base + sum(rate - unused[g] for g, rate in rates.items())
+            for group_id, rate in rates.items():
+                share = (rate / total * spread - 1) / (spread - 1)
+                said = by_group[group_id] - self.HISTORY_DOUBT
+                weight = self.HISTORY_WORD * share * said / (said + self.HISTORY_SUPPORT)
+                if weight >= self.HISTORY_MIN:
+                    history.setdefault(word, {})[group_id] = weight * unit
+        return history
+
     @staticmethod
     def _add(index: _Index, term: str, group: str, weight: float) -> None:
         slot = index.weights.setdefault(term, {})
@@ -670,13 +750,6 @@ class Router:
                     elif words:
                         slot = index.domain.setdefault(_stem(words[0]), {})
                         slot[group.id] = max(slot.get(group.id, 0.0), base)
-            past = Counter(
-                _stem(w) for text in group.past_texts for w in tokens(text) if len(w) >= 5
-            )
-            total = sum(past.values()) or 1
-            for word, count in past.items():
-                weight = self.PAST_WEIGHT * min(1.0, 20 * count / total + 0.2)
-                self._add(index, word, group.id, weight)
         # Terms shared by many groups say little: scale by an inverse group frequency.
         n = max(1, len(groups))
         for _term, slot in index.weights.items():
@@ -688,6 +761,7 @@ class Router:
             for group_id in slot:
                 slot[group_id] *= idf
         index.terms = sorted(index.weights)
+        index.history = self.history_words(groups)
         for term, slot in index.weights.items():
             if len(term) < _MIN_PART + 4 or len(term) > _MAX_WORD:
                 continue
@@ -779,11 +853,15 @@ class Router:
             for a, b in itertools.pairwise(words)
             if len(a) >= 4 and a not in english and b not in english
         )
+        learned: dict[tuple[str, str], float] = {}
+        learned_families: dict[str, list[str]] = {}
         for word in candidates:
             if len(word) < 3 or word in seen:
                 continue
             seen.add(word)
+            matched: dict[str, float] = {}
             for term, group_id, weight in self._matches(word, word not in english):
+                matched[group_id] = max(matched.get(group_id, 0.0), weight)
                 # Each known term counts once: "verhuizen" and "verhuizing" are one piece of
                 # evidence, not two.
                 family = _family(term, families.setdefault(group_id, []))
@@ -791,6 +869,21 @@ class Router:
                 if weight > previous:
                     totals[group_id] += weight - previous
                     counted[(family, group_id)] = weight
+            stem = _stem(word)
+            for group_id, weight in self._index.history.get(stem, {}).items():
+                # what the history adds to the group's own words and domains for this word
+                extra = weight - matched.get(group_id, 0.0)
+                family = _family(stem, learned_families.setdefault(group_id, []))
+                if extra > learned.get((family, group_id), 0.0):
+                    learned[(family, group_id)] = extra
+        drawn: dict[str, float] = {}
+        for (_, group_id), extra in learned.items():
+            drawn[group_id] = drawn.get(group_id, 0.0) + extra
+        unit = self.DOMAIN_WEIGHT * math.log(1 + max(1, len(self.groups)))
+        cap = self.HISTORY_CAP * unit
+        for group_id, extra in drawn.items():
+            # grows with the evidence, never beyond the cap
+            totals[group_id] += cap * (1 - math.exp(-extra / cap))
         joined = " ".join(words)
         for phrase, slot in self._index.phrases.items():
             if phrase in joined:
@@ -814,6 +907,20 @@ class Router:
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         chosen = next(g for g in self.groups if g.id == ranked[0][0])
         return Route(ranked[0][0], confidence, choices, needs_choice=chosen.external_members)
+
+
+def _distinct_texts(texts: Sequence[str]) -> list[list[str]]:
+    """The words of the first ``_MAX_PAST`` texts, without the labels and placeholders of
+    removed personal data; a text said again (a pasted template, a flood of copies) once."""
+    seen: set[tuple[str, ...]] = set()
+    result: list[list[str]] = []
+    for text in texts[:_MAX_PAST]:
+        words = tokens(_PLACEHOLDER.sub(" ", _CONTACT_LABEL.sub(" ", text[:_MAX_TEXT])))
+        key = tuple(words)
+        if key not in seen:
+            seen.add(key)
+            result.append(words)
+    return result
 
 
 def _vocabulary(domain: Domain) -> tuple[frozenset[str], tuple[str, ...]]:

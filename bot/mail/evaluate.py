@@ -11,7 +11,15 @@ what the desk would do with each routed question (post it, or ask below
 ``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml] [--history
 EXPORT.zip]`` (the groups' channel history from a Slack export) prints the
 figures as JSON, for all mails and for the tune and held-out halves; the tests run the same
-function and fail below the targets."""
+function and fail below the targets.
+
+``--learn-half tune`` (or ``held-out``) measures learning from history the way the desk
+gets it: each question of that half with a single right group becomes a past text of that
+group (its understood subject and question, as the desk records the thread it posts), as if
+a moderator had chosen the group; figures are printed for the other half only (compare them
+with the same half of a run without the option). ``--no-domains`` routes without the
+municipal domain vocabulary (``Router(profiles, domains=[])``): what the groups' own words
+and their history carry alone."""
 
 from __future__ import annotations
 
@@ -19,6 +27,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +38,7 @@ from bot.mail.policy import asks_for_group
 from bot.mail.trim import trim_reply
 from bot.mail.understand import MailReader
 from knowledge.evaluation import HALVES, dev_half
-from knowledge.routing import Router, profiles_from
+from knowledge.routing import Domain, Router, profiles_from
 
 TARGETS = {
     "kind": 1.0,
@@ -100,21 +109,49 @@ def past_texts_from_export(export: Path, limit: int = 300) -> dict[str, list[str
         reader.close()
 
 
+def past_texts_from_half(
+    corpus: Path,
+    half: str,
+    config_file: Path | None = None,
+    past: Mapping[str, Sequence[str]] | None = None,
+    domains: Sequence[Domain] | None = None,
+) -> dict[str, list[str]]:
+    """``past`` (the channels' history, if any) and, for each question of ``half`` of the
+    corpus whose expected group is a single group, the text the desk records when it posts
+    it there (``subject``, a blank line, ``question``; the thread :mod:`bot.mail.posting`
+    records): a channel's history after moderators chose the groups of that half."""
+    config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
+    profiles = profiles_from(config.groups, past, external_groups(corpus))
+    reader = MailReader(config, Router(profiles, domains))
+    learned = {group_id: list(texts) for group_id, texts in (past or {}).items()}
+    expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
+    for name, want in sorted(expected.items()):
+        if dev_half(name) != half or want["kind"] != "question" or not want.get("group"):
+            continue
+        got = reader.read((corpus / "emails" / name).read_bytes())
+        # newest first, as the desk reads a channel
+        learned.setdefault(want["group"], []).insert(0, f"{got.subject}\n\n{got.question}")
+    return learned
+
+
 def evaluate_corpus(
     corpus: Path,
     half: str | None = None,
     config_file: Path | None = None,
     past: dict[str, list[str]] | None = None,
+    domains: Sequence[Domain] | None = None,
 ) -> Evaluation:
     """The figures on every item, or only on one half of the corpus (``tune`` or
     ``held-out``, by :func:`knowledge.evaluation.dev_half` of the file name).
     ``config_file``: groups other than the corpus's own (e.g. terse descriptions without
     keywords, as a fresh deployment has). ``group_by_text`` is the group routing alone
     finds, the group addresses a mail was sent to left aside. ``past``: the texts of each
-    group's channel history (:func:`past_texts_from_export`)."""
+    group's channel history (:func:`past_texts_from_export`, :func:`past_texts_from_half`).
+    ``domains``: another domain vocabulary (``[]``: none) than the shipped one."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
     external = external_groups(corpus)
-    reader = MailReader(config, Router(profiles_from(config.groups, past, external)))
+    router = Router(profiles_from(config.groups, past, external), domains)
+    reader = MailReader(config, router)
     threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     if half is not None:
@@ -217,16 +254,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, nargs="?", default=Path("../shared/email-corpus"))
     parser.add_argument("--config", type=Path, help="another vraagbaak.toml for the groups")
     parser.add_argument("--history", type=Path, help="a Slack export: the channels' history")
+    parser.add_argument(
+        "--learn-half",
+        choices=HALVES,
+        help="this half's questions become past texts of their groups; measure the other half",
+    )
+    parser.add_argument(
+        "--no-domains", action="store_true", help="route without the municipal domain vocabulary"
+    )
     args = parser.parse_args(argv)
     corpus: Path = args.corpus
     if not (corpus / "expected.json").is_file():
         parser.error(f"{corpus}: no expected.json (a corpus holds emails/ and expected.json)")
     config_file: Path | None = args.config
     past = past_texts_from_export(args.history) if args.history else None
+    domains: list[Domain] | None = [] if args.no_domains else None
+    halves: tuple[str | None, ...] = (None, *HALVES)
+    if args.learn_half:
+        past = past_texts_from_half(corpus, args.learn_half, config_file, past, domains)
+        halves = tuple(half for half in HALVES if half != args.learn_half)
     figures: dict[str, dict[str, float]] = {}
     problems: list[str] = []
-    for half in (None, *HALVES):
-        evaluation = evaluate_corpus(corpus, half, config_file, past)
+    for half in halves:
+        evaluation = evaluate_corpus(corpus, half, config_file, past, domains)
         name = half or "all"
         figures[name] = evaluation.figures
         if half is not None:
