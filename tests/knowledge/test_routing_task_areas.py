@@ -64,8 +64,8 @@ def test_a_citys_teams_are_found_through_their_task_areas(question: str, group: 
 
 
 def test_a_team_that_names_schools_takes_school_transport_from_the_social_team() -> None:
-    """The team named "Onderwijs" claims the schools area: the youth care team, which stands for it where
-    no team names schools, gets no school transport evidence here."""
+    """The team named "Onderwijs" claims the schools area: the youth care team, which
+    stands for it where no team names schools, gets no school transport evidence here."""
     scores = Router(CITY).scores("Wie regelt het leerlingenvervoer naar de nieuwe school?")
     assert scores["leerplicht"] > 0
     assert scores["wijkteam"] == 0
