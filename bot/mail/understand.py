@@ -309,17 +309,32 @@ class MailReader:
         asker is a citizen whatever address they typed."""
         colleagues = set(self.colleagues)
         citizens: list[str] = []
+        addresses: list[str] = []
         people = [original, forwarded_by, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
         if web_form:
             citizens += [a.name for a in mail.reply_to if a.name]
+            addresses += [a.email for a in mail.reply_to]
             people = [forwarded_by, mail.sender, *mail.to, *mail.cc]
         for inner in mail.embedded[:1]:
             people += [inner.sender, *inner.to, *inner.cc]
+        # Only the writers' addresses spell a surname: recipients are the desk's own
+        # mailboxes ("vraag@") as often as people.
+        writers = {
+            a.email for a in (original, mail.sender, *mail.reply_to) if a is not None and a.email
+        }
+        for inner in mail.embedded[:1]:
+            if inner.sender is not None:
+                writers.add(inner.sender.email)
         for person in people:
-            if person is None or not person.name:
+            if person is None or self._colleague(person):
+                if person is not None and person.name:
+                    colleagues.add(person.name)
                 continue
-            (colleagues.add if self._colleague(person) else citizens.append)(person.name)
-        return Redactor(colleagues, citizens)
+            if person.name:
+                citizens.append(person.name)
+            if person.email in writers:
+                addresses.append(person.email)
+        return Redactor(colleagues, citizens, addresses)
 
 
 PLACEHOLDER_NAME = {"nl": "[naam verwijderd]", "en": "[name removed]"}

@@ -151,11 +151,17 @@ def _settle(hits: list[Hit], text: str) -> list[Hit]:
 
 class Redactor:
     """Redaction for one mail: the colleagues whose names stay, and the names the mail gives
-    for its citizen (its sender's display name), which go wherever they appear."""
+    for its citizen (its sender's display name, the surname its address spells), which go
+    wherever they appear."""
 
-    def __init__(self, colleagues: Iterable[str] = (), citizen_names: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        colleagues: Iterable[str] = (),
+        citizen_names: Iterable[str] = (),
+        citizen_addresses: Iterable[str] = (),
+    ) -> None:
         self.colleagues = colleague_keys(colleagues)
-        self.known = known_name_pattern(citizen_names, self.colleagues)
+        self.known = known_name_pattern(citizen_names, self.colleagues, citizen_addresses)
 
     def findings(self, text: str, *, filename: bool = False) -> list[tuple[int, int, str]]:
         """Where personal data is in ``text``: (start, end, kind), in text order."""

@@ -43,7 +43,10 @@ _INTRO = (
     r"hartelijke groet(?:en)?|groeten|groetjes|groet|mvg|gr\.|kind regards|best regards|regards|"
     r"cheers|thanks|bedankt|dank u wel|alvast bedankt|mit freundlichen grüßen|"
     r"viele grüße|cordialement|pozdrawiam|z poważaniem|saludos|saygılarımla|"
-    r"ondertekend|getekend|signed"
+    r"ondertekend|getekend|signed|"
+    # an account's holder: "NL91 … ten name van W. Timmermans"
+    r"ten name van|t\.n\.v\.?|tnv|op naam van|in the name of|account holder|"
+    r"kontoinhaber(?:in)?|auf den namen"
 )
 # "Lisa en Tom", "Mark & Julia O'Brien": two people signing together.
 _PAIR = rf"{NAME}(?: (?:en|and|&|und|et|ve|i|y) {NAME})?"
@@ -57,7 +60,12 @@ _RELATIONS = (
     r"schoonmoeder|neef|nicht|oom|tante|kind|pleegkind|pleegzoon|pleegdochter|buurman|buurvrouw|"
     r"buurjongen|buurmeisje|huisgenoot|cliënt|client|daughter|son|father|mother|husband|wife|"
     r"brother|sister|grandson|granddaughter|neighbour|neighbor|fiancée?|tochter|sohn|mutter|"
-    r"ehemann|ehefrau|córka|syn|ojciec|matka|kızım|oğlum|annem|babam"
+    r"ehemann|ehefrau|córka|syn|ojciec|matka|kızım|oğlum|annem|babam|"
+    # the people around a writer by their role: "onze conciërge, Ahmed, kan …"
+    r"conci[eë]rge|collega|medewerker|medewerkster|begeleider|begeleidster|mentor|juf|meester|"
+    r"leerkracht|docent|coach|contactpersoon|huisarts|trainer|trainster|huismeester|"
+    r"leidinggevende|assistent|secretaresse|colleague|caretaker|teacher|kollege|kollegin|"
+    r"hausmeister"
 )
 RELATIVE = re.compile(
     rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
@@ -303,11 +311,48 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     return hits
 
 
-def known_name_pattern(names: Iterable[str], colleagues: frozenset[str]) -> re.Pattern[str] | None:
+# Words of mailbox names that are no surname ("info@", "noreply@", "mail.jansen@").
+_MAILBOX_TEXT = """info mail email post contact noreply reply admin office support service hallo
+    hello secretariaat receptie balie klantenservice helpdesk gemeente familie fam home thuis
+    prive privé werk work"""
+_MAILBOX_WORDS = frozenset(_MAILBOX_TEXT.split())
+_PARTICLE_START = re.compile(r"^(?:van|der|den|de|ter|ten|te|el|al|von|vd)(?=[a-z]{3})")
+
+
+def address_surnames(addresses: Iterable[str]) -> list[str]:
+    """The surnames a citizen's e-mail addresses spell, as patterns for the written name:
+    ``l.devries-bakker@…`` gives "De Vries" and "Bakker", ``wtimmermans@…`` "Timmermans".
+    Only words of four letters or more, and only written with a capital: "bakker" on its
+    own is a baker."""
+    patterns: list[str] = []
+    for address in addresses:
+        local = address.split("@", 1)[0].lower()
+        for piece in re.split(r"[^a-zà-ÿ]+", local[:64]):
+            candidates = [piece]
+            if len(piece) >= 7 and not _PARTICLE_START.match(piece):
+                candidates.append(piece[1:])  # an initial glued on: "wtimmermans"
+            for word in candidates:
+                if len(word) < 4 or word in _MAILBOX_WORDS:
+                    continue
+                parts: list[str] = []
+                rest = word
+                while (particle := _PARTICLE_START.match(rest)) is not None and len(parts) < 3:
+                    parts.append(particle.group())  # "vandenberg": "Van den Berg"
+                    rest = rest[particle.end() :]
+                body = " ?".join(re.escape(part) for part in [*parts, rest])
+                patterns.append(f"(?=[A-ZÀ-Ý])(?i:{body})")
+    return patterns[:10]
+
+
+def known_name_pattern(
+    names: Iterable[str], colleagues: frozenset[str], addresses: Iterable[str] = ()
+) -> re.Pattern[str] | None:
     """The citizen's own names (display names in the mail's headers) wherever they appear:
-    the full name, and each word of it of three letters or more that is no colleague's."""
+    the full name, and each word of it of three letters or more that is no colleague's; and
+    the surnames their ``addresses`` spell (:func:`address_surnames`)."""
     words: set[str] = set()
     fulls: set[str] = set()
+    spelled = address_surnames(addresses)
     for name in names:
         clean = " ".join(re.sub(r"[\"<>(),]", " ", name).split())
         if not clean or "@" in clean or _colleague(clean, colleagues):
@@ -316,18 +361,18 @@ def known_name_pattern(names: Iterable[str], colleagues: frozenset[str]) -> re.P
         if lowered & _ORGANISATION_WORDS:
             continue
         fulls.add(clean)
-        for word in re.split(r"[ .]+", clean):
+        for word in re.split(r"[ .-]+", clean):
             title = TITLED.match(word + " Xx")
             if len(word) >= 3 and word[0].isupper() and word not in _NOT_NAMES and not title:
                 words.add(word)
-    if not fulls:
+    if not fulls and not spelled:
         return None
     first = {clean.split()[0] for clean in fulls if clean.split()[0] in words}
     # Full names and first names also in lower case ("groeten kees"); a surname only as
     # written, since many are words too (Bos, Visser, Smit).
     loose = sorted(fulls | first, key=len, reverse=True)[:20]
     strict = sorted(words - first, key=len, reverse=True)[:20]
-    alternatives = [f"(?i:{re.escape(a[:60])})" for a in loose] + [
-        re.escape(a[:60]) for a in strict
-    ]
+    alternatives = (
+        [f"(?i:{re.escape(a[:60])})" for a in loose] + [re.escape(a[:60]) for a in strict] + spelled
+    )
     return re.compile(rf"(?<![\w])(?:{'|'.join(alternatives)})(?![\w])")

@@ -29,6 +29,15 @@ _BSN_CUE = re.compile(
 )
 
 
+# A number of another country's national form ("02821 / 97 43 18", "0171 4821933") is a phone
+# number right after a word for one; without the word it might be anything.
+_PHONE_CUE = re.compile(
+    r"(?i:\b(?:tel(?:efoon|efon|ephone)?(?:nummer|nr)?|phone|mobile?|mobiel|gsm|handy|"
+    r"mobil(?:nummer)?|telefonisch(?: unter)?|erreichbar unter|unter der nummer|call me on|"
+    r"bel(?: mij| me)?(?: op)?|bereikbaar op)\b[.:]?[^\n\d]{0,12}$)"
+)
+
+
 _GLUED_CUE = re.compile(r"(?i:(?<![a-z])(?:bsn|tel|telnr|nr|mob|mobiel|gsm|sofinr|nummer)$)")
 
 
@@ -99,7 +108,14 @@ def _phone_digits(chain: _Chain, i: int, digits: str, text: str) -> bool:
         if rest.startswith("31"):
             return dutch_phone("0" + rest[2:])
         return 8 <= len(rest) <= 14 and not rest.startswith("0")
-    return dutch_phone(digits)
+    if dutch_phone(digits):
+        return True
+    start = chain.groups[i][0]
+    return (
+        digits.startswith("0")
+        and 10 <= len(digits) <= 12
+        and _PHONE_CUE.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _bsn_digits(i: int, j: int, digits: str, cued: bool) -> bool:

@@ -74,7 +74,7 @@ _TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr
 _CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"
 _NOT_AFTER_NUMBER = (
     r"(?!(?i: ?(?:jan|feb|maart|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec|dez|jaar|uur|"
-    r"euro|procent|year|hour|week|day|"
+    r"euro|procent|year|hour|week|day|uhr|stunden|tage|"
     r"minuten|dagen|weken|maanden|keer|personen|mensen|woningen|kinderen|stuks|m2|m²|km|"
     r"meter|cm|kg|%|x)\w{0,10}))"
 )
@@ -83,10 +83,15 @@ _HOUSE_NUMBER = (
     r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})"
     r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
 )
+# "Wilgenlaan t.o. nummer 12", "Kerkstraat ter hoogte van nr. 8": a house by the one across.
+_NEAR_NUMBER = (
+    r"(?i:t\.o\.|tgo\.?|tegenover|naast|bij|voor|achter|ter hoogte van|thv\.?|schuin "
+    r"tegenover) (?=(?i:nr\.?|nummer|huisnummer) ?\d)(?:huisnummer )?"
+)
 STREET = re.compile(
     rf"(?<![\w'-])(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
     rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
-    rf"(?:\b|(?<=\.)),? {{1,2}}(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
+    rf"(?:\b|(?<=\.)),? {{1,2}}(?:{_NEAR_NUMBER})?(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
 )
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (
@@ -103,7 +108,9 @@ CUED_ADDRESS = re.compile(
 # number after a preposition of place is an address, street suffix or not; words that take a
 # number in other senses ("op pagina 12", "in bijlage 2", "op Windows 11") are not places.
 _PLACE_PREPOSITION = (
-    r"(?i:aan|op|bij|naast|tegenover|achter|nabij|vlakbij|hoek|richting)(?i: de| het| 't)?"
+    r"(?:(?i:aan|op|bij|naast|tegenover|achter|nabij|vlakbij|hoek|richting)(?i: de| het| 't)?"
+    # German: "Am Mühlenbach 4", "An der Linde 7", "Zum Kirchberg 2"
+    r"|(?i:am|an der|auf der|auf dem|im|in der|zum|zur|beim|hinter der|hinter dem))"
 )
 _NOT_A_PLACE = (
     r"(?i:bijlage|artikel|art|hoofdstuk|pagina|blz|paragraaf|lid|sectie|kanaal|spoor|perron|"
@@ -111,7 +118,11 @@ _NOT_A_PLACE = (
     r"lokaal|ingang|uitgang|gate|lijn|bus|route|afrit|stand|plek|plaats|nummer|nr|dag|blok|"
     r"unit|hal|loket|balie|box|postbus|vak|rij|stoel|windows|ios|android|office|teams|excel|"
     r"word|outlook|iphone|ipad|galaxy|pixel|release|build|level|page|chapter|room|"
-    r"floor|platform|channel|appendix|article|section|step|phase|stage|table|item)\b"
+    r"floor|platform|channel|appendix|article|section|step|phase|stage|table|item|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|jahr|januar|februar|april|juni|juli|august|september|oktober|november|dezember|"
+    r"seite|kapitel|abschnitt|gruppe|klasse|raum|zimmer|halle|gleis|bahnsteig|tisch|platz)\b"
 )
 PLACE_ADDRESS = re.compile(
     rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"

@@ -1,0 +1,84 @@
+"""Personal data in the forms the sixth fresh set showed in other words: an account's holder,
+a person named by their role, a surname only the sender's address spells, another country's
+phone number after a word for one, a German address, a house named by the one across. Each
+with the near miss that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redaction import Redactor, redact
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "Het geld mag naar mijn rekening t.n.v. J.H. Oosterveld-Kamp.",
+            ["Oosterveld"],
+            ["mijn rekening"],
+        ),
+        ("Overmaken ten name van Gerrit Wolters graag.", ["Gerrit", "Wolters"], ["graag"]),
+        ("Please pay to the account holder, Maria Santos.", ["Santos"], ["Please pay"]),
+        (
+            "Onze huismeester, Kees, laat u de kelder zien.",
+            ["Kees"],
+            ["Onze huismeester", "de kelder"],
+        ),
+        ("Mijn collega Fenna Roelofs weet er meer van.", ["Fenna", "Roelofs"], ["weet er"]),
+        ("De conciërge van de school opent het hek om acht uur.", [], ["De conciërge"]),
+        (
+            "Rückruf bitte telefonisch unter 0211 / 876 54 32, danke.",
+            ["876 54 32"],
+            ["Rückruf", "danke"],
+        ),
+        ("Telefon: 030 12345678 (abends)", ["12345678"], ["(abends)"]),
+        ("Aktenzeichen 02118765432 bitte angeben.", [], ["02118765432"]),
+        ("Wir wohnen Am Lindenhof 12 in Emmerich.", ["Lindenhof 12"], ["Emmerich"]),
+        ("Am Montag 14 Uhr geht es, im Jahr 2027 nicht.", [], ["Montag 14 Uhr", "2027"]),
+        ("Die Kinder sind am Gleis 4 ausgestiegen.", [], ["Gleis 4"]),
+        (
+            "Er staat een bank op de Beukenlaan t.o. nummer 31 die los zit.",
+            ["nummer 31"],
+            ["die los zit"],
+        ),
+        (
+            "Het lek is in de Molenstraat ter hoogte van nr. 8.",
+            ["nr. 8"],
+            ["Het lek"],
+        ),
+    ],
+)
+def test_people_and_places_go_and_their_near_misses_stay(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = redact(text).text
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out
+
+
+def test_a_surname_the_senders_address_spells_goes_where_written_as_a_name() -> None:
+    redactor = Redactor(citizen_names=["Linda"], citizen_addresses=["l.vandenberg-smit@mail.nl"])
+    text = (
+        "Ik wil weer Linda Van den Berg heten en niet meer Van den Berg-Smit. "
+        "De smid in het dorp weet ervan."
+    )
+    out = redactor.redact(text).text
+    assert "Berg" not in out and "Smit" not in out
+    assert "De smid in het dorp" in out
+
+
+def test_a_common_word_in_an_address_stays_a_word_in_lower_case() -> None:
+    redactor = Redactor(citizen_addresses=["bakker.jan@ziggo.nl", "info@bakkerijdegraaf.nl"])
+    out = redactor.redact("Bij de bakker om de hoek, zegt Bakker, is het rustig.").text
+    assert "Bij de bakker om de hoek" in out
+    assert "Bakker," not in out
+
+
+def test_mailbox_words_and_a_crafted_address_spell_no_names() -> None:
+    crafted = "info." + ".".join(["contact", "aaaaa" * 30, "gemeente"] * 20) + "@x.example"
+    redactor = Redactor(citizen_addresses=["noreply@site.example", "info@club.example", crafted])
+    out = redactor.redact("Info over de Contact-dag: de Gemeente antwoordt snel.").text
+    assert out == "Info over de Contact-dag: de Gemeente antwoordt snel."
