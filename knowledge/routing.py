@@ -43,6 +43,8 @@ _GENERIC = frozenset(
         "algemeen", "algemene", "overig", "overige",
         # "ik werk vroeg", "het werk aan de weg": everyone's work, no question about a job
         "werk",
+        # shops, not the market: "supermarkt" holds "markt"
+        "supermarkt", "supermarkten",
     )
 )  # fmt: skip
 
@@ -348,6 +350,21 @@ GLOSSARY: dict[str, str] = {
     "speed bump": "drempel",
     "pupil": "leerling",
     "pupils": "leerlingen",
+    "claim": "schadeclaim",
+    "liable": "aansprakelijk",
+    "damages": "schadevergoeding",
+    "anxiety": "ggz",
+    "mental health": "ggz",
+    "therapist": "ggz",
+    "therapy": "ggz",
+    "counselling": "ggz",
+    "counseling": "ggz",
+    "psychologist": "kinderpsycholoog",
+    "job application": "sollicitatie",
+    "applying for": "solliciteren",
+    "resume": "cv",
+    "low income": "laag inkomen",
+    "make ends meet": "rondkomen",
     # German words for them
     "marktstand": "standplaats marktkraam",
     "wochenmarkt": "weekmarkt",
@@ -373,6 +390,11 @@ GLOSSARY: dict[str, str] = {
     "verkehr": "verkeer",
     "schule": "school",
     "bauplatz": "bouwkavel",
+    "dachgaube": "dakkapel",
+    "gaube": "dakkapel",
+    "anbau": "aanbouw",
+    "gartenhaus": "tuinhuis",
+    "zaun": "schutting",
 }
 # "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
 # data, not a topic (no ICT question, no BRP question).
@@ -456,6 +478,10 @@ class Domain:
     # Product names of the Uniforme Productnamenlijst that only this domain uses
     # (data/upl_products.toml): weaker words, and never what makes a group the domain's.
     products: tuple[str, ...] = ()
+    # Words that name the domain in a group's name ("Wonen", "Verkeer") but are everyday
+    # words in a question ("wij wonen", "afgesloten voor verkeer"): they make a group the
+    # domain's and are no evidence.
+    names: tuple[str, ...] = ()
 
 
 def load_domains(text: str | None = None, products: str | None = None) -> list[Domain]:
@@ -475,6 +501,7 @@ def load_domains(text: str | None = None, products: str | None = None) -> list[D
             tuple(d.get("terms", ())),
             str(d["within"]) if "within" in d else None,
             tuple(product_words.get(str(d["id"]), {}).get("words", ())),
+            tuple(d.get("names", ())),
         )
         for d in data.get("domains", [])
     ]
@@ -545,6 +572,10 @@ class Router:
     ) -> None:
         self.groups = list(groups)
         self.domains = list(load_domains() if domains is None else domains)
+        # "wonen", "verkeer": they name a group's domain, and are everyday words in questions
+        self._names_only = {
+            word for domain in self.domains for name in domain.names for word in tokens(name)
+        }
         self._learned = self.history_domains(self.groups)
         self._named = {group.id: self._named_domains(group) for group in self.groups}
         self._claimed: set[str] = set().union(*self._named.values())
@@ -559,11 +590,12 @@ class Router:
         named = self._named.get(group.id)
         if named is None:
             named = self._named_domains(group)
-        return [
-            domain
-            for domain in self.domains
-            if domain.id in named or (domain.within in named and domain.id not in self._claimed)
-        ]
+        stood_for = set(named)
+        for _ in range(3):  # events within the APV within permits: a chain of narrower ones
+            stood_for |= {
+                d.id for d in self.domains if d.within in stood_for and d.id not in self._claimed
+            }
+        return [domain for domain in self.domains if domain.id in stood_for]
 
     def _named_domains(self, group: GroupProfile) -> set[str]:
         own = " ".join([group.name, group.description, *group.keywords])
@@ -586,7 +618,7 @@ class Router:
             domain.id
             for domain in self.domains
             if domain.id in learned
-            or any(found(a) for a in domain.anchors)
+            or any(found(a) for a in (*domain.anchors, *domain.names))
             or len({same_word(t) for t in domain.terms if found(t)}) >= 2
         }
 
@@ -717,6 +749,7 @@ class Router:
                             (len(words) > 1 and len(word) < _MIN_PART)
                             or word in STOPWORDS
                             or word in _GENERIC
+                            or word in self._names_only
                         ):
                             continue  # "over" in "overleg over het centrumplan" is no topic
                         # A word of a multi-word keyword says less than the whole keyword.

@@ -12,7 +12,8 @@ A product's domain is, in this order:
 1. the domain of its legal basis (``LAW_DOMAINS``: "Participatiewet" is work and income);
    laws that many domains share (the Gemeentewet, the APV, the Awb) decide nothing;
 2. else the one domain whose words (anchors or terms) its name uses, as a whole word or as
-   a part of a compound ("snuffelmarktvergunning" holds "markt");
+   a part of a compound ("snuffelmarktvergunning" holds "markt"; of a narrower domain and
+   the one it lies in, the broader);
 3. else none: the product is left out and listed on standard error.
 
 A word of a domain's product names is kept for the domain when it has at least six letters,
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return found
 
     vocabulary: dict[str, set[str]] = defaultdict(set)
+    within = {domain.id: domain.within for domain in load_domains()}
     for domain in load_domains():
         for phrase in (*domain.anchors, *domain.terms):
             words = tokens(phrase)
@@ -190,10 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, laws in sorted(products.items()):
         named = {d for d, known in vocabulary.items() if not known.isdisjoint(words_of(name))}
         by_law = {LAW_DOMAINS[law] for law in laws if law in LAW_DOMAINS}
+        # a word of a narrower domain and of the one it lies in: the broader one
+        broadest = {d for d in named if within.get(d) not in named}
         if len(by_law) == 1:
             domain_of[name] = by_law.pop()
-        elif len(named) == 1:
-            domain_of[name] = named.pop()
+        elif len(broadest) == 1:
+            domain_of[name] = broadest.pop()
         else:
             left_out.append(name)
     uses: Counter[str] = Counter(w for name in every for w in tokens(name))

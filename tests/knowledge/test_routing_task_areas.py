@@ -91,3 +91,38 @@ def test_once_a_team_names_traffic_the_public_space_team_no_longer_stands_for_it
     scores = Router([named, buiten]).scores("Er wordt hier veel te hard gereden, een drempel?")
     assert scores["verkeer"] > 0
     assert scores["buiten"] == 0
+
+
+PERMITS_AND_ORDER = [
+    GroupProfile("vth", "Vergunningen", "Omgevingsvergunningen, toezicht en handhaving"),
+    GroupProfile("oov", "Veiligheid", "APV, bijzondere wetten en openbare orde"),
+    GroupProfile("wonen", "Wonen", "Woonbeleid"),
+]  # fmt: skip
+
+
+def test_a_team_that_names_the_apv_takes_its_permits_and_leaves_building_to_the_permits_team() -> (
+    None
+):
+    router = Router(PERMITS_AND_ORDER)
+    terras = router.route("Wij willen een terras voor ons café, welke vergunning?")
+    assert terras.group_id == "oov" or terras.confidence < 0.35  # never posted to building
+    assert router.route("Mag ik een collecte houden voor het goede doel?").group_id == "oov"
+    dakkapel = router.route("Ik wil een dakkapel plaatsen op mijn woning, moet dat aangevraagd?")
+    assert dakkapel.group_id == "vth"
+    assert dakkapel.confidence > 0.35
+
+
+def test_where_nobody_names_the_apv_its_permits_and_their_events_go_to_the_permits_team() -> None:
+    router = Router([PERMITS_AND_ORDER[0], PERMITS_AND_ORDER[2]])
+    assert router.route("Mogen we een terras bij de snackbar?").group_id == "vth"
+    assert router.route("We organiseren een kermis op het plein in mei.").group_id == "vth"
+
+
+def test_an_everyday_word_names_a_team_but_is_no_evidence_in_a_question() -> None:
+    """ "Wonen" makes the housing team the housing domain's; "wij wonen hier" in a question
+    about a garden shed is no housing question."""
+    router = Router(PERMITS_AND_ORDER)
+    assert router.route("Hoe kom ik aan een urgentieverklaring voor een huurwoning?").group_id == (
+        "wonen"
+    )
+    assert router.scores("Wij wonen hier tien jaar en willen een tuinhuis bouwen.")["wonen"] == 0
