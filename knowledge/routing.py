@@ -395,6 +395,15 @@ GLOSSARY: dict[str, str] = {
     "anbau": "aanbouw",
     "gartenhaus": "tuinhuis",
     "zaun": "schutting",
+    "radweg": "fietspad",
+    "schlagloch": "wegdek",
+    "ferienwohnung": "vakantiewoning",
+    "ubernachtungen": "overnachtingen",
+    "holiday flats": "vakantiewoningen",
+    "holiday homes": "vakantiewoningen",
+    "holiday home": "vakantiewoning",
+    "change of use": "functiewijziging",
+    "barn": "schuur",
 }
 # "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
 # data, not a topic (no ICT question, no BRP question).
@@ -601,11 +610,20 @@ class Router:
         own = " ".join([group.name, group.description, *group.keywords])
         text = " " + " ".join(tokens(own)) + " "
         stems = {_stem(w) for w in tokens(own)}
+        # "Belastingsamenwerking", "Omgevingswetloket": a team named by a compound whose
+        # first part names the domain.
+        heads = {
+            w[:cut].removesuffix("s")
+            for w in tokens(own)
+            if len(w) >= 2 * _MIN_PART + 1
+            for cut in range(_MIN_PART + 1, len(w) - _MIN_PART + 1)
+        }
 
         def found(phrase: str) -> bool:
             words = tokens(phrase)
             if len(words) == 1:
-                return _stem(words[0]) in stems
+                stem = _stem(words[0])
+                return stem in stems or (len(stem) >= 6 and stem in heads)
             return f" {' '.join(words)} " in text
 
         def same_word(phrase: str) -> str:

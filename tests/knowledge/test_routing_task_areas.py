@@ -126,3 +126,33 @@ def test_an_everyday_word_names_a_team_but_is_no_evidence_in_a_question() -> Non
         "wonen"
     )
     assert router.scores("Wij wonen hier tien jaar en willen een tuinhuis bouwen.")["wonen"] == 0
+
+
+def test_a_team_named_by_a_compound_or_an_abbreviation_stands_for_its_domain() -> None:
+    """ "Belastingsamenwerking" is the tax team, "Klantmanagers PW" the benefits team, "BOR"
+    the public space: names municipal teams give themselves."""
+    router = Router(
+        [
+            GroupProfile("bel", "Belastingsamenwerking", "Heffen en innen"),
+            GroupProfile("pw", "Klantmanagers", "PW en re-integratie"),
+            GroupProfile("bor", "Team BOR", "Beleid en beheer"),
+            GroupProfile("p&o", "P&O", "Personeel"),
+        ]
+    )
+    assert router.route(
+        "Ik krijg een aanslag hondenbelasting maar mijn hond is dood."
+    ).group_id == ("bel")
+    assert router.route("Mijn WW stopt, kan ik dan bijstand aanvragen?").group_id == "pw"
+    assert router.route("De lantaarnpaal voor ons huis is al weken kapot.").group_id == "bor"
+
+
+def test_a_field_team_for_enforcement_leaves_the_permits_to_the_permit_team() -> None:
+    router = Router(
+        [
+            GroupProfile("loket", "Omgevingsloket", "Vergunningen en ruimtelijke ordening"),
+            GroupProfile("hh", "Toezicht en Handhaving", "Veldteam en controles"),
+        ]
+    )
+    assert router.route("Moet ik een vergunning hebben voor een dakkapel?").group_id == "loket"
+    complaint = router.route("De buurman stookt elke avond afval in een ton, het stinkt enorm.")
+    assert complaint.group_id == "hh"
