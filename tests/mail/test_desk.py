@@ -15,7 +15,7 @@ from bot.core.events import AccountRef, ConversationRef, MessageEvent, MessageRe
 from bot.core.inert import inert
 from bot.mail.component import MailComponent
 from bot.mail.intake_worker import LEASE
-from bot.mail.store import store_raw
+from bot.mail.store import Stored, store_raw
 from bot.startup.app import Bot
 from bot.storage.mail_models import InboundEmail, InboundStatus
 from bot.storage.models import Channel, ChannelMember, OutboxItem, OutboxStatus, Person
@@ -91,10 +91,8 @@ async def held_from_a_stranger(bot: Bot, component: MailComponent) -> InboundEma
     return stored
 
 
-async def test_unsure_routing_asks_the_forwarder_who_chooses(
-    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
-) -> None:
-    component, _ = desk
+async def _forward_with_no_clear_group(bot: Bot, adapter: RecordingAdapter) -> Stored:
+    """A colleague's forward whose words name no group: the desk will ask them to choose."""
     await say(bot, adapter, FORWARDER, "hallo", conversation=ConversationRef("test", "C-X"))
     raw = bytes(
         mails.plain(
@@ -104,9 +102,16 @@ async def test_unsure_routing_asks_the_forwarder_who_chooses(
             subject="Fwd: Something",
         )
     )
-    stored = await store_raw(
+    return await store_raw(
         bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"]
     )
+
+
+async def test_unsure_routing_asks_the_forwarder_who_chooses(
+    bot: Bot, adapter: RecordingAdapter, desk: tuple[MailComponent, Captured]
+) -> None:
+    component, _ = desk
+    stored = await _forward_with_no_clear_group(bot, adapter)
     await component.desk.process_pending()
     assert (await inbound(bot))[0].status == InboundStatus.NEEDS_GROUP
     asked = [s for s in adapter.sent if s.kind == "direct"]
@@ -129,18 +134,7 @@ async def test_routing_learns_the_group_a_person_chose_after_the_next_round(
     again after the round that posted it, not only at start-up or on the half-hourly
     reading."""
     component, _ = desk
-    await say(bot, adapter, FORWARDER, "hallo", conversation=ConversationRef("test", "C-X"))
-    raw = bytes(
-        mails.plain(
-            mails.GMAIL_FORWARD.replace("Wmo", "gemeente")
-            .replace("stair lift", "question")
-            .replace("Wheelchair", "Something"),
-            subject="Fwd: Something",
-        )
-    )
-    stored = await store_raw(
-        bot.services.db, raw, source="imap", recipients=["vraag@vraagbaak.example"]
-    )
+    stored = await _forward_with_no_clear_group(bot, adapter)
     await component.desk.process_pending()
     assert not await component.desk.refresh_router_when_due()  # read at start, nothing new
     await say(bot, adapter, FORWARDER, f"!kiesgroep {stored.id} sociaal-domein")
