@@ -55,7 +55,8 @@ HEADER_LINE = re.compile(
     re.IGNORECASE,
 )
 _ATTR_VERB = re.compile(
-    r"(wrote|schreef|schrieb|a écrit|skrev|escribió|ha scritto|napisał(?:\(a\))?|"
+    # a whole word: "afgeschreven" in "… van mijn rekening afgeschreven" is no "geschreven"
+    r"(?<![a-zà-ÿ])(wrote|schreef|schrieb|a écrit|skrev|escribió|ha scritto|napisał(?:\(a\))?|"
     r"napsal(?:\(a\))?|написал\w*|"
     r"пише|写道|寫道|kirjoitti|geschreven|scrisse|escreveu)\b[^\n]*?[:：]?\s*-*\s*$",
     re.IGNORECASE,

@@ -262,7 +262,8 @@ _NOT_NAMES = _NOT_NAMES | frozenset(
 # A display name with one of these words is an organisation's, not a person's.
 _ORGANISATION_TEXT = """stichting vve vereniging team afdeling gemeente bv b.v. nv n.v. vof camping
     praktijk huisartsenpraktijk bouwbedrijf klusbedrijf aannemer bedrijf
-    buurtbewoner bewoners anoniem
+    buurtbewoner bewoners anoniem buurt buurtgroep bewonersgroep bewonerscommissie wijkraad
+    dorpsraad buurtpreventie
     info service helpdesk klantenservice redactie school kerk club support office admin
     secretariaat bestuur commissie neighbours committee café cafe restaurant winkel hotel
     garage kapsalon bakkerij slagerij"""

@@ -308,7 +308,9 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
 ] + [
     # ``BSN 123…``, ``paspoortnummer NW3F7K9L1``: a document label right before its number.
-    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)(?: is| was|:)?(?: nummer| nr\.?| no\.?)?"
+    # "cliëntnummer bij de gemeente: 30-55817": a few words between the label and its colon
+    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)(?: [^\d\n:;.]{{1,30}}:| is| was|:)?"
+                      rf"(?: nummer| nr\.?| no\.?)?"
                       rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
                       rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
     for kind in ("id_document", "tax_id", "licence_plate", "customer_number")

@@ -82,3 +82,35 @@ def test_mailbox_words_and_a_crafted_address_spell_no_names() -> None:
     redactor = Redactor(citizen_addresses=["noreply@site.example", "info@club.example", crafted])
     out = redactor.redact("Info over de Contact-dag: de Gemeente antwoordt snel.").text
     assert out == "Info over de Contact-dag: de Gemeente antwoordt snel."
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "Klantnummer bij de zorgverzekeraar: ZK-884120, dat staat op de brief.",
+            ["884120"],
+            ["Klantnummer bij de zorgverzekeraar:", "dat staat op de brief"],
+        ),
+        (
+            "Paspoortnummer van mijn zoon: NWR4K8TJ1 (verloopt in mei).",
+            ["NWR4K8TJ1"],
+            ["(verloopt in mei)"],
+        ),
+        ("Het klantnummer staat bovenaan de brief, toch?", [], ["klantnummer staat bovenaan"]),
+    ],
+)
+def test_a_number_after_its_label_and_a_few_words_goes(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = redact(text).text
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out
+
+
+def test_a_neighbourhood_groups_display_name_is_nobodys_name() -> None:
+    redactor = Redactor(citizen_names=["Buurtgroep Lindeplein"])
+    out = redactor.redact("Wij als buurt willen meer verlichting op het Lindeplein.").text
+    assert out == "Wij als buurt willen meer verlichting op het Lindeplein."

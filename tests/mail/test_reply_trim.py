@@ -115,3 +115,16 @@ def test_rules_that_are_part_of_the_text_are_kept() -> None:
     assert trim_reply(question).text == question
     table = "Dit krijg ik terug:\n\n status | aantal\n" + "-" * 120 + "\n open   | 4\n(1 row)"
     assert trim_reply(table).text == table
+
+
+def test_a_word_that_ends_in_an_attribution_verb_is_no_attribution() -> None:
+    """ "afgeschreven" holds "geschreven", "rewrote" holds "wrote": a paragraph that opens with
+    "Op 28 februari" or "On Monday" and uses such a word is the writer's own text."""
+    dutch = (
+        "Geachte heer/mevrouw,\n\n"
+        "Op 3 maart is er twee keer hetzelfde bedrag van mijn rekening afgeschreven.\n\n"
+        "Kunt u één betaling terugstorten?\n"
+    )
+    assert "twee keer hetzelfde bedrag" in trim_reply(dutch).text
+    english = "On Monday the contractor rewrote the schedule:\n\nWhen will the road open?\n"
+    assert "When will the road open?" in trim_reply(english).text
