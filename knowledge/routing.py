@@ -721,7 +721,7 @@ class Router:
         if len(used) < 2:
             return {}
         prior = self.HISTORY_PRIOR
-        unit = self.DOMAIN_WEIGHT * math.log(1 + max(1, len(groups)))
+        unit = self._term_unit(len(groups))
         # the rate of a word a group never used: the base of every sum of rates
         unused = {g: prior / (n + 2 * prior) for g, n in sizes.items()}
         base = sum(unused.values())
@@ -741,6 +741,12 @@ class Router:
                 if weight >= self.HISTORY_MIN:
                     history.setdefault(word, {})[group_id] = weight * unit
         return history
+
+    @classmethod
+    def _term_unit(cls, groups: int) -> float:
+        """The weight of one domain term seen by one of ``groups`` groups, after its idf:
+        the unit evidence is counted in."""
+        return cls.DOMAIN_WEIGHT * math.log(1 + max(1, groups))
 
     @staticmethod
     def _add(index: _Index, term: str, group: str, weight: float) -> None:
@@ -930,7 +936,7 @@ class Router:
         drawn: dict[str, float] = {}
         for (_, group_id), extra in learned.items():
             drawn[group_id] = drawn.get(group_id, 0.0) + extra
-        unit = self.DOMAIN_WEIGHT * math.log(1 + max(1, len(self.groups)))
+        unit = self._term_unit(len(self.groups))
         cap = self.HISTORY_CAP * unit
         for group_id, extra in drawn.items():
             # grows with the evidence, never beyond the cap
@@ -953,7 +959,7 @@ class Router:
         margin = (best - second) / best
         # Evidence in units of one domain term seen by one group (its weight after the idf):
         # a route on a part of one word is a guess, however far ahead of the others.
-        units = best / (self.DOMAIN_WEIGHT * math.log(1 + max(1, len(self.groups))))
+        units = best / self._term_unit(len(self.groups))
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         chosen = next(g for g in self.groups if g.id == ranked[0][0])

@@ -181,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         return found
 
     vocabulary: dict[str, set[str]] = defaultdict(set)
-    within = {domain.id: domain.within for domain in load_domains()}
-    for domain in load_domains():
+    domains = load_domains()
+    within = {domain.id: domain.within for domain in domains}
+    for domain in domains:
         for phrase in (*domain.anchors, *domain.terms):
             words = tokens(phrase)
             if len(words) == 1 and len(words[0]) >= _MIN_WORD:

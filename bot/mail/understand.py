@@ -315,16 +315,13 @@ class MailReader:
             citizens += [a.name for a in mail.reply_to if a.name]
             addresses += [a.email for a in mail.reply_to]
             people = [forwarded_by, mail.sender, *mail.to, *mail.cc]
-        for inner in mail.embedded[:1]:
-            people += [inner.sender, *inner.to, *inner.cc]
         # Only the writers' addresses spell a surname: recipients are the desk's own
         # mailboxes ("vraag@") as often as people.
-        writers = {
-            a.email for a in (original, mail.sender, *mail.reply_to) if a is not None and a.email
-        }
+        writers = [original, mail.sender, *mail.reply_to]
         for inner in mail.embedded[:1]:
-            if inner.sender is not None:
-                writers.add(inner.sender.email)
+            people += [inner.sender, *inner.to, *inner.cc]
+            writers.append(inner.sender)
+        writer_addresses = {a.email for a in writers if a is not None and a.email}
         for person in people:
             if person is None or self._colleague(person):
                 if person is not None and person.name:
@@ -332,7 +329,7 @@ class MailReader:
                 continue
             if person.name:
                 citizens.append(person.name)
-            if person.email in writers:
+            if person.email in writer_addresses:
                 addresses.append(person.email)
         return Redactor(colleagues, citizens, addresses)
 
