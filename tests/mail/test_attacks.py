@@ -507,9 +507,13 @@ async def test_a_mail_stored_during_a_round_is_picked_up_at_once(database_url: s
         await asyncio.sleep(0.5)
         component.desk.intake.stopping.clear()
         original = adapter.post
+        round_in_progress = True
 
         async def slowish(*args: Any, **kwargs: Any) -> Any:
-            await asyncio.sleep(1.0)
+            # the round that is running when the second mail arrives is slow; what the
+            # second mail's own posting costs is not what this test measures
+            if round_in_progress:
+                await asyncio.sleep(1.0)
             return await original(*args, **kwargs)
 
         adapter.post = slowish  # type: ignore[method-assign]
@@ -518,6 +522,7 @@ async def test_a_mail_stored_during_a_round_is_picked_up_at_once(database_url: s
         await asyncio.sleep(0.5)  # the round is posting the first mail now
         stored_at = time.monotonic()
         await deliver(component, mails.plain("Tweede vraag over de Wmo"))
+        round_in_progress = False
         found = await settled(bot, 2, limit=20)
         assert all(r.status == InboundStatus.POSTED for r in found)
         assert time.monotonic() - stored_at < 5.0  # not the next 10 s tick
