@@ -53,6 +53,7 @@ from bot.core.config import load_config  # noqa: E402
 from bot.core.events import ACCEPT_REACTIONS  # noqa: E402
 from bot.expertise.build_io import build_index  # noqa: E402
 from bot.expertise.finder import ExpertIndex  # noqa: E402
+from bot.expertise.sentence_encoder import configured_encoder  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
 from bot.storage.models import Channel, Message, Person, Reaction, Thread  # noqa: E402
@@ -222,6 +223,7 @@ async def evaluate(
         clock=clock,
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
+        encoder=configured_encoder(config),
     )
     systems: dict[str, list[QueryScore]] = defaultdict(list)
     for question in questions:
@@ -298,7 +300,11 @@ def main() -> int:
             cutoff = _aware(newest) - timedelta(weeks=args.weeks)
         started = time.perf_counter()
         build_index(
-            database, config.whoknows.half_life_days, language=config.bot.language, before=cutoff
+            database,
+            config.whoknows.half_life_days,
+            language=config.bot.language,
+            before=cutoff,
+            encoder=configured_encoder(config),
         )
         questions, overall, in_channel, emails = read_threads(database, cutoff)
         systems = asyncio.run(evaluate(database, config, questions, overall, in_channel, emails))

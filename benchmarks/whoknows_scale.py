@@ -30,8 +30,10 @@ from generate_slack_export import TOPICS, generate  # noqa: E402
 from bot.core.config import Config, parse_config  # noqa: E402
 from bot.expertise.build_io import build_index  # noqa: E402
 from bot.expertise.finder import ExpertIndex  # noqa: E402
+from bot.expertise.sentence_encoder import configured_encoder  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
+from knowledge.meaning import Encoder  # noqa: E402
 from knowledge.thesaurus import load_thesaurus  # noqa: E402
 
 FORMS = [
@@ -68,8 +70,10 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def whoknows_latency(database: Database, texts: list[str]) -> list[float]:
-    index = ExpertIndex(load_thesaurus())
+async def whoknows_latency(
+    database: Database, texts: list[str], encoder: Encoder | None
+) -> list[float]:
+    index = ExpertIndex(load_thesaurus(), encoder=encoder)
     timings = []
     async with database.session() as session:
         await index.rank(session, texts[0])  # load the vocabulary once, as a running bot has
@@ -120,12 +124,21 @@ def main() -> None:
         "--reuse", action="store_true", help="keep the database of a previous run (latency only)"
     )
     parser.add_argument("--no-floor", action="store_true", help="skip the FTS5 floor")
+    parser.add_argument(
+        "--no-meaning",
+        action="store_true",
+        help="words alone: no sentence encoder (knowledge/meaning.py)",
+    )
     args = parser.parse_args()
-    config = parse_config({"database": {"url": f"sqlite:///{args.db}"}}, "(benchmark)")
+    config = parse_config(
+        {"database": {"url": f"sqlite:///{args.db}"}, "whoknows": {"meaning": not args.no_meaning}},
+        "(benchmark)",
+    )
     if not (args.reuse and args.db.exists()):
         prepare(args, config)
     texts = queries(args.queries, random.Random(7))
-    timings = asyncio.run(whoknows_latency(Database(config.database.url), texts))
+    encoder = configured_encoder(config)
+    timings = asyncio.run(whoknows_latency(Database(config.database.url), texts, encoder))
     print(
         f"who-knows ({len(texts)} queries): p50 {statistics.median(timings):.1f} ms, "
         f"p95 {percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms"
@@ -155,7 +168,9 @@ def prepare(args: argparse.Namespace, config: Config) -> None:
         f"import: {report.messages_seen:,} messages, {report.people:,} people in "
         f"{report.seconds:.1f} s = {report.rate:,.0f} messages/s"
     )
-    index = build_index(database, config.whoknows.half_life_days)
+    index = build_index(
+        database, config.whoknows.half_life_days, encoder=configured_encoder(config)
+    )
     print(
         f"index: {index.rows:,} person × term weights, {index.terms:,} terms in "
         f"{index.seconds:.1f} s; import + index = "

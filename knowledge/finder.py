@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from knowledge import evidence as ev
+from knowledge import meaning
 from knowledge.analysis import Analyzer
 from knowledge.expansion import feedback_candidates, feedback_concept, learned_concept, sources
 from knowledge.index_rows import IndexRows, PersonRow, Posting, SettingsRow
 from knowledge.language import LANGUAGES, Language
 from knowledge.lexicon import Lexicon
+from knowledge.meaning import Encoder, QuestionVectors
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import is_topic_word, stem
@@ -97,6 +99,7 @@ class _Vocabulary:
     analyzer: QueryAnalyzer
     externals: set[str]
     checked: float = 0.0
+    questions: QuestionVectors | None = None
 
 
 @dataclass
@@ -116,11 +119,14 @@ class ExpertRanker:
         half_life_days: float = 60.0,
         language: Language = "nl",
         lexicon: Lexicon | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
         """``language``: the deployment's, for a question too short to tell ("seed");
-        ``lexicon``: the word lists of the languages asked in (no typo is a word)."""
+        ``lexicon``: the word lists of the languages asked in (no typo is a word);
+        ``encoder``: past questions close in meaning count too (:mod:`knowledge.meaning`)."""
         self.thesaurus = thesaurus
         self.lexicon = lexicon
+        self.encoder = encoder
         self.language: Language = language
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
@@ -146,6 +152,9 @@ class ExpertRanker:
             QueryAnalyzer(self.thesaurus, surfaces, self.language, self.lexicon),
             await rows.external_organisations(),
             time.monotonic(),
+            QuestionVectors.from_rows(await rows.question_vectors())
+            if self.encoder is not None
+            else None,
         )
         return self._vocabulary
 
@@ -249,6 +258,8 @@ class ExpertRanker:
         excluded = set(exclude)
         if asker_id is not None:
             excluded.add(asker_id)
+        if vocab.questions is not None and best_possible > 0:
+            await self._by_meaning(rows, text, vocab.questions, scored, excluded, best_possible)
         ordered = sorted(
             ((s.score, pid) for pid, s in scored.items() if pid not in excluded and s.score > 0),
             reverse=True,
@@ -346,6 +357,56 @@ class ExpertRanker:
             if state.best[2] is None and not state.best[1]:
                 state.best = (0.0, "", None, "")
                 state.similar_group = groups[person_id]
+
+    async def _by_meaning(
+        self,
+        rows: IndexRows,
+        text: str,
+        questions: QuestionVectors,
+        scored: dict[int, _Scored],
+        excluded: set[int],
+        best_possible: float,
+    ) -> None:
+        """Blends in what the question means (:mod:`knowledge.meaning`): everyone is weighed
+        by how near their group lies to it, and whoever answered the nearest past questions
+        gains up to half the best word score. Only beside words that found somebody."""
+        top = max((s.score for pid, s in scored.items() if pid not in excluded), default=0.0)
+        if top <= 0 or self.encoder is None:
+            return
+        query = self.encoder.encode([text[: meaning.MAX_CHARS]])[0]
+        strength = meaning.strength(top / best_possible)
+        factors = questions.group_factors(query, strength)
+        for state in scored.values():
+            group = state.best[2].group_id if state.best[2] is not None else state.similar_group
+            if group in factors:
+                state.score *= factors[group]
+        nearest = questions.nearest(query)
+        pieces = await rows.thread_evidence(list(nearest)) if nearest else []
+        credit = {
+            pid: value
+            for pid, value in meaning.credit(nearest, pieces).items()
+            if pid not in excluded and value > 0
+        }
+        if not credit:
+            return
+        most = max(credit.values())
+        strongest: dict[int, float] = {}
+        for thread_id, _pid, weight, _group in pieces:
+            strongest[thread_id] = max(strongest.get(thread_id, 0.0), weight)
+        for _thread_id, person_id, _weight, group in pieces:
+            if person_id not in credit or person_id in scored:
+                continue
+            state = scored[person_id] = _Scored()
+            state.best = (0.0, "", None, "")
+            state.similar_group = group
+            # named only on a question of those they answered (see _similar_threads)
+            state.similar = sum(
+                1
+                for tid, pid, w, _g in pieces
+                if pid == person_id and w >= SIMILAR_ANSWERED * strongest[tid]
+            )
+        for person_id, value in credit.items():
+            scored[person_id].score += strength * meaning.QUESTIONS_WEIGHT * top * value / most
 
     async def _feedback(
         self,

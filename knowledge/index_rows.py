@@ -61,6 +61,10 @@ class IndexRows(Protocol):
         """(thread, person, weight, group) of everyone with evidence in those threads."""
         ...
 
+    async def question_vectors(self) -> list[tuple[int, str | None, bytes]]:
+        """Every past question's vector: (thread id, its channel's group, the vector)."""
+        ...
+
     async def strongest_terms(
         self, person_ids: Sequence[int], depth: int
     ) -> list[tuple[int, str, float]]:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from bot.core.logs import get_logger
 from bot.dispatch.services import Services
 from bot.expertise.build_io import build_index
+from bot.expertise.sentence_encoder import configured_encoder
 from bot.storage.models import StateEntry
 
 log = get_logger(__name__)
@@ -27,7 +28,13 @@ async def refresh_expertise(services: Services, now: datetime | None = None) -> 
             return
     config = services.config
     report = await asyncio.to_thread(
-        build_index, services.db, config.whoknows.half_life_days, None, config.bot.language
+        build_index,
+        services.db,
+        config.whoknows.half_life_days,
+        None,
+        config.bot.language,
+        None,
+        configured_encoder(config),
     )
     async with services.db.session() as session:
         entry = await session.get(StateEntry, REFRESHED_KEY)

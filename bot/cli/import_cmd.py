@@ -49,9 +49,14 @@ def _slack_export(args: argparse.Namespace) -> int:
         if not args.no_index:
             # For start-up time: loaded only when the command runs.
             from bot.expertise.build_io import build_index
+            from bot.expertise.sentence_encoder import configured_encoder
 
             index = build_index(
-                database, config.whoknows.half_life_days, progress, config.bot.language
+                database,
+                config.whoknows.half_life_days,
+                progress,
+                config.bot.language,
+                encoder=configured_encoder(config),
             )
             print(
                 f"expertise index: {index.rows} person × term weights for {index.people} "

@@ -79,12 +79,14 @@ def _lexicon(config: Config, *, one_question: bool) -> Lexicon:
 def _finder(config: Config, *, one_question: bool) -> ExpertIndex:
     # For start-up time: loaded only when the command runs.
     from bot.expertise.finder import ExpertIndex
+    from bot.expertise.sentence_encoder import configured_encoder
 
     return ExpertIndex(
         _thesaurus(config),
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
         lexicon=_lexicon(config, one_question=one_question),
+        encoder=configured_encoder(config),
     )
 
 
@@ -128,12 +130,14 @@ def _whoknows(args: argparse.Namespace) -> int:
         if args.rebuild:
             # For start-up time: loaded only when the command runs.
             from bot.expertise.build_io import build_index
+            from bot.expertise.sentence_encoder import configured_encoder
 
             build_index(
                 database,
                 config.whoknows.half_life_days,
                 lambda s: print(s, file=sys.stderr),
                 config.bot.language,
+                encoder=configured_encoder(config),
             )
         if not args.query:
             if not args.rebuild:
@@ -166,6 +170,7 @@ async def _rank_in_file(
     """As :func:`_answer` ranks for nobody in particular, on the rows of a SQLite file."""
     # For start-up time: loaded only when the command runs.
     from bot.core.clock import SystemClock
+    from bot.expertise.sentence_encoder import configured_encoder
     from bot.expertise.sqlite_rows import SqliteIndexRows
     from knowledge.finder import ExpertRanker
 
@@ -174,6 +179,7 @@ async def _rank_in_file(
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
         lexicon=_lexicon(config, one_question=True),
+        encoder=configured_encoder(config),
     )
     lang = _language(args, config)
     return await ranker.rank(

@@ -269,6 +269,9 @@ class WhoKnowsSection(Section):
     # Word lists per language (one word a line), so that a correct word is never "corrected";
     # unset: those in /usr/share/dict where installed (Debian wdutch, wbritish, wngerman).
     word_lists: dict[str, Path] | None = None
+    # Past questions close in meaning count too (knowledge/meaning.py): a multilingual
+    # sentence encoder, run when the index is built and once per question.
+    meaning: bool = True
 
     @field_validator("word_lists")
     @classmethod

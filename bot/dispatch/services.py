@@ -18,6 +18,7 @@ from bot.delivery.outbox import Outbox
 from bot.dispatch.core_services import Adapters, CoreServices
 from bot.dispatch.membership import MemberSync
 from bot.expertise.finder import ExpertIndex
+from bot.expertise.sentence_encoder import configured_encoder
 from bot.mail.desk import EmailDesk, takes_mail
 from bot.people.authority import HelpRights
 from bot.people.channels import ChannelDirectory
@@ -70,6 +71,7 @@ class Services(CoreServices):
             half_life_days=settings.half_life_days,
             language=config.bot.language,
             lexicon=configured_lexicon(settings.word_lists),
+            encoder=configured_encoder(config),
         )
         return cls(
             **{f.name: getattr(core, f.name) for f in fields(CoreServices)},

@@ -46,6 +46,7 @@ from knowledge.index_build import (
     compute_index,
 )
 from knowledge.language import Language
+from knowledge.meaning import Encoder
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 
 _CHUNK = 20_000
@@ -57,15 +58,23 @@ def build_index(
     progress: Progress | None = None,
     language: Language = "nl",
     before: datetime | None = None,
+    encoder: Encoder | None = None,
 ) -> IndexReport:
     """``language``: the deployment's language, for messages too short to tell.
     ``before``: build from the history before this moment only, as the index stood then
-    (for evaluating on the questions that came later; see benchmarks/whoknows_later.py)."""
+    (for evaluating on the questions that came later; see benchmarks/whoknows_later.py).
+    ``encoder``: also encode the answered questions not encoded before (knowledge.meaning)."""
     say = progress or (lambda _line: None)
     started = time.perf_counter()
     with database.sync_engine.connect() as conn:
         tables = compute_index(read_history(conn, before), half_life_days, say, language)
     write_index(database, tables)
+    if encoder is not None:
+        # For start-up time: only a build that encodes loads what it needs.
+        from bot.expertise.question_vectors import write_question_vectors
+
+        encoded = write_question_vectors(database, encoder)
+        say(f"index: {encoded} questions encoded for their meaning")
     report = tables.report
     report.seconds = time.perf_counter() - started
     say(f"index: built in {report.seconds:.1f} s")

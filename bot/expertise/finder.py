@@ -17,6 +17,7 @@ from bot.expertise.store import ExpertiseStore
 from knowledge.finder import ExpertRanker, Ranking
 from knowledge.language import Language
 from knowledge.lexicon import Lexicon
+from knowledge.meaning import Encoder
 from knowledge.query import AnalyzedQuery
 from knowledge.thesaurus import Thesaurus
 
@@ -31,11 +32,17 @@ class ExpertIndex:
         half_life_days: float = 60.0,
         language: Language = "nl",
         lexicon: Lexicon | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
         """``language``: the deployment's, for a question too short to tell ("seed");
-        ``lexicon``: the word lists of the languages asked in (no typo is a word)."""
+        ``lexicon``: the word lists of the languages asked in (no typo is a word);
+        ``encoder``: past questions close in meaning count too (knowledge.meaning)."""
         self.ranker = ExpertRanker(
-            thesaurus, half_life_days=half_life_days, language=language, lexicon=lexicon
+            thesaurus,
+            half_life_days=half_life_days,
+            language=language,
+            lexicon=lexicon,
+            encoder=encoder,
         )
         self.clock = clock or SystemClock()
 
@@ -47,9 +54,12 @@ class ExpertIndex:
         self.ranker.invalidate()
 
     def load_word_lists(self) -> None:
-        """Reads the word lists now (blocking: call it in a thread), not on a first question."""
+        """Reads the word lists and the sentence encoder's model now (blocking: call it in a
+        thread), not on a first question."""
         if self.ranker.lexicon is not None:
             self.ranker.lexicon.load()
+        if self.ranker.encoder is not None:
+            self.ranker.encoder.encode(["vraagbaak"])
 
     async def live(self, session: AsyncSession) -> LiveEvidence:
         """The updater that adds evidence from chat as it arrives."""

@@ -106,6 +106,16 @@ class SqliteIndexRows:
         )
         return [(tid, pid, weight, group) for tid, pid, weight, group in rows]
 
+    async def question_vectors(self) -> list[tuple[int, str | None, bytes]]:
+        rows = self._all(
+            "SELECT expertise_question_vector.thread_id, channel.group_id, "
+            "expertise_question_vector.vector FROM expertise_question_vector "
+            "JOIN thread ON thread.id = expertise_question_vector.thread_id "
+            "JOIN channel ON channel.id = thread.channel_id "
+            "ORDER BY expertise_question_vector.thread_id"
+        )
+        return [(tid, group, bytes(vector)) for tid, group, vector in rows]
+
     async def strongest_terms(
         self, person_ids: Sequence[int], depth: int
     ) -> list[tuple[int, str, float]]:

@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.storage.expertise_models import (
     ExpertiseEvidence,
     ExpertisePerson,
+    ExpertiseQuestionVector,
     ExpertiseRelated,
     ExpertiseSuggestion,
     ExpertiseSurface,
@@ -109,6 +110,21 @@ class ExpertiseStore:
             )
         ).all()
         return [(tid, pid, weight, group) for tid, pid, weight, group in rows]
+
+    async def question_vectors(self) -> list[tuple[int, str | None, bytes]]:
+        rows = (
+            await self.session.exec(
+                select(  # type: ignore[call-overload]
+                    ExpertiseQuestionVector.thread_id,
+                    Channel.group_id,
+                    ExpertiseQuestionVector.vector,
+                )
+                .join(Thread, Thread.id == ExpertiseQuestionVector.thread_id)  # type: ignore[arg-type]
+                .join(Channel, Channel.id == Thread.channel_id)  # type: ignore[arg-type]
+                .order_by(col(ExpertiseQuestionVector.thread_id))
+            )
+        ).all()
+        return [(tid, group, bytes(vector)) for tid, group, vector in rows]
 
     async def strongest_terms(
         self, person_ids: Sequence[int], depth: int

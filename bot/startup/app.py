@@ -38,7 +38,8 @@ class Bot:
 
     async def prepare(self) -> None:
         """Migrate the schema, bring the configured organisations and groups in, and read
-        the word lists of "who knows" (in a thread: they take a second)."""
+        the word lists and the sentence encoder of "who knows" (in a thread: they take a
+        second)."""
         await self.services.db.upgrade_async()
         async with self.services.db.session() as session:
             await sync_config(session, self.services.config)

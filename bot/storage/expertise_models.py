@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
 from bot.core.events import utcnow
@@ -100,3 +100,13 @@ class ExpertisePerson(SQLModel, table=True):
     weight: float = 0.0
     answers: int = 0
     accepted: int = 0
+
+
+class ExpertiseQuestionVector(SQLModel, table=True):
+    """What a past question (a thread's first message) means: its sentence vector in half
+    precision (:mod:`knowledge.meaning`), for the newest threads someone answered."""
+
+    __tablename__ = "expertise_question_vector"
+
+    thread_id: int = Field(foreign_key="thread.id", primary_key=True)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.cli.whoknows_cmd import evaluate_qrels
 from bot.core.config import load_config
 from bot.expertise.build_io import build_index
+from bot.expertise.sentence_encoder import configured_encoder
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database
 from tests.conftest import shared_path
@@ -23,7 +24,7 @@ def test_dev_set_meets_the_targets(tmp_path: Path) -> None:
     database = Database(config.database.url)
     database.upgrade()
     import_slack_export(database, config, folder / "export.zip")
-    build_index(database, config.whoknows.half_life_days)
+    build_index(database, config.whoknows.half_life_days, encoder=configured_encoder(config))
     qrels = json.loads((folder / "qrels.json").read_text(encoding="utf-8"))
     summary = asyncio.run(evaluate_qrels(database, config, qrels))
     # The targets hold on the half the ranking may be tuned on and on the held-out half

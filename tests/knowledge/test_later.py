@@ -17,6 +17,7 @@ from sqlmodel import col
 
 from bot.core.config import Config, load_config
 from bot.expertise.build_io import build_index
+from bot.expertise.sentence_encoder import configured_encoder
 from bot.importers.slack_import import import_slack_export
 from bot.storage.database import Database
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseThreadTerm, ExpertiseWeight
@@ -43,7 +44,12 @@ def later_index(
         newest = conn.execute(select(func.max(Message.created_at))).scalar()
     assert newest is not None
     cutoff = newest.replace(tzinfo=UTC) - timedelta(weeks=8)
-    build_index(database, config.whoknows.half_life_days, before=cutoff)
+    build_index(
+        database,
+        config.whoknows.half_life_days,
+        before=cutoff,
+        encoder=configured_encoder(config),
+    )
     return database, config, cutoff
 
 
