@@ -374,6 +374,8 @@ class ExpertRanker:
         if top <= 0 or self.encoder is None:
             return
         query = self.encoder.encode([text[: meaning.MAX_CHARS]])[0]
+        if query.shape != questions.matrix.shape[1:]:
+            return
         strength = meaning.strength(top / best_possible)
         factors = questions.group_factors(query, strength)
         for state in scored.values():

@@ -42,6 +42,9 @@ MAX_CHARS = 2000
 class Encoder(Protocol):
     """Texts to unit vectors, one row per text, similar meaning close by cosine."""
 
+    @property
+    def dimensions(self) -> int: ...
+
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
 
 

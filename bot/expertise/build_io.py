@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, func, select
 from sqlmodel import col
 
 from bot.core.events import ACCEPT_REACTIONS, POSITIVE_REACTIONS
+from bot.expertise.question_vectors import write_question_vectors
 from bot.importers.slack_mentions import mentioned_accounts
 from bot.storage.bulk import insert_rows
 from bot.storage.database import Database
@@ -70,9 +71,6 @@ def build_index(
         tables = compute_index(read_history(conn, before), half_life_days, say, language)
     write_index(database, tables)
     if encoder is not None:
-        # For start-up time: only a build that encodes loads what it needs.
-        from bot.expertise.question_vectors import write_question_vectors
-
         encoded = write_question_vectors(database, encoder)
         say(f"index: {encoded} questions encoded for their meaning")
     report = tables.report

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, delete, select
+import numpy as np
+from sqlalchemy import Connection, delete, func, select
 from sqlmodel import col
 
 from bot.storage.database import Database
@@ -20,7 +21,15 @@ _BATCH = 256
 
 
 def write_question_vectors(database: Database, encoder: Encoder, limit: int = MAX_QUESTIONS) -> int:
-    """Brings the vectors in line with the index's evidence; returns how many were encoded."""
+    """Brings the vectors in line with the index's evidence; returns how many were encoded.
+    Vectors of another length (another encoder, after an upgrade) are all encoded again."""
+    length = len(to_bytes(np.zeros(encoder.dimensions, dtype=np.float32)))
+    with database.sync_engine.begin() as conn:
+        conn.execute(
+            delete(ExpertiseQuestionVector).where(
+                func.length(col(ExpertiseQuestionVector.vector)) != length
+            )
+        )
     with database.sync_engine.connect() as conn:
         wanted = _answered_threads(conn, limit)
         have = set(conn.execute(select(col(ExpertiseQuestionVector.thread_id))).scalars())

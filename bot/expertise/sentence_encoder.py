@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-if TYPE_CHECKING:
-    from bot.core.config import Config
+from bot.core.config import Config
 
 
 class MultilingualEncoder:
     """:class:`knowledge.meaning.Encoder`; the model (0.2 s, 160 MB) is read on first use."""
+
+    dimensions = 512
 
     def __init__(self) -> None:
         self._model: Any = None

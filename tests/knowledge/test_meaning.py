@@ -58,7 +58,7 @@ def _vectors() -> QuestionVectors:
 
 def test_a_vector_survives_storage_within_a_thousandth() -> None:
     vector = ENCODER.encode(["Wie weet iets van leerlingenvervoer?"])[0]
-    assert vector.shape == (512,)
+    assert vector.shape == (ENCODER.dimensions,)
     assert np.abs(from_bytes(to_bytes(vector)) - vector).max() < 1e-3
 
 
@@ -106,6 +106,8 @@ def test_a_question_lies_near_its_translation_and_far_from_another_topic() -> No
 
 class _Recording:
     """The real encoder, noting how long each text it was given is."""
+
+    dimensions = ENCODER.dimensions
 
     def __init__(self) -> None:
         self.lengths: list[int] = []
@@ -209,3 +211,36 @@ async def test_a_huge_first_message_is_encoded_from_its_beginning_only(
     recording = _Recording()
     assert write_question_vectors(database, recording) == 1
     assert recording.lengths == [meaning.MAX_CHARS]
+
+
+async def test_stored_vectors_rank_alike_on_sqlite_and_postgresql(
+    database_url: str, tmp_path: Path
+) -> None:
+    config = make_config(database_url)
+    database = Database(database_url)
+    database.upgrade()
+    try:
+        import_slack_export(database, config, write_export(tmp_path))
+        build_index(database, config.whoknows.half_life_days, encoder=ENCODER)
+        assert (await _emails(database, CLEANING_NL, encoder=ENCODER))[0] == WMO
+    finally:
+        database.sync_engine.dispose()
+        await database.dispose()
+
+
+def test_vectors_of_another_encoder_are_encoded_again(
+    small: tuple[Database, dict[str, int]],
+) -> None:
+    database, _ids = small
+    table = ExpertiseQuestionVector.__table__  # type: ignore[attr-defined]
+    with database.sync_engine.begin() as conn:
+        thread_id = conn.execute(select(ExpertiseQuestionVector.thread_id).limit(1)).scalar()
+        conn.execute(
+            table.update()
+            .where(table.c.thread_id == thread_id)
+            .values(vector=to_bytes(_unit(1, 0, 0)))
+        )
+    assert write_question_vectors(database, ENCODER) == 1
+    with database.sync_engine.connect() as conn:
+        lengths = set(conn.execute(select(func.length(table.c.vector))).scalars())
+    assert lengths == {512 * 2}
