@@ -33,8 +33,8 @@ from bot.expertise.finder import ExpertIndex  # noqa: E402
 from bot.expertise.sentence_encoder import configured_encoder  # noqa: E402
 from bot.importers.slack_import import import_slack_export  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
-from knowledge.meaning import Encoder  # noqa: E402
 from knowledge.thesaurus import load_thesaurus  # noqa: E402
+from knowledge.vectors import Encoder  # noqa: E402
 
 FORMS = [
     "wie weet iets van {t}?",

@@ -23,7 +23,7 @@ from knowledge.expansion import feedback_candidates, feedback_concept, learned_c
 from knowledge.index_rows import IndexRows, PersonRow, Posting, SettingsRow
 from knowledge.language import LANGUAGES, Language
 from knowledge.lexicon import Lexicon
-from knowledge.meaning import Encoder, QuestionVectors
+from knowledge.meaning import Meaning, QuestionIndex
 from knowledge.query import AnalyzedQuery, Concept, QueryAnalyzer
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
 from knowledge.text import is_topic_word, stem
@@ -99,7 +99,7 @@ class _Vocabulary:
     analyzer: QueryAnalyzer
     externals: set[str]
     checked: float = 0.0
-    questions: QuestionVectors | None = None
+    questions: QuestionIndex | None = None
 
 
 @dataclass
@@ -119,14 +119,14 @@ class ExpertRanker:
         half_life_days: float = 60.0,
         language: Language = "nl",
         lexicon: Lexicon | None = None,
-        encoder: Encoder | None = None,
+        meaning: Meaning | None = None,
     ) -> None:
         """``language``: the deployment's, for a question too short to tell ("seed");
         ``lexicon``: the word lists of the languages asked in (no typo is a word);
-        ``encoder``: past questions close in meaning count too (:mod:`knowledge.meaning`)."""
+        ``meaning``: past questions close in meaning count too (:mod:`knowledge.meaning`)."""
         self.thesaurus = thesaurus
         self.lexicon = lexicon
-        self.encoder = encoder
+        self.meaning = meaning
         self.language: Language = language
         self.half_life_days = half_life_days
         self._labels: dict[str, str] | None = None
@@ -152,8 +152,8 @@ class ExpertRanker:
             QueryAnalyzer(self.thesaurus, surfaces, self.language, self.lexicon),
             await rows.external_organisations(),
             time.monotonic(),
-            QuestionVectors.from_rows(await rows.question_vectors())
-            if self.encoder is not None
+            self.meaning.questions(await rows.question_vectors())
+            if self.meaning is not None
             else None,
         )
         return self._vocabulary
@@ -362,7 +362,7 @@ class ExpertRanker:
         self,
         rows: IndexRows,
         text: str,
-        questions: QuestionVectors,
+        questions: QuestionIndex,
         scored: dict[int, _Scored],
         excluded: set[int],
         best_possible: float,
@@ -371,18 +371,18 @@ class ExpertRanker:
         by how near their group lies to it, and whoever answered the nearest past questions
         gains up to half the best word score. Only beside words that found somebody."""
         top = max((s.score for pid, s in scored.items() if pid not in excluded), default=0.0)
-        if top <= 0 or self.encoder is None:
-            return
-        query = self.encoder.encode([text[: meaning.MAX_CHARS]])[0]
-        if query.shape != questions.matrix.shape[1:]:
+        if top <= 0:
             return
         strength = meaning.strength(top / best_possible)
-        factors = questions.group_factors(query, strength)
+        judgement = questions.judge(text, strength)
+        if judgement is None:
+            return
+        factors = judgement.group_factors
         for state in scored.values():
             group = state.best[2].group_id if state.best[2] is not None else state.similar_group
             if group in factors:
                 state.score *= factors[group]
-        nearest = questions.nearest(query)
+        nearest = judgement.nearest
         pieces = await rows.thread_evidence(list(nearest)) if nearest else []
         credit = {
             pid: value

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bot.storage.database import Database
     from knowledge.finder import Candidate, Ranking
     from knowledge.lexicon import Lexicon
+    from knowledge.meaning import Meaning
     from knowledge.thesaurus import Thesaurus
 
 
@@ -35,6 +36,11 @@ def add_parser(subparsers: Any) -> None:
         "--lang", choices=("nl", "en"), help="language of 'why' (default: the question's)"
     )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index first")
+    parser.add_argument(
+        "--meaning",
+        action="store_true",
+        help="also by meaning, as the bot answers (loading the sentence encoder takes 1-2 s)",
+    )
     add_config_argument(parser)
     parser.set_defaults(func=_whoknows)
 
@@ -76,7 +82,8 @@ def _lexicon(config: Config, *, one_question: bool) -> Lexicon:
     return SearchedLexicon(lexicon.lists) if one_question else lexicon
 
 
-def _finder(config: Config, *, one_question: bool) -> ExpertIndex:
+def _finder(config: Config, *, one_question: bool, meaning: bool = True) -> ExpertIndex:
+    """``meaning``: through the sentence encoder too (a one-shot question asks for it)."""
     # For start-up time: loaded only when the command runs.
     from bot.expertise.finder import ExpertIndex
     from bot.expertise.sentence_encoder import configured_encoder
@@ -86,8 +93,17 @@ def _finder(config: Config, *, one_question: bool) -> ExpertIndex:
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
         lexicon=_lexicon(config, one_question=one_question),
-        encoder=configured_encoder(config),
+        encoder=configured_encoder(config) if meaning else None,
     )
+
+
+def _meaning(config: Config) -> Meaning | None:
+    # For start-up time: numpy and the encoder only when meaning is asked for.
+    from bot.expertise.sentence_encoder import configured_encoder
+    from knowledge.vectors import SentenceMeaning
+
+    encoder = configured_encoder(config)
+    return SentenceMeaning(encoder) if encoder is not None else None
 
 
 def _language(args: argparse.Namespace, config: Config) -> str:
@@ -170,7 +186,6 @@ async def _rank_in_file(
     """As :func:`_answer` ranks for nobody in particular, on the rows of a SQLite file."""
     # For start-up time: loaded only when the command runs.
     from bot.core.clock import SystemClock
-    from bot.expertise.sentence_encoder import configured_encoder
     from bot.expertise.sqlite_rows import SqliteIndexRows
     from knowledge.finder import ExpertRanker
 
@@ -179,7 +194,7 @@ async def _rank_in_file(
         half_life_days=config.whoknows.half_life_days,
         language=config.bot.language,
         lexicon=_lexicon(config, one_question=True),
-        encoder=configured_encoder(config),
+        meaning=_meaning(config) if args.meaning else None,
     )
     lang = _language(args, config)
     return await ranker.rank(
@@ -199,7 +214,7 @@ async def _answer(database: Database, config: Config, args: argparse.Namespace) 
             print(f"{args.as_email}: no such person", file=sys.stderr)
             await database.dispose()
             return 1
-    finder = _finder(config, one_question=True)
+    finder = _finder(config, one_question=True, meaning=args.meaning)
     lang = _language(args, config)
     async with database.session() as session:
         if asker_id is None:

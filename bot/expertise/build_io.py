@@ -47,8 +47,8 @@ from knowledge.index_build import (
     compute_index,
 )
 from knowledge.language import Language
-from knowledge.meaning import Encoder
 from knowledge.state_keys import AS_OF_KEY, THREADS_KEY
+from knowledge.vectors import Encoder
 
 _CHUNK = 20_000
 

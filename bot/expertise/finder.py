@@ -17,9 +17,9 @@ from bot.expertise.store import ExpertiseStore
 from knowledge.finder import ExpertRanker, Ranking
 from knowledge.language import Language
 from knowledge.lexicon import Lexicon
-from knowledge.meaning import Encoder
 from knowledge.query import AnalyzedQuery
 from knowledge.thesaurus import Thesaurus
+from knowledge.vectors import Encoder, SentenceMeaning
 
 
 class ExpertIndex:
@@ -42,8 +42,9 @@ class ExpertIndex:
             half_life_days=half_life_days,
             language=language,
             lexicon=lexicon,
-            encoder=encoder,
+            meaning=SentenceMeaning(encoder) if encoder is not None else None,
         )
+        self.encoder = encoder
         self.clock = clock or SystemClock()
 
     @property
@@ -58,8 +59,8 @@ class ExpertIndex:
         thread), not on a first question."""
         if self.ranker.lexicon is not None:
             self.ranker.lexicon.load()
-        if self.ranker.encoder is not None:
-            self.ranker.encoder.encode(["vraagbaak"])
+        if self.encoder is not None:
+            self.encoder.encode(["vraagbaak"])
 
     async def live(self, session: AsyncSession) -> LiveEvidence:
         """The updater that adds evidence from chat as it arrives."""

@@ -13,7 +13,8 @@ from sqlmodel import col
 from bot.storage.database import Database
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseQuestionVector
 from bot.storage.models import Message, Thread
-from knowledge.meaning import MAX_CHARS, Encoder, to_bytes
+from knowledge.meaning import MAX_CHARS
+from knowledge.vectors import Encoder, to_bytes
 
 # The newest answered threads that are encoded (20,000 × 1 KB; about a minute to encode).
 MAX_QUESTIONS = 20_000

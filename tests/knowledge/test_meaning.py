@@ -21,8 +21,8 @@ from bot.storage.database import Database
 from bot.storage.expertise_models import ExpertiseQuestionVector
 from bot.storage.models import Message, Person
 from knowledge import meaning
-from knowledge.meaning import QuestionVectors, from_bytes, to_bytes
 from knowledge.thesaurus import load_thesaurus
+from knowledge.vectors import QuestionVectors, from_bytes, to_bytes
 from tests.conftest import make_config
 from tests.support.whoknows_export import (
     ASKER,
@@ -44,6 +44,13 @@ def _unit(*values: float) -> NDArray[np.float32]:
     return vector / np.linalg.norm(vector)
 
 
+class _ThreeDimensions:
+    dimensions = 3
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        return np.stack([_unit(1, 0, 0) for _ in texts])
+
+
 def _vectors() -> QuestionVectors:
     rows = [
         (1, "wmo", to_bytes(_unit(1, 0, 0))),
@@ -51,7 +58,7 @@ def _vectors() -> QuestionVectors:
         (3, "inkoop", to_bytes(_unit(0, 1, 0))),
         (4, None, to_bytes(_unit(0, 0, 1))),
     ]
-    found = QuestionVectors.from_rows(rows)
+    found = QuestionVectors.from_rows(rows, _ThreeDimensions())
     assert found is not None
     return found
 
@@ -63,7 +70,16 @@ def test_a_vector_survives_storage_within_a_thousandth() -> None:
 
 
 def test_no_stored_vectors_means_no_meaning() -> None:
-    assert QuestionVectors.from_rows([]) is None
+    assert QuestionVectors.from_rows([], _ThreeDimensions()) is None
+    # vectors of another encoder are no vectors
+    assert QuestionVectors.from_rows([(1, None, to_bytes(_unit(1, 0)))], _ThreeDimensions()) is None
+
+
+def test_a_judgement_encodes_the_question_once_and_reads_both_signals() -> None:
+    judgement = _vectors().judge("anything", strength=1.0)
+    assert judgement is not None
+    assert set(judgement.nearest) == {1, 2}
+    assert judgement.group_factors["wmo"] == pytest.approx(1.0)
 
 
 def test_only_questions_above_the_floor_are_near() -> None:
