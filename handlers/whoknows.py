@@ -39,6 +39,8 @@ from knowledge.why import month_label
 log = get_logger(__name__)
 
 MAX_TOPIC = 200
+# A command ("!wieweet") or mentions ("@vraagbaak", Slack's "<@U123>") before a question.
+_ADDRESSED = re.compile(r"^\s*(?:(?:[!@]\S+|<@[^>\s]{1,40}>)[\s,:]*)+")
 SHOWN = 3
 OFFER_KEY = "whoknows.offer.{person_id}"
 
@@ -255,6 +257,11 @@ def _topic(args: str) -> str:
     return topic
 
 
+def _as_asked(text: str) -> str:
+    """The question as asked, without the command or the bot's mention before it."""
+    return _ADDRESSED.sub("", text, count=1).strip()
+
+
 def _availability(ctx: CommandContext, candidate: Candidate) -> str:
     if candidate.available:
         return ctx.t("whoknows.available")
@@ -284,6 +291,7 @@ async def who_knows(ctx: CommandContext, args: str) -> None:
         lang=ctx.language,
         record=not audience.restricted,
         limit=SHOWN * 4 if audience.restricted else SHOWN,
+        asked=_as_asked(ctx.event.text),
     )
     candidates = await visibility.for_audience(
         ctx.session,

@@ -217,7 +217,10 @@ class ExpertRanker:
         group_id: str | None = None,
         record: bool = False,
         now: datetime,
+        asked: str | None = None,
     ) -> Ranking:
+        """``asked``: the whole question, when ``text`` is the topic taken out of it: meaning
+        compares it with whole past questions."""
         vocab = await self._vocab(rows)
         query = vocab.analyzer.analyze(text)
         related = await self._related(rows, query)
@@ -259,7 +262,9 @@ class ExpertRanker:
         if asker_id is not None:
             excluded.add(asker_id)
         if vocab.questions is not None and best_possible > 0:
-            await self._by_meaning(rows, text, vocab.questions, scored, excluded, best_possible)
+            await self._by_meaning(
+                rows, asked or text, vocab.questions, scored, excluded, best_possible
+            )
         ordered = sorted(
             ((s.score, pid) for pid, s in scored.items() if pid not in excluded and s.score > 0),
             reverse=True,

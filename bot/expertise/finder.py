@@ -55,10 +55,16 @@ class ExpertIndex:
         self.ranker.invalidate()
 
     def load_word_lists(self) -> None:
-        """Reads the word lists and the sentence encoder's model now (blocking: call it in a
-        thread), not on a first question."""
+        """Reads the word lists now (blocking: call it in a thread), not on a first question."""
         if self.ranker.lexicon is not None:
             self.ranker.lexicon.load()
+
+    async def meaning_in_use(self, session: AsyncSession) -> bool:
+        """Whether questions will be encoded: meaning is on and the index holds vectors."""
+        return self.encoder is not None and await ExpertiseStore(session).has_question_vectors()
+
+    def load_encoder(self) -> None:
+        """Reads the sentence encoder's model now (1–2 s, blocking: call it in a thread)."""
         if self.encoder is not None:
             self.encoder.encode(["vraagbaak"])
 
@@ -105,7 +111,10 @@ class ExpertIndex:
         lang: str = "nl",
         group_id: str | None = None,
         record: bool = False,
+        asked: str | None = None,
     ) -> Ranking:
+        """``asked``: the whole question as it was asked, when ``text`` is the topic taken
+        out of it (meaning compares whole questions)."""
         return await self.ranker.rank(
             ExpertiseStore(session),
             text,
@@ -116,4 +125,5 @@ class ExpertIndex:
             group_id=group_id,
             record=record,
             now=self.clock.now(),
+            asked=asked,
         )

@@ -111,6 +111,10 @@ class ExpertiseStore:
         ).all()
         return [(tid, pid, weight, group) for tid, pid, weight, group in rows]
 
+    async def has_question_vectors(self) -> bool:
+        found = await self.session.exec(select(col(ExpertiseQuestionVector.thread_id)).limit(1))
+        return found.first() is not None
+
     async def question_vectors(self) -> list[tuple[int, str | None, bytes]]:
         rows = (
             await self.session.exec(

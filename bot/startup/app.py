@@ -38,12 +38,16 @@ class Bot:
 
     async def prepare(self) -> None:
         """Migrate the schema, bring the configured organisations and groups in, and read
-        the word lists and the sentence encoder of "who knows" (in a thread: they take a
-        second)."""
+        the word lists of "who knows" and, when its index holds questions' vectors, its
+        sentence encoder (in a thread: they take a second or two; an index built later loads
+        the encoder as it encodes)."""
         await self.services.db.upgrade_async()
         async with self.services.db.session() as session:
             await sync_config(session, self.services.config)
+            meaning = await self.services.experts.meaning_in_use(session)
         await asyncio.to_thread(self.services.experts.load_word_lists)
+        if meaning:
+            await asyncio.to_thread(self.services.experts.load_encoder)
 
     async def close(self) -> None:
         await self.services.outbox.stop()

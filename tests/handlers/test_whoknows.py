@@ -11,6 +11,7 @@ from sqlmodel import select
 from bot.core.clock import ManualClock
 from bot.core.events import AccountRef, ConversationRef, MessageEvent, ReactionEvent
 from bot.expertise.build_io import build_index
+from bot.expertise.sentence_encoder import configured_encoder
 from bot.importers.slack_import import import_slack_export
 from bot.startup.app import Bot
 from bot.storage.models import Person, PersonSettings, Skill
@@ -526,3 +527,29 @@ async def test_a_why_names_the_corrected_word_not_the_misspelling(
     first = slack.sent[-1].text.splitlines()[1]
     assert "Bram de Vries" in first
     assert "over leerlingenvervoer" in first and "leerlingenvervoor" not in first
+
+
+async def test_a_need_in_everyday_words_finds_who_answered_it_by_meaning(
+    bot: Bot, slack: RecordingAdapter
+) -> None:
+    # the index as the bot builds it: with the answered questions' vectors
+    build_index(
+        bot.services.db,
+        bot.services.config.whoknows.half_life_days,
+        encoder=configured_encoder(bot.services.config),
+    )
+    bot.services.experts.invalidate()
+    await bot.dispatcher.dispatch(
+        slack,
+        say("!wieweet hoe lang duurt het voordat er iemand komt poetsen bij een oude mevrouw?"),
+    )
+    first = slack.sent[-1].text.splitlines()[1]
+    assert "**Fleur Visser**" in first
+    assert "#sociaal-domein" in first
+    await bot.dispatcher.dispatch(
+        slack,
+        say(
+            "@vraagbaak who knows about cleaning help at home for elderly residents?", mention=True
+        ),
+    )
+    assert "**Fleur Visser**" in slack.sent[-1].text.splitlines()[1]
