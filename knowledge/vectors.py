@@ -80,7 +80,7 @@ class QuestionVectors:
         return cls(np.array(ids, dtype=np.int64), matrix, names, centroids, encoder)
 
     def judge(self, text: str, strength: float) -> Judgement | None:
-        query = self.encoder.encode([text[: meaning.MAX_CHARS]])[0]
+        query = self.encoder.encode([text[: meaning.QUESTION_CHARS]])[0]
         if query.shape != self.matrix.shape[1:]:
             return None
         return Judgement(self.nearest(query), self.group_factors(query, strength))

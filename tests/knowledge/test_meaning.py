@@ -47,7 +47,11 @@ def _unit(*values: float) -> NDArray[np.float32]:
 class _ThreeDimensions:
     dimensions = 3
 
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        self.texts.extend(texts)
         return np.stack([_unit(1, 0, 0) for _ in texts])
 
 
@@ -76,8 +80,10 @@ def test_no_stored_vectors_means_no_meaning() -> None:
 
 
 def test_a_judgement_encodes_the_question_once_and_reads_both_signals() -> None:
-    judgement = _vectors().judge("anything", strength=1.0)
+    vectors = _vectors()
+    judgement = vectors.judge("anything", strength=1.0)
     assert judgement is not None
+    assert vectors.encoder.texts == ["anything"]  # type: ignore[attr-defined]
     assert set(judgement.nearest) == {1, 2}
     assert judgement.group_factors["wmo"] == pytest.approx(1.0)
 
@@ -95,6 +101,12 @@ def test_the_group_nearest_the_question_keeps_its_weight_and_the_others_lose() -
     assert factors["inkoop"] == pytest.approx(meaning.GROUP_FLOOR)
     softer = _vectors().group_factors(_unit(1, 0.9, 0), strength=meaning.COVERED_SHARE)
     assert 0.5 < softer["inkoop"] < 1.0
+
+
+def test_a_crafted_long_question_is_encoded_from_its_beginning_only() -> None:
+    vectors = _vectors()
+    vectors.judge("😀" * 50_000, strength=1.0)
+    assert vectors.encoder.texts == ["😀" * meaning.QUESTION_CHARS]  # type: ignore[attr-defined]
 
 
 def test_meaning_counts_less_where_words_already_cover_the_question() -> None:
