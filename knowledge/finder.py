@@ -342,18 +342,11 @@ class ExpertRanker:
         best = ranked[0][0]
         chosen = {tid: score / best for score, tid in ranked if score >= best * 0.5}
         credit: dict[int, float] = {}
-        count: dict[int, int] = {}
         groups: dict[int, str | None] = {}
         pieces = await rows.thread_evidence(list(chosen))
-        strongest: dict[int, float] = {}
-        for thread_id, _person_id, weight, _group in pieces:
-            strongest[thread_id] = max(strongest.get(thread_id, 0.0), weight)
+        count = _answered(pieces)
         for thread_id, person_id, weight, group in pieces:
             credit[person_id] = credit.get(person_id, 0.0) + chosen[thread_id] * weight
-            # answered it: at least half of what the thread's best answer counts (a hedged
-            # "geen idee" beside a real answer is no answer to name someone on)
-            answered = weight >= SIMILAR_ANSWERED * strongest[thread_id]
-            count[person_id] = count.get(person_id, 0) + int(answered)
             groups[person_id] = group
         for person_id, value in credit.items():
             state = scored.setdefault(person_id, _Scored())
@@ -397,21 +390,12 @@ class ExpertRanker:
         if not credit:
             return
         most = max(credit.values())
-        strongest: dict[int, float] = {}
-        for thread_id, _pid, weight, _group in pieces:
-            strongest[thread_id] = max(strongest.get(thread_id, 0.0), weight)
+        answered = _answered(pieces)
         for _thread_id, person_id, _weight, group in pieces:
             if person_id not in credit or person_id in scored:
                 continue
-            state = scored[person_id] = _Scored()
-            state.best = (0.0, "", None, "")
-            state.similar_group = group
-            # named only on a question of those they answered (see _similar_threads)
-            state.similar = sum(
-                1
-                for tid, pid, w, _g in pieces
-                if pid == person_id and w >= SIMILAR_ANSWERED * strongest[tid]
-            )
+            # named only on a question of those they answered
+            state = scored[person_id] = _Scored(similar=answered[person_id], similar_group=group)
         for person_id, value in credit.items():
             scored[person_id].score += strength * meaning.QUESTIONS_WEIGHT * top * value / most
 
@@ -709,6 +693,20 @@ class ExpertRanker:
         if not hidden or vocab is None:
             return False
         return any(self._topic_terms(vocab, topic) & query_terms for topic in hidden)
+
+
+def _answered(pieces: list[tuple[int, int, float, str | None]]) -> dict[int, int]:
+    """How many of these threads each person answered: with at least half of what the
+    thread's best answer counts (a hedged "geen idee" beside a real answer is no answer to
+    name someone on)."""
+    strongest: dict[int, float] = {}
+    for thread_id, _person_id, weight, _group in pieces:
+        strongest[thread_id] = max(strongest.get(thread_id, 0.0), weight)
+    count: dict[int, int] = {}
+    for thread_id, person_id, weight, _group in pieces:
+        answered = weight >= SIMILAR_ANSWERED * strongest[thread_id]
+        count[person_id] = count.get(person_id, 0) + int(answered)
+    return count
 
 
 def _enough_evidence(state: _Scored, declared: bool) -> bool:
