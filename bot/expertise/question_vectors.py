@@ -4,12 +4,13 @@ kept, and those no longer among them are dropped."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlmodel import col
 
+from bot.storage.bulk import insert_rows
 from bot.storage.database import Database
 from bot.storage.expertise_models import ExpertiseEvidence, ExpertiseQuestionVector
 from bot.storage.models import Message, Thread
@@ -25,61 +26,51 @@ def write_question_vectors(database: Database, encoder: Encoder, limit: int = MA
     """Brings the vectors in line with the index's evidence; returns how many were encoded.
     Vectors of another length (another encoder, after an upgrade) are all encoded again."""
     length = len(to_bytes(np.zeros(encoder.dimensions, dtype=np.float32)))
+    wanted = _answered_threads(limit)
+    encoded_id = col(ExpertiseQuestionVector.thread_id)
     with database.sync_engine.begin() as conn:
         conn.execute(
             delete(ExpertiseQuestionVector).where(
-                func.length(col(ExpertiseQuestionVector.vector)) != length
-            )
-        )
-    with database.sync_engine.connect() as conn:
-        wanted = _answered_threads(conn, limit)
-        have = set(conn.execute(select(col(ExpertiseQuestionVector.thread_id))).scalars())
-        missing = [tid for tid in wanted if tid not in have]
-        texts = _first_messages(conn, missing)
-    stale = sorted(have - set(wanted))
-    encoded = 0
-    with database.sync_engine.begin() as conn:
-        for start in range(0, len(stale), 500):
-            conn.execute(
-                delete(ExpertiseQuestionVector).where(
-                    col(ExpertiseQuestionVector.thread_id).in_(stale[start : start + 500])
+                or_(
+                    func.length(col(ExpertiseQuestionVector.vector)) != length,
+                    encoded_id.not_in(wanted),
                 )
             )
-    ids = [tid for tid in missing if texts.get(tid)]
-    for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
-        vectors = encoder.encode([texts[tid][:MAX_CHARS] for tid in batch])
-        with database.sync_engine.begin() as conn:
-            conn.execute(
-                ExpertiseQuestionVector.__table__.insert(),  # type: ignore[attr-defined]
-                [
-                    {"thread_id": tid, "vector": to_bytes(vector)}
-                    for tid, vector in zip(batch, vectors, strict=True)
-                ],
+        )
+        # newest first, as the threads are chosen: the encoder's batches (and so its last
+        # bits) are the same from one build to the next
+        missing = (
+            select(col(Message.thread_id), col(Message.text))
+            .where(
+                col(Message.is_root),
+                col(Message.thread_id).in_(wanted),
+                col(Message.thread_id).not_in(select(encoded_id)),
             )
-        encoded += len(batch)
-    return encoded
+            .order_by(col(Message.created_at).desc())
+        )
+        texts = [(tid, text) for tid, text in conn.execute(missing) if tid is not None and text]
+    for start in range(0, len(texts), _BATCH):
+        batch = texts[start : start + _BATCH]
+        vectors = encoder.encode([text[:MAX_CHARS] for _tid, text in batch])
+        with database.sync_engine.begin() as conn:
+            insert_rows(
+                conn,
+                ExpertiseQuestionVector.__table__,  # type: ignore[attr-defined]
+                ("thread_id", "vector"),
+                (
+                    (tid, to_bytes(vector))
+                    for (tid, _text), vector in zip(batch, vectors, strict=True)
+                ),
+                ignore_conflicts=False,
+            )
+    return len(texts)
 
 
-def _answered_threads(conn: Connection, limit: int) -> list[int]:
-    answered = select(col(ExpertiseEvidence.thread_id)).distinct().subquery()
-    statement = (
+def _answered_threads(limit: int) -> Any:
+    """The newest ``limit`` threads somebody answered (as a subquery)."""
+    return (
         select(col(Thread.id))
-        .where(col(Thread.id).in_(select(answered.c.thread_id)))
+        .where(col(Thread.id).in_(select(col(ExpertiseEvidence.thread_id))))
         .order_by(col(Thread.created_at).desc())
         .limit(limit)
     )
-    return [tid for tid in conn.execute(statement).scalars() if tid is not None]
-
-
-def _first_messages(conn: Connection, thread_ids: Sequence[int]) -> dict[int, str]:
-    texts: dict[int, str] = {}
-    for start in range(0, len(thread_ids), 500):
-        chunk = list(thread_ids[start : start + 500])
-        statement = select(col(Message.thread_id), col(Message.text)).where(
-            col(Message.is_root), col(Message.thread_id).in_(chunk)
-        )
-        for tid, text in conn.execute(statement):
-            if text and tid is not None:
-                texts[tid] = text
-    return texts
