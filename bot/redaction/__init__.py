@@ -26,11 +26,13 @@ from bot.redaction.patterns import (
     BIRTHDATE,
     BIRTHDATE_BEFORE,
     BORN_SIGN,
+    BRACKETED_ADDRESS,
     CUED_ADDRESS,
     DATE_YEAR,
     DOCUMENT_NUMBER,
     EMAIL,
     FULL_DATE,
+    HOME_ADDRESS,
     HOUSE_NUMBER_CUE,
     LABELLED,
     OBFUSCATED_EMAIL,
@@ -120,6 +122,8 @@ def find_personal_data(
     hits += _value_hits(STREET, text, "address")
     hits += _value_hits(CUED_ADDRESS, text, "address")
     hits += _value_hits(PLACE_ADDRESS, text, "address")
+    hits += _value_hits(BRACKETED_ADDRESS, text, "address")
+    hits += _value_hits(HOME_ADDRESS, text, "address")
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
     hits += postcode_hits(text)
     hits += name_hits(text, colleagues)

@@ -41,6 +41,7 @@ _INTRO = (
     r"mi nombre es|benim adım|adım|namens|on behalf of|im auftrag von|"
     r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|met hartelijke groet(?:en)?|"
     r"hartelijke groet(?:en)?|groeten|groetjes|groet|mvg|gr\.|kind regards|best regards|regards|"
+    r"liefs|veel liefs|lieve groet(?:en)?|warme groet(?:en)?|doei|"
     r"cheers|thanks|bedankt|dank u wel|alvast bedankt|mit freundlichen grüßen|"
     r"viele grüße|cordialement|pozdrawiam|z poważaniem|saludos|saygılarımla|"
     r"ondertekend|getekend|signed|"
@@ -48,8 +49,8 @@ _INTRO = (
     r"ten name van|t\.n\.v\.?|tnv|op naam van|in the name of|account holder|"
     r"kontoinhaber(?:in)?|auf den namen"
 )
-# "Lisa en Tom", "Mark & Julia O'Brien": two people signing together.
-_PAIR = rf"{NAME}(?: (?:en|and|&|und|et|ve|i|y) {NAME})?"
+# "Lisa en Tom", "Mark & Julia O'Brien", "Sanne (en Jesse)": two people signing together.
+_PAIR = rf"{NAME}(?: \(?(?:en|and|&|und|et|ve|i|y) {NAME}\)?)?"
 INTRODUCED = re.compile(
     rf"(?<![\w])(?i:{_INTRO})(?:,| ?-)? {{0,2}}(?:\n {{0,4}}){{0,2}}(?P<value>{_PAIR})(?![\w@])"
 )
@@ -65,18 +66,36 @@ _RELATIONS = (
     r"conci[eë]rge|collega|medewerker|medewerkster|begeleider|begeleidster|mentor|juf|meester|"
     r"leerkracht|docent|coach|contactpersoon|huisarts|trainer|trainster|huismeester|"
     r"leidinggevende|assistent|secretaresse|colleague|caretaker|teacher|kollege|kollegin|"
-    r"hausmeister"
+    r"hausmeister|"
+    # at work and in care: "mijn ploegleider Harry", "haar casemanager Ingrid"
+    r"ploegleider|teamleider|teamleidster|voorman|uitvoerder|manager|chef|baas|"
+    r"co[öo]rdinator|consulent|klantmanager|casemanager|wijkagent|buurtagent|"
+    r"wijkverpleegkundige|verpleegkundige|fysiotherapeut|therapeut|advocaat|bewindvoerder|"
+    r"hulpverlener|supervisor|boss|vorgesetzter|vorgesetzte|teamleiter|teamleiterin"
 )
 RELATIVE = re.compile(
     rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
     rf"mój|moja|moje) (?:{_RELATIONS}))(?:,? {{1,2}}(?i:{_TITLES})?)? {{0,2}}"
     rf"(?P<value>{NAME})(?![\w@])"
 )
+# "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
+AGED = re.compile(
+    r"(?i:\b(?:zoon|dochter|kind|kinderen|jongen|meisje|buurjongen|buurmeisje|kleinzoon|"
+    r"kleindochter|neef|nicht|broer|zus|leerling|pupil|son|daughter|boy|girl|child|"
+    r"grandson|granddaughter|sohn|tochter|kind|junge|mädchen|enkel|enkelin))\b[^.()\n]{0,40}?"
+    rf"\((?P<value>{NAME}), {{1,2}}\d{{1,2}}(?: (?:jaar|jr\.?|years?|jahre))?\)"
+)
+# "Hoi Annemiek,", "Beste Kees!": the person a mail greets.
+GREETED = re.compile(
+    rf"(?im:^ {{0,4}}(?:hoi|hallo|hai|hey|hi|hello|beste|lieve|dag|goedemorgen|goedemiddag|"
+    rf"goedenavond|dear|liebe|lieber|hej|moi) {{1,2}})(?P<value>{NAME})(?= {{0,2}}[,!\n])"
+)
 _TUSSEN_SET = frozenset(_TUSSEN_WORDS.replace("\\", "").split("|"))
 # Words that follow "ik ben" or a title but are no name.
 _NOT_NAMES = frozenset(
     [
         "Wmo",
+        "Vraagbaak",
         "Jeugdwet",
         "Participatiewet",
         "Omgevingswet",
@@ -298,7 +317,7 @@ def colleague_keys(names: Iterable[str]) -> frozenset[str]:
 
 def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     hits: list[Hit] = []
-    for pattern in (TITLED, INTRODUCED, RELATIVE):
+    for pattern in (TITLED, INTRODUCED, RELATIVE, AGED, GREETED):
         for match in pattern.finditer(text):
             value = match.group("value")
             start = match.start("value")

@@ -124,12 +124,25 @@ _NOT_A_PLACE = (
     r"sunday|jahr|januar|februar|april|juni|juli|august|september|oktober|november|dezember|"
     r"seite|kapitel|abschnitt|gruppe|klasse|raum|zimmer|halle|gleis|bahnsteig|tisch|platz)\b"
 )
+# "in das Haus Kraaiennest 8", "het huis Dorpsstraat 3": a home named by its address.
+HOME_ADDRESS = re.compile(
+    r"(?<![\w-])(?i:das|het|ons|onze|unser|the|our|mijn|my|mein) (?i:haus|huis|woning|wohnung|"
+    rf"house|home) (?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
+    rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
+)
 PLACE_ADDRESS = re.compile(
     rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
     rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
 )
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
+# "de heer Bakker (Zonnedauw 21, Nijeveld)": a name and a house number before a place, in
+# parentheses, is an address, street suffix or not.
+BRACKETED_ADDRESS = re.compile(
+    rf"\((?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}}"
+    rf" {_HOUSE_NUMBER}),? {{1,2}}(?:'s-)?[A-Z][\wÀ-ÿ'-]{{1,25}}"
+    rf"(?: [A-Za-z][\wÀ-ÿ'-]{{1,25}}){{0,2}}\)"
+)
 CITY_AFTER = re.compile(
     rf",? {{1,3}}{_CITY_WORD}"
     rf"(?: (?:aan den|aan de|aan|op|den|de|bij|in) {_CITY_WORD}| {_CITY_WORD}){{0,2}}"
@@ -280,7 +293,14 @@ _LABELS: dict[str, str] = {
         r"klantnummer|klantnr|relatienummer|relatienr|debiteu?rnummer|debiteurennummer|"
         r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
-        r"membership number|kundennummer|versicherungsnummer"
+        r"membership number|kundennummer|versicherungsnummer|"
+        # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the
+        # gemeente's case references, "kenmerk", "zaaknummer", stay: they find the case)
+        r"dossiernummer|dossiernr\.?|aanslagnummer|aanslagnr\.?|personeelsnummer|"
+        r"personeelsnr\.?|pers\. ?nr\.?|medewerkersnummer|werknemersnummer|employee number|"
+        r"staff number|personalnummer|"
+        # "mijn nummer van de brief is …": a number the writer calls their own
+        r"(?:mijn|m'n|zijn|z'n|haar|my|his|her|meine?|seine?|ihre?) (?:eigen )?(?:nummer|number)"
     ),
     "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
@@ -308,8 +328,10 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
 ] + [
     # ``BSN 123…``, ``paspoortnummer NW3F7K9L1``: a document label right before its number.
-    # "cliëntnummer bij de gemeente: 30-55817": a few words between the label and its colon
-    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)(?: [^\d\n:;.]{{1,30}}:| is| was|:)?"
+    # "cliëntnummer bij de gemeente: 30-55817", "klantnummer bij jullie is 40-118273": a few
+    # words between the label and its colon or verb
+    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)"
+                      rf"(?:(?: [^\d\n:;.]{{1,30}}?)?(?::| is| was| luidt)|:)?"
                       rf"(?: nummer| nr\.?| no\.?)?"
                       rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
                       rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))

@@ -1,8 +1,9 @@
 """Personal data in the forms the sixth fresh set showed in other words: an account's holder,
 a person named by their role, a surname only the sender's address spells, another country's
 phone number after a word for one, a German address, a house named by the one across; and
-the eighth set's number after its label and a few words. Each with the near miss that must
-stay."""
+the eighth set's number after its label and a few words; the ninth set's numbers of a
+person's own file or job, first names by a role, an age or a greeting, and an address in
+parentheses or as a home's name. Each with the near miss that must stay."""
 
 from __future__ import annotations
 
@@ -60,6 +61,39 @@ from bot.redaction import Redactor, redact
             ["(verloopt in mei)"],
         ),
         ("Het klantnummer staat bovenaan de brief, toch?", [], ["klantnummer staat bovenaan"]),
+        # the ninth set: a person's own file, assessment or job number, after a few words
+        ("Uw klantnummer bij ons is KL-77120, zegt de brief.", ["77120"], ["zegt de brief"]),
+        (
+            "Het dossiernummer van mijn dochter bij jullie is JZ-2023-5521, geloof ik.",
+            ["5521"],
+            ["geloof ik"],
+        ),
+        ("Mijn personeelsnummer: 30917, afdeling Buitendienst.", ["30917"], ["afdeling"]),
+        ("Graag uitbetalen, pers.nr. 20551", ["20551"], ["Graag uitbetalen"]),
+        ("Op de aanslag staat aanslagnummer 7100.223.9981.", ["9981"], ["Op de aanslag"]),
+        ("mijn nummer op de herinnering is 2024.77.1290", ["1290"], ["op de herinnering"]),
+        ("Mijn nummer is 06 12345678, bel maar.", ["12345678"], ["bel maar"]),
+        ("Ik stond met mijn nummer 12 in de rij.", [], ["nummer 12 in de rij"]),
+        # the gemeente's own case references find the case: they stay
+        ("Ons kenmerk: Z-2025-001234, zaaknummer 88123.", [], ["Z-2025-001234", "88123"]),
+        ("Het versienummer is 2.3.1 en het ordernummer 4410092.", [], ["2.3.1", "4410092"]),
+        # first names by a role, an age or a greeting
+        ("Mijn ploegleider Harry heeft het ingevoerd.", ["Harry"], ["Mijn ploegleider"]),
+        ("Haar casemanager Ingrid belt morgen terug.", ["Ingrid"], ["belt morgen"]),
+        ("De zoon van de buren (Daan, 11) viel van zijn fiets.", ["Daan"], ["(", ", 11)"]),
+        ("In artikel (3) en bijlage (Tabel, 2) staat het.", [], ["artikel (3)", "Tabel, 2"]),
+        ("Hoi Annemiek,\n\nKun je kijken?", ["Annemiek"], ["Kun je kijken?"]),
+        ("Dear Sir or Madam,\nBeste Gemeente,\nHallo Team Burgerzaken,", [], ["Sir", "Team"]),
+        ("Liefs,\nSanne Visser (en Jesse)", ["Sanne", "Jesse"], ["Liefs"]),
+        # an address in parentheses, or as a home's name
+        (
+            "Ik ken de heer Bakker (Zonnedauw 21, Nijeveld) al jaren.",
+            ["Zonnedauw 21"],
+            ["Nijeveld", "al jaren"],
+        ),
+        ("Zie (Hoofdstuk 4, Bouwbesluit) en (Windows 11, Office).", [], ["Hoofdstuk 4", "Windows"]),
+        ("Wir ziehen in das Haus Kraaiennest 8 in Zeewolde.", ["Kraaiennest 8"], ["Zeewolde"]),
+        ("Ons huis heeft 3 slaapkamers; the house Windows 11.", [], ["heeft 3", "Windows 11"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
