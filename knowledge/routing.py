@@ -26,6 +26,7 @@ from knowledge.text import NO_TOPIC, STOPWORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
+_LONG_HEAD = 7  # the shortest own word found at the head of a word the domains know
 _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
@@ -855,17 +856,25 @@ class Router:
                 found[group_id] = (weight, term)
 
         stem = _stem(token)
-        key = stem if stem in weights else token
+        # the plural of a short word the stem leaves alone: "kavels", "bomen" stays
+        singular = token[:-1] if len(token) >= 5 and token.endswith("s") else token
+        key = next((k for k in (stem, singular) if k in weights), token)
         direct = weights.get(key)
         domains = self._index.domain
-        domain = domains.get(stem) or domains.get(token)
+        domain = domains.get(stem) or domains.get(token) or domains.get(singular)
         if direct:
             for group_id, weight in direct.items():
                 keep(group_id, weight, key)
+        elif domain is not None and dutch and len(token) <= _MAX_WORD:
+            # A domain word can still begin with a group's own word: "bijstandsuitkering"
+            # with "bijstand" (a head of two syllables or more, never "stand" of "bijstand").
+            for cut in range(_LONG_HEAD, len(token) - 2):
+                for group_id, weight in weights.get(token[:cut], {}).items():
+                    keep(group_id, weight * cut / len(token), token[:cut])
         elif domain is None and _MIN_PART + 2 <= len(token) <= _MAX_WORD:
             # (a word the domains know as it is, "bijstand", is no compound of "stand")
             # Compound words: a known term as the head or tail of this word ...
-            for cut in range(_MIN_PART + 1, len(token) - 1):
+            for cut in range(_MIN_PART + 1, len(token) - 2):
                 for part in (token[:cut], token[-cut:]):
                     for group_id, weight in weights.get(part, {}).items():
                         keep(group_id, weight * len(part) / len(token), part)
@@ -886,7 +895,7 @@ class Router:
                 keep(group_id, weight, stem)
         elif dutch and _MIN_PART + 2 <= len(token) <= _MAX_WORD:
             # a domain word as the head or tail of this compound ("kerstpakketten")
-            for cut in range(_MIN_PART + 1, len(token)):
+            for cut in range(_MIN_PART + 1, len(token) - 2):
                 for part in (token[:cut], token[-cut:]):
                     for group_id, weight in domains.get(part, {}).items():
                         keep(group_id, weight * len(part) / len(token), part)
@@ -894,6 +903,11 @@ class Router:
         if len(self._cache) < 50_000:
             self._cache[token if dutch else f"{token}\x00en"] = result
         return result
+
+    def _known_as_is(self, word: str) -> bool:
+        """A short word ("pc", "hr") is evidence only as a term of its own, never as part of
+        a compound or a near miss: "pc" is no part of "pcr"."""
+        return word in self._index.weights or word in self._index.domain
 
     def scores(self, text: str) -> dict[str, float]:
         english = _english_words(text[:_MAX_TEXT])
@@ -903,21 +917,25 @@ class Router:
         seen: set[str] = set()
         counted: dict[tuple[str, str], float] = {}
         families: dict[str, list[str]] = {}
-        candidates = list(words)
-        # Split words joined: "omgevings vergunnig" -> "omgevingsvergunnig".
+        # (word, the length a term found in it must exceed)
+        candidates = [(word, 0) for word in words]
+        # Split words joined: "omgevings vergunnig" -> "omgevingsvergunnig". Only a term
+        # longer than either word is new evidence: "minimaal drie" holds no "minima".
         candidates.extend(
-            a + b
+            (a + b, max(len(a), len(b)))
             for a, b in itertools.pairwise(words)
             if len(a) >= 4 and a not in english and b not in english
         )
         learned: dict[tuple[str, str], float] = {}
         learned_families: dict[str, list[str]] = {}
-        for word in candidates:
-            if len(word) < 3 or word in seen:
+        for word, shortest in candidates:
+            if len(word) < 2 or word in seen or (len(word) == 2 and not self._known_as_is(word)):
                 continue
             seen.add(word)
             matched: dict[str, float] = {}
             for term, group_id, weight in self._matches(word, word not in english):
+                if len(term) <= shortest:
+                    continue
                 matched[group_id] = max(matched.get(group_id, 0.0), weight)
                 # Each known term counts once: "verhuizen" and "verhuizing" are one piece of
                 # evidence, not two.

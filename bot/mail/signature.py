@@ -172,17 +172,17 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
     return result
 
 
-def is_footer(paragraph: str) -> bool:
+def is_footer(paragraph: str, words_needed: int = 2) -> bool:
     """A confidentiality, liability, environment or "we never ask" notice in any wording: it
-    speaks of the message, uses two of the notices' words, and no one speaks for themselves
-    in it (a resident asking about a data breach says "mijn")."""
+    speaks of the message, uses two of the notices' words (``words_needed``), and no one
+    speaks for themselves in it (a resident asking about a data breach says "mijn")."""
     words = [w.casefold() for w in _WORD.findall(paragraph[:3000])]
     if not words or set(words) & _FIRST_PERSON:
         return False
     if not any(w in _MESSAGE_WORDS or w.endswith(("bericht", "mail")) for w in words):
         return False
     roots = {root for word in words for root in _FOOTER_ROOTS if word.startswith(root)}
-    return len(roots) >= 2
+    return len(roots) >= words_needed
 
 
 def is_contact_block(block: list[str]) -> bool:
@@ -210,7 +210,14 @@ def _cut_footer_blocks(lines: list[str], cut: list[str]) -> list[str]:
             return lines
         first, end = paragraphs[-1]
         block = lines[first:end]
-        if not (is_footer("\n".join(block)) or is_contact_block(block)):
+        # one notice word is enough right under a contact block ("Dit bericht kan
+        # vertrouwelijke informatie bevatten." under the name, title and phone)
+        above = lines[paragraphs[-2][0] : paragraphs[-2][1]]
+        if not (
+            is_footer("\n".join(block))
+            or is_contact_block(block)
+            or (is_footer("\n".join(block), words_needed=1) and is_contact_block(above))
+        ):
             return lines
         cut.append("\n".join(lines[first:]))
         lines = lines[:first]

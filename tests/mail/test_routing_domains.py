@@ -377,3 +377,72 @@ def test_an_english_word_that_is_dutch_too_counts_only_in_english() -> None:
     assert english.group_id == "burgerzaken"
     dutch = router.route("Staat deze leverancier al in ons contractenregister of register?")
     assert dutch.group_id == "inkoop"
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("hoi, mijn pc doet niks meer sinds de update, kan iemand even komen kijken?", "ict"),
+        (
+            "Wij gaan verhuizen en ons oude bankstel en twee matrassen moeten weg. Halen jullie "
+            "dat op of moet ik het zelf wegbrengen?",
+            "afval",
+        ),
+        (
+            "Ik werkte via een uitzendbureau maar dat is gestopt en van het UWV krijg ik niks "
+            "meer. Hoe moet ik de huur betalen?",
+            "sociaal",
+        ),
+        (
+            "Op jullie internetpagina staan nog de oude openingstijden van de bibliotheek, "
+            "kunnen jullie dat aanpassen?",
+            "communicatie",
+        ),
+        (
+            "Mijn collega heeft een prijsopgave voor nieuwe stoelen gekregen van 30.000 euro, "
+            "moeten we eerst bij andere leveranciers een prijs opvragen?",
+            "inkoop",
+        ),
+        (
+            "We willen de garage ombouwen tot slaapkamer voor mijn schoonvader, mag dat zomaar?",
+            "vergunningen",
+        ),
+    ],
+)
+def test_the_fields_everyday_words_find_their_group(question: str, group: str) -> None:
+    groups = [
+        *TERSE,
+        GroupProfile("afval", "Afval", "Inzameling en milieustraat"),
+        GroupProfile("communicatie", "Communicatie", "Website en pers"),
+        GroupProfile("inkoop", "Inkoop", "Inkoop en aanbesteding"),
+    ]
+    assert Router(groups).route(question).group_id == group
+
+
+def test_a_short_word_counts_only_as_a_term_of_its_own() -> None:
+    router = Router(TERSE)
+    assert router.route("De pc op de balie start niet.").group_id == "ict"
+    # "pc" is no part of another word, and an unknown two-letter word is no evidence
+    assert router.scores("De pcr-test was negatief.")["ict"] == 0
+    assert router.route("Zo is het en op de ok ligt het.").group_id is None
+
+
+def test_a_word_ending_in_two_letters_more_is_no_compound_of_a_term() -> None:
+    # "minimaal" is "minimal", not the "minima" of the income regulations
+    router = Router(TERSE)
+    assert router.scores("Het gaat om minimaal drie weken.")["sociaal"] == 0
+
+
+def test_a_short_words_plural_and_a_domain_word_that_begins_with_a_keyword_count() -> None:
+    groups = [
+        GroupProfile("ro", "Ruimtelijke ontwikkeling", "Gebiedsontwikkeling", ("kavel",)),
+        GroupProfile("sociaal", "Sociaal domein", "Wmo en jeugd", ("bijstand",)),
+        GroupProfile("personeel", "HR", "Verlof en re-integratie"),
+    ]
+    router = Router(groups)
+    assert router.route("Wanneer komen de nieuwe kavels in de verkoop?").group_id == "ro"
+    # "bijstandsuitkering" is a word of the income domain that HR's "re-integratie" also
+    # names; the income group's own "bijstand" decides
+    assert router.route("Telt een erfenis mee voor mijn bijstandsuitkering?").group_id == (
+        "sociaal"
+    )

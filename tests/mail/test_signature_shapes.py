@@ -255,3 +255,26 @@ def test_long_lines_of_pipes_and_link_targets_are_cut_in_bounded_time() -> None:
     for text in hostile:
         cut_signature(QUESTION + "\n\n" + text)
     assert time.perf_counter() - started < 3.0
+
+
+def test_a_one_line_notice_under_a_contact_block_goes_with_it() -> None:
+    question = "Kunnen jullie de folder herschrijven in eenvoudige taal?"
+    mail = (
+        f"Hallo,\n\n{question}\n\nMet vriendelijke groet,\n\nAnouk Smit\nKlantmanager\n"
+        "Sociale Dienst Noorderkwartier\nT 0229 - 25 60 00\n\n"
+        "De Sociale Dienst voert de Participatiewet uit voor drie gemeenten. Dit bericht kan "
+        "vertrouwelijke informatie bevatten."
+    )
+    kept, _ = cut_signature(mail)
+    assert question in kept
+    assert "vertrouwelijke" not in kept
+    assert "Klantmanager" not in kept
+
+
+def test_a_paragraph_with_one_notice_word_and_no_contact_block_above_stays() -> None:
+    mail = (
+        "Goedemiddag,\n\nIk heb gisteren een vertrouwelijk bericht gestuurd.\n\n"
+        "Het bericht ging over de buren en is vertrouwelijk bedoeld."
+    )
+    kept, _ = cut_signature(mail)
+    assert "vertrouwelijk bedoeld" in kept
