@@ -35,6 +35,7 @@ from bot.redaction.patterns import (
     HOME_ADDRESS,
     HOUSE_NUMBER_CUE,
     LABELLED,
+    LINE_ADDRESS,
     OBFUSCATED_EMAIL,
     PLACE_ADDRESS,
     PLATE,
@@ -124,6 +125,7 @@ def find_personal_data(
     hits += _value_hits(PLACE_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
+    hits += _value_hits(LINE_ADDRESS, text, "address")
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
     hits += postcode_hits(text)
     hits += name_hits(text, colleagues)

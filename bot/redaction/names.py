@@ -28,7 +28,10 @@ _TITLES = (
     r"echtpaar|wijlen|mr\.|mrs\.?|ms\.?|miss|herr|frau|madame|mme\.?|monsieur|mlle\.?|"
     r"pan|pani|señor|señora|sr\.|sra\.|signor|signora|bay|bayan|dokter|dr\.|drs\.|ir\.|ing\.|"
     r"prof\.|zuster|broeder|opa|oma|tante|oom|buurman|buurvrouw|cliënt|client|cliënte|"
-    r"bewoner|bewoonster|aanvrager|aanvraagster|klant|patiënt|melder"
+    r"bewoner|bewoonster|aanvrager|aanvraagster|klant|patiënt|melder|"
+    # "boer Verhoeven", "Landwirt Verhoeven": a farmer by his name, as people in the
+    # countryside say it
+    r"boer|boerin|landwirt|bauer|bäuerin|farmer"
 )
 # After a title the name may start with its lower-case tussenvoegsel: "de heer van Dijk".
 _TITLED_NAME = (
@@ -71,13 +74,63 @@ _RELATIONS = (
     r"ploegleider|teamleider|teamleidster|voorman|uitvoerder|manager|chef|baas|"
     r"co[öo]rdinator|consulent|klantmanager|casemanager|wijkagent|buurtagent|"
     r"wijkverpleegkundige|verpleegkundige|fysiotherapeut|therapeut|advocaat|bewindvoerder|"
-    r"hulpverlener|supervisor|boss|vorgesetzter|vorgesetzte|teamleiter|teamleiterin"
+    r"hulpverlener|supervisor|boss|vorgesetzter|vorgesetzte|teamleiter|teamleiterin|"
+    # little ones, in-laws, and a club's board: "ons buurjongetje Sem", "my mother-in-law,
+    # Grace,", "onze voorzitter, Bert van Rooij,"
+    r"zoontje|dochtertje|kleinzoontje|kleindochtertje|buurjongetje|neefje|nichtje|broertje|"
+    r"zusje|kindje|kleinkind|mother-in-law|father-in-law|son-in-law|daughter-in-law|"
+    r"grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|voorzitter|"
+    r"penningmeester|secretaris|bestuurslid|vrijwilliger|vrijwilligster|klantmanager|"
+    r"schwiegermutter|schwiegervater"
 )
 RELATIVE = re.compile(
     rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
-    rf"mój|moja|moje) (?:{_RELATIONS}))(?:,? {{1,2}}(?i:{_TITLES})?)? {{0,2}}"
+    rf"mój|moja|moje) (?:ex-|duo-|oud-|mede-)?(?:{_RELATIONS})(?:s|'s)?)"
+    rf"(?:,? {{1,2}}(?i:{_TITLES})?| ?\()? {{0,2}}"
     rf"(?P<value>{NAME})(?![\w@])"
 )
+# "de buurman, Harrie Vlemmix, …": a person named between commas after their role.
+APPOSED = re.compile(
+    rf"(?<![\w])(?i:de|het|the|der|die) (?i:{_RELATIONS}), {{1,2}}(?P<value>{NAME}),"
+)
+# "Annelies (onze teamleider)": a name with the writer's role for them in parentheses.
+ROLE_AFTER = re.compile(
+    rf"(?<![\w])(?P<value>{NAME}) \((?i:onze|ons|mijn|m'n|our|my|unsere?|meine?) "
+    rf"(?:{_RELATIONS})\)"
+)
+# "onze Daan van 9", "mijn Sanne (6)": one's own child by first name and age.
+OWN_CHILD = re.compile(
+    rf"(?<![\w])(?i:onze|ons|mijn|m'n|our|my) (?P<value>{_FIRST}) "
+    rf"(?:van \d{{1,2}}\b(?! ?(?:uur|u\b|[:.,]\d|%|euro|keer|minuten|min\b))|\(\d{{1,2}}\))"
+)
+# "zegt Truus Veldhuis (82)": a first name and a surname with an age.
+FULL_AGED = re.compile(
+    rf"(?<![\w])(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}) \(\d{{1,3}}(?: (?:jaar|jr\.?))?\)"
+)
+# "het BSN van Noor", "the date of birth of Liam": whose personal data it is.
+DATA_OF = re.compile(
+    rf"(?<![\w])(?i:bsn|burgerservicenummer|geboortedatum|cli[eë]ntnummer|date of birth|"
+    rf"geburtsdatum) (?i:van|of|von) (?P<value>{NAME})(?![\w@])"
+)
+# "naar een W. Brouwer bij een bedrijf": initials and a surname inside a sentence.
+INITIALLED = re.compile(
+    rf"(?<![\w])(?:een|de|van|aan|naar|met|door|bij|voor|to|from|with|by|von|mit|an) "
+    rf"(?P<value>(?:[A-Z]\. ?){{1,4}}{_TUSSEN}{_SURNAME})(?![\w@])"
+)
+# "van Koen Smeets, journalist bij …": a full name in apposition with a profession.
+NAME_AND_TRADE = re.compile(
+    rf"(?<![\w])(?<!de )(?<!De )(?<!het )(?<!Het )(?<!the )(?<!The )"
+    rf"(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}), (?i:journalist|verslaggever|"
+    rf"verslaggeefster|correspondent|advocaat|advocate|notaris|makelaar|architect|eigenaar|"
+    rf"eigenares|huurder|bewoner|bewoonster|student|studente|stagiair|stagiaire|medewerker|"
+    rf"medewerkster|reporter|journalistin|anwalt|anwältin)\b"
+)
+# "2 kinderen (Jayden 6 en Mila 3)": children listed with their ages in parentheses.
+CHILDREN_LISTED = re.compile(
+    r"(?i:\b(?:kinderen|kids|children|kinder|zoons|dochters|kleinkinderen))\b[^.()\n]{0,30}?"
+    r"\((?P<list>[^()\n]{3,120})\)"
+)
+_CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b")
 # "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
 AGED = re.compile(
     r"(?i:\b(?:zoon|dochter|kind|kinderen|jongen|meisje|buurjongen|buurmeisje|kleinzoon|"
@@ -225,6 +278,21 @@ _NOT_NAMES = frozenset(
         "Trying",
         "Worried",
         "Moving",
+        # software and devices people call by name: "onze Teams", "mijn Outlook (2)"
+        "Teams",
+        "Outlook",
+        "Word",
+        "Excel",
+        "Windows",
+        "Office",
+        "Citrix",
+        "SharePoint",
+        "OneDrive",
+        "iPhone",
+        "Samsung",
+        "Android",
+        "DigiD",
+        "MijnOverheid",
         "Living",
         "Staying",
         "Working",
@@ -285,7 +353,7 @@ _ORGANISATION_TEXT = """stichting vve vereniging team afdeling gemeente bv b.v. 
     dorpsraad buurtpreventie
     info service helpdesk klantenservice redactie school kerk club support office admin
     secretariaat bestuur commissie neighbours committee café cafe restaurant winkel hotel
-    garage kapsalon bakkerij slagerij"""
+    garage kapsalon bakkerij slagerij dienst"""
 _ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
 
 
@@ -297,6 +365,8 @@ def _is_name(value: str, colleagues: frozenset[str]) -> bool:
     if {w.strip(".").lower() for w in value.split()} & _ORGANISATION_WORDS:
         return False
     words = [w for w in _words(value) if w.lower() not in _TUSSEN_SET]
+    if words and all(w.isupper() and len(w) <= 4 for w in words):
+        return False  # an abbreviation: "onze zoon (SO)", "de UWV"
     capitals = [w for w in words if w[:1].isupper() and len(w) > 1]
     if not capitals or capitals[0] in _NOT_NAMES or capitals[-1] in _NOT_NAMES:
         return False
@@ -317,7 +387,13 @@ def colleague_keys(names: Iterable[str]) -> frozenset[str]:
 
 def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     hits: list[Hit] = []
-    for pattern in (TITLED, INTRODUCED, RELATIVE, AGED, GREETED):
+    for match in CHILDREN_LISTED.finditer(text):
+        for child in _CHILD_WITH_AGE.finditer(match.group("list")):
+            start = match.start("list") + child.start("value")
+            if _is_name(child.group("value"), colleagues):
+                hits.append(Hit(start, start + len(child.group("value")), "name"))
+    patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
+    for pattern in (*patterns, FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE):
         for match in pattern.finditer(text):
             value = match.group("value")
             start = match.start("value")

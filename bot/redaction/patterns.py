@@ -98,10 +98,14 @@ _ADDRESS_CUE = (
     r"(?i:\b(?:(?:woon|post|correspondentie|huis|bezoek)?adres|address|anschrift|adresse|"
     r"woon(?:t|achtig)? (?:aan|op|in)(?: de| het| 't)?|wonende (?:aan|op)(?: de| het)?|"
     r"i live (?:at|on)|we live (?:at|on)|lives (?:at|on)|verhuisd naar|moved to|wohne in der|"
-    r"mieszkam (?:na|przy))\b(?: (?:is|was|luidt))?(?: ?[:|] ?| ))"
+    r"mieszkam (?:na|przy)|"
+    # "verhuisd van Baken 3 naar …", "Mijn gegevens: Ruwe Putten 3, …", "our home at …"
+    r"verhuisd van(?: de| het)?|verhuizen van(?: de| het)?|moved from|(?:mijn|onze) gegevens|"
+    r"(?:our|my) (?:house|home|flat) (?:at|on))\b(?: (?:is|was|luidt))?(?: ?[:|] ?| ))"
 )
 CUED_ADDRESS = re.compile(
-    rf"{_ADDRESS_CUE}(?P<value>(?:(?:{_CAPWORD}|{_TUSSEN}|[a-z][\wà-ÿ'-]{{1,25}}) ){{1,5}}"
+    rf"{_ADDRESS_CUE}(?:[a-zA-Z][\wà-ÿ'-]{{1,25}}, )?"  # "woon in zeewolde, Sperwer 9"
+    rf"(?P<value>(?:(?:{_CAPWORD}|{_TUSSEN}|[a-z][\wà-ÿ'-]{{1,25}}) ){{1,5}}"
     rf"{_HOUSE_NUMBER})"
 )
 # "aan de Eendenkooi 22", "op Markt 12", "naast Brink 4": a capitalised name and a house
@@ -122,7 +126,17 @@ _NOT_A_PLACE = (
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|jahr|januar|februar|april|juni|juli|august|september|oktober|november|dezember|"
-    r"seite|kapitel|abschnitt|gruppe|klasse|raum|zimmer|halle|gleis|bahnsteig|tisch|platz)\b"
+    r"seite|kapitel|abschnitt|gruppe|klasse|raum|zimmer|halle|gleis|bahnsteig|tisch|platz|"
+    r"deel|onderdeel|vraag|optie|variant|scenario|model|type|serie|seizoen|aflevering|les|"
+    r"module|periode|kwartaal|part|question|option|model|type|season|episode|lesson|teil|"
+    r"frage)\b"
+)
+# "T. Jansen\nVogelzang 23": a line that is only a name and a house number (with a postcode
+# and place, or not) is the address line of a signature.
+LINE_ADDRESS = re.compile(
+    rf"(?m:^ {{0,4}}(?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
+    rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
+    rf"[ ,]{{0,3}}(?:[1-9]\d{{3}} ?[A-Z]{{2}})?[ ,]{{0,3}}(?:[A-Z][\wÀ-ÿ'-]{{1,25}})? {{0,4}}$)"
 )
 # "in das Haus Kraaiennest 8", "het huis Dorpsstraat 3": a home named by its address.
 HOME_ADDRESS = re.compile(
@@ -136,12 +150,12 @@ PLACE_ADDRESS = re.compile(
 )
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
-# "de heer Bakker (Zonnedauw 21, Nijeveld)": a name and a house number before a place, in
-# parentheses, is an address, street suffix or not.
+# "de heer Bakker (Zonnedauw 21, Nijeveld)", "ons huis (Wielewaal 31)": a name and a house
+# number in parentheses, with or without a place, is an address, street suffix or not.
 BRACKETED_ADDRESS = re.compile(
     rf"\((?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}}"
-    rf" {_HOUSE_NUMBER}),? {{1,2}}(?:'s-)?[A-Z][\wÀ-ÿ'-]{{1,25}}"
-    rf"(?: [A-Za-z][\wÀ-ÿ'-]{{1,25}}){{0,2}}\)"
+    rf" {_HOUSE_NUMBER})(?:,? {{1,2}}(?:'s-)?[A-Z][\wÀ-ÿ'-]{{1,25}}"
+    rf"(?: [A-Za-z][\wÀ-ÿ'-]{{1,25}}){{0,2}})?\)"
 )
 CITY_AFTER = re.compile(
     rf",? {{1,3}}{_CITY_WORD}"
@@ -262,6 +276,8 @@ _SIDECODES = [
     rf"{_L}-\d{{3}}-{_L}{{2}}", rf"{_L}{{3}}-\d{{2}}-{_L}", rf"{_L}-\d{{2}}-{_L}{{3}}",
     rf"\d-{_L}{{2}}-\d{{3}}", rf"\d{{3}}-{_L}{{2}}-\d",
 ]  # fmt: skip
+# Belgian plates since 2010: a digit, three letters, three digits ("1-KTR-482")
+_SIDECODES.append(rf"[1-9]-{_L}{{3}}-\d{{3}}")
 PLATE = re.compile(rf"(?<![\w-])(?:{'|'.join(_SIDECODES)})(?![\w-])")
 
 # Dutch passport / identity card numbers since 2014: two letters, six letters or digits, a
@@ -297,10 +313,11 @@ _LABELS: dict[str, str] = {
         # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the
         # gemeente's case references, "kenmerk", "zaaknummer", stay: they find the case)
         r"dossiernummer|dossiernr\.?|aanslagnummer|aanslagnr\.?|personeelsnummer|"
-        r"personeelsnr\.?|pers\. ?nr\.?|medewerkersnummer|werknemersnummer|employee number|"
-        r"staff number|personalnummer|"
+        r"personeelsnr\.?|pers\. ?nr\.?|medewerkers?nummer|werknemers?nummer|employee number|"
+        r"staff number|personalnummer|assessment number|tax assessment number|"
         # "mijn nummer van de brief is …": a number the writer calls their own
-        r"(?:mijn|m'n|zijn|z'n|haar|my|his|her|meine?|seine?|ihre?) (?:eigen )?(?:nummer|number)"
+        r"(?:mijn|m'n|zijn|z'n|haar|ons|onze|my|his|her|our|meine?|seine?|ihre?|unsere?) "
+        r"(?:eigen )?(?:nummer|number)"
     ),
     "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
@@ -331,7 +348,7 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     # "cliëntnummer bij de gemeente: 30-55817", "klantnummer bij jullie is 40-118273": a few
     # words between the label and its colon or verb
     (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)"
-                      rf"(?:(?: [^\d\n:;.]{{1,30}}?)?(?::| is| was| luidt)|:)?"
+                      rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt)|:)?"
                       rf"(?: nummer| nr\.?| no\.?)?"
                       rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
                       rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
