@@ -6,7 +6,9 @@ the configuration or the chat knows — keep their names."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
+from importlib import resources
 
 from bot.redaction.numbers import Hit
 
@@ -125,6 +127,25 @@ NAME_AND_TRADE = re.compile(
     rf"eigenares|huurder|bewoner|bewoonster|student|studente|stagiair|stagiaire|medewerker|"
     rf"medewerkster|reporter|journalistin|anwalt|anwältin)\b"
 )
+
+
+def _given_names() -> frozenset[str]:
+    data = resources.files("bot.redaction").joinpath("first_names.toml").read_text("utf-8")
+    lists = tomllib.loads(data)["names"].values()
+    return frozenset(name for names in lists for name in names.split())
+
+
+GIVEN_NAMES = _given_names()
+_GIVEN = r"[A-ZÀ-Ý][a-zà-ÿ']{1,20}"
+# "de lijst van Rob", "is Yara Postma bij ons begonnen": a capitalised word inside a sentence
+# (after a word or a comma, not after a number: "5 Jan") that is a given name, with the surname
+# after it. Checked against GIVEN_NAMES in :func:`name_hits`.
+IN_SENTENCE = re.compile(
+    rf"(?<=[a-zà-ÿ,;)] )(?P<value>(?P<given>{_GIVEN}(?:-{_GIVEN})?)"
+    rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
+)
+_SAINT = re.compile(r"(?i:\b(?:sint|st\.?|saint|sankt)[ -]$)")
+
 # "2 kinderen (Jayden 6 en Mila 3)": children listed with their ages in parentheses.
 CHILDREN_LISTED = re.compile(
     r"(?i:\b(?:kinderen|kids|children|kinder|zoons|dochters|kleinkinderen))\b[^.()\n]{0,30}?"
@@ -278,6 +299,10 @@ _NOT_NAMES = frozenset(
         "Trying",
         "Worried",
         "Moving",
+        # shops named after a person: "bij Albert Heijn", "bij Hans Anders"
+        "Heijn",
+        "Anders",
+        "Linders",
         # software and devices people call by name: "onze Teams", "mijn Outlook (2)"
         "Teams",
         "Outlook",
@@ -392,6 +417,18 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
             start = match.start("list") + child.start("value")
             if _is_name(child.group("value"), colleagues):
                 hits.append(Hit(start, start + len(child.group("value")), "name"))
+    for match in IN_SENTENCE.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if match.group("given") not in GIVEN_NAMES or _SAINT.search(before):
+            continue
+        words = match.group("value").split(" ")
+        if len(words) == 2 and words[1] in _NOT_NAMES:
+            continue  # "bij Albert Heijn": a shop, "met Jan Team": no surname
+        while len(words) > 1 and (words[-1] in _NOT_NAMES or words[-1].lower() in _TUSSEN_SET):
+            words.pop()
+        value = " ".join(words)
+        if _is_name(value, colleagues):
+            hits.append(Hit(match.start(), match.start() + len(value), "name"))
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
     for pattern in (*patterns, FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE):
         for match in pattern.finditer(text):

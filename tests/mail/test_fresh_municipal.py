@@ -54,7 +54,9 @@ def test_the_third_fresh_set_is_cleaned_and_routed() -> None:
     figures = evaluate_corpus(FRESH3).figures
     assert figures["kind"] == 1.0
     assert figures["pii_leaked"] == 0
-    assert figures["must_contain"] == 1.0
+    # 35/36: one key sentence names a child by first name ("whether Samuel is eligible for
+    # school transport"); the writer did not count it as personal data, redaction now does
+    assert figures["must_contain"] >= 0.97
     assert figures["must_not_contain"] == 1.0
     assert figures["posted_external"] == 0
     assert figures["group"] >= 0.88
@@ -66,12 +68,15 @@ def test_the_blind_sets_keep_what_their_misses_taught() -> None:
     sixth set's names, German phones and addresses), nothing is posted into the contractor's
     or the housing corporation's channel, and few mails land in a wrong group."""
     # (set, group right, question kept, posted wrong at most): set 8's florist signs as
-    # "Bloemen Ilse", and her "bloemen" goes with her name
+    # "Bloemen Ilse", and her "bloemen" goes with her name; a given name inside a sentence is
+    # redacted since the tenth set, and one key sentence of set 5 and two of set 7 name a
+    # child or a neighbour by first name ("Heeft Daan recht op leerlingenvervoer"), which
+    # their writers did not count as personal data
     floors: list[tuple[Path, float, float, int]] = [
         (FRESH4, 0.88, 1.0, 3),
-        (FRESH5, 0.88, 1.0, 3),
+        (FRESH5, 0.88, 0.97, 3),
         (FRESH6, 0.8, 1.0, 3),
-        (FRESH7, 0.8, 1.0, 3),
+        (FRESH7, 0.8, 0.95, 3),
         (FRESH8, 0.6, 0.97, 5),
     ]
     for corpus, floor, kept, wrong in floors:

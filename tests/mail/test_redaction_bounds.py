@@ -49,6 +49,11 @@ HOSTILE = {
     "table cells": "| Naam | ",
     "document shapes": "NW3F7K9L",
     "no-break spaces": " \u00a0",
+    # a given name inside a sentence once looked back to the start for "Sint": 5 s at 100k
+    "given names": "van Jan Jan ",
+    "roles and ages": "onze voorzitter, Jan Jan, (Jan, 1) ",
+    "children listed": "kinderen (Jan 1 en Jan 2 en ",
+    "parenthesised addresses": "(Jan Jan 12, ",
 }
 
 

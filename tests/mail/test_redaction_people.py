@@ -132,6 +132,13 @@ from bot.redaction import Redactor, redact
         ("Haar medewerkernummer is 20871.", ["20871"], ["Haar"]),
         ("assessment number 4400.1287.331", ["1287"], ["assessment"]),
         ("Unsere Nummer laut Bescheid (Subjektnummer): 700418552.", ["700418552"], ["laut"]),
+        # a given name inside a sentence, with its surname; months, saints and shops stay
+        ("Zie het bericht van Rob hieronder.", ["Rob"], ["hieronder"]),
+        ("Maandag is Yara Postma bij ons begonnen.", ["Yara", "Postma"], ["bij ons"]),
+        ("geboren op 2-2-1991, Pieter-Jan op 3-3-1992", ["Pieter", "-Jan"], [" op "]),
+        ("We gaan met Jan de Vries praten.", ["Vries"], ["praten"]),
+        ("op 5 Jan 2025 in de Sint Jan, bij Albert Heijn", [], ["5 Jan", "Sint Jan", "Albert"]),
+        ("ik woon in Ede en werk in Emmen bij de Rabobank", [], ["Ede", "Emmen", "Rabobank"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
