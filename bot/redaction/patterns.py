@@ -132,9 +132,10 @@ _NOT_A_PLACE = (
     r"frage)\b"
 )
 # "T. Jansen\nVogelzang 23": a line that is only a name and a house number (with a postcode
-# and place, or not) is the address line of a signature.
+# and place, or not) right under another line is the address line of a signature; a subject
+# or a line of its own ("Wmo 2", "Vraag 3") is not.
 LINE_ADDRESS = re.compile(
-    rf"(?m:^ {{0,4}}(?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
+    rf"(?m:(?<=[^\n]\n) {{0,4}}(?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
     rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
     rf"[ ,]{{0,3}}(?:[1-9]\d{{3}} ?[A-Z]{{2}})?[ ,]{{0,3}}(?:[A-Z][\wÀ-ÿ'-]{{1,25}})? {{0,4}}$)"
 )

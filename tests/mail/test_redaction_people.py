@@ -126,6 +126,8 @@ from bot.redaction import Redactor, redact
         ("Meneer Jansen (Vogelzang 19) laat zijn hond los", ["Vogelzang 19"], ["hond"]),
         ("Zie (Hoofdstuk 4), (Groep 8) en (Deel 2).", [], ["Hoofdstuk 4", "Groep 8", "Deel 2"]),
         ("T. Jansen\nVogelzang 23", ["Vogelzang 23"], ["T."]),
+        ("Wmo 2", [], ["Wmo 2"]),  # a subject, or a line of its own, is no address line
+        ("Hallo,\n\nVraag 3\nkan dat?", [], ["Vraag 3"]),
         ("Hoofdstuk 4\nZaterdag 12\nWeek 12", [], ["Hoofdstuk 4", "Zaterdag 12", "Week 12"]),
         ("mijn wagen (1-KTR-482) inschrijven", ["KTR"], ["mijn wagen"]),
         ("Ons relatienummer bij de belastingen staat op de brief: 4107 3552.", ["3552"], []),
