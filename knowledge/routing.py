@@ -35,6 +35,10 @@ _MAX_PAST = 1_000  # past texts per group read for its domains and words
 _HISTORY_MIN_WORD = 5  # shorter words of past texts are no evidence ("thuis", "even")
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
+# How people reach the gemeente ("bel me op mijn telefoon", "telefonisch bereikbaar"): a
+# group's keyword for them ("telefoon" of ICT) counts for this share only.
+_CONTACT_WORDS = frozenset(("telefoon", "telefonisch", "bellen", "gebeld", "terugbellen", "mailen"))
+_CONTACT_SHARE = 0.3
 _GENERIC = frozenset(
     (
         "gemeente", "gemeenten", "gemeentes", "gemeentelijk", "gemeentelijke", "gemeentehuis",
@@ -153,6 +157,9 @@ GLOSSARY: dict[str, str] = {
     "noise nuisance": "geluidsoverlast",
     "dormer": "dakkapel",
     "extension to": "aanbouw",
+    "planning permission": "omgevingsvergunning",
+    "convert": "verbouwen",
+    "conversion": "verbouwing",
     "demolition": "sloopmelding",
     "street light": "straatverlichting",
     "streetlight": "straatverlichting",
@@ -444,6 +451,8 @@ _GLOSSARY_WORDS = {
 }
 
 
+_GLOSSARY_BY_LENGTH = sorted(_GLOSSARY_WORDS.items(), key=lambda item: -len(item[0]))
+
 # English glossary words that are Dutch words with another meaning ("landelijk register" is
 # no registration at the town hall): they count only where the text around them is English.
 _ENGLISH_ONLY = frozenset({"register", "grave", "tax", "grant"})
@@ -453,12 +462,17 @@ def expand_glossary(text: str, english: frozenset[str] | None = None) -> str:
     """``text`` folded, with the Dutch words of the glossary words it uses; ``english``: the
     words of its English lines (None: every word may be English)."""
     folded = fold(_PLACEHOLDER.sub(" ", _CONTACT_LABEL.sub(" ", text)))
-    extra = [
-        GLOSSARY[source]
-        for source, word in _GLOSSARY_WORDS.items()
-        if word.search(folded)
-        and (english is None or source not in _ENGLISH_ONLY or source in english)
-    ]
+    extra: list[str] = []
+    # Longer sources first, and what one matched is no longer there for a shorter one: a
+    # "residence permit" is no building "permit".
+    rest = folded
+    for source, word in _GLOSSARY_BY_LENGTH:
+        if word.search(rest) and (
+            english is None or source not in _ENGLISH_ONLY or source in english
+        ):
+            extra.append(GLOSSARY[source])
+            if " " in source:
+                rest = word.sub(" ", rest)
     return folded + (" " + " ".join(extra) if extra else "")
 
 
@@ -936,6 +950,8 @@ class Router:
             for term, group_id, weight in self._matches(word, word not in english):
                 if len(term) <= shortest:
                     continue
+                if word in _CONTACT_WORDS:
+                    weight *= _CONTACT_SHARE
                 matched[group_id] = max(matched.get(group_id, 0.0), weight)
                 # Each known term counts once: "verhuizen" and "verhuizing" are one piece of
                 # evidence, not two.

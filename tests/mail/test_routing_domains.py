@@ -446,3 +446,43 @@ def test_a_short_words_plural_and_a_domain_word_that_begins_with_a_keyword_count
     assert router.route("Telt een erfenis mee voor mijn bijstandsuitkering?").group_id == (
         "sociaal"
     )
+
+
+def test_a_residence_permit_is_no_building_permit() -> None:
+    router = Router(TERSE)
+    text = "I have a residence permit for my orientation year. Can I register at this address?"
+    assert router.scores(text)["vergunningen"] == 0
+    assert router.route("Do I need a building permit to convert my garage?").group_id == (
+        "vergunningen"
+    )
+
+
+def test_how_people_reach_the_gemeente_says_little_about_the_question() -> None:
+    groups = [*TERSE[:5], GroupProfile("ict", "ICT", "Werkplek", ("telefoon", "laptop"))]
+    router = Router(groups)
+    care = (
+        "Mijn vader kan na zijn heupoperatie de trap niet meer op en slaapt in zijn stoel. "
+        "U kunt mij bellen op mijn telefoon, liefst na vijven."
+    )
+    assert router.route(care).group_id == "sociaal"
+    assert router.route("Mijn telefoon van de zaak start niet meer op.").group_id == "ict"
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        (
+            "Ik wil na de geboorte van ons kind een dag minder werken, hoe vraag ik dat aan?",
+            "personeel",
+        ),
+        ("Ik heb op de link in een verdachte mail geklikt en mijn wachtwoord ingevuld.", "privacy"),
+        ("Op jullie site staan de oude openingstijden van het gemeentehuis.", "communicatie"),
+    ],
+)
+def test_more_of_the_fields_everyday_words(question: str, group: str) -> None:
+    groups = [
+        *TERSE,
+        GroupProfile("privacy", "Privacy", "AVG en informatiebeveiliging"),
+        GroupProfile("communicatie", "Communicatie", "Website en pers"),
+    ]
+    assert Router(groups).route(question).group_id == group
