@@ -33,12 +33,12 @@ _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-
 _MAX_TEXT = 20_000
 _MAX_PAST = 1_000  # past texts per group read for its domains and words
 _HISTORY_MIN_WORD = 5  # shorter words of past texts are no evidence ("thuis", "even")
-# Words every mail to or within a municipality uses: never a topic, wherever they stand
-# (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 # How people reach the gemeente ("bel me op mijn telefoon", "telefonisch bereikbaar"): a
 # group's keyword for them ("telefoon" of ICT) counts for this share only.
 _CONTACT_WORDS = frozenset(("telefoon", "telefonisch", "bellen", "gebeld", "terugbellen", "mailen"))
 _CONTACT_SHARE = 0.3
+# Words every mail to or within a municipality uses: never a topic, wherever they stand
+# (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
     (
         "gemeente", "gemeenten", "gemeentes", "gemeentelijk", "gemeentelijke", "gemeentehuis",
@@ -870,7 +870,7 @@ class Router:
                 found[group_id] = (weight, term)
 
         stem = _stem(token)
-        # the plural of a short word the stem leaves alone: "kavels", "bomen" stays
+        # the plural in -s of a word too short for the stem to touch: "kavels"
         singular = token[:-1] if len(token) >= 5 and token.endswith("s") else token
         key = next((k for k in (stem, singular) if k in weights), token)
         direct = weights.get(key)
