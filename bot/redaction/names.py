@@ -82,8 +82,8 @@ _RELATIONS = (
     r"zoontje|dochtertje|kleinzoontje|kleindochtertje|buurjongetje|neefje|nichtje|broertje|"
     r"zusje|kindje|kleinkind|mother-in-law|father-in-law|son-in-law|daughter-in-law|"
     r"grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|voorzitter|"
-    r"penningmeester|secretaris|bestuurslid|vrijwilliger|vrijwilligster|klantmanager|"
-    r"schwiegermutter|schwiegervater"
+    r"penningmeester|secretaris|bestuurslid|vrijwilliger|vrijwilligster|schwiegermutter|"
+    r"schwiegervater"
 )
 RELATIVE = re.compile(
     rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
@@ -156,7 +156,7 @@ _CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?
 AGED = re.compile(
     r"(?i:\b(?:zoon|dochter|kind|kinderen|jongen|meisje|buurjongen|buurmeisje|kleinzoon|"
     r"kleindochter|neef|nicht|broer|zus|leerling|pupil|son|daughter|boy|girl|child|"
-    r"grandson|granddaughter|sohn|tochter|kind|junge|mädchen|enkel|enkelin))\b[^.()\n]{0,40}?"
+    r"grandson|granddaughter|sohn|tochter|junge|mädchen|enkel|enkelin))\b[^.()\n]{0,40}?"
     rf"\((?P<value>{NAME}), {{1,2}}\d{{1,2}}(?: (?:jaar|jr\.?|years?|jahre))?\)"
 )
 # "Hoi Annemiek,", "Beste Kees!": the person a mail greets.

@@ -128,34 +128,32 @@ _NOT_A_PLACE = (
     r"sunday|jahr|januar|februar|april|juni|juli|august|september|oktober|november|dezember|"
     r"seite|kapitel|abschnitt|gruppe|klasse|raum|zimmer|halle|gleis|bahnsteig|tisch|platz|"
     r"deel|onderdeel|vraag|optie|variant|scenario|model|type|serie|seizoen|aflevering|les|"
-    r"module|periode|kwartaal|part|question|option|model|type|season|episode|lesson|teil|"
-    r"frage)\b"
+    r"module|periode|kwartaal|part|question|option|season|episode|lesson|teil|frage)\b"
+)
+# A street by its name, without a suffix, and a house number: "Eendenkooi 22", "Het Rietveld
+# 12"; what the patterns below find after their cue.
+_NAMED_HOUSE = (
+    rf"(?!{_NOT_A_PLACE}){_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER}"
 )
 # "T. Jansen\nVogelzang 23": a line that is only a name and a house number (with a postcode
 # and place, or not) right under another line is the address line of a signature; a subject
 # or a line of its own ("Wmo 2", "Vraag 3") is not.
 LINE_ADDRESS = re.compile(
-    rf"(?m:(?<=[^\n]\n) {{0,4}}(?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
-    rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
+    rf"(?m:(?<=[^\n]\n) {{0,4}}(?P<value>{_NAMED_HOUSE})"
     rf"[ ,]{{0,3}}(?:[1-9]\d{{3}} ?[A-Z]{{2}})?[ ,]{{0,3}}(?:[A-Z][\wÀ-ÿ'-]{{1,25}})? {{0,4}}$)"
 )
 # "in das Haus Kraaiennest 8", "het huis Dorpsstraat 3": a home named by its address.
 HOME_ADDRESS = re.compile(
     r"(?<![\w-])(?i:das|het|ons|onze|unser|the|our|mijn|my|mein) (?i:haus|huis|woning|wohnung|"
-    rf"house|home) (?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
-    rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
+    rf"house|home) (?P<value>{_NAMED_HOUSE})"
 )
-PLACE_ADDRESS = re.compile(
-    rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}"
-    rf"(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER})"
-)
+PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
 # "de heer Bakker (Zonnedauw 21, Nijeveld)", "ons huis (Wielewaal 31)": a name and a house
 # number in parentheses, with or without a place, is an address, street suffix or not.
 BRACKETED_ADDRESS = re.compile(
-    rf"\((?P<value>(?!{_NOT_A_PLACE}){_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}}"
-    rf" {_HOUSE_NUMBER})(?:,? {{1,2}}(?:'s-)?[A-Z][\wÀ-ÿ'-]{{1,25}}"
+    rf"\((?P<value>{_NAMED_HOUSE})(?:,? {{1,2}}(?:'s-)?[A-Z][\wÀ-ÿ'-]{{1,25}}"
     rf"(?: [A-Za-z][\wÀ-ÿ'-]{{1,25}}){{0,2}})?\)"
 )
 CITY_AFTER = re.compile(
