@@ -21,8 +21,9 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
+from knowledge.domain_words import DomainWords, features, load_domain_words
 from knowledge.language import detect
-from knowledge.text import NO_TOPIC, STOPWORDS
+from knowledge.text import NO_TOPIC, STOPWORDS, light_stem
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
@@ -31,6 +32,8 @@ _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
 _MAX_TEXT = 20_000
+NONE_RULE = False
+STRENGTH_FROM_WORDS = False
 _MAX_PAST = 1_000  # past texts per group read for its domains and words
 _HISTORY_MIN_WORD = 5  # shorter words of past texts are no evidence ("thuis", "even")
 # How people reach the gemeente ("bel me op mijn telefoon", "telefonisch bereikbaar"): a
@@ -434,15 +437,6 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-def _stem(token: str) -> str:
-    """A light Dutch/English stem: plural and inflection endings off long words."""
-    if len(token) > 6:
-        for suffix in ("tjes", "jes", "en", "es", "s", "e"):
-            if token.endswith(suffix) and len(token) - len(suffix) >= 5:
-                return token[: -len(suffix)]
-    return token
-
-
 # A glossary word counts as a whole word (or its plural): the "register" in "nachtregister"
 # is no English "register", the "tax" in "taxi" no tax.
 _GLOSSARY_WORDS = {
@@ -590,12 +584,24 @@ class Router:
     HISTORY_SUPPORT = 2.0  # texts with the word that give half its weight ...
     HISTORY_DOUBT = 0.5  # ... after this much of a text: a word of one text may be its accident
     HISTORY_MIN = 0.05  # weaker words (in units of one domain term) are not kept
+    # What the domain a question is most likely about (knowledge.domain_words, learned from
+    # questions of other deployments) adds to the groups that stand for it, in domain terms.
+    LEARNED_WEIGHT = 1.5
 
     def __init__(
-        self, groups: Sequence[GroupProfile], domains: Sequence[Domain] | None = None
+        self,
+        groups: Sequence[GroupProfile],
+        domains: Sequence[Domain] | None = None,
+        domain_words: DomainWords | None = None,
     ) -> None:
+        """``domains``: the shipped vocabulary when None; ``domain_words``: the shipped
+        model (:mod:`knowledge.domain_words`) when None and the domains are the shipped ones,
+        none when they are not (its domains are those of the shipped vocabulary)."""
         self.groups = list(groups)
         self.domains = list(load_domains() if domains is None else domains)
+        if domain_words is None and domains is None:
+            domain_words = load_domain_words()
+        self._domain_words = domain_words
         # "wonen", "verkeer": they name a group's domain, and are everyday words in questions
         self._names_only = {
             word for domain in self.domains for name in domain.names for word in tokens(name)
@@ -604,6 +610,7 @@ class Router:
         self._named = {group.id: self._named_domains(group) for group in self.groups}
         self._claimed: set[str] = set().union(*self._named.values())
         self._index = self._build(self.groups)
+        self._domain_share = self._domain_shares()
         self._cache: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
     def group_domains(self, group: GroupProfile) -> list[Domain]:
@@ -624,7 +631,7 @@ class Router:
     def _named_domains(self, group: GroupProfile) -> set[str]:
         own = " ".join([group.name, group.description, *group.keywords])
         text = " " + " ".join(tokens(own)) + " "
-        stems = {_stem(w) for w in tokens(own)}
+        stems = {light_stem(w) for w in tokens(own)}
         # "Belastingsamenwerking", "Omgevingswetloket": a team named by a compound whose
         # first part names the domain.
         heads = {
@@ -637,14 +644,14 @@ class Router:
         def found(phrase: str) -> bool:
             words = tokens(phrase)
             if len(words) == 1:
-                stem = _stem(words[0])
+                stem = light_stem(words[0])
                 return stem in stems or (len(stem) >= 6 and stem in heads)
             return f" {' '.join(words)} " in text
 
         def same_word(phrase: str) -> str:
             # "evenement" and "evenementen" are one word of the group's, not two
             words = tokens(phrase)
-            return _stem(words[0]) if len(words) == 1 else " ".join(words)
+            return light_stem(words[0]) if len(words) == 1 else " ".join(words)
 
         learned = self._learned.get(group.id, set())
         return {
@@ -670,7 +677,7 @@ class Router:
             mentions: Counter[str] = Counter()
             for text in texts:
                 words = tokens(text[:_MAX_TEXT])
-                stems = {_stem(w) for w in words}
+                stems = {light_stem(w) for w in words}
                 joined = f" {' '.join(words)} "
                 for domain_id, (singles, phrases) in vocabulary:
                     if not singles.isdisjoint(stems) or any(p in joined for p in phrases):
@@ -718,7 +725,7 @@ class Router:
             # each text's words, once per text
             texts = [
                 {
-                    _stem(word)
+                    light_stem(word)
                     for word in words
                     if _HISTORY_MIN_WORD <= len(word) <= _MAX_WORD
                     and word.isalpha()
@@ -793,7 +800,7 @@ class Router:
                             continue  # "over" in "overleg over het centrumplan" is no topic
                         # A word of a multi-word keyword says less than the whole keyword.
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
-                        self._add(index, _stem(word), group.id, weight * share)
+                        self._add(index, light_stem(word), group.id, weight * share)
             named = self._named.get(group.id, set())
             for domain in self.group_domains(group):
                 # A narrower domain a group stands for without naming it lends its words,
@@ -820,7 +827,7 @@ class Router:
                         slot = index.domain.setdefault("".join(words), {})
                         slot[group.id] = max(slot.get(group.id, 0.0), base)
                     elif words:
-                        slot = index.domain.setdefault(_stem(words[0]), {})
+                        slot = index.domain.setdefault(light_stem(words[0]), {})
                         slot[group.id] = max(slot.get(group.id, 0.0), base)
         # Terms shared by many groups say little: scale by an inverse group frequency.
         n = max(1, len(groups))
@@ -869,7 +876,7 @@ class Router:
             if weight > found.get(group_id, (0.0, ""))[0]:
                 found[group_id] = (weight, term)
 
-        stem = _stem(token)
+        stem = light_stem(token)
         # the plural in -s of a word too short for the stem to touch: "kavels"
         singular = token[:-1] if len(token) >= 5 and token.endswith("s") else token
         key = next((k for k in (stem, singular) if k in weights), token)
@@ -924,6 +931,29 @@ class Router:
         return word in self._index.weights or word in self._index.domain
 
     def scores(self, text: str) -> dict[str, float]:
+        """Each group's evidence for ``text``: its words (:meth:`word_scores`) and the domain
+        the question most likely is about (:meth:`learned_scores`)."""
+        totals = self.word_scores(text)
+        for group_id, extra in self.learned_scores(text).items():
+            totals[group_id] += extra
+        return totals
+
+    def learned_scores(self, text: str) -> dict[str, float]:
+        """What the domain words learned from other deployments' questions give each group
+        that stands for the question's likely domain: at most ``LEARNED_WEIGHT`` domain
+        terms in all."""
+        if self._domain_words is None:
+            return {}
+        likely = self._domain_words.probabilities(features(tokens(text[:_MAX_TEXT])))
+        unit = self._term_unit(len(self.groups))
+        result: dict[str, float] = {}
+        for domain_id, probability in likely.items():
+            for group_id, share in self._domain_share.get(domain_id, {}).items():
+                weight = self.LEARNED_WEIGHT * unit * probability * share
+                result[group_id] = result.get(group_id, 0.0) + weight
+        return result
+
+    def word_scores(self, text: str) -> dict[str, float]:
         english = _english_words(text[:_MAX_TEXT])
         expanded = expand_glossary(text[:_MAX_TEXT], english)
         words = _TOKEN.findall(expanded)
@@ -960,7 +990,7 @@ class Router:
                 if weight > previous:
                     totals[group_id] += weight - previous
                     counted[(family, group_id)] = weight
-            stem = _stem(word)
+            stem = light_stem(word)
             for group_id, weight in self._index.history.get(stem, {}).items():
                 # what the history adds to the group's own words and domains for this word
                 extra = weight - matched.get(group_id, 0.0)
@@ -982,18 +1012,33 @@ class Router:
                     totals[group_id] += weight
         return totals
 
+    def _domain_shares(self) -> dict[str, dict[str, float]]:
+        """domain -> group -> the group's share of it (a domain two groups stand for is
+        half each one's)."""
+        owners: dict[str, list[str]] = {}
+        for group in self.groups:
+            for domain in self.group_domains(group):
+                owners.setdefault(domain.id, []).append(group.id)
+        return {d: {g: 1.0 / len(groups) for g in groups} for d, groups in owners.items()}
+
     def route(self, text: str) -> Route:
-        totals = self.scores(text)
+        words = self.word_scores(text)
+        totals = dict(words)
+        for group_id, extra in self.learned_scores(text).items():
+            totals[group_id] += extra
         ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
         choices = tuple(RouteChoice(g, round(s, 4)) for g, s in ranked)
-        if not ranked or ranked[0][1] <= 0:
+        # the learned domain words alone name no group (they still order the choices)
+        if not ranked or max(words.values(), default=0.0) <= 0:
             return Route(None, 0.0, choices)
         best = ranked[0][1]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (best - second) / best
         # Evidence in units of one domain term seen by one group (its weight after the idf):
-        # a route on a part of one word is a guess, however far ahead of the others.
-        units = best / self._term_unit(len(self.groups))
+        # a route on a part of one word is a guess, however far ahead of the others. The
+        # learned domain words order the groups and widen or narrow the margin, but add no
+        # strength: a question none of whose words a group knows is asked about.
+        units = max(words.values()) / self._term_unit(len(self.groups))
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         chosen = next(g for g in self.groups if g.id == ranked[0][0])
@@ -1021,7 +1066,7 @@ def _vocabulary(domain: Domain) -> tuple[frozenset[str], tuple[str, ...]]:
     for phrase in (*domain.anchors, *domain.terms):
         words = tokens(phrase)
         if len(words) == 1:
-            singles.add(_stem(words[0]))
+            singles.add(light_stem(words[0]))
         elif words:
             phrases.append(f" {' '.join(words)} ")
     return frozenset(singles), tuple(phrases)

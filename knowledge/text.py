@@ -130,6 +130,16 @@ def is_topic_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def light_stem(token: str) -> str:
+    """A light Dutch/English stem for routing: plural and inflection endings off long words
+    (one word form for "aanvragen" and "aanvraag" is the full stemmer's job, not this)."""
+    if len(token) > 6:
+        for suffix in ("tjes", "jes", "en", "es", "s", "e"):
+            if token.endswith(suffix) and len(token) - len(suffix) >= 5:
+                return token[: -len(suffix)]
+    return token
+
+
 def stem(word: str, lang: str = "nl") -> str:
     """The stem of a folded word in its language (``nl``, ``en`` or ``de``; Dutch for any
     other); short words and acronyms are kept as they are."""

@@ -37,6 +37,7 @@ from bot.importers.slack_export_reader import SlackExport
 from bot.mail.policy import asks_for_group
 from bot.mail.trim import trim_reply
 from bot.mail.understand import MailReader
+from knowledge.domain_words import load_domain_words
 from knowledge.evaluation import HALVES, dev_half
 from knowledge.routing import Domain, Router, profiles_from
 
@@ -122,7 +123,8 @@ def past_texts_from_half(
     records): a channel's history after moderators chose the groups of that half."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
     profiles = profiles_from(config.groups, past, external_groups(corpus))
-    reader = MailReader(config, Router(profiles, domains))
+    domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
+    reader = MailReader(config, Router(profiles, domains, domain_words))
     learned = {group_id: list(texts) for group_id, texts in (past or {}).items()}
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     for name, want in sorted(expected.items()):
@@ -150,7 +152,9 @@ def evaluate_corpus(
     ``domains``: another domain vocabulary (``[]``: none) than the shipped one."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
     external = external_groups(corpus)
-    router = Router(profiles_from(config.groups, past, external), domains)
+    # the corpus measured is left out of the learned domain words (it is unseen data)
+    domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
+    router = Router(profiles_from(config.groups, past, external), domains, domain_words)
     reader = MailReader(config, router)
     threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())

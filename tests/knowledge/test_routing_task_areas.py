@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.routing import GroupProfile, Router
+from knowledge.domain_words import DomainWords
+from knowledge.routing import Domain, GroupProfile, Router
+
+
+def words_router(groups: list[GroupProfile], domains: list[Domain] | None = None) -> Router:
+    """The vocabulary's task areas alone: the domain words learned from other deployments'
+    questions (tests/knowledge/test_domain_words.py) can reorder close groups."""
+    return Router(groups, domains, DomainWords({}, {}))
+
 
 CITY = [
     GroupProfile("vth", "Vergunningen & Handhaving", "Omgevingsvergunningen en toezicht"),
@@ -60,35 +68,39 @@ CITY = [
     ],
 )
 def test_a_citys_teams_are_found_through_their_task_areas(question: str, group: str) -> None:
-    assert Router(CITY).route(question).group_id == group
+    assert words_router(CITY).route(question).group_id == group
 
 
 def test_a_team_that_names_schools_takes_school_transport_from_the_social_team() -> None:
     """The team named "Onderwijs" claims the schools area: the youth care team, which
     stands for it where no team names schools, gets no school transport evidence here."""
-    scores = Router(CITY).scores("Wie regelt het leerlingenvervoer naar de nieuwe school?")
+    scores = words_router(CITY).word_scores(
+        "Wie regelt het leerlingenvervoer naar de nieuwe school?"
+    )
     assert scores["leerplicht"] > 0
     assert scores["wijkteam"] == 0
 
 
 def test_where_no_team_names_schools_the_social_team_stands_for_them() -> None:
     groups = [g for g in CITY if g.id != "leerplicht"]
-    route = Router(groups).route("Wie regelt het leerlingenvervoer naar de speciale school?")
+    route = words_router(groups).route("Wie regelt het leerlingenvervoer naar de speciale school?")
     assert route.group_id == "wijkteam"
 
 
 def test_an_unnamed_narrower_area_lends_its_words_but_not_its_name() -> None:
     """The public space team stands for traffic where no team names it: a zebra crossing is
     its question, but the bare word "verkeer" in an event's street closure is not."""
-    router = Router([g for g in CITY if g.id in ("vth", "buiten")])
-    assert router.scores("Kan er een zebrapad bij de school komen?")["buiten"] > 0
-    assert router.scores("De straat gaat die middag dicht voor verkeer.")["buiten"] == 0
+    router = words_router([g for g in CITY if g.id in ("vth", "buiten")])
+    assert router.word_scores("Kan er een zebrapad bij de school komen?")["buiten"] > 0
+    assert router.word_scores("De straat gaat die middag dicht voor verkeer.")["buiten"] == 0
 
 
 def test_once_a_team_names_traffic_the_public_space_team_no_longer_stands_for_it() -> None:
     named = GroupProfile("verkeer", "Verkeer en vervoer", "Verkeersbesluiten")
     buiten = next(g for g in CITY if g.id == "buiten")
-    scores = Router([named, buiten]).scores("Er wordt hier veel te hard gereden, een drempel?")
+    scores = words_router([named, buiten]).word_scores(
+        "Er wordt hier veel te hard gereden, een drempel?"
+    )
     assert scores["verkeer"] > 0
     assert scores["buiten"] == 0
 
@@ -103,7 +115,7 @@ PERMITS_AND_ORDER = [
 def test_a_team_that_names_the_apv_takes_its_permits_and_leaves_building_to_the_permits_team() -> (
     None
 ):
-    router = Router(PERMITS_AND_ORDER)
+    router = words_router(PERMITS_AND_ORDER)
     terras = router.route("Wij willen een terras voor ons café, welke vergunning?")
     assert terras.group_id == "oov" or terras.confidence < 0.35  # never posted to building
     assert router.route("Mag ik een collecte houden voor het goede doel?").group_id == "oov"
@@ -113,7 +125,7 @@ def test_a_team_that_names_the_apv_takes_its_permits_and_leaves_building_to_the_
 
 
 def test_where_nobody_names_the_apv_its_permits_and_their_events_go_to_the_permits_team() -> None:
-    router = Router([PERMITS_AND_ORDER[0], PERMITS_AND_ORDER[2]])
+    router = words_router([PERMITS_AND_ORDER[0], PERMITS_AND_ORDER[2]])
     assert router.route("Mogen we een terras bij de snackbar?").group_id == "vth"
     assert router.route("We organiseren een kermis op het plein in mei.").group_id == "vth"
 
@@ -121,17 +133,19 @@ def test_where_nobody_names_the_apv_its_permits_and_their_events_go_to_the_permi
 def test_an_everyday_word_names_a_team_but_is_no_evidence_in_a_question() -> None:
     """ "Wonen" makes the housing team the housing domain's; "wij wonen hier" in a question
     about a garden shed is no housing question."""
-    router = Router(PERMITS_AND_ORDER)
+    router = words_router(PERMITS_AND_ORDER)
     assert router.route("Hoe kom ik aan een urgentieverklaring voor een huurwoning?").group_id == (
         "wonen"
     )
-    assert router.scores("Wij wonen hier tien jaar en willen een tuinhuis bouwen.")["wonen"] == 0
+    assert (
+        router.word_scores("Wij wonen hier tien jaar en willen een tuinhuis bouwen.")["wonen"] == 0
+    )
 
 
 def test_a_team_named_by_a_compound_or_an_abbreviation_stands_for_its_domain() -> None:
     """ "Belastingsamenwerking" is the tax team, "Klantmanagers PW" the benefits team, "BOR"
     the public space: names municipal teams give themselves."""
-    router = Router(
+    router = words_router(
         [
             GroupProfile("bel", "Belastingsamenwerking", "Heffen en innen"),
             GroupProfile("pw", "Klantmanagers", "PW en re-integratie"),
@@ -147,7 +161,7 @@ def test_a_team_named_by_a_compound_or_an_abbreviation_stands_for_its_domain() -
 
 
 def test_a_field_team_for_enforcement_leaves_the_permits_to_the_permit_team() -> None:
-    router = Router(
+    router = words_router(
         [
             GroupProfile("loket", "Omgevingsloket", "Vergunningen en ruimtelijke ordening"),
             GroupProfile("hh", "Toezicht en Handhaving", "Veldteam en controles"),
@@ -161,7 +175,7 @@ def test_a_field_team_for_enforcement_leaves_the_permits_to_the_permit_team() ->
 def test_the_clusters_a_gemeente_is_organised_in_stand_for_their_domains() -> None:
     """ "Cluster Ruimte: fysiek domein", "Cluster Dienstverlening": the coarse clusters many
     gemeenten have; "Interne dienstverlening" is no public counter."""
-    router = Router(
+    router = words_router(
         [
             GroupProfile("ruimte", "Cluster Ruimte", "Fysiek domein"),
             GroupProfile("samenleving", "Cluster Samenleving", "Sociaal domein"),

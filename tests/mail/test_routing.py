@@ -54,8 +54,8 @@ def test_a_contact_label_before_a_removed_number_is_not_a_topic() -> None:
 
 
 def test_the_same_term_twice_counts_once() -> None:
-    once = ROUTER.scores("printer")["ict"]
-    assert ROUTER.scores("printer printers printer")["ict"] == once
+    once = ROUTER.word_scores("printer")["ict"]
+    assert ROUTER.word_scores("printer printers printer")["ict"] == once
 
 
 def test_confidence_is_lower_when_two_groups_fit() -> None:

@@ -423,14 +423,14 @@ def test_a_short_word_counts_only_as_a_term_of_its_own() -> None:
     router = Router(TERSE)
     assert router.route("De pc op de balie start niet.").group_id == "ict"
     # "pc" is no part of another word, and an unknown two-letter word is no evidence
-    assert router.scores("De pcr-test was negatief.")["ict"] == 0
+    assert router.word_scores("De pcr-test was negatief.")["ict"] == 0
     assert router.route("Zo is het en op de ok ligt het.").group_id is None
 
 
 def test_a_word_ending_in_two_letters_more_is_no_compound_of_a_term() -> None:
     # "minimaal" is "minimal", not the "minima" of the income regulations
     router = Router(TERSE)
-    assert router.scores("Het gaat om minimaal drie weken.")["sociaal"] == 0
+    assert router.word_scores("Het gaat om minimaal drie weken.")["sociaal"] == 0
 
 
 def test_a_short_words_plural_and_a_domain_word_that_begins_with_a_keyword_count() -> None:
@@ -451,7 +451,7 @@ def test_a_short_words_plural_and_a_domain_word_that_begins_with_a_keyword_count
 def test_a_residence_permit_is_no_building_permit() -> None:
     router = Router(TERSE)
     text = "I have a residence permit for my orientation year. Can I register at this address?"
-    assert router.scores(text)["vergunningen"] == 0
+    assert router.word_scores(text)["vergunningen"] == 0
     assert router.route("Do I need a building permit to convert my garage?").group_id == (
         "vergunningen"
     )
