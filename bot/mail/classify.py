@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.mail.forwards import REPLIED_NOW
 from bot.mail.parse import ParsedMail
 from bot.mail.trim import trim_reply
 from bot.mail.web_forms import form_reply_to, looks_like_form, without_form_lines
@@ -173,7 +174,10 @@ def is_auto_reply(mail: ParsedMail) -> bool:
     if mail.sender is not None and is_machine_sender(mail.sender.email):
         return not is_web_form(mail)
     subject = mail.subject[:300]
-    if has_automatic_subject(subject):
+    # "Re: Ontvangstbevestiging …" is a person answering the gemeente's acknowledgement: the
+    # words of the subject are the mail answered, and the body decides (replies to
+    # Vraagbaak's own automatic mails are caught by their Message-ID, is_own_mail).
+    if has_automatic_subject(subject) and not REPLIED_NOW.match(subject):
         return True
     # The sender's own words: a person's reply quotes the acknowledgement it answers.
     own_text = trim_reply(mail.text).text

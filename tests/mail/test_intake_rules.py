@@ -168,6 +168,8 @@ AUTOMATIC = [
         "dringende vraag? Bel dan met het algemene nummer.",
         {},
     ),
+    # a reply prefix does not make an acknowledgement a person: its body still says it is one
+    ("Re: Ontvangstbevestiging", "Wij hebben uw melding in goede orde ontvangen.", {}),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
     ("Vraag", "Gewone tekst", {"Precedence": "auto_reply"}),
 ]
@@ -229,6 +231,20 @@ HUMAN = [
     (
         "Question about my permit",
         "I am away until 3 March. Could we move the site visit to the week after?",
+    ),
+    # A person answering the gemeente's acknowledgement or someone's automatic reply: the
+    # subject's words are the mail answered (issue 14, eighth round)
+    (
+        "Re: Ontvangstbevestiging melding openbare ruimte",
+        "De lantaarnpaal doet het na drie weken nog steeds niet. Wanneer komt er iemand?",
+    ),
+    (
+        "Antw: Automatisch antwoord: Vraag over kwijtschelding",
+        "Wie kan mij dan wel helpen nu mevrouw De Vries er niet is? Het is dringend.",
+    ),
+    (
+        "Re: We have received your request",
+        "Thanks. Could you tell me when the inspector will come by? We need to plan.",
     ),
     (
         "Re: Parkeervergunning",
