@@ -27,6 +27,7 @@ from bot.redaction.patterns import (
     BIRTHDATE_BEFORE,
     BORN_SIGN,
     BRACKETED_ADDRESS,
+    CARE_HOME_ROOM,
     CUED_ADDRESS,
     DATE_YEAR,
     DOCUMENT_NUMBER,
@@ -125,6 +126,7 @@ def find_personal_data(
     hits += _value_hits(PLACE_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
+    hits += _value_hits(CARE_HOME_ROOM, text, "address")
     hits += _value_hits(LINE_ADDRESS, text, "address")
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
     hits += postcode_hits(text)

@@ -148,6 +148,15 @@ HOME_ADDRESS = re.compile(
     rf"house|home) (?P<value>{_NAMED_HOUSE})"
 )
 PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")
+# "woonzorgcentrum De Duinroos, kamer 14", "verpleeghuis Avondrood (app. 3)": a resident's
+# room or flat in a care home is where that person lives; a room of an office is not.
+CARE_HOME_ROOM = re.compile(
+    r"(?<![\w-])(?i:woonzorgcentrum|zorgcentrum|verpleeghuis|verzorgingshuis|woonzorgcomplex|"
+    r"zorgcomplex|hospice|revalidatiecentrum|zorghotel|kleinschalig wonen|woongroep|"
+    r"seniorencomplex|aanleunwoning|nursing home|care home|pflegeheim|altenheim|seniorenheim) "
+    rf"(?P<value>{_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,3}},? {{1,2}}\(?"
+    r"(?i:kamer|appartement|app\.?|unit|room|flat|zimmer|wohnung) {1,2}(?:nr\.? ?)?\d{1,4}[a-zA-Z]?\)?)"
+)
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
 # "de heer Bakker (Zonnedauw 21, Nijeveld)", "ons huis (Wielewaal 31)": a name and a house

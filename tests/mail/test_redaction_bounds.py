@@ -54,6 +54,8 @@ HOSTILE = {
     "roles and ages": "onze voorzitter, Jan Jan, (Jan, 1) ",
     "children listed": "kinderen (Jan 1 en Jan 2 en ",
     "parenthesised addresses": "(Jan Jan 12, ",
+    "care home rooms": "verpleeghuis De Aa Bb Cc, kamer ",
+    "english titles": "Mr Dr Mr ",
 }
 
 

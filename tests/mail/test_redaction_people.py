@@ -21,6 +21,28 @@ from bot.redaction import Redactor, redact
             ["mijn rekening"],
         ),
         ("Overmaken ten name van Gerrit Wolters graag.", ["Gerrit", "Wolters"], ["graag"]),
+        # English titles without a full stop (issue 14, eighth round); the Dutch law degree
+        # "mr" and the works council "MR" stay
+        (
+            "The man next door, a Mr Hendrik Beltman, keeps falling in his garden.",
+            ["Hendrik", "Beltman"],
+            ["The man next door", "keeps falling"],
+        ),
+        ("We asked Dr Osei about it.", ["Osei"], ["We asked"]),
+        ("De MR Vergadering is verplaatst; mr De Boer leidt haar.", [], ["MR Vergadering"]),
+        # a resident's room in a care home is where they live; an office's room is not
+        (
+            "Mijn schoonvader woont in verpleeghuis Het Zonnehuis, kamer 31, sinds maart.",
+            ["Zonnehuis", "kamer 31"],
+            ["Mijn schoonvader woont in verpleeghuis", "sinds maart"],
+        ),
+        (
+            "She lives at the care home Rosewood (room 7) now.",
+            ["Rosewood", "room 7"],
+            ["She lives at the care home"],
+        ),
+        ("Het gesprek is in kamer 14 van het gemeentehuis.", [], ["kamer 14"]),
+        ("Woonzorgcentrum De Linde heeft nog 12 kamers vrij.", [], ["De Linde", "12 kamers"]),
         ("Please pay to the account holder, Maria Santos.", ["Santos"], ["Please pay"]),
         (
             "Onze huismeester, Kees, laat u de kelder zien.",
