@@ -60,11 +60,13 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
     "id_document": {"nl": "[documentnummer verwijderd]", "en": "[document number removed]"},
     "tax_id": {"nl": "[fiscaal nummer verwijderd]", "en": "[tax number removed]"},
     "customer_number": {"nl": "[klantnummer verwijderd]", "en": "[customer number removed]"},
+    "case_reference": {"nl": "[kenmerk verwijderd]", "en": "[reference removed]"},
 }
 # When two findings overlap, the more specific one wins (a BSN behind "Naam:" is a BSN).
 _RANK = {
     "email": 0, "iban": 1, "phone": 2, "bsn": 3, "tax_id": 4, "id_document": 5,
-    "licence_plate": 6, "customer_number": 7, "birthdate": 8, "address": 9, "name": 10,
+    "licence_plate": 6, "customer_number": 7, "case_reference": 8, "birthdate": 9,
+    "address": 10, "name": 11,
 }  # fmt: skip
 # Findings of one kind that only whitespace, commas or a table bar separate are one item:
 # "Kerkstraat 12,\n3841 AB Harderwijk" is one address.

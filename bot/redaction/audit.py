@@ -18,6 +18,7 @@ KIND_NAMES: dict[str, dict[str, str]] = {
     "id_document": {"nl": "documentnummer", "en": "document number"},
     "tax_id": {"nl": "fiscaal nummer", "en": "tax number"},
     "customer_number": {"nl": "klantnummer", "en": "customer number"},
+    "case_reference": {"nl": "kenmerk", "en": "reference"},
 }
 
 

@@ -155,7 +155,8 @@ CARE_HOME_ROOM = re.compile(
     r"zorgcomplex|hospice|revalidatiecentrum|zorghotel|kleinschalig wonen|woongroep|"
     r"seniorencomplex|aanleunwoning|nursing home|care home|pflegeheim|altenheim|seniorenheim) "
     rf"(?P<value>{_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,3}},? {{1,2}}\(?"
-    r"(?i:kamer|appartement|app\.?|unit|room|flat|zimmer|wohnung) {1,2}(?:nr\.? ?)?\d{1,4}[a-zA-Z]?\)?)"
+    r"(?i:kamer|appartement|app\.?|unit|room|flat|zimmer|wohnung) {1,2}"
+    r"(?:nr\.? ?)?\d{1,4}[a-zA-Z]?\)?)"
 )
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
@@ -327,6 +328,21 @@ _LABELS: dict[str, str] = {
         r"(?:mijn|m'n|zijn|z'n|haar|ons|onze|my|his|her|our|meine?|seine?|ihre?|unsere?) "
         r"(?:eigen )?(?:nummer|number)"
     ),
+    # The gemeente's reference of a person's case, as the person quotes it: a letter's
+    # "kenmerk", a "zaaknummer", the number of a grave, a request or a fine. It names that
+    # person's file to anyone with the case system; the stored mail keeps it for the desk.
+    # An organisation's own reference ("ons kenmerk", "our reference") is no person's.
+    "case_reference": (
+        r"(?:(?<!\bons )(?<!\bour )(?<!\bunser )(?:(?:uw )?kenmerk|reference number|"
+        r"case reference)|your reference|ihr zeichen|zaaknummer|zaaknr|"
+        r"zaak-?id|verzoeknummer|aanvraagnummer|meldingsnummer|meldingnummer|grafnummer|"
+        r"referentienummer|beschikkingsnummer|naheffingsaanslag(?:nummer)?|boetenummer|"
+        r"bonnummer|aktenzeichen|geschäftszeichen|vorgangsnummer|case number|"
+        r"application number|fine number|penalty number|"
+        # "the number on the paper is …", "het nummer op de brief": the number a letter gave
+        r"(?:the|het|de) (?:number|nummer) (?:on|op|of|van) (?:the|my|de|het|mijn|die|dat) "
+        r"(?:paper|letter|fine|ticket|notice|brief|bon|boete|aanslag|beschikking|formulier|form))"
+    ),
     "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
     "name": (
@@ -361,6 +377,13 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
                       rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
                       rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
     for kind in ("id_document", "tax_id", "licence_plate", "customer_number")
+] + [
+    # the same for a case's reference, which may be as short as "B-112"; Vraagbaak's own
+    # reference ("kenmerk VB-2026-0042") is no one's file
+    ("case_reference", re.compile(rf"(?i:\b(?:{_LABELS['case_reference']})\b\.?)"
+                                  rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt)|:)?"
+                                  rf" {{1,2}}(?P<value>(?!VB-\d{{4}}-)(?=[A-Z0-9 ./_-]{{0,30}}\d)"
+                                  rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{2,24}})\b"))
 ] + [
     ("name", re.compile(
         rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}"

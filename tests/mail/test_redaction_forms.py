@@ -106,7 +106,7 @@ def test_colleagues_keep_their_names_citizens_do_not() -> None:
 def test_numbers_that_are_no_personal_data_stay() -> None:
     text = (
         "Op 12-03-2026 om 10.30 uur, artikel 4.2, € 1.250.000, 0800-1234567, 14 0341, "
-        "kenmerk 2026-118, 300 mensen, Bouwvergadering 17 maart, ordernummer 111222334."
+        "ons kenmerk 2026-118, 300 mensen, Bouwvergadering 17 maart, ordernummer 111222334."
     )
     assert redact(text).text == text
 

@@ -74,6 +74,8 @@ LETTERS: list[Letter] = [
             ("address", "Stationsweg 112b, 3841 CK Harderwijk"),
             ("iban", "NL83 INGB 2292 4889 60"),
             ("name", "A.J. Verbeek"),
+            # the objection's reference names this person's case (issue 14, eighth round)
+            ("case_reference", "2026-118"),
         ],
         ["maak ik bezwaar tegen de WOZ-beschikking 2026", "funderingsproblemen", "€ 412.000"],
         "A.J. Verbeek",
