@@ -83,6 +83,9 @@ _HOUSE_NUMBER = (
     r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})"
     r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
 )
+# "aan de Hennepakker (nr. 6)": the house number in parentheses after its street (one
+# number: "(nrs. 2 t/m 40)" is a block)
+_BRACKETED_NUMBER = rf"\((?i:nr\.?|nummer|huisnummer|no\.?) ?{_HOUSE_NUMBER}\)"
 # "Wilgenlaan t.o. nummer 12", "Kerkstraat ter hoogte van nr. 8": a house by the one across.
 _NEAR_NUMBER = (
     r"(?i:t\.o\.|tgo\.?|tegenover|naast|bij|voor|achter|ter hoogte van|thv\.?|schuin "
@@ -91,7 +94,8 @@ _NEAR_NUMBER = (
 STREET = re.compile(
     rf"(?<![\w'-])(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
     rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
-    rf"(?:\b|(?<=\.)),? {{1,2}}(?:{_NEAR_NUMBER})?(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
+    rf"(?:\b|(?<=\.))(?:,? {{1,2}}(?:{_NEAR_NUMBER})?(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
+    rf"| {{1,2}}{_BRACKETED_NUMBER})"
 )
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (
@@ -133,7 +137,8 @@ _NOT_A_PLACE = (
 # A street by its name, without a suffix, and a house number: "Eendenkooi 22", "Het Rietveld
 # 12"; what the patterns below find after their cue.
 _NAMED_HOUSE = (
-    rf"(?!{_NOT_A_PLACE}){_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} {_HOUSE_NUMBER}"
+    rf"(?!{_NOT_A_PLACE}){_CAPWORD}(?: (?:{_TUSSEN} ){{0,2}}{_CAPWORD}){{0,2}} "
+    rf"(?:{_HOUSE_NUMBER}|{_BRACKETED_NUMBER})"
 )
 # "T. Jansen\nVogelzang 23": a line that is only a name and a house number (with a postcode
 # and place, or not) right under another line is the address line of a signature; a subject

@@ -42,6 +42,14 @@ from bot.redaction import Redactor, redact
             ["She lives at the care home"],
         ),
         ("Het gesprek is in kamer 14 van het gemeentehuis.", [], ["kamer 14"]),
+        # a house number in parentheses after its street; a range is a block
+        (
+            "Wij hebben een koopwoning aan de Vlasakker (nr. 12), naast het blok.",
+            ["Vlasakker", "nr. 12"],
+            ["Wij hebben een koopwoning aan de", "naast het blok"],
+        ),
+        ("Het blok aan de Lindelaan (nrs. 2 t/m 40) gaat eraf.", [], ["(nrs. 2 t/m 40)"]),
+        ("Zie de bijlage (nr. 3) bij de brief.", [], ["(nr. 3)"]),
         ("Woonzorgcentrum De Linde heeft nog 12 kamers vrij.", [], ["De Linde", "12 kamers"]),
         ("Please pay to the account holder, Maria Santos.", ["Santos"], ["Please pay"]),
         (
