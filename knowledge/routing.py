@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.domain_words import DomainWords, features, load_domain_words
 from knowledge.language import detect
-from knowledge.text import NO_TOPIC, STOPWORDS, light_stem
+from knowledge.text import NO_TOPIC, STOPWORDS, en_singulars, light_stem
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MIN_PART = 4
@@ -801,6 +801,8 @@ class Router:
                         # A word of a multi-word keyword says less than the whole keyword.
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
                         self._add(index, light_stem(word), group.id, weight * share)
+                        for singular in en_singulars(word):  # "Bomen" is also "boom"
+                            self._add(index, singular, group.id, weight * share)
             named = self._named.get(group.id, set())
             for domain in self.group_domains(group):
                 # A narrower domain a group stands for without naming it lends its words,
@@ -879,7 +881,7 @@ class Router:
         stem = light_stem(token)
         # the plural in -s of a word too short for the stem to touch: "kavels"
         singular = token[:-1] if len(token) >= 5 and token.endswith("s") else token
-        key = next((k for k in (stem, singular) if k in weights), token)
+        key = next((k for k in (stem, singular, *en_singulars(token)) if k in weights), token)
         direct = weights.get(key)
         domains = self._index.domain
         domain = domains.get(stem) or domains.get(token) or domains.get(singular)

@@ -140,6 +140,23 @@ def light_stem(token: str) -> str:
     return token
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def en_singulars(word: str) -> tuple[str, ...]:
+    """The singular of a Dutch plural in -en whose open syllable's vowel is written double
+    once the syllable closes: "bomen" -> "boom", "straten" -> "straat", "palen" -> "paal"
+    (the plain cut, "bouwen" -> "bouw", is left to :func:`light_stem`: in a question the
+    form is as often an infinitive as a plural)."""
+    if len(word) < 5 or not word.endswith("en"):
+        return ()
+    base = word[:-2]
+    vowel, before = base[-2], base[-3]
+    if base[-1] in _VOWELS or vowel not in "aeou" or before in _VOWELS:
+        return ()
+    return (base[:-1] + vowel + base[-1],)
+
+
 def stem(word: str, lang: str = "nl") -> str:
     """The stem of a folded word in its language (``nl``, ``en`` or ``de``; Dutch for any
     other); short words and acronyms are kept as they are."""

@@ -167,3 +167,17 @@ def test_the_evaluation_counts_a_post_into_a_shared_channel(tmp_path: Path) -> N
     assert figures["asked"] == 1
     assert figures["posted_external"] == 0
     assert figures["group"] == 1.0
+
+
+def test_a_dutch_plural_with_a_doubled_vowel_is_its_singular() -> None:
+    """ "Bomen" in a description is the "boom" of a question, "Lantaarnpalen" its
+    "lantaarnpaal"; the "weg" of "Wegen" is too often "away" to count."""
+    groups = [
+        GroupProfile("wegen", "Wegen & Verkeer", "Wegen, fietspaden en lantaarnpalen"),
+        GroupProfile("groen", "Groen & Spelen", "Bomen, plantsoenen en speeltuinen"),
+        GroupProfile("burgerzaken", "Burgerzaken", "Paspoort en rijbewijs"),
+    ]
+    router = Router(groups, domains=[])
+    assert router.route("De boom voor ons huis moet gesnoeid worden.").group_id == "groen"
+    assert router.route("De lantaarnpaal is kapot.").group_id == "wegen"
+    assert router.word_scores("Mijn paspoort is weg, wat nu?")["wegen"] == 0
