@@ -480,6 +480,8 @@ class GroupProfile:
     # people of an external organisation are members of its channel: a mail may go there
     # only when a person chooses it
     external_members: bool = False
+    # the deployment's own names ("Wadwerd"): where questions come from, no topic
+    home_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -789,13 +791,17 @@ class Router:
                     if len(words) > 1:
                         joined = " ".join(words)
                         index.phrases.setdefault(joined, {})[group.id] = weight * 1.5
-                        self._add(index, "".join(words), group.id, weight)
+                        # ("sociaalteam" of "Sociaal Team Wadwerd": not its tail "wadwerd")
+                        topical = [w for w in words if w not in group.home_words]
+                        if len(topical) > 1:
+                            self._add(index, "".join(topical), group.id, weight)
                     for word in words:
                         if (
                             (len(words) > 1 and len(word) < _MIN_PART)
                             or word in STOPWORDS
                             or word in _GENERIC
                             or word in self._names_only
+                            or word in group.home_words
                         ):
                             continue  # "over" in "overleg over het centrumplan" is no topic
                         # A word of a multi-word keyword says less than the whole keyword.
@@ -1102,11 +1108,16 @@ def profiles_from(
     groups: Iterable[object],
     past: Mapping[str, Sequence[str]] | None = None,
     external: Collection[str] = (),
+    organisations: Iterable[object] = (),
 ) -> list[GroupProfile]:
     """Profiles from configured groups (anything with id, name, description, keywords);
-    ``external``: the ids of groups whose channel has members of an external organisation."""
+    ``external``: the ids of groups whose channel has members of an external organisation;
+    ``organisations``: the configured organisations (name, domains, external), whose own
+    names are where questions come from, not what they are about (:func:`home_words`)."""
+    configured = list(groups)
+    home = home_words(configured, organisations)
     result: list[GroupProfile] = []
-    for group in groups:
+    for group in configured:
         group_id = str(getattr(group, "id"))  # noqa: B009
         result.append(
             GroupProfile(
@@ -1116,6 +1127,30 @@ def profiles_from(
                 keywords=tuple(getattr(group, "keywords", ()) or ()),
                 past_texts=tuple((past or {}).get(group_id, ())),
                 external_members=group_id in external,
+                home_words=home,
             )
         )
     return result
+
+
+def home_words(groups: Iterable[object], organisations: Iterable[object]) -> frozenset[str]:
+    """The words of the deployment's own organisations' names and mail domains ("Sociaal
+    Team Wadwerd": every resident writes "Wadwerd"): no evidence for the group that carries
+    one. Unless the groups name two of them ("Burgerzaken Ermelo", "Burgerzaken
+    Harderwijk"): then the place tells the groups apart."""
+    own: dict[str, set[str]] = {}
+    for organisation in organisations:
+        if getattr(organisation, "external", False):
+            continue
+        words = set(tokens(str(getattr(organisation, "name", ""))))
+        for domain in getattr(organisation, "domains", ()) or ():
+            words.update(tokens(str(domain).split(".")[0]))
+        key = str(getattr(organisation, "id", ""))
+        own[key] = {w for w in words if len(w) >= 3 and w not in STOPWORDS and w not in _GENERIC}
+    named: set[str] = set()
+    for group in groups:
+        text = set(tokens(f"{getattr(group, 'name', '')} {getattr(group, 'description', '')}"))
+        named.update(key for key, words in own.items() if words & text)
+    if len(named) > 1:
+        return frozenset()
+    return frozenset(word for words in own.values() for word in words)

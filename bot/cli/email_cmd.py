@@ -54,7 +54,9 @@ def understand_file(raw: bytes, config: Config) -> dict[str, Any]:
     from knowledge.routing import Router, profiles_from
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
-    reader = MailReader(config, Router(profiles_from(config.groups)))
+    reader = MailReader(
+        config, Router(profiles_from(config.groups, organisations=config.organisations))
+    )
     seconds = config.mail.understand_seconds
     try:
         with within_budget(seconds, config.mail.understand_memory_mb):

@@ -122,7 +122,7 @@ def past_texts_from_half(
     it there (``subject``, a blank line, ``question``; the thread :mod:`bot.mail.posting`
     records): a channel's history after moderators chose the groups of that half."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
-    profiles = profiles_from(config.groups, past, external_groups(corpus))
+    profiles = profiles_from(config.groups, past, external_groups(corpus), config.organisations)
     domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
     reader = MailReader(config, Router(profiles, domains, domain_words))
     learned = {group_id: list(texts) for group_id, texts in (past or {}).items()}
@@ -154,7 +154,9 @@ def evaluate_corpus(
     external = external_groups(corpus)
     # the corpus measured is left out of the learned domain words (it is unseen data)
     domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
-    router = Router(profiles_from(config.groups, past, external), domains, domain_words)
+    router = Router(
+        profiles_from(config.groups, past, external, config.organisations), domains, domain_words
+    )
     reader = MailReader(config, router)
     threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())

@@ -46,7 +46,10 @@ class DeploymentCounts:
 def deployment_counts(corpus: Path) -> DeploymentCounts:
     """The questions and word counts per domain of one corpus."""
     config = load_config(corpus / "vraagbaak.toml", environ={})
-    router = Router(profiles_from(config.groups), domain_words=DomainWords({}, {}))
+    router = Router(
+        profiles_from(config.groups, organisations=config.organisations),
+        domain_words=DomainWords({}, {}),
+    )
     reader = MailReader(config, router)
     domains_of = {group.id: router.group_domains(group) for group in router.groups}
     expected = json.loads((corpus / "expected.json").read_text("utf-8"))

@@ -133,7 +133,9 @@ class MailReader:
         self, config: Config, router: Router | None = None, colleagues: Iterable[str] = ()
     ) -> None:
         self.config = config
-        self.router = router or Router(profiles_from(config.groups))
+        self.router = router or Router(
+            profiles_from(config.groups, organisations=config.organisations)
+        )
         # Names of people the chat knows (refreshed by the desk): they keep their names.
         self.colleagues: set[str] = set(colleagues)
         self._group_addresses = {

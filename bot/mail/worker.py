@@ -75,7 +75,7 @@ def _serve(
     """The worker's main loop: one request in, one result (or error text) out."""
     sys.setrecursionlimit(RECURSION_LIMIT)
     config = Config.model_validate(config_data)
-    router = Router(profiles_from(config.groups, past, set(external)))
+    router = Router(profiles_from(config.groups, past, set(external), config.organisations))
     if reader_factory:  # "module:function" returning a reader (tests: a reader that hangs)
         module, _, name = reader_factory.partition(":")
         reader = getattr(importlib.import_module(module), name)(config, router)

@@ -181,3 +181,39 @@ def test_a_dutch_plural_with_a_doubled_vowel_is_its_singular() -> None:
     assert router.route("De boom voor ons huis moet gesnoeid worden.").group_id == "groen"
     assert router.route("De lantaarnpaal is kapot.").group_id == "wegen"
     assert router.word_scores("Mijn paspoort is weg, wat nu?")["wegen"] == 0
+
+
+class _Organisation:
+    def __init__(self, id: str, name: str, domains: list[str], external: bool = False) -> None:
+        self.id, self.name, self.domains, self.external = id, name, domains, external
+
+
+def test_the_gemeentes_own_name_in_a_teams_name_is_no_topic() -> None:
+    """Every resident writes "Wadwerd": "Sociaal Team Wadwerd" gets no question for it."""
+    groups = [
+        GroupProfile("sociaal", "Sociaal Team Wadwerd", "Wmo, jeugd en schulden"),
+        GroupProfile("kcc", "KCC & Publiekszaken", "Paspoort, rijbewijs en verhuizen"),
+    ]
+    wadwerd = [_Organisation("wadwerd", "Gemeente Wadwerd", ["wadwerd.nl"])]
+    profiles = profiles_from(groups, organisations=wadwerd)
+    question = "Ik woon in Wadwerd en mijn rijbewijs is verlopen."
+    assert Router(profiles, domains=[]).route(question).group_id == "kcc"
+    assert Router(profiles, domains=[]).word_scores("Ik woon in Wadwerd.")["sociaal"] == 0
+    # a partner's name is no home: "Lingewarmte" in a keyword stays evidence
+    partner = [*wadwerd, _Organisation("lw", "Lingewarmte", ["lingewarmte.nl"], external=True)]
+    heat = GroupProfile("warmte", "Warmtenet", "Aanleg", keywords=("Lingewarmte",))
+    routed = Router(profiles_from([*groups, heat], organisations=partner), domains=[])
+    assert routed.route("Lingewarmte graaft de straat open.").group_id == "warmte"
+
+
+def test_where_teams_are_named_after_different_gemeenten_the_place_tells_them_apart() -> None:
+    groups = [
+        GroupProfile("bz-ermelo", "Burgerzaken Ermelo", "Paspoort en rijbewijs"),
+        GroupProfile("bz-harderwijk", "Burgerzaken Harderwijk", "Paspoort en rijbewijs"),
+    ]
+    gemeenten = [
+        _Organisation("ermelo", "Gemeente Ermelo", ["ermelo.nl"]),
+        _Organisation("harderwijk", "Gemeente Harderwijk", ["harderwijk.nl"]),
+    ]
+    router = Router(profiles_from(groups, organisations=gemeenten), domains=[])
+    assert router.route("Ik woon in Ermelo, mijn paspoort is verlopen.").group_id == "bz-ermelo"
