@@ -79,6 +79,18 @@ class Evaluation:
         return problems
 
 
+def leaks(value: str, public: str) -> bool:
+    """``value`` stands in ``public`` as itself: the name "Noor" is not leaked by the
+    "Noord" of a place (a value that starts or ends with a letter or digit must not run on
+    into another one)."""
+    wanted = normalise(value)
+    if not wanted:
+        return False
+    start = r"(?<![\w])" if wanted[0].isalnum() else ""
+    end = r"(?![\w])" if wanted[-1].isalnum() else ""
+    return re.search(start + re.escape(wanted) + end, public) is not None
+
+
 def _ratio(good: int, total: int) -> float:
     return round(good / total, 4) if total else 1.0
 
@@ -194,7 +206,7 @@ def evaluate_corpus(
         else:
             counts["mnc"] += 1
         for item in want.get("pii", []):
-            if normalise(item["value"]) in public:
+            if leaks(item["value"], public):
                 leaked += 1
                 result.failures.append(f"{name}: leaked {item['type']}")
         if want["kind"] == "question":

@@ -40,8 +40,10 @@ _TITLED_NAME = (
     rf"(?:(?:{_INITIALS}|(?:{_FIRST} ){{1,2}})?{_TUSSEN})?{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
 )
 # "Mr Koppes", "Dr Smit": the English titles without a full stop, capitalised as written
-# (a lower-case or all-caps "mr"/"MR" is the Dutch law degree or a works council).
-TITLED = re.compile(rf"(?<![\w.])(?:(?i:{_TITLES})|Mr|Dr|Prof) {{1,2}}(?P<value>{_TITLED_NAME})")
+# (a lower-case or all-caps "mr"/"MR" is the Dutch law degree or a works council); "the farm
+# of family Dijkhuis" in lower case only ("Family Day" is no family).
+_TITLE = rf"(?:(?i:{_TITLES})|Mr|Dr|Prof|family)"
+TITLED = re.compile(rf"(?<![\w.]){_TITLE} {{1,2}}(?P<value>{_TITLED_NAME})")
 _INTRO = (
     r"mijn naam is|ik ben|ik heet|my name is|i am|i'm|ich heiße|ich bin|"
     r"mein name ist|je m'appelle|je suis|nazywam się|mam na imię|jestem|me llamo|"

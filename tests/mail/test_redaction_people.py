@@ -29,6 +29,14 @@ from bot.redaction import Redactor, redact
             ["The man next door", "keeps falling"],
         ),
         ("We asked Dr Osei about it.", ["Osei"], ["We asked"]),
+        (
+            "He works on the dairy farm of family Hoekstra near the dyke.",
+            ["Hoekstra"],
+            ["He works on the dairy farm of family"],
+        ),
+        ("Family Day at the town hall is on Sunday.", [], ["Family Day"]),
+        # an older northern given name inside a sentence
+        ("Mien vraauw Geesje is in juli overleden.", ["Geesje"], ["Mien vraauw"]),
         ("De MR Vergadering is verplaatst; mr De Boer leidt haar.", [], ["MR Vergadering"]),
         # a resident's room in a care home is where they live; an office's room is not
         (
