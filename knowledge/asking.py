@@ -7,6 +7,8 @@ topic is what follows, without the words of asking around it ("iets van de", "bi
 
 from __future__ import annotations
 
+import re
+
 # a person sought, in Dutch, English and German
 _PERSON = (
     r"(iemand|wie|collega'?s?|experts?|specialist(en)?|deskundigen?|kenners?|anyone|anybody"
@@ -63,3 +65,33 @@ def trim_topic(text: str) -> str:
         end -= 1
     kept = " ".join(words[start:end]).strip(_EDGE)
     return kept or " ".join(words).strip(_EDGE)
+
+
+# Who is writing, said before the need: "schoonmaakster hier,", "stagiair hier (hbo sjd)",
+# "ik ben de nieuwe beleidsmedewerker bij Ermelo,", "I'm a researcher from Utrecht
+# University", "Ich wohne direkt an der Grenze bei Kranenburg." A role or a home says where
+# the question comes from, not what it is about.
+_WORD = r"[^\W\d_][\w'-]*"
+_INTRODUCTIONS = re.compile(
+    r"(?im)(?:^|(?<=[.!?:,]\s)|(?<=\n))\s*(?:"
+    # "<role> hier," at the start of a message or sentence, before a comma or a bracket
+    rf"(?!(?:wie|wat|weet|iemand|is|er|ik|we|wij)\b){_WORD}(?:\s{_WORD}){{0,2}}\shier"
+    r"(?=\s*[,(:\n]|\s*$)(?:\s*\([^)\n]{0,40}\))?"
+    # "ik ben de nieuwe beleidsmedewerker (bij Ermelo)", "ik werk als schoonmaker"
+    rf"|(?:ik\sben|wij\szijn|we\szijn)\s(?:de|een|het|hier)\s(?:{_WORD}\s){{0,2}}{_WORD}"
+    rf"(?:\s(?:bij|van|in|op|uit)\s(?:{_WORD}\s?){{1,3}})?"
+    rf"|ik\swerk\sals\s(?:{_WORD}\s?){{1,3}}(?:\s?(?:bij|in|op)\s(?:{_WORD}\s?){{1,3}})?"
+    # "I'm a researcher from Utrecht University", "I work as a driver at …"
+    rf"|(?:i'm|i\sam|we\sare|i\swork\sas)\s(?:a|an|the)\s(?:(?!(?:from|at|with|of|for)\b){_WORD}\s?){{1,3}}"
+    rf"(?:\s?(?:from|at|with|of|for)\s(?:{_WORD}\s?){{1,3}})?"
+    # "Ich wohne direkt an der Grenze", "ich bin die Mutter von …"
+    r"|(?:ich\swohne|wir\swohnen|ich\sarbeite)\s[^,.;:!?\n]{1,60}"
+    rf"|(?:ich\sbin|wir\ssind)\s(?:der|die|das|ein|eine)\s(?:{_WORD}\s?){{1,3}}"
+    r")"
+)
+
+
+def introductions(text: str) -> list[str]:
+    """The self-introductions of a question ("schoonmaakster hier", "I'm a researcher from
+    Utrecht University"), the first 2,000 characters read."""
+    return [match.group().strip() for match in _INTRODUCTIONS.finditer(text[:2_000])]

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.analysis import COMPOUNDING, MIN_KNOWN_DF, Analyzer
+from knowledge.asking import introductions
 from knowledge.language import Language, detect
 from knowledge.lexicon import Lexicon
 from knowledge.text import is_content, raw_tokens, stem, word_parts
@@ -27,6 +28,8 @@ ABSORBED = 0.35
 # Known compounds that start with a word the history does not know ("wachten" → wachtlijst,
 # wachttijd): weak, and only a few of the most frequent.
 MODIFIER_WEIGHT = 0.5
+# a word only the writer's self-introduction uses ("schoonmaakster hier"): who asks, not what
+INTRO_WEIGHT = 0.3
 MODIFIER_COMPOUNDS = 6
 MIN_MODIFIER = 4
 _LINKS = ("", "s", "en", "e")
@@ -285,6 +288,7 @@ class QueryAnalyzer:
         # beleidsmedewerker" also matches the phrase "nieuwe medewerker"
         heads: list[tuple[str, int]] = []
         seen: set[str] = set()
+        introduced = self._introduced(text)
         for token in raw_tokens(text):
             words = [w for w in word_parts(token) if is_content(w)]
             if not words or words[0] in seen:
@@ -292,6 +296,8 @@ class QueryAnalyzer:
             seen.update(words)
             index = len(concepts)
             concept = Concept(token.replace("-", " ") if len(words) > 1 else words[0])
+            if token in introduced:
+                concept.weight = INTRO_WEIGHT
             concepts.append(concept)
             self._word(words[0], concept, index, sequence, 1.0, lang)
             for part in words[1:]:
@@ -307,6 +313,17 @@ class QueryAnalyzer:
         if lang in COMPOUNDING:
             self._join(concepts, lang)
         return AnalyzedQuery([c for c in concepts if c.terms], text, lang)
+
+    @staticmethod
+    def _introduced(text: str) -> frozenset[str]:
+        """The words only the writer's self-introductions use."""
+        found = introductions(text)
+        if not found:
+            return frozenset()
+        rest = text
+        for intro in found:
+            rest = rest.replace(intro, " ")
+        return frozenset(raw_tokens(" ".join(found))) - frozenset(raw_tokens(rest))
 
     def _word(
         self,
