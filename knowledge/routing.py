@@ -32,8 +32,6 @@ _FUZZY_MIN = 7
 _FUZZY_CUTOFF = 90.0
 _MAX_WORD = 40  # longer "words" are noise (hashes, URLs): never split or fuzzy-matched
 _MAX_TEXT = 20_000
-NONE_RULE = False
-STRENGTH_FROM_WORDS = False
 _MAX_PAST = 1_000  # past texts per group read for its domains and words
 _HISTORY_MIN_WORD = 5  # shorter words of past texts are no evidence ("thuis", "even")
 # How people reach the gemeente ("bel me op mijn telefoon", "telefonisch bereikbaar"): a
@@ -941,10 +939,15 @@ class Router:
     def scores(self, text: str) -> dict[str, float]:
         """Each group's evidence for ``text``: its words (:meth:`word_scores`) and the domain
         the question most likely is about (:meth:`learned_scores`)."""
-        totals = self.word_scores(text)
+        return self._evidence(text)[1]
+
+    def _evidence(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
+        """The groups' word scores, and those with the learned domain words added."""
+        words = self.word_scores(text)
+        totals = dict(words)
         for group_id, extra in self.learned_scores(text).items():
             totals[group_id] += extra
-        return totals
+        return words, totals
 
     def learned_scores(self, text: str) -> dict[str, float]:
         """What the domain words learned from other deployments' questions give each group
@@ -1030,10 +1033,7 @@ class Router:
         return {d: {g: 1.0 / len(groups) for g in groups} for d, groups in owners.items()}
 
     def route(self, text: str) -> Route:
-        words = self.word_scores(text)
-        totals = dict(words)
-        for group_id, extra in self.learned_scores(text).items():
-            totals[group_id] += extra
+        words, totals = self._evidence(text)
         ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
         choices = tuple(RouteChoice(g, round(s, 4)) for g, s in ranked)
         # the learned domain words alone name no group (they still order the choices)
