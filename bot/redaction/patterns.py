@@ -268,13 +268,21 @@ _BIRTH_CUE = (
     r"urodziłem się|fecha de nacimiento|nacid[oa]|data di nascita|nat[oa] il|"
     r"doğum tarihi|doğum|jarig op)"
 )
+# a day and a month without a year ("op 18 september geboren"): a birthday, next to its cue
+_DAY_MONTH = (
+    rf"(?:\d{{1,2}}(?:e|ste|de|st|nd|rd|th|er|\.)? (?:of )?{_MONTHS}"
+    rf"|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?)(?![\w-])"
+)
 BIRTHDATE = re.compile(
-    rf"(?i:\b{_BIRTH_CUE}\b[^\d\n]{{0,22}}?(?P<value>{DATE}|(?<=[ (])(?:1[89]|20)\d{{2}}\b))"
+    rf"(?i:\b{_BIRTH_CUE}\b[^\d\n]{{0,22}}?"
+    rf"(?P<value>{DATE}|(?<=[ (])(?:1[89]|20)\d{{2}}\b|{_DAY_MONTH}))"
 )
 # "23-06-1951 (geboren in Ermelo)": the date right before the cue.
 # "°12-04-1967": the degree sign is how Belgians write "born".
 BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
-BIRTHDATE_BEFORE = re.compile(rf"(?i:(?<![\w'])(?P<value>{DATE})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)")
+BIRTHDATE_BEFORE = re.compile(
+    rf"(?i:(?<![\w'])(?P<value>{DATE}|{_DAY_MONTH})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)"
+)
 # Any full date with a four-digit year: a date far enough back is someone's birth date far
 # more often than anything else a citizen writes to a municipality (``OLD_DATE_YEARS``).
 FULL_DATE = re.compile(rf"(?i:(?<![\w'/.-])(?P<value>{DATE}))")

@@ -50,6 +50,14 @@ from bot.redaction import Redactor, redact
             ["She lives at the care home"],
         ),
         ("Het gesprek is in kamer 14 van het gemeentehuis.", [], ["kamer 14"]),
+        # a birthday without a year, next to its cue (issue 14, eighth round)
+        (
+            "Ons zoontje is afgelopen dinsdag 9 september geboren, alles goed!",
+            ["9 september"],
+            ["Ons zoontje is afgelopen dinsdag", "geboren, alles goed!"],
+        ),
+        ("Our daughter was born on 2 October at home.", ["2 October"], ["at home"]),
+        ("De markt is op 9 september, ook bij regen.", [], ["9 september"]),
         # a house number in parentheses after its street; a range is a block
         (
             "Wij hebben een koopwoning aan de Vlasakker (nr. 12), naast het blok.",
