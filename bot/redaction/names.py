@@ -5,6 +5,7 @@ the configuration or the chat knows — keep their names."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable
@@ -149,6 +150,17 @@ IN_SENTENCE = re.compile(
     rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
 )
 _SAINT = re.compile(r"(?i:\b(?:sint|st\.?|saint|sankt)[ -]$)")
+# "Gerda van de wijkvereniging wil hem vrijdag", "Piet heeft gebeld": a given name that opens
+# a sentence and is followed by a word in lower case (a verb, "van", "en"). Given names that
+# are also words that open sentences stay ("Ben ik te laat?", "Wil je", "Lieve collega's").
+SENTENCE_START = re.compile(
+    rf"(?m:(?:^|(?<=[.!?] ))[ \t]{{0,3}}(?P<value>(?P<given>{_GIVEN})(?: {_TUSSEN}{_SURNAME})?)"
+    r"(?= [a-zà-ÿ(]))"
+)
+_OPENING_WORDS = frozenset(
+    """Ben Wil Lieve Toon Ton Floor Iris Jet Max Said Frank Grace Jack Merel Pier Lies Els Dick
+    Bob Nick Mats Mees Nova Victor Sultan Roos Hope May June Bas Rob""".split()  # noqa: SIM905
+)
 
 # "2 kinderen (Jayden 6 en Mila 3)": children listed with their ages in parentheses.
 CHILDREN_LISTED = re.compile(
@@ -421,7 +433,8 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
             start = match.start("list") + child.start("value")
             if _is_name(child.group("value"), colleagues):
                 hits.append(Hit(start, start + len(child.group("value")), "name"))
-    for match in IN_SENTENCE.finditer(text):
+    opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
+    for match in itertools.chain(IN_SENTENCE.finditer(text), opening):
         before = text[max(0, match.start() - 8) : match.start()]
         if match.group("given") not in GIVEN_NAMES or _SAINT.search(before):
             continue

@@ -50,6 +50,16 @@ from bot.redaction import Redactor, redact
             ["She lives at the care home"],
         ),
         ("Het gesprek is in kamer 14 van het gemeentehuis.", [], ["kamer 14"]),
+        # a given name that opens a sentence, before a word in lower case; the given names
+        # that are words opening sentences stay
+        (
+            "Hoi. Marieke van de buurtvereniging zet het in de app.",
+            ["Marieke"],
+            ["van de buurtvereniging zet het in de app"],
+        ),
+        ("Ben ik hiervoor bij jullie goed? Wil je me bellen?", [], ["Ben ik", "Wil je"]),
+        ("Lieve mensen, de bank is kapot.", [], ["Lieve mensen"]),
+        ("Max 3 personen per woning. Jan. 5 is de deadline.", [], ["Max 3", "Jan. 5"]),
         # a birthday without a year, next to its cue (issue 14, eighth round)
         (
             "Ons zoontje is afgelopen dinsdag 9 september geboren, alles goed!",
