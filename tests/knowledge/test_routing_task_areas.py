@@ -186,3 +186,25 @@ def test_the_clusters_a_gemeente_is_organised_in_stand_for_their_domains() -> No
     assert router.route("Er ligt een losse stoeptegel voor nummer 4.").group_id == "ruimte"
     assert router.route("Mijn paspoort is verlopen, hoe snel kan ik een nieuwe?").group_id == "dv"
     assert "burgerzaken" not in {d.id for d in router.group_domains(router.groups[3])}
+
+
+def test_a_domain_two_teams_name_is_most_the_team_that_names_most_of_its_words() -> None:
+    """ "toezicht openbare ruimte" names the public space once; "openbare ruimte: groen,
+    wegen, straatverlichting, speelplekken" is that domain's team: no tie on a loose tile."""
+    groups = [
+        GroupProfile(
+            "handhaving",
+            "Toezicht & Handhaving",
+            "toezicht openbare ruimte, parkeren, overlast en APV-handhaving",
+        ),
+        GroupProfile(
+            "stadsbeheer",
+            "Stadsbeheer",
+            "openbare ruimte: groen, wegen, straatverlichting, speelplekken en afval",
+        ),
+    ]
+    route = words_router(groups).route("Er ligt een losse stoeptegel, iemand is gestruikeld.")
+    assert route.group_id == "stadsbeheer"
+    assert route.ranked[0].score > route.ranked[1].score
+    parking = words_router(groups).route("Kunnen jullie iets doen aan het parkeren bij school?")
+    assert parking.group_id == "handhaving"
