@@ -426,8 +426,32 @@ def colleague_keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(name.lower().split()) for name in names if name.strip())
 
 
-def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
+# "hendrik mulder" alone on one of a mail's last lines: a signature, in whatever case it was
+# typed, when its first word is a given name.
+SIGNED_LINE = re.compile(
+    r"(?m:^[ \t]{0,4}(?P<value>(?P<given>[^\W\d_]{2,20})(?: [^\W\d_][\w'-]{1,30}){1,3})[ \t]{0,4}$)"
+)
+_SIGNATURE_TAIL = 400  # characters at the end of a mail read for such a line
+
+
+def signed_lines(text: str, colleagues: frozenset[str]) -> list[Hit]:
+    tail = max(0, len(text) - _SIGNATURE_TAIL)
     hits: list[Hit] = []
+    for match in SIGNED_LINE.finditer(text, tail):
+        if match.group("given").capitalize() not in GIVEN_NAMES:
+            continue
+        words = match.group("value").split(" ")
+        rest = [word for word in words[1:] if word.lower() not in _TUSSEN_SET]
+        if not rest or any(word.capitalize() in _NOT_NAMES for word in rest):
+            continue
+        written = " ".join(w if w.lower() in _TUSSEN_SET else w.capitalize() for w in words)
+        if _is_name(written, colleagues):
+            hits.append(Hit(match.start("value"), match.end("value"), "name"))
+    return hits
+
+
+def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
+    hits: list[Hit] = signed_lines(text, colleagues)
     for match in CHILDREN_LISTED.finditer(text):
         for child in _CHILD_WITH_AGE.finditer(match.group("list")):
             start = match.start("list") + child.start("value")

@@ -56,6 +56,8 @@ HOSTILE = {
     "parenthesised addresses": "(Jan Jan 12, ",
     "care home rooms": "verpleeghuis De Aa Bb Cc, kamer ",
     "english titles": "Mr Dr Mr ",
+    "signature lines": "anna bakker\n",
+    "sentence openings": "Piet en. ",
 }
 
 

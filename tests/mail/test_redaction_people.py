@@ -60,6 +60,14 @@ from bot.redaction import Redactor, redact
         ("Ben ik hiervoor bij jullie goed? Wil je me bellen?", [], ["Ben ik", "Wil je"]),
         ("Lieve mensen, de bank is kapot.", [], ["Lieve mensen"]),
         ("Max 3 personen per woning. Jan. 5 is de deadline.", [], ["Max 3", "Jan. 5"]),
+        # a bare name on one of the last lines, in whatever case it was typed
+        (
+            "hoe lang heb ik de tijd?\nhendrik mulder\nzuiderzeestraatweg 211",
+            ["hendrik", "mulder"],
+            ["hoe lang heb ik de tijd?"],
+        ),
+        ("Wanneer komen jullie?\nmaandag of dinsdag", [], ["maandag of dinsdag"]),
+        ("Groet,\nteam burgerzaken", [], ["team burgerzaken"]),
         # a birthday without a year, next to its cue (issue 14, eighth round)
         (
             "Ons zoontje is afgelopen dinsdag 9 september geboren, alles goed!",
