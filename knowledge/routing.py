@@ -591,6 +591,7 @@ class Router:
     # others' domain words weigh down to half (chosen on all sets: 0.5, 0.75, 0.9 alike)
     CLOSENESS_SPREAD = 0.5
     INHERITED_SHARE = 0.5  # of the learned domain, for a group that stands for it unnamed
+    LEARNED_ALONE = 0.8  # the likeliest domain's probability that makes a suggestion alone
 
     def __init__(
         self,
@@ -955,20 +956,26 @@ class Router:
         the question most likely is about (:meth:`learned_scores`)."""
         return self._evidence(text)[1]
 
-    def _evidence(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
-        """The groups' word scores, and those with the learned domain words added."""
+    def _evidence(self, text: str) -> tuple[dict[str, float], dict[str, float], float]:
+        """The groups' word scores, those with the learned domain words added, and how sure
+        the learned words are of the question's domain."""
         words = self.word_scores(text)
         totals = dict(words)
-        for group_id, extra in self.learned_scores(text).items():
+        learned, likeliest = self._learned_evidence(text)
+        for group_id, extra in learned.items():
             totals[group_id] += extra
-        return words, totals
+        return words, totals, likeliest
 
     def learned_scores(self, text: str) -> dict[str, float]:
         """What the domain words learned from other deployments' questions give each group
         that stands for the question's likely domain: at most ``LEARNED_WEIGHT`` domain
         terms in all."""
+        return self._learned_evidence(text)[0]
+
+    def _learned_evidence(self, text: str) -> tuple[dict[str, float], float]:
+        """:meth:`learned_scores`, and the probability of the likeliest domain."""
         if self._domain_words is None:
-            return {}
+            return {}, 0.0
         likely = self._domain_words.probabilities(features(tokens(text[:_MAX_TEXT])))
         unit = self._term_unit(len(self.groups))
         result: dict[str, float] = {}
@@ -976,7 +983,7 @@ class Router:
             for group_id, share in self._domain_share.get(domain_id, {}).items():
                 weight = self.LEARNED_WEIGHT * unit * probability * share
                 result[group_id] = result.get(group_id, 0.0) + weight
-        return result
+        return result, max(likely.values(), default=0.0)
 
     def word_scores(self, text: str) -> dict[str, float]:
         english = _english_words(text[:_MAX_TEXT])
@@ -1061,12 +1068,18 @@ class Router:
         }
 
     def route(self, text: str) -> Route:
-        words, totals = self._evidence(text)
+        words, totals, likeliest = self._evidence(text)
         ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
         choices = tuple(RouteChoice(g, round(s, 4)) for g, s in ranked)
-        # the learned domain words alone name no group (they still order the choices)
-        if not ranked or max(words.values(), default=0.0) <= 0:
+        if not ranked or ranked[0][1] <= 0:
             return Route(None, 0.0, choices)
+        chosen = next(g for g in self.groups if g.id == ranked[0][0])
+        if max(words.values(), default=0.0) <= 0:
+            # The learned domain words alone are a suggestion, never enough to post, and
+            # only when they are sure of the domain ("een vraag, wie kan ik bellen?" is none).
+            if likeliest < self.LEARNED_ALONE:
+                return Route(None, 0.0, choices)
+            return Route(chosen.id, 0.0, choices, needs_choice=chosen.external_members)
         best = ranked[0][1]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         margin = (best - second) / best

@@ -24,6 +24,7 @@ from bot.dispatch.core_services import CoreServices
 from bot.mail import conversation as conversation_module
 from bot.mail import thread_text
 from bot.mail.conversation import thread_reference
+from bot.mail.policy import asks_for_group
 from bot.mail.receipts import queue_receipt
 from bot.mail.sender_identity import question_organisation
 from bot.mail.status_line import StatusLines, status_text
@@ -225,14 +226,17 @@ class MailPoster:
             row = await session.get(InboundEmail, inbound_id)
             if row is None:
                 return
-            group = self.services.config.group(u.group) if u.group else None
+            # a group the desk is unsure of is a moderator's to choose, not the receipt's to name
+            threshold = self.services.config.mail.routing_threshold
+            sure = u.group is not None and not asks_for_group(u, threshold)
+            group = self.services.config.group(u.group) if sure and u.group else None
             await queue_receipt(
                 session,
                 self.services.config,
                 row,
                 u,
                 now=self.services.clock.now(),
-                group_id=u.group,
+                group_id=group.id if group else None,
                 group_name=group.name if group else "",
                 link=None,
             )

@@ -43,9 +43,26 @@ def router(model: str = MODEL) -> Router:
 
 def test_a_question_in_words_no_group_names_is_asked_about_with_the_learned_domain_first() -> None:
     route = router().route("Oma kan zichzelf niet meer wassen, mijn moeder is op.")
-    assert route.group_id is None  # learned words alone name no group
+    # the learned words alone suggest a group, with no confidence: the desk asks
+    assert route.group_id == "zorg"
     assert route.confidence == 0.0
     assert route.ranked[0].group_id == "zorg"
+
+
+def test_learned_words_unsure_of_the_domain_suggest_nobody() -> None:
+    unsure = json.dumps(
+        {
+            "deployments": {
+                "east": {
+                    "examples": {"wmo": 2, "openbare-ruimte": 2},
+                    "words": {"wmo": {"vraag": 1, "oma": 2}, "openbare-ruimte": {"vraag": 1}},
+                }
+            }
+        }
+    )
+    route = router(unsure).route("Een vraag, wie kan ik bellen?")
+    assert route.group_id is None
+    assert route.confidence == 0.0
 
 
 def test_the_learned_domain_decides_between_groups_the_words_leave_tied() -> None:
@@ -94,10 +111,10 @@ def test_placeholders_stopwords_and_numbers_are_no_features() -> None:
     assert found == frozenset({"woont", "sinds"})
 
 
-def test_a_hostile_question_costs_linear_time_and_names_nobody() -> None:
+def test_a_hostile_question_is_read_to_the_limit_and_only_suggested() -> None:
     flood = "oma " * 50_000 + "x" * 100_000
     route = router().route(flood)
-    assert route.group_id is None
+    assert route.confidence == 0.0  # never posted on the learned words
     assert route.ranked[0].group_id == "zorg"
 
 
