@@ -38,6 +38,18 @@ _HISTORY_MIN_WORD = 5  # shorter words of past texts are no evidence ("thuis", "
 # group's keyword for them ("telefoon" of ICT) counts for this share only.
 _CONTACT_WORDS = frozenset(("telefoon", "telefonisch", "bellen", "gebeld", "terugbellen", "mailen"))
 _CONTACT_SHARE = 0.3
+# A complaint about being left unanswered ("niemand belt terug", "still no reply") is about
+# the service, not about one team's task: the desk asks, with the likeliest group first.
+_SERVICE_COMPLAINT = re.compile(
+    r"(?i:\bniemand\s+(?:belt|heeft\s+(?:mij\s+|ons\s+)?(?:terug)?gebeld|reageert|neemt\s+contact)"
+    r"|\b(?:nooit|niet|nog\s+steeds\s+niet)\s+(?:terug)?gebeld\b"
+    r"|\b(?:nooit|nog\s+steeds\s+geen|geen)\s+(?:reactie|antwoord)\s+(?:gehad|gekregen|ontvangen)"
+    r"|\bnog\s+steeds\s+geen\s+(?:reactie|antwoord)\b|\bombudsman\b"
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:has\s+)?(?:called|rang|replied|answered|got\s+back)"
+    r"|\bnever\s+(?:got|received|heard)\s+(?:a\s+|any\s+)?(?:reply|answer|response|back)"
+    r"|\bstill\s+no\s+(?:reply|answer|response)\b"
+    r"|\bniemand\s+(?:hat\s+)?(?:zurückgerufen|geantwortet)|\bimmer\s+noch\s+keine\s+antwort)"
+)
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
@@ -1090,6 +1102,8 @@ class Router:
         units = max(words.values()) / self._term_unit(len(self.groups))
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
+        if _SERVICE_COMPLAINT.search(text[:_MAX_TEXT]):
+            confidence = 0.0
         chosen = next(g for g in self.groups if g.id == ranked[0][0])
         return Route(ranked[0][0], confidence, choices, needs_choice=chosen.external_members)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.core.config import load_config
 from bot.mail.evaluate import evaluate_corpus
 from bot.mail.policy import Action, decide
@@ -217,3 +219,34 @@ def test_where_teams_are_named_after_different_gemeenten_the_place_tells_them_ap
     ]
     router = Router(profiles_from(groups, organisations=gemeenten), domains=[])
     assert router.route("Ik woon in Ermelo, mijn paspoort is verlopen.").group_id == "bz-ermelo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb drie keer gebeld over mijn aanslag en niemand belt terug. Dit is schandalig.",
+        "Al twee weken nog steeds geen reactie op mijn vraag over de WOZ-beschikking.",
+        "Nobody has called me back about my tax bill, this is the third time I write.",
+        "Niemand hat zurückgerufen wegen meiner Steuer.",
+    ],
+)
+def test_a_complaint_about_being_left_unanswered_is_asked_about(text: str) -> None:
+    """About the service, not one team's task: never posted on its words, however clear
+    the topic it mentions; the likeliest group is still named first."""
+    router = Router(GROUPS_FOR_COMPLAINTS)
+    route = router.route(text)
+    assert route.confidence == 0.0
+    assert route.ranked[0].group_id == "belastingen"
+
+
+def test_a_question_that_mentions_calling_is_no_complaint() -> None:
+    router = Router(GROUPS_FOR_COMPLAINTS)
+    route = router.route("Kunt u mij terugbellen over de aanslag onroerendezaakbelasting?")
+    assert route.group_id == "belastingen"
+    assert route.confidence > 0.35
+
+
+GROUPS_FOR_COMPLAINTS = [
+    GroupProfile("belastingen", "Belastingen", "Aanslagen, WOZ en kwijtschelding"),
+    GroupProfile("kcc", "Klantcontact", "Paspoort, rijbewijs en verhuizen"),
+]
