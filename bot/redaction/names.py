@@ -427,9 +427,10 @@ def colleague_keys(names: Iterable[str]) -> frozenset[str]:
 
 
 # "hendrik mulder" alone on one of a mail's last lines: a signature, in whatever case it was
-# typed, when its first word is a given name.
+# typed, when its first word is a given name; a given name alone ("Mourad") when capitalised.
 SIGNED_LINE = re.compile(
-    r"(?m:^[ \t]{0,4}(?P<value>(?P<given>[^\W\d_]{2,20})(?: [^\W\d_][\w'-]{1,30}){1,3})[ \t]{0,4}$)"
+    r"(?m:^[ \t]{0,4}(?P<value>(?P<given>[^\W\d_]{2,20})(?: [^\W\d_][\w'-]{1,30}){0,3})"
+    r"[ \t]{0,4}$)"
 )
 _SIGNATURE_TAIL = 400  # characters at the end of a mail read for such a line
 
@@ -442,8 +443,12 @@ def signed_lines(text: str, colleagues: frozenset[str]) -> list[Hit]:
             continue
         words = match.group("value").split(" ")
         rest = [word for word in words[1:] if word.lower() not in _TUSSEN_SET]
-        if not rest or any(word.capitalize() in _NOT_NAMES for word in rest):
+        if len(words) > 1 and not rest:
             continue
+        if any(word.capitalize() in _NOT_NAMES for word in rest):
+            continue
+        if not rest and (words[0].capitalize() in _OPENING_WORDS or words[0].islower()):
+            continue  # a given name alone is signed as written: "Mourad", not "floor"
         written = " ".join(w if w.lower() in _TUSSEN_SET else w.capitalize() for w in words)
         if _is_name(written, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))

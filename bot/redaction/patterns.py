@@ -103,6 +103,8 @@ _ADDRESS_CUE = (
     r"woon(?:t|achtig)? (?:aan|op|in)(?: de| het| 't)?|wonende (?:aan|op)(?: de| het)?|"
     r"i live (?:at|on)|we live (?:at|on)|lives (?:at|on)|verhuisd naar|moved to|wohne in der|"
     r"mieszkam (?:na|przy)|"
+    # Frisian: "Ik wenje oan de Grienewei 2", "wy wenje op it Heechhiem 4"
+    r"wenj(?:e|et|ne) (?:oan|op|yn)(?: de| it)?|"
     # "verhuisd van Baken 3 naar …", "Mijn gegevens: Ruwe Putten 3, …", "our home at …"
     r"verhuisd van(?: de| het)?|verhuizen van(?: de| het)?|moved from|(?:mijn|onze) gegevens|"
     r"(?:our|my) (?:house|home|flat) (?:at|on))\b(?: (?:is|was|luidt))?(?: ?[:|] ?| ))"

@@ -68,6 +68,10 @@ from bot.redaction import Redactor, redact
         ),
         ("Wanneer komen jullie?\nmaandag of dinsdag", [], ["maandag of dinsdag"]),
         ("Groet,\nteam burgerzaken", [], ["team burgerzaken"]),
+        ("Bel me na vijven.\nMourad", ["Mourad"], ["Bel me na vijven."]),
+        ("Kan het eerder?\nFloor", [], ["Floor"]),
+        # a Frisian address cue
+        ("Ik wenje oan de Skilpaddepaed 7 yn Ternaard.", ["Skilpaddepaed 7"], ["Ik wenje oan de"]),
         # a birthday without a year, next to its cue (issue 14, eighth round)
         (
             "Ons zoontje is afgelopen dinsdag 9 september geboren, alles goed!",
