@@ -29,7 +29,8 @@ _BOUNCE_SUBJECT = re.compile(
 _AUTO_SUBJECT = re.compile(
     r"^\s*(automatisch(e)? (antwoord|reactie|ontvangstbevestiging)|automatic reply|"
     r"auto(matic)?[- ]?(reply|response)|autoreply|afwezig(heid)?|out of (the )?office|"
-    r"ooo\b|abwesenheit|automatische antwort|réponse automatique|respuesta automática|"
+    r"ooo\b|abwesenheit(?:snotiz|smeldung)?|automatische antwort|réponse automatique|"
+    r"respuesta automática|"
     r"ontvangstbevestiging|vakantiemelding|away from (the )?office)(?:\s*[:\-–(]|\s*$)",
     re.I,
 )
@@ -81,11 +82,15 @@ _ACK_BODY = re.compile(
 # geweest" or "op vakantie geweest" is a person telling a story, not an auto-reply).
 _ABSENT = (
     r"(?:afwezig|niet aanwezig|niet op kantoor|buiten kantoor|niet bereikbaar|niet beschikbaar"
-    r"|met vakantie|op vakantie|met (?:\w+)?verlof|beperkt bereikbaar)"
+    r"|met vakantie|op vakantie|met (?:\w+)?verlof|beperkt bereikbaar"
+    # German: "nicht im Büro", "abwesend", "im Urlaub", "außer Haus", "nicht erreichbar"
+    r"|nicht im büro|abwesend|im urlaub|außer haus|nicht erreichbar)"
 )
 _AWAY_BODY = re.compile(
     r"(?:\b" + _ABSENT + r"[^.\n]{0,40}?\b(?:tot|t/m|tot en met|vanaf|terug op|weer aanwezig"
     r"|weer bereikbaar)\b|"
+    # "Ich bin bis einschließlich 21. März nicht im Büro"
+    r"\bbis\b[^\n]{0,40}?\b" + _ABSENT + r"\b|"
     # the date first: "Tot en met vrijdag 20 maart ben ik niet op kantoor."
     # or "Ik ben tot 2 juni niet bereikbaar" (not "was tot vorige week met vakantie geweest")
     r"\b(?:tot en met|t/m|tot)\b[^.\n]{0,40}?\b" + _ABSENT + r"\b(?!\s+geweest)|"

@@ -168,6 +168,9 @@ AUTOMATIC = [
         "dringende vraag? Bel dan met het algemene nummer.",
         {},
     ),
+    # German away notices without any header (issue 14, eighth round)
+    ("Abwesenheitsnotiz: Overleg", "Ich bin bis einschließlich 21. März nicht im Büro.", {}),
+    ("Re: Planung", "Vielen Dank. Ich bin bis zum 3. Juni im Urlaub und nicht erreichbar.", {}),
     # a reply prefix does not make an acknowledgement a person: its body still says it is one
     ("Re: Ontvangstbevestiging", "Wij hebben uw melding in goede orde ontvangen.", {}),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
@@ -225,6 +228,11 @@ HUMAN = [
         "Onderwerp: Uw aanvraag bijzondere bijstand\n\n"
         "Geachte mevrouw,\n\nWij hebben uw aanvraag ontvangen. Wij hebben nog een offerte "
         "nodig.\n",
+    ),
+    # a German writer who was away and asks for himself
+    (
+        "Frage zur Grundsteuer",
+        "Ich war bis letzte Woche im Urlaub. Kann ich die Frist für den Einspruch verlängern?",
     ),
     # away, and asking for themselves: a resident, not an out-of-office notice
     ("Paspoort", "Ik ben tot 20 december op vakantie. Kan ik mijn paspoort daarna ophalen?"),
