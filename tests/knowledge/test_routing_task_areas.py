@@ -208,3 +208,16 @@ def test_a_domain_two_teams_name_is_most_the_team_that_names_most_of_its_words()
     assert route.ranked[0].score > route.ranked[1].score
     parking = words_router(groups).route("Kunnen jullie iets doen aan het parkeren bij school?")
     assert parking.group_id == "handhaving"
+
+
+def test_advice_is_no_council() -> None:
+    """ "Raad & Bestuur" is the council's team; "ik weet geen raad meer" is no question for it."""
+    groups = [
+        GroupProfile("raad", "Raad & Bestuur", "Gemeenteraad, college en burgemeester"),
+        GroupProfile("zorg", "Zorg Dichtbij", "Wmo, mantelzorg en jeugd"),
+    ]
+    router = words_router(groups)
+    worn_out = "Ik zorg dag en nacht voor mijn vrouw en weet geen raad meer, mantelzorg is zwaar."
+    assert router.route(worn_out).group_id == "zorg"
+    assert router.word_scores("Ik weet geen raad meer.")["raad"] == 0
+    assert router.route("Hoe kan ik inspreken bij de raadsvergadering?").group_id == "raad"
