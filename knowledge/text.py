@@ -129,7 +129,6 @@ def is_topic_word(word: str) -> bool:
     return len(word) >= 3 and is_content(word) and word not in NO_TOPIC
 
 
-@lru_cache(maxsize=200_000)
 def light_stem(token: str) -> str:
     """A light Dutch/English stem for routing: plural and inflection endings off long words
     (one word form for "aanvragen" and "aanvraag" is the full stemmer's job, not this)."""
@@ -157,6 +156,7 @@ def en_singulars(word: str) -> tuple[str, ...]:
     return (base[:-1] + vowel + base[-1],)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, lang: str = "nl") -> str:
     """The stem of a folded word in its language (``nl``, ``en`` or ``de``; Dutch for any
     other); short words and acronyms are kept as they are."""
