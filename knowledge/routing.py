@@ -677,13 +677,10 @@ class Router:
         learned = self._learned.get(group.id, set())
         named: dict[str, int] = {}
         for domain in self.domains:
-            words = {
-                same_word(t) for t in (*domain.anchors, *domain.names, *domain.terms) if found(t)
-            }
-            anchored = any(found(a) for a in (*domain.anchors, *domain.names))
+            anchors = {same_word(a) for a in (*domain.anchors, *domain.names) if found(a)}
             terms = {same_word(t) for t in domain.terms if found(t)}
-            if domain.id in learned or anchored or len(terms) >= 2:
-                named[domain.id] = max(1, len(words))
+            if domain.id in learned or anchors or len(terms) >= 2:
+                named[domain.id] = max(1, len(anchors | terms))
         return named
 
     def history_domains(self, groups: Sequence[GroupProfile]) -> dict[str, set[str]]:
@@ -1104,8 +1101,7 @@ class Router:
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         if _SERVICE_COMPLAINT.search(text[:_MAX_TEXT]):
             confidence = 0.0
-        chosen = next(g for g in self.groups if g.id == ranked[0][0])
-        return Route(ranked[0][0], confidence, choices, needs_choice=chosen.external_members)
+        return Route(chosen.id, confidence, choices, needs_choice=chosen.external_members)
 
 
 def _distinct_texts(texts: Sequence[str]) -> list[list[str]]:
