@@ -379,6 +379,21 @@ _NAME_VALUE = (
     r"(?: (?:[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}|van|de|der|den|ter|ten|el|al|bin|ben|da|dos|von)){0,5})"
 )
 _PLACE_VALUE = r"(?P<value>[^\n|,;:]{1,60}?)(?= *(?:\||\n|$|;|,| {2}))"
+
+
+def _number_after(label: str, noun: str, shortest: int, refused: str = "") -> re.Pattern[str]:
+    """A number after its label, a few words and a colon or verb between them allowed;
+    ``noun``: what may stand between ("nummer"); ``shortest``: the fewest letters and digits
+    of the number; ``refused``: a lookahead for numbers that are no one's."""
+    return re.compile(
+        rf"(?i:\b(?:{label})\b\.?)"
+        rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt)|:)?"
+        rf"{noun}"
+        rf" {{1,2}}(?P<value>{refused}(?=[A-Z0-9 ./_-]{{0,30}}\d)"
+        rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{{shortest - 1},24}})\b"
+    )
+
+
 LABELLED: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rf"(?im:(?:^|(?<=[|>\s(])){_LABELS[kind]}){_LABEL_SEP}{_CODE_VALUE}"))
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
@@ -386,19 +401,13 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     # ``BSN 123…``, ``paspoortnummer NW3F7K9L1``: a document label right before its number.
     # "cliëntnummer bij de gemeente: 30-55817", "klantnummer bij jullie is 40-118273": a few
     # words between the label and its colon or verb
-    (kind, re.compile(rf"(?i:\b(?:{_LABELS[kind]})\b\.?)"
-                      rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt)|:)?"
-                      rf"(?: nummer| nr\.?| no\.?)?"
-                      rf" {{1,2}}(?P<value>(?=[A-Z0-9 ./_-]{{0,30}}\d)"
-                      rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{4,24}})\b"))
+    (kind, _number_after(_LABELS[kind], r"(?: nummer| nr\.?| no\.?)?", shortest=5))
     for kind in ("id_document", "tax_id", "licence_plate", "customer_number")
 ] + [
     # the same for a case's reference, which may be as short as "B-112"; Vraagbaak's own
     # reference ("kenmerk VB-2026-0042") is no one's file
-    ("case_reference", re.compile(rf"(?i:\b(?:{_LABELS['case_reference']})\b\.?)"
-                                  rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt)|:)?"
-                                  rf" {{1,2}}(?P<value>(?!VB-\d{{4}}-)(?=[A-Z0-9 ./_-]{{0,30}}\d)"
-                                  rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{2,24}})\b"))
+    ("case_reference", _number_after(_LABELS["case_reference"], "", shortest=3,
+                                     refused=r"(?!VB-\d{4}-)")),
 ] + [
     ("name", re.compile(
         rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}"
