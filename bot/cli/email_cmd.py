@@ -51,12 +51,9 @@ def understand_file(raw: bytes, config: Config) -> dict[str, Any]:
     from bot.mail.senders import Source
     from bot.mail.understand import MailReader
     from bot.mail.worker import OUT_OF_MEMORY, RECURSION_LIMIT, over_budget
-    from knowledge.routing import Router, profiles_from
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
-    reader = MailReader(
-        config, Router(profiles_from(config.groups, organisations=config.organisations))
-    )
+    reader = MailReader(config)
     seconds = config.mail.understand_seconds
     try:
         with within_budget(seconds, config.mail.understand_memory_mb):

@@ -32,14 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.core.config import load_config
+from bot.core.config import Config, load_config
 from bot.importers.slack_export_reader import SlackExport
 from bot.mail.policy import asks_for_group
 from bot.mail.trim import trim_reply
-from bot.mail.understand import MailReader
+from bot.mail.understand import MailReader, config_router
 from knowledge.domain_words import load_domain_words
 from knowledge.evaluation import HALVES, dev_half
-from knowledge.routing import Domain, Router, profiles_from
+from knowledge.routing import Domain, Router
 
 TARGETS = {
     "kind": 1.0,
@@ -122,6 +122,18 @@ def past_texts_from_export(export: Path, limit: int = 300) -> dict[str, list[str
         reader.close()
 
 
+def _unseen_router(
+    corpus: Path,
+    config: Config,
+    past: Mapping[str, Sequence[str]] | None,
+    domains: Sequence[Domain] | None,
+) -> Router:
+    """The router of a corpus's configuration; the corpus measured is unseen data, so its
+    own questions are left out of the learned domain words."""
+    domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
+    return config_router(config, past, external_groups(corpus), domains, domain_words)
+
+
 def past_texts_from_half(
     corpus: Path,
     half: str,
@@ -134,9 +146,7 @@ def past_texts_from_half(
     it there (``subject``, a blank line, ``question``; the thread :mod:`bot.mail.posting`
     records): a channel's history after moderators chose the groups of that half."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
-    profiles = profiles_from(config.groups, past, external_groups(corpus), config.organisations)
-    domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
-    reader = MailReader(config, Router(profiles, domains, domain_words))
+    reader = MailReader(config, _unseen_router(corpus, config, past, domains))
     learned = {group_id: list(texts) for group_id, texts in (past or {}).items()}
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     for name, want in sorted(expected.items()):
@@ -164,12 +174,7 @@ def evaluate_corpus(
     ``domains``: another domain vocabulary (``[]``: none) than the shipped one."""
     config = load_config(config_file or corpus / "vraagbaak.toml", environ={})
     external = external_groups(corpus)
-    # the corpus measured is left out of the learned domain words (it is unseen data)
-    domain_words = load_domain_words(exclude={corpus.name}) if domains is None else None
-    router = Router(
-        profiles_from(config.groups, past, external, config.organisations), domains, domain_words
-    )
-    reader = MailReader(config, router)
+    reader = MailReader(config, _unseen_router(corpus, config, past, domains))
     threshold = config.mail.routing_threshold
     expected: dict[str, dict[str, Any]] = json.loads((corpus / "expected.json").read_text())
     if half is not None:

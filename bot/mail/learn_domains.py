@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.config import load_config
-from bot.mail.understand import MailReader
+from bot.mail.understand import MailReader, config_router
 from knowledge.domain_words import DomainWords, features
-from knowledge.routing import Domain, Router, profiles_from, tokens
+from knowledge.routing import Domain, tokens
 
 MIN_DEPLOYMENTS = 2
 _SHIPPED = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "domain_words.json"
@@ -46,10 +46,7 @@ class DeploymentCounts:
 def deployment_counts(corpus: Path) -> DeploymentCounts:
     """The questions and word counts per domain of one corpus."""
     config = load_config(corpus / "vraagbaak.toml", environ={})
-    router = Router(
-        profiles_from(config.groups, organisations=config.organisations),
-        domain_words=DomainWords({}, {}),
-    )
+    router = config_router(config, domain_words=DomainWords({}, {}))
     reader = MailReader(config, router)
     domains_of = {group.id: router.group_domains(group) for group in router.groups}
     expected = json.loads((corpus / "expected.json").read_text("utf-8"))

@@ -3,7 +3,7 @@ cleaned and redacted subject and question, the attachments, and the group it bel
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -25,7 +25,8 @@ from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
 from bot.mail.web_forms import form_reply_to, form_subject, without_form_lines
 from bot.redaction import Redactor
-from knowledge.routing import Router, profiles_from
+from knowledge.domain_words import DomainWords
+from knowledge.routing import Domain, Router, profiles_from
 
 
 @dataclass
@@ -126,6 +127,20 @@ def clean_text(text: str, names: list[str]) -> tuple[str, list[str]]:
     return body.strip(), trimmed.cut + cut
 
 
+def config_router(
+    config: Config,
+    past: Mapping[str, Sequence[str]] | None = None,
+    external: Collection[str] = (),
+    domains: Sequence[Domain] | None = None,
+    domain_words: DomainWords | None = None,
+) -> Router:
+    """The router for a configuration's groups and organisations (``past``: the groups'
+    channel history; ``external``: the groups whose channel has external members; the rest as
+    :class:`knowledge.routing.Router` takes them)."""
+    profiles = profiles_from(config.groups, past, external, config.organisations)
+    return Router(profiles, domains, domain_words)
+
+
 class MailReader:
     """Understands mail for one configuration; build once, reuse for every message."""
 
@@ -133,9 +148,7 @@ class MailReader:
         self, config: Config, router: Router | None = None, colleagues: Iterable[str] = ()
     ) -> None:
         self.config = config
-        self.router = router or Router(
-            profiles_from(config.groups, organisations=config.organisations)
-        )
+        self.router = router or config_router(config)
         # Names of people the chat knows (refreshed by the desk): they keep their names.
         self.colleagues: set[str] = set(colleagues)
         self._group_addresses = {

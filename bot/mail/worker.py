@@ -20,8 +20,7 @@ from typing import Any
 
 from bot.core.config import Config
 from bot.core.logs import get_logger
-from bot.mail.understand import MailReader, Understanding
-from knowledge.routing import Router, profiles_from
+from bot.mail.understand import MailReader, Understanding, config_router
 
 log = get_logger(__name__)
 START_SECONDS = 60.0  # importing the bot in a fresh interpreter; not part of a mail's budget
@@ -75,7 +74,7 @@ def _serve(
     """The worker's main loop: one request in, one result (or error text) out."""
     sys.setrecursionlimit(RECURSION_LIMIT)
     config = Config.model_validate(config_data)
-    router = Router(profiles_from(config.groups, past, set(external), config.organisations))
+    router = config_router(config, past, set(external))
     if reader_factory:  # "module:function" returning a reader (tests: a reader that hangs)
         module, _, name = reader_factory.partition(":")
         reader = getattr(importlib.import_module(module), name)(config, router)
