@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from bot.core.config import load_config
@@ -28,12 +29,13 @@ MIN_DEPLOYMENTS = 2
 _SHIPPED = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "domain_words.json"
 
 
+@cache
+def _domain_features(domain: Domain) -> frozenset[str]:
+    return features(w for term in (*domain.anchors, *domain.terms) for w in tokens(term))
+
+
 def _topic(question: frozenset[str], group_domains: Sequence[Domain]) -> list[str]:
-    touched = [
-        domain.id
-        for domain in group_domains
-        if question & features(w for term in (*domain.anchors, *domain.terms) for w in tokens(term))
-    ]
+    touched = [domain.id for domain in group_domains if question & _domain_features(domain)]
     return touched or [domain.id for domain in group_domains]
 
 
