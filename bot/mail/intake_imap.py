@@ -84,6 +84,12 @@ class IMAPPoller:
         box = self._box
         if box is None:
             return
+        # A mail that arrived while the last command ran was announced in that command's
+        # response (imaplib keeps it); IDLE only reports what comes later, so fetch again now.
+        pending = box.client.untagged_responses
+        announced = pending.pop("EXISTS", None), pending.pop("RECENT", None)
+        if any(announced):
+            return
         capabilities = {str(c).upper() for c in getattr(box.client, "capabilities", ())}
         if "IDLE" in capabilities:
             box.idle.wait(timeout=self.idle_seconds)

@@ -18,7 +18,7 @@ import pytest
 from imap_tools import AND, MailBoxUnencrypted
 from sqlmodel import select
 
-from bot.mail.intake_imap import IMAPPoller
+from bot.mail.intake_imap import Fetched, IMAPPoller
 from bot.startup.app import Bot
 from bot.storage.mail_models import InboundEmail
 from tests.mail import mails
@@ -157,20 +157,72 @@ async def test_imap_idle_picks_up_new_mail_quickly(bot: Bot, dovecot: int) -> No
         question = mails.plain("Nieuwe vraag tijdens IDLE", subject="IDLE")
         with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
             box.append(bytes(question), "INBOX")
-        deadline = asyncio.get_running_loop().time() + 15
-        while True:
-            async with bot.services.db.session() as session:
-                found = (
-                    await session.exec(
-                        select(InboundEmail).where(
-                            InboundEmail.message_id == question["Message-ID"]
-                        )
-                    )
-                ).first()
-            if found is not None:
-                break
-            assert asyncio.get_running_loop().time() < deadline, "IDLE did not wake up"
-            await asyncio.sleep(0.2)
+        await _wait_until_stored(bot, question["Message-ID"], seconds=15)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await poller.close()
+
+
+async def _wait_until_stored(bot: Bot, message_id: str, *, seconds: float) -> None:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        async with bot.services.db.session() as session:
+            found = (
+                await session.exec(
+                    select(InboundEmail).where(InboundEmail.message_id == message_id)
+                )
+            ).first()
+        if found is not None:
+            return
+        assert asyncio.get_running_loop().time() < deadline, "the new mail was not picked up"
+        await asyncio.sleep(0.2)
+
+
+class _MailArrivesDuringFetch(IMAPPoller):
+    """A mail lands while the poller's fetch command runs: the server announces it in that
+    command's response, before the poller starts IDLE."""
+
+    def __init__(self, *args: object, late_mail: bytes, port: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.late_mail: bytes | None = late_mail
+        self.port = port
+
+    def _fetch_unseen(self) -> list[Fetched]:
+        found = super()._fetch_unseen()
+        if self.late_mail is not None:
+            with MailBoxUnencrypted("127.0.0.1", port=self.port).login(USER, PASSWORD) as box:
+                box.append(self.late_mail, "INBOX")
+            self.late_mail = None
+            self._box.client.noop()  # the server's announcement arrives with this response
+        return found
+
+
+async def test_mail_announced_before_idle_is_not_left_waiting(bot: Bot, dovecot: int) -> None:
+    """A mail that arrived between the fetch and the start of IDLE is fetched at once, not after
+    the IDLE timeout (a minute in production)."""
+    settings = bot.services.config.mail.model_copy(
+        update={
+            "imap_host": "127.0.0.1",
+            "imap_port": dovecot,
+            "imap_username": USER,
+            "imap_password": PASSWORD,
+            "imap_ssl": False,
+        }
+    )
+    question = mails.plain("Vraag die binnenkwam tijdens het ophalen", subject="Tussendoor")
+    poller = _MailArrivesDuringFetch(
+        bot.services.db,
+        settings,
+        idle_seconds=60,
+        poll_seconds=60,
+        late_mail=bytes(question),
+        port=dovecot,
+    )
+    task = asyncio.create_task(poller.run_forever())
+    try:
+        await _wait_until_stored(bot, question["Message-ID"], seconds=10)
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
