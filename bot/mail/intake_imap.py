@@ -45,6 +45,7 @@ class IMAPPoller:
         self.idle_seconds = idle_seconds
         self.poll_seconds = poll_seconds
         self._box: Any = None
+        self._exists: int | None = None  # the mailbox's message count last announced
         self.healthy = True
 
     # --- blocking parts, run in a worker thread ---------------------------------------------
@@ -84,11 +85,7 @@ class IMAPPoller:
         box = self._box
         if box is None:
             return
-        # A mail that arrived while the last command ran was announced in that command's
-        # response (imaplib keeps it); IDLE only reports what comes later, so fetch again now.
-        pending = box.client.untagged_responses
-        announced = pending.pop("EXISTS", None), pending.pop("RECENT", None)
-        if any(announced):
+        if self._mailbox_grew(box.client.untagged_responses):
             return
         capabilities = {str(c).upper() for c in getattr(box.client, "capabilities", ())}
         if "IDLE" in capabilities:
@@ -98,8 +95,21 @@ class IMAPPoller:
 
             time.sleep(self.poll_seconds)
 
+    def _mailbox_grew(self, pending: dict[str, list[Any]]) -> bool:
+        """A mail that arrived while the last command ran was announced in that command's
+        response (imaplib keeps it) and IDLE only reports what comes later: fetch again at
+        once. Only a higher count counts, so a server that repeats the count cannot keep the
+        poller from IDLE."""
+        pending.pop("RECENT", None)
+        counts = [int(c) for c in pending.pop("EXISTS", None) or () if c.isdigit()]
+        if not counts:
+            return False
+        known, self._exists = self._exists, max(counts)
+        return self._exists > (known if known is not None else min(counts))
+
     def _logout(self) -> None:
         box, self._box = self._box, None
+        self._exists = None
         if box is not None:
             with contextlib.suppress(Exception):  # the connection may already be gone
                 box.logout()

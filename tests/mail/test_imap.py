@@ -228,3 +228,16 @@ async def test_mail_announced_before_idle_is_not_left_waiting(bot: Bot, dovecot:
         with contextlib.suppress(asyncio.CancelledError):
             await task
         await poller.close()
+
+
+def test_a_repeated_message_count_does_not_keep_the_poller_from_idle() -> None:
+    """Servers may repeat the mailbox's size with any response: only a higher count than the
+    last one announced means new mail (otherwise the poller would search without pause)."""
+    poller = IMAPPoller(None, None)  # type: ignore[arg-type]  # only the bookkeeping is used
+    assert not poller._mailbox_grew({"EXISTS": [b"4"]})  # the size at selection
+    assert not poller._mailbox_grew({"EXISTS": [b"4"], "RECENT": [b"0"]})
+    assert not poller._mailbox_grew({})
+    assert poller._mailbox_grew({"EXISTS": [b"4", b"5"]})
+    assert not poller._mailbox_grew({"EXISTS": [b"5"]})
+    assert poller._mailbox_grew({"EXISTS": [b"6"]})
+    assert not poller._mailbox_grew({"EXISTS": [b"3"]})  # mail deleted elsewhere
