@@ -6,7 +6,9 @@ a line; a deployment reads this from the channel members).
 A question whose expected ``group`` is ``null`` has no single right group: the desk asking
 is the right outcome. ``posted_right``/``posted_wrong``/``asked``/``posted_external`` count
 what the desk would do with each routed question (post it, or ask below
-``mail.routing_threshold`` and for a group with external members).
+``mail.routing_threshold`` and for a group with external members). ``posted_external`` is a
+post into a group with external members that routing chose alone; a mail sent to that group's
+own address was addressed there by its writer and counts as posted right or wrong.
 
 ``python -m bot.mail.evaluate ../shared/email-corpus [--config OTHER.toml] [--history
 EXPORT.zip]`` (the groups' channel history from a Slack export) prints the
@@ -220,7 +222,7 @@ def evaluate_corpus(
             asks = asks_for_group(got, threshold)
             if asks:
                 desk["asked"] += 1
-            elif got.group in external:
+            elif got.group in external and got.routed_by == "routing":
                 desk["posted_external"] += 1
             else:
                 desk["posted_right" if got.group == right else "posted_wrong"] += 1
