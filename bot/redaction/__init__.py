@@ -19,7 +19,7 @@ from datetime import date
 from typing import Literal
 
 from bot.redaction.checks import bsn_valid, iban_valid
-from bot.redaction.names import colleague_keys, known_name_pattern, name_hits
+from bot.redaction.names import colleague_keys, known_name_pattern, name_hits, repeated_names
 from bot.redaction.normalise import View, view_of
 from bot.redaction.numbers import Hit, find_numbers
 from bot.redaction.patterns import (
@@ -37,6 +37,7 @@ from bot.redaction.patterns import (
     HOUSE_NUMBER_CUE,
     LABELLED,
     LINE_ADDRESS,
+    NUMBERED_HOME,
     OBFUSCATED_EMAIL,
     PLACE_ADDRESS,
     PLATE,
@@ -129,12 +130,14 @@ def find_personal_data(
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
     hits += _value_hits(CARE_HOME_ROOM, text, "address")
+    hits += _value_hits(NUMBERED_HOME, text, "address")
     hits += _value_hits(LINE_ADDRESS, text, "address")
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
     hits += postcode_hits(text)
     hits += name_hits(text, colleagues)
     if known is not None:
         hits += _value_hits(known, text, "name")
+    hits += repeated_names(text, hits)
     return hits
 
 

@@ -96,6 +96,19 @@ RELATIVE = re.compile(
     rf"(?:,? {{1,2}}(?i:{_TITLES})?| ?\()? {{0,2}}"
     rf"(?P<value>{NAME})(?![\w@])"
 )
+# "moeder van Yousef", "the father of Liam": a parent named by their child.
+PARENT_OF = re.compile(
+    r"(?<![\w])(?i:moeder|vader|ouders?|mama|papa|oma|opa|grootouders?|voogd|mother|father|"
+    r"parents?|guardian|mutter|vater|eltern|matka|ojciec) (?i:van|of|von) "
+    rf"(?P<value>{NAME})(?![\w@])"
+)
+# "en dochter Zuzia van 4 jaar", "met zoon Milan": a child named after the word for them,
+# inside a sentence, without "mijn" or "onze".
+KIN_NAMED = re.compile(
+    r"(?<=[a-zà-ÿ,] )(?:dochter|zoon|dochtertje|zoontje|kleinzoon|kleindochter|pleegzoon|"
+    r"pleegdochter|son|daughter|grandson|granddaughter|sohn|tochter|córka|syn) "
+    rf"(?P<value>{_FIRST})(?![\w@-])"
+)
 # "de buurman, Harrie Vlemmix, …": a person named between commas after their role.
 APPOSED = re.compile(
     rf"(?<![\w])(?i:de|het|the|der|die) (?i:{_RELATIONS}), {{1,2}}(?P<value>{NAME}),"
@@ -476,7 +489,8 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         if _is_name(value, colleagues):
             hits.append(Hit(match.start(), match.start() + len(value), "name"))
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
-    for pattern in (*patterns, FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE):
+    patterns_after = (FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED)
+    for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):
             value = match.group("value")
             start = match.start("value")
@@ -521,6 +535,30 @@ def address_surnames(addresses: Iterable[str]) -> list[str]:
                 body = " ?".join(re.escape(part) for part in [*parts, rest])
                 patterns.append(f"(?=[A-ZÀ-Ý])(?i:{body})")
     return patterns[:10]
+
+
+def repeated_names(text: str, found: Iterable[Hit]) -> list[Hit]:
+    """Every other place a name found in ``text`` stands, as written ("moeder van Yousef …
+    op het consultatiebureau zeggen ze dat Yousef …"): the whole name and each capitalised
+    word of it of three letters or more."""
+    values: set[str] = set()
+    for hit in found:
+        if hit.kind != "name":
+            continue
+        value = text[hit.start : hit.end]
+        values.add(value)
+        values.update(
+            word
+            for word in value.split()
+            if len(word) >= 3 and word[0].isupper() and word not in _NOT_NAMES
+        )
+    if not values:
+        return []
+    alternatives = sorted(values, key=len, reverse=True)[:30]
+    pattern = re.compile(
+        rf"(?<![\w@.])(?:{'|'.join(re.escape(v[:60]) for v in alternatives)})(?![\w@])"
+    )
+    return [Hit(m.start(), m.end(), "name") for m in pattern.finditer(text)]
 
 
 def known_name_pattern(

@@ -165,6 +165,13 @@ CARE_HOME_ROOM = re.compile(
     r"(?i:kamer|appartement|app\.?|unit|room|flat|zimmer|wohnung) {1,2}"
     r"(?:nr\.? ?)?\d{1,4}[a-zA-Z]?\)?)"
 )
+# "bungalow 52", "chalet 14 op De Zeepe", "ligplaats 7": a home on a holiday park or in a
+# harbour is numbered, not named by a street.
+NUMBERED_HOME = re.compile(
+    r"(?<![\w-])(?P<value>(?i:bungalow|chalet|stacaravan|caravan|vakantiewoning|vakantiehuis|"
+    r"recreatiewoning|lodge|boshuisje|standplaats|kampeerplaats|ligplaats|woonboot|woonark|"
+    r"ferienhaus|mobile home|static caravan) (?:nr\.? ?)?\d{1,4}[a-zA-Z]?)(?![\w-])"
+)
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
 # "de heer Bakker (Zonnedauw 21, Nijeveld)", "ons huis (Wielewaal 31)": a name and a house
@@ -302,6 +309,8 @@ _SIDECODES = [
 ]  # fmt: skip
 # Belgian plates since 2010: a digit, three letters, three digits ("1-KTR-482")
 _SIDECODES.append(rf"[1-9]-{_L}{{3}}-\d{{3}}")
+# British plates since 2001: two letters, two digits, three letters ("LK19 XPW")
+_SIDECODES.append(r"[A-Z]{2}\d{2} ?[A-Z]{3}")
 PLATE = re.compile(rf"(?<![\w-])(?:{'|'.join(_SIDECODES)})(?![\w-])")
 
 # Dutch passport / identity card numbers since 2014: two letters, six letters or digits, a
@@ -355,8 +364,10 @@ _LABELS: dict[str, str] = {
         r"bonnummer|aktenzeichen|geschäftszeichen|vorgangsnummer|case number|"
         r"application number|fine number|penalty number|"
         # "the number on the paper is …", "het nummer op de brief": the number a letter gave
-        r"(?:the|het|de) (?:number|nummer) (?:on|op|of|van) (?:the|my|de|het|mijn|die|dat) "
-        r"(?:paper|letter|fine|ticket|notice|brief|bon|boete|aanslag|beschikking|formulier|form))"
+        r"(?:(?:the|het|de) )?(?:number|nummer) (?:on|op|of|van) "
+        r"(?:the|my|de|het|mijn|die|dat|dit) (?:paper|letter|fine|ticket|notice|receipt|"
+        r"confirmation|brief(?:je)?|bon(?:netje)?|boete|aanslag|beschikking|formulier|form|"
+        r"ontvangstbewijs|bevestiging|kaartje))"
     ),
     "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",

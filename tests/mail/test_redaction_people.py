@@ -230,6 +230,37 @@ from bot.redaction import Redactor, redact
         ("We gaan met Jan de Vries praten.", ["Vries"], ["praten"]),
         ("op 5 Jan 2025 in de Sint Jan, bij Albert Heijn", [], ["5 Jan", "Sint Jan", "Albert"]),
         ("ik woon in Ede en werk in Emmen bij de Rabobank", [], ["Ede", "Emmen", "Rabobank"]),
+        # issue 14's ninth round: a parent named by their child, a child named without "mijn",
+        # a name found once goes wherever it stands again
+        (
+            "Ik ben moeder van Zaid hij is 2 jaar. Op school zeggen ze Zaid praat weinig.",
+            ["Zaid"],
+            ["Ik ben moeder van", "hij is 2 jaar", "praat weinig"],
+        ),
+        ("I am the father of Liam and he needs transport.", ["Liam"], ["the father of"]),
+        (
+            "Ik heb vrouw en dochter Zuzia van 4 jaar, zij gaat hier naar school.",
+            ["Zuzia"],
+            ["dochter", "van 4 jaar"],
+        ),
+        ("De moeder van Nederland is een boek.", [], []),
+        ("Onze Zoon Dochter Groep speelt zaterdag.", [], ["Onze Zoon Dochter Groep"]),
+        # a home on a holiday park is numbered; a building plot and a meeting room are not
+        (
+            "Wij wonen permanent op park De Zeepe, bungalow 52, naast chalet 14b.",
+            ["bungalow 52", "chalet 14b"],
+            ["Wij wonen permanent op park"],
+        ),
+        ("Kavel 3 en vergaderzaal 2 zijn vrij; de bungalows zijn verhuurd.", [], ["Kavel 3"]),
+        # British plates; standards' numbers and a form's code are no plate
+        ("My car is still on UK plates (LK19 XPW) for now.", ["LK19 XPW"], ["UK plates"]),
+        ("Volgens NEN 2580 en ISO 27001, formulier AB12 CDEF.", [], ["NEN 2580", "AB12 CDEF"]),
+        # the number on a receipt
+        (
+            "Aanvraag gedaan op 21 oktober, nummer op het bonnetje 4471-RB-0925.",
+            ["4471-RB-0925"],
+            ["Aanvraag gedaan op 21 oktober"],
+        ),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
