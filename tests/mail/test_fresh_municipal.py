@@ -90,3 +90,35 @@ def test_the_blind_sets_keep_what_their_misses_taught() -> None:
         assert figures["posted_external"] == 0, corpus.name
         assert figures["group"] >= floor, corpus.name
         assert figures["posted_wrong"] <= wrong, corpus.name
+
+
+def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
+    """The sets written blind in issue 14's eighth and ninth rounds: automatic mail is always
+    known, nothing is posted into a partner's channel by routing alone, signatures go, and
+    neither leaks nor right groups fall back below what the rounds reached (leaks left are
+    held-out halves' kinds no rule was written for)."""
+    here = Path(__file__).parent
+    # (set, group right at least, leaks at most)
+    levels = [
+        ("fresh_municipal11", 0.84, 0),
+        ("fresh_municipal12", 0.73, 0),
+        ("fresh_municipal13", 0.92, 0),
+        ("fresh_municipal14", 0.86, 0),
+        ("fresh_municipal15", 0.81, 1),
+        ("fresh_municipal16", 0.86, 2),
+        ("fresh_municipal17", 0.81, 0),
+        ("fresh_municipal18", 0.81, 2),
+        ("fresh_municipal19", 0.78, 0),
+        ("fresh_hi5c", 0.94, 1),
+        ("fresh_hi5d", 0.84, 3),
+        ("fresh_hi5e", 0.81, 0),
+        ("fresh_hi5f", 0.78, 0),
+        ("fresh_hi5g", 0.81, 1),
+    ]
+    for name, floor, leaks in levels:
+        figures = evaluate_corpus(here / name).figures
+        assert figures["kind"] == 1.0, name
+        assert figures["posted_external"] == 0, name
+        assert figures["must_not_contain"] >= 0.97, name
+        assert figures["pii_leaked"] <= leaks, name
+        assert figures["group"] >= floor, name
