@@ -3,6 +3,7 @@ cleaned and redacted subject and question, the attachments, and the group it bel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -272,9 +273,11 @@ class MailReader:
         needs_choice = False
         if group is None:
             # Routed on the redacted text: phone numbers and street names are not topics.
-            route = self.router.route(
-                f"{redacted_subject.text}\n{redacted_note.text}\n{redacted_question.text}"
-            )
+            # A reply that opens with a new question keeps the old thread's subject: the
+            # subject is then no evidence of what is asked.
+            new_question = _new_question_under_old_subject(mail, question)
+            topic = "" if new_question else redacted_subject.text
+            route = self.router.route(f"{topic}\n{redacted_note.text}\n{redacted_question.text}")
             group, confidence, candidates = route.group_id, route.confidence, route.top(3)
             needs_choice = route.needs_choice
             routed_by = "routing"
@@ -359,3 +362,21 @@ def _returned_ids(mail: ParsedMail) -> list[str]:
     if original:
         found.append(original.strip())
     return found
+
+
+# "Ik heb een andere vraag dan hieronder", "Los daarvan:", "A different question:", "Andere
+# Frage:": the writer says the reply is about something new.
+_NEW_QUESTION = re.compile(
+    r"(?i)\b(?:(?:een|nog een|mijn) )?(?:andere|nieuwe|aparte|ander soort) vraag\b|"
+    r"\bander onderwerp\b|\biets heel anders\b|\blos (?:daarvan|hiervan|van (?:de|het|dit|deze|"
+    r"hieronder|onderstaande|bovenstaande))\b|\b(?:another|a different|a new|a separate|an "
+    r"unrelated) (?:question|matter|topic)\b|\bunrelated\b|\b(?:andere|neue) frage\b|"
+    r"\banderes thema\b"
+)
+_REPLY_PREFIX = re.compile(r"(?i)^\s*(?:re|antw|aw|sv|vs|odp|r)\s*:")
+
+
+def _new_question_under_old_subject(mail: ParsedMail, question: str) -> bool:
+    """Whether a reply's own opening says it asks something other than its thread did."""
+    replying = bool(mail.in_reply_to) or bool(_REPLY_PREFIX.match(mail.subject or ""))
+    return replying and _NEW_QUESTION.search(question[:400]) is not None

@@ -250,3 +250,37 @@ GROUPS_FOR_COMPLAINTS = [
     GroupProfile("belastingen", "Belastingen", "Aanslagen, WOZ en kwijtschelding"),
     GroupProfile("kcc", "Klantcontact", "Paspoort, rijbewijs en verhuizen"),
 ]
+
+
+TWO_TEAMS = """
+[[groups]]
+id = "vergunningen"
+name = "Vergunningen"
+description = "omgevingsvergunning, kapvergunning, bouwen"
+
+[[groups]]
+id = "belastingen"
+name = "Belastingen"
+description = "WOZ, aanslag gemeentelijke belastingen, bezwaar tegen de waarde"
+"""
+
+
+def _reply(body: str, subject: str = "Re: Omgevingsvergunning: kapvergunning eik") -> bytes:
+    from tests.mail import mails
+
+    return bytes(
+        mails.plain(body, subject=subject, headers={"In-Reply-To": "<oud@gemeente.example>"})
+    )
+
+
+def test_a_new_question_in_a_reply_is_routed_on_what_it_asks(tmp_path: Path) -> None:
+    """A reply under an old thread's subject that says it asks something else is routed on
+    its own words: the kapvergunning of the subject is what was asked before."""
+    file = tmp_path / "vraagbaak.toml"
+    file.write_text(TWO_TEAMS)
+    reader = MailReader(load_config(file, environ={}))
+    new = "Ik heb een andere vraag dan hieronder: klopt mijn aanslag wel?"
+    assert reader.read(_reply(new)).group == "belastingen"
+    # the same words without a reply's subject, and a reply about its own subject
+    same = "Ik heb nog een vraag over de kapvergunning: mag de eik er dan in maart uit?"
+    assert reader.read(_reply(same)).group == "vergunningen"
