@@ -50,6 +50,16 @@ _SERVICE_COMPLAINT = re.compile(
     r"|\bstill\s+no\s+(?:reply|answer|response)\b"
     r"|\bniemand\s+(?:hat\s+)?(?:zurückgerufen|geantwortet)|\bimmer\s+noch\s+keine\s+antwort)"
 )
+# A mail that announces several questions ("een paar vragen", "a few questions", "mehrere
+# Fragen") usually has no single right team: the desk asks, with the likeliest group first.
+# Two questions ("twee vragen") are mostly about one thing and do not count.
+_SEVERAL_QUESTIONS = re.compile(
+    r"(?i:\b(?:een\s+paar|paar|een\s+aantal|meerdere|diverse|allerlei)\s+"
+    r"(?:vragen|vraagjes|dingen|zaken|punten)\b"
+    r"|\b(?:a\s+few|several|some|a\s+couple\s+of|a\s+number\s+of|multiple)\s+"
+    r"(?:questions|things)\b"
+    r"|\b(?:einige|mehrere|ein\s+paar)\s+(?:fragen|dinge)\b)"
+)
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
@@ -1099,7 +1109,9 @@ class Router:
         units = max(words.values()) / self._term_unit(len(self.groups))
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
-        if _SERVICE_COMPLAINT.search(text[:_MAX_TEXT]):
+        if _SERVICE_COMPLAINT.search(text[:_MAX_TEXT]) or _SEVERAL_QUESTIONS.search(
+            text[:_MAX_TEXT]
+        ):
             confidence = 0.0
         return Route(chosen.id, confidence, choices, needs_choice=chosen.external_members)
 

@@ -246,6 +246,31 @@ def test_a_question_that_mentions_calling_is_no_complaint() -> None:
     assert route.confidence > 0.35
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij zijn net verhuisd en ik heb een paar vragen. 1. Wanneer komt de aanslag WOZ? "
+        "2. Moet ik mijn rijbewijs laten aanpassen? 3. Waar haal ik een paspoort?",
+        "Hello, we just moved here and I have a few questions about the tax bill and my passport.",
+        "Ich habe mehrere Fragen: zur Grundsteuer und zum Reisepass.",
+    ],
+)
+def test_a_mail_announcing_several_questions_is_asked_about(text: str) -> None:
+    """Several questions are seldom one team's: the desk asks, likeliest group first."""
+    route = Router(GROUPS_FOR_COMPLAINTS).route(text)
+    assert route.confidence == 0.0
+    assert route.ranked[0].group_id in ("belastingen", "kcc")
+
+
+def test_two_questions_about_one_thing_are_still_routed() -> None:
+    route = Router(GROUPS_FOR_COMPLAINTS).route(
+        "Ik heb twee vragen over de aanslag onroerendezaakbelasting: klopt de WOZ-waarde, en "
+        "kan ik kwijtschelding krijgen?"
+    )
+    assert route.group_id == "belastingen"
+    assert route.confidence > 0.35
+
+
 GROUPS_FOR_COMPLAINTS = [
     GroupProfile("belastingen", "Belastingen", "Aanslagen, WOZ en kwijtschelding"),
     GroupProfile("kcc", "Klantcontact", "Paspoort, rijbewijs en verhuizen"),
