@@ -435,6 +435,27 @@ GLOSSARY: dict[str, str] = {
     "holiday home": "vakantiewoning",
     "change of use": "functiewijziging",
     "barn": "schuur",
+    # household goods a resident wants collected
+    "sofa": "bankstel",
+    "couch": "bankstel",
+    "mattress": "matras",
+    "mattresses": "matrassen",
+    "fridge": "koelkast",
+    "washing machine": "wasmachine",
+    "furniture": "meubels",
+    # working for the gemeente
+    "applied for": "sollicitatie",
+    "my application": "sollicitatie",
+    "job interview": "sollicitatiegesprek",
+    "invited for an interview": "sollicitatiegesprek",
+    "the position": "vacature",
+    "recruitment": "werving",
+    # land for business
+    "business park": "bedrijventerrein",
+    "industrial estate": "bedrijventerrein",
+    "serviced plots": "bouwkavels bedrijventerrein",
+    "plots": "kavels",
+    "gewerbegebiet": "bedrijventerrein",
 }
 # "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
 # data, not a topic (no ICT question, no BRP question).

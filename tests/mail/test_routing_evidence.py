@@ -309,3 +309,19 @@ def test_a_new_question_in_a_reply_is_routed_on_what_it_asks(tmp_path: Path) -> 
     # the same words without a reply's subject, and a reply about its own subject
     same = "Ik heb nog een vraag over de kapvergunning: mag de eik er dan in maart uit?"
     assert reader.read(_reply(same)).group == "vergunningen"
+
+
+def test_english_household_goods_and_business_plots_find_their_teams() -> None:
+    """An exchange student's old sofa is bulky waste; a firm's plot on a business park is
+    the business desk's, in English as in Dutch."""
+    router = Router(
+        [
+            GroupProfile("afval", "Afval", "afvalinzameling en grofvuil"),
+            GroupProfile("ondernemers", "Ondernemersloket", "bedrijventerreinen en vestiging"),
+            GroupProfile("zorg", "Zorg", "Wmo en jeugdhulp"),
+        ]
+    )
+    sofa = router.route("Can the municipality pick up our old sofa, two mattresses and a fridge?")
+    assert sofa.group_id == "afval"
+    plots = router.route("Which serviced plots are still available on the business park?")
+    assert plots.group_id == "ondernemers"
