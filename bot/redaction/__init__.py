@@ -39,9 +39,12 @@ from bot.redaction.patterns import (
     LINE_ADDRESS,
     NUMBERED_HOME,
     OBFUSCATED_EMAIL,
+    OPENING_ADDRESS,
     PLACE_ADDRESS,
+    PLACED_ADDRESS,
     PLATE,
     STREET,
+    TOWARDS_ADDRESS,
     WHATSAPP,
     iban_hits,
     postcode_hits,
@@ -127,6 +130,9 @@ def find_personal_data(
     hits += _value_hits(STREET, text, "address")
     hits += _value_hits(CUED_ADDRESS, text, "address")
     hits += _value_hits(PLACE_ADDRESS, text, "address")
+    hits += _value_hits(TOWARDS_ADDRESS, text, "address")
+    hits += _value_hits(PLACED_ADDRESS, text, "address")
+    hits += _value_hits(OPENING_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
     hits += _value_hits(CARE_HOME_ROOM, text, "address")

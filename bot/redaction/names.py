@@ -109,9 +109,17 @@ KIN_NAMED = re.compile(
     r"pleegdochter|son|daughter|grandson|granddaughter|sohn|tochter|córka|syn) "
     rf"(?P<value>{_FIRST})(?![\w@-])"
 )
+# "mn zoon luuk van 9", "mijn dochter lotte (4)": a child's given name typed in lower case
+# after the word for them and before their age; checked against GIVEN_NAMES.
+LOWER_CHILD = re.compile(
+    r"(?<![\w])(?i:mijn|m'n|mn|onze|ons|ons|zijn|haar|my|our) (?i:zoon|dochter|zoontje|"
+    r"dochtertje|kleinzoon|kleindochter|kind|kindje|son|daughter) "
+    r"(?P<value>[a-zà-ÿ]{2,15})(?= (?:van )?\(?\d{1,2}\b)"
+)
 # "de buurman, Harrie Vlemmix, …": a person named between commas after their role.
 APPOSED = re.compile(
-    rf"(?<![\w])(?i:de|het|the|der|die) (?i:{_RELATIONS}), {{1,2}}(?P<value>{NAME}),"
+    rf"(?<![\w])(?i:de|het|the|der|die|een|a|an|ein|eine)(?: (?i:[a-zà-ÿ]{{2,15}}))? "
+    rf"(?i:{_RELATIONS}), {{1,2}}(?P<value>{NAME}),"
 )
 # "Annelies (onze teamleider)": a name with the writer's role for them in parentheses.
 ROLE_AFTER = re.compile(
@@ -183,7 +191,8 @@ CHILDREN_LISTED = re.compile(
 _CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b")
 # "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
 AGED = re.compile(
-    r"(?i:\b(?:zoon|dochter|kind|kinderen|jongen|meisje|buurjongen|buurmeisje|kleinzoon|"
+    r"(?i:\b(?:zoon|dochter|zoontje|dochtertje|kindje|kleinzoontje|kleindochtertje|kind|"
+    r"kinderen|jongen|meisje|buurjongen|buurmeisje|kleinzoon|"
     r"kleindochter|neef|nicht|broer|zus|leerling|pupil|son|daughter|boy|girl|child|"
     r"grandson|granddaughter|sohn|tochter|junge|mädchen|enkel|enkelin))\b[^.()\n]{0,40}?"
     rf"\((?P<value>{NAME}), {{1,2}}\d{{1,2}}(?: (?:jaar|jr\.?|years?|jahre))?\)"
@@ -476,6 +485,9 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
             if _is_name(child.group("value"), colleagues):
                 hits.append(Hit(start, start + len(child.group("value")), "name"))
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
+    for child in LOWER_CHILD.finditer(text):
+        if child.group("value").capitalize() in GIVEN_NAMES:
+            hits.append(Hit(child.start("value"), child.end("value"), "name"))
     for match in itertools.chain(IN_SENTENCE.finditer(text), opening):
         before = text[max(0, match.start() - 8) : match.start()]
         if match.group("given") not in GIVEN_NAMES or _SAINT.search(before):

@@ -155,6 +155,16 @@ HOME_ADDRESS = re.compile(
     rf"house|home) (?P<value>{_NAMED_HOUSE})"
 )
 PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")
+# "we verhuizen naar de Zuidermeent 31", "in de Vogelzang 4": a direction with its article.
+TOWARDS_ADDRESS = re.compile(
+    rf"(?<![\w-])(?i:naar|van|uit|in|vanaf)(?i: de| het| 't) (?P<value>{_NAMED_HOUSE})"
+)
+# "een huis van het uitzendbureau, Trekvogel 22, Zeewolde", "(Markt 8A, above the shop)": a
+# name and a house number before a comma and a place, or opening a parenthesis.
+PLACED_ADDRESS = re.compile(
+    rf"(?<![\w-])(?P<value>{_NAMED_HOUSE}),? (?:in |te )?(?=[A-Z][a-zà-ÿ'-]{{2,25}}(?:[.,;)!?]|$))"
+)
+OPENING_ADDRESS = re.compile(rf"\((?P<value>{_NAMED_HOUSE})(?=[,)])")
 # "woonzorgcentrum De Duinroos, kamer 14", "verpleeghuis Avondrood (app. 3)": a resident's
 # room or flat in a care home is where that person lives; a room of an office is not.
 CARE_HOME_ROOM = re.compile(
@@ -339,7 +349,7 @@ _LABELS: dict[str, str] = {
     "licence_plate": r"kenteken(?:nummer)?|license plate|licence plate|number plate|kennzeichen",
     # a person's number with a company or an office: it finds their account as a BSN would
     "customer_number": (
-        r"klantnummer|klantnr|relatienummer|relatienr|debiteu?rnummer|debiteurennummer|"
+        r"woz-objectnummer|objectnummer|klantnummer|klantnr|relatienummer|relatienr|debiteu?rnummer|debiteurennummer|"
         r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
         r"membership number|kundennummer|versicherungsnummer|"
@@ -367,7 +377,12 @@ _LABELS: dict[str, str] = {
         r"(?:(?:the|het|de) )?(?:number|nummer) (?:on|op|of|van) "
         r"(?:the|my|de|het|mijn|die|dat|dit) (?:paper|letter|fine|ticket|notice|receipt|"
         r"confirmation|brief(?:je)?|bon(?:netje)?|boete|aanslag|beschikking|formulier|form|"
-        r"ontvangstbewijs|bevestiging|kaartje))"
+        r"ontvangstbewijs|bevestiging|kaartje)|"
+        # "het nummer dat bovenaan de brief staat is …", "die Nummer auf dem Bescheid lautet"
+        r"(?:het |de )?nummer (?:dat |die )?(?:bovenaan|rechtsboven|linksboven|onderaan|op|in) "
+        r"(?:de|het|mijn|die|dat|dit) (?:brief|bon|aanslag|beschikking|formulier|rekening)|"
+        r"(?:die )?nummer (?:auf|in) (?:dem|der|meinem|meiner|unserem|unserer) "
+        r"(?:bescheid|brief|rechnung|schreiben|steuerbescheid))"
     ),
     "phone": r"telefoon(?:nummer)?|tel\.?|mobiel(?:e nummer)?|gsm|phone|mobile|telefon|handy",
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
@@ -398,7 +413,7 @@ def _number_after(label: str, noun: str, shortest: int, refused: str = "") -> re
     of the number; ``refused``: a lookahead for numbers that are no one's."""
     return re.compile(
         rf"(?i:\b(?:{label})\b\.?)"
-        rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt)|:)?"
+        rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt| lautet| ist| reads)|:)?"
         rf"{noun}"
         rf" {{1,2}}(?P<value>{refused}(?=[A-Z0-9 ./_-]{{0,30}}\d)"
         rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{{shortest - 1},24}})\b"

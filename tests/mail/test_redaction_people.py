@@ -255,6 +255,26 @@ from bot.redaction import Redactor, redact
         # British plates; standards' numbers and a form's code are no plate
         ("My car is still on UK plates (LK19 XPW) for now.", ["LK19 XPW"], ["UK plates"]),
         ("Volgens NEN 2580 en ISO 27001, formulier AB12 CDEF.", [], ["NEN 2580", "AB12 CDEF"]),
+        # streets without a street suffix: after a direction with its article, before a
+        # place, opening a parenthesis; chapters, phases, rooms and software stay
+        ("Wij verhuizen naar de Zuidermeent 31 in Zeewolde.", ["Zuidermeent 31"], ["Zeewolde"]),
+        ("Ik woon in een huis, Trekvogel 22, Zeewolde.", ["Trekvogel 22"], ["Ik woon"]),
+        ("We moved here last month (Markt 8A, above the shop).", ["Markt 8A"], ["above"]),
+        (
+            "Zie hoofdstuk 4, Paragraaf 2 en fase 3, Zeewolde; in de Fase 2 (Windows 11).",
+            [],
+            ["hoofdstuk 4", "fase 3", "Fase 2", "Windows 11"],
+        ),
+        # a child's given name in lower case before its age; a verb there stays
+        ("hoi mn zoon luuk van 9 zit op de bosrandschool", ["luuk"], ["mn zoon", "van 9"]),
+        ("mijn dochter lotte (4) viel bijna", ["lotte"], ["mijn dochter"]),
+        ("mijn zoon is van 2009 en mijn dochter gaat 4 dagen", [], ["mijn zoon is van 2009"]),
+        ("nu we een dochtertje hebben (Liv, 1 jaar).", ["Liv"], ["een dochtertje hebben"]),
+        ("En een goede vriend, Hessel, wil trouwambtenaar zijn.", ["Hessel"], ["een goede vriend"]),
+        # numbers of a house's valuation and of a letter, also in German
+        ("Ons WOZ-objectnummer is 099400012873.", ["099400012873"], ["Ons"]),
+        ("Het nummer dat bovenaan de brief staat is 6120.448.907.", ["6120.448.907"], ["brief"]),
+        ("Die Nummer auf dem Bescheid lautet 30.2025.0093.114.", ["30.2025.0093.114"], []),
         # the number on a receipt
         (
             "Aanvraag gedaan op 21 oktober, nummer op het bonnetje 4471-RB-0925.",
