@@ -202,7 +202,10 @@ def evaluate_corpus(
         else:
             result.failures.append(f"{name}: subject {got.subject!r} != {want['subject']!r}")
         question = normalise(got.question)
-        missing = [p for p in want.get("must_contain", []) if normalise(p) not in question]
+        # what the thread shows: the question, and a forwarder's note quoted under it (the
+        # colleague's "Kunnen jullie dit oppakken?" is kept there)
+        shown = normalise(f"{got.question}\n{got.note}")
+        missing = [p for p in want.get("must_contain", []) if normalise(p) not in shown]
         if missing:
             result.failures.append(f"{name}: lost {missing}")
         else:
