@@ -19,7 +19,13 @@ from datetime import date
 from typing import Literal
 
 from bot.redaction.checks import bsn_valid, iban_valid
-from bot.redaction.names import colleague_keys, known_name_pattern, name_hits, repeated_names
+from bot.redaction.names import (
+    colleague_keys,
+    known_name_pattern,
+    name_hits,
+    paired_names,
+    repeated_names,
+)
 from bot.redaction.normalise import View, view_of
 from bot.redaction.numbers import Hit, find_numbers
 from bot.redaction.patterns import (
@@ -143,6 +149,7 @@ def find_personal_data(
     hits += name_hits(text, colleagues)
     if known is not None:
         hits += _value_hits(known, text, "name")
+    hits += paired_names(text, hits)
     hits += repeated_names(text, hits)
     return hits
 

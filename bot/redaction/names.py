@@ -549,6 +549,26 @@ def address_surnames(addresses: Iterable[str]) -> list[str]:
     return patterns[:10]
 
 
+_PAIRED_AFTER = re.compile(rf" (?:en|and|&|und|of|or) (?P<value>{_FIRST})(?![\w@-])")
+_PAIRED_BEFORE = re.compile(rf"(?<![\w-])(?P<value>{_FIRST}) (?:en|and|&|und|of|or) $")
+
+
+def paired_names(text: str, found: Iterable[Hit]) -> list[Hit]:
+    """The other of two people named together when one is a name already found ("de
+    kinderopvang van Sara en Lina", "(Noor en Daan)")."""
+    hits: list[Hit] = []
+    for hit in found:
+        if hit.kind != "name":
+            continue
+        after = _PAIRED_AFTER.match(text, hit.end)
+        if after is not None and _is_name(after.group("value"), frozenset()):
+            hits.append(Hit(after.start("value"), after.end("value"), "name"))
+        before = _PAIRED_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        if before is not None and _is_name(before.group("value"), frozenset()):
+            hits.append(Hit(before.start("value"), before.end("value"), "name"))
+    return hits
+
+
 def repeated_names(text: str, found: Iterable[Hit]) -> list[Hit]:
     """Every other place a name found in ``text`` stands, as written ("moeder van Yousef …
     op het consultatiebureau zeggen ze dat Yousef …"): the whole name and each capitalised

@@ -275,6 +275,10 @@ from bot.redaction import Redactor, redact
         ("Ons WOZ-objectnummer is 099400012873.", ["099400012873"], ["Ons"]),
         ("Het nummer dat bovenaan de brief staat is 6120.448.907.", ["6120.448.907"], ["brief"]),
         ("Die Nummer auf dem Bescheid lautet 30.2025.0093.114.", ["30.2025.0093.114"], []),
+        # the other of two people named together
+        ("Ik betaal de opvang van mijn dochter Sara en Lina zelf.", ["Sara", "Lina"], ["opvang"]),
+        ("We hebben 2 kinderen (Noor en Daan) die daar slapen.", ["Noor", "Daan"], ["kinderen"]),
+        ("De teams van Ermelo en Harderwijk werken samen.", [], ["Ermelo en Harderwijk"]),
         # the number on a receipt
         (
             "Aanvraag gedaan op 21 oktober, nummer op het bonnetje 4471-RB-0925.",
