@@ -60,6 +60,31 @@ _SEVERAL_QUESTIONS = re.compile(
     r"(?:questions|things)\b"
     r"|\b(?:einige|mehrere|ein\s+paar)\s+(?:fragen|dinge)\b)"
 )
+# Needs a sentence states whatever service it is about: to see what an organisation has
+# recorded about oneself (an access request under the AVG), a letter or data that reached
+# the wrong person (a data breach). They belong to the domain named, not to the service whose
+# file it is ("mijn dossier bij de jeugdhulp").
+_STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "privacy",
+        re.compile(
+            r"(?i:\b(?:inzien|inzage|opvragen|opvraag|kopie|afschrift|overzicht)\b[^.?!\n]{0,80}"
+            r"\b(?:gegevens|dossier|verslagen|rapportages|notities)\b"
+            r"|\b(?:gegevens|dossier|verslagen|rapportages)\b[^.?!\n]{0,80}"
+            r"\b(?:inzien|inzage|opvragen)\b"
+            r"|\bwat (?:jullie|de gemeente|ze|u|de sociale dienst)\b[^.?!\n]{0,40}\bover "
+            r"(?:mij|ons)\b"
+            r"|\bover (?:mij|ons)\b[^.?!\n]{0,60}\b(?:vastgelegd|bewaard|geregistreerd|"
+            r"opgeslagen|genoteerd)\b"
+            r"|\b(?:data|information|records?|files?)\b[^.?!\n]{0,40}\b(?:you|the municipality)"
+            r" (?:hold|have|keep)\b[^.?!\n]{0,20}\b(?:on|about) (?:me|us)\b"
+            r"|\baccess to my (?:data|file|records)\b"
+            r"|\b(?:brief|post|gegevens|envelop) (?:van|voor|over) (?:iemand anders|een ander)\b"
+            r"|\bandermans (?:brief|post|gegevens)\b|\bniet (?:mijn|voor mij)(?: eigen)? brief\b"
+            r"|\bsomeone else'?s (?:letter|data)\b|\bletter (?:meant )?for someone else\b)"
+        ),
+    ),
+)
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
@@ -630,6 +655,8 @@ class Router:
     # What the domain a question is most likely about (knowledge.domain_words, learned from
     # questions of other deployments) adds to the groups that stand for it, in domain terms.
     LEARNED_WEIGHT = 1.5
+    # a need a sentence states (an access request, a letter that reached the wrong person)
+    STATED_NEED_WEIGHT = 6.0
     # A domain several groups name is most the group that names most of its words: the
     # others' domain words weigh down to half (chosen on all sets: 0.5, 0.75, 0.9 alike)
     CLOSENESS_SPREAD = 0.5
@@ -1000,11 +1027,26 @@ class Router:
         """The groups' word scores, those with the learned domain words added, and how sure
         the learned words are of the question's domain."""
         words = self.word_scores(text)
+        for group_id, extra in self._stated_needs(text).items():
+            words[group_id] += extra
         totals = dict(words)
         learned, likeliest = self._learned_evidence(text)
         for group_id, extra in learned.items():
             totals[group_id] += extra
         return words, totals, likeliest
+
+    def _stated_needs(self, text: str) -> dict[str, float]:
+        """``STATED_NEED_WEIGHT`` domain terms for the groups that stand for a need the text
+        states in a sentence (:data:`_STATED_NEEDS`)."""
+        result: dict[str, float] = {}
+        unit = self._term_unit(len(self.groups))
+        for domain_id, pattern in _STATED_NEEDS:
+            if pattern.search(text[:_MAX_TEXT]) is None:
+                continue
+            for group_id, share in self._domain_share.get(domain_id, {}).items():
+                weight = self.STATED_NEED_WEIGHT * unit * share
+                result[group_id] = result.get(group_id, 0.0) + weight
+        return result
 
     def learned_scores(self, text: str) -> dict[str, float]:
         """What the domain words learned from other deployments' questions give each group

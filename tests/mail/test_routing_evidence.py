@@ -325,3 +325,37 @@ def test_english_household_goods_and_business_plots_find_their_teams() -> None:
     assert sofa.group_id == "afval"
     plots = router.route("Which serviced plots are still available on the business park?")
     assert plots.group_id == "ondernemers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik wil graag alle verslagen inzien die de jeugdhulp over ons gezin heeft vastgelegd.",
+        "Wat weten jullie bij de bijstand allemaal over mij? Ik wil een overzicht van mijn dossier",
+        "In mijn envelop van de uitkering zat een brief van iemand anders, met zijn BSN erop.",
+        "I would like to know what data you hold about me since my benefit started.",
+    ],
+)
+def test_a_need_stated_about_ones_data_goes_to_privacy_whatever_service_it_names(
+    text: str,
+) -> None:
+    """An access request or a letter that reached the wrong person is the privacy team's,
+    though the file it is about is the social service's."""
+    router = Router(
+        [
+            GroupProfile("sociaal", "Sociaal domein", "bijstand, uitkering, jeugdhulp, Wmo"),
+            GroupProfile("privacy", "Privacy", "AVG, informatiebeveiliging, datalekken"),
+        ]
+    )
+    assert router.route(text).group_id == "privacy"
+
+
+def test_a_service_question_that_mentions_a_file_stays_with_the_service() -> None:
+    router = Router(
+        [
+            GroupProfile("sociaal", "Sociaal domein", "bijstand, uitkering, jeugdhulp, Wmo"),
+            GroupProfile("privacy", "Privacy", "AVG, informatiebeveiliging, datalekken"),
+        ]
+    )
+    route = router.route("Mijn bijstandsuitkering is lager dan vorige maand, klopt dat?")
+    assert route.group_id == "sociaal"
