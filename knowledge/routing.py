@@ -85,6 +85,14 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "ik werk sinds september als leerwerktrajectant bij team Beheer Openbare Ruimte", "ik loop
+# stage bij de afdeling Vergunningen": where a colleague works is who asks, not what; the
+# team named there is no evidence.
+_WORKPLACE = re.compile(
+    r"(?i:\b(?:werk|werken|werkzaam|stage|stagiair|stagiaire|ben|zit)\b[^.?!\n]{0,60}?"
+    r"\b(?:bij|van|op|in) (?:het |de |ons )?(?:team|afdeling|cluster|sector|unit)\s+"
+    r"[^.,;:?!()\n]{1,50})"
+)
 # Words every mail to or within a municipality uses: never a topic, wherever they stand
 # (a description "Gemeentelijke belastingen" must not make "de gemeente" a tax question).
 _GENERIC = frozenset(
@@ -1026,6 +1034,7 @@ class Router:
     def _evidence(self, text: str) -> tuple[dict[str, float], dict[str, float], float]:
         """The groups' word scores, those with the learned domain words added, and how sure
         the learned words are of the question's domain."""
+        text = _WORKPLACE.sub(" ", text[:_MAX_TEXT])
         words = self.word_scores(text)
         for group_id, extra in self._stated_needs(text).items():
             words[group_id] += extra

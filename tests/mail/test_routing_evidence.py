@@ -359,3 +359,19 @@ def test_a_service_question_that_mentions_a_file_stays_with_the_service() -> Non
     )
     route = router.route("Mijn bijstandsuitkering is lager dan vorige maand, klopt dat?")
     assert route.group_id == "sociaal"
+
+
+def test_the_team_a_colleague_works_in_is_who_asks_not_what() -> None:
+    router = Router(
+        [
+            GroupProfile("bor", "Beheer Openbare Ruimte", "groenonderhoud, wegen, riolering"),
+            GroupProfile("bv", "Bedrijfsvoering", "HR, salaris, ICT en facilitair"),
+        ]
+    )
+    route = router.route(
+        "Sinds september werk ik als leerwerktrajectant bij team Beheer Openbare Ruimte. "
+        "Op mijn strook van november staan te weinig uren, wie kan dat nakijken?"
+    )
+    assert route.top(1) == ["bv"]
+    # the team as the topic still counts
+    assert router.route("Wanneer maait team Beheer Openbare Ruimte de berm?").group_id == "bor"
