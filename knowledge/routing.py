@@ -81,7 +81,13 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\baccess to my (?:data|file|records)\b"
             r"|\b(?:brief|post|gegevens|envelop) (?:van|voor|over) (?:iemand anders|een ander)\b"
             r"|\bandermans (?:brief|post|gegevens)\b|\bniet (?:mijn|voor mij)(?: eigen)? brief\b"
-            r"|\bsomeone else'?s (?:letter|data)\b|\bletter (?:meant )?for someone else\b)"
+            r"|\bsomeone else'?s (?:letter|data)\b|\bletter (?:meant )?for someone else\b"
+            # a message one doubts: "is deze mail echt van jullie?", "op de link geklikt"
+            r"|\bis (?:deze|dit|die|dat) (?:mail|e-mail|mailtje|bericht|sms|brief)\b[^.?!\n]{0,30}"
+            r"\b(?:echt|wel|werkelijk)\b[^.?!\n]{0,20}\bvan (?:jullie|de gemeente|u)\b"
+            r"|\b(?:nep|valse?|phishing|frauduleuze?)[- ]?(?:mail|e-mail|bericht|sms|link)\b"
+            r"|\bop (?:de|een|die) link (?:ge)?klikt\b|\bclicked (?:on )?(?:the|a) link\b"
+            r"|\bis (?:this|that) (?:e-?mail|message|letter) (?:really |actually )?from you\b)"
         ),
     ),
 )

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from bot.core.config import Config
 from bot.mail.attachments import AttachmentResult, select_attachments
-from bot.mail.classify import MailKind, classify, is_web_form
+from bot.mail.classify import MailKind, classify, is_machine_sender, is_web_form
 from bot.mail.forwards import clean_subject, find_forward
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
@@ -231,6 +231,9 @@ class MailReader:
         elif forward is not None and forward.original_sender is not None:
             original = forward.original_sender
             forwarded_by = mail.sender
+            if is_machine_sender(original.email) and mail.sender is not None:
+                # "Is deze mail echt van jullie?" above a noreply message: the forwarder asks
+                original = mail.sender
             subject = clean_subject(forward.subject or mail.subject)
             question, cut_q = clean_text(forward.text, [original.name])
             note, cut_n = clean_text(forward.note, [mail.sender.name] if mail.sender else [])

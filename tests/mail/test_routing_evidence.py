@@ -375,3 +375,41 @@ def test_the_team_a_colleague_works_in_is_who_asks_not_what() -> None:
     assert route.top(1) == ["bv"]
     # the team as the topic still counts
     assert router.route("Wanneer maait team Beheer Openbare Ruimte de berm?").group_id == "bor"
+
+
+PHISHING_FORWARD = b"""From: Hennie ter Beek <hennie.terbeek@example.org>
+To: vraag@vraagbaak.example
+Subject: Fwd: Laatste herinnering: openstaande aanslag
+Message-ID: <fwd-phish-1@example.org>
+Content-Type: text/plain; charset=utf-8
+
+Is deze mail echt van jullie? Ik heb alles al betaald.
+
+---------- Forwarded message ---------
+From: Gemeente Belastingen <noreply@gemeente-betalen.example>
+Date: ma 3 nov 2025 om 09:12
+Subject: Laatste herinnering: openstaande aanslag
+To: <hennie.terbeek@example.org>
+
+Uit onze administratie blijkt dat de aanslag afvalstoffenheffing nog niet is voldaan.
+Betaal binnen 24 uur via de link om extra kosten te voorkomen.
+"""
+
+
+def test_a_forwarded_message_one_doubts_is_the_forwarders_question_for_privacy(
+    tmp_path: Path,
+) -> None:
+    """Whoever forwards a noreply message asks the question (a machine asks nothing); doubt
+    about a message ("is deze mail echt van jullie?") is the privacy team's, not the tax
+    team's whose words the forwarded message uses."""
+    file = tmp_path / "vraagbaak.toml"
+    file.write_text(
+        '[[groups]]\nid = "belastingen"\nname = "Belastingen"\n'
+        'description = "aanslag, afvalstoffenheffing, WOZ, kwijtschelding"\n\n'
+        '[[groups]]\nid = "privacy"\nname = "Informatiebeveiliging en privacy"\n'
+        'description = "AVG, datalekken, phishing"\n'
+    )
+    understood = MailReader(load_config(file, environ={})).read(PHISHING_FORWARD)
+    assert understood.original_sender is not None
+    assert understood.original_sender.email == "hennie.terbeek@example.org"
+    assert understood.group == "privacy"
