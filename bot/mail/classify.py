@@ -97,6 +97,13 @@ _AWAY_BODY = re.compile(
     r"\b(?:weer|terug) (?:aanwezig|bereikbaar|op kantoor) (?:op|vanaf)\b|"
     r"\blees (?:ik )?mijn (?:e-?)?mail (?:weer |pas )?(?:vanaf|na|op)\b|"
     r"\b(?:uw|je|jouw) (?:e-?mail|bericht) wordt niet doorgestuurd\b|"
+    # a business closed for its holiday: "is wegens vakantie gesloten van … t/m …", "uw mail
+    # wordt na onze vakantie beantwoord"
+    r"\b(?:is|zijn) (?:wegens|vanwege|i\.?v\.?m\.?) (?:vakantie|verlof|de feestdagen) gesloten\b"
+    r"[^.\n]{0,60}?\b(?:t/m|tot en met|tot)\b|"
+    r"\b(?:uw|je|jouw) (?:e-?mail|mail|bericht|vraag) wordt na (?:mijn|onze|de) "
+    r"(?:vakantie|terugkomst|verlof|sluiting)\b|"
+    r"\bclosed for (?:the |our )?(?:holidays?|vacation)\b[^.\n]{0,40}?\buntil\b|"
     r"\b(?:out of (?:the )?office|away|on (?:leave|holiday|vacation)|travell?ing"
     r"|(?:won't|will not|don't|do not|can't|cannot) (?:be )?(?:checking|reading|answering"
     r"|able to (?:read|check|answer)) (?:my )?e-?mails?)[^.\n]{0,40}?"

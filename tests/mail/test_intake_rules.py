@@ -173,6 +173,14 @@ AUTOMATIC = [
     ("Re: Planung", "Vielen Dank. Ich bin bis zum 3. Juni im Urlaub und nicht erreichbar.", {}),
     # a reply prefix does not make an acknowledgement a person: its body still says it is one
     ("Re: Ontvangstbevestiging", "Wij hebben uw melding in goede orde ontvangen.", {}),
+    # a business closed for its holiday (issue 14, ninth round)
+    (
+        "Re: Bestelling",
+        "Hartelijk dank voor uw bericht! Bloemenhuis De Linde is wegens vakantie gesloten van "
+        "maandag 14 juli t/m zaterdag 2 augustus. Uw mail wordt na onze vakantie beantwoord.",
+        {},
+    ),
+    ("Re: Order", "Thanks! We are closed for the holidays until 6 January.", {}),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
     ("Vraag", "Gewone tekst", {"Precedence": "auto_reply"}),
 ]
@@ -260,6 +268,11 @@ HUMAN = [
         "Op 3 april 2026 schreef Gemeente <vergunningen@gemeente.example>:\n"
         "> Uw verzoek is in goede orde ontvangen.\n"
         "> Ik ben afwezig tot 10 april.\n",
+    ),
+    (
+        "Milieustraat dicht",
+        "De milieustraat is wegens vakantie gesloten tot 5 augustus. Waar kan ik nu met mijn "
+        "grofvuil heen?",
     ),
 ]
 
