@@ -112,7 +112,8 @@ _MOBILE_SIGNATURE = re.compile(
     r"(?:from|via|with|by|vanaf|van|met|depuis|de|fra|desde|da|från|using)\b"
     r"|von meinem\b.*\bgesendet|diese nachricht wurde von meinem\b"
     r"|(?:\w+\s+)?from (?:my )?(?:mobile|iphone|ipad|android|phone)\b"
-    r"|get (?:\[)?outlook\b|download outlook\b"
+    r"|get (?:\[)?outlook\b|download outlook\b|outlook (?:voor|für|pour|para) (?:android|ios)"
+    r"(?: downloaden| herunterladen| télécharger| descargar)?\W*$"
     r"|從我的|从我的|envoyé de mon|enviado desde mi|inviato da"
     r")",
     re.IGNORECASE,
@@ -129,8 +130,15 @@ def is_quoted(line: str) -> bool:
     return line.lstrip().startswith(">")
 
 
+# The link a client puts on its footer ("[Verzonden vanaf Yahoo Mail op Android](https://…)",
+# "Outlook voor Android downloaden<https://aka.ms/…>"): not part of the footer's length.
+_FOOTER_LINK = re.compile(
+    r"\]\([^)\s]{1,2000}\)|<https?://[^>\s]{1,2000}>|\(https?://[^)\s]{1,2000}\)"
+)
+
+
 def is_mobile_signature(line: str) -> bool:
-    stripped = line.strip()
+    stripped = _FOOTER_LINK.sub("]", line.strip()) if "http" in line else line.strip()
     return 0 < len(stripped) <= 120 and bool(_MOBILE_SIGNATURE.match(stripped))
 
 

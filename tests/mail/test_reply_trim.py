@@ -128,3 +128,20 @@ def test_a_word_that_ends_in_an_attribution_verb_is_no_attribution() -> None:
     assert "twee keer hetzelfde bedrag" in trim_reply(dutch).text
     english = "On Monday the contractor rewrote the schedule:\n\nWhen will the road open?\n"
     assert "When will the road open?" in trim_reply(english).text
+
+
+def test_a_mail_apps_footer_goes_with_its_long_link() -> None:
+    """Yahoo's and Outlook's footers carry a link of a few hundred characters; the footer is
+    still a footer, in Dutch as in English."""
+    link = "https://mail.onelink.me/107872968?pid=nativeplacement&c=" + "x" * 300
+    for footer in (
+        f"[Verzonden vanaf Yahoo Mail op Android]({link})",
+        "Outlook voor Android downloaden<https://aka.ms/AAb9ysg>",
+        f"Get Outlook for iOS<{link}>",
+    ):
+        text = f"Kan de gemeente de stoep repareren?\n\nB. Nijenhuis\n\n{footer}"
+        assert "Android" not in trim_reply(text).text.replace("iOS", "Android")
+    kept = "Ik heb de app Outlook voor Android maar die werkt niet, wie helpt me?"
+    assert trim_reply(kept).text == kept
+    starts = "Outlook voor Android werkt bij mij niet meer sinds de update, wie helpt?"
+    assert trim_reply(starts).text == starts
