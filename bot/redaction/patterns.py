@@ -349,7 +349,9 @@ _LABELS: dict[str, str] = {
     "licence_plate": r"kenteken(?:nummer)?|license plate|licence plate|number plate|kennzeichen",
     # a person's number with a company or an office: it finds their account as a BSN would
     "customer_number": (
-        r"woz-objectnummer|objectnummer|klantnummer|klantnr|relatienummer|relatienr|debiteu?rnummer|debiteurennummer|"
+        r"woz-objectnummer|objectnummer|klantnummer|klantnr|relatienummer|relatienr|"
+        r"debiteu?rnummer|debiteurennummer|huurcontract ?nummer|contractnummer|"
+        r"tenancy number|contract number|"
         r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
         r"membership number|kundennummer|versicherungsnummer|"
@@ -418,6 +420,37 @@ def _number_after(label: str, noun: str, shortest: int, refused: str = "") -> re
         rf" {{1,2}}(?P<value>{refused}(?=[A-Z0-9 ./_-]{{0,30}}\d)"
         rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{{shortest - 1},24}})\b"
     )
+
+
+# "aangifte gedaan bij de politie (nummer 2025153927-1)": a police report's number.
+REPORT_NUMBER = re.compile(
+    r"(?i:\b(?:aangifte|proces-verbaal|police report|anzeige)\b[^.\n]{0,60}?"
+    r"\b(?:nummer|nr\.?|number|no\.?|registratienummer|pv-nummer|aktenzeichen)\b)\s*:?\s*"
+    r"(?P<value>\d[\d-]{5,20}\d)"
+)
+# "auto's met Poolse en Roemeense kentekens (o.a. PO 3KT77 en SV 14 MRC)": plates of any
+# country in the sentence after a word for plates.
+PLATE_CUE = re.compile(
+    r"(?i:\b(?:kentekens?|nummerborden?|nummerplaten?|kennzeichen|licen[cs]e plates?|"
+    r"number plates?|registration plates?)\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?] +[A-Z][a-z]|\n")
+FOREIGN_PLATE = re.compile(r"\b[A-Z]{1,3}[ -]?\d[0-9A-Z]{1,4}(?:[ -][A-Z]{2,3})?\b")
+
+
+def plates_near_cue(text: str) -> list[tuple[int, int]]:
+    """Plate-shaped codes of five characters or more in the 100 characters after a word for
+    plates, before the sentence ends."""
+    spans: list[tuple[int, int]] = []
+    for cue in PLATE_CUE.finditer(text):
+        window = text[cue.end() : cue.end() + 100]
+        # a sentence ends before a capitalised word ("o.a. PO 3KT77" goes on)
+        stop = _SENTENCE_END.search(window)
+        window = window[: stop.start()] if stop else window
+        for plate in FOREIGN_PLATE.finditer(window):
+            if len(plate.group().replace(" ", "").replace("-", "")) >= 5:
+                spans.append((cue.end() + plate.start(), cue.end() + plate.end()))
+    return spans
 
 
 LABELLED: list[tuple[str, re.Pattern[str]]] = [

@@ -275,6 +275,20 @@ from bot.redaction import Redactor, redact
         ("Ons WOZ-objectnummer is 099400012873.", ["099400012873"], ["Ons"]),
         ("Het nummer dat bovenaan de brief staat is 6120.448.907.", ["6120.448.907"], ["brief"]),
         ("Die Nummer auf dem Bescheid lautet 30.2025.0093.114.", ["30.2025.0093.114"], []),
+        # plates of other countries after a word for plates; a road number stays
+        (
+            "Er staan auto's met Poolse kentekens voor de deur (o.a. PO 3KT77 en SV 14 MRC).",
+            ["3KT77", "14 MRC"],
+            ["Poolse kentekens"],
+        ),
+        ("Een busje met Duits kenteken reed over de A12 naar Utrecht.", [], ["A12"]),
+        # a police report's number, a tenancy's number
+        (
+            "Ik heb aangifte gedaan bij de politie (nummer 2025153927-1) en de pas geblokkeerd.",
+            ["2025153927-1"],
+            ["aangifte gedaan"],
+        ),
+        ("Mijn huurcontract nummer is 40-1187-22, adres bekend.", ["40-1187-22"], []),
         # the other of two people named together
         ("Ik betaal de opvang van mijn dochter Sara en Lina zelf.", ["Sara", "Lina"], ["opvang"]),
         ("We hebben 2 kinderen (Noor en Daan) die daar slapen.", ["Noor", "Daan"], ["kinderen"]),
