@@ -54,11 +54,11 @@ _SERVICE_COMPLAINT = re.compile(
 # Fragen") usually has no single right team: the desk asks, with the likeliest group first.
 # Two questions ("twee vragen") are mostly about one thing and do not count.
 _SEVERAL_QUESTIONS = re.compile(
-    r"(?i:\b(?:een\s+paar|paar|een\s+aantal|meerdere|diverse|allerlei)\s+"
+    r"(?i:\b(?:een\s{1,3}paar|paar|een\s{1,3}aantal|meerdere|diverse|allerlei)\s{1,3}"
     r"(?:vragen|vraagjes|dingen|zaken|punten)\b"
-    r"|\b(?:a\s+few|several|some|a\s+couple\s+of|a\s+number\s+of|multiple)\s+"
+    r"|\b(?:a\s{1,3}few|several|some|a\s{1,3}couple\s{1,3}of|a\s{1,3}number\s{1,3}of|multiple)\s{1,3}"
     r"(?:questions|things)\b"
-    r"|\b(?:einige|mehrere|ein\s+paar)\s+(?:fragen|dinge)\b)"
+    r"|\b(?:einige|mehrere|ein\s{1,3}paar)\s{1,3}(?:fragen|dinge)\b)"
 )
 # Needs a sentence states whatever service it is about: to see what an organisation has
 # recorded about oneself (an access request under the AVG), a letter or data that reached
@@ -96,7 +96,7 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # team named there is no evidence.
 _WORKPLACE = re.compile(
     r"(?i:\b(?:werk|werken|werkzaam|stage|stagiair|stagiaire|ben|zit)\b[^.?!\n]{0,60}?"
-    r"\b(?:bij|van|op|in) (?:het |de |ons )?(?:team|afdeling|cluster|sector|unit)\s+"
+    r"\b(?:bij|van|op|in) (?:het |de |ons )?(?:team|afdeling|cluster|sector|unit)\s{1,3}"
     r"[^.,;:?!()\n]{1,50})"
 )
 # Words every mail to or within a municipality uses: never a topic, wherever they stand

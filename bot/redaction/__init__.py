@@ -45,7 +45,6 @@ from bot.redaction.patterns import (
     LINE_ADDRESS,
     NUMBERED_HOME,
     OBFUSCATED_EMAIL,
-    OPENING_ADDRESS,
     PLACE_ADDRESS,
     PLACED_ADDRESS,
     PLATE,
@@ -142,7 +141,6 @@ def find_personal_data(
     hits += _value_hits(PLACE_ADDRESS, text, "address")
     hits += _value_hits(TOWARDS_ADDRESS, text, "address")
     hits += _value_hits(PLACED_ADDRESS, text, "address")
-    hits += _value_hits(OPENING_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
     hits += _value_hits(CARE_HOME_ROOM, text, "address")

@@ -159,12 +159,14 @@ PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_H
 TOWARDS_ADDRESS = re.compile(
     rf"(?<![\w-])(?i:naar|van|uit|in|vanaf)(?i: de| het| 't) (?P<value>{_NAMED_HOUSE})"
 )
-# "een huis van het uitzendbureau, Trekvogel 22, Zeewolde", "(Markt 8A, above the shop)": a
-# name and a house number before a comma and a place, or opening a parenthesis.
+# "een huis van het uitzendbureau, Trekvogel 22, Zeewolde": a name and a house number before
+# a place.
 PLACED_ADDRESS = re.compile(
     rf"(?<![\w-])(?P<value>{_NAMED_HOUSE}),? (?:in |te )?(?=[A-Z][a-zà-ÿ'-]{{2,25}}(?:[.,;)!?]|$))"
 )
-OPENING_ADDRESS = re.compile(rf"\((?P<value>{_NAMED_HOUSE})(?=[,)])")
+# "de heer Bakker (Zonnedauw 21, Nijeveld)", "ons huis (Wielewaal 31)", "(Markt 8A, above the
+# shop)": a name and a house number opening a parenthesis is an address, street suffix or not.
+BRACKETED_ADDRESS = re.compile(rf"\((?P<value>{_NAMED_HOUSE})(?=[,)]| {{1,2}}(?:'s-)?[A-Z])")
 # "woonzorgcentrum De Duinroos, kamer 14", "verpleeghuis Avondrood (app. 3)": a resident's
 # room or flat in a care home is where that person lives; a room of an office is not.
 CARE_HOME_ROOM = re.compile(
@@ -184,12 +186,6 @@ NUMBERED_HOME = re.compile(
 )
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"
-# "de heer Bakker (Zonnedauw 21, Nijeveld)", "ons huis (Wielewaal 31)": a name and a house
-# number in parentheses, with or without a place, is an address, street suffix or not.
-BRACKETED_ADDRESS = re.compile(
-    rf"\((?P<value>{_NAMED_HOUSE})(?:,? {{1,2}}(?:'s-)?[A-Z][\wÀ-ÿ'-]{{1,25}}"
-    rf"(?: [A-Za-z][\wÀ-ÿ'-]{{1,25}}){{0,2}})?\)"
-)
 CITY_AFTER = re.compile(
     rf",? {{1,3}}{_CITY_WORD}"
     rf"(?: (?:aan den|aan de|aan|op|den|de|bij|in) {_CITY_WORD}| {_CITY_WORD}){{0,2}}"
@@ -425,7 +421,7 @@ def _number_after(label: str, noun: str, shortest: int, refused: str = "") -> re
 # "aangifte gedaan bij de politie (nummer 2025153927-1)": a police report's number.
 REPORT_NUMBER = re.compile(
     r"(?i:\b(?:aangifte|proces-verbaal|police report|anzeige)\b[^.\n]{0,60}?"
-    r"\b(?:nummer|nr\.?|number|no\.?|registratienummer|pv-nummer|aktenzeichen)\b)\s*:?\s*"
+    r"\b(?:nummer|nr\.?|number|no\.?|registratienummer|pv-nummer|aktenzeichen)\b)\s{0,3}:?\s{0,3}"
     r"(?P<value>\d[\d-]{5,20}\d)"
 )
 # "auto's met Poolse en Roemeense kentekens (o.a. PO 3KT77 en SV 14 MRC)": plates of any
@@ -434,7 +430,7 @@ PLATE_CUE = re.compile(
     r"(?i:\b(?:kentekens?|nummerborden?|nummerplaten?|kennzeichen|licen[cs]e plates?|"
     r"number plates?|registration plates?)\b)"
 )
-_SENTENCE_END = re.compile(r"[.!?] +[A-Z][a-z]|\n")
+_SENTENCE_END = re.compile(r"[.!?] {1,3}[A-Z][a-z]|\n")
 FOREIGN_PLATE = re.compile(r"\b[A-Z]{1,3}[ -]?\d[0-9A-Z]{1,4}(?:[ -][A-Z]{2,3})?\b")
 
 

@@ -18,6 +18,7 @@ import pytest
 from imap_tools import AND, MailBoxUnencrypted
 from sqlmodel import select
 
+from bot.core.config import MailSection
 from bot.mail.intake_imap import Fetched, IMAPPoller
 from bot.startup.app import Bot
 from bot.storage.mail_models import InboundEmail
@@ -111,19 +112,23 @@ mail_location = maildir:{base}/home/%u/Maildir
         shutil.rmtree(base, ignore_errors=True)
 
 
-async def test_imap_poll_stores_then_marks_seen(bot: Bot, dovecot: int) -> None:
-    question = mails.plain("Hoe werkt de Wmo?", subject="Wmo via IMAP")
-    with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
-        box.append(bytes(question), "INBOX")
-    settings = bot.services.config.mail.model_copy(
+def _imap_settings(bot: Bot, port: int) -> MailSection:
+    return bot.services.config.mail.model_copy(
         update={
             "imap_host": "127.0.0.1",
-            "imap_port": dovecot,
+            "imap_port": port,
             "imap_username": USER,
             "imap_password": PASSWORD,
             "imap_ssl": False,
         }
     )
+
+
+async def test_imap_poll_stores_then_marks_seen(bot: Bot, dovecot: int) -> None:
+    question = mails.plain("Hoe werkt de Wmo?", subject="Wmo via IMAP")
+    with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
+        box.append(bytes(question), "INBOX")
+    settings = _imap_settings(bot, dovecot)
     poller = IMAPPoller(bot.services.db, settings)
     try:
         assert await poller.poll_once() == 1
@@ -141,15 +146,7 @@ async def test_imap_poll_stores_then_marks_seen(bot: Bot, dovecot: int) -> None:
 async def test_imap_idle_picks_up_new_mail_quickly(bot: Bot, dovecot: int) -> None:
     """Dovecot offers IDLE: a new message is stored within seconds, long before the next
     IDLE timeout would have ended the wait."""
-    settings = bot.services.config.mail.model_copy(
-        update={
-            "imap_host": "127.0.0.1",
-            "imap_port": dovecot,
-            "imap_username": USER,
-            "imap_password": PASSWORD,
-            "imap_ssl": False,
-        }
-    )
+    settings = _imap_settings(bot, dovecot)
     poller = IMAPPoller(bot.services.db, settings, idle_seconds=60, poll_seconds=60)
     task = asyncio.create_task(poller.run_forever())
     try:
@@ -202,15 +199,7 @@ class _MailArrivesDuringFetch(IMAPPoller):
 async def test_mail_announced_before_idle_is_not_left_waiting(bot: Bot, dovecot: int) -> None:
     """A mail that arrived between the fetch and the start of IDLE is fetched at once, not after
     the IDLE timeout (a minute in production)."""
-    settings = bot.services.config.mail.model_copy(
-        update={
-            "imap_host": "127.0.0.1",
-            "imap_port": dovecot,
-            "imap_username": USER,
-            "imap_password": PASSWORD,
-            "imap_ssl": False,
-        }
-    )
+    settings = _imap_settings(bot, dovecot)
     question = mails.plain("Vraag die binnenkwam tijdens het ophalen", subject="Tussendoor")
     poller = _MailArrivesDuringFetch(
         bot.services.db,
