@@ -549,7 +549,10 @@ def address_surnames(addresses: Iterable[str]) -> list[str]:
     return patterns[:10]
 
 
-_PAIRED_AFTER = re.compile(rf" (?:en|and|&|und|of|or) (?P<value>{_FIRST})(?![\w@-])")
+# "Yusuf (groep 6) en Emir (groep 3)": a short remark in parentheses may stand between
+_PAIRED_AFTER = re.compile(
+    rf"(?: \([^()\n]{{1,20}}\))? (?:en|and|&|und|of|or) (?P<value>{_FIRST})(?![\w@-])"
+)
 _PAIRED_BEFORE = re.compile(rf"(?<![\w-])(?P<value>{_FIRST}) (?:en|and|&|und|of|or) $")
 
 

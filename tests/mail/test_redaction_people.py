@@ -293,6 +293,11 @@ from bot.redaction import Redactor, redact
         ("Ik betaal de opvang van mijn dochter Sara en Lina zelf.", ["Sara", "Lina"], ["opvang"]),
         ("We hebben 2 kinderen (Noor en Daan) die daar slapen.", ["Noor", "Daan"], ["kinderen"]),
         ("De teams van Ermelo en Harderwijk werken samen.", [], ["Ermelo en Harderwijk"]),
+        (
+            "Mijn kinderen Yusuf (groep 6) en Emir (groep 3) moeten mee.",
+            ["Yusuf", "Emir"],
+            ["(groep 6)", "(groep 3)"],
+        ),
         # the number on a receipt
         (
             "Aanvraag gedaan op 21 oktober, nummer op het bonnetje 4471-RB-0925.",
