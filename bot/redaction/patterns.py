@@ -95,7 +95,10 @@ STREET = re.compile(
     rf"(?<![\w'-])(?:{_CAPWORD} (?:{_TUSSEN} ){{0,2}}){{0,2}}"
     rf"(?:(?i:[a-zà-ÿ][\wà-ÿ'-]{{0,30}}?{_STREET_SUFFIX})|[A-ZÀ-Ý][\wà-ÿ'-]{{0,30}}?{_CAPITAL_SUFFIX})"
     rf"(?:\b|(?<=\.))(?:,? {{1,2}}(?:{_NEAR_NUMBER})?(?:nr\.? ?|nummer )?{_HOUSE_NUMBER}"
-    rf"| {{1,2}}{_BRACKETED_NUMBER})"
+    rf"| {{1,2}}{_BRACKETED_NUMBER}"
+    # "Katoenstraat flat 2 (nummer 64)": a flat or block of the street, its door after it
+    rf"| {{1,2}}(?i:flat|blok|portiek|gebouw|appartement|app\.?) {{1,2}}\d{{1,4}}[a-zA-Z]?\b"
+    rf"(?: {{1,2}}{_BRACKETED_NUMBER})?)"
 )
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (

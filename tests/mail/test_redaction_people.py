@@ -275,6 +275,9 @@ from bot.redaction import Redactor, redact
         ("Ons WOZ-objectnummer is 099400012873.", ["099400012873"], ["Ons"]),
         ("Het nummer dat bovenaan de brief staat is 6120.448.907.", ["6120.448.907"], ["brief"]),
         ("Die Nummer auf dem Bescheid lautet 30.2025.0093.114.", ["30.2025.0093.114"], []),
+        # a flat of a street, its door in parentheses
+        ("ik woon bij Katoenstraat flat 2 (nummer 64). de container", ["Katoenstraat", "64"], []),
+        ("De Kerkstraat blijft dicht; de flat is van Woonzorg.", [], ["Kerkstraat"]),
         # plates of other countries after a word for plates; a road number stays
         (
             "Er staan auto's met Poolse kentekens voor de deur (o.a. PO 3KT77 en SV 14 MRC).",
