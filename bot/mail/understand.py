@@ -159,6 +159,16 @@ class MailReader:
         if config.mail.general_address:
             own.add(config.mail.general_address.lower())
         self.own_addresses = frozenset(own)
+        # the words of the deployment's own organisations' names and mail domains: places,
+        # never the surname a citizen's address spells ("jvanee.ermelo@gmail.com")
+        self._places = frozenset(
+            word
+            for organisation in config.organisations
+            if not organisation.external
+            for word in re.findall(
+                r"[^\W\d_]{4,}", f"{organisation.name} {' '.join(organisation.domains)}"
+            )
+        )
 
     def group_for_recipients(self, recipients: list[str]) -> str | None:
         for address in recipients:
@@ -352,7 +362,7 @@ class MailReader:
                 citizens.append(person.name)
             if person.email in writer_addresses:
                 addresses.append(person.email)
-        return Redactor(colleagues, citizens, addresses)
+        return Redactor(colleagues, citizens, addresses, places=self._places)
 
 
 PLACEHOLDER_NAME = {"nl": "[naam verwijderd]", "en": "[name removed]"}

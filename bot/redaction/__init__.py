@@ -187,9 +187,14 @@ class Redactor:
         colleagues: Iterable[str] = (),
         citizen_names: Iterable[str] = (),
         citizen_addresses: Iterable[str] = (),
+        places: Iterable[str] = (),
     ) -> None:
+        """``places``: words of the deployment's own organisations' names ("Ermelo"), which no
+        address spells as a surname ("jvanee.ermelo@…")."""
         self.colleagues = colleague_keys(colleagues)
-        self.known = known_name_pattern(citizen_names, self.colleagues, citizen_addresses)
+        self.known = known_name_pattern(
+            citizen_names, self.colleagues, citizen_addresses, places=places
+        )
 
     def findings(self, text: str, *, filename: bool = False) -> list[tuple[int, int, str]]:
         """Where personal data is in ``text``: (start, end, kind), in text order."""

@@ -524,12 +524,13 @@ _MAILBOX_WORDS = frozenset(_MAILBOX_TEXT.split())
 _PARTICLE_START = re.compile(r"^(?:van|der|den|de|ter|ten|te|el|al|von|vd)(?=[a-z]{3})")
 
 
-def address_surnames(addresses: Iterable[str]) -> list[str]:
+def address_surnames(addresses: Iterable[str], places: Iterable[str] = ()) -> list[str]:
     """The surnames a citizen's e-mail addresses spell, as patterns for the written name:
     ``l.devries-bakker@…`` gives "De Vries" and "Bakker", ``wtimmermans@…`` "Timmermans".
     Only words of four letters or more, and only written with a capital: "bakker" on its
     own is a baker."""
     patterns: list[str] = []
+    not_names = {place.lower() for place in places}
     for address in addresses:
         local = address.split("@", 1)[0].lower()
         for piece in re.split(r"[^a-zà-ÿ]+", local[:64]):
@@ -537,7 +538,7 @@ def address_surnames(addresses: Iterable[str]) -> list[str]:
             if len(piece) >= 7 and not _PARTICLE_START.match(piece):
                 candidates.append(piece[1:])  # an initial glued on: "wtimmermans"
             for word in candidates:
-                if len(word) < 4 or word in _MAILBOX_WORDS:
+                if len(word) < 4 or word in _MAILBOX_WORDS or word in not_names:
                     continue
                 parts: list[str] = []
                 rest = word
@@ -597,14 +598,18 @@ def repeated_names(text: str, found: Iterable[Hit]) -> list[Hit]:
 
 
 def known_name_pattern(
-    names: Iterable[str], colleagues: frozenset[str], addresses: Iterable[str] = ()
+    names: Iterable[str],
+    colleagues: frozenset[str],
+    addresses: Iterable[str] = (),
+    *,
+    places: Iterable[str] = (),
 ) -> re.Pattern[str] | None:
     """The citizen's own names (display names in the mail's headers) wherever they appear:
     the full name, and each word of it of three letters or more that is no colleague's; and
     the surnames their ``addresses`` spell (:func:`address_surnames`)."""
     words: set[str] = set()
     fulls: set[str] = set()
-    spelled = address_surnames(addresses)
+    spelled = address_surnames(addresses, places)
     for name in names:
         clean = " ".join(re.sub(r"[\"<>(),]", " ", name).split())
         if not clean or "@" in clean or _colleague(clean, colleagues):

@@ -348,3 +348,13 @@ def test_a_neighbourhood_groups_display_name_is_nobodys_name() -> None:
     redactor = Redactor(citizen_names=["Buurtgroep Lindeplein"])
     out = redactor.redact("Wij als buurt willen meer verlichting op het Lindeplein.").text
     assert out == "Wij als buurt willen meer verlichting op het Lindeplein."
+
+
+def test_a_place_of_the_deployment_is_no_surname_an_address_spells() -> None:
+    """ "jvanee.ermelo@gmail.com" spells Van Ee, not a person called Ermelo: the words of
+    the deployment's own organisations are places."""
+    redactor = Redactor(citizen_addresses=["jvanee.ermelo@gmail.com"], places=["Ermelo"])
+    out = redactor.redact("Uw bericht aan de gemeente Ermelo, groet J. van Ee").text
+    assert "gemeente Ermelo" in out
+    plain = Redactor(citizen_addresses=["jvanee.ermelo@gmail.com"])
+    assert "Ermelo" not in plain.redact("Uw bericht aan de gemeente Ermelo").text
