@@ -90,6 +90,19 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bis (?:this|that) (?:e-?mail|message|letter) (?:really |actually )?from you\b)"
         ),
     ),
+    (
+        # a journalist wants the gemeente's reaction, whatever the story is about
+        "communicatie",
+        re.compile(
+            r"(?i:\bpersvra(?:ag|gen)\b|\bpress (?:inquiry|enquiry|question)\b"
+            r"|\b(?:voor|for) (?:de|het|een|onze|our|the|a) (?:krant|dagblad|weekblad|uitzending"
+            r"|nieuwssite|newspaper|broadcast)\b"
+            r"|\b(?:ik werk|we werken|i am working|i'm working) (?:aan|on) (?:een|an?) "
+            r"(?:artikel|reportage|achtergrondverhaal|article|story)\b"
+            r"|\b(?:reactie|commentaar|quote|comment) (?:van|from) (?:de |the )?(?:burgemeester|"
+            r"wethouder|gemeente|woordvoerder|mayor|alderman|municipality|spokesperson)\b)"
+        ),
+    ),
 )
 # "ik werk sinds september als leerwerktrajectant bij team Beheer Openbare Ruimte", "ik loop
 # stage bij de afdeling Vergunningen": where a colleague works is who asks, not what; the

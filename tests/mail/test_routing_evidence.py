@@ -413,3 +413,19 @@ def test_a_forwarded_message_one_doubts_is_the_forwarders_question_for_privacy(
     assert understood.original_sender is not None
     assert understood.original_sender.email == "hennie.terbeek@example.org"
     assert understood.group == "privacy"
+
+
+def test_a_journalist_wanting_a_reaction_goes_to_communication_whatever_the_story() -> None:
+    router = Router(
+        [
+            GroupProfile("vth", "Vergunningen & Toezicht", "vergunningen, handhaving, toezicht"),
+            GroupProfile(
+                "bestuur", "Bestuursondersteuning", "griffie, kabinet, communicatie en pers"
+            ),
+        ]
+    )
+    text = (
+        "Voor de Heuvelrug Courant werk ik aan een artikel over de handhaving op permanente "
+        "bewoning. Ik zou graag een reactie van de burgemeester hebben."
+    )
+    assert router.route(text).group_id == "bestuur"
