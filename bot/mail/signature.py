@@ -30,7 +30,8 @@ _VALEDICTION = re.compile(
     r"|(?:with\s+)?(?:[a-z]+\s+){0,2}(?:regards|wishes)|many\s+thanks|all\s+the\s+best"
     r"|cheers|sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?"
     r"|thanks?(?:\s+(?:a lot|so much|in advance|again))?|thank you(?:\s+\w+)?"
-    r")\b[\s,.!]*(?:[\wÀ-ÿ'.-]+(?:\s+[\wÀ-ÿ'.-]+){0,3})?[\s,.!]*$",
+    # "Met vriendelijke groet / Kind regards,": a closing in two languages
+    r")\b[\s,.!/|]*(?:[\wÀ-ÿ'.-]+(?:\s+[\wÀ-ÿ'.-]+){0,3})?[\s,.!]*$",
     re.IGNORECASE,
 )
 _MAX_TAIL_LINES = 14

@@ -202,6 +202,22 @@ Werkvoorbereider | Aannemersbedrijf Brouwer & Zn.
 www.brouwer-zn.example<https://www.brouwer-zn.example/?utm_source=signature&utm_medium=email> | Facebook<https://www.facebook.com/aannemersbedrijfbrouwer/>""",
         ["Werkvoorbereider", "cid:image002", "Facebook"],
     ),
+    (
+        "a closing in two languages above a contractor's block and certifications",
+        """
+
+Met vriendelijke groet / Kind regards,
+
+Martijn Oosterveld
+Uitvoerder
+
+Van Dijk Bouw B.V.
+Industrieweg 22 | 3846 BD Harderwijk
+T: +31 (0)341 - 46 29 00
+
+VCA** gecertificeerd | ISO 9001 | CO2-Prestatieladder niveau 5""",
+        ["Uitvoerder", "Industrieweg", "VCA**"],
+    ),
 ]
 
 
