@@ -109,13 +109,15 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         ("fresh_municipal17", 0.81, 0),
         ("fresh_municipal18", 0.84, 0),
         ("fresh_municipal19", 0.84, 0),
-        ("fresh_municipal20", 0.81, 2),
+        ("fresh_municipal20", 0.81, 0),
+        ("fresh_municipal21", 0.78, 1),
         ("fresh_hi5c", 0.94, 1),
         ("fresh_hi5d", 0.84, 3),
         ("fresh_hi5e", 0.81, 0),
         ("fresh_hi5f", 0.78, 0),
         ("fresh_hi5g", 0.89, 0),
         ("fresh_hi5h", 0.94, 0),
+        ("fresh_hi5i", 0.92, 1),
     ]
     for name, floor, leaks in levels:
         figures = evaluate_corpus(here / name).figures
