@@ -434,7 +434,7 @@ PLATE_CUE = re.compile(
     r"number plates?|registration plates?)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?] {1,3}[A-Z][a-z]|\n")
-FOREIGN_PLATE = re.compile(r"\b[A-Z]{1,3}[ -]?\d[0-9A-Z]{1,4}(?:[ -][A-Z]{2,3})?\b")
+FOREIGN_PLATE = re.compile(r"(?<![\w-])[A-Z]{1,3}[ -]?\d[0-9A-Z]{1,4}(?:[ -][A-Z]{2,3})?(?![\w-])")
 
 
 def plates_near_cue(text: str) -> list[tuple[int, int]]:

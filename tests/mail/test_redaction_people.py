@@ -285,6 +285,7 @@ from bot.redaction import Redactor, redact
             ["Poolse kentekens"],
         ),
         ("Een busje met Duits kenteken reed over de A12 naar Utrecht.", [], ["A12"]),
+        ("Kenteken gewijzigd, zie vergunning (nummer V-2025-0042).", [], ["V-2025-0042"]),
         # a police report's number, a tenancy's number
         (
             "Ik heb aangifte gedaan bij de politie (nummer 2025153927-1) en de pas geblokkeerd.",
