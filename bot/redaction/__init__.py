@@ -44,6 +44,7 @@ from bot.redaction.patterns import (
     LABELLED,
     LINE_ADDRESS,
     NUMBERED_HOME,
+    NUMBERED_STREET,
     OBFUSCATED_EMAIL,
     PLACE_ADDRESS,
     PLACED_ADDRESS,
@@ -140,6 +141,7 @@ def find_personal_data(
     hits += _value_hits(CUED_ADDRESS, text, "address")
     hits += _value_hits(PLACE_ADDRESS, text, "address")
     hits += _value_hits(TOWARDS_ADDRESS, text, "address")
+    hits += _value_hits(NUMBERED_STREET, text, "address")
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")

@@ -160,7 +160,14 @@ HOME_ADDRESS = re.compile(
 PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")
 # "we verhuizen naar de Zuidermeent 31", "in de Vogelzang 4": a direction with its article.
 TOWARDS_ADDRESS = re.compile(
-    rf"(?<![\w-])(?i:naar|van|uit|in|vanaf)(?i: de| het| 't) (?P<value>{_NAMED_HOUSE})"
+    rf"(?<![\w-])(?:(?i:naar|van|uit|in|vanaf)(?i: de| het| 't)|(?i:verhuizen|verhuist|verhuisd|"
+    rf"verhuizing|moving|moved|move)(?: [^\s.,;:!?]{{1,20}}){{0,4}}? (?i:naar|to)"
+    rf"(?i: de| het| 't| the)?) (?P<value>{_NAMED_HOUSE})"
+)
+# "we bought a house on the Wildlaan, no. 6": an English street, its number after "no.".
+NUMBERED_STREET = re.compile(
+    rf"(?<![\w-])(?i:on|at|in) (?i:the )?(?P<value>(?!{_NOT_A_PLACE}){_CAPWORD},? "
+    rf"(?i:no\.?|nr\.?|number|nummer) ?{_HOUSE_NUMBER})"
 )
 # "een huis van het uitzendbureau, Trekvogel 22, Zeewolde": a name and a house number before
 # a place.

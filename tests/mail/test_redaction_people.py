@@ -258,6 +258,10 @@ from bot.redaction import Redactor, redact
         # streets without a street suffix: after a direction with its article, before a
         # place, opening a parenthesis; chapters, phases, rooms and software stay
         ("Wij verhuizen naar de Zuidermeent 31 in Zeewolde.", ["Zuidermeent 31"], ["Zeewolde"]),
+        ("Hij verhuist in januari naar Kottermeen 12.", ["Kottermeen 12"], ["verhuist"]),
+        ("We bought a house on the Wildlaan, no. 6 last month.", ["Wildlaan", "no. 6"], []),
+        ("Zie hoofdstuk 3 en ga naar Groep 8 of naar Windows 11.", [], ["Groep 8", "Windows 11"]),
+        ("The meeting is on Monday, no. 3 on the list.", [], ["Monday, no. 3"]),
         ("Ik woon in een huis, Trekvogel 22, Zeewolde.", ["Trekvogel 22"], ["Ik woon"]),
         ("We moved here last month (Markt 8A, above the shop).", ["Markt 8A"], ["above"]),
         (
