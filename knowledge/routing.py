@@ -1065,11 +1065,11 @@ class Router:
 
     def _stated_needs(self, text: str) -> dict[str, float]:
         """``STATED_NEED_WEIGHT`` domain terms for the groups that stand for a need the text
-        states in a sentence (:data:`_STATED_NEEDS`)."""
+        (already cut to ``_MAX_TEXT``) states in a sentence (:data:`_STATED_NEEDS`)."""
         result: dict[str, float] = {}
         unit = self._term_unit(len(self.groups))
         for domain_id, pattern in _STATED_NEEDS:
-            if pattern.search(text[:_MAX_TEXT]) is None:
+            if pattern.search(text) is None:
                 continue
             for group_id, share in self._domain_share.get(domain_id, {}).items():
                 weight = self.STATED_NEED_WEIGHT * unit * share
@@ -1287,11 +1287,10 @@ def profiles_from(
     return result
 
 
-def home_words(groups: Iterable[object], organisations: Iterable[object]) -> frozenset[str]:
-    """The words of the deployment's own organisations' names and mail domains ("Sociaal
-    Team Wadwerd": every resident writes "Wadwerd"): no evidence for the group that carries
-    one. Unless the groups name two of them ("Burgerzaken Ermelo", "Burgerzaken
-    Harderwijk"): then the place tells the groups apart."""
+def organisation_words(organisations: Iterable[object]) -> dict[str, set[str]]:
+    """The words of each of the deployment's own organisations' name and mail domains, by
+    organisation id ("Gemeente Ermelo", ``ermelo.nl``: gemeente, ermelo); external partners
+    left out."""
     own: dict[str, set[str]] = {}
     for organisation in organisations:
         if getattr(organisation, "external", False):
@@ -1299,8 +1298,19 @@ def home_words(groups: Iterable[object], organisations: Iterable[object]) -> fro
         words = set(tokens(str(getattr(organisation, "name", ""))))
         for domain in getattr(organisation, "domains", ()) or ():
             words.update(tokens(str(domain).split(".")[0]))
-        key = str(getattr(organisation, "id", ""))
-        own[key] = {w for w in words if len(w) >= 3 and w not in STOPWORDS and w not in _GENERIC}
+        own[str(getattr(organisation, "id", ""))] = words
+    return own
+
+
+def home_words(groups: Iterable[object], organisations: Iterable[object]) -> frozenset[str]:
+    """The words of the deployment's own organisations' names and mail domains ("Sociaal
+    Team Wadwerd": every resident writes "Wadwerd"): no evidence for the group that carries
+    one. Unless the groups name two of them ("Burgerzaken Ermelo", "Burgerzaken
+    Harderwijk"): then the place tells the groups apart."""
+    own = {
+        key: {w for w in words if len(w) >= 3 and w not in STOPWORDS and w not in _GENERIC}
+        for key, words in organisation_words(organisations).items()
+    }
     named: set[str] = set()
     for group in groups:
         text = set(tokens(f"{getattr(group, 'name', '')} {getattr(group, 'description', '')}"))

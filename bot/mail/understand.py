@@ -11,7 +11,7 @@ from typing import Any, Literal
 from bot.core.config import Config
 from bot.mail.attachments import AttachmentResult, select_attachments
 from bot.mail.classify import MailKind, classify, is_machine_sender, is_web_form
-from bot.mail.forwards import clean_subject, find_forward
+from bot.mail.forwards import REPLIED_NOW, clean_subject, find_forward
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
 from bot.mail.senders import (
@@ -27,7 +27,7 @@ from bot.mail.trim import trim_reply
 from bot.mail.web_forms import form_reply_to, form_subject, without_form_lines
 from bot.redaction import Redactor
 from knowledge.domain_words import DomainWords
-from knowledge.routing import Domain, Router, profiles_from
+from knowledge.routing import Domain, Router, organisation_words, profiles_from
 
 
 @dataclass
@@ -162,12 +162,7 @@ class MailReader:
         # the words of the deployment's own organisations' names and mail domains: places,
         # never the surname a citizen's address spells ("jvanee.ermelo@gmail.com")
         self._places = frozenset(
-            word
-            for organisation in config.organisations
-            if not organisation.external
-            for word in re.findall(
-                r"[^\W\d_]{4,}", f"{organisation.name} {' '.join(organisation.domains)}"
-            )
+            word for words in organisation_words(config.organisations).values() for word in words
         )
 
     def group_for_recipients(self, recipients: list[str]) -> str | None:
@@ -386,10 +381,9 @@ _NEW_QUESTION = re.compile(
     r"unrelated) (?:question|matter|topic)\b|\bunrelated\b|\b(?:andere|neue) frage\b|"
     r"\banderes thema\b"
 )
-_REPLY_PREFIX = re.compile(r"(?i)^\s*(?:re|antw|aw|sv|vs|odp|r)\s*:")
 
 
 def _new_question_under_old_subject(mail: ParsedMail, question: str) -> bool:
     """Whether a reply's own opening says it asks something other than its thread did."""
-    replying = bool(mail.in_reply_to) or bool(_REPLY_PREFIX.match(mail.subject or ""))
+    replying = bool(mail.in_reply_to) or bool(REPLIED_NOW.match(mail.subject or ""))
     return replying and _NEW_QUESTION.search(question[:400]) is not None

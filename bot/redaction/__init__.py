@@ -134,7 +134,7 @@ def find_personal_data(
     hits += _value_hits(BORN_SIGN, text, "birthdate")
     hits += old_date_hits(text)
     hits += _value_hits(PLATE, text, "licence_plate")
-    hits += [Hit(start, end, "licence_plate") for start, end in plates_near_cue(text)]
+    hits += plates_near_cue(text)
     hits += _value_hits(REPORT_NUMBER, text, "case_reference")
     hits += _value_hits(DOCUMENT_NUMBER, text, "id_document")
     hits += _value_hits(STREET, text, "address")

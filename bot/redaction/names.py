@@ -112,7 +112,7 @@ KIN_NAMED = re.compile(
 # "mn zoon luuk van 9", "mijn dochter lotte (4)": a child's given name typed in lower case
 # after the word for them and before their age; checked against GIVEN_NAMES.
 LOWER_CHILD = re.compile(
-    r"(?<![\w])(?i:mijn|m'n|mn|onze|ons|ons|zijn|haar|my|our) (?i:zoon|dochter|zoontje|"
+    r"(?<![\w])(?i:mijn|m'n|mn|onze|ons|zijn|haar|my|our) (?i:zoon|dochter|zoontje|"
     r"dochtertje|kleinzoon|kleindochter|kind|kindje|son|daughter) "
     r"(?P<value>[a-zà-ÿ]{2,15})(?= (?:van )?\(?\d{1,2}\b)"
 )

@@ -444,10 +444,10 @@ _SENTENCE_END = re.compile(r"[.!?] {1,3}[A-Z][a-z]|\n")
 FOREIGN_PLATE = re.compile(r"(?<![\w-])[A-Z]{1,3}[ -]?\d[0-9A-Z]{1,4}(?:[ -][A-Z]{2,3})?(?![\w-])")
 
 
-def plates_near_cue(text: str) -> list[tuple[int, int]]:
+def plates_near_cue(text: str) -> list[Hit]:
     """Plate-shaped codes of five characters or more in the 100 characters after a word for
     plates, before the sentence ends."""
-    spans: list[tuple[int, int]] = []
+    hits: list[Hit] = []
     for cue in PLATE_CUE.finditer(text):
         window = text[cue.end() : cue.end() + 100]
         # a sentence ends before a capitalised word ("o.a. PO 3KT77" goes on)
@@ -455,8 +455,10 @@ def plates_near_cue(text: str) -> list[tuple[int, int]]:
         window = window[: stop.start()] if stop else window
         for plate in FOREIGN_PLATE.finditer(window):
             if len(plate.group().replace(" ", "").replace("-", "")) >= 5:
-                spans.append((cue.end() + plate.start(), cue.end() + plate.end()))
-    return spans
+                hits.append(
+                    Hit(cue.end() + plate.start(), cue.end() + plate.end(), "licence_plate")
+                )
+    return hits
 
 
 LABELLED: list[tuple[str, re.Pattern[str]]] = [
