@@ -11,7 +11,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -148,13 +148,20 @@ async def test_imap_idle_picks_up_new_mail_quickly(bot: Bot, dovecot: int) -> No
     IDLE timeout would have ended the wait."""
     settings = _imap_settings(bot, dovecot)
     poller = IMAPPoller(bot.services.db, settings, idle_seconds=60, poll_seconds=60)
-    task = asyncio.create_task(poller.run_forever())
-    try:
+    async with _running(poller):
         await asyncio.sleep(1.0)  # first round done, now waiting in IDLE
         question = mails.plain("Nieuwe vraag tijdens IDLE", subject="IDLE")
         with MailBoxUnencrypted("127.0.0.1", port=dovecot).login(USER, PASSWORD) as box:
             box.append(bytes(question), "INBOX")
         await _wait_until_stored(bot, question["Message-ID"], seconds=15)
+
+
+@contextlib.asynccontextmanager
+async def _running(poller: IMAPPoller) -> AsyncIterator[None]:
+    """The poller's loop as the bot runs it, stopped and closed afterwards."""
+    task = asyncio.create_task(poller.run_forever())
+    try:
+        yield
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -209,14 +216,8 @@ async def test_mail_announced_before_idle_is_not_left_waiting(bot: Bot, dovecot:
         late_mail=bytes(question),
         port=dovecot,
     )
-    task = asyncio.create_task(poller.run_forever())
-    try:
+    async with _running(poller):
         await _wait_until_stored(bot, question["Message-ID"], seconds=10)
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        await poller.close()
 
 
 def test_a_repeated_message_count_does_not_keep_the_poller_from_idle() -> None:
