@@ -161,7 +161,7 @@ PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_H
 # "we verhuizen naar de Zuidermeent 31", "in de Vogelzang 4": a direction with its article.
 TOWARDS_ADDRESS = re.compile(
     rf"(?<![\w-])(?:(?i:naar|van|uit|in|vanaf)(?i: de| het| 't)|(?i:verhuizen|verhuist|verhuisd|"
-    rf"verhuizing|moving|moved|move)(?: [^\s.,;:!?]{{1,20}}){{0,4}}? (?i:naar|to)"
+    rf"verhuizing|moving|moved|move)(?: [^\s.;:!?]{{1,20}}){{0,8}}? (?i:naar|to)"
     rf"(?i: de| het| 't| the)?) (?P<value>{_NAMED_HOUSE})"
 )
 # "we bought a house on the Wildlaan, no. 6": an English street, its number after "no.".

@@ -259,6 +259,13 @@ from bot.redaction import Redactor, redact
         # place, opening a parenthesis; chapters, phases, rooms and software stay
         ("Wij verhuizen naar de Zuidermeent 31 in Zeewolde.", ["Zuidermeent 31"], ["Zeewolde"]),
         ("Hij verhuist in januari naar Kottermeen 12.", ["Kottermeen 12"], ["verhuist"]),
+        # the move's street after its place and a comma; a sentence's end closes the move
+        (
+            "Zij verhuist in maart met haar vader naar Ermelo, naar Stationsstraat 7.",
+            ["Stationsstraat 7"],
+            ["Ermelo"],
+        ),
+        ("We moved last year. Now go to Windows 11, then Kamer 2.", [], ["Windows 11", "Kamer 2"]),
         ("We bought a house on the Wildlaan, no. 6 last month.", ["Wildlaan", "no. 6"], []),
         ("Zie hoofdstuk 3 en ga naar Groep 8 of naar Windows 11.", [], ["Groep 8", "Windows 11"]),
         ("The meeting is on Monday, no. 3 on the list.", [], ["Monday, no. 3"]),
