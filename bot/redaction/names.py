@@ -534,6 +534,8 @@ def address_surnames(addresses: Iterable[str], places: Iterable[str] = ()) -> li
     for address in addresses:
         local = address.split("@", 1)[0].lower()
         for piece in re.split(r"[^a-zà-ÿ]+", local[:64]):
+            if piece in not_names:
+                continue
             candidates = [piece]
             if len(piece) >= 7 and not _PARTICLE_START.match(piece):
                 candidates.append(piece[1:])  # an initial glued on: "wtimmermans"
@@ -597,6 +599,35 @@ def repeated_names(text: str, found: Iterable[Hit]) -> list[Hit]:
     return [Hit(m.start(), m.end(), "name") for m in pattern.finditer(text)]
 
 
+# "Sanne | Havenfestival Brakelveen", "Jan Smit - Smit Installatie": a display name that is a
+# person and, after a bar or a spaced dash, their organisation or role.
+_DISPLAY_SEPARATOR = re.compile(r"\s{0,5}\|\s{0,5}|\s{1,5}[-–—/]\s{1,5}")
+
+
+def display_persons(display: str) -> list[str]:
+    """The parts of a display name that name its person: the first, and a later part that
+    goes on with a tussenvoegsel ("Marieke Bos - de Wit") or opens with a given name."""
+    return _display_parts(display)[0]
+
+
+def display_organisation_words(display: str) -> set[str]:
+    """The words of a display name's other parts: its organisation, which the address may
+    spell too ("sanne.havenfestival@…") and which is then no surname."""
+    return {w.lower() for part in _display_parts(display)[1] for w in re.findall(r"\w+", part)}
+
+
+def _display_parts(display: str) -> tuple[list[str], list[str]]:
+    parts = [part for part in _DISPLAY_SEPARATOR.split(display) if part.strip()]
+    kept, other = parts[:1], []
+    for part in parts[1:]:
+        first = part.split()[0]
+        if first.lower() in _TUSSEN_SET or first in GIVEN_NAMES:
+            kept.append(part)
+        else:
+            other.append(part)
+    return kept, other
+
+
 def known_name_pattern(
     names: Iterable[str],
     colleagues: frozenset[str],
@@ -609,8 +640,10 @@ def known_name_pattern(
     the surnames their ``addresses`` spell (:func:`address_surnames`)."""
     words: set[str] = set()
     fulls: set[str] = set()
-    spelled = address_surnames(addresses, places)
-    for name in names:
+    names = list(names)
+    not_surnames = {w for display in names for w in display_organisation_words(display)}
+    spelled = address_surnames(addresses, (*places, *not_surnames))
+    for name in (person for display in names for person in display_persons(display)):
         clean = " ".join(re.sub(r"[\"<>(),]", " ", name).split())
         if not clean or "@" in clean or _colleague(clean, colleagues):
             continue

@@ -342,6 +342,26 @@ def test_a_surname_the_senders_address_spells_goes_where_written_as_a_name() -> 
     assert "De smid in het dorp" in out
 
 
+def test_a_display_names_organisation_after_a_bar_or_dash_is_no_name() -> None:
+    redactor = Redactor(
+        citizen_names=[
+            "Sanne | Havenfestival Brakelveen",
+            "Marieke Bos - de Wit",
+            "Installatie Smit / Jan Smit",
+            "Kees Dekker – Bouwadvies",
+        ],
+        citizen_addresses=["sanne.havenfestival@gmail.com", "mbos.dewit@ziggo.nl"],
+    )
+    out = redactor.redact(
+        "Wij (Stichting Havenfestival) willen in Brakelveen een podium bij Bouwadvies. "
+        "Groet, Sanne. Mevrouw de Wit en Jan belden; Kees ook. Havenfestival 2027 komt eraan."
+    ).text
+    assert "Havenfestival 2027" in out
+    assert "Stichting Havenfestival" in out and "in Brakelveen" in out and "bij Bouwadvies" in out
+    for name in ("Sanne", "de Wit", "Jan", "Kees"):
+        assert name not in out, out
+
+
 def test_a_common_word_in_an_address_stays_a_word_in_lower_case() -> None:
     redactor = Redactor(citizen_addresses=["bakker.jan@ziggo.nl", "info@bakkerijdegraaf.nl"])
     out = redactor.redact("Bij de bakker om de hoek, zegt Bakker, is het rustig.").text
