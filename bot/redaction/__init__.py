@@ -43,6 +43,7 @@ from bot.redaction.patterns import (
     HOUSE_NUMBER_CUE,
     LABELLED,
     LINE_ADDRESS,
+    NUMBER_FIRST_STREET,
     NUMBERED_HOME,
     NUMBERED_STREET,
     OBFUSCATED_EMAIL,
@@ -142,6 +143,7 @@ def find_personal_data(
     hits += _value_hits(PLACE_ADDRESS, text, "address")
     hits += _value_hits(TOWARDS_ADDRESS, text, "address")
     hits += _value_hits(NUMBERED_STREET, text, "address")
+    hits += _value_hits(NUMBER_FIRST_STREET, text, "address")
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")

@@ -109,6 +109,26 @@ KIN_NAMED = re.compile(
     r"pleegdochter|son|daughter|grandson|granddaughter|sohn|tochter|córka|syn) "
     rf"(?P<value>{_FIRST})(?![\w@-])"
 )
+# "iedereen noemt hem \"Pietje\"", "(roepnaam Rubje, …)", "we call her Mimi": the name a
+# person is called by, after the words that introduce it.
+_WEEKDAYS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Maandag|Dinsdag|Woensdag|"
+    r"Donderdag|Vrijdag|Zaterdag|Zondag|Morgen|Tomorrow|Today|Tonight|Back|Later)\b"
+)
+NICKNAME = re.compile(
+    r"(?<![\w])(?:(?i:roepnaam|bijnaam|koosnaam|rufname|spitzname|nickname|nicknamed|goes by|"
+    r"genannt)|(?i:noem|noemt|noemen|noemde|noemden|nennen|nennt|nannten|call|calls|called) "
+    r"(?i:hem|haar|ze|zij|we|wij|him|her|them|ihn|sie|wir)(?: (?i:altijd|gewoon|meestal|"
+    r"nog steeds|always|just|still|immer))?)[:,]? {1,2}[\"'“‘„]?"
+    rf"(?!{_WEEKDAYS})(?P<value>{_FIRST})(?![\w@-])"
+)
+# "(Sannetje zeggen we thuis)", "\"Bram\", zoals we hem noemen": the name before those words,
+# opening a parenthesis or a quote.
+NICKNAME_BEFORE = re.compile(
+    rf"(?<![\w])[(\"'“‘„](?P<value>{_FIRST})[\"'”’]?,? (?:(?i:zeggen|noemen) "
+    r"(?i:we|wij|ze|zij|iedereen)|(?i:zoals|as) (?i:we|wij|iedereen|ze|everyone|they) "
+    r"(?i:hem|haar|him|her|ze) (?i:noemen|noemt|call))\b"
+)
 # "mn zoon luuk van 9", "mijn dochter lotte (4)": a child's given name typed in lower case
 # after the word for them and before their age; checked against GIVEN_NAMES.
 LOWER_CHILD = re.compile(
@@ -501,7 +521,10 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         if _is_name(value, colleagues):
             hits.append(Hit(match.start(), match.start() + len(value), "name"))
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
-    patterns_after = (FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED)
+    patterns_after = (
+        *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),
+        *(NICKNAME, NICKNAME_BEFORE),
+    )
     for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):
             value = match.group("value")

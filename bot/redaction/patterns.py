@@ -100,6 +100,16 @@ STREET = re.compile(
     rf"| {{1,2}}(?i:flat|blok|portiek|gebouw|appartement|app\.?) {{1,2}}\d{{1,4}}[a-zA-Z]?\b"
     rf"(?: {{1,2}}{_BRACKETED_NUMBER})?)"
 )
+# "14 Kowhai Street, Ashburton 7700", "12 rue de la Paix": the number before the street, as
+# English and French addresses write it (with the town and its postcode when they follow).
+NUMBER_FIRST_STREET = re.compile(
+    r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?P<value>\d{1,5}[A-Za-z]?,? "
+    r"(?:(?:[A-Z][\w'-]{1,25} ){1,3}(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|"
+    r"Close|Crescent|Place|Court|Terrace|Parade|Boulevard|"
+    r"Highway|Way|Grove|Gardens|Square)|(?i:rue|avenue|chemin|boulevard|allée|impasse) "
+    r"(?:(?:de|du|des|la|le|l')\s?){0,2}[A-ZÀ-Ý][\w'-]{1,25})"
+    r"(?:, [A-Z][\w'-]{1,25}(?: [A-Z][\w'-]{1,25})?,? (?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d))?)\b"
+)
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (
     r"(?i:\b(?:(?:woon|post|correspondentie|huis|bezoek)?adres|address|anschrift|adresse|"
@@ -381,6 +391,10 @@ _LABELS: dict[str, str] = {
         r"referentienummer|beschikkingsnummer|naheffingsaanslag(?:nummer)?|boetenummer|"
         r"bonnummer|aktenzeichen|geschäftszeichen|vorgangsnummer|case number|"
         r"application number|fine number|penalty number|"
+        # a claim for damage (mining, storm, insurance) is a person's file: "schadenummer",
+        # "afgehandeld onder nummer 0078-44291"
+        r"schadenummer|schadenr|schadedossiernummer|claimnummer|claim number|"
+        r"onder (?:het )?nummer|under (?:the )?(?:number|reference)|unter (?:der )?nummer|"
         # "the number on the paper is …", "het nummer op de brief": the number a letter gave
         r"(?:(?:the|het|de) )?(?:number|nummer) (?:on|op|of|van) "
         r"(?:the|my|de|het|mijn|die|dat|dit) (?:paper|letter|fine|ticket|notice|receipt|"

@@ -276,6 +276,38 @@ from bot.redaction import Redactor, redact
             [],
             ["hoofdstuk 4", "fase 3", "Fase 2", "Windows 11"],
         ),
+        # a claim's number is a person's file; a count "onder nummer 3" of a list is not
+        (
+            "Toen afgehandeld onder nummer 0078-44291, nu schadenummer 2025-IMG-0418821.",
+            ["0078-44291", "2025-IMG-0418821"],
+            ["afgehandeld onder nummer"],
+        ),
+        ("Staat in de agenda onder nummer 3 van vanavond.", [], ["onder nummer 3"]),
+        # the name a person is called by; a day after "call him" and "het" stay
+        (
+            'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',
+            ["Pietje"],
+            ["iedereen noemt hem"],
+        ),
+        ("Onze zoon (roepnaam Rubje, groep 6) gaat mee.", ["Rubje"], ["roepnaam", "groep 6"]),
+        ("Onze kleindochter (Sannetje zeggen we thuis) durft niet.", ["Sannetje"], ["thuis"]),
+        (
+            "I will call him Tuesday. We noemen het Project Noord; we call her Mimi.",
+            ["Mimi"],
+            ["call him Tuesday", "Project Noord"],
+        ),
+        # English and French addresses, their number first; a year before a capital stays
+        (
+            "Ze wonen in Nieuw-Zeeland: 14 Kowhai Street, Ashburton 7700 en zijn blij.",
+            ["Kowhai", "Ashburton 7700"],
+            ["Nieuw-Zeeland"],
+        ),
+        ("Il habite 12 rue de la Paix à Paris.", ["rue de la Paix"], ["Paris"]),
+        (
+            "In 2024 Grand Street Art was leuk; 3 Grote Bomen staan er.",
+            [],
+            ["2024 Grand Street", "3 Grote Bomen"],
+        ),
         # a child's given name in lower case before its age; a verb there stays
         ("hoi mn zoon luuk van 9 zit op de bosrandschool", ["luuk"], ["mn zoon", "van 9"]),
         ("mijn dochter lotte (4) viel bijna", ["lotte"], ["mijn dochter"]),
