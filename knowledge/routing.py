@@ -91,6 +91,20 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # someone else builds, keeps or does something without a permit: the writer wants the
+        # gemeente to act (enforcement), not a permit of their own
+        "handhaving",
+        re.compile(
+            r"(?i:\b(?:buurman|buurvrouw|buren|achterburen|overburen|bovenburen|onderburen|"
+            r"buurtbewoners?|eigenaar|huurders?|iemand|bedrijf|ondernemer|neighbou?rs?|nachbarn?)"
+            r"\b[^.?!\n]{0,80}\b(?:zonder (?:een |enige |de )?(?:omgevingsvergunning|vergunning|"
+            r"toestemming)|without (?:a |any )?(?:permit|permission|planning permission)|"
+            r"ohne (?:eine )?genehmigung)\b"
+            r"|\b(?:(?:hier|daar)tegen (?:op)?treden|handhavend (?:op)?treden|"
+            r"(?:hier|daar)tegen (?:in)?grijpen)\b)"
+        ),
+    ),
+    (
         # a journalist wants the gemeente's reaction, whatever the story is about
         "communicatie",
         re.compile(

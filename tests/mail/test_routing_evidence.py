@@ -429,3 +429,34 @@ def test_a_journalist_wanting_a_reaction_goes_to_communication_whatever_the_stor
         "bewoning. Ik zou graag een reactie van de burgemeester hebben."
     )
     assert router.route(text).group_id == "bestuur"
+
+
+ENFORCEMENT_TEAMS = [
+    GroupProfile("loket", "Omgevingsloket", "omgevingsvergunningen, bouwen, dakkapel, kappen"),
+    GroupProfile("toezicht", "Toezicht", "boa's, overlast, controle en handhaving"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn achterburen bouwen al drie weken een enorme schuur zonder vergunning, tegen onze "
+        "erfgrens. Wat kunnen we doen?",
+        "Our neighbours put up a two-storey extension without planning permission.",
+        "Kan de gemeente hiertegen optreden? De dakkapel van de overburen is veel te groot.",
+    ],
+)
+def test_someone_elses_building_without_a_permit_is_enforcement(text: str) -> None:
+    """Building words point at the permit desk; what the writer needs is enforcement
+    against someone else: never posted at the permit desk with confidence, and enforcement
+    among the choices when the desk asks."""
+    route = Router(ENFORCEMENT_TEAMS).route(text)
+    assert route.group_id == "toezicht" or route.confidence < THRESHOLD, route
+    assert "toezicht" in route.top(2)
+
+
+def test_asking_whether_ones_own_shed_needs_a_permit_stays_with_the_permit_desk() -> None:
+    route = Router(ENFORCEMENT_TEAMS).route(
+        "Mag ik zonder vergunning een schuur van 3 bij 4 meter in mijn achtertuin bouwen?"
+    )
+    assert route.group_id == "loket"
