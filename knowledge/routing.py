@@ -667,6 +667,18 @@ class _Index:
     history: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
+def _short_singular(word: str) -> tuple[str, ...]:
+    """The plain singular of a plural in -en too short for :func:`light_stem` ("honden" ->
+    "hond", "tuinen" -> "tuin"); a doubled consonant is written once ("hekken" -> "hek" is
+    too short to keep)."""
+    if len(word) not in (6, 7) or not word.endswith("en"):
+        return ()
+    base = word[:-2]
+    if base[-1] == base[-2] and base[-1] not in "aeiou":
+        base = base[:-1]
+    return (base,) if len(base) >= 4 and base != light_stem(word) else ()
+
+
 class Router:
     """Built once from the groups (and their past threads); ``route`` is cheap per question."""
 
@@ -925,7 +937,8 @@ class Router:
                         # A word of a multi-word keyword says less than the whole keyword.
                         share = 0.3 if len(words) > 1 and phrases is group.keywords else 1.0
                         self._add(index, light_stem(word), group.id, weight * share)
-                        for singular in en_singulars(word):  # "Bomen" is also "boom"
+                        for singular in (*en_singulars(word), *_short_singular(word)):
+                            # "Bomen" is also "boom", "honden" also "hond"
                             self._add(index, singular, group.id, weight * share)
             named = self._named.get(group.id, set())
             for domain in self.group_domains(group):

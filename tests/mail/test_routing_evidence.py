@@ -460,3 +460,16 @@ def test_asking_whether_ones_own_shed_needs_a_permit_stays_with_the_permit_desk(
         "Mag ik zonder vergunning een schuur van 3 bij 4 meter in mijn achtertuin bouwen?"
     )
     assert route.group_id == "loket"
+
+
+def test_a_plural_in_a_description_is_found_by_its_singular() -> None:
+    """ "honden" in a description is the "hond" a resident writes about (and "tuinen" the
+    "tuin"); a plural the stemmer leaves whole still names its singular."""
+    router = Router(
+        [
+            GroupProfile("toezicht", "Toezicht", "overlast, parkeren, honden"),
+            GroupProfile("groen", "Groen", "bomen, tuinen, plantsoenen"),
+        ]
+    )
+    assert router.route("De hond van de buren blaft de hele nacht.").group_id == "toezicht"
+    assert router.route("Onze tuin grenst aan de sloot, wie snoeit daar?").group_id == "groen"
