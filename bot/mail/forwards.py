@@ -81,6 +81,14 @@ class Forward:
     note: str  # what the forwarder wrote above it
     text: str  # the original message's text (its own history still in it)
     cut: list[str] = field(default_factory=list)
+    # who passed it on in between, outermost first ("FW: FW:": a council member to the griffie),
+    # and what each of them wrote above it
+    via: list[Address] = field(default_factory=list)
+    via_notes: list[str] = field(default_factory=list)
+
+
+# a forward of a forward of …: deeper than this, the block found last is taken as the original
+MAX_FORWARD_DEPTH = 5
 
 
 def _first_value(headers: dict[str, str], keys: tuple[str, ...]) -> str | None:
@@ -137,22 +145,56 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
         and not _forward_by_structure(lines, boundary, mail)
     ):
         return None  # a reply with history, not a forward
-    if boundary.kind in ("headers", "forward-headers"):
-        headers, body = boundary.headers, lines[boundary.body :]
-        body = _unquote_block(body)
-    elif boundary.kind == "attribution":
-        headers, body = _from_attribution(lines, boundary)
-    else:
-        headers, body = _after_separator(lines, boundary)
+    headers, body = _split(lines, boundary)
     sender_value = _first_value(headers, FROM_KEYS)
-    subject = _first_value(headers, SUBJECT_KEYS)
-    return Forward(
+    forward = Forward(
         original_sender=address_from_header(sender_value) if sender_value else None,
-        subject=subject,
+        subject=_first_value(headers, SUBJECT_KEYS),
         note="\n".join(lines[: boundary.start]),
         text="\n".join(body),
         cut=["\n".join(lines[boundary.start : boundary.body])],
     )
+    for _ in range(MAX_FORWARD_DEPTH):
+        deeper = _forwarded_within(forward, body)
+        if deeper is None:
+            break
+        forward, body = deeper
+    return forward
+
+
+def _split(lines: list[str], boundary: Boundary) -> tuple[dict[str, str], list[str]]:
+    """The forwarded message's headers and its text, by the kind of boundary above it."""
+    if boundary.kind in ("headers", "forward-headers"):
+        return boundary.headers, _unquote_block(lines[boundary.body :])
+    if boundary.kind == "attribution":
+        return _from_attribution(lines, boundary)
+    return _after_separator(lines, boundary)
+
+
+def _forwarded_within(forward: Forward, body: list[str]) -> tuple[Forward, list[str]] | None:
+    """The message one level deeper, when the forwarded one was itself a forward ("Onderwerp:
+    FW: …" with a header block under its note): its writer asked; whoever passed it on in
+    between is kept in ``via``, with their note."""
+    if not forward.subject or not FORWARD_SUBJECT.match(forward.subject):
+        return None
+    boundary = find_boundary(body)
+    if boundary is None or boundary.kind not in ("headers", "forward-headers", "forward"):
+        return None
+    headers, inner = _split(body, boundary)
+    sender_value = _first_value(headers, FROM_KEYS)
+    sender = address_from_header(sender_value) if sender_value else None
+    if sender is None:
+        return None
+    deeper = Forward(
+        original_sender=sender,
+        subject=_first_value(headers, SUBJECT_KEYS) or forward.subject,
+        note=forward.note,
+        text="\n".join(inner),
+        cut=[*forward.cut, "\n".join(body[boundary.start : boundary.body])],
+        via=[*forward.via, forward.original_sender] if forward.original_sender else forward.via,
+        via_notes=[*forward.via_notes, "\n".join(body[: boundary.start])],
+    )
+    return deeper, inner
 
 
 def attached_forward(mail: ParsedMail) -> Forward | None:

@@ -242,6 +242,11 @@ class MailReader:
             subject = clean_subject(forward.subject or mail.subject)
             question, cut_q = clean_text(forward.text, [original.name])
             note, cut_n = clean_text(forward.note, [mail.sender.name] if mail.sender else [])
+            for passer, passed_note in zip(forward.via, forward.via_notes, strict=True):
+                # "Hoi Joost, kun jij dit doorzetten?" of whoever passed it on in between
+                text, cut_v = clean_text(passed_note, [passer.name])
+                note = "\n\n".join(part for part in (note, text) if part)
+                cut_n += cut_v
             cut = forward.cut + cut_n + cut_q
             for inner in mail.embedded[:1]:
                 parts.extend(inner.parts)
@@ -252,7 +257,8 @@ class MailReader:
             question, cut = clean_text(mail.text, [mail.sender.name] if mail.sender else [])
             note = ""
         language = detect_language(f"{subject}\n{question}", default_language)
-        redactor = self._redactor_for(mail, original, forwarded_by, web_form=web_form)
+        via = forward.via if forward is not None and not web_form else []
+        redactor = self._redactor_for(mail, original, forwarded_by, web_form=web_form, via=via)
         redacted_subject = redactor.redact(subject, language)
         redacted_question = redactor.redact(question, language)
         redacted_note = redactor.redact(note, language)
@@ -329,6 +335,7 @@ class MailReader:
         forwarded_by: Address | None,
         *,
         web_form: bool = False,
+        via: Sequence[Address] = (),
     ) -> Redactor:
         """Colleagues are the chat's people and everyone in this mail who writes from an
         organisation's address; every other name the mail gives is a citizen's. A web form's
@@ -336,7 +343,7 @@ class MailReader:
         colleagues = set(self.colleagues)
         citizens: list[str] = []
         addresses: list[str] = []
-        people = [original, forwarded_by, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
+        people = [original, forwarded_by, *via, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
         if web_form:
             citizens += [a.name for a in mail.reply_to if a.name]
             addresses += [a.email for a in mail.reply_to]
