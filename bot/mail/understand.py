@@ -26,6 +26,7 @@ from bot.mail.signature import cut_signature
 from bot.mail.trim import trim_reply
 from bot.mail.web_forms import form_reply_to, form_subject, without_form_lines
 from bot.redaction import Redactor
+from bot.redaction.names import address_spells_name
 from knowledge.domain_words import DomainWords
 from knowledge.routing import Domain, Router, organisation_words, profiles_from
 
@@ -362,7 +363,7 @@ class MailReader:
                 continue
             if person.name:
                 citizens.append(person.name)
-            if person.email in writer_addresses:
+            if person.email in writer_addresses and address_spells_name(person.name, person.email):
                 addresses.append(person.email)
         return Redactor(colleagues, citizens, addresses, places=self._places)
 

@@ -547,6 +547,22 @@ _MAILBOX_WORDS = frozenset(_MAILBOX_TEXT.split())
 _PARTICLE_START = re.compile(r"^(?:van|der|den|de|ter|ten|te|el|al|von|vd)(?=[a-z]{3})")
 
 
+def address_spells_name(display: str, address: str) -> bool:
+    """Whether an address can spell its writer's surname: when the display name names a
+    person, the address must share a word of it or open with its first initial
+    ("l.vandenberg-smit@" of "Linda"); "singelloop@" of "Joris Timmerman | AV Brakelveen"
+    is the club's mailbox, whose word is no one's surname."""
+    found = re.findall(r"[^\W\d_]+", display)
+    if not any(word in GIVEN_NAMES for word in found):
+        return True  # no person named ("Thuis", "Fam."): the address may be all there is
+    words = [w.lower() for w in found]
+    local = address.split("@", 1)[0].lower()[:64]
+    pieces = [p for p in re.split(r"[^a-zà-ÿ]+", local) if p]
+    if any(len(word) >= 3 and word in local for word in words):
+        return True
+    return bool(pieces) and pieces[0][0] == words[0][0]
+
+
 def address_surnames(addresses: Iterable[str], places: Iterable[str] = ()) -> list[str]:
     """The surnames a citizen's e-mail addresses spell, as patterns for the written name:
     ``l.devries-bakker@…`` gives "De Vries" and "Bakker", ``wtimmermans@…`` "Timmermans".

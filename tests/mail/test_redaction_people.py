@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.config import load_config
+from bot.mail.understand import MailReader
 from bot.redaction import Redactor, redact
+from tests.mail import mails
 
 
 @pytest.mark.parametrize(
@@ -422,3 +425,30 @@ def test_a_place_of_the_deployment_is_no_surname_an_address_spells() -> None:
     assert "gemeente Ermelo" in out
     plain = Redactor(citizen_addresses=["jvanee.ermelo@gmail.com"])
     assert "Ermelo" not in plain.redact("Uw bericht aan de gemeente Ermelo").text
+
+
+def test_a_clubs_mailbox_spells_no_surname_of_the_person_who_writes_from_it() -> None:
+    """ "singelloop@avbrakelveen.example" of "Joris Timmerman | AV Brakelveen": the event's
+    mailbox, whose name stays in the subject; an address that shares the writer's name or
+    initial still spells their surname."""
+    reader = MailReader(load_config(None, environ={}))
+    club = reader.read(
+        bytes(
+            mails.plain(
+                "Kan de route van de Singelloop over de Kanaaldijk?\n\nGroet, Joris",
+                subject="Singelloop 2027 - route",
+                sender="Joris Timmerman | AV Brakelveen <singelloop@avbrakelveen.example>",
+            )
+        )
+    )
+    assert club.subject == "Singelloop 2027 - route"
+    own = reader.read(
+        bytes(
+            mails.plain(
+                "Mijn buurvrouw mevrouw Van den Berg-Smit vroeg het ook. Wie weet het?",
+                subject="Vraag over de stoep",
+                sender="Linda <l.vandenberg-smit@mail.nl>",
+            )
+        )
+    )
+    assert "Smit" not in own.question
