@@ -35,6 +35,15 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 _MAX_TAIL_LINES = 14
+# A closing inside the last line, after a comma or a full stop, with at most a name and a
+# phone number after it.
+_INLINE_TAIL = 140
+_INLINE_CLOSING = re.compile(
+    r"([,.;!])\s{1,3}(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|"
+    r"groetjes|mvg|kind\s+regards|best\s+regards|(?:mit\s+)?freundlichen\s+gr(?:ü|ue)(?:ß|ss)en)"
+    r"\b[^?!\n]{0,80}$",
+    re.IGNORECASE,
+)
 _MAX_TAIL_WIDTH = 90
 # What a mail client writes after a link's text when it makes plain text of HTML
 # ("LinkedIn<https://www.linkedin.com/in/...>"): no width a reader sees.
@@ -251,4 +260,12 @@ def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[
             break
     while lines and not lines[-1].strip():
         lines.pop()
+    if not cut and lines:
+        # "…, ik hoop dat u mij kunt helpen, met vriendelijke groet Jan Smit tel 06-…": a
+        # closing at the end of a mail written as one paragraph
+        inline = _INLINE_CLOSING.search(lines[-1][-_INLINE_TAIL:])
+        if inline is not None:
+            start = len(lines[-1]) - len(lines[-1][-_INLINE_TAIL:]) + inline.start()
+            cut.append(lines[-1][start:])
+            lines[-1] = lines[-1][:start].rstrip() + ("." if inline.group(1) == "," else "")
     return "\n".join(lines), [c for c in cut if c.strip()]

@@ -294,3 +294,19 @@ def test_a_paragraph_with_one_notice_word_and_no_contact_block_above_stays() -> 
     )
     kept, _ = cut_signature(mail)
     assert "vertrouwelijk bedoeld" in kept
+
+
+def test_a_closing_at_the_end_of_a_one_paragraph_mail_goes_with_what_follows_it() -> None:
+    text = (
+        "Beste mensen, wij willen trouwen zonder poespas, kan dat gratis op het gemeentehuis, "
+        "ik hoop dat u mij kunt helpen, met vriendelijke groet G.J. Dekker tel 0341-123456"
+    )
+    body, cut = cut_signature(text, ["G.J. Dekker"])
+    assert body.endswith("ik hoop dat u mij kunt helpen.")
+    assert "Dekker" not in body and "0341" not in body
+    assert cut == [", met vriendelijke groet G.J. Dekker tel 0341-123456"]
+
+
+def test_a_greeting_inside_a_paragraph_with_a_question_after_it_stays() -> None:
+    text = "Met vriendelijke groet van mijn moeder, zij vraagt: wanneer komt de taxi? Dank!"
+    assert cut_signature(text)[0] == text
