@@ -24,6 +24,7 @@ from bot.redaction.names import (
     known_name_pattern,
     name_hits,
     paired_names,
+    parenthesised_names,
     repeated_names,
 )
 from bot.redaction.normalise import View, view_of
@@ -50,6 +51,7 @@ from bot.redaction.patterns import (
     PLACE_ADDRESS,
     PLACED_ADDRESS,
     PLATE,
+    POLISH_STREET,
     REPORT_NUMBER,
     STREET,
     TOWARDS_ADDRESS,
@@ -144,6 +146,7 @@ def find_personal_data(
     hits += _value_hits(TOWARDS_ADDRESS, text, "address")
     hits += _value_hits(NUMBERED_STREET, text, "address")
     hits += _value_hits(NUMBER_FIRST_STREET, text, "address")
+    hits += _value_hits(POLISH_STREET, text, "address")
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
@@ -156,6 +159,7 @@ def find_personal_data(
     if known is not None:
         hits += _value_hits(known, text, "name")
     hits += paired_names(text, hits)
+    hits += parenthesised_names(text, hits)
     hits += repeated_names(text, hits)
     return hits
 

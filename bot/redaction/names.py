@@ -129,6 +129,20 @@ NICKNAME_BEFORE = re.compile(
     r"(?i:we|wij|ze|zij|iedereen)|(?i:zoals|as) (?i:we|wij|iedereen|ze|everyone|they) "
     r"(?i:hem|haar|him|her|ze) (?i:noemen|noemt|call))\b"
 )
+# "De dochter (Ria, 06-…)", "our youngest (Zuzia, born …)", "een man (Kevin, achternaam weet
+# ik niet)": a person by role or kinship, their given name opening a parenthesis.
+_PERSON_NOUNS = (
+    rf"(?:{_RELATIONS}|jongste|oudste|youngest|eldest|oldest|meneer|mevrouw|jongen|meisje|baby|"
+    r"ex|ex-man|ex-vrouw|ex-vriend|ex-vriendin|bewoner|bewoonster|huurder|man|vrouw|guy|lady|"
+    r"boy|girl|kid|child|kind|kindje|dochtertje|zoontje)"
+)
+PERSON_PAREN = re.compile(
+    rf"(?<![\w])(?i:{_PERSON_NOUNS})(?: [a-zà-ÿ]{{1,15}}){{0,2}} \((?P<value>{_FIRST})(?=[,)])"
+)
+# "mijn dochtertje, Noa (2)": a child in apposition, with their age in parentheses.
+KIN_AGE = re.compile(
+    rf"(?<![\w])(?i:{_PERSON_NOUNS}), (?P<value>{_FIRST}) \(\d{{1,2}}(?: (?:jaar|jr\.?|years?))?\)"
+)
 # "mn zoon luuk van 9", "mijn dochter lotte (4)": a child's given name typed in lower case
 # after the word for them and before their age; checked against GIVEN_NAMES.
 LOWER_CHILD = re.compile(
@@ -510,8 +524,9 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
             hits.append(Hit(child.start("value"), child.end("value"), "name"))
     for match in itertools.chain(IN_SENTENCE.finditer(text), opening):
         before = text[max(0, match.start() - 8) : match.start()]
-        if match.group("given") not in GIVEN_NAMES or _SAINT.search(before):
-            continue
+        given = match.group("given")
+        if not all(part in GIVEN_NAMES for part in given.split("-")) or _SAINT.search(before):
+            continue  # "Harm-Jan" is given names joined
         words = match.group("value").split(" ")
         if len(words) == 2 and words[1] in _NOT_NAMES:
             continue  # "bij Albert Heijn": a shop, "met Jan Team": no surname
@@ -523,7 +538,7 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
     patterns_after = (
         *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),
-        *(NICKNAME, NICKNAME_BEFORE),
+        *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE),
     )
     for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):
@@ -611,6 +626,29 @@ def paired_names(text: str, found: Iterable[Hit]) -> list[Hit]:
         before = _PAIRED_BEFORE.search(text, max(0, hit.start - 30), hit.start)
         if before is not None and _is_name(before.group("value"), frozenset()):
             hits.append(Hit(before.start("value"), before.end("value"), "name"))
+    return hits
+
+
+_PAREN_AFTER = re.compile(rf" {{1,2}}\((?P<value>{_FIRST})(?=[,)])")
+# "dhr. J. (Jaap) Kuipers": a given name in parentheses between initials and a surname
+INITIALS_PAREN = re.compile(
+    rf"(?<![\w])(?:[A-Z]\. ?){{1,4}}\((?P<value>{_FIRST})\) {_TUSSEN}(?P<surname>{_SURNAME})"
+)
+
+
+def parenthesised_names(text: str, found: Iterable[Hit]) -> list[Hit]:
+    """The name a person is called by, in parentheses right after a name already found
+    ("Jorrit Bakker (Jor)", "[naam] (Jor, mijn ex)"), and a given name between initials and
+    a surname ("J. (Jaap) Kuipers")."""
+    hits: list[Hit] = []
+    for hit in found:
+        if hit.kind != "name":
+            continue
+        after = _PAREN_AFTER.match(text, hit.end)
+        if after is not None and _is_name(after.group("value"), frozenset()):
+            hits.append(Hit(after.start("value"), after.end("value"), "name"))
+    for match in INITIALS_PAREN.finditer(text):
+        hits.append(Hit(match.start(), match.end(), "name"))
     return hits
 
 

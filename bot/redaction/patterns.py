@@ -81,7 +81,7 @@ _NOT_AFTER_NUMBER = (
 _HOUSE_NUMBER = (
     r"(?!(?:19|20)\d\d\b)\d{1,4}(?!\d)(?![,.:]\d)"
     r"(?: ?- ?\d{1,4}\b| ?-? ?[A-Za-z]{1,2}\b(?![ .]?[A-Za-z]{2})"
-    r"| (?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
+    r"| ?-? ?(?:hs|bis|I{1,3}|bg|huis|rd|zw)\b)?" + _NOT_AFTER_NUMBER
 )
 # "aan de Hennepakker (nr. 6)": the house number in parentheses after its street (one
 # number: "(nrs. 2 t/m 40)" is a block)
@@ -110,17 +110,26 @@ NUMBER_FIRST_STREET = re.compile(
     r"(?:(?:de|du|des|la|le|l')\s?){0,2}[A-ZÀ-Ý][\w'-]{1,25})"
     r"(?:, [A-Z][\w'-]{1,25}(?: [A-Z][\w'-]{1,25})?,? (?:\d{4,5}|[A-Z]\d[A-Z] ?\d[A-Z]\d))?)\b"
 )
+# "ul. Lipowa 17/4, 62-200 Gniezno": a Polish street after its "ul." (with the flat after a
+# slash, and the postcode and town when they follow).
+POLISH_STREET = re.compile(
+    r"(?<![\w])(?P<value>(?i:ul\.|ulica|al\.|aleja|os\.|osiedle) {1,2}[A-ZÀ-ÝŁŚŻ][\w'-]{1,25}"
+    r"(?: [A-ZÀ-ÝŁŚŻ][\w'-]{1,25}){0,2} \d{1,4}[A-Za-z]?(?:/\d{1,4})?"
+    r"(?:, {1,2}\d{2}-\d{3} [A-ZÀ-ÝŁŚŻ][\w'-]{1,25})?)"
+)
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (
     r"(?i:\b(?:(?:woon|post|correspondentie|huis|bezoek)?adres|address|anschrift|adresse|"
-    r"woon(?:t|achtig)? (?:aan|op|in)(?: de| het| 't)?|wonende (?:aan|op)(?: de| het)?|"
+    r"woon(?:t|achtig)?(?: (?:nu|inmiddels|tegenwoordig|sindsdien|daar|zelf|"
+    r"sinds (?:kort|[a-z]{3,10})))? (?:aan|op|in)(?: de| het| 't)?|wonende (?:aan|op)(?: de| het)?|"
     r"i live (?:at|on)|we live (?:at|on)|lives (?:at|on)|verhuisd naar|moved to|wohne in der|"
     r"mieszkam (?:na|przy)|"
     # Frisian: "Ik wenje oan de Grienewei 2", "wy wenje op it Heechhiem 4"
     r"wenj(?:e|et|ne) (?:oan|op|yn)(?: de| it)?|"
     # "verhuisd van Baken 3 naar …", "Mijn gegevens: Ruwe Putten 3, …", "our home at …"
     r"verhuisd van(?: de| het)?|verhuizen van(?: de| het)?|moved from|(?:mijn|onze) gegevens|"
-    r"(?:our|my) (?:house|home|flat) (?:at|on))\b(?: (?:is|was|luidt))?(?: ?[:|] ?| ))"
+    r"(?:our|my|a|an|the) (?:new )?(?:house|home|flat|apartment) (?:at|on))\b"
+    r"(?: (?:is|was|luidt))?(?: ?[:|] ?| ))"
 )
 CUED_ADDRESS = re.compile(
     rf"{_ADDRESS_CUE}(?:[a-zA-Z][\wà-ÿ'-]{{1,25}}, )?"  # "woon in zeewolde, Sperwer 9"
@@ -373,7 +382,9 @@ _LABELS: dict[str, str] = {
         r"membership number|kundennummer|versicherungsnummer|"
         # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the
         # gemeente's case references, "kenmerk", "zaaknummer", stay: they find the case)
-        r"dossiernummer|dossiernr\.?|aanslagnummer|aanslagnr\.?|personeelsnummer|"
+        # (a file with another organisation, "dossier 40-1187", too; "ons dossier" is theirs)
+        r"dossiernummer|dossiernr\.?|(?<!\bons )(?<!\bour )dossier|aanslagnummer|"
+        r"aanslagnr\.?|personeelsnummer|"
         r"personeelsnr\.?|pers\. ?nr\.?|medewerkers?nummer|werknemers?nummer|employee number|"
         r"staff number|personalnummer|assessment number|tax assessment number|"
         # "mijn nummer van de brief is …": a number the writer calls their own
@@ -399,7 +410,10 @@ _LABELS: dict[str, str] = {
         r"(?:(?:the|het|de) )?(?:number|nummer) (?:on|op|of|van) "
         r"(?:the|my|de|het|mijn|die|dat|dit) (?:paper|letter|fine|ticket|notice|receipt|"
         r"confirmation|brief(?:je)?|bon(?:netje)?|boete|aanslag|beschikking|formulier|form|"
-        r"ontvangstbewijs|bevestiging|kaartje)|"
+        r"ontvangstbewijs|bevestiging|kaartje|"
+        # "het nummer op het plaatje is HM-7734-19": the number a person's aid or pass carries
+        r"plaatje|sticker|pas|pasje|kaart|apparaat|label|scootmobiel|rolstoel|container|kliko|"
+        r"meter|device|card|pass|sticker|wheelchair|scooter)|"
         # "het nummer dat bovenaan de brief staat is …", "die Nummer auf dem Bescheid lautet"
         r"(?:het |de )?nummer (?:dat |die )?(?:bovenaan|rechtsboven|linksboven|onderaan|op|in) "
         r"(?:de|het|mijn|die|dat|dit) (?:brief|bon|aanslag|beschikking|formulier|rekening)|"

@@ -286,6 +286,27 @@ from tests.mail import mails
             ["afgehandeld onder nummer"],
         ),
         ("Staat in de agenda onder nummer 3 van vanavond.", [], ["onder nummer 3"]),
+        # a given name opening a parenthesis after a person's role, a nickname after a name,
+        # a given name between initials; a team, a place or a remark in parentheses stays
+        ("with our youngest (Zuzia, born in May) because", ["Zuzia"], ["our youngest"]),
+        ("De dochter (Ria, zie boven) wil mee.", ["Ria"], ["De dochter"]),
+        ("boven mij een man (Kevin, achternaam weet ik niet) waar", ["Kevin"], ["achternaam"]),
+        ("Mijn ex-vriend, Jorrit Bakker (Jor), is vertrokken.", ["Jorrit", "Jor)"], ["ex-vriend"]),
+        ("Ik ben wijkverpleegkundige bij dhr. J. (Jaap) Kuipers thuis.", ["Jaap", "Kuipers"], []),
+        ("Ik heb ook een dochtertje, Noa (2), dus ik wil het.", ["Noa"], ["dochtertje"]),
+        ("Het team (Noord) en de wijk (Zuid, Oost); een man (zie foto).", [], ["Noord", "Zuid"]),
+        # given names joined by a hyphen
+        ("Ik nam de truck over van Harm-Jan Wubbels uit Bedum.", ["Harm-Jan Wubbels"], ["Bedum"]),
+        # a Polish street, a house number with a floor, a home bought at a street
+        ("her mothers place, ul. Lipowa 17/4, 62-200 Gniezno. So", ["Lipowa", "62-200"], []),
+        ("Ze woont nu in Leeuwarden, Tuinen 8-III en belde.", ["Tuinen 8-III"], ["Leeuwarden"]),
+        ("We bought a house at Kotter 12 last month.", ["Kotter 12"], ["bought a house"]),
+        ("Ze woont nu in Leeuwarden en werkt daar.", [], ["Leeuwarden"]),
+        # a file's number with another organisation, the number an aid carries; one's own
+        # organisation's file stays
+        ("De achterstand op dossier 40-1187 is opgelopen.", ["40-1187"], ["dossier"]),
+        ("(het nummer op het plaatje is HM-7734-19)", ["HM-7734-19"], ["plaatje"]),
+        ("Nalatenschap, ons dossier 2025-0193; in het dossier sinds 2023.", [], ["2025-0193"]),
         # the name a person is called by; a day after "call him" and "het" stay
         (
             'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',
