@@ -39,6 +39,12 @@ FLOORS = {
     "fresh7": (0.75, 0.83),
     "fresh8": (0.75, 0.83),
     "fresh9": (0.83, 0.90),
+    # written blind in the seventh to tenth rounds; first runs 0.733 / 0.870, 0.683 / 0.787,
+    # 0.733 / 0.829 and 0.683 / 0.786
+    "fresh10": (0.70, 0.83),
+    "fresh11": (0.65, 0.75),
+    "fresh12": (0.70, 0.79),
+    "fresh13": (0.65, 0.75),
 }
 
 

@@ -93,7 +93,7 @@ def test_the_blind_sets_keep_what_their_misses_taught() -> None:
 
 
 def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
-    """The sets written blind in issue 14's eighth and ninth rounds: automatic mail is always
+    """The sets written blind in issue 14's eighth, ninth and tenth rounds: automatic mail is always
     known, nothing is posted into a partner's channel by routing alone, signatures go, and
     neither leaks nor right groups fall back below what the rounds reached (leaks left are
     held-out halves' kinds no rule was written for)."""
@@ -118,6 +118,10 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         ("fresh_hi5g", 0.89, 0),
         ("fresh_hi5h", 0.94, 0),
         ("fresh_hi5i", 0.92, 1),
+        # the tenth round's (first runs: 26, 24 and 34 of 38 right; 16, 2 and 1 leaks)
+        ("fresh_municipal22", 0.68, 0),
+        ("fresh_municipal23", 0.68, 0),
+        ("fresh_hi5j", 0.89, 0),
     ]
     for name, floor, leaks in levels:
         figures = evaluate_corpus(here / name).figures
