@@ -169,7 +169,7 @@ def is_web_form(mail: ParsedMail) -> bool:
     reply_to = form_reply_to(mail)
     if reply_to is None or is_machine_sender(reply_to.email):
         return False
-    if has_automatic_headers(mail) or has_automatic_subject(mail.subject):
+    if _replies_automatically(mail) or has_automatic_subject(mail.subject):
         return False
     if mail.header("list-id") or mail.header("list-unsubscribe"):  # a mailing list
         return False
@@ -180,9 +180,23 @@ def is_web_form(mail: ParsedMail) -> bool:
     return not (_AUTO_BODY.search(opening) or _ACK_BODY.search(opening))
 
 
+def _replies_automatically(mail: ParsedMail) -> bool:
+    """Automatic headers other than a form relay's own: some form systems mark what they
+    relay "Auto-Submitted: auto-generated" (RFC 3834: not a reply to anything) and suppress
+    out-of-office answers to it; a reply, a vacation notice or a loop is never a form."""
+    auto_submitted = mail.header("auto-submitted").lower().strip()
+    if auto_submitted and not auto_submitted.startswith(("no", "auto-generated")):
+        return True
+    if mail.header("x-autoreply") or mail.header("x-autorespond"):
+        return True
+    if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE:
+        return True
+    return "x-ms-exchange-inbox-rules-loop" in mail.headers
+
+
 def is_auto_reply(mail: ParsedMail) -> bool:
     if has_automatic_headers(mail):
-        return True
+        return not is_web_form(mail)
     if mail.sender is not None and is_machine_sender(mail.sender.email):
         return not is_web_form(mail)
     subject = mail.subject[:300]

@@ -201,6 +201,30 @@ def test_a_form_marked_auto_submitted_stays_automatic() -> None:
 
 
 @pytest.mark.parametrize(
+    "headers",
+    [
+        {"Auto-Submitted": "auto-generated"},
+        {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"},
+    ],
+)
+def test_a_form_its_system_marks_auto_generated_is_still_the_residents_question(
+    headers: dict[str, str],
+) -> None:
+    """Some form systems mark what they relay "auto-generated" (RFC 3834: not a reply to
+    anything) and suppress out-of-office answers to it: the resident still asked."""
+    assert kind_of(form_mail(DRUPAL, headers=headers)) is MailKind.QUESTION
+
+
+def test_an_auto_generated_notice_without_a_form_stays_automatic() -> None:
+    raw = form_mail(
+        "Uw afspraak is verzet naar dinsdag.",
+        subject="Afspraak",
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    assert kind_of(raw) is MailKind.AUTO_REPLY
+
+
+@pytest.mark.parametrize(
     ("subject", "body"),
     [
         (
