@@ -30,6 +30,10 @@ _VALEDICTION = re.compile(
     r"|(?:with\s+)?(?:[a-z]+\s+){0,2}(?:regards|wishes)|many\s+thanks|all\s+the\s+best"
     r"|cheers|sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?"
     r"|thanks?(?:\s+(?:a lot|so much|in advance|again))?|thank you(?:\s+\w+)?"
+    # "Vielen Dank und freundliche Grüße", "Dziękuję bardzo,", "Pozdrawiam", "Cordialement"
+    r"|(?:vielen\s+)?dank(?:e)?(?:\s+(?:und|&)\s+(?:[^\W\d_]+e\s+)?gr(?:ü|ue)(?:ß|ss)e)?"
+    r"|dzi[eę]kuj[eę](?:\s+bardzo)?|pozdrawiam|z\s+powa[zż]aniem|saygılarımla|cordialement"
+    r"|(?:cordiali\s+)?saluti|saludos|un\s+saludo"
     # "Met vriendelijke groet / Kind regards,": a closing in two languages
     r")\b[\s,.!/|]*(?:[\wÀ-ÿ'.-]+(?:\s+[\wÀ-ÿ'.-]+){0,3})?[\s,.!]*$",
     re.IGNORECASE,
@@ -61,6 +65,9 @@ _FOOTER_ROOTS = (
     "delete", "never", "password", "environment", "sender", "attach", "privat", "remov",
     "unauthori", "vertraulich", "empfänger", "irrtümlich",
     "löschen", "absender", "haftung", "disclaimer",
+    # a virus scanner's line: "Deze e-mail is gecontroleerd op virussen door Avast
+    # antivirussoftware.", "This email has been checked for viruses by AVG."
+    "antivirus", "gecontroleerd", "gescand", "checked", "scanned", "geprüft", "virenfrei",
 )  # fmt: skip
 _MESSAGE_WORDS = frozenset(
     [
@@ -94,6 +101,12 @@ _ORGANISATION = re.compile(
     r"waterschap|b\.v\.|bv|department|sociale dienst)\b|\s[|•·]\s",
     re.IGNORECASE,
 )
+# An organisation's pointer to its privacy statement under every mail, in few words.
+_PRIVACY_NOTICE = re.compile(
+    r"(?i)\b(?:privacyverklaring|privacystatement|privacy ?(?:statement|policy|notice|beleid|"
+    r"reglement)|datenschutzerkl[äa]rung|datenschutzhinweise?n?)\b"
+)
+_PRIVACY_NOTICE_WORDS = 60
 _MAX_BLOCK_WIDTH = 80
 _MAX_FOOTER_BLOCKS = 4
 
@@ -189,6 +202,8 @@ def is_footer(paragraph: str, words_needed: int = 2) -> bool:
     words = [w.casefold() for w in _WORD.findall(paragraph[:3000])]
     if not words or set(words) & _FIRST_PERSON:
         return False
+    if _PRIVACY_NOTICE.search(paragraph[:3000]) and len(words) <= _PRIVACY_NOTICE_WORDS:
+        return True  # "… hecht veel waarde aan uw privacy. Lees onze privacyverklaring op …"
     if not any(w in _MESSAGE_WORDS or w.endswith(("bericht", "mail")) for w in words):
         return False
     roots = {root for word in words for root in _FOOTER_ROOTS if word.startswith(root)}

@@ -109,7 +109,7 @@ _RULE_LINE = re.compile(r"^\s*[_=—–*~-]{5,}\s*$")
 _MOBILE_SIGNATURE = re.compile(
     r"^[\s(<\[*_]*(?:"
     r"(?:sent|sendt|send|verzonden|verstuurd|envoyé|enviado|inviato|gesendet|skickat)\s+"
-    r"(?:from|via|with|by|vanaf|van|met|depuis|de|fra|desde|da|från|using)\b"
+    r"(?:from|via|with|by|vanaf|vanuit|van|met|von|depuis|de|fra|desde|da|från|using)\b"
     r"|von meinem\b.*\bgesendet|diese nachricht wurde von meinem\b"
     r"|(?:\w+\s+)?from (?:my )?(?:mobile|iphone|ipad|android|phone)\b"
     r"|get (?:\[)?outlook\b|download outlook\b|outlook (?:voor|für|pour|para) (?:android|ios)"

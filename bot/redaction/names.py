@@ -143,6 +143,11 @@ PERSON_PAREN = re.compile(
 KIN_AGE = re.compile(
     rf"(?<![\w])(?i:{_PERSON_NOUNS}), (?P<value>{_FIRST}) \(\d{{1,2}}(?: (?:jaar|jr\.?|years?))?\)"
 )
+# "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
+BORN_NAME = re.compile(
+    rf"(?<![\w])(?P<value>{_FIRST}(?: {_TUSSEN}{_SURNAME})?) (?:is|werd|was|wurde|ist) "
+    r"(?:(?:op|in|on|am|im) [^\s.,;:!?]{1,15} )?(?:geboren|born)\b"
+)
 # "mn zoon luuk van 9", "mijn dochter lotte (4)": a child's given name typed in lower case
 # after the word for them and before their age; checked against GIVEN_NAMES.
 LOWER_CHILD = re.compile(
@@ -508,7 +513,18 @@ def signed_lines(text: str, colleagues: frozenset[str]) -> list[Hit]:
         written = " ".join(w if w.lower() in _TUSSEN_SET else w.capitalize() for w in words)
         if _is_name(written, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
+    for match in INITIALLED_LINE.finditer(text, tail):
+        if _is_name(match.group("value"), colleagues):
+            hits.append(Hit(match.start("value"), match.end("value"), "name"))
     return hits
+
+
+# "H. van den Berg", "G.J. Dekker" alone on one of a mail's last lines: initials and a surname
+# (two initials, or one and a tussenvoegsel: "A. Algemeen" heads a list).
+INITIALLED_LINE = re.compile(
+    rf"(?m:^[ \t]{{0,4}}(?P<value>(?:(?:[A-Z]\. ?){{2,4}}|[A-Z]\. ?(?=(?i:{_TUSSEN_WORDS}) ))"
+    rf"{_TUSSEN}{_SURNAME}(?:-{_SURNAME})?)[ \t]{{0,4}}$)"
+)
 
 
 def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
@@ -535,6 +551,11 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         value = " ".join(words)
         if _is_name(value, colleagues):
             hits.append(Hit(match.start(), match.start() + len(value), "name"))
+    for match in BORN_NAME.finditer(text):
+        # a given name, or a given name and a surname: "Ermelo is geboren uit …" is no one
+        value = match.group("value")
+        if value.split(" ")[0] in GIVEN_NAMES and _is_name(value, colleagues):
+            hits.append(Hit(match.start("value"), match.end("value"), "name"))
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
     patterns_after = (
         *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),

@@ -424,6 +424,9 @@ _LABELS: dict[str, str] = {
     "birthdate": r"geboortedatum|geb\.? ?datum|date of birth|geburtsdatum|dob",
     "name": (
         r"naam|volledige naam|voornaam|voornamen|achternaam|voorletters|roepnaam|"
+        # "Cliënt: Noor Bakkali", "Leerling: Daan de Vries": whom a referral is about
+        r"cli[eë]nt|patiënt|patient|leerling|jeugdige|betrokkene|aanvrager|overledene|"
+        r"pupil|klient|schüler|schülerin|"
         r"name|full name|first name|last name|surname|vorname|nachname|nom|prénom|imię|nazwisko"
     ),
     "address": (

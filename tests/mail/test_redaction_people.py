@@ -307,6 +307,13 @@ from tests.mail import mails
         ("De achterstand op dossier 40-1187 is opgelopen.", ["40-1187"], ["dossier"]),
         ("(het nummer op het plaatje is HM-7734-19)", ["HM-7734-19"], ["plaatje"]),
         ("Nalatenschap, ons dossier 2025-0193; in het dossier sinds 2023.", [], ["2025-0193"]),
+        # whom a referral is about after its label; a person by their birth; initials and a
+        # surname alone on a last line; a place's "birth" and a list's headings stay
+        ("Cliënt: Noor Bakkali, geb. in maart", ["Noor Bakkali"], ["Cliënt:"]),
+        ("met ons dochtertje 🙈 Lotte is geboren op 3 januari", ["Lotte"], ["dochtertje"]),
+        ("Ermelo is geboren uit een dorp; daarom is geboren", [], ["Ermelo", "daarom"]),
+        ("Ik verwacht niets.\n\nH. van den Berg\nErmelo", ["H. van den Berg"], ["Ermelo"]),
+        ("Zie de punten.\n\nA. Algemeen\nB. Bijzonder", [], ["A. Algemeen", "B. Bijzonder"]),
         # the name a person is called by; a day after "call him" and "het" stay
         (
             'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',

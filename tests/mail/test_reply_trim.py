@@ -138,9 +138,13 @@ def test_a_mail_apps_footer_goes_with_its_long_link() -> None:
         f"[Verzonden vanaf Yahoo Mail op Android]({link})",
         "Outlook voor Android downloaden<https://aka.ms/AAb9ysg>",
         f"Get Outlook for iOS<{link}>",
+        "Verzonden vanuit Yahoo Mail voor iPhone",
+        "Gesendet von Yahoo Mail auf Android",
     ):
         text = f"Kan de gemeente de stoep repareren?\n\nB. Nijenhuis\n\n{footer}"
-        assert "Android" not in trim_reply(text).text.replace("iOS", "Android")
+        assert "Android" not in trim_reply(text).text.replace("iOS", "Android").replace(
+            "iPhone", "Android"
+        )
     kept = "Ik heb de app Outlook voor Android maar die werkt niet, wie helpt me?"
     assert trim_reply(kept).text == kept
     starts = "Outlook voor Android werkt bij mij niet meer sinds de update, wie helpt?"

@@ -221,6 +221,42 @@ VCA** gecertificeerd | ISO 9001 | CO2-Prestatieladder niveau 5""",
 ]
 
 
+# Issue 14, tenth round: closings in German and Polish, an organisation's privacy notice, a
+# virus scanner's line (own examples).
+MORE_SHAPES += [
+    (
+        "german-thanks-and-greetings",
+        "\n\nVielen Dank und freundliche Grüße\nFamilie Hoffmann\nKaiserstraße 4, 40489 Düsseldorf",
+        ["Vielen Dank", "Hoffmann"],
+    ),
+    ("polish-closing", "\n\nDziękuję bardzo,\nPiotr", ["Dziękuję"]),
+    (
+        "privacy-notice-under-a-contact-block",
+        """
+
+Groetjes,
+Sanne Visser
+Consulent Wmo | Gemeente Harderwijk
+Bereikbaar ma t/m do
+
+Gemeente Harderwijk hecht veel waarde aan de bescherming van uw persoonsgegevens. Lees onze \
+privacyverklaring op www.harderwijk.nl/privacy.""",
+        ["Consulent Wmo", "privacyverklaring", "Bereikbaar"],
+    ),
+    (
+        "virus-scanner-line",
+        """
+
+Met vriendelijke groet,
+Jan
+
+---
+Deze e-mail is gecontroleerd op virussen door Avast antivirussoftware. www.avast.com""",
+        ["Avast", "gecontroleerd"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "tail", "gone"), MORE_SHAPES, ids=[s[0] for s in MORE_SHAPES])
 def test_more_signature_shapes_are_cut(name: str, tail: str, gone: list[str]) -> None:
     text, cut = cut_signature(QUESTION + tail, [])
@@ -305,6 +341,11 @@ def test_a_closing_at_the_end_of_a_one_paragraph_mail_goes_with_what_follows_it(
     assert body.endswith("ik hoop dat u mij kunt helpen.")
     assert "Dekker" not in body and "0341" not in body
     assert cut == [", met vriendelijke groet G.J. Dekker tel 0341-123456"]
+
+
+def test_a_question_about_the_privacy_statement_stays() -> None:
+    question = "Klopt het dat in jullie privacyverklaring staat dat mijn gegevens 7 jaar blijven?"
+    assert cut_signature(f"Hallo,\n\n{question}\n\nGroet, Els")[0].endswith(question)
 
 
 def test_a_greeting_inside_a_paragraph_with_a_question_after_it_stays() -> None:
