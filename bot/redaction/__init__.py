@@ -55,6 +55,7 @@ from bot.redaction.patterns import (
     REPORT_NUMBER,
     STREET,
     TOWARDS_ADDRESS,
+    TURNS_AGE,
     WHATSAPP,
     iban_hits,
     plates_near_cue,
@@ -135,6 +136,7 @@ def find_personal_data(
     hits += _value_hits(BIRTHDATE, text, "birthdate")
     hits += _value_hits(BIRTHDATE_BEFORE, text, "birthdate")
     hits += _value_hits(BORN_SIGN, text, "birthdate")
+    hits += _value_hits(TURNS_AGE, text, "birthdate")
     hits += old_date_hits(text)
     hits += _value_hits(PLATE, text, "licence_plate")
     hits += plates_near_cue(text)

@@ -143,6 +143,17 @@ PERSON_PAREN = re.compile(
 KIN_AGE = re.compile(
     rf"(?<![\w])(?i:{_PERSON_NOUNS}), (?P<value>{_FIRST}) \(\d{{1,2}}(?: (?:jaar|jr\.?|years?))?\)"
 )
+# "de vrouw heet Jolanda", "a boy named Liam": a person by the name they are called (after a
+# word for a person, or a given name after any "heet").
+CALLED = re.compile(
+    rf"(?<![\w])(?i:heet|heette|heten|genaamd|named|called|heißt|hieß) (?P<value>{_FIRST}"
+    rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
+)
+PERSON_CALLED = re.compile(
+    rf"(?<![\w])(?i:{_PERSON_NOUNS}|hij|zij|ze|he|she|er|sie)(?: [a-zà-ÿ]{{1,12}}){{0,2}} "
+    rf"(?i:heet|heette|is called|was called|is named|heißt|hieß) (?P<value>{_FIRST}"
+    rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
+)
 # "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
 BORN_NAME = re.compile(
     rf"(?<![\w])(?P<value>{_FIRST}(?: {_TUSSEN}{_SURNAME})?) (?:is|werd|was|wurde|ist) "
@@ -551,7 +562,7 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         value = " ".join(words)
         if _is_name(value, colleagues):
             hits.append(Hit(match.start(), match.start() + len(value), "name"))
-    for match in BORN_NAME.finditer(text):
+    for match in itertools.chain(BORN_NAME.finditer(text), CALLED.finditer(text)):
         # a given name, or a given name and a surname: "Ermelo is geboren uit …" is no one
         value = match.group("value")
         if value.split(" ")[0] in GIVEN_NAMES and _is_name(value, colleagues):
@@ -559,7 +570,7 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
     patterns_after = (
         *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),
-        *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE),
+        *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE, PERSON_CALLED),
     )
     for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):

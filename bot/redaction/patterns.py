@@ -210,7 +210,7 @@ CARE_HOME_ROOM = re.compile(
 # harbour is numbered, not named by a street.
 NUMBERED_HOME = re.compile(
     r"(?<![\w-])(?P<value>(?i:bungalow|chalet|stacaravan|caravan|vakantiewoning|vakantiehuis|"
-    r"recreatiewoning|lodge|boshuisje|standplaats|kampeerplaats|ligplaats|woonboot|woonark|"
+    r"recreatiewoning|lodge|boshuisje|huisje|vakantiehuisje|standplaats|kampeerplaats|ligplaats|woonboot|woonark|"
     r"ferienhaus|mobile home|static caravan) (?:nr\.? ?)?\d{1,4}[a-zA-Z]?)(?![\w-])"
 )
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
@@ -327,6 +327,14 @@ BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
 BIRTHDATE_BEFORE = re.compile(
     rf"(?i:(?<![\w'])(?P<value>{DATE}|{_DAY_MONTH})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)"
 )
+# "ik word op 15 mei 18", "hij wordt 12 maart 16": the day a person turns an age is their
+# birthday.
+TURNS_AGE = re.compile(
+    rf"(?i:\b(?:(?:ik|hij|zij|ze|je|jij|i|he|she|er|sie|zoon|dochter|son|daughter|kind) "
+    rf"(?:word|wordt|werd|turn|turns|turned|werde|wird)|(?:word|wordt|werd|wird) "
+    rf"(?:ik|hij|zij|ze|je|er|sie)) (?:op |on |am )?(?P<value>{_DAY_MONTH}) \d{{1,3}}\b"
+    r"(?! ?(?:graden|uur|procent|euro|minuten|degrees|grad|%|°)))"
+)
 # Any full date with a four-digit year: a date far enough back is someone's birth date far
 # more often than anything else a citizen writes to a municipality (``OLD_DATE_YEARS``).
 FULL_DATE = re.compile(rf"(?i:(?<![\w'/.-])(?P<value>{DATE}))")
@@ -375,7 +383,7 @@ _LABELS: dict[str, str] = {
     # a person's number with a company or an office: it finds their account as a BSN would
     "customer_number": (
         r"woz-objectnummer|objectnummer|klantnummer|klantnr|relatienummer|relatienr|"
-        r"debiteu?rnummer|debiteurennummer|huurcontract ?nummer|contractnummer|"
+        r"debiteu?rnummer|debiteurennummer|huurcontract ?nummer|huurcontract|contractnummer|"
         r"tenancy number|contract number|"
         r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
@@ -452,7 +460,7 @@ def _number_after(label: str, noun: str, shortest: int, refused: str = "") -> re
     of the number; ``refused``: a lookahead for numbers that are no one's."""
     return re.compile(
         rf"(?i:\b(?:{label})\b\.?)"
-        rf"(?:(?: [^\d\n:;.]{{1,45}}?)?(?::| is| was| luidt| lautet| ist| reads)|:)?"
+        rf"(?:(?: [^\d\n:;.|]{{1,45}}?)?(?::| is| was| luidt| lautet| ist| reads| ?\|)|:)?"
         rf"{noun}"
         rf" {{1,2}}(?P<value>{refused}(?=[A-Z0-9 ./_-]{{0,30}}\d)"
         rf"[A-Z0-9](?:[ ./_-]?[A-Z0-9]){{{shortest - 1},24}})\b"

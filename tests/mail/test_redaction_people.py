@@ -314,6 +314,23 @@ from tests.mail import mails
         ("Ermelo is geboren uit een dorp; daarom is geboren", [], ["Ermelo", "daarom"]),
         ("Ik verwacht niets.\n\nH. van den Berg\nErmelo", ["H. van den Berg"], ["Ermelo"]),
         ("Zie de punten.\n\nA. Algemeen\nB. Bijzonder", [], ["A. Algemeen", "B. Bijzonder"]),
+        # a numbered cottage; a person by the name they are called; a birthday by the age a
+        # person turns; a number in a table cell after its label; a tenancy's number; the
+        # weather, a project's name and a contract's length stay
+        ("Wij huren huisje 12 op het park.", ["huisje 12"], ["op het park"]),
+        ("de vrouw heet Jolanda en is aardig", ["Jolanda"], ["de vrouw heet"]),
+        ("Het project heet Stationsgebied; de zaak heet Bakkerij Jansen.", [], ["Stationsgebied"]),
+        (
+            "ik ben Sem en ik word op 15 mei 18. Het wordt op 3 juni 20 graden.",
+            ["15 mei"],
+            ["3 juni"],
+        ),
+        ("| Klantnummer Thuisbasis | 100-48213 |", ["100-48213"], ["Klantnummer Thuisbasis"]),
+        (
+            "in Harderwijk (huurcontract 3081-0108). Het huurcontract is 12 maanden.",
+            ["3081-0108"],
+            ["12 maanden"],
+        ),
         # the name a person is called by; a day after "call him" and "het" stay
         (
             'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',
