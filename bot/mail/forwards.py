@@ -14,6 +14,7 @@ from bot.mail.parse import Address, ParsedMail
 from bot.mail.trim import (
     FROM_KEYS,
     SUBJECT_KEYS,
+    TO_KEYS,
     Boundary,
     find_boundary,
     header_block,
@@ -218,3 +219,27 @@ def find_forward(mail: ParsedMail) -> Forward | None:
     if attached is not None and (FORWARD_SUBJECT.match(mail.subject) or inline is None):
         return attached
     return inline
+
+
+def own_unanswered_question(mail: ParsedMail, own_addresses: frozenset[str]) -> str | None:
+    """The text of the writer's own earlier mail to the desk, quoted under a reminder ("Ik
+    heb hier nog geen reactie op gehad, kan iemand even kijken?"): a header block whose
+    sender is this mail's writer and whose recipients hold one of the desk's own addresses.
+    The reminder alone asks nothing; the earlier mail is the question."""
+    if mail.sender is None or not own_addresses:
+        return None
+    lines = mail.text.split("\n")
+    boundary = find_boundary(lines)
+    if boundary is None or boundary.kind not in ("headers", "forward-headers"):
+        return None
+    sender_value = _first_value(boundary.headers, FROM_KEYS) or ""
+    recipients = (_first_value(boundary.headers, TO_KEYS) or "").lower()
+    earlier = address_from_header(sender_value)
+    # Outlook writes a colleague's earlier mail as "Van: Peter van Houten", without address
+    name = earlier.name if earlier else " ".join(sender_value[:MAX_HEADER_VALUE].split())
+    written_by_writer = (earlier is not None and earlier.email == mail.sender.email) or (
+        bool(mail.sender.name) and name.strip("\"' ").casefold() == mail.sender.name.casefold()
+    )
+    if not written_by_writer or not any(own in recipients for own in own_addresses):
+        return None
+    return "\n".join(_unquote_block(lines[boundary.body :]))

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from bot.core.config import Config
 from bot.mail.attachments import AttachmentResult, select_attachments
 from bot.mail.classify import MailKind, classify, is_machine_sender, is_web_form
-from bot.mail.forwards import REPLIED_NOW, clean_subject, find_forward
+from bot.mail.forwards import REPLIED_NOW, clean_subject, find_forward, own_unanswered_question
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
 from bot.mail.senders import (
@@ -232,6 +232,7 @@ class MailReader:
             subject = clean_subject(form_subject(trimmed.text, mail.subject))
             names = [original.name] if original else []
             question, cut = clean_text(without_form_lines(trimmed.text), names)
+            asker_cut = cut
             cut = trimmed.cut + cut
             note = ""
         elif forward is not None and forward.original_sender is not None:
@@ -248,6 +249,7 @@ class MailReader:
                 text, cut_v = clean_text(passed_note, [passer.name])
                 note = "\n\n".join(part for part in (note, text) if part)
                 cut_n += cut_v
+            asker_cut = cut_q
             cut = forward.cut + cut_n + cut_q
             for inner in mail.embedded[:1]:
                 parts.extend(inner.parts)
@@ -256,10 +258,20 @@ class MailReader:
             forwarded_by = None
             subject = clean_subject(mail.subject)
             question, cut = clean_text(mail.text, [mail.sender.name] if mail.sender else [])
+            asker_cut = cut
             note = ""
+            earlier = own_unanswered_question(mail, self.own_addresses)
+            if earlier is not None:
+                # a reminder above the writer's own unanswered mail: that mail is the question
+                asked, cut_e = clean_text(earlier, [mail.sender.name] if mail.sender else [])
+                question = "\n\n".join(part for part in (question, asked) if part)
+                cut += cut_e
         language = detect_language(f"{subject}\n{question}", default_language)
         via = forward.via if forward is not None and not web_form else []
-        redactor = self._redactor_for(mail, original, forwarded_by, web_form=web_form, via=via)
+        signed = [] if original is None or self._colleague(original) else _signed_names(asker_cut)
+        redactor = self._redactor_for(
+            mail, original, forwarded_by, web_form=web_form, via=via, signed=signed
+        )
         redacted_subject = redactor.redact(subject, language)
         redacted_question = redactor.redact(question, language)
         redacted_note = redactor.redact(note, language)
@@ -337,12 +349,15 @@ class MailReader:
         *,
         web_form: bool = False,
         via: Sequence[Address] = (),
+        signed: Sequence[str] = (),
     ) -> Redactor:
         """Colleagues are the chat's people and everyone in this mail who writes from an
         organisation's address; every other name the mail gives is a citizen's. A web form's
         asker is a citizen whatever address they typed."""
         colleagues = set(self.colleagues)
-        citizens: list[str] = []
+        # the names the asker signed with, in the closing that was cut: theirs wherever they
+        # stand in the question ("…, met vriendelijke groet Henk en Annie" — "van Annie")
+        citizens: list[str] = list(signed)
         addresses: list[str] = []
         people = [original, forwarded_by, *via, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
         if web_form:
@@ -369,6 +384,20 @@ class MailReader:
 
 
 PLACEHOLDER_NAME = {"nl": "[naam verwijderd]", "en": "[name removed]"}
+# A cut part longer than this is history or a disclaimer, not the asker's closing.
+_SIGNATURE_PART = 400
+
+
+def _signed_names(cut: Sequence[str]) -> list[str]:
+    """The names personal-data detection finds in the short parts cut from under a question
+    (the closing and signature of its writer)."""
+    probe = Redactor()
+    names: list[str] = []
+    for part in cut:
+        if len(part) > _SIGNATURE_PART:
+            continue
+        names += [part[a:b] for a, b, kind in probe.findings(part) if kind == "name"]
+    return names[:10]
 
 
 def _returned_ids(mail: ParsedMail) -> list[str]:

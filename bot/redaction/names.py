@@ -483,7 +483,17 @@ def _is_name(value: str, colleagues: frozenset[str]) -> bool:
     capitals = [w for w in words if w[:1].isupper() and len(w) > 1]
     if not capitals or capitals[0] in _NOT_NAMES or capitals[-1] in _NOT_NAMES:
         return False
+    if _NAMED_STREET.search(capitals[-1]):
+        return False  # "Dokter Zamenhofpad", "Burgemeester Visserstraat": a street
     return not _colleague(value, colleagues)
+
+
+# The endings of a street named after a person (a name's last word that ends so is a street;
+# not "weg", "laan", "hof": Vanderweg, Terlaan, Verhof are surnames).
+_NAMED_STREET = re.compile(
+    r"(?i)^[a-zà-ÿ'-]{3,30}(?:straat|straatweg|plein|pad|gracht|kade|singel|steeg|plantsoen|"
+    r"straße|strasse)$"
+)
 
 
 def _colleague(value: str, colleagues: frozenset[str]) -> bool:
@@ -580,6 +590,11 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
             words = value.split(" ")
             while len(words) > 1 and words[-1] in _NOT_NAMES:
                 words.pop()
+            if len(words) > 1 and _NAMED_STREET.search(words[-1]):
+                # "Mevrouw Klaassen van de Stationsstraat": the person, not where she lives
+                words.pop()
+                while len(words) > 1 and words[-1].lower() in _TUSSEN_SET:
+                    words.pop()
             value = " ".join(words)
             if _is_name(value, colleagues):
                 hits.append(Hit(start, start + len(value), "name"))

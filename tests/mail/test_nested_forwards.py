@@ -108,3 +108,47 @@ def test_a_crafted_chain_of_forwards_is_followed_a_bounded_number_of_levels() ->
     got = _read(text, "FW: keten", "m.hendriks@ermelo.nl")
     assert got.original_sender is not None
     assert got.original_sender.email == "iemand5@example.org"  # the sixth block: depth 5
+
+
+REMINDER = """Goedemorgen,
+
+Ik heb hier nog geen reactie op gehad en de eerste collega's gaan over een paar weken met
+vakantie. Kan iemand even kijken?
+
+Groet,
+Peter
+
+Van: Peter van Houten
+Verzonden: maandag 19 mei 2025 16:05
+Aan: 'vraag@vraagbaak.example' <vraag@vraagbaak.example>
+Onderwerp: Vakantiekracht team Wijkbeheer juli/augustus
+
+Hallo,
+
+Hoe start ik de werving voor een vakantiekracht, en kan de vacature deze week nog online?
+
+Groet,
+Peter van Houten
+"""
+
+
+def test_a_reminder_above_ones_own_unanswered_mail_to_the_desk_carries_that_question() -> None:
+    got = _read(
+        REMINDER,
+        "RE: Vakantiekracht team Wijkbeheer juli/augustus",
+        "Peter van Houten <p.vanhouten@ermelo.nl>",
+    )
+    text = " ".join(got.question.split())
+    assert "Kan iemand even kijken?" in text
+    assert "Hoe start ik de werving voor een vakantiekracht" in text
+    assert "Verzonden:" not in got.question and "Onderwerp:" not in got.question
+
+
+def test_a_reply_quoting_someone_elses_mail_keeps_only_the_reply() -> None:
+    """History the writer did not write, or did not send to the desk, stays out."""
+    other = REMINDER.replace("Van: Peter van Houten", "Van: Anja Smit <a.smit@ermelo.nl>")
+    got = _read(other, "RE: Vakantiekracht", "Peter van Houten <p.vanhouten@ermelo.nl>")
+    assert "werving" not in got.question
+    elsewhere = REMINDER.replace("'vraag@vraagbaak.example' <vraag@vraagbaak.example>", "HR")
+    got = _read(elsewhere, "RE: Vakantiekracht", "Peter van Houten <p.vanhouten@ermelo.nl>")
+    assert "werving" not in got.question

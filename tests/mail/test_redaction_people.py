@@ -331,6 +331,10 @@ from tests.mail import mails
             ["3081-0108"],
             ["12 maanden"],
         ),
+        # a street named after a person is a street; surnames ending in -weg, -laan, -hof stay
+        # names
+        ("Donker op het Dokter Zamenhofpad en de Burgemeester Visserstraat.", [], ["Zamenhofpad"]),
+        ("Ik sprak met mevrouw Verhof en meneer Vanderweg.", ["Verhof", "Vanderweg"], []),
         # the name a person is called by; a day after "call him" and "het" stay
         (
             'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',
@@ -497,3 +501,22 @@ def test_a_clubs_mailbox_spells_no_surname_of_the_person_who_writes_from_it() ->
         )
     )
     assert "Smit" not in own.question
+
+
+def test_a_name_signed_in_a_cut_closing_goes_where_the_question_names_it() -> None:
+    """ "…, met vriendelijke groet Henk en Annie Bakker": the closing is cut, and Annie,
+    named in the question too, goes there as well."""
+    reader = MailReader(load_config(None, environ={}))
+    got = reader.read(
+        bytes(
+            mails.plain(
+                "Beste mensen, de notaris zegt dat het voor het pensioen van Annie beter is als "
+                "wij trouwen, kan dat gratis op het gemeentehuis, met vriendelijke groet Henk "
+                "en Annie Bakker",
+                subject="Trouwen",
+                sender="h.bakker1948@kpnmail.nl",
+            )
+        )
+    )
+    assert "Annie" not in got.question
+    assert "pensioen van" in got.question
