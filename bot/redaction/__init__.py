@@ -55,6 +55,7 @@ from bot.redaction.patterns import (
     REPORT_NUMBER,
     STREET,
     TOWARDS_ADDRESS,
+    TURKISH_STREET,
     TURNS_AGE,
     WHATSAPP,
     iban_hits,
@@ -149,6 +150,7 @@ def find_personal_data(
     hits += _value_hits(NUMBERED_STREET, text, "address")
     hits += _value_hits(NUMBER_FIRST_STREET, text, "address")
     hits += _value_hits(POLISH_STREET, text, "address")
+    hits += _value_hits(TURKISH_STREET, text, "address")
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")

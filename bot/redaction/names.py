@@ -134,7 +134,8 @@ NICKNAME_BEFORE = re.compile(
 _PERSON_NOUNS = (
     rf"(?:{_RELATIONS}|jongste|oudste|youngest|eldest|oldest|meneer|mevrouw|jongen|meisje|baby|"
     r"ex|ex-man|ex-vrouw|ex-vriend|ex-vriendin|bewoner|bewoonster|huurder|man|vrouw|guy|lady|"
-    r"boy|girl|kid|child|kind|kindje|dochtertje|zoontje)"
+    r"boy|girl|kid|child|kind|kindje|dochtertje|zoontje|leerling|leerlinge|scholier|pupil|"
+    r"student|studente|patiënt|patient|cliënt|client)"
 )
 PERSON_PAREN = re.compile(
     rf"(?<![\w])(?i:{_PERSON_NOUNS})(?: [a-zà-ÿ]{{1,15}}){{0,2}} \((?P<value>{_FIRST})(?=[,)])"

@@ -117,6 +117,12 @@ POLISH_STREET = re.compile(
     r"(?: [A-ZÀ-ÝŁŚŻ][\w'-]{1,25}){0,2} \d{1,4}[A-Za-z]?(?:/\d{1,4})?"
     r"(?:, {1,2}\d{2}-\d{3} [A-ZÀ-ÝŁŚŻ][\w'-]{1,25})?)"
 )
+# "Mücahitler Mah. 52045 Sk. No:14": a Turkish address (neighbourhood, street, door number).
+TURKISH_STREET = re.compile(
+    r"(?<![\w])(?P<value>[A-ZÇĞİÖŞÜ][\wçğıöşü'-]{1,25} (?i:mah\.|mahallesi|mh\.)"
+    r"(?: [\wÇĞİÖŞÜçğıöşü.'-]{1,25}){0,3} (?i:sk|sok|sokak|sokağı|cad|cd|caddesi|bulvarı|blv)\.?"
+    r" {0,2}(?i:no) {0,2}: {0,2}\d{1,4}(?:/\d{1,3})?)"
+)
 # Brink 12, Markt 3, Laan van Nieuw Oosteinde 4: streets with no suffix, after an address cue.
 _ADDRESS_CUE = (
     r"(?i:\b(?:(?:woon|post|correspondentie|huis|bezoek)?adres|address|anschrift|adresse|"
@@ -371,7 +377,7 @@ _LABELS: dict[str, str] = {
         r"rijbewijs(?:nummer|nr\.?)?|driving licen[cs]e(?: number)?|driver'?s license(?: number)?|"
         r"reisepass(?:nummer)?|personalausweis(?:nummer)?|ausweis(?:nummer)?|"
         r"führerschein(?:nummer)?|verblijfsdocument|verblijfsvergunning(?:nummer)?|"
-        r"v-nummer|vreemdelingennummer|numer (?:paszportu|dowodu)"
+        r"v-nummer|v-number|vreemdelingennummer|numer (?:paszportu|dowodu)"
     ),
     "tax_id": (
         r"steuer-?id(?:nr\.?)?|steuer-?identifikationsnummer|steuernummer|idnr\.?|"

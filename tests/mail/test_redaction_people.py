@@ -335,6 +335,10 @@ from tests.mail import mails
         # names
         ("Donker op het Dokter Zamenhofpad en de Burgemeester Visserstraat.", [], ["Zamenhofpad"]),
         ("Ik sprak met mevrouw Verhof en meneer Vanderweg.", ["Verhof", "Vanderweg"], []),
+        # a pupil in apposition with an age, an English V-number, a Turkish address
+        ("wij hebben een nieuwe leerling, Filmon (6 jaar), die", ["Filmon"], ["leerling"]),
+        ("My V-number is 2711093846, if you need it.", ["2711093846"], ["V-number"]),
+        ("adres Mücahitler Mah. 52045 Sk. No:14 Şehitkamil.", ["Mücahitler", "No:14"], []),
         # the name a person is called by; a day after "call him" and "het" stay
         (
             'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',
