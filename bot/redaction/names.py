@@ -135,7 +135,8 @@ _PERSON_NOUNS = (
     rf"(?:{_RELATIONS}|jongste|oudste|youngest|eldest|oldest|meneer|mevrouw|jongen|meisje|baby|"
     r"ex|ex-man|ex-vrouw|ex-vriend|ex-vriendin|bewoner|bewoonster|huurder|man|vrouw|guy|lady|"
     r"boy|girl|kid|child|kind|kindje|dochtertje|zoontje|leerling|leerlinge|scholier|pupil|"
-    r"student|studente|patiënt|patient|cliënt|client)"
+    r"student|studente|patiënt|patient|cliënt|client|kinderen|children|kids|jongens|meisjes|"
+    r"zonen|dochters|kleinkinderen|grandchildren)"
 )
 PERSON_PAREN = re.compile(
     rf"(?<![\w])(?i:{_PERSON_NOUNS})(?: [a-zà-ÿ]{{1,15}}){{0,2}} \((?P<value>{_FIRST})(?=[,)])"
@@ -184,7 +185,7 @@ OWN_CHILD = re.compile(
 )
 # "zegt Truus Veldhuis (82)": a first name and a surname with an age.
 FULL_AGED = re.compile(
-    rf"(?<![\w])(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}) \(\d{{1,3}}(?: (?:jaar|jr\.?))?\)"
+    rf"(?<![\w])(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}) \(\d{{1,3}}(?: (?:jaar|jr\.?))?[),]"
 )
 # "het BSN van Noor", "the date of birth of Liam": whose personal data it is.
 DATA_OF = re.compile(

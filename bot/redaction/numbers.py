@@ -34,10 +34,13 @@ _BSN_CUE = re.compile(
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:tel(?:efoon|efon|ephone)?(?:nummer|nr)?|phone|mobile?|mobiel|gsm|handy|"
     r"mobil(?:nummer)?|telefonisch(?: unter)?|erreichbar unter|unter der nummer|call me on|"
+    r"erreichen (?:sie )?(?:mich|uns) unter|reach (?:me|us) (?:at|on)|"
     r"bel(?: mij| me)?(?: op)?|bereikbaar op)\b[.:]?[^\n\d]{0,12}$)"
 )
 
 
+# German mobile numbers: 015x, 016x, 017x and seven or eight digits more.
+_GERMAN_MOBILE = re.compile(r"01[5-7]\d{8,9}")
 _GLUED_CUE = re.compile(r"(?i:(?<![a-z])(?:bsn|tel|telnr|nr|mob|mobiel|gsm|sofinr|nummer)$)")
 
 
@@ -110,6 +113,8 @@ def _phone_digits(chain: _Chain, i: int, digits: str, text: str) -> bool:
         return 8 <= len(rest) <= 14 and not rest.startswith("0")
     if dutch_phone(digits):
         return True
+    if _GERMAN_MOBILE.fullmatch(digits):
+        return True  # "0171 4432 918": a German mobile number, as 06 is a Dutch one
     start = chain.groups[i][0]
     return (
         digits.startswith("0")

@@ -390,6 +390,8 @@ _LABELS: dict[str, str] = {
     "customer_number": (
         r"woz-objectnummer|objectnummer|klantnummer|klantnr|relatienummer|relatienr|"
         r"debiteu?rnummer|debiteurennummer|huurcontract ?nummer|huurcontract|contractnummer|"
+        # "(beschikking JH-2024-08812)": the number of a person's own decision
+        r"beschikking|"
         r"tenancy number|contract number|"
         r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
@@ -449,7 +451,7 @@ _LABELS: dict[str, str] = {
     ),
     "email": r"e-?mail(?:adres)?|mail",
 }
-_LABEL_SEP = r" {0,3}(?:[:|]|\t) {0,3}"
+_LABEL_SEP = r" {0,3}(?:[:|]|\t) {0,16}"  # a pasted letter aligns its values with spaces
 _CODE_VALUE = r"(?P<value>[A-Z0-9](?:[ ./_-]?[A-Z0-9]){3,24})"
 _NAME_VALUE = (
     # a surname may open with its particles: "van Dijk", "S. de Groot", "van der Berg"

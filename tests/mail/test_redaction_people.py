@@ -339,6 +339,20 @@ from tests.mail import mails
         ("wij hebben een nieuwe leerling, Filmon (6 jaar), die", ["Filmon"], ["leerling"]),
         ("My V-number is 2711093846, if you need it.", ["2711093846"], ["V-number"]),
         ("adres Mücahitler Mah. 52045 Sk. No:14 Şehitkamil.", ["Mücahitler", "No:14"], []),
+        # newcomers' given names; children listed in parentheses; a full name with an age and
+        # more; a German mobile number; a value aligned with spaces after its label; a
+        # decision's number; a date after "beschikking" and a room number stay
+        ("Het gaat om Ahmad Haddad en zijn vrouw Rasha.", ["Ahmad Haddad", "Rasha"], ["vrouw"]),
+        ("met hun drie kinderen (Yusuf, Lina en de kleine Jana).", ["Yusuf", "Lina", "Jana"], []),
+        ("Dana Kuipers (14, geboren in mei) is sinds de kerst thuis.", ["Dana Kuipers"], []),
+        ("Sie erreichen mich unter 0171 4432 918.", ["4432 918"], ["erreichen mich"]),
+        ("Naam:           R.M. Chaouch\nAdres: onbekend", ["Chaouch"], ["Naam:"]),
+        (
+            "een pgb (beschikking JH-2024-08812); de beschikking van 12 maart",
+            ["JH-2024"],
+            ["12 maart"],
+        ),
+        ("Salam, ik ben nieuw. Can you help? Kamer 0151 is vrij.", [], ["Salam", "Can", "0151"]),
         # the name a person is called by; a day after "call him" and "het" stay
         (
             'De buurman heet Piet, maar iedereen noemt hem "Pietje" hier.',
