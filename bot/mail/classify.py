@@ -140,17 +140,12 @@ def is_bounce(mail: ParsedMail) -> bool:
 
 def has_automatic_headers(mail: ParsedMail) -> bool:
     """Headers automatic mail carries (RFC 3834, Exchange, helpdesks, mailing lists)."""
-    auto_submitted = mail.header("auto-submitted").lower()
-    if auto_submitted and not auto_submitted.startswith("no"):
+    if _replies_automatically(mail):
         return True
-    if mail.header("x-autoreply") or mail.header("x-autorespond"):
+    if mail.header("auto-submitted").lower().strip().startswith("auto-generated"):
         return True
     # Exchange and helpdesk systems put this on their own automatic mail.
-    if mail.header("x-auto-response-suppress") or mail.header("x-autoresponse-suppress"):
-        return True
-    if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE:
-        return True
-    return "x-ms-exchange-inbox-rules-loop" in mail.headers
+    return bool(mail.header("x-auto-response-suppress") or mail.header("x-autoresponse-suppress"))
 
 
 def has_automatic_subject(subject: str) -> bool:
