@@ -1227,9 +1227,8 @@ class Router:
         units = max(words.values()) / self._term_unit(len(self.groups))
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
-        if _SERVICE_COMPLAINT.search(text[:_MAX_TEXT]) or _SEVERAL_QUESTIONS.search(
-            text[:_MAX_TEXT]
-        ):
+        head = text[:_MAX_TEXT]
+        if _SERVICE_COMPLAINT.search(head) or _SEVERAL_QUESTIONS.search(head):
             confidence = 0.0
         return Route(chosen.id, confidence, choices, needs_choice=chosen.external_members)
 

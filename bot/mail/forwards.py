@@ -147,9 +147,8 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
     ):
         return None  # a reply with history, not a forward
     headers, body = _split(lines, boundary)
-    sender_value = _first_value(headers, FROM_KEYS)
     forward = Forward(
-        original_sender=address_from_header(sender_value) if sender_value else None,
+        original_sender=_sender_of(headers),
         subject=_first_value(headers, SUBJECT_KEYS),
         note="\n".join(lines[: boundary.start]),
         text="\n".join(body),
@@ -161,6 +160,11 @@ def inline_forward(mail: ParsedMail) -> Forward | None:
             break
         forward, body = deeper
     return forward
+
+
+def _sender_of(headers: dict[str, str]) -> Address | None:
+    sender_value = _first_value(headers, FROM_KEYS)
+    return address_from_header(sender_value) if sender_value else None
 
 
 def _split(lines: list[str], boundary: Boundary) -> tuple[dict[str, str], list[str]]:
@@ -182,8 +186,7 @@ def _forwarded_within(forward: Forward, body: list[str]) -> tuple[Forward, list[
     if boundary is None or boundary.kind not in ("headers", "forward-headers", "forward"):
         return None
     headers, inner = _split(body, boundary)
-    sender_value = _first_value(headers, FROM_KEYS)
-    sender = address_from_header(sender_value) if sender_value else None
+    sender = _sender_of(headers)
     if sender is None:
         return None
     deeper = Forward(

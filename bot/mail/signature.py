@@ -278,9 +278,10 @@ def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[
     if not cut and lines:
         # "…, ik hoop dat u mij kunt helpen, met vriendelijke groet Jan Smit tel 06-…": a
         # closing at the end of a mail written as one paragraph
-        inline = _INLINE_CLOSING.search(lines[-1][-_INLINE_TAIL:])
+        offset = max(0, len(lines[-1]) - _INLINE_TAIL)
+        inline = _INLINE_CLOSING.search(lines[-1], offset)
         if inline is not None:
-            start = len(lines[-1]) - len(lines[-1][-_INLINE_TAIL:]) + inline.start()
+            start = inline.start()
             cut.append(lines[-1][start:])
             lines[-1] = lines[-1][:start].rstrip() + ("." if inline.group(1) == "," else "")
     return "\n".join(lines), [c for c in cut if c.strip()]

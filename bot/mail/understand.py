@@ -222,6 +222,7 @@ class MailReader:
             )
         web_form = is_web_form(mail)
         forward = None if web_form else find_forward(mail)
+        via: Sequence[Address] = ()
         cut: list[str] = []
         parts = list(mail.parts)
         original: Address | None
@@ -250,6 +251,7 @@ class MailReader:
                 note = "\n\n".join(part for part in (note, text) if part)
                 cut_n += cut_v
             asker_cut = cut_q
+            via = forward.via
             cut = forward.cut + cut_n + cut_q
             for inner in mail.embedded[:1]:
                 parts.extend(inner.parts)
@@ -267,7 +269,6 @@ class MailReader:
                 question = "\n\n".join(part for part in (question, asked) if part)
                 cut += cut_e
         language = detect_language(f"{subject}\n{question}", default_language)
-        via = forward.via if forward is not None and not web_form else []
         signed = [] if original is None or self._colleague(original) else _signed_names(asker_cut)
         redactor = self._redactor_for(
             mail, original, forwarded_by, web_form=web_form, via=via, signed=signed

@@ -147,14 +147,13 @@ KIN_AGE = re.compile(
 )
 # "de vrouw heet Jolanda", "a boy named Liam": a person by the name they are called (after a
 # word for a person, or a given name after any "heet").
+_CALLED_NAME = rf"(?P<value>{_FIRST}(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
 CALLED = re.compile(
-    rf"(?<![\w])(?i:heet|heette|heten|genaamd|named|called|heißt|hieß) (?P<value>{_FIRST}"
-    rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
+    rf"(?<![\w])(?i:heet|heette|heten|genaamd|named|called|heißt|hieß) {_CALLED_NAME}"
 )
 PERSON_CALLED = re.compile(
     rf"(?<![\w])(?i:{_PERSON_NOUNS}|hij|zij|ze|he|she|er|sie)(?: [a-zà-ÿ]{{1,12}}){{0,2}} "
-    rf"(?i:heet|heette|is called|was called|is named|heißt|hieß) (?P<value>{_FIRST}"
-    rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
+    rf"(?i:heet|heette|is called|was called|is named|heißt|hieß) {_CALLED_NAME}"
 )
 # "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
 BORN_NAME = re.compile(
@@ -662,16 +661,26 @@ _PAIRED_AFTER = re.compile(
 _PAIRED_BEFORE = re.compile(rf"(?<![\w-])(?P<value>{_FIRST}) (?:en|and|&|und|of|or) $")
 
 
-def paired_names(text: str, found: Iterable[Hit]) -> list[Hit]:
-    """The other of two people named together when one is a name already found ("de
-    kinderopvang van Sara en Lina", "(Noor en Daan)")."""
+def _names_right_after(text: str, found: Iterable[Hit], pattern: re.Pattern[str]) -> list[Hit]:
+    """The names ``pattern`` finds right after each name already found."""
     hits: list[Hit] = []
     for hit in found:
         if hit.kind != "name":
             continue
-        after = _PAIRED_AFTER.match(text, hit.end)
+        after = pattern.match(text, hit.end)
         if after is not None and _is_name(after.group("value"), frozenset()):
             hits.append(Hit(after.start("value"), after.end("value"), "name"))
+    return hits
+
+
+def paired_names(text: str, found: Iterable[Hit]) -> list[Hit]:
+    """The other of two people named together when one is a name already found ("de
+    kinderopvang van Sara en Lina", "(Noor en Daan)")."""
+    found = list(found)
+    hits = _names_right_after(text, found, _PAIRED_AFTER)
+    for hit in found:
+        if hit.kind != "name":
+            continue
         before = _PAIRED_BEFORE.search(text, max(0, hit.start - 30), hit.start)
         if before is not None and _is_name(before.group("value"), frozenset()):
             hits.append(Hit(before.start("value"), before.end("value"), "name"))
@@ -689,13 +698,7 @@ def parenthesised_names(text: str, found: Iterable[Hit]) -> list[Hit]:
     """The name a person is called by, in parentheses right after a name already found
     ("Jorrit Bakker (Jor)", "[naam] (Jor, mijn ex)"), and a given name between initials and
     a surname ("J. (Jaap) Kuipers")."""
-    hits: list[Hit] = []
-    for hit in found:
-        if hit.kind != "name":
-            continue
-        after = _PAREN_AFTER.match(text, hit.end)
-        if after is not None and _is_name(after.group("value"), frozenset()):
-            hits.append(Hit(after.start("value"), after.end("value"), "name"))
+    hits = _names_right_after(text, found, _PAREN_AFTER)
     for match in INITIALS_PAREN.finditer(text):
         hits.append(Hit(match.start(), match.end(), "name"))
     return hits
@@ -730,19 +733,11 @@ def repeated_names(text: str, found: Iterable[Hit]) -> list[Hit]:
 _DISPLAY_SEPARATOR = re.compile(r"\s{0,5}\|\s{0,5}|\s{1,5}[-–—/]\s{1,5}")
 
 
-def display_persons(display: str) -> list[str]:
-    """The parts of a display name that name its person: the first, and a later part that
-    goes on with a tussenvoegsel ("Marieke Bos - de Wit") or opens with a given name."""
-    return _display_parts(display)[0]
-
-
-def display_organisation_words(display: str) -> set[str]:
-    """The words of a display name's other parts: its organisation, which the address may
-    spell too ("sanne.havenfestival@…") and which is then no surname."""
-    return {w.lower() for part in _display_parts(display)[1] for w in re.findall(r"\w+", part)}
-
-
 def _display_parts(display: str) -> tuple[list[str], list[str]]:
+    """A display name's parts that name its person (the first, and a later part that goes on
+    with a tussenvoegsel, "Marieke Bos - de Wit", or opens with a given name), and its other
+    parts: the organisation, which the address may spell too ("sanne.havenfestival@…") and
+    which is then no surname."""
     parts = [part for part in _DISPLAY_SEPARATOR.split(display) if part.strip()]
     kept, other = parts[:1], []
     for part in parts[1:]:
@@ -766,10 +761,12 @@ def known_name_pattern(
     the surnames their ``addresses`` spell (:func:`address_surnames`)."""
     words: set[str] = set()
     fulls: set[str] = set()
-    names = list(names)
-    not_surnames = {w for display in names for w in display_organisation_words(display)}
+    split = [_display_parts(display) for display in names]
+    not_surnames = {
+        w.lower() for _, other in split for part in other for w in re.findall(r"\w+", part)
+    }
     spelled = address_surnames(addresses, (*places, *not_surnames))
-    for name in (person for display in names for person in display_persons(display)):
+    for name in (person for persons, _ in split for person in persons):
         clean = " ".join(re.sub(r"[\"<>(),]", " ", name).split())
         if not clean or "@" in clean or _colleague(clean, colleagues):
             continue

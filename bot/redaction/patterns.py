@@ -429,7 +429,7 @@ _LABELS: dict[str, str] = {
         r"ontvangstbewijs|bevestiging|kaartje|"
         # "het nummer op het plaatje is HM-7734-19": the number a person's aid or pass carries
         r"plaatje|sticker|pas|pasje|kaart|apparaat|label|scootmobiel|rolstoel|container|kliko|"
-        r"meter|device|card|pass|sticker|wheelchair|scooter)|"
+        r"meter|device|card|pass|wheelchair|scooter)|"
         # "het nummer dat bovenaan de brief staat is …", "die Nummer auf dem Bescheid lautet"
         r"(?:het |de )?nummer (?:dat |die )?(?:bovenaan|rechtsboven|linksboven|onderaan|op|in) "
         r"(?:de|het|mijn|die|dat|dit) (?:brief|bon|aanslag|beschikking|formulier|rekening)|"
