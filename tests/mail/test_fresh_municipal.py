@@ -98,8 +98,8 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
     neither leaks nor right groups fall back below what the rounds reached (leaks left are
     held-out halves' kinds no rule was written for)."""
     here = Path(__file__).parent
-    # (set, group right at least, leaks at most)
-    levels = [
+    # (set, group right at least, leaks at most[, signatures and quotes removed at least])
+    levels: list[tuple[str, float, int] | tuple[str, float, int, float]] = [
         ("fresh_municipal11", 0.84, 0),
         ("fresh_municipal12", 0.73, 0),
         ("fresh_municipal13", 0.92, 0),
@@ -122,11 +122,19 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         ("fresh_municipal22", 0.68, 0),
         ("fresh_municipal23", 0.68, 0),
         ("fresh_hi5j", 0.89, 0),
+        # (first runs: m24 33, m25 31, m26 33, m27 35, hi5k 30 and hi5l 35 of 38; 2, 3, 12, 1, 3 and
+        # 1 leaks)
+        ("fresh_municipal24", 0.86, 0, 0.95),
+        ("fresh_municipal25", 0.81, 0, 0.95),
+        ("fresh_municipal26", 0.84, 0, 0.95),
+        ("fresh_municipal27", 0.92, 0, 0.95),
+        ("fresh_hi5k", 0.78, 0, 0.95),
+        ("fresh_hi5l", 0.86, 0, 0.95),
     ]
-    for name, floor, leaks in levels:
+    for name, floor, leaks, *removed in levels:
         figures = evaluate_corpus(here / name).figures
         assert figures["kind"] == 1.0, name
         assert figures["posted_external"] == 0, name
-        assert figures["must_not_contain"] >= 0.97, name
+        assert figures["must_not_contain"] >= (removed[0] if removed else 0.97), name
         assert figures["pii_leaked"] <= leaks, name
         assert figures["group"] >= floor, name
