@@ -37,7 +37,10 @@ _TITLES = (
     r"boer|boerin|landwirt|bauer|bäuerin|farmer"
 )
 # After a title the name may start with its lower-case tussenvoegsel: "de heer van Dijk".
+# "in" and "op" start a name only before an article ("mevrouw in 't Veld", "de heer op de
+# Beek"); before a name they are where someone is ("mevrouw in De Weverij", "meneer in Epe").
 _TITLED_NAME = (
+    r"(?!(?:in|op) (?!(?:'t|t|de|den|der|het) ))"
     rf"(?:(?:{_INITIALS}|(?:{_FIRST} ){{1,2}})?{_TUSSEN})?{_SURNAME}(?:-{_TUSSEN}{_SURNAME})?"
 )
 # "Mr Koppes", "Dr Smit": the English titles without a full stop, capitalised as written

@@ -433,6 +433,27 @@ def test_people_and_places_go_and_their_near_misses_stay(
         assert value in out, out
 
 
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Mevrouw in De Weverij redt het niet meer alleen.", [], ["in De Weverij"]),
+        ("De familie in Zandmors heeft drie kinderen.", [], ["in Zandmors"]),
+        ("We gaan naar familie in Izmir en het paspoort is verlopen.", [], ["familie in Izmir"]),
+        ("Mevrouw in 't Veld belde gisteren over de aanslag.", ["Veld"], []),
+        ("De heer op de Beek wil een afspraak.", ["Beek"], []),
+        ("Mevrouw In 't Veld is verhuisd.", ["Veld"], []),
+    ],
+)
+def test_in_and_op_after_a_title_start_a_name_only_before_an_article(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = redact(text).text
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out
+
+
 def test_a_surname_the_senders_address_spells_goes_where_written_as_a_name() -> None:
     redactor = Redactor(citizen_names=["Linda"], citizen_addresses=["l.vandenberg-smit@mail.nl"])
     text = (
