@@ -61,14 +61,16 @@ def iban_hits(text: str) -> list[Hit]:
 
 # --- addresses ---------------------------------------------------------------------------
 # Suffixes that (almost) only end street names match in any case ("stationsweg 112b"); those
-# that also end common words (vergadering, antwoord, loopbaan) only on a capitalised name.
+# that also end common words (vergadering, antwoord, loopbaan) only on a capitalised name, and
+# "ring" not after an "e": a ring road is a "Westring" or "Noorderring", a word in -ering a
+# noun that may open a subject ("Bouwvergadering 24-10 verzetten").
 _STREET_SUFFIX = (
     r"(?:straat|straatweg|weg|laan|plein|gracht|kade|singel|dreef|steeg|plantsoen|boulevard|"
     r"allee|dwarsstraat|straße|strasse|str\.|gasse|platz|street|road|avenue|lane)"
 )
 _CAPITAL_SUFFIX = (
     r"(?:dijk|hof|pad|park|markt|veld|baan|wal|burg|haven|poort|zijl|akker|kamp|brink|hoeve|"
-    r"horst|weide|hoek|berg|dam|drive|ring|oord|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
+    r"horst|weide|hoek|berg|dam|drive|(?<!e)ring|oord|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
 )
 _TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr\.|Prof\.)"
 _CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"

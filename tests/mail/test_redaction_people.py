@@ -417,6 +417,11 @@ from tests.mail import mails
         ),
         # the number on a receipt
         (
+            "Bouwvergadering 24-10 verzetten? Wij wonen aan de Noorderring 12.",
+            ["Noorderring 12"],
+            ["Bouwvergadering 24-10 verzetten"],
+        ),
+        (
             "Aanvraag gedaan op 21 oktober, nummer op het bonnetje 4471-RB-0925.",
             ["4471-RB-0925"],
             ["Aanvraag gedaan op 21 oktober"],
