@@ -32,6 +32,7 @@ from bot.redaction.numbers import Hit, find_numbers
 from bot.redaction.patterns import (
     BIRTHDATE,
     BIRTHDATE_BEFORE,
+    BIRTHDATES_LISTED,
     BORN_SIGN,
     BRACKETED_ADDRESS,
     CARE_HOME_ROOM,
@@ -44,6 +45,7 @@ from bot.redaction.patterns import (
     HOUSE_NUMBER_CUE,
     LABELLED,
     LINE_ADDRESS,
+    LISTED_DATE,
     NUMBER_FIRST_STREET,
     NUMBERED_HOME,
     NUMBERED_STREET,
@@ -137,6 +139,11 @@ def find_personal_data(
     hits += _value_hits(BIRTHDATE, text, "birthdate")
     hits += _value_hits(BIRTHDATE_BEFORE, text, "birthdate")
     hits += _value_hits(BORN_SIGN, text, "birthdate")
+    for listed in BIRTHDATES_LISTED.finditer(text):
+        hits += [
+            Hit(listed.start() + hit.start, listed.start() + hit.end, hit.kind)
+            for hit in _value_hits(LISTED_DATE, listed.group(), "birthdate")
+        ]
     hits += _value_hits(TURNS_AGE, text, "birthdate")
     hits += old_date_hits(text)
     hits += _value_hits(PLATE, text, "licence_plate")

@@ -242,6 +242,8 @@ CHILDREN_LISTED = re.compile(
     r"(?i:\b(?:kinderen|kids|children|kinder|zoons|dochters|kleinkinderen))\b[^.()\n]{0,30}?"
     r"\((?P<list>[^()\n]{3,120})\)"
 )
+# "3 kinderen (Milan, Noa en Kenzo)": the list holds nothing but given names.
+_NAMES_ONLY = re.compile(rf"{_FIRST}(?:(?:, | en | and | und | & ){_FIRST}){{1,9}}")
 _CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b")
 # "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
 AGED = re.compile(
@@ -559,6 +561,11 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
             start = match.start("list") + child.start("value")
             if _is_name(child.group("value"), colleagues):
                 hits.append(Hit(start, start + len(child.group("value")), "name"))
+        if _NAMES_ONLY.fullmatch(match.group("list")):
+            for child in re.finditer(_FIRST, match.group("list")):
+                start = match.start("list") + child.start()
+                if child.group() not in _NOT_NAMES and _is_name(child.group(), colleagues):
+                    hits.append(Hit(start, child.end() + match.start("list"), "name"))
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
     for child in LOWER_CHILD.finditer(text):
         if child.group("value").capitalize() in GIVEN_NAMES:

@@ -87,7 +87,10 @@ _HOUSE_NUMBER = (
 )
 # "aan de Hennepakker (nr. 6)": the house number in parentheses after its street (one
 # number: "(nrs. 2 t/m 40)" is a block)
-_BRACKETED_NUMBER = rf"\((?i:nr\.?|nummer|huisnummer|no\.?) ?{_HOUSE_NUMBER}\)"
+_BRACKETED_NUMBER = (
+    r"\((?i:(?:achter|naast|tegenover|voor|bij|t\.o\.|thv\.?) )?"
+    rf"(?i:nr\.?|nummer|huisnummer|no\.?) ?{_HOUSE_NUMBER}\)"
+)
 # "Wilgenlaan t.o. nummer 12", "Kerkstraat ter hoogte van nr. 8": a house by the one across.
 _NEAR_NUMBER = (
     r"(?i:t\.o\.|tgo\.?|tegenover|naast|bij|voor|achter|ter hoogte van|thv\.?|schuin "
@@ -329,6 +332,13 @@ BIRTHDATE = re.compile(
     rf"(?i:\b{_BIRTH_CUE}\b[^\d\n]{{0,22}}?"
     rf"(?P<value>{DATE}|(?<=[ (])(?:1[89]|20)\d{{2}}\b|{_DAY_MONTH}))"
 )
+# "Unsere Geburtsdaten: ich 17.05.1986, Lukas 29.08.2020, Emma 11.04.2023": after a plural
+# cue, every date of the sentence is someone's birth date.
+BIRTHDATES_LISTED = re.compile(
+    r"(?i:\b(?:geboortedata|geboortedatums|geboortedata's|geburtsdaten|dates of birth|"
+    r"birth ?dates|dates de naissance|daty urodzenia)\b)(?:[^\n.!?]|\.(?=\d)){0,240}"
+)
+LISTED_DATE = re.compile(rf"(?i:(?<![\w'/.-])(?P<value>{DATE}))")
 # "23-06-1951 (geboren in Ermelo)": the date right before the cue.
 # "°12-04-1967": the degree sign is how Belgians write "born".
 BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
@@ -417,6 +427,8 @@ _LABELS: dict[str, str] = {
         r"(?:(?<!\bons )(?<!\bour )(?<!\bunser )(?:(?:uw )?kenmerk|reference number|"
         r"case reference)|your reference|ihr zeichen|zaaknummer|zaaknr|"
         r"zaak-?id|verzoeknummer|aanvraagnummer|meldingsnummer|meldingnummer|grafnummer|"
+        # "melding 26-11873", "Uw melding M26-13377 is afgehandeld": a report's own number
+        r"melding(?= (?:[A-Z]{1,3}-?)?\d{2,4}[-/.]?\d{3,})|"
         r"referentienummer|beschikkingsnummer|naheffingsaanslag(?:nummer)?|boetenummer|"
         r"bonnummer|aktenzeichen|geschäftszeichen|vorgangsnummer|case number|"
         r"application number|fine number|penalty number|"

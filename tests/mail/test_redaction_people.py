@@ -417,6 +417,33 @@ from tests.mail import mails
         ),
         # the number on a receipt
         (
+            "Ik heb 3 kinderen (Milan, Noa en Kenzo) en de wasmachine is kapot.",
+            ["Milan", "Noa", "Kenzo"],
+            ["3 kinderen (", "de wasmachine is kapot"],
+        ),
+        (
+            "Onze kinderen (basisschool en kinderopvang) zijn overdag weg.",
+            [],
+            ["(basisschool en kinderopvang)"],
+        ),
+        (
+            "Unsere Geburtsdaten: ich 17.05.1986, Lukas 29.08.2020, Emma 11.04.2023. Termin am "
+            "12.03.2026 möglich?",
+            ["29.08.2020", "11.04.2023", "17.05.1986"],
+            ["Termin am 12.03.2026"],
+        ),
+        (
+            "Het feest komt op de wei aan de Heerweg (achter nr. 90), met een tent.",
+            ["nr. 90"],
+            ["met een tent"],
+        ),
+        (
+            "Ik heb het gemeld (melding 26-11873). Uw melding M26-13377 is afgehandeld, zegt de "
+            "app, maar de melding van 12 maart staat nog open.",
+            ["26-11873", "M26-13377"],
+            ["de melding van 12 maart"],
+        ),
+        (
             "Bouwvergadering 24-10 verzetten? Wij wonen aan de Noorderring 12.",
             ["Noorderring 12"],
             ["Bouwvergadering 24-10 verzetten"],
