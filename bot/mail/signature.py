@@ -21,8 +21,9 @@ _DISCLAIMER = re.compile(
 _VALEDICTION = re.compile(
     r"^\s*(?:"
     # "Met sportieve groet", "Muzikale groeten": any inflected adjective before "groet"
-    r"(?:met\s+)?(?:[^\W\d_]+e\s+){1,2}groet(?:en|jes)?"
-    r"|groet(?:en|jes)?|gr\.?|grt\.?|mvg|m\.v\.g\.?|hoogachtend|met\s+(?:de\s+meeste\s+)?hoogachting"
+    # and the Frisian "Mei freonlike groetnis"
+    r"(?:met\s+|mei\s+)?(?:[^\W\d_]+e\s+){1,2}groet(?:en|jes|nis(?:sen)?)?"
+    r"|groet(?:en|jes|nis(?:sen)?)?|gr\.?|grt\.?|mvg|m\.v\.g\.?|hoogachtend|met\s+(?:de\s+meeste\s+)?hoogachting"
     r"|(?:mit\s+)?(?:[^\W\d_]+(?:e|en)\s+)?gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?|mfg"
     r"|(?:alvast\s+|bij\s+voorbaat\s+)?(?:heel\s+)?(?:erg\s+)?(?:hartelijk\s+)?"
     r"(?:bedankt|dank(?:je|jewel| u| je)?"

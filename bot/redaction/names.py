@@ -55,6 +55,7 @@ _INTRO = (
     r"met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|met hartelijke groet(?:en)?|"
     r"hartelijke groet(?:en)?|groeten|groetjes|groet|mvg|gr\.|kind regards|best regards|regards|"
     r"liefs|veel liefs|lieve groet(?:en)?|warme groet(?:en)?|doei|"
+    r"mei freonlike groet(?:nis(?:sen)?)?|freonlike groet(?:nis(?:sen)?)?|groetnis(?:sen)?|"
     r"cheers|thanks|bedankt|dank u wel|alvast bedankt|mit freundlichen grüßen|"
     r"viele grüße|cordialement|pozdrawiam|z poważaniem|saludos|saygılarımla|"
     r"ondertekend|getekend|signed|"

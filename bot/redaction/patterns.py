@@ -70,7 +70,9 @@ _STREET_SUFFIX = (
 )
 _CAPITAL_SUFFIX = (
     r"(?:dijk|hof|pad|park|markt|veld|baan|wal|burg|haven|poort|zijl|akker|kamp|brink|hoeve|"
-    r"horst|weide|hoek|berg|dam|drive|(?<!e)ring|oord|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
+    r"horst|weide|hoek|berg|dam|drive|(?<!e)ring|oord|"
+    # Frisian street names, official in Fryslân: "Marwei 3", "Tsjerkepaad 8", "Buorren 12"
+    r"wei|paad|dyk|leane|loane|strjitte|buorren|hiem|reed|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
 )
 _TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr\.|Prof\.)"
 _CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"

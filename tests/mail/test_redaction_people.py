@@ -444,6 +444,11 @@ from tests.mail import mails
             ["de melding van 12 maart"],
         ),
         (
+            "Steiger en botenhuis Marwei 3, de koeien staan in de wei 12 uur per dag.",
+            ["Marwei 3"],
+            ["in de wei 12 uur"],
+        ),
+        (
             "Bouwvergadering 24-10 verzetten? Wij wonen aan de Noorderring 12.",
             ["Noorderring 12"],
             ["Bouwvergadering 24-10 verzetten"],

@@ -351,3 +351,14 @@ def test_a_question_about_the_privacy_statement_stays() -> None:
 def test_a_greeting_inside_a_paragraph_with_a_question_after_it_stays() -> None:
     text = "Met vriendelijke groet van mijn moeder, zij vraagt: wanneer komt de taxi? Dank!"
     assert cut_signature(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "closing", ["Mei freonlike groetnis,", "Groetnis,", "Freonlike groetnissen"]
+)
+def test_a_frisian_closing_goes_with_the_name_and_role_under_it(closing: str) -> None:
+    question = "Kin ik de steiger by it botenhûs ferfange sûnder fergunning?"
+    mail = f"Goeie,\n\n{question}\n\n{closing}\nAnnie Terpstra\nsecretaris Doarpsbelang"
+    kept, _ = cut_signature(mail)
+    assert kept.endswith(question)
+    assert "Terpstra" not in kept
