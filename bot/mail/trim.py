@@ -528,6 +528,40 @@ def _text_under_quote(lines: list[str], boundary: Boundary) -> int | None:
     return after if find_boundary(rest) is None else None
 
 
+def _answers_between_quotes(lines: list[str], boundary: Boundary) -> list[str] | None:
+    """The sender's own answers typed between the lines of a quoted mail ("Ik heb mijn
+    reactie tussen uw tekst gezet"): under a quoted attribution, unquoted paragraphs that
+    have quoted lines after them, none of them an earlier mail of its own. The quoted lines
+    go; each answer is kept, a blank line between them."""
+    if boundary.kind != "attribution":
+        return None
+    index = boundary.body
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines) or not is_quoted(lines[index]):
+        return None
+    blocks: list[list[str]] = []
+    quoted_after_answer = False
+    for line in lines[index:]:
+        if is_quoted(line):
+            quoted_after_answer = quoted_after_answer or bool(blocks)
+            if blocks and blocks[-1]:
+                blocks.append([])
+        elif line.strip():
+            if not blocks:
+                blocks.append([])
+            blocks[-1].append(line)
+    answers = [block for block in blocks if block]
+    if not quoted_after_answer or len(answers) < 2:
+        return None
+    if any(find_boundary(block) is not None for block in answers):
+        return None
+    kept: list[str] = []
+    for block in answers:
+        kept += [*block, ""]
+    return kept
+
+
 def trim_reply(text: str) -> Trimmed:
     """The sender's own text of a plain-text reply."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -537,8 +571,13 @@ def trim_reply(text: str) -> Trimmed:
     boundary = find_boundary(lines)
     if boundary is not None and any(line.strip() for line in lines[: boundary.start]):
         under = _text_under_quote(lines, boundary)
-        cut.append("\n".join(lines[boundary.start : under]))
-        lines = lines[: boundary.start] + (lines[under:] if under is not None else [])
+        answers = None if under is not None else _answers_between_quotes(lines, boundary)
+        if answers is not None:
+            cut.append("\n".join(line for line in lines[boundary.start :] if is_quoted(line)))
+            lines = lines[: boundary.start] + answers
+        else:
+            cut.append("\n".join(lines[boundary.start : under]))
+            lines = lines[: boundary.start] + (lines[under:] if under is not None else [])
     lines = _trailing_quote(lines, cut)
     lines = strip_trailing_noise(lines, cut)
     lines = _signature_delimiter(lines, cut)

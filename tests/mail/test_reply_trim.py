@@ -149,3 +149,45 @@ def test_a_mail_apps_footer_goes_with_its_long_link() -> None:
     assert trim_reply(kept).text == kept
     starts = "Outlook voor Android werkt bij mij niet meer sinds de update, wie helpt?"
     assert trim_reply(starts).text == starts
+
+
+INTERLEAVED = """Hallo,
+
+Ik heb mijn antwoorden tussen uw tekst gezet.
+
+Op 3 mrt. 2026 om 09:12 schreef Vergunningen <info@gemeente.nl>:
+> Geachte mevrouw,
+>
+> 1. Voor een schutting hoger dan 2 meter heeft u een vergunning nodig.
+
+Hij wordt 1,80 meter, dus dat is goed.
+
+> 2. Een tuinhuis achter de woning mag tot 30 m2.
+
+Hier zit mijn vraag: telt de overkapping aan het tuinhuis ook mee voor die 30 m2?
+
+> Met vriendelijke groet,
+> Team Vergunningen
+
+Groet,
+Anja
+"""
+
+
+def test_answers_typed_between_quoted_lines_are_kept_and_the_quotes_go() -> None:
+    trimmed = trim_reply(INTERLEAVED)
+    assert "Hij wordt 1,80 meter, dus dat is goed." in trimmed.text
+    assert "telt de overkapping aan het tuinhuis ook mee voor die 30 m2?" in trimmed.text
+    assert "Een tuinhuis achter de woning mag tot 30 m2." not in trimmed.text
+    assert "Voor een schutting" not in trimmed.text
+    assert "Ik heb mijn antwoorden tussen uw tekst gezet." in trimmed.text
+
+
+def test_an_earlier_mail_under_a_quote_is_no_answer_between_quotes() -> None:
+    text = (
+        "Zie hieronder.\n\nOp 3 mrt. 2026 om 09:12 schreef Piet <piet@example.com>:\n"
+        "> Kan dit?\n\nVan: Klaas <klaas@example.com>\nVerzonden: maandag 2 maart 2026\n"
+        "Aan: Piet\nOnderwerp: schutting\n\nMag een schutting van 2 meter?\n> oud citaat\n"
+        "\nNog een regel van Klaas.\n"
+    )
+    assert "Mag een schutting" not in trim_reply(text).text
