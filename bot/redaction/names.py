@@ -94,9 +94,17 @@ _RELATIONS = (
     r"penningmeester|secretaris|bestuurslid|vrijwilliger|vrijwilligster|schwiegermutter|"
     r"schwiegervater"
 )
+# "zijn oudere broer Mewael", "onze jongste Arman", "my best friend Stoyan": an adjective
+# of age or size may stand between the possessive and the relation.
+_KIN_ADJECTIVE = (
+    r"(?:oudere|jongere|oudste|jongste|middelste|kleine|grote|lieve|beste|eigen|older|younger|"
+    r"eldest|youngest|little|big|best|ältere|jüngere|kleine|große) "
+)
+_FRIENDS = r"friend|friends|mate|buddy|freund|freundin|kumpel|przyjaciel|przyjaciółka|arkadaşım"
 RELATIVE = re.compile(
     rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
-    rf"mój|moja|moje) (?:ex-|duo-|oud-|mede-)?(?:{_RELATIONS})(?:s|'s)?)"
+    rf"mój|moja|moje) (?:{_KIN_ADJECTIVE})?(?:ex-|duo-|oud-|mede-)?"
+    rf"(?:{_RELATIONS}|{_FRIENDS}|jongste|oudste|middelste|youngest|eldest)(?:s|'s)?)"
     rf"(?:,? {{1,2}}(?i:{_TITLES})?| ?\()? {{0,2}}"
     rf"(?P<value>{NAME})(?![\w@])"
 )
@@ -110,7 +118,9 @@ PARENT_OF = re.compile(
 # inside a sentence, without "mijn" or "onze".
 KIN_NAMED = re.compile(
     r"(?<=[a-zà-ÿ,] )(?:dochter|zoon|dochtertje|zoontje|kleinzoon|kleindochter|pleegzoon|"
-    r"pleegdochter|son|daughter|grandson|granddaughter|sohn|tochter|córka|syn) "
+    r"pleegdochter|son|daughter|grandson|granddaughter|sohn|tochter|córka|syn|"
+    # "haar moeder en zus Lu", "met broertje Sem": brothers and sisters too
+    r"broer|zus|zusje|broertje|brother|sister|bruder|schwester|brat|siostra) "
     rf"(?P<value>{_FIRST})(?![\w@-])"
 )
 # "iedereen noemt hem \"Pietje\"", "(roepnaam Rubje, …)", "we call her Mimi": the name a
@@ -245,6 +255,17 @@ CHILDREN_LISTED = re.compile(
 )
 # "3 kinderen (Milan, Noa en Kenzo)": the list holds nothing but given names.
 _NAMES_ONLY = re.compile(rf"{_FIRST}(?:(?:, | en | and | und | & ){_FIRST}){{1,9}}")
+# "Ik heb 2 kinderen: Jakub (Kuba), geboren …": the first child named after the colon.
+CHILDREN_COLON = re.compile(
+    r"(?i:\b(?:kinderen|kids|children|kinder|dzieci|çocuklarım|zoons|dochters|kleinkinderen))"
+    rf" ?: {{0,2}}(?P<value>{_FIRST})(?![\w@-])"
+)
+# "de familie Ivanov, Todor en Mariya met hun kinderen": the two members after the family
+# name ("fam. Bosch, Tjonkerveen" is where the family lives).
+FAMILY_MEMBERS = re.compile(
+    rf"(?<![\w])(?i:familie|fam\.|family|famille|rodzina) {_TUSSEN}{_SURNAME}, "
+    rf"(?P<value>{_FIRST}) (?:en|and|und|i|ve) (?P<other>{_FIRST})(?![\w@-])"
+)
 _CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b")
 # "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
 AGED = re.compile(
@@ -589,10 +610,14 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         value = match.group("value")
         if value.split(" ")[0] in GIVEN_NAMES and _is_name(value, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
+    for match in FAMILY_MEMBERS.finditer(text):
+        for group in ("value", "other"):
+            if _is_name(match.group(group), colleagues):
+                hits.append(Hit(match.start(group), match.end(group), "name"))
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
     patterns_after = (
         *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),
-        *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE, PERSON_CALLED),
+        *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE, PERSON_CALLED, CHILDREN_COLON),
     )
     for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):

@@ -449,6 +449,27 @@ from tests.mail import mails
             ["in de wei 12 uur"],
         ),
         (
+            "Zijn oudere broer Mewael zegt dat hij werkt. Onze jongste Arman (3 jaar) hoest.",
+            ["Mewael", "Arman"],
+            ["Zijn oudere broer", "Onze jongste"],
+        ),
+        (
+            "Haar moeder en zus Lu komen over. My friend Stoyan said no.",
+            ["Lu ", "Stoyan"],
+            ["Haar moeder en zus", "My friend"],
+        ),
+        (
+            "Ik heb 2 kinderen: Jakub, geboren in 2016. De familie Ivanov, Todor en Mariya, "
+            "huurt al jaren. Aanbouw fam. Bosch, Tjonkerveen.",
+            ["Jakub", "Todor", "Mariya"],
+            ["Ik heb 2 kinderen:", "Tjonkerveen"],
+        ),
+        (
+            "Mijn beste vriendin is ziek en de kinderen: zij gaan naar school.",
+            [],
+            ["Mijn beste vriendin is ziek", "de kinderen: zij gaan"],
+        ),
+        (
             "Bouwvergadering 24-10 verzetten? Wij wonen aan de Noorderring 12.",
             ["Noorderring 12"],
             ["Bouwvergadering 24-10 verzetten"],
