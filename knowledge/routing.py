@@ -105,6 +105,22 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # a supplier asks after the payment of its invoice, whatever it delivered: the
+        # accounts payable of finance, not the team that ordered the work
+        "financien",
+        re.compile(
+            r"(?i:\b(?:onze|mijn|de|deze|die|twee|drie|openstaande|onbetaalde|achterstallige)"
+            r" (?:openstaande |onbetaalde )?facturen?\b[^.?!\n]{0,60}\b(?:niet |nog niet |nooit )?"
+            r"(?:betaald|voldaan|overgemaakt)\b"
+            r"|\b(?:betaling|betalen|voldoen) van (?:onze|mijn|de|deze|die) facturen?\b"
+            r"|\b(?:openstaande|onbetaalde|achterstallige) facturen?\b"
+            r"|\b(?:unpaid|outstanding|overdue) invoices?\b|\binvoices?\b[^.?!\n]{0,60}\b(?:has|"
+            r"have|is|are) not (?:yet )?been paid\b"
+            r"|\b(?:offene|unbezahlte) rechnung(?:en)?\b|\brechnung(?:en)? (?:ist|sind) (?:noch )?"
+            r"nicht bezahlt\b)"
+        ),
+    ),
+    (
         # a journalist wants the gemeente's reaction, whatever the story is about
         "communicatie",
         re.compile(

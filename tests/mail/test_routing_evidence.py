@@ -473,3 +473,45 @@ def test_a_plural_in_a_description_is_found_by_its_singular() -> None:
     )
     assert router.route("De hond van de buren blaft de hele nacht.").group_id == "toezicht"
     assert router.route("Onze tuin grenst aan de sloot, wie snoeit daar?").group_id == "groen"
+
+
+SUPPLIER_TEAMS = [
+    GroupProfile("buitendienst", "Buitendienst", "beheer openbare ruimte, strooien, gladheid"),
+    GroupProfile("bedrijfsvoering", "Bedrijfsvoering", "interne ondersteuning: financiën, ICT"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Wij hebben in januari voor jullie de fietspaden gestrooid. Onze openstaande "
+            "facturen zijn nog niet betaald, wanneer volgt de betaling?",
+            "bedrijfsvoering",
+        ),
+        (
+            "Our invoice for the gritting of the cycle paths has not been paid yet.",
+            "bedrijfsvoering",
+        ),
+        (
+            "Het fietspad is glad, wanneer wordt er gestrooid? De rekening betaal ik wel.",
+            "buitendienst",
+        ),
+    ],
+)
+def test_a_supplier_asking_after_its_invoice_is_finances_whatever_it_delivered(
+    text: str, group: str
+) -> None:
+    assert Router(SUPPLIER_TEAMS).route(text).group_id == group
+
+
+def test_a_wedding_anniversary_is_for_the_mayors_office() -> None:
+    router = Router(
+        [
+            GroupProfile("publiekszaken", "Publiekszaken", "balie gemeentehuis"),
+            GroupProfile("bestuurszaken", "Bestuurszaken", "ondersteuning college en raad"),
+        ]
+    )
+    text = "Mijn opa en oma zijn in april 60 jaar getrouwd. Kan de burgemeester langskomen?"
+    assert router.route(text).group_id == "bestuurszaken"
+    assert router.route("Mijn ouders vieren hun diamanten bruiloft.").group_id == "bestuurszaken"
