@@ -36,6 +36,7 @@ from bot.redaction.patterns import (
     BORN_SIGN,
     BRACKETED_ADDRESS,
     CARE_HOME_ROOM,
+    CASE_SHAPE,
     CUED_ADDRESS,
     DATE_YEAR,
     DOCUMENT_NUMBER,
@@ -149,6 +150,7 @@ def find_personal_data(
     hits += _value_hits(PLATE, text, "licence_plate")
     hits += plates_near_cue(text)
     hits += _value_hits(REPORT_NUMBER, text, "case_reference")
+    hits += _value_hits(CASE_SHAPE, text, "case_reference")
     hits += _value_hits(DOCUMENT_NUMBER, text, "id_document")
     hits += _value_hits(STREET, text, "address")
     hits += _value_hits(CUED_ADDRESS, text, "address")

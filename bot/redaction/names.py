@@ -216,7 +216,10 @@ NAME_AND_TRADE = re.compile(
     rf"(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}), (?i:journalist|verslaggever|"
     rf"verslaggeefster|correspondent|advocaat|advocate|notaris|makelaar|architect|eigenaar|"
     rf"eigenares|huurder|bewoner|bewoonster|student|studente|stagiair|stagiaire|medewerker|"
-    rf"medewerkster|reporter|journalistin|anwalt|anwältin)\b"
+    rf"medewerkster|reporter|journalistin|anwalt|anwältin|"
+    # "Namens de bewonerscommissie, Gerrit Hazelaar, voorzitter": a volunteer board's members
+    rf"voorzitter|voorzitster|secretaris|secretaresse|penningmeester|bestuurslid|chairman|"
+    rf"chairwoman|chair|treasurer|secretary|vorsitzender|vorsitzende|kassenwart)\b"
 )
 
 

@@ -497,6 +497,15 @@ REPORT_NUMBER = re.compile(
     r"\b(?:nummer|nr\.?|number|no\.?|registratienummer|pv-nummer|aktenzeichen)\b)\s{0,3}:?\s{0,3}"
     r"(?P<value>\d[\d-]{5,20}\d)"
 )
+# "zaak Z/25/118274", "(Z-2025-002417)", "melding M25-00201": a case or report number in
+# the shape Dutch case systems give it (Z for zaak, M for melding, a year, a serial), with or
+# without its word; a person's file to anyone with the case system, like a "zaaknummer".
+CASE_SHAPE = re.compile(
+    # an organisation's own reference stays: "Ons kenmerk: Z-2025-001234"
+    r"(?<!(?i:ons kenmerk): )(?<!(?i:ons kenmerk) )(?<!(?i:our reference): )"
+    r"(?<![\w/.-])(?P<value>(?:(?i:zaak) (?=[A-Z]?[-/]?\d)[A-Z]{0,2}[-/]?\d{2,4}[-/]\d{4,7}"
+    r"|Z[-/]?(?:20)?\d{2}[-/]\d{4,7}|M-?(?:20)?\d{2}-\d{5,7}))(?![\w/-])"
+)
 # "auto's met Poolse en Roemeense kentekens (o.a. PO 3KT77 en SV 14 MRC)": plates of any
 # country in the sentence after a word for plates.
 PLATE_CUE = re.compile(

@@ -470,6 +470,18 @@ from tests.mail import mails
             ["Mijn beste vriendin is ziek", "de kinderen: zij gaan"],
         ),
         (
+            "Ontvangstbevestiging - zaak Z/25/118274. Uw vraag (Z-2025-002417) en melding "
+            "M25-00201. Het model M20-1000 en zaak 12 van de agenda.",
+            ["Z/25/118274", "Z-2025-002417", "M25-00201"],
+            ["model M20-1000", "zaak 12 van de agenda"],
+        ),
+        (
+            "Namens de bewonerscommissie,\nGerrit Hazelaar, voorzitter\nTineke Bouwmeester, "
+            "secretaris",
+            ["Hazelaar", "Bouwmeester"],
+            ["voorzitter", "secretaris"],
+        ),
+        (
             "Bouwvergadering 24-10 verzetten? Wij wonen aan de Noorderring 12.",
             ["Noorderring 12"],
             ["Bouwvergadering 24-10 verzetten"],
