@@ -499,6 +499,19 @@ _ORGANISATION_TEXT = """stichting vve vereniging team afdeling gemeente bv b.v. 
     secretariaat bestuur commissie neighbours committee café cafe restaurant winkel hotel
     garage kapsalon bakkerij slagerij dienst"""
 _ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
+# A compound that ends in one is an organisation too: "Bewonersvereniging Molenbuurt",
+# "Woonstichting Vaartstede", "Loonbedrijf Rouwmaat".
+_ORGANISATION_ENDING = re.compile(
+    r"(?:vereniging|stichting|bedrijf|bedrijven|commissie|groep|team|praktijk|school|club|"
+    r"winkel|centrum|bureau|kantoor|dienst|collectief|coöperatie|corporatie|fonds|raad)$"
+)
+
+
+def _organisation(words: set[str]) -> bool:
+    """One of ``words`` (lower case) names an organisation, alone or as a compound's end."""
+    return bool(words & _ORGANISATION_WORDS) or any(
+        len(word) > 7 and _ORGANISATION_ENDING.search(word) for word in words
+    )
 
 
 def _words(value: str) -> list[str]:
@@ -506,7 +519,7 @@ def _words(value: str) -> list[str]:
 
 
 def _is_name(value: str, colleagues: frozenset[str]) -> bool:
-    if {w.strip(".").lower() for w in value.split()} & _ORGANISATION_WORDS:
+    if _organisation({w.strip(".").lower() for w in value.split()}):
         return False
     words = [w for w in _words(value) if w.lower() not in _TUSSEN_SET]
     if words and all(w.isupper() and len(w) <= 4 for w in words):
@@ -810,7 +823,7 @@ def known_name_pattern(
         if not clean or "@" in clean or _colleague(clean, colleagues):
             continue
         lowered = {w.strip(".").lower() for w in clean.split()}
-        if lowered & _ORGANISATION_WORDS:
+        if _organisation(lowered):
             continue
         fulls.add(clean)
         for word in re.split(r"[ .-]+", clean):

@@ -575,6 +575,39 @@ def test_a_neighbourhood_groups_display_name_is_nobodys_name() -> None:
     assert out == "Wij als buurt willen meer verlichting op het Lindeplein."
 
 
+@pytest.mark.parametrize(
+    ("display", "text", "kept"),
+    [
+        (
+            "Bewonersvereniging Molenbuurt",
+            "Als bewonersvereniging willen wij wijkbudget voor de Molenbuurt aanvragen.",
+            ["Als bewonersvereniging", "de Molenbuurt"],
+        ),
+        (
+            "Schildersbedrijf Hendriks",
+            "Wij zijn een klein schildersbedrijf uit Ermelo.",
+            ["klein schildersbedrijf uit Ermelo"],
+        ),
+        (
+            "Oranjevereniging Hierden",
+            "Ook dit jaar organiseren wij Koningsdag in Hierden.",
+            ["Koningsdag in Hierden"],
+        ),
+    ],
+)
+def test_an_organisations_display_name_named_by_a_compound_is_nobodys_name(
+    display: str, text: str, kept: list[str]
+) -> None:
+    out = Redactor(citizen_names=[display]).redact(text).text
+    for value in kept:
+        assert value in out, out
+
+
+def test_a_persons_display_name_still_goes_where_the_text_names_them() -> None:
+    out = Redactor(citizen_names=["Gerrit Raadsma"]).redact("Gerrit Raadsma belde gisteren.").text
+    assert "Raadsma" not in out
+
+
 def test_a_place_of_the_deployment_is_no_surname_an_address_spells() -> None:
     """ "jvanee.ermelo@gmail.com" spells Van Ee, not a person called Ermelo: the words of
     the deployment's own organisations are places."""
