@@ -510,16 +510,24 @@ def _split_glued_attributions(lines: list[str]) -> list[str]:
     return out[::-1]
 
 
-def _text_under_quote(lines: list[str], boundary: Boundary) -> int | None:
-    """Where the sender's own text under a quoted attribution starts ("Regards, Roman" under
-    ``> ...``): the quote follows the attribution, only unquoted text follows the quote, and
-    that text is no earlier mail of its own."""
+def _quote_under_attribution(lines: list[str], boundary: Boundary) -> int | None:
+    """Where the quote right under an attribution starts, if one does."""
     if boundary.kind != "attribution":
         return None
     index = boundary.body
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index >= len(lines) or not is_quoted(lines[index]):
+        return None
+    return index
+
+
+def _text_under_quote(lines: list[str], boundary: Boundary) -> int | None:
+    """Where the sender's own text under a quoted attribution starts ("Regards, Roman" under
+    ``> ...``): the quote follows the attribution, only unquoted text follows the quote, and
+    that text is no earlier mail of its own."""
+    index = _quote_under_attribution(lines, boundary)
+    if index is None:
         return None
     after = _skip_quote_block(lines, index)
     rest = lines[after:]
@@ -533,12 +541,8 @@ def _answers_between_quotes(lines: list[str], boundary: Boundary) -> list[str] |
     reactie tussen uw tekst gezet"): under a quoted attribution, unquoted paragraphs that
     have quoted lines after them, none of them an earlier mail of its own. The quoted lines
     go; each answer is kept, a blank line between them."""
-    if boundary.kind != "attribution":
-        return None
-    index = boundary.body
-    while index < len(lines) and not lines[index].strip():
-        index += 1
-    if index >= len(lines) or not is_quoted(lines[index]):
+    index = _quote_under_attribution(lines, boundary)
+    if index is None:
         return None
     blocks: list[list[str]] = []
     quoted_after_answer = False

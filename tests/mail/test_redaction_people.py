@@ -486,6 +486,13 @@ from tests.mail import mails
             ["Noorderring 12"],
             ["Bouwvergadering 24-10 verzetten"],
         ),
+        # after a title, "in" and "op" start a name only before an article
+        ("Mevrouw in De Weverij redt het niet meer alleen.", [], ["in De Weverij"]),
+        ("De familie in Zandmors heeft drie kinderen.", [], ["in Zandmors"]),
+        ("We gaan naar familie in Izmir en het paspoort is verlopen.", [], ["familie in Izmir"]),
+        ("Mevrouw in 't Veld belde gisteren over de aanslag.", ["Veld"], []),
+        ("De heer op de Beek wil een afspraak.", ["Beek"], []),
+        ("Mevrouw In 't Veld is verhuisd.", ["Veld"], []),
         (
             "Aanvraag gedaan op 21 oktober, nummer op het bonnetje 4471-RB-0925.",
             ["4471-RB-0925"],
@@ -494,27 +501,6 @@ from tests.mail import mails
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
-    text: str, gone: list[str], kept: list[str]
-) -> None:
-    out = redact(text).text
-    for value in gone:
-        assert value not in out, out
-    for value in kept:
-        assert value in out, out
-
-
-@pytest.mark.parametrize(
-    ("text", "gone", "kept"),
-    [
-        ("Mevrouw in De Weverij redt het niet meer alleen.", [], ["in De Weverij"]),
-        ("De familie in Zandmors heeft drie kinderen.", [], ["in Zandmors"]),
-        ("We gaan naar familie in Izmir en het paspoort is verlopen.", [], ["familie in Izmir"]),
-        ("Mevrouw in 't Veld belde gisteren over de aanslag.", ["Veld"], []),
-        ("De heer op de Beek wil een afspraak.", ["Beek"], []),
-        ("Mevrouw In 't Veld is verhuisd.", ["Veld"], []),
-    ],
-)
-def test_in_and_op_after_a_title_start_a_name_only_before_an_article(
     text: str, gone: list[str], kept: list[str]
 ) -> None:
     out = redact(text).text
