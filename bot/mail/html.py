@@ -72,6 +72,33 @@ def _well_formed(html: str) -> str:
     )
 
 
+_TABLE_TAG = re.compile(r"<(/?)table\b")
+# after nh3 the tags carry no attributes but an <a>'s href
+_LABEL_ROW = re.compile(
+    r"<tr>\s*<t[dh]>\s*([^<>]{1,40}?)\s*</t[dh]>\s*<t[dh]>((?:(?!</?t[dhr]>|<table>).){0,2000}?)"
+    r"</t[dh]>\s*</tr>",
+    re.S,
+)
+_LAYOUT_TAG = re.compile(r"<(/?)(?:table|thead|tbody|tfoot|tr|td|th|caption)>")
+
+
+def _nested_tables(html: str) -> bool:
+    depth = 0
+    for tag in _TABLE_TAG.finditer(html):
+        depth += -1 if tag.group(1) else 1
+        if depth > 1:
+            return True
+    return False
+
+
+def _unwrap_layout_tables(html: str) -> str:
+    """A mail laid out with tables inside tables (newsletters, platforms, form relays): each
+    cell a block of its own, and a row of a short label and its value a "label: value" line,
+    where Markdown would cram the whole layout into one table row."""
+    html = _LABEL_ROW.sub(r"<p>\1: \2</p>", html)
+    return _LAYOUT_TAG.sub(r"<\1div>", html)
+
+
 def html_to_markdown(html: str) -> str:
     """Convert an HTML body to Markdown; never raises on odd markup."""
     from markdownify import markdownify
@@ -82,6 +109,8 @@ def html_to_markdown(html: str) -> str:
     if html.count("<") > _MAX_TAGS:  # html5ever's tree builder is slow on deep nesting too
         return _strip_tags(html)
     html = _well_formed(html)
+    if _nested_tables(html):
+        html = _unwrap_layout_tables(html)
     # Outlook wraps each line in <p class=MsoNormal>; an empty paragraph is a blank line.
     html = _EMPTY_PARAGRAPH.sub("<br>", html)
     try:

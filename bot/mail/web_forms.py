@@ -56,7 +56,8 @@ _FOOTER_LINE = re.compile(
 # verzonden bericht. U kunt niet op dit bericht reageren."): the form's own only as the last
 # paragraph, under the fields.
 _CLOSING_NOTICE = re.compile(
-    r"\b(?:" + _GENERATED + r"|automated (?:message|e-?mail)|niet (?:op dit bericht|op deze"
+    r"\b(?:" + _GENERATED + r"|automated (?:message|e-?mail)|automatisch(?:e)? (?:bericht|e-?mail)"
+    r"|niet (?:op dit bericht|op deze"
     r" e-?mail) (?:reageren|antwoorden)|(?:reageren|antwoorden) (?:op dit bericht|op deze"
     r" e-?mail) is niet mogelijk|(?:please )?do not reply|cannot (?:reply|respond) to this)\b",
     re.I,

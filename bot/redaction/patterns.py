@@ -458,6 +458,8 @@ _LABELS: dict[str, str] = {
         r"naam|volledige naam|voornaam|voornamen|achternaam|voorletters|roepnaam|"
         # "Cliënt: Noor Bakkali", "Leerling: Daan de Vries": whom a referral is about
         r"cli[eë]nt|patiënt|patient|leerling|jeugdige|betrokkene|aanvrager|overledene|"
+        # who filled in a form or a platform: "Indiener: Ria de Haan"
+        r"indiener|inzender|melder|afzender|submitted by|"
         r"pupil|klient|schüler|schülerin|"
         r"name|full name|first name|last name|surname|vorname|nachname|nom|prénom|imię|nazwisko"
     ),

@@ -402,6 +402,37 @@ def test_a_forms_closing_notice_that_names_no_site_is_the_forms_footer() -> None
         "This is an automated message, please do not reply.",
     )
     assert read(form_mail(english, subject="Formulier: kliko kapot")).web_form
+    short = UNNAMED_FOOTER.replace(
+        "Dit is een automatisch verzonden bericht. Reageren op dit bericht is niet mogelijk.",
+        "---\nVerzonden via www.gemeente.nl/contact\nDit is een automatisch bericht. Antwoorden "
+        "op dit bericht gaan naar de indiener.",
+    )
+    assert read(form_mail(short, subject="Webformulier: kliko kapot")).web_form
+
+
+def test_a_platform_laid_out_in_tables_inside_tables_relays_a_residents_idea() -> None:
+    """A participation platform's notification: its layout in nested tables, the fields in
+    rows of a label and a value; the resident in Reply-To."""
+    message = EmailMessage()
+    message["From"] = "DoeMee Eemdorp <no-reply@doemee.example>"
+    message["To"] = "vraag@vraagbaak.example"
+    message["Reply-To"] = "riadehaan@kpnmail.nl"
+    message["Subject"] = "Nieuw idee ingediend: bankje bij de vijver"
+    message.set_content(
+        "<html><body><table><tr><td><table><tr><td><h1>Nieuw idee voor de wijk</h1>"
+        "<p>Er is een nieuw idee ingediend op het platform.</p></td></tr></table>"
+        "<table><tr><td>Indiener</td><td>Ria de Haan</td></tr>"
+        "<tr><td>Buurt</td><td>Vijverwijk</td></tr>"
+        "<tr><td>Titel</td><td>Bankje bij de vijver</td></tr></table>"
+        "<p>Mag er een bankje bij de vijver komen, betaald uit het wijkbudget?</p>"
+        "</td></tr></table></body></html>",
+        subtype="html",
+    )
+    u = read(bytes(message))
+    assert u.kind is MailKind.QUESTION and u.web_form
+    assert u.original_sender is not None and u.original_sender.email == "riadehaan@kpnmail.nl"
+    assert "betaald uit het wijkbudget?" in u.question
+    assert "| ---" not in u.question and "Ria" not in u.question
 
 
 def test_an_automatic_notice_above_the_fields_is_no_footer() -> None:
