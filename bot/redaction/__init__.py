@@ -46,7 +46,6 @@ from bot.redaction.patterns import (
     HOUSE_NUMBER_CUE,
     LABELLED,
     LINE_ADDRESS,
-    LISTED_DATE,
     NUMBER_FIRST_STREET,
     NUMBERED_HOME,
     NUMBERED_STREET,
@@ -143,7 +142,7 @@ def find_personal_data(
     for listed in BIRTHDATES_LISTED.finditer(text):
         hits += [
             Hit(listed.start() + hit.start, listed.start() + hit.end, hit.kind)
-            for hit in _value_hits(LISTED_DATE, listed.group(), "birthdate")
+            for hit in _value_hits(FULL_DATE, listed.group(), "birthdate")
         ]
     hits += _value_hits(TURNS_AGE, text, "birthdate")
     hits += old_date_hits(text)

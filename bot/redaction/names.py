@@ -98,7 +98,7 @@ _RELATIONS = (
 # of age or size may stand between the possessive and the relation.
 _KIN_ADJECTIVE = (
     r"(?:oudere|jongere|oudste|jongste|middelste|kleine|grote|lieve|beste|eigen|older|younger|"
-    r"eldest|youngest|little|big|best|ältere|jüngere|kleine|große) "
+    r"eldest|youngest|little|big|best|ältere|jüngere|große) "
 )
 _FRIENDS = r"friend|friends|mate|buddy|freund|freundin|kumpel|przyjaciel|przyjaciółka|arkadaşım"
 RELATIVE = re.compile(
@@ -602,8 +602,8 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         if _NAMES_ONLY.fullmatch(match.group("list")):
             for child in re.finditer(_FIRST, match.group("list")):
                 start = match.start("list") + child.start()
-                if child.group() not in _NOT_NAMES and _is_name(child.group(), colleagues):
-                    hits.append(Hit(start, child.end() + match.start("list"), "name"))
+                if _is_name(child.group(), colleagues):
+                    hits.append(Hit(start, start + len(child.group()), "name"))
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
     for child in LOWER_CHILD.finditer(text):
         if child.group("value").capitalize() in GIVEN_NAMES:

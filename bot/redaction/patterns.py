@@ -340,7 +340,6 @@ BIRTHDATES_LISTED = re.compile(
     r"(?i:\b(?:geboortedata|geboortedatums|geboortedata's|geburtsdaten|dates of birth|"
     r"birth ?dates|dates de naissance|daty urodzenia)\b)(?:[^\n.!?]|\.(?=\d)){0,240}"
 )
-LISTED_DATE = re.compile(rf"(?i:(?<![\w'/.-])(?P<value>{DATE}))")
 # "23-06-1951 (geboren in Ermelo)": the date right before the cue.
 # "°12-04-1967": the degree sign is how Belgians write "born".
 BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")

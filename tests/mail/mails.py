@@ -24,8 +24,10 @@ def plain(
     headers: dict[str, str] | None = None,
     message_id: str | None = None,
     verified: bool = True,
+    subtype: str = "plain",
 ) -> EmailMessage:
-    """A plain mail; ``verified`` adds the trusted MTA's DMARC pass for the From domain."""
+    """A one-part mail (``subtype`` "html" for an HTML-only one); ``verified`` adds the
+    trusted MTA's DMARC pass for the From domain."""
     message = EmailMessage()
     if verified:
         message["Authentication-Results"] = authentication_results(sender)
@@ -35,7 +37,7 @@ def plain(
     message["Message-ID"] = message_id or make_msgid(domain="ermelo.nl")
     for key, value in (headers or {}).items():
         message[key] = value
-    message.set_content(body)
+    message.set_content(body, subtype=subtype)
     return message
 
 

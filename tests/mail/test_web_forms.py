@@ -5,8 +5,6 @@ these tests in the styles of several CMSs."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 import pytest
 
 from bot.core.config import parse_config
@@ -99,13 +97,14 @@ def form_mail(
     reply_to: str | None = "Karin Smit <karin.smit@hotmail.com>",
     headers: dict[str, str] | None = None,
     verified: bool = True,
+    subtype: str = "plain",
 ) -> bytes:
     extra = {"X-Mailer": "PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)"}
     if reply_to is not None:
         extra["Reply-To"] = reply_to
     message = mails.plain(
         body, subject=subject, sender=sender, headers={**extra, **(headers or {})},
-        verified=verified,
+        verified=verified, subtype=subtype,
     )  # fmt: skip
     return bytes(message)
 
@@ -358,21 +357,23 @@ def test_a_surname_field_that_opens_with_its_particles_is_redacted() -> None:
 
 def test_an_html_form_with_its_fields_in_a_table() -> None:
     """A Joomla-style form mailer: the fields in an HTML table, no "Label: value" lines."""
-    message = EmailMessage()
-    message["From"] = "Gemeente Ermelo <noreply@ermelo.nl>"
-    message["To"] = "vraag@vraagbaak.example"
-    message["Reply-To"] = "Piet Jansen <pjansen@gmail.com>"
-    message["Subject"] = "Formulier www.ermelo.nl"
-    message.set_content(
+    html = (
         "<html><body><table>"
         "<tr><td><b>Naam</b></td><td>Piet Jansen</td></tr>"
         "<tr><td><b>E-mail</b></td><td>pjansen@gmail.com</td></tr>"
         "<tr><td><b>Onderwerp</b></td><td>Hondenbelasting</td></tr>"
         "<tr><td><b>Bericht</b></td><td>Onze hond is in oktober overleden. Krijg ik de "
-        "hondenbelasting over de rest van het jaar terug?</td></tr></table></body></html>",
-        subtype="html",
+        "hondenbelasting over de rest van het jaar terug?</td></tr></table></body></html>"
     )
-    u = read(bytes(message))
+    u = read(
+        form_mail(
+            html,
+            subject="Formulier www.ermelo.nl",
+            sender="Gemeente Ermelo <noreply@ermelo.nl>",
+            reply_to="Piet Jansen <pjansen@gmail.com>",
+            subtype="html",
+        )
+    )
     assert u.web_form and u.original_sender is not None
     assert u.original_sender.email == "pjansen@gmail.com"
     assert u.subject == "Hondenbelasting"
@@ -413,22 +414,24 @@ def test_a_forms_closing_notice_that_names_no_site_is_the_forms_footer() -> None
 def test_a_platform_laid_out_in_tables_inside_tables_relays_a_residents_idea() -> None:
     """A participation platform's notification: its layout in nested tables, the fields in
     rows of a label and a value; the resident in Reply-To."""
-    message = EmailMessage()
-    message["From"] = "DoeMee Eemdorp <no-reply@doemee.example>"
-    message["To"] = "vraag@vraagbaak.example"
-    message["Reply-To"] = "riadehaan@kpnmail.nl"
-    message["Subject"] = "Nieuw idee ingediend: bankje bij de vijver"
-    message.set_content(
+    html = (
         "<html><body><table><tr><td><table><tr><td><h1>Nieuw idee voor de wijk</h1>"
         "<p>Er is een nieuw idee ingediend op het platform.</p></td></tr></table>"
         "<table><tr><td>Indiener</td><td>Ria de Haan</td></tr>"
         "<tr><td>Buurt</td><td>Vijverwijk</td></tr>"
         "<tr><td>Titel</td><td>Bankje bij de vijver</td></tr></table>"
         "<p>Mag er een bankje bij de vijver komen, betaald uit het wijkbudget?</p>"
-        "</td></tr></table></body></html>",
-        subtype="html",
+        "</td></tr></table></body></html>"
     )
-    u = read(bytes(message))
+    u = read(
+        form_mail(
+            html,
+            subject="Nieuw idee ingediend: bankje bij de vijver",
+            sender="DoeMee Eemdorp <no-reply@doemee.example>",
+            reply_to="riadehaan@kpnmail.nl",
+            subtype="html",
+        )
+    )
     assert u.kind is MailKind.QUESTION and u.web_form
     assert u.original_sender is not None and u.original_sender.email == "riadehaan@kpnmail.nl"
     assert "betaald uit het wijkbudget?" in u.question
