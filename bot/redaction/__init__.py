@@ -46,6 +46,7 @@ from bot.redaction.patterns import (
     HOUSE_NUMBER_CUE,
     LABELLED,
     LINE_ADDRESS,
+    NEIGHBOUR_NUMBER,
     NUMBER_FIRST_STREET,
     NUMBERED_HOME,
     NUMBERED_STREET,
@@ -166,6 +167,7 @@ def find_personal_data(
     hits += _value_hits(NUMBERED_HOME, text, "address")
     hits += _value_hits(LINE_ADDRESS, text, "address")
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
+    hits += _value_hits(NEIGHBOUR_NUMBER, text, "address")
     hits += postcode_hits(text)
     hits += name_hits(text, colleagues)
     if known is not None:

@@ -269,6 +269,24 @@ FAMILY_MEMBERS = re.compile(
     rf"(?<![\w])(?i:familie|fam\.|family|famille|rodzina) {_TUSSEN}{_SURNAME}, "
     rf"(?P<value>{_FIRST}) (?:en|and|und|i|ve) (?P<other>{_FIRST})(?![\w@-])"
 )
+# "Oliwia uit groep 5", "Daan (groep 7)", "Sem zit in groep 3": a pupil by the school's year
+_GROUP_WORDS = (
+    r"kinderen|leerlingen|jongens|meisjes|ouders|klassen|kids|pupils|children|ook|allemaal|"
+    r"iedereen|alle|twee|drie|vier|beide|leerkracht|juf|meester"
+)
+PUPIL_GROUP = re.compile(
+    # not a school ("basisschool De Esch in groep 4")
+    r"(?<![\w-])(?<!\b[Dd]e )(?<!\b[Hh]et )(?<!school )"
+    rf"(?!(?i:{_GROUP_WORDS})\b)(?P<value>{_FIRST})"
+    r" (?:uit |in |van |zit in |zit nu in |zat in |gaat naar |komt in |\()groep [1-8]\b"
+)
+# "bij Sjef en Mariëlle op nummer 9", "Henk van nr. 12": people of the street by their number
+BY_HOUSE_NUMBER = re.compile(
+    # a place is no one ("woon in Mergelrade op nummer 4")
+    r"(?<!\bin )(?<!\bte )(?<!\buit )(?<!\bnaar )(?<!\bde )(?<!\baan )(?<!\bhet )"
+    rf"(?<=[a-zà-ÿ,] )(?P<value>{_FIRST})(?: (?:en|and|&) (?P<other>{_FIRST}))?"
+    r" (?:van|op|from|at) (?i:huis)?(?i:nummer|nr\.?|no\.?|number) ?\d"
+)
 _CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b")
 # "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
 AGED = re.compile(
@@ -626,14 +644,15 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
         value = match.group("value")
         if value.split(" ")[0] in GIVEN_NAMES and _is_name(value, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
-    for match in FAMILY_MEMBERS.finditer(text):
+    for match in itertools.chain(FAMILY_MEMBERS.finditer(text), BY_HOUSE_NUMBER.finditer(text)):
         for group in ("value", "other"):
-            if _is_name(match.group(group), colleagues):
+            if match.group(group) and _is_name(match.group(group), colleagues):
                 hits.append(Hit(match.start(group), match.end(group), "name"))
     patterns = (TITLED, INTRODUCED, RELATIVE, AGED, GREETED, APPOSED, ROLE_AFTER, OWN_CHILD)
     patterns_after = (
         *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),
         *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE, PERSON_CALLED, CHILDREN_COLON),
+        PUPIL_GROUP,
     )
     for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):

@@ -238,6 +238,21 @@ HOUSE_NUMBER_CUE = re.compile(
     rf"(?i:\b(?:huisnummer|huisnr\.?|huis nr\.?|hausnummer|house number)\b ?[:|]? ?)"
     rf"(?P<value>{_HOUSE_NUMBER})"
 )
+# "de buren van nummer 14", "bij Sjef en Mariëlle op nummer 9", "meneer [naam] van nr. 7": a
+# person or a house of the street by its number alone.
+_BY_NUMBER = (
+    r"buren|buurman|buurvrouw|buurjongen|buurmeisje|buurkinderen|bewoners?|buurtgenoten|"
+    r"mensen|familie|gezin|man|vrouw|meneer|mevrouw|jongen|meisje|jongens|kinderen|kind|zoon|"
+    r"dochter|eigenaar|eigenaren|huurders?|die|diegene|degene|huis|woning|pand|tuin|schuur|"
+    r"heg|schutting|oprit|dakkapel|neighbou?rs?|family|people"
+)
+NEIGHBOUR_NUMBER = re.compile(
+    # a name inside a sentence, not a sentence's first word ("Agendapunt op nummer 4")
+    rf"(?<![\w-])(?:(?i:{_BY_NUMBER})|\]|(?<=[a-zà-ÿ,] )[A-ZÀ-Ý][a-zà-ÿ'-]{{1,25}}) "
+    r"(?i:van|op|bij|aan|naast|tegenover|from|at|next to|across from) "
+    r"(?P<value>(?i:huis)?(?i:nummer|nr\.?|no\.?|number) ?\d{1,4}[a-zA-Z]?"
+    r"(?:(?:, | (?i:en|of|and|or|&) )\d{1,4}[a-zA-Z]?){0,3})(?![\w-])"
+)
 _NOT_POSTCODE_LETTERS = frozenset(
     [
         "EN",
@@ -476,6 +491,12 @@ _NAME_VALUE = (
     r"|dos|von|el|al) ){0,3}[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}"
     r"(?: (?:[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,30}|van|de|der|den|ter|ten|el|al|bin|ben|da|dos|von)){0,5})"
 )
+# a value that says there is none is no one's name
+_NO_VALUE = r"(?:onbekend|nvt|n\.v\.t\.?|geen|zie|idem|anoniem|nee|ja|none|unknown|n/a)\b"
+_LOWER_NAME_VALUE = (
+    rf"(?P<value>(?!{_NO_VALUE})[a-zà-ÿ][\wà-ÿ'.-]{{1,30}}(?: [a-zà-ÿ][\wà-ÿ'.-]{{0,30}}){{0,4}})"
+    r"(?=[ \t]*(?:\n|$| {2}| [A-Z][\w-]{1,20}:))"
+)
 _PLACE_VALUE = r"(?P<value>[^\n|,;:]{1,60}?)(?= *(?:\||\n|$|;|,| {2}))"
 
 
@@ -551,6 +572,10 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
 ] + [
     ("name", re.compile(
         rf"(?im:(?:^|(?<=[|>\s(]))(?:{_LABELS['name']})){_LABEL_SEP}{_NAME_VALUE}"
+    )),
+    # a form's field typed in lower case ("Naam: milan jonkman"): the whole line's value
+    ("name", re.compile(
+        rf"(?im:^[ \t]{{0,4}}(?:{_LABELS['name']})){_LABEL_SEP}{_LOWER_NAME_VALUE}"
     )),
     (
         "address",

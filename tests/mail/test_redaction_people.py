@@ -498,6 +498,31 @@ from tests.mail import mails
             ["4471-RB-0925"],
             ["Aanvraag gedaan op 21 oktober"],
         ),
+        # issue 14's twelfth round: people of the street by their house number alone, with
+        # the names before it; a place, a list's rank or an agenda's item stays
+        ("De buren van nummer 14 hebben een schuur gebouwd.", ["14"], ["De buren van"]),
+        ("die van nr. 9 parkeert altijd voor mijn deur", ["9"], ["parkeert altijd"]),
+        ("De buren op nummer 12 en 14 hebben hetzelfde.", ["12", "14"], ["hebben hetzelfde"]),
+        (
+            "Er is ingebroken bij Wessel en Fenna op nummer 9 en bij de oude mevrouw.",
+            ["Wessel", "Fenna", "9"],
+            ["Er is ingebroken bij", "de oude mevrouw"],
+        ),
+        ("Our neighbour at number 9 wanders outside at night.", ["9"], ["Our neighbour"]),
+        (
+            "Het atelier in Mergelrade op nummer 4 boven de bakker is dicht.",
+            ["4"],
+            ["in Mergelrade op"],
+        ),
+        ("We staan op nummer 3 van de wachtlijst.", [], ["op nummer 3 van de wachtlijst"]),
+        ("Agendapunt op nummer 4 gaat over de begroting.", [], ["Agendapunt op nummer 4"]),
+        # a pupil by the school's year; the school and the pupils in general stay
+        ("Wiktoria uit groep 5 zit nu met een tolk in de klas.", ["Wiktoria"], ["uit groep 5"]),
+        ("Onze zoon zit op basisschool De Esch in groep 4.", [], ["De Esch in groep 4"]),
+        ("Leerlingen uit groep 8 gaan op kamp.", [], ["Leerlingen uit groep 8"]),
+        # a form's field typed in lower case; a field that says there is none stays
+        ("Onderwerp: Overig\nNaam: sven mulderink\nTelefoon: onbekend", ["sven"], ["Naam:"]),
+        ("Naam: onbekend\nOnderwerp: container", [], ["Naam: onbekend"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(

@@ -894,7 +894,8 @@ LETTERS: list[Letter] = [
         "Klacht over buurman",
         "Mijn buurman Henk Vos van nummer 23 zet zijn caravan al 3 maanden op de stoep. Mag dat "
         "zomaar? Ik durf hem er niet op aan te spreken.",
-        [("name", "Henk Vos")],
+        # the neighbour's house by its number is his address (issue 14's twelfth round)
+        [("name", "Henk Vos"), ("address", "nummer 23")],
         ["zet zijn caravan al 3 maanden op de stoep", "Mag dat zomaar"],
         "Anoniem",
         "bezorgde.buur@gmail.com",
