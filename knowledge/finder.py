@@ -16,8 +16,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from knowledge import coherence, meaning
 from knowledge import evidence as ev
-from knowledge import meaning
 from knowledge.analysis import Analyzer
 from knowledge.expansion import feedback_candidates, feedback_concept, learned_concept, sources
 from knowledge.index_rows import IndexRows, PersonRow, Posting, SettingsRow
@@ -265,6 +265,13 @@ class ExpertRanker:
             await self._by_meaning(
                 rows, asked or text, vocab.questions, scored, excluded, best_possible
             )
+        kept = {pid: st for pid, st in scored.items() if pid not in excluded and st.score > 0}
+        factors = coherence.factors(
+            {pid: st.score for pid, st in kept.items()},
+            {pid: _group_of(st) for pid, st in kept.items()},
+        )
+        for pid, factor in factors.items():
+            scored[pid].score *= factor
         ordered = sorted(
             ((s.score, pid) for pid, s in scored.items() if pid not in excluded and s.score > 0),
             reverse=True,
@@ -770,3 +777,8 @@ def _rotate_near_ties(candidates: list[Candidate], recent: dict[int, int]) -> li
         ):
             result[i], result[i + 1] = b, a
     return result
+
+
+def _group_of(state: _Scored) -> str | None:
+    """The group of the evidence that found someone for this question."""
+    return state.best[2].group_id if state.best[2] is not None else state.similar_group

@@ -48,6 +48,14 @@ FLOORS = {
     # written blind in the eleventh round; first runs 0.833 / 0.899 and 0.817 / 0.904
     "fresh14": (0.80, 0.87),
     "fresh15": (0.78, 0.87),
+    # written blind in the twelfth round; first runs 0.700 / 0.857 and 0.733 / 0.827; with
+    # the round's group coherence 0.700 / 0.857 and 0.700 / 0.793
+    "fresh16": (0.68, 0.83),
+    "fresh17": (0.68, 0.78),
+    # written blind to judge the twelfth round's group coherence; first runs before it
+    # 0.683 / 0.806 and 0.700 / 0.808, with it 0.683 / 0.805 and 0.683 / 0.804
+    "fresh18": (0.66, 0.78),
+    "fresh19": (0.66, 0.78),
 }
 
 
