@@ -1055,8 +1055,10 @@ class Router:
             # Compound words: a known term as the head or tail of this word ...
             for cut in range(_MIN_PART + 1, len(token) - 2):
                 for part in (token[:cut], token[-cut:]):
-                    for group_id, weight in weights.get(part, {}).items():
-                        keep(group_id, weight * len(part) / len(token), part)
+                    # the terms are stemmed: "subsidie" of "investeringssubsidie" is "subsidi"
+                    key = part if part in weights else light_stem(part)
+                    for group_id, weight in weights.get(key, {}).items():
+                        keep(group_id, weight * len(part) / len(token), key)
             # ... or this word as the head or tail of a known compound term (Dutch words
             # only).
             for candidate in {token, stem} if dutch else ():

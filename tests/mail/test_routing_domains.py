@@ -486,3 +486,16 @@ def test_more_of_the_fields_everyday_words(question: str, group: str) -> None:
         GroupProfile("communicatie", "Communicatie", "Website en pers"),
     ]
     assert Router(groups).route(question).group_id == group
+
+
+@pytest.mark.parametrize(
+    "word", ["investeringssubsidie", "subsidieaanvraag", "buurtsubsidies", "sportsubsidie"]
+)
+def test_a_keyword_the_stemmer_shortens_is_found_inside_a_compound(word: str) -> None:
+    # the keyword "subsidie" is kept as "subsidi": its compounds must still reach it
+    groups = [
+        GroupProfile("samenleving", "Samenleving", "Verenigingen en sport", ("subsidie",)),
+        GroupProfile("afval", "Afval", "Containers en milieustraat", ("container",)),
+    ]
+    route = Router(groups, domains=[]).route(f"Vraag over een {word} voor onze club.")
+    assert route.group_id == "samenleving"
