@@ -172,8 +172,8 @@ def find_personal_data(
     hits += name_hits(text, colleagues)
     if known is not None:
         hits += _value_hits(known, text, "name")
-    hits += paired_names(text, hits)
     hits += parenthesised_names(text, hits)
+    hits += paired_names(text, hits)
     hits += repeated_names(text, hits)
     return hits
 

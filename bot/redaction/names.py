@@ -92,7 +92,8 @@ _RELATIONS = (
     r"zusje|kindje|kleinkind|mother-in-law|father-in-law|son-in-law|daughter-in-law|"
     r"grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|voorzitter|"
     r"penningmeester|secretaris|bestuurslid|vrijwilliger|vrijwilligster|schwiegermutter|"
-    r"schwiegervater"
+    r"schwiegervater|mann|bruder|schwester|vater|enkelin|nachbar|nachbarin|schwager|"
+    r"schwägerin|onkel|cousine"
 )
 # "zijn oudere broer Mewael", "onze jongste Arman", "my best friend Stoyan": an adjective
 # of age or size may stand between the possessive and the relation.
@@ -102,7 +103,8 @@ _KIN_ADJECTIVE = (
 )
 _FRIENDS = r"friend|friends|mate|buddy|freund|freundin|kumpel|przyjaciel|przyjaciółka|arkadaşım"
 RELATIVE = re.compile(
-    rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|meine?|unsere?|"
+    rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|"
+    rf"(?:mein|unser|sein|ihr|dein)(?:e[rnms]?)?|"
     rf"mój|moja|moje) (?:{_KIN_ADJECTIVE})?(?:ex-|duo-|oud-|mede-)?"
     rf"(?:{_RELATIONS}|{_FRIENDS}|jongste|oudste|middelste|youngest|eldest)(?:s|'s)?)"
     rf"(?:,? {{1,2}}(?i:{_TITLES})?| ?\()? {{0,2}}"
@@ -131,7 +133,9 @@ _WEEKDAYS = (
 )
 NICKNAME = re.compile(
     r"(?<![\w])(?:(?i:roepnaam|bijnaam|koosnaam|rufname|spitzname|nickname|nicknamed|goes by|"
-    r"genannt)|(?i:noem|noemt|noemen|noemde|noemden|nennen|nennt|nannten|call|calls|called) "
+    r"genannt|known (?:to (?:everyone|everybody|all|us|friends) )?as|iedereen zegt|"
+    r"zegt iedereen|we zeggen|wij zeggen|zeggen we|alle(?:n|maal)? zeggen)|"
+    r"(?i:noem|noemt|noemen|noemde|noemden|nennen|nennt|nannten|call|calls|called) "
     r"(?i:hem|haar|ze|zij|we|wij|him|her|them|ihn|sie|wir)(?: (?i:altijd|gewoon|meestal|"
     r"nog steeds|always|just|still|immer))?)[:,]? {1,2}[\"'“‘„]?"
     rf"(?!{_WEEKDAYS})(?P<value>{_FIRST})(?![\w@-])"
@@ -167,7 +171,8 @@ CALLED = re.compile(
 )
 PERSON_CALLED = re.compile(
     rf"(?<![\w])(?i:{_PERSON_NOUNS}|hij|zij|ze|he|she|er|sie)(?: [a-zà-ÿ]{{1,12}}){{0,2}} "
-    rf"(?i:heet|heette|is called|was called|is named|heißt|hieß) {_CALLED_NAME}"
+    rf"(?i:heet|heette|heten|heetten|is called|was called|is named|heißt|hieß|heißen) "
+    rf"{_CALLED_NAME}"
 )
 # "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
 BORN_NAME = re.compile(
@@ -758,6 +763,11 @@ def paired_names(text: str, found: Iterable[Hit]) -> list[Hit]:
     return hits
 
 
+# "Bart 'Bartje' Wiggers": a name called by in quotes between a given name and a surname
+_QUOTED_AFTER = re.compile(rf" {{1,2}}[\"'“‘](?P<value>{_FIRST})[\"'”’]")
+_QUOTED_SURNAME = re.compile(
+    rf" {{1,2}}[\"'“‘]{_FIRST}[\"'”’] (?P<value>{_TUSSEN}{_SURNAME})(?![\w@-])"
+)
 _PAREN_AFTER = re.compile(rf" {{1,2}}\((?P<value>{_FIRST})(?=[,)])")
 # "dhr. J. (Jaap) Kuipers": a given name in parentheses between initials and a surname
 INITIALS_PAREN = re.compile(
@@ -770,6 +780,8 @@ def parenthesised_names(text: str, found: Iterable[Hit]) -> list[Hit]:
     ("Jorrit Bakker (Jor)", "[naam] (Jor, mijn ex)"), and a given name between initials and
     a surname ("J. (Jaap) Kuipers")."""
     hits = _names_right_after(text, found, _PAREN_AFTER)
+    hits += _names_right_after(text, found, _QUOTED_AFTER)
+    hits += _names_right_after(text, found, _QUOTED_SURNAME)
     for match in INITIALS_PAREN.finditer(text):
         hits.append(Hit(match.start(), match.end(), "name"))
     return hits

@@ -525,8 +525,13 @@ REPORT_NUMBER = re.compile(
 CASE_SHAPE = re.compile(
     # an organisation's own reference stays: "Ons kenmerk: Z-2025-001234"
     r"(?<!(?i:ons kenmerk): )(?<!(?i:ons kenmerk) )(?<!(?i:our reference): )"
+    r"(?<!(?i:ons kenmerk) is )(?<!(?i:onze referentie): )(?<!(?i:onze referentie) )"
+    r"(?<!(?i:onze referentie) is )(?<!(?i:our reference) is )"
     r"(?<![\w/.-])(?P<value>(?:(?i:zaak) (?=[A-Z]?[-/]?\d)[A-Z]{0,2}[-/]?\d{2,4}[-/]\d{4,7}"
-    r"|Z[-/]?(?:20)?\d{2}[-/]\d{4,7}|M-?(?:20)?\d{2}-\d{5,7}))(?![\w/-])"
+    r"|Z[-/]?(?:20)?\d{2}[-/]\d{4,7}|M-?(?:20)?\d{2}-\d{5,7}"
+    # "MOR-2025-08812", "JH-2025-0317": a case system's prefix, a year, a serial (Vraagbaak's
+    # own "VB-2026-0042" is no one's file)
+    r"|(?!VB-)[A-Z]{2,4}-20\d{2}-\d{4,6}))(?![\w/-])"
 )
 # "auto's met Poolse en Roemeense kentekens (o.a. PO 3KT77 en SV 14 MRC)": plates of any
 # country in the sentence after a word for plates.

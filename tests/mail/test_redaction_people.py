@@ -523,6 +523,20 @@ from tests.mail import mails
         # a form's field typed in lower case; a field that says there is none stays
         ("Onderwerp: Overig\nNaam: sven mulderink\nTelefoon: onbekend", ["sven"], ["Naam:"]),
         ("Naam: onbekend\nOnderwerp: container", [], ["Naam: onbekend"]),
+        # the name a person goes by, said in other words; a German relation; "heten"
+        ("My aunt Wilhelmina, known to everyone as Mina, lives alone.", ["Mina"], ["lives alone"]),
+        ("Namens mijn opa (maar iedereen zegt Harm) vraag ik dit.", ["Harm"], ["Namens mijn opa"]),
+        ("Mein Mann Lukas und ich ziehen um.", ["Lukas"], ["Mein Mann", "ziehen um"]),
+        ("Der Hund gehört unserer Nachbarin Greta.", ["Greta"], ["Der Hund"]),
+        ("De buren op de hoek (ze heten Te Brake geloof ik) hebben een hond.", ["Brake"], ["hond"]),
+        (
+            "Mee doen: mijn broer Gijs en Bart 'Bartje' Wiggers en Robin ter Horst.",
+            ["Gijs", "Bartje", "Wiggers", "Robin"],
+            ["Mee doen"],
+        ),
+        # a case system's reference in its shape; Vraagbaak's own stays
+        ("Uw melding openbare ruimte MOR-2025-08812 is ontvangen.", ["08812"], ["Uw melding"]),
+        ("Onze referentie blijft VB-2026-0042.", [], ["VB-2026-0042"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
