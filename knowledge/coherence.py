@@ -8,6 +8,7 @@ Measured on the tune halves of fresh sets 1-17 (docs/whoknows.md, twelfth round)
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 
 # The best this many candidates say where the question's people are.
@@ -21,7 +22,7 @@ FLOOR = 0.2
 def factors(scores: Mapping[int, float], groups: Mapping[int, str | None]) -> dict[int, float]:
     """Per candidate (person id -> score, person id -> group), what their score is weighed
     by: 1.0 in the group that holds most of the leaders' score."""
-    leaders = sorted(scores, key=lambda pid: scores[pid], reverse=True)[:LEADERS]
+    leaders = heapq.nlargest(LEADERS, scores, key=scores.__getitem__)
     mass: dict[str | None, float] = {}
     for pid in leaders:
         mass[groups.get(pid)] = mass.get(groups.get(pid), 0.0) + max(0.0, scores[pid])

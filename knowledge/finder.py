@@ -272,10 +272,8 @@ class ExpertRanker:
         )
         for pid, factor in factors.items():
             scored[pid].score *= factor
-        ordered = sorted(
-            ((s.score, pid) for pid, s in scored.items() if pid not in excluded and s.score > 0),
-            reverse=True,
-        )
+        # the weights are positive: whoever was kept still has a score
+        ordered = sorted(((s.score, pid) for pid, s in kept.items()), reverse=True)
         coverage = ordered[0][0] / best_possible if ordered and best_possible else 0.0
         best_group = max(group_scores, key=lambda g: group_scores[g]) if group_scores else None
         if coverage < MIN_COVERAGE:
@@ -384,7 +382,7 @@ class ExpertRanker:
             return
         factors = judgement.group_factors
         for state in scored.values():
-            group = state.best[2].group_id if state.best[2] is not None else state.similar_group
+            group = _group_of(state)
             if group in factors:
                 state.score *= factors[group]
         nearest = judgement.nearest
