@@ -350,6 +350,84 @@ def test_a_need_stated_about_ones_data_goes_to_privacy_whatever_service_it_names
     assert router.route(text).group_id == "privacy"
 
 
+PROJECT_DEPLOYMENT = [
+    GroupProfile(
+        "project",
+        "Bouwproject Havenkwartier",
+        "Gedeeld kanaal met de aannemer: planning, bouwvergadering, tekeningen, bouwhek",
+        ("havenkwartier", "bouwvergadering", "bouwhek", "bouwverkeer", "oplevering", "meerwerk"),
+        external_members=True,
+    ),
+    GroupProfile("privacy", "Privacy en informatie", "AVG, Woo-verzoeken, datalekken"),
+    GroupProfile("belastingen", "Belastingen", "OZB, WOZ, kwijtschelding"),
+    GroupProfile("communicatie", "Communicatie", "website, pers, social media"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Via deze mail dien ik een verzoek om openbaarmaking in van alle verslagen van de "
+            "bouwvergaderingen over het Havenkwartier, ook die over het meerwerk en het "
+            "bouwverkeer door onze straat.",
+            "privacy",
+        ),
+        (
+            "Sinds de bouw in het Havenkwartier begon staat er een bouwhek voor mijn deur en "
+            "rijdt het bouwverkeer af en aan. Mijn huis is daardoor minder waard. Ik wil "
+            "bezwaar maken tegen de WOZ-waarde van dit jaar.",
+            "belastingen",
+        ),
+        (
+            "For our newspaper I am looking into the delay of the Havenkwartier. The delivery "
+            "(oplevering) moves to 2028 and the contractor talks about meerwerk. When can the "
+            "alderman give a reaction to our press inquiry?",
+            "communicatie",
+        ),
+    ],
+)
+def test_a_need_stated_about_a_project_goes_to_its_service_not_to_the_project(
+    text: str, group: str
+) -> None:
+    """A Woo request, an objection to a property's value and a journalist's question are
+    handled as such, whatever project they are about: the project's own words fill the
+    situation, the need decides."""
+    assert Router(PROJECT_DEPLOYMENT).route(text).top(1) == [group]
+
+
+def test_the_sentence_that_asks_outweighs_the_situation_around_it() -> None:
+    """A resident next to the building site tells the site's story and asks one thing:
+    whose question it is follows the asking sentence."""
+    router = Router(
+        [
+            *PROJECT_DEPLOYMENT,
+            GroupProfile(
+                "omgeving",
+                "Omgevingswet",
+                "vergunningen voor bouwen en verbouwen",
+                ("omgevingsvergunning", "vergunningvrij", "dakkapel", "aanbouw"),
+            ),
+        ]
+    )
+    text = (
+        "Wij wonen aan de rand van het Havenkwartier, het bouwhek staat tegen onze tuin en "
+        "het bouwverkeer rijdt de hele dag langs. Nu het zo warm is willen we een airco aan "
+        "de zijgevel hangen. Mag dat vergunningvrij of hebben we een omgevingsvergunning nodig?"
+    )
+    assert router.route(text).top(1) == ["omgeving"]
+    # told without asking, the situation's project words decide
+    assert router.route(text.replace("?", ".")).top(1) == ["project"]
+
+
+def test_a_question_mark_makes_no_guess_surer() -> None:
+    router = Router([GroupProfile("ict", "ICT", "laptop, Teams"), *PROJECT_DEPLOYMENT])
+    plain = router.route("Mijn laptop start niet op.")
+    asked = router.route("Mijn laptop start niet op?")
+    assert asked.group_id == plain.group_id == "ict"
+    assert asked.confidence == pytest.approx(plain.confidence, abs=0.01)
+
+
 def test_a_service_question_that_mentions_a_file_stays_with_the_service() -> None:
     router = Router(
         [
