@@ -93,7 +93,12 @@ _RELATIONS = (
     r"grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|voorzitter|"
     r"penningmeester|secretaris|bestuurslid|vrijwilliger|vrijwilligster|schwiegermutter|"
     r"schwiegervater|mann|bruder|schwester|vater|enkelin|nachbar|nachbarin|schwager|"
-    r"schwägerin|onkel|cousine"
+    r"schwägerin|onkel|cousine|"
+    # family by marriage, step and half: "mijn schoonzus Ineke", "mein Verlobter Tobias"
+    r"schoonzus|schoonzuster|zwager|schoonbroer|stiefzoon|stiefdochter|stiefvader|stiefmoeder|"
+    r"halfbroer|halfzus|tweelingbroer|tweelingzus|vriendje|vriendinnetje|peetoom|peettante|"
+    r"stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|verlobter|"
+    r"verlobte|lebensgefährte|lebensgefährtin|stiefsohn|stieftochter|neffe|nichte"
 )
 # "zijn oudere broer Mewael", "onze jongste Arman", "my best friend Stoyan": an adjective
 # of age or size may stand between the possessive and the relation.

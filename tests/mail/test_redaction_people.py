@@ -537,6 +537,15 @@ from tests.mail import mails
         # a case system's reference in its shape; Vraagbaak's own stays
         ("Uw melding openbare ruimte MOR-2025-08812 is ontvangen.", ["08812"], ["Uw melding"]),
         ("Onze referentie blijft VB-2026-0042.", [], ["VB-2026-0042"]),
+        # family by marriage, step and half; a given name opening a sentence (issue 14,
+        # thirteenth round: more given names of the families who write in)
+        ("Wir, mein Verlobter Jonas Brand und ich, möchten heiraten.", ["Jonas", "Brand"], []),
+        ("Mijn schoonzus Wietske haalt de kinderen op.", ["Wietske"], ["haalt de kinderen"]),
+        ("Onze stiefdochter Lieke van Dam woont bij ons.", ["Lieke", "Dam"], ["woont bij ons"]),
+        ("Mijn zwager heeft een aannemersbedrijf.", [], ["Mijn zwager heeft"]),
+        ("Het was druk. Sjoerd werkt in ploegen bij de zuivelfabriek.", ["Sjoerd"], ["werkt"]),
+        ("We zijn bang. Zuzanna slaapt slecht sinds de brand.", ["Zuzanna"], ["slaapt slecht"]),
+        ("Ik heb pijn aan mijn enkel. Sinds de val loop ik slecht.", [], ["mijn enkel"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
