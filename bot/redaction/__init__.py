@@ -63,6 +63,7 @@ from bot.redaction.patterns import (
     WHATSAPP,
     iban_hits,
     plates_near_cue,
+    postcode_after_address,
     postcode_hits,
 )
 
@@ -169,6 +170,7 @@ def find_personal_data(
     hits += _value_hits(HOUSE_NUMBER_CUE, text, "address")
     hits += _value_hits(NEIGHBOUR_NUMBER, text, "address")
     hits += postcode_hits(text)
+    hits += postcode_after_address(text, hits)
     hits += name_hits(text, colleagues)
     if known is not None:
         hits += _value_hits(known, text, "name")

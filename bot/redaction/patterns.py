@@ -314,6 +314,26 @@ def postcode_hits(text: str) -> list[Hit]:
     return hits
 
 
+# "Lindenstraße 14, 48431 Rheine", "Kerkstraat 5, B-2000 Antwerpen": another country's
+# postcode, and its place, right after a street and number found as an address.
+_FOREIGN_POSTCODE_AFTER = re.compile(
+    rf",? {{1,3}}\n?(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?![\w-]) {{1,2}}{_CITY_WORD}"
+    rf"(?: (?:an der|am|im|bei|in|sur|aan de|aan) {_CITY_WORD}| {_CITY_WORD}){{0,2}}"
+)
+
+
+def postcode_after_address(text: str, hits: list[Hit]) -> list[Hit]:
+    """The postcode and place that continue an address already found (any country's)."""
+    found: list[Hit] = []
+    for hit in hits:
+        if hit.kind != "address":
+            continue
+        tail = _FOREIGN_POSTCODE_AFTER.match(text, hit.end)
+        if tail is not None:
+            found.append(Hit(hit.end, tail.end(), "address"))
+    return found
+
+
 # --- dates of birth ----------------------------------------------------------------------
 _MONTHS = (
     r"(?:jan(?:uari|uary|vier|uar)?|feb(?:ruari|ruary|rero|ruar)?|maart|march|mrt|mar|märz|mars|"

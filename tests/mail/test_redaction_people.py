@@ -546,6 +546,10 @@ from tests.mail import mails
         ("Het was druk. Sjoerd werkt in ploegen bij de zuivelfabriek.", ["Sjoerd"], ["werkt"]),
         ("We zijn bang. Zuzanna slaapt slecht sinds de brand.", ["Zuzanna"], ["slaapt slecht"]),
         ("Ik heb pijn aan mijn enkel. Sinds de val loop ik slecht.", [], ["mijn enkel"]),
+        # another country's postcode and place after a street and number
+        ("Bitte an: Lindenstraße 14, 48431 Rheine senden.", ["48431", "Rheine"], ["senden"]),
+        ("Wij wonen Kerkstraat 5, B-2000 Antwerpen sinds kort.", ["2000", "Antwerpen"], []),
+        ("Op de Kerkstraat 5, 2026 begint de bouw.", [], ["2026 begint de bouw"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
