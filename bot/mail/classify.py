@@ -154,12 +154,18 @@ def has_automatic_subject(subject: str) -> bool:
 
 
 def is_web_form(mail: ParsedMail) -> bool:
-    """A website's form relaying a resident's message: from a machine address, with exactly
-    one ``Reply-To:`` that is a different, non-machine address, the body a form, and no sign
-    at all of automatic mail (headers, a mailing list, subject, or an acknowledgement or
-    automatic text outside the form's own footer). The ``Reply-To:`` is not verified: such
-    mail is held."""
-    if mail.sender is None or not is_machine_sender(mail.sender.email):
+    """A website's form or a case system relaying a resident's message: from a machine
+    address or marked auto-generated, with exactly one ``Reply-To:`` that is a different,
+    non-machine address (without one: the one address the form's e-mail field holds), the
+    body a form, and no sign at all of automatic mail (headers, a mailing list, subject, or
+    an acknowledgement or automatic text outside the form's own footer). The ``Reply-To:``
+    is not verified: such mail is held."""
+    if mail.sender is None:
+        return False
+    generated = mail.header("auto-submitted").lower().strip().startswith("auto-generated")
+    # a case system's notification may come from a mailbox that reads replies
+    # ("zaaksysteem@…"), but says it was generated
+    if not (is_machine_sender(mail.sender.email) or generated):
         return False
     reply_to = form_reply_to(mail)
     if reply_to is None or is_machine_sender(reply_to.email):

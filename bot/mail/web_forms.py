@@ -17,6 +17,13 @@ _FIELD_LINE = re.compile(
     r"(?P<value>[^\s|].*)?$",
     re.M,
 )
+# "**Naam melder**", a blank line, "Jan Visser": a field whose label is a bold cell of its own
+# (a notification's HTML table as the parser writes it)
+_BOLD_FIELD = re.compile(
+    r"^[ \t]*\*\*(?P<label>[^\W\d_][\w '’()./-]{0,40}?):?\*\*[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?P<value>[^\s*].{0,200})$",
+    re.M,
+)
 _URL_SCHEME = re.compile(r"^(?:https?|mailto|ftp|www)$", re.I)
 _MIN_FIELDS = 2
 _FORM_PHRASE = re.compile(
@@ -82,22 +89,57 @@ _SUBJECT_PREFIX = re.compile(
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
+# "E-mail melder: jan@example.org", "| E-mailadres aanvrager | … |": a case system's
+# notification names the resident in its fields instead of in Reply-To.
+_EMAIL_LABEL = re.compile(r"(?i:^(?:uw |your )?e-?mail(?:adres| address)?\b[\w ().'/-]{0,30}$)")
+_NAME_LABEL = re.compile(
+    r"(?i:^(?:uw |your )?(?:naam|name|volledige naam|full name)\b[\w ().'/-]{0,30}$)"
+)
+_ONE_ADDRESS = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+
+
+def _fields(text: str) -> list[re.Match[str]]:
+    head = text[:20_000]
+    return [*_FIELD_LINE.finditer(head), *_BOLD_FIELD.finditer(head)]
+
+
 def form_reply_to(mail: ParsedMail) -> Address | None:
-    """The one ``Reply-To:`` address that is someone other than the sender; None when there
-    is none, or more than one (whom would the answer go to?)."""
-    if mail.sender is None or len(mail.reply_to) != 1:
+    """The one ``Reply-To:`` address that is someone other than the sender; without any
+    ``Reply-To:``, the one address the form's e-mail field holds. None when there is none, or
+    more than one (whom would the answer go to?)."""
+    if mail.sender is None or len(mail.reply_to) > 1:
         return None
+    if not mail.reply_to:
+        return _field_address(mail.text)
     reply_to = mail.reply_to[0]
     if reply_to.email.lower() == mail.sender.email.lower():
         return None
     return reply_to
 
 
+def _field_address(text: str) -> Address | None:
+    addresses: set[str] = set()
+    name = ""
+    for match in _fields(text):
+        label = match.group("label").strip(" *_")
+        value = (match.group("value") or "").strip(" |*_")
+        if _EMAIL_LABEL.match(label):
+            found = _ONE_ADDRESS.fullmatch(value)
+            if found is None:
+                return None
+            addresses.add(value.lower())
+        elif _NAME_LABEL.match(label) and not name:
+            name = value[:80]
+    if len(addresses) != 1:
+        return None
+    return Address(name=name, email=addresses.pop())
+
+
 def looks_like_form(text: str) -> bool:
     """At least two "Label: value" lines, or the words of a form."""
     fields = sum(
         1
-        for m in _FIELD_LINE.finditer(text[:20_000])
+        for m in _fields(text)
         if m.group("value") and not _URL_SCHEME.match(m.group("label").strip())
     )
     return fields >= _MIN_FIELDS or bool(_FORM_PHRASE.search(text[:2000]))

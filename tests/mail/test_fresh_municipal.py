@@ -160,6 +160,12 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         # leaks)
         ("fresh_municipal38", 0.84, 5, 0.95),
         ("fresh_hi5q", 0.73, 4, 0.95),
+        # the thirteenth round's judges (first runs on the round's end code: m39 33, hi5r 26
+        # and hi5s 31 of 38; 11, 5 and 1 leaks); the case system's notification each set
+        # holds is the resident's question since (m39 34, hi5r 27, hi5s 32)
+        ("fresh_municipal39", 0.89, 11, 0.95),
+        ("fresh_hi5r", 0.71, 5, 0.95),
+        ("fresh_hi5s", 0.84, 1, 0.95),
     ]
     for name, floor, leaks, *removed in levels:
         figures = evaluate_corpus(here / name).figures
@@ -168,3 +174,16 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         assert figures["must_not_contain"] >= (removed[0] if removed else 0.97), name
         assert figures["pii_leaked"] <= leaks, name
         assert figures["group"] >= floor, name
+
+
+def test_the_frisian_judge_keeps_its_level() -> None:
+    """fresh_municipal40 (first run on the thirteenth round's end code: 24 of 38, 28 leaks,
+    most of them Frisian names, farms and boats no rule knows): one resident's reply that
+    tells of a colleague's out-of-office ("volgens zijn automatische antwoord tot 4 mei met
+    vakantie") is still taken for automatic mail, so its kind is 39 of 40."""
+    figures = evaluate_corpus(Path(__file__).parent / "fresh_municipal40").figures
+    assert figures["kind"] >= 0.97
+    assert figures["posted_external"] == 0
+    assert figures["must_not_contain"] >= 0.95
+    assert figures["pii_leaked"] <= 28
+    assert figures["group"] >= 0.65

@@ -255,9 +255,79 @@ def test_a_reply_to_that_is_itself_a_machine_address_stays_automatic() -> None:
     assert kind_of(raw) is MailKind.AUTO_REPLY
 
 
-def test_a_reply_to_equal_to_the_sender_or_none_stays_automatic() -> None:
+def test_a_reply_to_equal_to_the_sender_stays_automatic() -> None:
     assert kind_of(form_mail(DRUPAL, reply_to="noreply@ermelo.nl")) is MailKind.AUTO_REPLY
-    assert kind_of(form_mail(DRUPAL, reply_to=None)) is MailKind.AUTO_REPLY
+
+
+# A case system's notification (issue 14, thirteenth round: each of four blind sets had one):
+# no Reply-To, the resident's address in an e-mail field, the HTML table's labels in bold
+# cells of their own, marked auto-generated and sent from a mailbox named after the system.
+CASE_SYSTEM = """<p>Er is een nieuwe melding openbare ruimte binnengekomen via de MeldApp.</p>
+<table>
+<tr><td><b>Meldingnummer</b></td><td>MOR-2026-02291</td></tr>
+<tr><td><b>Categorie</b></td><td>Overig</td></tr>
+<tr><td><b>Naam melder</b></td><td>Jan-Willem Visser</td></tr>
+<tr><td><b>E-mail melder</b></td><td>jw.visser@gmail.com</td></tr>
+<tr><td><b>Telefoon melder</b></td><td>06-3410 7729</td></tr>
+<tr><td><b>Omschrijving melder:</b></td><td>Op de steiger bij het strandje zijn drie planken
+gebroken en er steken spijkers omhoog. Kan de steiger worden afgezet voor de zomervakantie?
+</td></tr>
+</table>"""
+
+
+def case_notification(body: str = CASE_SYSTEM, **headers: str) -> bytes:
+    return form_mail(
+        body,
+        subject="[MeldApp] Nieuwe melding MOR-2026-02291 - Overig",
+        sender="MeldApp Gemeente Ermelo <zaaksysteem@ermelo.nl>",
+        reply_to=None,
+        headers={"Auto-Submitted": "auto-generated", **headers},
+        subtype="html",
+    )
+
+
+def test_a_case_systems_notification_is_the_residents_held_question() -> None:
+    u = read(case_notification())
+    assert u.kind is MailKind.QUESTION and u.web_form
+    assert u.original_sender is not None
+    assert u.original_sender.email == "jw.visser@gmail.com"
+    assert "drie planken" in u.question
+    for personal in ("Visser", "jw.visser@", "3410"):
+        assert personal not in u.question
+    assert decide(u, CONFIG).reason == HoldReason.WEB_FORM  # the field is not verified
+
+
+def test_a_form_without_reply_to_is_asked_by_its_one_e_mail_field() -> None:
+    u = read(form_mail(DRUPAL, reply_to=None))
+    assert u.kind is MailKind.QUESTION
+    assert u.original_sender is not None
+    assert u.original_sender.email == "karin.smit@hotmail.com"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two addresses in the fields: whom would the answer go to?
+        DRUPAL.replace("Telefoonnummer:", "E-mail partner: piet@elders.example\nTelefoon:"),
+        # an e-mail field that holds more than an address
+        DRUPAL.replace("karin.smit@hotmail.com", "karin.smit@hotmail.com, piet@elders.example"),
+        # the field names a machine address
+        DRUPAL.replace("karin.smit@hotmail.com", "noreply@ermelo.nl"),
+        # no e-mail field at all
+        DRUPAL.replace("E-mailadres: karin.smit@hotmail.com\n", ""),
+    ],
+)
+def test_a_form_without_reply_to_and_no_single_asker_stays_automatic(body: str) -> None:
+    assert kind_of(form_mail(body, reply_to=None)) is MailKind.AUTO_REPLY
+
+
+def test_a_notification_from_an_ordinary_mailbox_that_is_not_generated_is_no_form() -> None:
+    """Without Auto-Submitted, a mailbox that reads replies is a person or a team: its
+    fields are not a resident's."""
+    raw = form_mail(
+        DRUPAL, sender="Klantcontact <klantcontact@ermelo.nl>", reply_to=None, verified=True
+    )
+    assert not is_web_form(parse_bytes(raw))
 
 
 def test_two_reply_to_addresses_stay_automatic() -> None:
