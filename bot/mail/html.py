@@ -75,7 +75,8 @@ def _well_formed(html: str) -> str:
 _TABLE_TAG = re.compile(r"<(/?)table\b")
 # after nh3 the tags carry no attributes but an <a>'s href
 _LABEL_ROW = re.compile(
-    r"<tr>\s*<t[dh]>\s*([^<>]{1,40}?)\s*</t[dh]>\s*<t[dh]>((?:(?!</?t[dhr]>|<table>).){0,2000}?)"
+    r"<tr>\s*<t[dh]>\s*(?:<(?:b|strong)>)?\s*([^<>]{1,40}?)\s*(?:</(?:b|strong)>)?\s*</t[dh]>\s*"
+    r"<t[dh]>((?:(?!</?t[dhr]>|<table>).){0,2000}?)"
     r"</t[dh]>\s*</tr>",
     re.S,
 )

@@ -362,8 +362,10 @@ class MailReader:
         addresses: list[str] = []
         people = [original, forwarded_by, *via, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
         if web_form:
-            citizens += [a.name for a in mail.reply_to if a.name]
-            addresses += [a.email for a in mail.reply_to]
+            # the asker the form names: its Reply-To, or its e-mail field and name field
+            asker = [original] if original is not None else []
+            citizens += [a.name for a in [*mail.reply_to, *asker] if a.name]
+            addresses += [a.email for a in [*mail.reply_to, *asker]]
             people = [forwarded_by, mail.sender, *mail.to, *mail.cc]
         # Only the writers' addresses spell a surname: recipients are the desk's own
         # mailboxes ("vraag@") as often as people.

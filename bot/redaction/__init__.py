@@ -35,12 +35,14 @@ from bot.redaction.patterns import (
     BIRTHDATES_LISTED,
     BORN_SIGN,
     BRACKETED_ADDRESS,
+    CADASTRAL,
     CARE_HOME_ROOM,
     CASE_SHAPE,
     CUED_ADDRESS,
     DATE_YEAR,
     DOCUMENT_NUMBER,
     EMAIL,
+    FARM_NAME,
     FULL_DATE,
     HOME_ADDRESS,
     HOUSE_NUMBER_CUE,
@@ -156,6 +158,8 @@ def find_personal_data(
     hits += _value_hits(STREET, text, "address")
     hits += _value_hits(CUED_ADDRESS, text, "address")
     hits += _value_hits(PLACE_ADDRESS, text, "address")
+    hits += _value_hits(FARM_NAME, text, "address")
+    hits += _value_hits(CADASTRAL, text, "address")
     hits += _value_hits(TOWARDS_ADDRESS, text, "address")
     hits += _value_hits(NUMBERED_STREET, text, "address")
     hits += _value_hits(NUMBER_FIRST_STREET, text, "address")

@@ -210,6 +210,24 @@ OWN_CHILD = re.compile(
 FULL_AGED = re.compile(
     rf"(?<![\w])(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}) \(\d{{1,3}}(?: (?:jaar|jr\.?))?[),]"
 )
+# "Gea Bakker en ik willen …", "Tom Hardy and I": the person beside the writer, by full name
+# (a given name alone is a known one, found anyway; "Mama en ik", "Nederland en ik" stay).
+_SURNAME_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|'t|la|le|von|vd) ){0,3}"
+WITH_WRITER = re.compile(
+    rf"(?<![\w])(?!(?i:{_RELATIONS})\b)(?P<value>{_FIRST} {_SURNAME_PARTICLES}{_SURNAME})"
+    r" (?:en ik|and I|und ich)\b"
+)
+# "Hillie van hiernaast", "Bert van de overkant": a neighbour by where they live.
+NEXT_DOOR = re.compile(
+    rf"(?<![\w])(?P<value>{_FIRST}(?: {_TUSSEN}{_SURNAME})?) (?i:van (?:hiernaast|hiertegenover|"
+    rf"hierachter|hieronder|hierboven|de overkant|schuin tegenover|naast ons|tegenover ons|"
+    rf"de hoek|twee deuren verder|drie deuren verder))\b"
+)
+# "Kevin Jonker, 25 jaar, woont in …": a full name with an age after a comma.
+AGED_AFTER_COMMA = re.compile(
+    rf"(?<![\w])(?P<value>{_FIRST} {_TUSSEN}{_SURNAME}), \d{{1,2}} (?:jaar|jr\.?|years?|"
+    rf"Jahre)\b(?! (?:geleden|terug|lang|later|eerder|ago|her))"
+)
 # "het BSN van Noor", "the date of birth of Liam": whose personal data it is.
 DATA_OF = re.compile(
     rf"(?<![\w])(?i:bsn|burgerservicenummer|geboortedatum|cli[eë]ntnummer|date of birth|"
@@ -297,7 +315,9 @@ BY_HOUSE_NUMBER = re.compile(
     rf"(?<=[a-zà-ÿ,] )(?P<value>{_FIRST})(?: (?:en|and|&) (?P<other>{_FIRST}))?"
     r" (?:van|op|from|at) (?i:huis)?(?i:nummer|nr\.?|no\.?|number) ?\d"
 )
-_CHILD_WITH_AGE = re.compile(rf"(?P<value>{_FIRST}),? \d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b")
+_CHILD_WITH_AGE = re.compile(
+    rf"(?P<value>{_FIRST}),? (?:van )?\d{{1,2}}(?: (?:jaar|jr\.?|years?))?\b"
+)
 # "de zoon van de buren (Daan, 11)": a child named in parentheses with an age.
 AGED = re.compile(
     r"(?i:\b(?:zoon|dochter|zoontje|dochtertje|kindje|kleinzoontje|kleindochtertje|kind|"
@@ -662,7 +682,7 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     patterns_after = (
         *(FULL_AGED, DATA_OF, INITIALLED, NAME_AND_TRADE, PARENT_OF, KIN_NAMED),
         *(NICKNAME, NICKNAME_BEFORE, PERSON_PAREN, KIN_AGE, PERSON_CALLED, CHILDREN_COLON),
-        PUPIL_GROUP,
+        *(PUPIL_GROUP, WITH_WRITER, NEXT_DOOR, AGED_AFTER_COMMA),
     )
     for pattern in (*patterns, *patterns_after):
         for match in pattern.finditer(text):

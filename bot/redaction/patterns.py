@@ -190,6 +190,22 @@ HOME_ADDRESS = re.compile(
     rf"house|home) (?P<value>{_NAMED_HOUSE})"
 )
 PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")
+# a word of a farm's name; a street without a number is no one's address ("boerderij
+# Speulderweg" stays)
+_FARM_WORD = rf"(?![\wÀ-ÿ'-]{{0,25}}?{_STREET_SUFFIX}(?![\wÀ-ÿ'-]))[A-ZÀ-Ý][\wÀ-ÿ'-]{{0,25}}"
+# "pleats De Lytse Greide", "boerderij Marresicht", "hoeve Zonnewende": a farm known by its
+# name is where its family lives (in the countryside the name is the address).
+FARM_NAME = re.compile(
+    r"(?<![\w-])(?i:pleats|boerderij|boerenbedrijf|hoeve|hofstede|boerderijnaam|bauernhof) "
+    rf"(?P<value>(?:(?:De|Het|It|'t|Den|Ter) )?{_FARM_WORD}(?: {_FARM_WORD}){{0,2}})"
+)
+# "kadastraal bekend als Reidmar K 1834", "perceel Ermelo sectie B nummer 412": a parcel
+# of land names its owner as well as an address does.
+CADASTRAL = re.compile(
+    r"(?i:kadastraal bekend (?:als|onder)|kadastrale aanduiding|kadastraal perceel)[ :]{1,3}"
+    rf"(?P<value>{_CAPWORD}(?: {_CAPWORD})?,? (?:(?i:sectie) )?[A-Z]{{1,2}},? "
+    r"(?:(?i:nummer|nr\.?) )?\d{1,6})"
+)
 # "we verhuizen naar de Zuidermeent 31", "in de Vogelzang 4": a direction with its article.
 TOWARDS_ADDRESS = re.compile(
     rf"(?<![\w-])(?:(?i:naar|van|uit|in|vanaf)(?i: de| het| 't)|(?i:verhuizen|verhuist|verhuisd|"

@@ -550,6 +550,20 @@ from tests.mail import mails
         ("Bitte an: Lindenstraße 14, 48431 Rheine senden.", ["48431", "Rheine"], ["senden"]),
         ("Wij wonen Kerkstraat 5, B-2000 Antwerpen sinds kort.", ["2000", "Antwerpen"], []),
         ("Op de Kerkstraat 5, 2026 begint de bouw.", [], ["2026 begint de bouw"]),
+        # the person beside the writer, a neighbour by where they live, a full name with an
+        # age, children "van 6" in a list; and what stays
+        ("Gea de Vries en ik willen een pand huren.", ["Gea", "Vries"], ["en ik willen"]),
+        ("Mama en ik gaan verhuizen. Nederland en ik, dat botst.", [], ["Mama", "Nederland"]),
+        ("Ik woon aan de Kerkweg in Westerschoor en ik ben boos.", [], ["Westerschoor"]),
+        ("Ik maak me zorgen om Hillie van hiernaast.", ["Hillie"], ["van hiernaast"]),
+        ("Kandidaat: Kevin Jonker, 25 jaar, woont in Harderwijk.", ["Kevin", "Jonker"], []),
+        ("Harderwijk, 25 jaar geleden was dat anders.", [], ["Harderwijk, 25 jaar"]),
+        ("Ik zorg voor de kinderen (Daan van 6 en Lotte van 3).", ["Daan", "Lotte"], ["van 6"]),
+        # a farm by its name, a parcel of land; a street without a number stays
+        ("Wij wonen op pleats De Lytse Greide. Tige tank.", ["Lytse", "Greide"], ["Tige tank"]),
+        ("Het gaat om boerderij Zonnewende.", ["Zonnewende"], ["boerderij"]),
+        ("Zonnepanelen op boerderij Speulderweg", [], ["Speulderweg"]),
+        ("op het perceel kadastraal bekend als Reidmar K 1834.", ["1834"], ["perceel"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(

@@ -297,6 +297,18 @@ def test_a_case_systems_notification_is_the_residents_held_question() -> None:
     assert decide(u, CONFIG).reason == HoldReason.WEB_FORM  # the field is not verified
 
 
+def test_a_case_systems_notification_laid_out_in_tables_inside_tables() -> None:
+    """The fields' table inside the layout's table: each bold label and its value one line,
+    and the name the name field holds goes wherever it stands."""
+    nested = f"<table><tr><td>{CASE_SYSTEM}</td></tr><tr><td>MeldApp</td></tr></table>"
+    u = read(case_notification(nested))
+    assert u.kind is MailKind.QUESTION and u.web_form
+    assert u.original_sender is not None
+    assert u.original_sender.email == "jw.visser@gmail.com"
+    assert "Jan-Willem" not in u.question and "Visser" not in u.question
+    assert "drie planken" in u.question
+
+
 def test_a_form_without_reply_to_is_asked_by_its_one_e_mail_field() -> None:
     u = read(form_mail(DRUPAL, reply_to=None))
     assert u.kind is MailKind.QUESTION
