@@ -140,9 +140,7 @@ def is_bounce(mail: ParsedMail) -> bool:
 
 def has_automatic_headers(mail: ParsedMail) -> bool:
     """Headers automatic mail carries (RFC 3834, Exchange, helpdesks, mailing lists)."""
-    if _replies_automatically(mail):
-        return True
-    if mail.header("auto-submitted").lower().strip().startswith("auto-generated"):
+    if _replies_automatically(mail) or _auto_generated(mail):
         return True
     # Exchange and helpdesk systems put this on their own automatic mail.
     return bool(mail.header("x-auto-response-suppress") or mail.header("x-autoresponse-suppress"))
@@ -162,10 +160,9 @@ def is_web_form(mail: ParsedMail) -> bool:
     is not verified: such mail is held."""
     if mail.sender is None:
         return False
-    generated = mail.header("auto-submitted").lower().strip().startswith("auto-generated")
     # a case system's notification may come from a mailbox that reads replies
     # ("zaaksysteem@…"), but says it was generated
-    if not (is_machine_sender(mail.sender.email) or generated):
+    if not (is_machine_sender(mail.sender.email) or _auto_generated(mail)):
         return False
     reply_to = form_reply_to(mail)
     if reply_to is None or is_machine_sender(reply_to.email):
@@ -193,6 +190,11 @@ def _replies_automatically(mail: ParsedMail) -> bool:
     if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE:
         return True
     return "x-ms-exchange-inbox-rules-loop" in mail.headers
+
+
+def _auto_generated(mail: ParsedMail) -> bool:
+    """Marked ``Auto-Submitted: auto-generated`` (RFC 3834: not a reply to anything)."""
+    return mail.header("auto-submitted").lower().strip().startswith("auto-generated")
 
 
 def is_auto_reply(mail: ParsedMail) -> bool:

@@ -362,10 +362,11 @@ class MailReader:
         addresses: list[str] = []
         people = [original, forwarded_by, *via, mail.sender, *mail.to, *mail.cc, *mail.reply_to]
         if web_form:
-            # the asker the form names: its Reply-To, or its e-mail field and name field
-            asker = [original] if original is not None else []
-            citizens += [a.name for a in [*mail.reply_to, *asker] if a.name]
-            addresses += [a.email for a in [*mail.reply_to, *asker]]
+            # the asker the form names (form_reply_to: its Reply-To, or its e-mail and name
+            # fields)
+            if original is not None:
+                citizens += [original.name] if original.name else []
+                addresses.append(original.email)
             people = [forwarded_by, mail.sender, *mail.to, *mail.cc]
         # Only the writers' addresses spell a surname: recipients are the desk's own
         # mailboxes ("vraag@") as often as people.

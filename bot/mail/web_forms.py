@@ -17,13 +17,6 @@ _FIELD_LINE = re.compile(
     r"(?P<value>[^\s|].*)?$",
     re.M,
 )
-# "**Naam melder**", a blank line, "Jan Visser": a field whose label is a bold cell of its own
-# (a notification's HTML table as the parser writes it)
-_BOLD_FIELD = re.compile(
-    r"^[ \t]*\*\*(?P<label>[^\W\d_][\w '’()./-]{0,40}?):?\*\*[ \t]*\n(?:[ \t]*\n)?"
-    r"[ \t]*(?P<value>[^\s*].{0,200})$",
-    re.M,
-)
 _URL_SCHEME = re.compile(r"^(?:https?|mailto|ftp|www)$", re.I)
 _MIN_FIELDS = 2
 _FORM_PHRASE = re.compile(
@@ -98,11 +91,6 @@ _NAME_LABEL = re.compile(
 _ONE_ADDRESS = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 
 
-def _fields(text: str) -> list[re.Match[str]]:
-    head = text[:20_000]
-    return [*_FIELD_LINE.finditer(head), *_BOLD_FIELD.finditer(head)]
-
-
 def form_reply_to(mail: ParsedMail) -> Address | None:
     """The one ``Reply-To:`` address that is someone other than the sender; without any
     ``Reply-To:``, the one address the form's e-mail field holds. None when there is none, or
@@ -120,7 +108,7 @@ def form_reply_to(mail: ParsedMail) -> Address | None:
 def _field_address(text: str) -> Address | None:
     addresses: set[str] = set()
     name = ""
-    for match in _fields(text):
+    for match in _FIELD_LINE.finditer(text[:20_000]):
         label = match.group("label").strip(" *_")
         value = (match.group("value") or "").strip(" |*_")
         if _EMAIL_LABEL.match(label):
@@ -139,7 +127,7 @@ def looks_like_form(text: str) -> bool:
     """At least two "Label: value" lines, or the words of a form."""
     fields = sum(
         1
-        for m in _fields(text)
+        for m in _FIELD_LINE.finditer(text[:20_000])
         if m.group("value") and not _URL_SCHEME.match(m.group("label").strip())
     )
     return fields >= _MIN_FIELDS or bool(_FORM_PHRASE.search(text[:2000]))
