@@ -18,6 +18,8 @@ USER vraagbaak
 WORKDIR /home/vraagbaak
 # The defaults keep data (SQLite, Matrix keys, mail) in /home/vraagbaak/vraagbaak-data.
 RUN mkdir /home/vraagbaak/vraagbaak-data
+# Redaction's list of given names, filtered by the word lists, is built once into ~/.cache.
+RUN python -c "from bot.redaction.given_names import given_names; given_names()"
 VOLUME /home/vraagbaak/vraagbaak-data
 ENV VRAAGBAAK_CONFIG=/etc/vraagbaak/vraagbaak.toml \
     VRAAGBAAK_MAIL__SMTP_HOST=0.0.0.0

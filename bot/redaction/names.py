@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from collections.abc import Iterable
-from importlib import resources
 
+from bot.redaction.given_names import given_names
 from bot.redaction.numbers import Hit
 
 _TUSSEN_WORDS = (
@@ -185,7 +184,7 @@ BORN_NAME = re.compile(
     r"(?:(?:op|in|on|am|im) [^\s.,;:!?]{1,15} )?(?:geboren|born)\b"
 )
 # "mn zoon luuk van 9", "mijn dochter lotte (4)": a child's given name typed in lower case
-# after the word for them and before their age; checked against GIVEN_NAMES.
+# after the word for them and before their age; checked against given_names().
 LOWER_CHILD = re.compile(
     r"(?<![\w])(?i:mijn|m'n|mn|onze|ons|zijn|haar|my|our) (?i:zoon|dochter|zoontje|"
     r"dochtertje|kleinzoon|kleindochter|kind|kindje|son|daughter) "
@@ -251,22 +250,19 @@ NAME_AND_TRADE = re.compile(
 )
 
 
-def _given_names() -> frozenset[str]:
-    data = resources.files("bot.redaction").joinpath("first_names.toml").read_text("utf-8")
-    lists = tomllib.loads(data)["names"].values()
-    return frozenset(name for names in lists for name in names.split())
-
-
-GIVEN_NAMES = _given_names()
-_GIVEN = r"[A-ZÀ-Ý][a-zà-ÿ']{1,20}"
+# Latin Extended-A too ("Paweł", "Ayşe", "Şükrü"); a name from the list is checked after.
+_GIVEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž']{1,20}"
 # "de lijst van Rob", "is Yara Postma bij ons begonnen": a capitalised word inside a sentence
 # (after a word or a comma, not after a number: "5 Jan") that is a given name, with the surname
-# after it. Checked against GIVEN_NAMES in :func:`name_hits`.
+# after it. Checked against given_names() in :func:`name_hits`.
 IN_SENTENCE = re.compile(
     rf"(?<=[a-zà-ÿ,;)] )(?P<value>(?P<given>{_GIVEN}(?:-{_GIVEN})?)"
     rf"(?: {_TUSSEN}{_SURNAME})?)(?![\w@-])"
 )
 _SAINT = re.compile(r"(?i:\b(?:sint|st\.?|saint|sankt)[ -]$)")
+# "wonen in Emmerich", "te Lisse", "uit Ede", "à Paris": a lone capitalised word after these
+# is a place, even where it is someone's given name too.
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|te|uit|aus|nach|im|à)\s$)")
 # "Gerda van de wijkvereniging wil hem vrijdag", "Piet heeft gebeld": a given name that opens
 # a sentence and is followed by a word in lower case (a verb, "van", "en"). Given names that
 # are also words that open sentences stay ("Ben ik te laat?", "Wil je", "Lieve collega's").
@@ -613,7 +609,7 @@ def signed_lines(text: str, colleagues: frozenset[str]) -> list[Hit]:
     tail = max(0, len(text) - _SIGNATURE_TAIL)
     hits: list[Hit] = []
     for match in SIGNED_LINE.finditer(text, tail):
-        if match.group("given").capitalize() not in GIVEN_NAMES:
+        if match.group("given").capitalize() not in given_names():
             continue
         words = match.group("value").split(" ")
         rest = [word for word in words[1:] if word.lower() not in _TUSSEN_SET]
@@ -654,14 +650,16 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
                     hits.append(Hit(start, start + len(child.group()), "name"))
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
     for child in LOWER_CHILD.finditer(text):
-        if child.group("value").capitalize() in GIVEN_NAMES:
+        if child.group("value").capitalize() in given_names():
             hits.append(Hit(child.start("value"), child.end("value"), "name"))
     for match in itertools.chain(IN_SENTENCE.finditer(text), opening):
         before = text[max(0, match.start() - 8) : match.start()]
         given = match.group("given")
-        if not all(part in GIVEN_NAMES for part in given.split("-")) or _SAINT.search(before):
+        if not all(part in given_names() for part in given.split("-")) or _SAINT.search(before):
             continue  # "Harm-Jan" is given names joined
         words = match.group("value").split(" ")
+        if len(words) == 1 and _PLACE_BEFORE.search(before):
+            continue
         if len(words) == 2 and words[1] in _NOT_NAMES:
             continue  # "bij Albert Heijn": a shop, "met Jan Team": no surname
         while len(words) > 1 and (words[-1] in _NOT_NAMES or words[-1].lower() in _TUSSEN_SET):
@@ -672,7 +670,7 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     for match in itertools.chain(BORN_NAME.finditer(text), CALLED.finditer(text)):
         # a given name, or a given name and a surname: "Ermelo is geboren uit …" is no one
         value = match.group("value")
-        if value.split(" ")[0] in GIVEN_NAMES and _is_name(value, colleagues):
+        if value.split(" ")[0] in given_names() and _is_name(value, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
     for match in itertools.chain(FAMILY_MEMBERS.finditer(text), BY_HOUSE_NUMBER.finditer(text)):
         for group in ("value", "other"):
@@ -717,7 +715,7 @@ def address_spells_name(display: str, address: str) -> bool:
     ("l.vandenberg-smit@" of "Linda"); "singelloop@" of "Joris Timmerman | AV Brakelveen"
     is the club's mailbox, whose word is no one's surname."""
     found = re.findall(r"[^\W\d_]+", display)
-    if not any(word in GIVEN_NAMES for word in found):
+    if not any(word in given_names() for word in found):
         return True  # no person named ("Thuis", "Fam."): the address may be all there is
     words = [w.lower() for w in found]
     local = address.split("@", 1)[0].lower()[:64]
@@ -850,7 +848,7 @@ def _display_parts(display: str) -> tuple[list[str], list[str]]:
     kept, other = parts[:1], []
     for part in parts[1:]:
         first = part.split()[0]
-        if first.lower() in _TUSSEN_SET or first in GIVEN_NAMES:
+        if first.lower() in _TUSSEN_SET or first in given_names():
             kept.append(part)
         else:
             other.append(part)

@@ -1,0 +1,77 @@
+"""Given names of many languages are redacted wherever they stand as a name, while the words
+they share a spelling with stay (bot/redaction/given_names.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.redaction import given_names as module
+from bot.redaction import redact
+
+needs_word_lists = pytest.mark.skipif(
+    not module._word_lists(),
+    reason="the Dutch, English and German word lists (apt: wdutch wbritish wngerman) are missing",
+)
+
+
+@needs_word_lists
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Tot nu toe deed Fadime het huishouden bij haar.", ["Fadime"], ["huishouden"]),
+        ("We zijn verhuisd, Paweł werkt hier al 1 jaar.", ["Paweł"], ["werkt hier"]),
+        ("Hij sliep bij Sami en daarna bij zijn oom.", ["Sami"], ["daarna"]),
+        ("De buurvrouw en Ayşe Yıldız hebben geklaagd.", ["Ayşe", "Yıldız"], ["buurvrouw"]),
+        # words that are someone's name elsewhere stay words here
+        ("Dan is het goed. Elke dag weer. Kan ik bellen?", [], ["Dan is", "Elke dag", "Kan ik"]),
+        ("Na de Storm van vorige week ligt de boom nog.", [], ["Storm"]),
+        ("Could we meet in June or in January?", [], ["June", "January"]),
+        ("Wir wohnen in Emmerich. Sie wohnt in Regina.", [], ["Emmerich", "Regina"]),
+        ("Jim sitte dêr yn Reidmar en witte net hoe't it hjir is.", [], ["Jim sitte"]),
+    ],
+)
+def test_names_of_many_languages_go_and_words_stay(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = redact(text).text
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out
+
+
+def test_without_word_lists_only_the_projects_own_names_are_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(module, "DICT_FOLDER", tmp_path)
+    module.given_names.cache_clear()
+    try:
+        names = module.given_names()
+        assert names == module.own_names()
+        assert "Fadime" not in names
+    finally:
+        module.given_names.cache_clear()
+
+
+@needs_word_lists
+def test_the_filtered_list_is_cached_and_a_broken_cache_folder_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    module.given_names.cache_clear()
+    try:
+        first = module.given_names()
+        cached = list((tmp_path / "vraagbaak").glob("given-names-*.txt"))
+        assert len(cached) == 1
+        assert frozenset(cached[0].read_text("utf-8").split()) <= first
+        module.given_names.cache_clear()
+        assert module.given_names() == first
+        blocked = tmp_path / "blocked"
+        blocked.write_text("a file where the cache folder would be")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+        module.given_names.cache_clear()
+        assert module.given_names() == first
+    finally:
+        module.given_names.cache_clear()
