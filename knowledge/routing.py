@@ -50,12 +50,27 @@ _SERVICE_COMPLAINT = re.compile(
     r"|\bstill\s+no\s+(?:reply|answer|response)\b"
     r"|\bniemand\s+(?:hat\s+)?(?:zurückgerufen|geantwortet)|\bimmer\s+noch\s+keine\s+antwort)"
 )
+# A writer who says they only want to vent and expect no answer has no question for a team
+# ("Ik verwacht geen antwoord meer, maar het moest me van het hart"): the desk asks.
+_VENTING = re.compile(
+    r"(?i:\bverwacht\s+(?:\w+\s+){0,3}?(?:geen|niks|niets)\s+(?:antwoord|reactie|meer)\b"
+    r"|\bhoef\s+(?:ook\s+)?geen\s+(?:antwoord|reactie)\b"
+    r"|\b(?:wil|wilde|moet|moest)\s+(?:\w+\s+){0,3}?(?:het|dit|mijn\s+(?:ongenoegen|frustratie|boosheid|"
+    r"verhaal|hart))\s+(?:\w+\s+){0,3}?kwijt\b"
+    r"|\bvan\s+(?:het|mijn)\s+hart\b"
+    r"|\b(?:wil|wilde)\s+(?:ik\s+)?(?:het|dit)\s+(?:\w+\s+){0,3}?gezegd\s+hebben\b"
+    r"|\b(?:don't|do\s+not|won't)\s+expect\s+(?:an?\s+|any\s+)?(?:answer|reply|response)\b"
+    r"|\boff\s+my\s+chest\b|\bjust\s+(?:wanted|want)\s+to\s+vent\b"
+    r"|\berwarte\s+(?:\w+\s+){0,2}?keine\s+antwort\b|\b(?:loswerden|gesagt\s+werden)\b)"
+)
 # A mail that announces several questions ("een paar vragen", "a few questions", "mehrere
 # Fragen") usually has no single right team: the desk asks, with the likeliest group first.
-# Two questions ("twee vragen") are mostly about one thing and do not count.
+# Two questions ("twee vragen") are mostly about one thing and do not count; three do.
 _SEVERAL_QUESTIONS = re.compile(
-    r"(?i:\b(?:een\s{1,3}paar|paar|een\s{1,3}aantal|meerdere|diverse|allerlei)\s{1,3}"
-    r"(?:vragen|vraagjes|dingen|zaken|punten)\b"
+    r"(?i:\b(?:een\s{1,3}paar|paar|een\s{1,3}aantal|meerdere|diverse|allerlei|drie|vier|vijf)"
+    r"\s{1,3}(?:vragen|vraagjes|dingen|zaken|punten)\b"
+    r"|\b(?:three|four|five|drei|fünf)\s{1,3}(?:questions|things|fragen|dinge)\b"
+    r"|(?<![\d,.])[3-5]\s{1,3}(?:vragen|vraagjes|questions|fragen)\b"
     r"|\b(?:a\s{1,3}few|several|some|a\s{1,3}couple\s{1,3}of|a\s{1,3}number\s{1,3}of|multiple)\s{1,3}"
     r"(?:questions|things)\b"
     r"|\b(?:einige|mehrere|ein\s{1,3}paar)\s{1,3}(?:fragen|dinge)\b)"
@@ -1283,7 +1298,7 @@ class Router:
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         head = text[:_MAX_TEXT]
-        if _SERVICE_COMPLAINT.search(head) or _SEVERAL_QUESTIONS.search(head):
+        if any(p.search(head) for p in (_SERVICE_COMPLAINT, _SEVERAL_QUESTIONS, _VENTING)):
             confidence = 0.0
         return Route(chosen.id, confidence, choices, needs_choice=chosen.external_members)
 

@@ -262,6 +262,46 @@ def test_a_mail_announcing_several_questions_is_asked_about(text: str) -> None:
     assert route.ranked[0].group_id in ("belastingen", "kcc")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drie vragen voor het nieuwe seizoen: de aanslag WOZ, een paspoort en het rijbewijs.",
+        "I have three questions: my tax bill, my passport and my driving licence.",
+        "Wir haben 3 Fragen zur Grundsteuer, zum Reisepass und zum Führerschein.",
+    ],
+)
+def test_three_questions_announced_by_number_are_asked_about(text: str) -> None:
+    route = Router(GROUPS_FOR_COMPLAINTS).route(text)
+    assert route.confidence == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De OZB gaat weer omhoog en de stoep ligt open. Ik verwacht geen antwoord want dat "
+        "krijg ik toch nooit, maar ik wilde het gezegd hebben.",
+        "Ondertussen gaat de aanslag wel omhoog. Het moest me even van het hart.",
+        "Ik wil toch even mijn ongenoegen kwijt over de WOZ-waarde van dit jaar.",
+        "My tax bill went up again. I don't expect an answer, I just had to get it off my chest.",
+        "Die Grundsteuer steigt schon wieder. Ich erwarte eigentlich keine Antwort.",
+    ],
+)
+def test_a_writer_who_only_vents_is_asked_about(text: str) -> None:
+    """A tax named in anger is no question for the tax team: the desk asks."""
+    route = Router(GROUPS_FOR_COMPLAINTS).route(text)
+    assert route.confidence == 0.0
+    assert route.ranked[0].group_id == "belastingen"
+
+
+def test_a_question_that_expects_an_answer_is_still_routed() -> None:
+    route = Router(GROUPS_FOR_COMPLAINTS).route(
+        "Ik verwacht de aanslag onroerendezaakbelasting pas in maart. Kan ik dan nog "
+        "kwijtschelding aanvragen, en hoe zit het met de WOZ-waarde?"
+    )
+    assert route.group_id == "belastingen"
+    assert route.confidence > 0.35
+
+
 def test_two_questions_about_one_thing_are_still_routed() -> None:
     route = Router(GROUPS_FOR_COMPLAINTS).route(
         "Ik heb twee vragen over de aanslag onroerendezaakbelasting: klopt de WOZ-waarde, en "
