@@ -79,6 +79,16 @@ _SEVERAL_QUESTIONS = re.compile(
 # recorded about oneself (an access request under the AVG), a letter or data that reached
 # the wrong person (a data breach). They belong to the domain named, not to the service whose
 # file it is ("mijn dossier bij de jeugdhulp").
+# Being registered at an address in the population register (BRP), in the words people use.
+_REGISTERED = (
+    r"(?:\b(?:in|om)schrijv(?:en|ing)\b(?! voor)[^.?!\n]{0,40}\bop (?:\w+ ){0,3}?"
+    r"(?:adres|woonadres|huisnummer)\b"
+    r"|\bingeschreven (?:\w+ ){0,3}?(?:op|aan) (?:\w+ ){0,3}?(?:adres|woonadres)\b"
+    r"|\bbriefadres\b|\b(?:inschrijving|inschrijven|ingeschreven) in de (?:brp|basisregistratie)\b"
+    r"|\bregister(?:ed|ing)? (?:\w+ ){0,3}?(?:at|to) (?:\w+ ){0,2}?address\b"
+    r"|\b(?:anmelden|anmeldung|ummelden|ummeldung)\b[^.?!\n]{0,40}\b(?:wohnsitz|adresse)\b"
+    r"|\b(?:wohnsitz|adresse)\b[^.?!\n]{0,40}\b(?:anmelden|ummelden)\b)"
+)
 _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "privacy",
@@ -171,6 +181,17 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:artikel|reportage|achtergrondverhaal|article|story)\b"
             r"|\b(?:reactie|commentaar|quote|comment) (?:van|from) (?:de |the )?(?:burgemeester|"
             r"wethouder|gemeente|woordvoerder|mayor|alderman|municipality|spokesperson)\b)"
+        ),
+    ),
+    (
+        # to be registered as living at an address (the BRP), whatever the dwelling is: a
+        # chalet, a houseboat, the front of a split farmhouse; asked for ("mag ik", "can I",
+        # or the sentence ends in "?"), not told ("regelen we zelf"); not "inschrijven voor"
+        # a house, a run or a tender
+        "burgerzaken",
+        re.compile(
+            rf"(?i:\b(?:mag|mogen|kan|kunnen|moet|moeten|hoe|wil|willen|graag|can|could|may|"
+            rf"how|kann|darf|möchte)\b[^.?!\n]{{0,60}}{_REGISTERED}|{_REGISTERED}[^.!\n]{{0,80}}\?)"
         ),
     ),
 )

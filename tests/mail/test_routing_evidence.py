@@ -633,3 +633,43 @@ def test_a_wedding_anniversary_is_for_the_mayors_office() -> None:
     text = "Mijn opa en oma zijn in april 60 jaar getrouwd. Kan de burgemeester langskomen?"
     assert router.route(text).group_id == "bestuurszaken"
     assert router.route("Mijn ouders vieren hun diamanten bruiloft.").group_id == "bestuurszaken"
+
+
+GROUPS_FOR_REGISTERING = [
+    GroupProfile("burgerzaken", "Burgerzaken", "Paspoort, rijbewijs, verhuizen, uittreksel"),
+    GroupProfile("recreatie", "Recreatie", "Vakantieparken, chalets, campings en toerisme"),
+    GroupProfile("havens", "Havens", "Ligplaatsen, woonschepen en de passantenhaven"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik woon sinds de scheiding in mijn chalet op vakantiepark De Bosrand. Mag ik mij daar "
+        "inschrijven op het adres van het chalet?",
+        "Wij wonen op een woonschip in de haven. Kunnen we ingeschreven worden op het adres van "
+        "de ligplaats?",
+        "Can I register at the address of our holiday chalet on the park?",
+        "Kann ich meinen Wohnsitz im Ferienhaus auf dem Park anmelden?",
+    ],
+)
+def test_being_registered_at_an_address_is_for_burgerzaken_whatever_the_dwelling(
+    text: str,
+) -> None:
+    route = Router(GROUPS_FOR_REGISTERING).route(text)
+    assert route.group_id == "burgerzaken"
+
+
+def test_signing_up_for_a_place_on_the_park_is_no_registration() -> None:
+    route = Router(GROUPS_FOR_REGISTERING).route(
+        "Kan ik mij inschrijven voor een chalet op het vakantiepark voor komende zomer?"
+    )
+    assert route.group_id == "recreatie"
+
+
+def test_a_registration_the_writer_arranges_themselves_is_no_need() -> None:
+    router = Router(GROUPS_FOR_REGISTERING)
+    told = "Het inschrijven op het adres van het chalet regelen we zelf bij burgerzaken."
+    assert router._stated_needs(told) == {}
+    asked = "Mag ik mij inschrijven op het adres van het chalet?"
+    assert set(router._stated_needs(asked)) == {"burgerzaken"}
