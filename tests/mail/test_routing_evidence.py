@@ -374,6 +374,9 @@ def test_english_household_goods_and_business_plots_find_their_teams() -> None:
         "Wat weten jullie bij de bijstand allemaal over mij? Ik wil een overzicht van mijn dossier",
         "In mijn envelop van de uitkering zat een brief van iemand anders, met zijn BSN erop.",
         "I would like to know what data you hold about me since my benefit started.",
+        "Ik heb een brief over de Wmo-beschikking ontvangen die niet voor mij is maar voor de "
+        "buurman. Wat moet ik ermee?",
+        "The letter about the benefit was not meant for me, it has another name on it.",
     ],
 )
 def test_a_need_stated_about_ones_data_goes_to_privacy_whatever_service_it_names(
@@ -388,6 +391,17 @@ def test_a_need_stated_about_ones_data_goes_to_privacy_whatever_service_it_names
         ]
     )
     assert router.route(text).group_id == "privacy"
+
+
+def test_a_letter_not_yet_received_is_no_data_breach() -> None:
+    router = Router(
+        [
+            GroupProfile("sociaal", "Sociaal domein", "bijstand, uitkering, jeugdhulp, Wmo"),
+            GroupProfile("privacy", "Privacy", "AVG, informatiebeveiliging, datalekken"),
+        ]
+    )
+    route = router.route("Ik heb nog geen brief over mijn Wmo-beschikking voor de traplift.")
+    assert route.group_id == "sociaal"
 
 
 PROJECT_DEPLOYMENT = [
