@@ -30,6 +30,8 @@ _TITLES = (
     r"echtpaar|wijlen|mr\.|mrs\.?|ms\.?|miss|herr|frau|madame|mme\.?|monsieur|mlle\.?|"
     r"pan|pani|señor|señora|sr\.|sra\.|signor|signora|bay|bayan|dokter|dr\.|drs\.|ir\.|ing\.|"
     r"prof\.|zuster|broeder|opa|oma|tante|oom|buurman|buurvrouw|cliënt|client|cliënte|"
+    # Frisian: neighbour, grandfather and grandmother, uncle and aunt
+    r"buorman|buorfrou|pake|beppe|omke|muoike|"
     r"bewoner|bewoonster|aanvrager|aanvraagster|klant|patiënt|melder|"
     # "boer Verhoeven", "Landwirt Verhoeven": a farmer by his name, as people in the
     # countryside say it
@@ -75,6 +77,8 @@ _RELATIONS = (
     r"buurjongen|buurmeisje|huisgenoot|cliënt|client|daughter|son|father|mother|husband|wife|"
     r"brother|sister|grandson|granddaughter|neighbour|neighbor|fiancée?|tochter|sohn|mutter|"
     r"ehemann|ehefrau|córka|syn|ojciec|matka|kızım|oğlum|annem|babam|"
+    # Frisian: father, mother, son, sister, wife, neighbours
+    r"heit|mem|soan|suster|frou|buorman|buorfrou|pake|beppe|"
     # the people around a writer by their role: "onze conciërge, Ahmed, kan …"
     r"conci[eë]rge|collega|medewerker|medewerkster|begeleider|begeleidster|mentor|juf|meester|"
     r"leerkracht|docent|coach|contactpersoon|huisarts|trainer|trainster|huismeester|"
@@ -107,7 +111,7 @@ _KIN_ADJECTIVE = (
 )
 _FRIENDS = r"friend|friends|mate|buddy|freund|freundin|kumpel|przyjaciel|przyjaciółka|arkadaşım"
 RELATIVE = re.compile(
-    rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|"
+    rf"(?<![\w])(?i:(?:mijn|m'n|onze|ons|zijn|z'n|haar|hun|my|our|his|her|their|myn|ús|syn|"
     rf"(?:mein|unser|sein|ihr|dein)(?:e[rnms]?)?|"
     rf"mój|moja|moje) (?:{_KIN_ADJECTIVE})?(?:ex-|duo-|oud-|mede-)?"
     rf"(?:{_RELATIONS}|{_FRIENDS}|jongste|oudste|middelste|youngest|eldest)(?:s|'s)?)"
@@ -275,6 +279,8 @@ _OPENING_WORDS = frozenset(
     Bob Nick Mats Mees Nova Victor Sultan Roos Hope May June Bas Rob""".split()  # noqa: SIM905
 )
 
+# "een zoontje van 4 (Luca)": a known given name alone in parentheses is someone's name.
+PAREN_GIVEN = re.compile(rf"\((?P<value>{_GIVEN})\)")
 # "2 kinderen (Jayden 6 en Mila 3)": children listed with their ages in parentheses.
 CHILDREN_LISTED = re.compile(
     r"(?i:\b(?:kinderen|kids|children|kinder|zoons|dochters|kleinkinderen))\b[^.()\n]{0,30}?"
@@ -649,12 +655,19 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
                 if _is_name(child.group(), colleagues):
                     hits.append(Hit(start, start + len(child.group()), "name"))
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
+    for match in PAREN_GIVEN.finditer(text):
+        if match.group("value") in given_names() and _is_name(match.group("value"), colleagues):
+            hits.append(Hit(match.start("value"), match.end("value"), "name"))
     for child in LOWER_CHILD.finditer(text):
         if child.group("value").capitalize() in given_names():
             hits.append(Hit(child.start("value"), child.end("value"), "name"))
     for match in itertools.chain(IN_SENTENCE.finditer(text), opening):
         before = text[max(0, match.start() - 8) : match.start()]
         given = match.group("given")
+        if given.endswith("'s") and given[:-2] in given_names():
+            # "at Sami's house": the name without its possessive
+            hits.append(Hit(match.start("given"), match.end("given") - 2, "name"))
+            continue
         if not all(part in given_names() for part in given.split("-")) or _SAINT.search(before):
             continue  # "Harm-Jan" is given names joined
         words = match.group("value").split(" ")

@@ -24,6 +24,13 @@ needs_word_lists = pytest.mark.skipif(
         ("We zijn verhuisd, Paweł werkt hier al 1 jaar.", ["Paweł"], ["werkt hier"]),
         ("Hij sliep bij Sami en daarna bij zijn oom.", ["Sami"], ["daarna"]),
         ("De buurvrouw en Ayşe Yıldız hebben geklaagd.", ["Ayşe", "Yıldız"], ["buurvrouw"]),
+        ("He was sleeping at Sami’s house, then at Sami's uncle.", ["Sami"], ["’s house"]),
+        ("Ik heb een zoontje van 4 (Luca) en een baan.", ["Luca"], ["zoontje van 4 ("]),
+        (
+            "De gemeenten (Zeewolde en Ermelo) en het team (Vergunningen).",
+            [],
+            ["Zeewolde", "(Vergunningen)"],
+        ),
         # words that are someone's name elsewhere stay words here
         ("Dan is het goed. Elke dag weer. Kan ik bellen?", [], ["Dan is", "Elke dag", "Kan ik"]),
         ("Na de Storm van vorige week ligt de boom nog.", [], ["Storm"]),

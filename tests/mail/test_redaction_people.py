@@ -564,6 +564,14 @@ from tests.mail import mails
         ("Het gaat om boerderij Zonnewende.", ["Zonnewende"], ["boerderij"]),
         ("Zonnepanelen op boerderij Speulderweg", [], ["Speulderweg"]),
         ("op het perceel kadastraal bekend als Reidmar K 1834.", ["1834"], ["perceel"]),
+        # Frisian kin and neighbours, with Frisian possessives
+        (
+            "Ik skriuw oer ús heit, Sjoerd Hoekstra, berne yn 1941.",
+            ["Sjoerd", "Hoekstra"],
+            ["heit"],
+        ),
+        ("Hy is fan de buorman Sieds, oan de dyk.", ["Sieds"], ["buorman"]),
+        ("Myn mem Gerbrich wennet op Kobbe.", ["Gerbrich"], ["Kobbe"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
