@@ -68,6 +68,14 @@ def given_names() -> frozenset[str]:
     return own_names() | _library_names(lists)
 
 
+@cache
+def word_free_names() -> frozenset[str]:
+    """The library's names that are no word in any case, so safe to find in lower case
+    ("eline", not "rob"); none without word lists."""
+    lists = _word_lists()
+    return _library_names(lists) if lists else frozenset()
+
+
 def _word_lists() -> list[Path]:
     found = []
     for names in WORD_LISTS.values():

@@ -9,7 +9,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from bot.redaction.given_names import given_names
+from bot.redaction.given_names import given_names, word_free_names
 from bot.redaction.numbers import Hit
 
 _TUSSEN_WORDS = (
@@ -183,6 +183,14 @@ PERSON_CALLED = re.compile(
     rf"{_CALLED_NAME}"
 )
 # "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
+# "ik ben eline en ik ben 16", "mijn moeder heet natasja de rijcke": a given name typed in
+# lower case right after an introduction; only names that are no word in any case
+# (:func:`word_free_names`), with a surname only after a tussenvoegsel.
+INTRODUCED_LOWER = re.compile(
+    r"(?<![\w])(?:mijn naam is|ik ben|ik heet|heet|my name is|i am|i'm|ich bin|ich heiße|heißt) "
+    r"(?P<value>(?P<given>[a-zß-öø-ÿā-ž]{2,20})(?: (?:van |de |der |den |ter |ten |van de |"
+    r"van der |van den )[a-zß-öø-ÿā-ž][a-zß-öø-ÿā-ž'-]{1,30})?)(?![\w@-])"
+)
 BORN_NAME = re.compile(
     rf"(?<![\w])(?P<value>{_FIRST}(?: {_TUSSEN}{_SURNAME})?) (?:is|werd|was|wurde|ist) "
     r"(?:(?:op|in|on|am|im) [^\s.,;:!?]{1,15} )?(?:geboren|born)\b"
@@ -657,6 +665,9 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
     for match in PAREN_GIVEN.finditer(text):
         if match.group("value") in given_names() and _is_name(match.group("value"), colleagues):
+            hits.append(Hit(match.start("value"), match.end("value"), "name"))
+    for match in INTRODUCED_LOWER.finditer(text):
+        if match.group("given").capitalize() in word_free_names():
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
     for child in LOWER_CHILD.finditer(text):
         if child.group("value").capitalize() in given_names():

@@ -31,6 +31,9 @@ needs_word_lists = pytest.mark.skipif(
             [],
             ["Zeewolde", "(Vergunningen)"],
         ),
+        ("hoi, ik ben eline en ik ben 16. ik ben blij.", ["eline"], ["ik ben 16", "ik ben blij"]),
+        ("mijn moeder heet natasja de rijcke en tekent", ["natasja", "rijcke"], ["en tekent"]),
+        ("ik ben moe en ik heet zo", [], ["ik ben moe", "ik heet zo"]),
         # words that are someone's name elsewhere stay words here
         ("Dan is het goed. Elke dag weer. Kan ik bellen?", [], ["Dan is", "Elke dag", "Kan ik"]),
         ("Na de Storm van vorige week ligt de boom nog.", [], ["Storm"]),
