@@ -110,6 +110,20 @@ _AWAY_BODY = re.compile(
     r"\b(?:until|till|returning|back on)\b|\bback in (?:the )?office on\b)",
     re.I,
 )
+# Someone else away ("mijn boekhouder is met vakantie tot 4 januari", "volgens zijn
+# automatische antwoord tot 4 mei met vakantie"): a person telling, not an out-of-office.
+_SOMEONE_ELSE = re.compile(
+    r"(?i:\b(?:mijn|m'n|zijn|z'n|haar|hun|hij|zij|my|his|her|their|he|she|mein\w{0,2}|"
+    r"sein\w{0,2}|ihr\w{0,2})\b)"
+)
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The part of the sentence in ``text`` that comes before ``end``."""
+    start = max(text.rfind(mark, 0, end) for mark in ".!?\n") + 1
+    return text[start:end]
+
+
 # A question the writer asks for themselves ("kan ik mijn paspoort daarna ophalen?"): a
 # person writing, even when they say they are away; an automatic reply's questions are put
 # to its reader ("Heeft u een dringende vraag?").
@@ -187,7 +201,8 @@ def _replies_automatically(mail: ParsedMail) -> bool:
         return True
     if mail.header("x-autoreply") or mail.header("x-autorespond"):
         return True
-    if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE:
+    # a notification that says it was generated may also ask for no replies ("bulk")
+    if mail.header("precedence").lower().strip() in _AUTO_PRECEDENCE and not _auto_generated(mail):
         return True
     return "x-ms-exchange-inbox-rules-loop" in mail.headers
 
@@ -215,7 +230,10 @@ def is_auto_reply(mail: ParsedMail) -> bool:
         return True
     short = len(own_text.strip()) <= _SHORT_BODY
     acknowledges = bool(_ACK_BODY.search(opening))
-    away = bool(_AWAY_BODY.search(opening))
+    away = any(
+        not _SOMEONE_ELSE.search(_sentence_before(opening, m.start()))
+        for m in _AWAY_BODY.finditer(opening)
+    )
     ticket = bool(_TICKET_SUBJECT.search(subject))
     # Weaker signs count together: an out-of-office or acknowledgement text in a short mail,
     # or a ticket-number subject with an acknowledgement; never over a question of the

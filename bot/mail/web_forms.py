@@ -65,7 +65,9 @@ _CLOSING_NOTICE = re.compile(
 _MAX_NOTICE = 300
 _TECHNICAL_FIELD = re.compile(
     r"^[ \t]*(?:ip[- ]?(?:adres|address)?|user[- ]?agent|browser|formulier[- ]?id|form[- ]?id"
-    r"|referrer|referer|pagina[- ]?url|page[- ]?url)[ \t]*:[^\n]*$",
+    r"|referrer|referer|pagina[- ]?url|page[- ]?url)[ \t]*:[^\n]*$"
+    # a line that is only a link: the relay's button ("Open de taak in het zaaksysteem")
+    r"|^[ \t]*\[[^\]\n]{1,80}\]\(https?://[^)\s]{1,300}\)[ \t]*$",
     re.I | re.M,
 )
 _SUBJECT_FIELD = re.compile(

@@ -274,6 +274,17 @@ HUMAN = [
         "De milieustraat is wegens vakantie gesloten tot 5 augustus. Waar kan ik nu met mijn "
         "grofvuil heen?",
     ),
+    # someone else away, told without a question mark (issue 14, fourteenth round)
+    (
+        "Re: Offerteaanvraag oliebollen",
+        "Wij kunnen het leveren. Maar mijn boekhouder is met vakantie in Turkije tot 4 januari, "
+        "is het goed als ik gewoon deze mail stuur of moet ik een formulier invullen",
+    ),
+    (
+        "Re: Vergunning schuur",
+        "Ik heb de aannemer gemaild maar volgens zijn automatische antwoord is hij tot 4 mei "
+        "met vakantie. Wat moet ik nu met de tekeningen doen.",
+    ),
 ]
 
 

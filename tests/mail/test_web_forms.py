@@ -309,6 +309,24 @@ def test_a_case_systems_notification_laid_out_in_tables_inside_tables() -> None:
     assert "drie planken" in u.question
 
 
+def test_a_notification_that_asks_for_no_replies_is_still_the_residents_question() -> None:
+    """A case system may mark its notifications "Precedence: bulk" and link to the case: the
+    resident's question all the same, without the link's button line."""
+    body = CASE_SYSTEM + (
+        '<p><a href="https://zaken.ermelo.example/taak/MOR-2026-02291">Open de taak in het '
+        "zaaksysteem</a></p>"
+    )
+    u = read(case_notification(body, Precedence="bulk"))
+    assert u.kind is MailKind.QUESTION and u.web_form
+    assert "drie planken" in u.question
+    assert "Open de taak" not in u.question and "MOR-2026-02291" not in u.question
+
+
+def test_bulk_mail_that_does_not_say_it_was_generated_stays_automatic() -> None:
+    raw = case_notification(**{"Auto-Submitted": "auto-replied", "Precedence": "bulk"})
+    assert kind_of(raw) is MailKind.AUTO_REPLY
+
+
 def test_a_form_without_reply_to_is_asked_by_its_one_e_mail_field() -> None:
     u = read(form_mail(DRUPAL, reply_to=None))
     assert u.kind is MailKind.QUESTION
