@@ -167,6 +167,16 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         ("fresh_municipal39", 0.89, 9, 0.95),
         ("fresh_hi5r", 0.71, 4, 0.95),
         ("fresh_hi5s", 0.84, 1, 0.95),
+        # fresh_municipal40 (first run 24 of 38, 28 leaks; a resident's reply that told of a
+        # colleague's out-of-office was taken for one until the fourteenth round)
+        ("fresh_municipal40", 0.73, 19, 0.95),
+        # the fourteenth round's judges (first runs on the round's end code: m41 27, m42 33,
+        # hi5t 31 and hi5u 33 of 38; 9, 16, 11 and 10 leaks); their tune halves' case-system
+        # notification and someone else's holiday are the residents' questions since
+        ("fresh_municipal41", 0.71, 10, 0.95),
+        ("fresh_municipal42", 0.86, 15, 0.95),
+        ("fresh_hi5t", 0.81, 11, 0.95),
+        ("fresh_hi5u", 0.89, 10, 0.95),
     ]
     for name, floor, leaks, *removed in levels:
         figures = evaluate_corpus(here / name).figures
@@ -175,16 +185,3 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         assert figures["must_not_contain"] >= (removed[0] if removed else 0.97), name
         assert figures["pii_leaked"] <= leaks, name
         assert figures["group"] >= floor, name
-
-
-def test_the_frisian_judge_keeps_its_level() -> None:
-    """fresh_municipal40 (first run on the thirteenth round's end code: 24 of 38, 28 leaks,
-    most of them Frisian names, farms and boats no rule knows): one resident's reply that
-    tells of a colleague's out-of-office ("volgens zijn automatische antwoord tot 4 mei met
-    vakantie") is still taken for automatic mail, so its kind is 39 of 40."""
-    figures = evaluate_corpus(Path(__file__).parent / "fresh_municipal40").figures
-    assert figures["kind"] >= 0.97
-    assert figures["posted_external"] == 0
-    assert figures["must_not_contain"] >= 0.95
-    assert figures["pii_leaked"] <= 20  # 28 on the first run; farms, parcels, neighbours since
-    assert figures["group"] >= 0.65
