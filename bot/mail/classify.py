@@ -112,9 +112,10 @@ _AWAY_BODY = re.compile(
 )
 # Someone else away ("mijn boekhouder is met vakantie tot 4 januari", "volgens zijn
 # automatische antwoord tot 4 mei met vakantie"): a person telling, not an out-of-office.
+# Not German "Ihr": "Vielen Dank für Ihre Nachricht, ich bin bis … abwesend" is one.
 _SOMEONE_ELSE = re.compile(
     r"(?i:\b(?:mijn|m'n|zijn|z'n|haar|hun|hij|zij|my|his|her|their|he|she|mein\w{0,2}|"
-    r"sein\w{0,2}|ihr\w{0,2})\b)"
+    r"sein\w{0,2})\b)"
 )
 
 

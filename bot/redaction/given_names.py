@@ -24,7 +24,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from knowledge.lexicon import DICT_FOLDER, WORD_LISTS
+from knowledge.lexicon import DICT_FOLDER, MAX_BYTES, WORD_LISTS
 
 # The languages of Faker's person providers whose given names people here carry. Faker's "en"
 # (every given name of a census, "Holland", "Sommer", "Dallas" among them) is left out.
@@ -52,6 +52,8 @@ _FRISIAN_WORDS = frozenset(
     wa wannear hjir dêr sa ja nee""".split()  # noqa: SIM905
 )
 CACHE_VERSION = "2"
+# A cache file is data from outside too: a larger one is built again, not read.
+_MAX_CACHE_BYTES = 2 * 1024 * 1024
 
 
 def own_names() -> frozenset[str]:
@@ -62,33 +64,31 @@ def own_names() -> frozenset[str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    lists = _word_lists()
-    if not lists:
-        return own_names()
-    return own_names() | _library_names(lists)
+    return own_names() | word_free_names()
 
 
 @cache
 def word_free_names() -> frozenset[str]:
-    """The library's names that are no word in any case, so safe to find in lower case
+    """The library's names that are no word in any case, so safe to find in lower case too
     ("eline", not "rob"); none without word lists."""
     lists = _word_lists()
     return _library_names(lists) if lists else frozenset()
 
 
 def _word_lists() -> list[Path]:
+    """The first list found per language, if it is no larger than the lexicon reads."""
     found = []
     for names in WORD_LISTS.values():
         path = next((DICT_FOLDER / n for n in names if (DICT_FOLDER / n).is_file()), None)
-        if path is not None:
+        if path is not None and path.stat().st_size <= MAX_BYTES:
             found.append(path)
     return found
 
 
 def _library_names(lists: list[Path]) -> frozenset[str]:
     cached = _cache_file(lists)
-    if cached is not None and cached.is_file():
-        return frozenset(cached.read_text("utf-8").split())
+    if cached is not None and cached.is_file() and cached.stat().st_size <= _MAX_CACHE_BYTES:
+        return frozenset(cached.read_text("utf-8", errors="replace").split())
     names = _filtered(_faker_names(), lists)
     if cached is not None:
         _write(cached, "\n".join(sorted(names)))

@@ -16,6 +16,11 @@ needs_word_lists = pytest.mark.skipif(
 )
 
 
+def _forget() -> None:
+    module.given_names.cache_clear()
+    module.word_free_names.cache_clear()
+
+
 @needs_word_lists
 @pytest.mark.parametrize(
     ("text", "gone", "kept"),
@@ -56,13 +61,13 @@ def test_without_word_lists_only_the_projects_own_names_are_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(module, "DICT_FOLDER", tmp_path)
-    module.given_names.cache_clear()
+    _forget()
     try:
         names = module.given_names()
         assert names == module.own_names()
         assert "Fadime" not in names
     finally:
-        module.given_names.cache_clear()
+        _forget()
 
 
 @needs_word_lists
@@ -70,18 +75,35 @@ def test_the_filtered_list_is_cached_and_a_broken_cache_folder_costs_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    module.given_names.cache_clear()
+    _forget()
     try:
         first = module.given_names()
         cached = list((tmp_path / "vraagbaak").glob("given-names-*.txt"))
         assert len(cached) == 1
         assert frozenset(cached[0].read_text("utf-8").split()) <= first
-        module.given_names.cache_clear()
+        _forget()
         assert module.given_names() == first
         blocked = tmp_path / "blocked"
         blocked.write_text("a file where the cache folder would be")
         monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-        module.given_names.cache_clear()
+        _forget()
         assert module.given_names() == first
     finally:
-        module.given_names.cache_clear()
+        _forget()
+
+
+@needs_word_lists
+def test_an_oversized_cache_file_is_built_again_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _forget()
+    try:
+        first = module.given_names()
+        (cached,) = (tmp_path / "vraagbaak").glob("given-names-*.txt")
+        cached.write_text("Storm " * 600_000, encoding="utf-8")  # 3.6 MB of a word
+        _forget()
+        assert module.given_names() == first
+        assert "Storm" not in module.given_names()
+    finally:
+        _forget()

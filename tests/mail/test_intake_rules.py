@@ -181,6 +181,8 @@ AUTOMATIC = [
         {},
     ),
     ("Re: Order", "Thanks! We are closed for the holidays until 6 January.", {}),
+    # the formal "Ihre" before the absence is the reader's, not someone else's
+    ("Re: Frage", "Vielen Dank für Ihre Nachricht, ich bin bis zum 3. Mai nicht im Büro.", {}),
     ("Vraag", "Gewone tekst", {"X-Auto-Response-Suppress": "All"}),
     ("Vraag", "Gewone tekst", {"Precedence": "auto_reply"}),
 ]
