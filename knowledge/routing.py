@@ -139,9 +139,14 @@ _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # accounts payable of finance, not the team that ordered the work
         "financien",
         re.compile(
-            r"(?i:\b(?:onze|mijn|de|deze|die|twee|drie|openstaande|onbetaalde|achterstallige)"
-            r" (?:openstaande |onbetaalde )?facturen?\b[^.?!\n]{0,60}\b(?:niet |nog niet |nooit )?"
-            r"(?:betaald|voldaan|overgemaakt)\b"
+            r"(?i:\b(?:onze|mijn|de|deze|die|twee|drie|beide|alle|openstaande|onbetaalde|"
+            r"achterstallige) (?:openstaande |onbetaalde )?facturen?\b[^.?!\n]{0,60}"
+            r"\b(?:niet |nog niet |nooit )?(?:betaald|voldaan|overgemaakt)\b"
+            # "er staat nog een factuur open", "die factuur staat al 70 dagen open", "onbetaald"
+            r"|\b(?:staat|staan) (?:er )?(?:nog )?(?:een |twee |drie )?facturen? "
+            r"(?:\w+ ){0,3}?open\b"
+            r"|\bfactu(?:ur|ren)\b[^.?!\n]{0,40}\b(?:staat|staan) (?:\w+ ){0,4}?open\b"
+            r"|\bfactu(?:ur|ren)\b[^.?!\n]{0,40}\bonbetaald\b"
             r"|\b(?:betaling|betalen|voldoen) van (?:onze|mijn|de|deze|die) facturen?\b"
             r"|\b(?:openstaande|onbetaalde|achterstallige) facturen?\b"
             r"|\b(?:unpaid|outstanding|overdue) invoices?\b|\binvoices?\b[^.?!\n]{0,60}\b(?:has|"

@@ -626,7 +626,20 @@ SUPPLIER_TEAMS = [
             "bedrijfsvoering",
         ),
         (
+            "Wij hebben de cv in de sporthal gerepareerd. Er staat nog een factuur open van 28 "
+            "oktober, die staat al 70 dagen open. Wanneer wordt er gestrooid bij de hal?",
+            "bedrijfsvoering",
+        ),
+        (
+            "Onze factuur voor het strooien van november is nog altijd onbetaald.",
+            "bedrijfsvoering",
+        ),
+        (
             "Het fietspad is glad, wanneer wordt er gestrooid? De rekening betaal ik wel.",
+            "buitendienst",
+        ),
+        (
+            "Het fietspad is glad en de slagboom staat open, wanneer wordt er gestrooid?",
             "buitendienst",
         ),
     ],
