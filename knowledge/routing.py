@@ -75,10 +75,6 @@ _SEVERAL_QUESTIONS = re.compile(
     r"(?:questions|things)\b"
     r"|\b(?:einige|mehrere|ein\s{1,3}paar)\s{1,3}(?:fragen|dinge)\b)"
 )
-# Needs a sentence states whatever service it is about: to see what an organisation has
-# recorded about oneself (an access request under the AVG), a letter or data that reached
-# the wrong person (a data breach). They belong to the domain named, not to the service whose
-# file it is ("mijn dossier bij de jeugdhulp").
 # Being registered at an address in the population register (BRP), in the words people use.
 _REGISTERED = (
     r"(?:\b(?:in|om)schrijv(?:en|ing)\b(?! voor)[^.?!\n]{0,40}\bop (?:\w+ ){0,3}?"
@@ -89,6 +85,10 @@ _REGISTERED = (
     r"|\b(?:anmelden|anmeldung|ummelden|ummeldung)\b[^.?!\n]{0,40}\b(?:wohnsitz|adresse)\b"
     r"|\b(?:wohnsitz|adresse)\b[^.?!\n]{0,40}\b(?:anmelden|ummelden)\b)"
 )
+# Needs a sentence states whatever service it is about: to see what an organisation has
+# recorded about oneself (an access request under the AVG), a letter or data that reached
+# the wrong person (a data breach). They belong to the domain named, not to the service whose
+# file it is ("mijn dossier bij de jeugdhulp").
 _STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "privacy",

@@ -365,7 +365,8 @@ class MailReader:
             # the asker the form names (form_reply_to: its Reply-To, or its e-mail and name
             # fields)
             if original is not None:
-                citizens += [original.name] if original.name else []
+                if original.name:
+                    citizens.append(original.name)
                 addresses.append(original.email)
             people = [forwarded_by, mail.sender, *mail.to, *mail.cc]
         # Only the writers' addresses spell a surname: recipients are the desk's own

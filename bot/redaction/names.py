@@ -182,7 +182,6 @@ PERSON_CALLED = re.compile(
     rf"(?i:heet|heette|heten|heetten|is called|was called|is named|heißt|hieß|heißen) "
     rf"{_CALLED_NAME}"
 )
-# "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
 # "ik ben eline en ik ben 16", "mijn moeder heet natasja de rijcke": a given name typed in
 # lower case right after an introduction; only names that are no word in any case
 # (:func:`word_free_names`), with a surname only after a tussenvoegsel.
@@ -191,6 +190,7 @@ INTRODUCED_LOWER = re.compile(
     r"(?P<value>(?P<given>[a-zß-öø-ÿā-ž]{2,20})(?: (?:van |de |der |den |ter |ten |van de |"
     r"van der |van den )[a-zß-öø-ÿā-ž][a-zß-öø-ÿā-ž'-]{1,30})?)(?![\w@-])"
 )
+# "Lotte is geboren op …", "Liam was born in March": a person by the words of their birth.
 BORN_NAME = re.compile(
     rf"(?<![\w])(?P<value>{_FIRST}(?: {_TUSSEN}{_SURNAME})?) (?:is|werd|was|wurde|ist) "
     r"(?:(?:op|in|on|am|im) [^\s.,;:!?]{1,15} )?(?:geboren|born)\b"
@@ -651,6 +651,7 @@ INITIALLED_LINE = re.compile(
 
 
 def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
+    known = given_names()
     hits: list[Hit] = signed_lines(text, colleagues)
     for match in CHILDREN_LISTED.finditer(text):
         for child in _CHILD_WITH_AGE.finditer(match.group("list")):
@@ -664,22 +665,22 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
                     hits.append(Hit(start, start + len(child.group()), "name"))
     opening = (m for m in SENTENCE_START.finditer(text) if m.group("given") not in _OPENING_WORDS)
     for match in PAREN_GIVEN.finditer(text):
-        if match.group("value") in given_names() and _is_name(match.group("value"), colleagues):
+        if match.group("value") in known and _is_name(match.group("value"), colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
     for match in INTRODUCED_LOWER.finditer(text):
         if match.group("given").capitalize() in word_free_names():
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
     for child in LOWER_CHILD.finditer(text):
-        if child.group("value").capitalize() in given_names():
+        if child.group("value").capitalize() in known:
             hits.append(Hit(child.start("value"), child.end("value"), "name"))
     for match in itertools.chain(IN_SENTENCE.finditer(text), opening):
         before = text[max(0, match.start() - 8) : match.start()]
         given = match.group("given")
-        if given.endswith("'s") and given[:-2] in given_names():
+        if given.endswith("'s") and given[:-2] in known:
             # "at Sami's house": the name without its possessive
             hits.append(Hit(match.start("given"), match.end("given") - 2, "name"))
             continue
-        if not all(part in given_names() for part in given.split("-")) or _SAINT.search(before):
+        if not all(part in known for part in given.split("-")) or _SAINT.search(before):
             continue  # "Harm-Jan" is given names joined
         words = match.group("value").split(" ")
         if len(words) == 1 and _PLACE_BEFORE.search(before):
@@ -694,7 +695,7 @@ def name_hits(text: str, colleagues: frozenset[str]) -> list[Hit]:
     for match in itertools.chain(BORN_NAME.finditer(text), CALLED.finditer(text)):
         # a given name, or a given name and a surname: "Ermelo is geboren uit …" is no one
         value = match.group("value")
-        if value.split(" ")[0] in given_names() and _is_name(value, colleagues):
+        if value.split(" ")[0] in known and _is_name(value, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
     for match in itertools.chain(FAMILY_MEMBERS.finditer(text), BY_HOUSE_NUMBER.finditer(text)):
         for group in ("value", "other"):
