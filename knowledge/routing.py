@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.domain_words import DomainWords, features, load_domain_words
 from knowledge.language import detect
+from knowledge.stated_needs import STATED_NEEDS
 from knowledge.text import NO_TOPIC, STOPWORDS, en_singulars, light_stem
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -74,136 +75,6 @@ _SEVERAL_QUESTIONS = re.compile(
     r"|\b(?:a\s{1,3}few|several|some|a\s{1,3}couple\s{1,3}of|a\s{1,3}number\s{1,3}of|multiple)\s{1,3}"
     r"(?:questions|things)\b"
     r"|\b(?:einige|mehrere|ein\s{1,3}paar)\s{1,3}(?:fragen|dinge)\b)"
-)
-# Being registered at an address in the population register (BRP), in the words people use.
-_REGISTERED = (
-    r"(?:\b(?:in|om)schrijv(?:en|ing)\b(?! voor)[^.?!\n]{0,40}\bop (?:\w+ ){0,3}?"
-    r"(?:adres|woonadres|huisnummer)\b"
-    r"|\bingeschreven (?:\w+ ){0,3}?(?:op|aan) (?:\w+ ){0,3}?(?:adres|woonadres)\b"
-    r"|\bbriefadres\b|\b(?:inschrijving|inschrijven|ingeschreven) in de (?:brp|basisregistratie)\b"
-    r"|\bregister(?:ed|ing)? (?:\w+ ){0,3}?(?:at|to) (?:\w+ ){0,2}?address\b"
-    r"|\b(?:anmelden|anmeldung|ummelden|ummeldung)\b[^.?!\n]{0,40}\b(?:wohnsitz|adresse)\b"
-    r"|\b(?:wohnsitz|adresse)\b[^.?!\n]{0,40}\b(?:anmelden|ummelden)\b)"
-)
-# Needs a sentence states whatever service it is about: to see what an organisation has
-# recorded about oneself (an access request under the AVG), a letter or data that reached
-# the wrong person (a data breach). They belong to the domain named, not to the service whose
-# file it is ("mijn dossier bij de jeugdhulp").
-_STATED_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "privacy",
-        re.compile(
-            r"(?i:\b(?:inzien|inzage|opvragen|opvraag|kopie|afschrift|overzicht)\b[^.?!\n]{0,80}"
-            r"\b(?:gegevens|dossier|verslagen|rapportages|notities)\b"
-            r"|\b(?:gegevens|dossier|verslagen|rapportages)\b[^.?!\n]{0,80}"
-            r"\b(?:inzien|inzage|opvragen)\b"
-            r"|\bwat (?:jullie|de gemeente|ze|u|de sociale dienst)\b[^.?!\n]{0,40}\bover "
-            r"(?:mij|ons)\b"
-            r"|\bover (?:mij|ons)\b[^.?!\n]{0,60}\b(?:vastgelegd|bewaard|geregistreerd|"
-            r"opgeslagen|genoteerd)\b"
-            r"|\b(?:data|information|records?|files?)\b[^.?!\n]{0,40}\b(?:you|the municipality)"
-            r" (?:hold|have|keep)\b[^.?!\n]{0,20}\b(?:on|about) (?:me|us)\b"
-            r"|\baccess to my (?:data|file|records)\b"
-            r"|\b(?:brief|post|gegevens|envelop) (?:van|voor|over) (?:iemand anders|een ander)\b"
-            r"|\bandermans (?:brief|post|gegevens)\b|\bniet (?:mijn|voor mij)(?: eigen)? brief\b"
-            r"|\bsomeone else'?s (?:letter|data)\b|\bletter (?:meant )?for someone else\b"
-            # "een brief ontvangen die niet voor mij is", "post voor de buurman in mijn bus"
-            r"|\b(?:brief|post|mail|e-mail|envelop|beschikking|bericht)\b[^.?!\n]{0,40}\bniet "
-            r"(?:voor|aan) (?:mij|ons)\b|\b(?:brief|post|envelop|beschikking) (?:voor|van|aan) "
-            r"(?:de|mijn|onze) (?:buurman|buurvrouw|buren|bovenburen|onderburen)\b"
-            r"|\bnot (?:meant|intended|addressed) (?:for|to) (?:me|us)\b"
-            # a message one doubts: "is deze mail echt van jullie?", "op de link geklikt"
-            r"|\bis (?:deze|dit|die|dat) (?:mail|e-mail|mailtje|bericht|sms|brief)\b[^.?!\n]{0,30}"
-            r"\b(?:echt|wel|werkelijk)\b[^.?!\n]{0,20}\bvan (?:jullie|de gemeente|u)\b"
-            r"|\b(?:nep|valse?|phishing|frauduleuze?)[- ]?(?:mail|e-mail|bericht|sms|link)\b"
-            r"|\bop (?:de|een|die) link (?:ge)?klikt\b|\bclicked (?:on )?(?:the|a) link\b"
-            r"|\bis (?:this|that) (?:e-?mail|message|letter) (?:really |actually )?from you\b)"
-        ),
-    ),
-    (
-        # someone else builds, keeps or does something without a permit: the writer wants the
-        # gemeente to act (enforcement), not a permit of their own
-        "handhaving",
-        re.compile(
-            r"(?i:\b(?:buurman|buurvrouw|buren|achterburen|overburen|bovenburen|onderburen|"
-            r"buurtbewoners?|eigenaar|huurders?|iemand|bedrijf|ondernemer|neighbou?rs?|nachbarn?)"
-            r"\b[^.?!\n]{0,80}\b(?:zonder (?:een |enige |de )?(?:omgevingsvergunning|vergunning|"
-            r"toestemming)|without (?:a |any )?(?:permit|permission|planning permission)|"
-            r"ohne (?:eine )?genehmigung)\b"
-            r"|\b(?:(?:hier|daar)tegen (?:op)?treden|handhavend (?:op)?treden|"
-            r"(?:hier|daar)tegen (?:in)?grijpen)\b)"
-        ),
-    ),
-    (
-        # a supplier asks after the payment of its invoice, whatever it delivered: the
-        # accounts payable of finance, not the team that ordered the work
-        "financien",
-        re.compile(
-            r"(?i:\b(?:onze|mijn|de|deze|die|twee|drie|beide|alle|openstaande|onbetaalde|"
-            r"achterstallige) (?:openstaande |onbetaalde )?facturen?\b[^.?!\n]{0,60}"
-            r"\b(?:niet |nog niet |nooit )?(?:betaald|voldaan|overgemaakt)\b"
-            # "er staat nog een factuur open", "die factuur staat al 70 dagen open", "onbetaald"
-            r"|\b(?:staat|staan) (?:er )?(?:nog )?(?:een |twee |drie )?facturen? "
-            r"(?:\w+ ){0,3}?open\b"
-            r"|\bfactu(?:ur|ren)\b[^.?!\n]{0,40}\b(?:staat|staan) (?:\w+ ){0,4}?open\b"
-            r"|\bfactu(?:ur|ren)\b[^.?!\n]{0,40}\bonbetaald\b"
-            r"|\b(?:betaling|betalen|voldoen) van (?:onze|mijn|de|deze|die) facturen?\b"
-            r"|\b(?:openstaande|onbetaalde|achterstallige) facturen?\b"
-            r"|\b(?:unpaid|outstanding|overdue) invoices?\b|\binvoices?\b[^.?!\n]{0,60}\b(?:has|"
-            r"have|is|are) not (?:yet )?been paid\b"
-            r"|\b(?:offene|unbezahlte) rechnung(?:en)?\b|\brechnung(?:en)? (?:ist|sind) (?:noch )?"
-            r"nicht bezahlt\b)"
-        ),
-    ),
-    (
-        # a request under the Wet open overheid is handled as one, whatever its documents
-        # are about
-        "privacy",
-        re.compile(
-            r"(?i:\b(?:woo|wob)[- ]?(?:verzoek|verzoeken|aanvraag|request)\b"
-            r"|\b(?:verzoek|verzoeken) (?:om|tot) openbaarmaking\b"
-            r"|\bop grond van de (?:woo|wet open overheid|wob)\b"
-            r"|\b(?:freedom of information|foi) request\b"
-            r"|\bnach dem informationsfreiheitsgesetz\b|\bifg-antrag\b)"
-        ),
-    ),
-    (
-        # an objection to the value of one's property is the tax office's, whatever
-        # lowered it (building works, damage, noise)
-        "belastingen",
-        re.compile(
-            r"(?i:\bbezwaar\b[^.?!\n]{0,60}\b(?:woz|waardebeschikking|woz-waarde|"
-            r"woz-beschikking|aanslag)\b"
-            r"|\b(?:woz|woz-waarde|waardebeschikking|woz-beschikking|aanslag)\b[^.?!\n]{0,60}"
-            r"\bbezwaar (?:maken|aantekenen|indienen|in)\b"
-            r"|\bobject(?:ion)? (?:to|against) (?:the|my|our) (?:woz|property valuation|"
-            r"property value|tax assessment)\b)"
-        ),
-    ),
-    (
-        # a journalist wants the gemeente's reaction, whatever the story is about
-        "communicatie",
-        re.compile(
-            r"(?i:\bpersvra(?:ag|gen)\b|\bpress (?:inquiry|enquiry|question)\b"
-            r"|\b(?:voor|for) (?:de|het|een|onze|our|the|a) (?:krant|dagblad|weekblad|uitzending"
-            r"|nieuwssite|newspaper|broadcast)\b"
-            r"|\b(?:ik werk|we werken|i am working|i'm working) (?:aan|on) (?:een|an?) "
-            r"(?:artikel|reportage|achtergrondverhaal|article|story)\b"
-            r"|\b(?:reactie|commentaar|quote|comment) (?:van|from) (?:de |the )?(?:burgemeester|"
-            r"wethouder|gemeente|woordvoerder|mayor|alderman|municipality|spokesperson)\b)"
-        ),
-    ),
-    (
-        # to be registered as living at an address (the BRP), whatever the dwelling is: a
-        # chalet, a houseboat, the front of a split farmhouse; asked for ("mag ik", "can I",
-        # or the sentence ends in "?"), not told ("regelen we zelf"); not "inschrijven voor"
-        # a house, a run or a tender
-        "burgerzaken",
-        re.compile(
-            rf"(?i:\b(?:mag|mogen|kan|kunnen|moet|moeten|hoe|wil|willen|graag|can|could|may|"
-            rf"how|kann|darf|möchte)\b[^.?!\n]{{0,60}}{_REGISTERED}|{_REGISTERED}[^.!\n]{{0,80}}\?)"
-        ),
-    ),
 )
 # a sentence that ends in a question mark (bounded: a long run without a full stop is
 # read in pieces)
@@ -1193,10 +1064,11 @@ class Router:
 
     def _stated_needs(self, text: str) -> dict[str, float]:
         """``STATED_NEED_WEIGHT`` domain terms for the groups that stand for a need the text
-        (already cut to ``_MAX_TEXT``) states in a sentence (:data:`_STATED_NEEDS`)."""
+        (already cut to ``_MAX_TEXT``) states in a sentence
+        (:data:`knowledge.stated_needs.STATED_NEEDS`)."""
         result: dict[str, float] = {}
         unit = self._term_unit(len(self.groups))
-        for domain_id, pattern in _STATED_NEEDS:
+        for domain_id, pattern in STATED_NEEDS:
             if pattern.search(text) is None:
                 continue
             for group_id, share in self._domain_share.get(domain_id, {}).items():

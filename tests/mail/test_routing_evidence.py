@@ -700,3 +700,53 @@ def test_a_registration_the_writer_arranges_themselves_is_no_need() -> None:
     assert router._stated_needs(told) == {}
     asked = "Mag ik mij inschrijven op het adres van het chalet?"
     assert set(router._stated_needs(asked)) == {"burgerzaken"}
+
+
+STREET_TEAMS = [
+    GroupProfile("beheer", "Beheer openbare ruimte", "Meldingen over stoepen, straten en groen."),
+    GroupProfile("toezicht", "Toezicht en handhaving", "Boa's en handhaving."),
+    GroupProfile("parkeren", "Parkeren", "Parkeervergunningen en ontheffingen"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinds de zomervakantie staat er een caravan in onze straat, al ruim zes weken. Wie "
+        "kan daar wat aan doen?",
+        "Die witte bestelbus zonder wielen staat al maanden op het grasveld bij de speeltuin.",
+        "Hoe lang mogen ze een boot op een aanhanger op straat laten staan? Het is nu drie weken.",
+        "A camper has been parked on the pavement outside our house for weeks now, can someone "
+        "have it towed?",
+        "Seit Wochen steht ein Wohnwagen auf dem Gehweg vor unserem Haus.",
+    ],
+)
+def test_a_vehicle_left_standing_in_the_street_for_long_is_for_enforcement(text: str) -> None:
+    """The street and the pavement point at its maintenance, the vehicle at parking; what
+    the writer needs is a boa: enforcement, never posted elsewhere with confidence."""
+    route = Router(STREET_TEAMS).route(text)
+    assert route.group_id == "toezicht" or route.confidence < THRESHOLD, route
+    assert "toezicht" in route.top(2)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a car that only drives over the drain: the drain is the question
+        (
+            "Het putdeksel voor ons huis klappert nog steeds als er een auto overheen rijdt.",
+            "beheer",
+        ),
+        # a vehicle in the street without a long while: a permit question
+        ("Mag ik mijn auto in de straat parkeren met een parkeervergunning?", "parkeren"),
+        # long, standing, but not in public space
+        (
+            "Mijn auto staat al weken bij de garage, moet ik mijn parkeervergunning opzeggen?",
+            "parkeren",
+        ),
+    ],
+)
+def test_a_vehicle_that_is_not_left_in_the_street_is_no_enforcement(text: str, group: str) -> None:
+    router = Router(STREET_TEAMS)
+    assert router._stated_needs(text) == {}
+    assert router.route(text).group_id == group
