@@ -78,6 +78,22 @@ _LONG_WHILE = (
     r"seit (?:wochen|monaten)|abschleppen)\b"
 )
 
+# Someone cannot get into a workplace tool (an expired guest account, "toegang geweigerd"): the
+# helpdesk's, whatever project or meeting the tool was wanted for.
+_WORKPLACE_TOOL = (
+    r"\b(?:teams(?:-\w+)?|sharepoint|onedrive|outlook|mailbox|vpn|citrix|gastaccounts?|"
+    r"gasttoegang|gastgebruikers?|netwerkschijf|gedeelde (?:map|schijf)|laptop|"
+    r"guest (?:accounts?|access)|gastzugang)\b"
+)
+_LOCKED_OUT = (
+    r"\b(?:geen toegang|toegang (?:geweigerd|weer (?:activeren|herstellen|geven))|"
+    r"toegang (?:\w+ ){0,3}?(?:herstellen|activeren)|"
+    r"(?:kom|komt|komen|kan|kunnen) (?:er |daar |ik |we |ze )?(?:\w+ )?niet (?:meer )?"
+    r"(?:in|bij|binnen|verder|inloggen)\b|inloggen lukt niet|(?:is|zijn) verlopen|ingetrokken|"
+    r"niet (?:is |zijn )?toegestaan|access denied|(?:cannot|can't|can not) (?:access|log in|"
+    r"join|get in)|no (?:longer )?access|kein zugriff|zugang verweigert)"
+)
+
 # Needs a sentence states whatever service it is about: to see what an organisation has
 # recorded about oneself (an access request under the AVG), a letter or data that reached
 # the wrong person (a data breach). They belong to the domain named, not to the service whose
@@ -131,6 +147,7 @@ STATED_NEEDS: tuple[tuple[str, Finder], ...] = (
         "handhaving",
         InOneSentence(_VEHICLE, _STANDING, _PUBLIC_PLACE, _LONG_WHILE),
     ),
+    ("ict", InOneSentence(_WORKPLACE_TOOL, _LOCKED_OUT)),
     (
         # a supplier asks after the payment of its invoice, whatever it delivered: the
         # accounts payable of finance, not the team that ordered the work

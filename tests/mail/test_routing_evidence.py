@@ -750,3 +750,45 @@ def test_a_vehicle_that_is_not_left_in_the_street_is_no_enforcement(text: str, g
     router = Router(STREET_TEAMS)
     assert router._stated_needs(text) == {}
     assert router.route(text).group_id == group
+
+
+HELPDESK_DEPLOYMENT = [
+    *PROJECT_DEPLOYMENT,
+    GroupProfile("ict", "ICT en werkplek", "Laptops, telefoons en accounts"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De uitvoerder van de aannemer kan sinds vrijdag niet meer in de Teams-omgeving van het "
+        "Havenkwartier, zijn gastaccount is verlopen. Hij heeft de tekeningen nodig voor de "
+        "bouwvergadering.",
+        "Our site manager gets 'access denied' on the SharePoint of the Havenkwartier project "
+        "since Monday; the bouwvergadering is on Thursday.",
+        "Kunnen jullie de toegang voor de externe gastgebruikers herstellen? Zonder de map "
+        "met de planning van het bouwhek kunnen we niet verder.",
+    ],
+)
+def test_someone_locked_out_of_a_workplace_tool_is_for_the_helpdesk_whatever_the_project(
+    text: str,
+) -> None:
+    """Never posted into the project's channel without a person choosing, and the helpdesk
+    among the choices."""
+    route = Router(HELPDESK_DEPLOYMENT).route(text)
+    assert route.group_id == "ict" or route.confidence < THRESHOLD or route.needs_choice, route
+    assert "ict" in route.top(2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tool is only how the meeting is held
+        "Kunnen we de bouwvergadering van het Havenkwartier in Teams houden in plaats van op "
+        "de bouwplaats?",
+        # locked out, but of no workplace tool
+        "Ik kan niet meer bij mijn garage, het bouwhek van het Havenkwartier staat ervoor.",
+    ],
+)
+def test_a_tool_named_or_a_door_locked_is_no_helpdesk_need(text: str) -> None:
+    assert Router(HELPDESK_DEPLOYMENT)._stated_needs(text) == {}
