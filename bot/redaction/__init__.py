@@ -19,6 +19,7 @@ from datetime import date
 from typing import Literal
 
 from bot.redaction.checks import bsn_valid, iban_valid
+from bot.redaction.health import health_hits
 from bot.redaction.names import (
     colleague_keys,
     known_name_pattern,
@@ -68,6 +69,7 @@ from bot.redaction.patterns import (
     postcode_after_address,
     postcode_hits,
 )
+from bot.redaction.vessels import vessel_hits
 
 __all__ = ["PLACEHOLDERS", "Redacted", "Redactor", "bsn_valid", "iban_valid", "redact"]
 
@@ -84,12 +86,13 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
     "tax_id": {"nl": "[fiscaal nummer verwijderd]", "en": "[tax number removed]"},
     "customer_number": {"nl": "[klantnummer verwijderd]", "en": "[customer number removed]"},
     "case_reference": {"nl": "[kenmerk verwijderd]", "en": "[reference removed]"},
+    "health": {"nl": "[gezondheidsgegeven verwijderd]", "en": "[health detail removed]"},
 }
 # When two findings overlap, the more specific one wins (a BSN behind "Naam:" is a BSN).
 _RANK = {
     "email": 0, "iban": 1, "phone": 2, "bsn": 3, "tax_id": 4, "id_document": 5,
     "licence_plate": 6, "customer_number": 7, "case_reference": 8, "birthdate": 9,
-    "address": 10, "name": 11,
+    "address": 10, "name": 11, "health": 12,
 }  # fmt: skip
 # Findings of one kind that only whitespace, commas or a table bar separate are one item:
 # "Kerkstraat 12,\n3841 AB Harderwijk" is one address.
@@ -181,6 +184,8 @@ def find_personal_data(
     hits += parenthesised_names(text, hits)
     hits += paired_names(text, hits)
     hits += repeated_names(text, hits)
+    hits += health_hits(text)
+    hits += vessel_hits(text)
     return hits
 
 

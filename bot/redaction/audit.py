@@ -19,6 +19,7 @@ KIND_NAMES: dict[str, dict[str, str]] = {
     "tax_id": {"nl": "fiscaal nummer", "en": "tax number"},
     "customer_number": {"nl": "klantnummer", "en": "customer number"},
     "case_reference": {"nl": "kenmerk", "en": "reference"},
+    "health": {"nl": "gezondheidsgegeven", "en": "health detail"},
 }
 
 

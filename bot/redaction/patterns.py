@@ -74,6 +74,8 @@ _CAPITAL_SUFFIX = (
     # Frisian street names, official in Fryslân: "Marwei 3", "Tsjerkepaad 8", "Buorren 12"
     r"wei|paad|dyk|leane|loane|strjitte|buorren|hiem|reed|erf|ven|donk|hout|wijk|gaarde|tuin|bosch|acker)"
 )
+# a word that ends the way street names end ("Skoallestrjitte", "Feartswâl")
+STREET_NAME_END = re.compile(rf"(?:{_STREET_SUFFIX}|{_CAPITAL_SUFFIX})$", re.IGNORECASE)
 _TUSSEN = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le|St\.|Sint|Burg\.|Dr\.|Prof\.)"
 _CAPWORD = r"[A-ZÀ-Ý][\wÀ-ÿ'.-]{0,25}"
 _NOT_AFTER_NUMBER = (
@@ -240,7 +242,12 @@ CARE_HOME_ROOM = re.compile(
 NUMBERED_HOME = re.compile(
     r"(?<![\w-])(?P<value>(?i:bungalow|chalet|stacaravan|caravan|vakantiewoning|vakantiehuis|"
     r"recreatiewoning|lodge|boshuisje|huisje|vakantiehuisje|standplaats|kampeerplaats|ligplaats|woonboot|woonark|"
-    r"ferienhaus|mobile home|static caravan) (?:nr\.? ?)?\d{1,4}[a-zA-Z]?)(?![\w-])"
+    r"ferienhaus|mobile home|static caravan|ligplek|steiger|box|"
+    r"berth|mooring|pitch) (?:nr\.? ?)?"
+    # "D-3", "C nr. 14", "2.14": a pier's letter, a phase's plot
+    r"(?:[A-Z](?:-| (?:nr\.? ?)?)?)?\d{1,4}(?:\.\d{1,3})?[a-zA-Z]?"
+    # a visitors' harbour's place is a letter and a number: "plaats P-22"
+    r"|(?i:plaats|place) [A-Z]-?\d{1,3})(?![\w-])"
 )
 POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Za-z]{2}(?![\w])")
 _CITY_WORD = r"(?:'s-[A-Z][\w-]{1,25}|[A-Z][\wÀ-ÿ'-]{1,25}|[A-Z]{2,25})"

@@ -486,6 +486,8 @@ LETTERS: list[Letter] = [
             ("name", "S. el Amrani"),
             ("address", "Lindenlaan 3"),
             ("phone", "0341-418263"),
+            # a condition said of her: health data (AVG article 9)
+            ("health", "slechtziend"),
             ("name", "Ingrid Schouten"),
         ],
         ["Kunnen jullie een keukentafelgesprek plannen", "huishoudelijke hulp"],

@@ -1,0 +1,111 @@
+"""Health data about a person (AVG article 9, a special category): a named condition,
+diagnosis or operation that a sentence says someone has or had ("mijn vader heeft
+parkinson", "sinds haar heupoperatie", "he had a stroke"). The need stays readable ("heeft
+[gezondheidsgegeven verwijderd] en kan de zorg niet alleen aan"); the same word said of
+nobody ("dagbesteding voor mensen met dementie") is the topic of the question and stays.
+
+The vocabulary is the field's (conditions and operations people name in letters to a
+gemeente, in Dutch, English and German), not any mail's sentence. Every pattern is bounded:
+a cue is looked for only in the few words before a condition, within its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from bot.redaction.numbers import Hit
+
+_CONDITIONS_NL = (
+    r"dementie|alzheimer|parkinson|epilepsie|autisme|adhd|depressie|depressief|burn-?out|"
+    r"angststoornis|paniekstoornis|eetstoornis|persoonlijkheidsstoornis|borderline|"
+    r"schizofrenie|psychose|bipolaire? stoornis|ptss|posttraumatische stressstoornis|"
+    r"diabetes|suikerziekte|astma|copd|longemfyseem|kanker|borstkanker|longkanker|"
+    r"darmkanker|prostaatkanker|huidkanker|leukemie|lymfeklierkanker|(?:hersen)?tumor|"
+    r"hartinfarct|herseninfarct|hersenbloeding|beroerte|cva|tia|hartfalen|hartstilstand|"
+    r"hartritmestoornis|reuma|artrose|hernia|fibromyalgie|multiple sclerose|long covid|"
+    r"(?:alcohol|drugs|gok)?verslaving|verslaafd|syndroom van down|downsyndroom|"
+    r"cerebrale parese|spierziekte|spierdystrofie|nierfalen|nierziekte|dialyse|"
+    r"chemo(?:therapie)?|bestralingen?|niet-aangeboren hersenletsel|nah|hersenletsel|"
+    r"(?:verstandelijke|lichamelijke|visuele|auditieve) beperking|slechtziend|slechthorend|"
+    r"doofblind|zwanger"
+)
+_CONDITIONS_EN = (
+    r"dementia|alzheimer'?s|parkinson'?s|epilepsy|autism|depression|burnout|anxiety disorder|"
+    r"schizophrenia|psychosis|bipolar disorder|ptsd|diabetes|asthma|cancer|breast cancer|"
+    r"leukaemia|leukemia|brain tumou?r|heart attack|stroke|heart failure|multiple sclerosis|"
+    r"cerebral palsy|down syndrome|kidney failure|chemotherapy|addiction|pregnant|"
+    r"(?:learning|intellectual|physical) disability"
+)
+_CONDITIONS_DE = (
+    r"demenz|epilepsie|autismus|depressionen?|krebs|brustkrebs|schlaganfall|herzinfarkt|"
+    r"multiple sklerose|zerebralparese|down-syndrom|nierenversagen|sucht|schwanger|"
+    r"(?:geistige|körperliche) behinderung"
+)
+_BODY = r"heup|knie|been|pols|enkel|arm|schouder|bekken|rib|wervel|sleutelbeen|elleboog|rug"
+_OPERATIONS = (
+    rf"(?:{_BODY}|hart|openhart|staar|hernia|maag|darm|long)-?(?:operatie|breuk)|"
+    rf"(?:{_BODY}|been|voet|teen)-?amputatie|amputatie|(?:nier|lever|hart|long)transplantatie|"
+    rf"(?:nieuwe|kunst)(?:heup|knie)|nieuwe (?:heup|knie)|gebroken (?:{_BODY})|"
+    r"hip replacement|knee replacement|broken (?:hip|leg|arm|wrist|ankle)|amputation|"
+    r"(?:hüft|knie)-?operation|neue (?:hüfte|knie)|oberschenkelhalsbruch"
+)
+# an operation, an amputation or a broken bone is always someone's
+_OPERATION = re.compile(rf"(?i:(?:\w+ )?(?:{_OPERATIONS}))")
+_NAMED = r"(?:ziekte|syndroom) van [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+HEALTH_TERM = re.compile(
+    rf"(?i:\b(?:(?:beginnende|jonge|vergevorderde|ernstige|zware|lichte|chronische|"
+    rf"early-onset|severe|mild|chronic) )?"
+    # English first: "Parkinson's" whole, not its Dutch "parkinson"; a compound written with
+    # a hyphen ("dementievriendelijk", "kanker-duur") is another word
+    rf"(?:{_CONDITIONS_EN}|{_CONDITIONS_NL}|{_CONDITIONS_DE}|{_OPERATIONS})\b(?!-\w))"
+    rf"|\b{_NAMED}\b"
+)
+# Said of someone, in the three words before the condition: a verb of having or getting a
+# diagnosis, or "since/after" it ("heeft parkinson", "sinds de heupoperatie", "had a stroke").
+# "over", "met" and "voor" are not among them: "vragen over dementie", "mensen met autisme"
+# are what a question is about.
+_HAS = re.compile(
+    r"(?i:\b(?:heeft|had|hebben|hadden|heb|kreeg|kregen|krijgt|lijdt aan|leed aan|last van|"
+    r"diagnose|gediagnosticeerd|vastgesteld|herstellende van|revalideert|revalidatie|sinds|na|"
+    r"wegens|vanwege|voorgeschiedenis van|has|have|got|suffers from|diagnosed with|since|after|"
+    r"recovering from|history of|"
+    r"hat|hatte|leidet an|seit|nach)\b)"
+)
+# or just before it: whose it is ("haar heupoperatie"), or what someone is ("is zwanger")
+_WHOSE = re.compile(
+    r"(?i:\b(?:zijn|haar|mijn|m'n|z'n|d'r|onze|hun|is|ben|was|werd|his|her|my|our|their|"
+    r"seiner|seinem|seine|ihrer|ihrem|ihre|meiner|meinem|meine|ist)\s*$"
+    # "(58, dementie)": an age, then the condition
+    r"|\(\s*\d{1,3}\s*(?:jaar|years?|jahre)?\s*,\s*$)"
+)
+# a second condition joined to one already found: "heeft autisme en epilepsie"
+_JOINED = re.compile(
+    r"(?i:\s*(?:,|en|and|und|of|or|oder)\s+(?:(?:\w+\s+){0,3}?(?:ook|also|auch)\s+)?$)"
+)
+# or after it: "een hartinfarct gehad", "a hip replacement last year" is not enough
+_AFTER = re.compile(r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd)\b)")
+_WORD = re.compile(r"[\w'-]+")
+_CUE_REACH = 40
+_SENTENCE_END = re.compile(r"[.?!\n;:]")
+
+
+def health_hits(text: str) -> list[Hit]:
+    """Named conditions and operations that a cue in the same sentence ties to someone."""
+    hits: list[Hit] = []
+    for match in HEALTH_TERM.finditer(text):
+        before = text[max(0, match.start() - _CUE_REACH) : match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]
+        last_words = " ".join(_WORD.findall(before)[-3:])
+        after = text[match.end() : match.end() + _CUE_REACH]
+        joined = bool(hits) and _JOINED.fullmatch(text, hits[-1].end, match.start()) is not None
+        operation = _OPERATION.fullmatch(match.group()) is not None
+        if (
+            operation
+            or joined
+            or _HAS.search(last_words)
+            or _WHOSE.search(before)
+            or _AFTER.match(after)
+        ):
+            hits.append(Hit(match.start(), match.end(), "health"))
+    return hits

@@ -1,0 +1,46 @@
+"""A boat's name names its owner: in a harbour, a village or a register, "de Swaluw" is
+"that old man's boat". A name is taken for a boat's where a word for a vessel introduces it:
+right after it ("sloep Neeltje", "yacht Kittiwake"), or set off after it and a few words ("een
+oud motorjacht, de Fryske Faam, dat …", "de sloep van mijn opa (de Bonne Hoop, …)")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.redaction.numbers import Hit
+from bot.redaction.patterns import STREET_NAME_END
+
+_VESSEL = (
+    r"boot|bootje|sloep|sloepje|kotter|kruiser|motorkruiser|motorjacht|zeiljacht|"
+    r"zeilboot|motorboot|speedboot|schip|scheepje|woonschip|woonboot|woonark|tjalk|skûtsje|"
+    r"botter|praam|vlet|klipper|platbodem|kano|yacht|boat|barge|narrowboat|"
+    r"sailboat|cruiser|ketch|schiff|segelboot|hausboot"
+)
+# one to three capitalised words, as boats are named ("Gewoon Genieten", "Vrouwe Johanna")
+_BOAT_NAME = r"[A-Z][\w'’-]{1,30}(?:[ ][A-Z][\w'’-]{1,30}){0,2}"
+VESSEL_NAME = re.compile(
+    rf"(?<![\w-])(?i:{_VESSEL})"
+    rf"(?:[ ](?:(?:de|het|the|die|der|das)[ ])?(?P<direct>{_BOAT_NAME})"
+    rf"|[^.?!;:()\n,]{{0,30}}[ ]?[,(][ ]?(?i:de|het|the|die|der|das)[ ]"
+    rf"(?P<apart>{_BOAT_NAME})(?=[ ]?[,)]))"
+)
+# Words that follow a vessel word capitalised without being its name: a sentence start after
+# a colon-less line, a place ("boot Naar Texel" is rare; "schip Harderwijk" is a place too).
+_NOT_A_NAME = frozenset({"Van", "In", "Op", "Met", "Voor", "Naar", "En", "Of", "De", "Het", "I"})
+
+
+def vessel_hits(text: str) -> list[Hit]:
+    hits = []
+    for match in VESSEL_NAME.finditer(text):
+        group = "direct" if match.group("direct") else "apart"
+        name = match.group(group)
+        if name.split(" ")[0] in _NOT_A_NAME:
+            continue
+        # "woonark Feartswâl 18", "speedboot Skoallestrjitte": where it lies, an address's
+        if group == "direct" and (
+            STREET_NAME_END.search(name) or re.match(r" ?\d", text[match.end() :])
+        ):
+            continue
+        start, end = match.span(group)
+        hits.append(Hit(start, end, "name"))
+    return hits

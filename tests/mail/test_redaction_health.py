@@ -1,0 +1,96 @@
+"""Health data about a person is a special category of the AVG (article 9): a condition,
+diagnosis or operation that a sentence says someone has or had is redacted before anything
+is posted; the same word said of nobody is what the question is about and stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redaction import redact
+from bot.redaction.audit import summary
+from tests.mail.redacted import assert_gone_and_kept
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "Onze buurvrouw heeft sinds vorig jaar COPD en komt de trap niet meer op.",
+            ["COPD"],
+            ["komt de trap niet meer op"],
+        ),
+        (
+            "Mijn schoonvader lijdt aan de ziekte van Huntington, kan hij naar de dagbesteding?",
+            ["Huntington"],
+            ["kan hij naar de dagbesteding"],
+        ),
+        (
+            "Sinds zijn knieoperatie kan mijn man niet meer fietsen naar het werk.",
+            ["knieoperatie"],
+            ["kan mijn man niet meer fietsen"],
+        ),
+        (
+            "Onze dochter heeft diabetes en epilepsie; mag ze met de taxi naar school?",
+            ["diabetes", "epilepsie"],
+            ["mag ze met de taxi naar school"],
+        ),
+        ("Mijn moeder (82, alzheimer) woont nog thuis.", ["alzheimer"], ["woont nog thuis"]),
+        (
+            "My husband had a stroke in March and we need a ramp at the front door.",
+            ["stroke"],
+            ["we need a ramp at the front door"],
+        ),
+        (
+            "Meine Frau hat Multiple Sklerose und braucht einen Rollstuhl.",
+            ["Multiple Sklerose"],
+            ["braucht einen Rollstuhl"],
+        ),
+        (
+            "Mevrouw is na een val met een gebroken heup in het verpleeghuis beland.",
+            ["gebroken heup"],
+            ["in het verpleeghuis beland"],
+        ),
+        (
+            "Hij is herstellende van een burn-out en wil weer beginnen.",
+            ["burn-out"],
+            ["wil weer beginnen"],
+        ),
+    ],
+)
+def test_a_condition_said_of_someone_is_removed(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    assert_gone_and_kept(text, gone, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a question is about, said of nobody
+        "Is er in Ermelo dagbesteding voor mensen met dementie?",
+        "We krijgen veel vragen over autisme in de klas, wie kan een training geven?",
+        "Welke subsidie is er voor de Alzheimer Café-avonden in het dorpshuis?",
+        "Our team organises a course on diabetes prevention for residents.",
+        # words that only look like one
+        "De bestrating na de storm was kanker-duur, zei de aannemer niet.",
+        "Het besluit is gebroken door de raad, de arm van de wet reikt ver.",
+    ],
+)
+def test_a_condition_said_of_nobody_stays(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_the_placeholder_says_what_was_removed_in_the_mails_language() -> None:
+    dutch = redact("Mijn vader heeft parkinson.")
+    english = redact("My father has Parkinson's.", "en")
+    assert dutch.text == "Mijn vader heeft [gezondheidsgegeven verwijderd]."
+    assert english.text == "My father has [health detail removed]."
+    assert summary(dutch.counts, "nl") == "1× gezondheidsgegeven"
+
+
+def test_a_crafted_run_of_conditions_is_read_in_linear_time() -> None:
+    """Each condition looks back and ahead a bounded stretch: a mail of nothing but
+    conditions joined by "en" is redacted whole, and fast."""
+    text = "Hij heeft astma" + " en astma" * 5_000
+    out = redact(text).text
+    assert "astma" not in out
