@@ -467,6 +467,11 @@ _LABELS: dict[str, str] = {
         r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
         r"membership number|kundennummer|versicherungsnummer|"
+        # a person's own allocation, absence, permit, farm or pass: "toewijzingsnummer
+        # 2024-HO-18842", "Wmo-nummer W-18273", "UBN 1287645", "vergunningnummer LV-2009-031"
+        r"toewijzingsnummer|verzuimnummer|wmo-nummer|wmo-nr\.?|ubn(?:-nummer)?|"
+        r"vergunningn?nummer|vergunningsnummer|ligplaatsnummer|pasnummer|kaartnummer|"
+        r"factuurnummer|"
         # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the
         # gemeente's case references, "kenmerk", "zaaknummer", stay: they find the case)
         # (a file with another organisation, "dossier 40-1187", too; "ons dossier" is theirs)
@@ -489,6 +494,9 @@ _LABELS: dict[str, str] = {
         # "melding 26-11873", "Uw melding M26-13377 is afgehandeld": a report's own number
         r"melding(?= (?:[A-Z]{1,3}-?)?\d{2,4}[-/.]?\d{3,})|"
         r"referentienummer|beschikkingsnummer|naheffingsaanslag(?:nummer)?|boetenummer|"
+        # a form's own reference and a case by its word and colon: "Referentie: OF-7Q2K9B",
+        # "Zaak: 2026-000417"; an assessment by its number "aanslag 2026.41.02263"
+        r"(?<!\bonze )(?<!\bour )referentie(?=:)|zaak(?=:)|aanslag(?= \d{4}[./-]\d)|"
         r"bonnummer|aktenzeichen|geschäftszeichen|vorgangsnummer|case number|"
         r"application number|fine number|penalty number|"
         # a claim for damage (mining, storm, insurance) is a person's file: "schadenummer",

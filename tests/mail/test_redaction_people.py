@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.config import load_config
 from bot.mail.understand import MailReader
-from bot.redaction import Redactor
+from bot.redaction import Redactor, redact
 from tests.mail import mails
 from tests.mail.redacted import assert_gone_and_kept
 
@@ -719,3 +719,45 @@ def test_a_name_signed_in_a_cut_closing_goes_where_the_question_names_it() -> No
     )
     assert "Annie" not in got.question
     assert "pensioen van" in got.question
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "De indicatie loopt via iWmo, toewijzingsnummer 2025-HH-40917, tot 1 juli.",
+            ["40917"],
+            ["De indicatie loopt via iWmo", "tot 1 juli"],
+        ),
+        ("Zijn verzuimnummer is 31-2208, hij is sinds maart thuis.", ["31-2208"], ["thuis"]),
+        ("Ons bedrijf heeft UBN 2233417 en 80 melkkoeien.", ["2233417"], ["80 melkkoeien"]),
+        (
+            "Volgens vergunningnummer HV-2011-007 mag de ark 18 meter zijn.",
+            ["HV-2011-007"],
+            ["mag de ark 18 meter zijn"],
+        ),
+        ("Referentie: WF-88K2Q\nOnderwerp: Parkeren", ["WF-88K2Q"], ["Onderwerp: Parkeren"]),
+        ("Zaak: 2026-004471\nZaaktype: Bezwaar", ["004471"], ["Zaaktype: Bezwaar"]),
+        ("Over aanslag 2026.18.00412 heb ik een vraag.", ["00412"], ["heb ik een vraag"]),
+    ],
+)
+def test_a_persons_own_number_after_its_label_is_removed(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    assert_gone_and_kept(text, gone, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tax year and a tax's name are no one's number
+        "De aanslag 2026 OZB kwam later dan vorig jaar.",
+        # a case named by its word without a colon, a printer's asset number
+        "Zaak is dat de container al weken vol staat.",
+        "Scannen lukt niet op de printer bij de koffieautomaat, nummer ERM-2-07.",
+        # an organisation's own reference
+        "Onze referentie: inkoop-2026-14 voor de aanbesteding.",
+    ],
+)
+def test_numbers_that_are_no_ones_own_stay(text: str) -> None:
+    assert redact(text).text == text
