@@ -94,6 +94,18 @@ _LOCKED_OUT = (
     r"join|get in)|no (?:longer )?access|kein zugriff|zugang verweigert)"
 )
 
+# whom one worries about: "onze buurman", "de oude man op de boot", "mijn kleinzoon"
+_WHOSE_PERSON = r"(?:(?:mijn|m'n|onze|ons|de|een|deze|die|zijn|haar) (?:oude |jonge |oudere )?)"
+_WHOSE_PERSON_EN = r"(?:(?:my|our|the|an?|this) (?:old |elderly )?)"
+_GROWN_UP = (
+    r"(?:buurman|buurvrouw|buren|bewoner|bewoonster|man|vrouw|meneer|mevrouw|vader|moeder|"
+    r"opa|oma|schoonvader|schoonmoeder|broer|zus|oom|tante|cliënt|huurder|hem|haar|buorman)"
+)
+_CHILD = (
+    r"(?:kleinzoon|kleindochter|kleinkind|kleinkinderen|zoon|zoontje|dochter|dochtertje|kind|"
+    r"kinderen|puber|tiener|baby|neefje|nichtje)"
+)
+
 # Needs a sentence states whatever service it is about: to see what an organisation has
 # recorded about oneself (an access request under the AVG), a letter or data that reached
 # the wrong person (a data breach). They belong to the domain named, not to the service whose
@@ -148,6 +160,55 @@ STATED_NEEDS: tuple[tuple[str, Finder], ...] = (
         InOneSentence(_VEHICLE, _STANDING, _PUBLIC_PLACE, _LONG_WHILE),
     ),
     ("ict", InOneSentence(_WORKPLACE_TOOL, _LOCKED_OUT)),
+    (
+        # a data breach reported, and a person's rights under the AVG (correction, erasure,
+        # objection): the privacy officer's, whatever service's file it is
+        "privacy",
+        re.compile(
+            r"(?i:\b(?:een |mogelijk |mogelijke )?datalek(?:ken)? (?:te )?(?:melden|gemeld)\b"
+            r"|\bmelding (?:van )?(?:een |het )?(?:mogelijk )?datalek\b"
+            r"|\bgegevens van (?:een )?(?:andere?|iemand anders|een ander)\b[^.?!\n]{0,40}"
+            r"\b(?:zichtbaar|gezien|ontvangen|gekregen|te zien)\b"
+            r"|\b(?:report|reporting) (?:a |an? possible )?(?:data breach|personal data breach)\b"
+            r"|\bverzoek (?:om|tot) (?:correctie|rectificatie|verwijdering|wissing|beperking)\b"
+            r"|\b(?:art\.?|artikel|article) 1[5-8] (?:avg|gdpr)\b"
+            r"|\brecht op (?:inzage|correctie|rectificatie|vergetelheid|verwijdering|bezwaar)\b"
+            r"|\bright to (?:rectification|erasure|be forgotten)\b|\bdatenpanne\b)"
+        ),
+    ),
+    (
+        # a death registered and leave to bury or cremate: the civil registry's, though
+        # "verlof" is also a word of leave from work
+        "burgerzaken",
+        re.compile(
+            r"(?i:\baangifte (?:van (?:het |een )?)?overlijden\b|\boverlijdensaangifte\b"
+            r"|\bverlof tot (?:begraven|cremeren|crematie|begrafenis)\b"
+            r"|\bregister(?:ing)? (?:a|the|his|her) death\b|\bsterbefall anzeigen\b)"
+        ),
+    ),
+    (
+        # someone worried about how a grown-up is doing (alone, confused, neglecting
+        # themselves): the social team's, wherever that person lives
+        "wmo",
+        re.compile(
+            rf"(?i:\b(?:zorgen|zorg) (?:om|over) {_WHOSE_PERSON}?{_GROWN_UP}\b"
+            rf"|\bworried about {_WHOSE_PERSON_EN}?(?:neighbou?r|father|mother|dad|mum|mom|"
+            rf"grandfather|grandmother|uncle|aunt|him|her|the (?:old )?(?:man|woman|resident))\b"
+            rf"|\bsorgen? (?:um|über) (?:meinen |meine |unseren |unsere |den |die )?"
+            rf"(?:nachbarn?|nachbarin|vater|mutter|opa|oma|ihn|sie)\b)"
+        ),
+    ),
+    (
+        # the same about a child: the youth team's
+        "jeugd",
+        re.compile(
+            rf"(?i:\b(?:zorgen|zorg) (?:om|over) {_WHOSE_PERSON}?{_CHILD}\b"
+            r"|\bworried about (?:my |our |the )?(?:son|daughter|grandson|granddaughter|child|"
+            r"children|kid|kids|teenager)\b"
+            r"|\bsorgen? (?:um|über) (?:meinen |meine |unseren |unsere )?(?:sohn|tochter|enkel|"
+            r"enkelin|kind|kinder)\b)"
+        ),
+    ),
     (
         # a supplier asks after the payment of its invoice, whatever it delivered: the
         # accounts payable of finance, not the team that ordered the work

@@ -792,3 +792,65 @@ def test_someone_locked_out_of_a_workplace_tool_is_for_the_helpdesk_whatever_the
 )
 def test_a_tool_named_or_a_door_locked_is_no_helpdesk_need(text: str) -> None:
     assert Router(HELPDESK_DEPLOYMENT)._stated_needs(text) == {}
+
+
+SERVICE_TEAMS = [
+    GroupProfile("burgerzaken", "Burgerzaken", "Paspoort, rijbewijs, verhuizen, uittreksel"),
+    GroupProfile("personeel", "HR", "Verlof, salaris, ziekteverzuim en werving"),
+    GroupProfile("privacy", "Privacy", "AVG en informatiebeveiliging"),
+    GroupProfile("sociaal", "Sociaal team", "Wmo, hulp thuis, mantelzorg, eenzaamheid"),
+    GroupProfile("jeugd", "Jeugd en gezin", "Jeugdhulp en opvoedondersteuning"),
+    GroupProfile("inkomen", "Werk en inkomen", "Bijstand, bijzondere bijstand, schulden"),
+    GroupProfile("verkeer", "Verkeer", "Verkeersveiligheid, drempels, oversteekplaatsen"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a data breach and AVG rights, inside another service's file
+        (
+            "In het klantportaal voor de bijzondere bijstand zag ik vandaag de gegevens van een "
+            "andere cliënt staan. Ik wil dit als datalek melden.",
+            "privacy",
+        ),
+        (
+            "Op grond van artikel 16 AVG vraag ik om correctie van het verslag van de "
+            "bijstandsconsulent over mijn schulden.",
+            "privacy",
+        ),
+        # a death registered: "verlof" is not leave from work here
+        (
+            "Als uitvaartverzorger wil ik aangifte van overlijden doen en het verlof tot "
+            "begraven aanvragen voor maandag.",
+            "burgerzaken",
+        ),
+        # worry about how someone is doing
+        (
+            "Ik maak me zorgen om mijn buurvrouw van 84, ze komt al dagen de deur niet uit en "
+            "haar brievenbus zit vol.",
+            "sociaal",
+        ),
+        (
+            "Wij maken ons zorgen over onze kleinzoon van 15, hij blowt en komt niet meer uit "
+            "zijn kamer.",
+            "jeugd",
+        ),
+    ],
+)
+def test_a_need_stated_in_another_services_words_goes_to_its_own_team(
+    text: str, group: str
+) -> None:
+    assert Router(SERVICE_TEAMS).route(text).group_id == group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik maak me zorgen over de verkeersveiligheid bij de school.",
+        "Mijn verlof tot en met vrijdag is goedgekeurd.",
+        "Hoe lang bewaren jullie mijn gegevens van de bijstand?",
+    ],
+)
+def test_near_misses_of_those_needs_state_none(text: str) -> None:
+    assert Router(SERVICE_TEAMS)._stated_needs(text) == {}
