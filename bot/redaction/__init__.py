@@ -42,6 +42,7 @@ from bot.redaction.patterns import (
     CUED_ADDRESS,
     DATE_YEAR,
     DOCUMENT_NUMBER,
+    DWELLING_ADDRESS,
     EMAIL,
     FARM_NAME,
     FULL_DATE,
@@ -171,6 +172,7 @@ def find_personal_data(
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
+    hits += _value_hits(DWELLING_ADDRESS, text, "address")
     hits += _value_hits(CARE_HOME_ROOM, text, "address")
     hits += _value_hits(NUMBERED_HOME, text, "address")
     hits += _value_hits(LINE_ADDRESS, text, "address")

@@ -191,6 +191,13 @@ HOME_ADDRESS = re.compile(
     r"(?<![\w-])(?i:das|het|ons|onze|unser|the|our|mijn|my|mein) (?i:haus|huis|woning|wohnung|"
     rf"house|home) (?P<value>{_NAMED_HOUSE})"
 )
+# "recreatiewoning Wiidpôle 14", "woonark Feartswâl 18", "casus Ganzerik 22": a dwelling (or
+# the case of the household in it) named by its address, whatever the street's name ends in.
+DWELLING_ADDRESS = re.compile(
+    r"(?<![\w-])(?i:recreatiewoning|vakantiewoning|woonark|woonboot|woonschip|woning|"
+    r"huurwoning|koopwoning|casus|boerderij|pand|holiday home|houseboat|ferienwohnung) "
+    rf"(?P<value>{_NAMED_HOUSE})"
+)
 PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")
 # a word of a farm's name; a street without a number is no one's address ("boerderij
 # Speulderweg" stays)

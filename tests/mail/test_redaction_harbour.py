@@ -51,3 +51,26 @@ def test_a_boat_and_its_berth_are_redacted(text: str, gone: list[str], kept: lis
 )
 def test_what_only_follows_a_vessel_word_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "Aanslag 2026 voor de recreatiewoning Sonnewyk 7 klopt niet.",
+            ["Sonnewyk 7"],
+            ["klopt niet"],
+        ),
+        ("Wij willen de woonark Âldefeart 3a vervangen.", ["Âldefeart 3a"], ["vervangen"]),
+        ("Aanmelding casus Kievitsbloem 40 voor het overleg.", ["Kievitsbloem 40"], ["overleg"]),
+    ],
+)
+def test_a_dwelling_named_by_its_address_is_redacted_whatever_the_street_ends_in(
+    text: str, gone: list[str], kept: list[str]
+) -> None:
+    assert_gone_and_kept(text, gone, kept)
+
+
+def test_a_dwelling_with_a_plans_phase_or_its_rooms_stays() -> None:
+    for text in ("De woning Fase 2 van het plan is klaar.", "Een woning 3 kamers groot."):
+        assert redact(text).text == text
