@@ -24,20 +24,20 @@ _CONDITIONS_NL = (
     r"hartritmestoornis|reuma|artrose|hernia|fibromyalgie|multiple sclerose|long covid|"
     r"(?:alcohol|drugs|gok)?verslaving|verslaafd|syndroom van down|downsyndroom|"
     r"cerebrale parese|spierziekte|spierdystrofie|nierfalen|nierziekte|dialyse|"
-    r"chemo(?:therapie)?|bestralingen?|niet-aangeboren hersenletsel|nah|hersenletsel|"
+    r"chemo(?:therapie)?|bestralingen?|niet-aangeboren hersenletsel|hersenletsel|"
     r"(?:verstandelijke|lichamelijke|visuele|auditieve) beperking|slechtziend|slechthorend|"
     r"doofblind|zwanger"
 )
 _CONDITIONS_EN = (
     r"dementia|alzheimer'?s|parkinson'?s|epilepsy|autism|depression|burnout|anxiety disorder|"
     r"schizophrenia|psychosis|bipolar disorder|ptsd|diabetes|asthma|cancer|breast cancer|"
-    r"leukaemia|leukemia|brain tumou?r|heart attack|stroke|heart failure|multiple sclerosis|"
+    r"leukaemia|leukemia|brain tumou?r|heart attack|stroke(?! of)|heart failure|multiple sclerosis|"
     r"cerebral palsy|down syndrome|kidney failure|chemotherapy|addiction|pregnant|"
     r"(?:learning|intellectual|physical) disability"
 )
 _CONDITIONS_DE = (
     r"demenz|epilepsie|autismus|depressionen?|krebs|brustkrebs|schlaganfall|herzinfarkt|"
-    r"multiple sklerose|zerebralparese|down-syndrom|nierenversagen|sucht|schwanger|"
+    r"multiple sklerose|zerebralparese|down-syndrom|nierenversagen|schwanger|"
     r"(?:geistige|körperliche) behinderung"
 )
 _BODY = r"heup|knie|been|pols|enkel|arm|schouder|bekken|rib|wervel|sleutelbeen|elleboog|rug"

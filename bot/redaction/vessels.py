@@ -10,22 +10,25 @@ import re
 from bot.redaction.numbers import Hit
 from bot.redaction.patterns import STREET_NAME_END
 
-_VESSEL = (
-    r"boot|bootje|sloep|sloepje|kotter|kruiser|motorkruiser|motorjacht|zeiljacht|"
-    r"zeilboot|motorboot|speedboot|schip|scheepje|woonschip|woonboot|woonark|tjalk|skûtsje|"
-    r"botter|praam|vlet|klipper|platbodem|kano|yacht|boat|barge|narrowboat|"
-    r"sailboat|cruiser|ketch|schiff|segelboot|hausboot"
+# Words for a boat a name may follow right away ("sloep Neeltje", "yacht Kittiwake")
+_NAMING_VESSEL = (
+    r"sloep|sloepje|kotter|kruiser|motorkruiser|motorjacht|zeiljacht|zeilboot|motorboot|"
+    r"speedboot|woonschip|woonboot|woonark|tjalk|skûtsje|botter|vlet|klipper|platbodem|"
+    r"yacht|narrowboat|sailboat|ketch|segelboot|hausboot"
 )
+# and words that mean other things too ("boot Windows", "a barge in"): only a name set off
+# after them by a comma or a parenthesis and an article ("zijn boot, de Swaluw, …")
+_VESSEL = rf"{_NAMING_VESSEL}|boot|bootje|schip|scheepje|praam|kano|boat|barge|cruiser|schiff"
 # one to three capitalised words, as boats are named ("Gewoon Genieten", "Vrouwe Johanna")
 _BOAT_NAME = r"[A-Z][\w'’-]{1,30}(?:[ ][A-Z][\w'’-]{1,30}){0,2}"
 VESSEL_NAME = re.compile(
-    rf"(?<![\w-])(?i:{_VESSEL})"
-    rf"(?:[ ](?:(?:de|het|the|die|der|das)[ ])?(?P<direct>{_BOAT_NAME})"
-    rf"|[^.?!;:()\n,]{{0,30}}[ ]?[,(][ ]?(?i:de|het|the|die|der|das)[ ]"
+    rf"(?<![\w-])(?:(?i:{_NAMING_VESSEL})[ ](?:(?:de|het|the|die|der|das)[ ])?"
+    rf"(?P<direct>{_BOAT_NAME})"
+    rf"|(?i:{_VESSEL})[^.?!;:()\n,]{{0,30}}[ ]?[,(][ ]?(?i:de|het|the|die|der|das)[ ]"
     rf"(?P<apart>{_BOAT_NAME})(?=[ ]?[,)]))"
 )
-# Words that follow a vessel word capitalised without being its name: a sentence start after
-# a colon-less line, a place ("boot Naar Texel" is rare; "schip Harderwijk" is a place too).
+# Capitalised words after a vessel word that are no name: a preposition or article that
+# opens a title or a heading ("Sloep Van de Maand", "Woonark In Verkoop").
 _NOT_A_NAME = frozenset({"Van", "In", "Op", "Met", "Voor", "Naar", "En", "Of", "De", "Het", "I"})
 
 

@@ -42,6 +42,8 @@ def test_a_boat_and_its_berth_are_redacted(text: str, gone: list[str], kept: lis
     "text",
     [
         "Mag ik met de boot naar Texel op zaterdag?",
+        # a word for a boat that means other things too names nothing right after it
+        "My laptop will not boot Windows since the update.",
         "De veerboot Op tijd vertrekken is lastig in de winter.",
         # where it lies: the street stays an address's business (no house number here)
         "Er staat een aanhanger met een speedboot Achterstraat hoek Kerkpad.",

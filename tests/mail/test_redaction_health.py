@@ -74,6 +74,8 @@ def test_a_condition_said_of_someone_is_removed(
         # words that only look like one
         "De bestrating na de storm was kanker-duur, zei de aannemer niet.",
         "Het besluit is gebroken door de raad, de arm van de wet reikt ver.",
+        "We had a stroke of luck with the weather at the market.",
+        "Seit Wochen sucht er eine Wohnung in Zeewolde.",
     ],
 )
 def test_a_condition_said_of_nobody_stays(text: str) -> None:
