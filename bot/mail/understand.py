@@ -300,12 +300,15 @@ class MailReader:
         routed_by = "address"
         needs_choice = False
         if group is None:
-            # Routed on the redacted text: phone numbers and street names are not topics.
-            # A reply that opens with a new question keeps the old thread's subject: the
+            # Routed on the redacted text: phone numbers and street names are not topics; a
+            # condition is ("heeft parkinson"), so routing reads it, though no thread shows
+            # it. A reply that opens with a new question keeps the old thread's subject: the
             # subject is then no evidence of what is asked.
             new_question = _new_question_under_old_subject(mail, question)
-            topic = "" if new_question else redacted_subject.text
-            route = self.router.route(f"{topic}\n{redacted_note.text}\n{redacted_question.text}")
+            topic = "" if new_question else redacted_subject.topics
+            route = self.router.route(
+                f"{topic}\n{redacted_note.topics}\n{redacted_question.topics}"
+            )
             group, confidence, candidates = route.group_id, route.confidence, route.top(3)
             needs_choice = route.needs_choice
             routed_by = "routing"

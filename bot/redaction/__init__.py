@@ -100,10 +100,19 @@ _RANK = {
 _JOINABLE = re.compile(r"[\s,;|]{0,8}")
 
 
+# Kinds that are what a question is about as well as personal data: routing may read them,
+# a thread never shows them ("mijn vader heeft parkinson" is a question for the Wmo team).
+TOPIC_KINDS = frozenset({"health"})
+
+
 @dataclass
 class Redacted:
+    """``text`` is what may be shown; ``topics`` is the same text with the personal data
+    that is also the question's topic (:data:`TOPIC_KINDS`) left in, for routing only."""
+
     text: str
     counts: Counter[str] = field(default_factory=Counter)
+    topics: str = ""
 
 
 def _value_hits(pattern: re.Pattern[str], text: str, kind: str) -> list[Hit]:
@@ -250,14 +259,18 @@ class Redactor:
     ) -> Redacted:
         counts: Counter[str] = Counter()
         out: list[str] = []
+        topics: list[str] = []
         last = 0
         for start, end, kind in self.findings(text, filename=filename):
             out.append(text[last:start])
+            topics.append(text[last:start])
             out.append(PLACEHOLDERS[kind][language])
+            topics.append(text[start:end] if kind in TOPIC_KINDS else PLACEHOLDERS[kind][language])
             counts[kind] += 1
             last = end
         out.append(text[last:])
-        return Redacted("".join(out), counts)
+        topics.append(text[last:])
+        return Redacted("".join(out), counts, "".join(topics))
 
 
 _DEFAULT = Redactor()

@@ -4,10 +4,15 @@ is posted; the same word said of nobody is what the question is about and stays.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.core.config import load_config
+from bot.mail.understand import MailReader
 from bot.redaction import redact
 from bot.redaction.audit import summary
+from knowledge.routing import Router, profiles_from
 from tests.mail.redacted import assert_gone_and_kept
 
 
@@ -96,3 +101,48 @@ def test_a_crafted_run_of_conditions_is_read_in_linear_time() -> None:
     text = "Hij heeft astma" + " en astma" * 5_000
     out = redact(text).text
     assert "astma" not in out
+
+
+CARE_CONFIG = """
+[mail]
+general_address = "vraag@vraagbaak.example"
+
+[[groups]]
+id = "zorg"
+name = "Zorg en welzijn"
+description = "Dementie en mantelzorg"
+
+[[groups]]
+id = "belastingen"
+name = "Belastingen"
+description = "WOZ en aanslagen"
+"""
+
+CARE_MAIL = b"""From: Ans Wieringa <a.wieringa@example.com>
+To: vraag@vraagbaak.example
+Subject: Vraag over mijn man
+Message-ID: <care-1@example.com>
+Content-Type: text/plain; charset=utf-8
+
+Goedemiddag, mijn man heeft sinds vorig jaar dementie. Wie kan ons verder helpen?
+
+Groet, Ans
+"""
+
+
+def test_a_condition_routes_the_question_though_no_thread_shows_it(tmp_path: Path) -> None:
+    """The condition is the question's topic: routing reads it, the thread shows the
+    placeholder."""
+    file = tmp_path / "vraagbaak.toml"
+    file.write_text(CARE_CONFIG)
+    config = load_config(file, environ={})
+    router = Router(profiles_from(config.groups))
+    understood = MailReader(config, router).read(CARE_MAIL)
+    assert understood.group == "zorg"
+    assert understood.confidence >= config.mail.routing_threshold
+    # what the thread shows alone would not have found the team
+    shown = router.route(f"{understood.subject}\n{understood.question}")
+    assert shown.group_id != "zorg" or shown.confidence < config.mail.routing_threshold
+    assert "dementie" not in understood.question
+    assert "[gezondheidsgegeven verwijderd]" in understood.question
+    assert understood.redactions.get("health") == 1
