@@ -42,7 +42,6 @@ from bot.redaction.patterns import (
     CUED_ADDRESS,
     DATE_YEAR,
     DOCUMENT_NUMBER,
-    DWELLING_ADDRESS,
     EMAIL,
     FARM_NAME,
     FULL_DATE,
@@ -111,8 +110,8 @@ class Redacted:
     that is also the question's topic (:data:`TOPIC_KINDS`) left in, for routing only."""
 
     text: str
+    topics: str
     counts: Counter[str] = field(default_factory=Counter)
-    topics: str = ""
 
 
 def _value_hits(pattern: re.Pattern[str], text: str, kind: str) -> list[Hit]:
@@ -181,7 +180,6 @@ def find_personal_data(
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
-    hits += _value_hits(DWELLING_ADDRESS, text, "address")
     hits += _value_hits(CARE_HOME_ROOM, text, "address")
     hits += _value_hits(NUMBERED_HOME, text, "address")
     hits += _value_hits(LINE_ADDRESS, text, "address")
@@ -270,7 +268,7 @@ class Redactor:
             last = end
         out.append(text[last:])
         topics.append(text[last:])
-        return Redacted("".join(out), counts, "".join(topics))
+        return Redacted("".join(out), "".join(topics), counts)
 
 
 _DEFAULT = Redactor()

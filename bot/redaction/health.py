@@ -48,15 +48,15 @@ _OPERATIONS = (
     r"hip replacement|knee replacement|broken (?:hip|leg|arm|wrist|ankle)|amputation|"
     r"(?:hüft|knie)-?operation|neue (?:hüfte|knie)|oberschenkelhalsbruch"
 )
-# an operation, an amputation or a broken bone is always someone's
-_OPERATION = re.compile(rf"(?i:(?:\w+ )?(?:{_OPERATIONS}))")
 _NAMED = r"(?:ziekte|syndroom) van [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 HEALTH_TERM = re.compile(
     rf"(?i:\b(?:(?:beginnende|jonge|vergevorderde|ernstige|zware|lichte|chronische|"
     rf"early-onset|severe|mild|chronic) )?"
     # English first: "Parkinson's" whole, not its Dutch "parkinson"; a compound written with
     # a hyphen ("dementievriendelijk", "kanker-duur") is another word
-    rf"(?:{_CONDITIONS_EN}|{_CONDITIONS_NL}|{_CONDITIONS_DE}|{_OPERATIONS})\b(?!-\w))"
+    # an operation, an amputation or a broken bone is always someone's
+    rf"(?:{_CONDITIONS_EN}|{_CONDITIONS_NL}|{_CONDITIONS_DE}|(?P<operation>{_OPERATIONS}))"
+    r"\b(?!-\w))"
     rf"|\b{_NAMED}\b"
 )
 # Said of someone, in the three words before the condition: a verb of having or getting a
@@ -85,27 +85,27 @@ _JOINED = re.compile(
 _AFTER = re.compile(r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd)\b)")
 _WORD = re.compile(r"[\w'-]+")
 _CUE_REACH = 40
-_SENTENCE_END = re.compile(r"[.?!\n;:]")
+_SENTENCE_ENDS = ".?!\n;:"
 
 
 def health_hits(text: str) -> list[Hit]:
     """Named conditions and operations that a cue in the same sentence ties to someone."""
     hits: list[Hit] = []
     for match in HEALTH_TERM.finditer(text):
-        before = text[max(0, match.start() - _CUE_REACH) : match.start()]
-        ends = list(_SENTENCE_END.finditer(before))
-        if ends:
-            before = before[ends[-1].end() :]
-        last_words = " ".join(_WORD.findall(before)[-3:])
-        after = text[match.end() : match.end() + _CUE_REACH]
-        joined = bool(hits) and _JOINED.fullmatch(text, hits[-1].end, match.start()) is not None
-        operation = _OPERATION.fullmatch(match.group()) is not None
-        if (
-            operation
-            or joined
-            or _HAS.search(last_words)
-            or _WHOSE.search(before)
-            or _AFTER.match(after)
+        if match.group("operation") is None and not (
+            (hits and _JOINED.fullmatch(text, hits[-1].end, match.start()))
+            or _AFTER.match(text, match.end(), match.end() + _CUE_REACH)
+            or _said_before(text, match.start())
         ):
-            hits.append(Hit(match.start(), match.end(), "health"))
+            continue
+        hits.append(Hit(match.start(), match.end(), "health"))
     return hits
+
+
+def _said_before(text: str, start: int) -> bool:
+    """A cue in the sentence's last stretch before ``start``: a verb of having it in the
+    three words before, or whose it is right before."""
+    reach = max(0, start - _CUE_REACH)
+    opening = max(text.rfind(mark, reach, start) for mark in _SENTENCE_ENDS) + 1
+    before = text[max(reach, opening) : start]
+    return bool(_HAS.search(" ".join(_WORD.findall(before)[-3:])) or _WHOSE.search(before))

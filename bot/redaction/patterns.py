@@ -186,16 +186,14 @@ LINE_ADDRESS = re.compile(
     rf"(?m:(?<=[^\n]\n) {{0,4}}(?P<value>{_NAMED_HOUSE})"
     rf"[ ,]{{0,3}}(?:[1-9]\d{{3}} ?[A-Z]{{2}})?[ ,]{{0,3}}(?:[A-Z][\wÀ-ÿ'-]{{1,25}})? {{0,4}}$)"
 )
-# "in das Haus Kraaiennest 8", "het huis Dorpsstraat 3": a home named by its address.
+# "in das Haus Kraaiennest 8", "het huis Dorpsstraat 3": a home named by its address; so is a
+# dwelling after its own word, without a determiner ("recreatiewoning Wiidpôle 14", "woonark
+# Feartswâl 18", "casus Ganzerik 22": the case of the household in it), whatever the street's
+# name ends in.
 HOME_ADDRESS = re.compile(
-    r"(?<![\w-])(?i:das|het|ons|onze|unser|the|our|mijn|my|mein) (?i:haus|huis|woning|wohnung|"
-    rf"house|home) (?P<value>{_NAMED_HOUSE})"
-)
-# "recreatiewoning Wiidpôle 14", "woonark Feartswâl 18", "casus Ganzerik 22": a dwelling (or
-# the case of the household in it) named by its address, whatever the street's name ends in.
-DWELLING_ADDRESS = re.compile(
-    r"(?<![\w-])(?i:recreatiewoning|vakantiewoning|woonark|woonboot|woonschip|woning|"
-    r"huurwoning|koopwoning|casus|boerderij|pand|holiday home|houseboat|ferienwohnung) "
+    r"(?<![\w-])(?:(?i:das|het|ons|onze|unser|the|our|mijn|my|mein) (?i:haus|huis|woning|"
+    r"wohnung|house|home)|(?i:recreatiewoning|vakantiewoning|woonark|woonboot|woonschip|woning|"
+    r"huurwoning|koopwoning|casus|boerderij|pand|holiday home|houseboat|ferienwohnung)) "
     rf"(?P<value>{_NAMED_HOUSE})"
 )
 PLACE_ADDRESS = re.compile(rf"(?<![\w-]){_PLACE_PREPOSITION} (?P<value>{_NAMED_HOUSE})")

@@ -30,6 +30,7 @@ VESSEL_NAME = re.compile(
 # Capitalised words after a vessel word that are no name: a preposition or article that
 # opens a title or a heading ("Sloep Van de Maand", "Woonark In Verkoop").
 _NOT_A_NAME = frozenset({"Van", "In", "Op", "Met", "Voor", "Naar", "En", "Of", "De", "Het", "I"})
+_HOUSE_NUMBER_NEXT = re.compile(r" ?\d")
 
 
 def vessel_hits(text: str) -> list[Hit]:
@@ -41,7 +42,7 @@ def vessel_hits(text: str) -> list[Hit]:
             continue
         # "woonark Feartswâl 18", "speedboot Skoallestrjitte": where it lies, an address's
         if group == "direct" and (
-            STREET_NAME_END.search(name) or re.match(r" ?\d", text[match.end() :])
+            STREET_NAME_END.search(name) or _HOUSE_NUMBER_NEXT.match(text, match.end())
         ):
             continue
         start, end = match.span(group)
