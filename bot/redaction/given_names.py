@@ -1,6 +1,9 @@
-"""The given names redaction knows: the project's own list (``first_names.toml``) and the
+"""The given names redaction knows: the project's own list (``first_names.toml``), the
 given names of Faker's person providers for the languages residents and partners of Dutch
-municipalities write in (Latin script only), less every name that is also an everyday word.
+municipalities write in, and those of Jörg Michael's name dictionary (``nam_dict.txt``, about
+48,000 given names of 54 countries, Frisian, Surinamese-Hindustani and Arabic ones among them,
+as shipped by the ``gender-guesser`` package under the GNU Free Documentation License), Latin
+script only, less every name that is also an everyday word.
 
 A library name is left out when its lower-case form is a word of the Dutch, English or German
 word list (Debian's ``wdutch``, ``wbritish``, ``wngerman``: "Storm", "Dan", "Elke", "Kan" stay
@@ -51,7 +54,7 @@ _FRISIAN_WORDS = frozenset(
     yn út by fan nei oer foar troch sûnder tsjin wol net no ek noch al tige hiel hoe wat wêr
     wa wannear hjir dêr sa ja nee""".split()  # noqa: SIM905
 )
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 # A cache file is data from outside too: a larger one is built again, not read.
 _MAX_CACHE_BYTES = 2 * 1024 * 1024
 
@@ -89,7 +92,8 @@ def _library_names(lists: list[Path]) -> frozenset[str]:
     cached = _cache_file(lists)
     if cached is not None and cached.is_file() and cached.stat().st_size <= _MAX_CACHE_BYTES:
         return frozenset(cached.read_text("utf-8", errors="replace").split())
-    names = _filtered(_faker_names(), lists)
+    faker = _faker_names()
+    names = _filtered(faker, lists) | _unlisted(_dictionary_names() - faker, lists)
     if cached is not None:
         _write(cached, "\n".join(sorted(names)))
     return names
@@ -109,11 +113,52 @@ def _faker_names() -> set[str]:
     return names
 
 
+# The dictionary's columns of countries whose names are short syllables written in Latin
+# script ("An", "Bo", "Long"): a name known only there is left out.
+_EAST_ASIAN_COLUMNS = frozenset({79, 81, 82, 83})
+_DICTIONARY_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž']{2,19}")
+
+
+def _dictionary_names() -> set[str]:
+    """The dictionary's given names of three letters or more, in Latin script (its own escapes
+    for other letters, and names of two words, are left out)."""
+    try:
+        data = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_bytes()
+    except (ModuleNotFoundError, OSError):
+        return set()
+    names: set[str] = set()
+    for line in data.decode("iso-8859-1").splitlines():
+        if line[:1] not in {"M", "F", "?", "1"} or len(line) < 31:
+            continue
+        name = line[3:29].strip()
+        if not _DICTIONARY_NAME.fullmatch(name):
+            continue
+        countries = {i for i in range(30, min(len(line), 86)) if line[i] not in " $\r"}
+        if countries and countries <= _EAST_ASIAN_COLUMNS:
+            continue
+        names.add(name)
+    return names
+
+
 def _filtered(names: set[str], lists: list[Path]) -> frozenset[str]:
     lowered = {name.lower() for name in names}
     words = {word for path in lists for word in _lower_case_entries(path) if word in lowered}
     unwanted = words | _CALENDAR | _FRISIAN_WORDS
     return frozenset(name for name in names if name.lower() not in unwanted)
+
+
+def _unlisted(names: set[str], lists: list[Path]) -> frozenset[str]:
+    """The dictionary's names that are no word, German nouns included: it has many names
+    that are also one ("Sommer"), which the German list writes capitalised. (The Dutch and
+    English lists write given names capitalised too: those stay.)"""
+    german = {path for path in lists if path.name in WORD_LISTS["de"]}
+    nouns = {
+        line.rstrip("\n")
+        for path in german
+        for line in path.open(encoding="utf-8", errors="replace")
+        if line[:1].isupper()
+    }
+    return _filtered(names - nouns, lists)
 
 
 def _lower_case_entries(path: Path) -> Iterator[str]:
@@ -128,7 +173,11 @@ def _cache_file(lists: Iterable[Path]) -> Path | None:
         version = metadata.version("faker")
     except metadata.PackageNotFoundError:
         return None
-    key = [CACHE_VERSION, version, *LIBRARY_LOCALES]
+    try:
+        dictionary = metadata.version("gender-guesser")
+    except metadata.PackageNotFoundError:
+        dictionary = "none"
+    key = [CACHE_VERSION, version, dictionary, *LIBRARY_LOCALES]
     for path in lists:
         stat = path.stat()
         key.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")

@@ -60,6 +60,14 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgetting: None
         ("Could we meet in June or in January?", [], ["June", "January"]),
         ("Wir wohnen in Emmerich. Sie wohnt in Regina.", [], ["Emmerich", "Regina"]),
         ("Jim sitte dêr yn Reidmar en witte net hoe't it hjir is.", [], ["Jim sitte"]),
+        # names only the name dictionary knows: Frisian, Surinamese, Groningen, Polish
+        ("Myn heit Wytze en myn mem Aaltsje wenje op de pleats.", ["Wytze", "Aaltsje"], ["heit"]),
+        ("Marchien heeft MS en rijdt zelf niet meer.", ["Marchien"], ["rijdt zelf"]),
+        ("Tot nu toe deed Sharmila de boodschappen.", ["Sharmila"], ["boodschappen"]),
+        ("De beschikking van Kenrick loopt af op 31 maart.", ["Kenrick"], ["loopt af"]),
+        ("Julia is 9 en Zosia 13, moet zij al naar school?", ["Julia", "Zosia"], ["moet zij"]),
+        # ... and a German noun it also lists as a name stays a noun
+        ("Wir verbringen den Sommer mit dem Hund in Ermelo.", [], ["Sommer"]),
     ],
 )
 def test_names_of_many_languages_go_and_words_stay(
@@ -102,3 +110,20 @@ def test_an_oversized_cache_file_is_built_again_not_read(cache_home: Path) -> No
     _forget()
     assert module.given_names() == first
     assert "Storm" not in module.given_names()
+
+
+def test_the_name_dictionary_gives_names_in_latin_script_and_not_syllables_of_east_asia() -> None:
+    names = module._dictionary_names()
+    assert {"Aaltsje", "Sharmila", "Zosia", "Kenrick"} <= names
+    assert all(module._DICTIONARY_NAME.fullmatch(name) for name in names)
+    # "Bao", "Long" and "Tuan" are known only in the dictionary's East Asian columns
+    assert not {"Bao", "Tuan"} & names
+
+
+def test_without_the_name_dictionary_the_other_lists_still_serve(
+    monkeypatch: pytest.MonkeyPatch, cache_home: Path
+) -> None:
+    monkeypatch.setattr(module, "_dictionary_names", set)
+    names = module.given_names()
+    assert "Fadime" in names or not module._word_lists()
+    assert "Aaltsje" not in names
