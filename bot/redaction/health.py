@@ -16,7 +16,8 @@ from bot.redaction.numbers import Hit
 
 _CONDITIONS_NL = (
     r"dementie|alzheimer|parkinson|epilepsie|autisme|adhd|depressie|depressief|burn-?out|"
-    r"angststoornis|paniekstoornis|eetstoornis|persoonlijkheidsstoornis|borderline|"
+    # a disorder by its compound (eetstoornis, taalontwikkelingsstoornis, gedragsstoornis)
+    r"\w{2,30}stoornis|borderline|"
     r"schizofrenie|psychose|bipolaire? stoornis|ptss|posttraumatische stressstoornis|"
     r"diabetes|suikerziekte|astma|copd|longemfyseem|kanker|borstkanker|longkanker|"
     r"darmkanker|prostaatkanker|huidkanker|leukemie|lymfeklierkanker|(?:hersen)?tumor|"
@@ -45,6 +46,8 @@ _OPERATIONS = (
     rf"(?:{_BODY}|hart|openhart|staar|hernia|maag|darm|long)-?(?:operatie|breuk)|"
     rf"(?:{_BODY}|been|voet|teen)-?amputatie|amputatie|(?:nier|lever|hart|long)transplantatie|"
     rf"(?:nieuwe|kunst)(?:heup|knie)|nieuwe (?:heup|knie)|gebroken (?:{_BODY})|"
+    rf"(?:{_BODY}) (?:(?:heeft|had|is) )?gebroken|keizersnede|"
+    r"caesarean(?: section)?|c-section|kaiserschnitt|"
     r"hip replacement|knee replacement|broken (?:hip|leg|arm|wrist|ankle)|amputation|"
     r"(?:hüft|knie)-?operation|neue (?:hüfte|knie)|oberschenkelhalsbruch"
 )
@@ -79,10 +82,16 @@ _WHOSE = re.compile(
 )
 # a second condition joined to one already found: "heeft autisme en epilepsie"
 _JOINED = re.compile(
-    r"(?i:\s*(?:,|en|and|und|of|or|oder)\s+(?:(?:\w+\s+){0,3}?(?:ook|also|auch)\s+)?$)"
+    r"(?i:\s*(?:,|en|and|und|of|or|oder)\s+(?:(?:\w+\s+){0,3}?(?:ook|also|auch)\s+)?"
+    r"(?:(?:een|a|an|ein|eine)\s+)?$)"
 )
-# or after it: "een hartinfarct gehad", "a hip replacement last year" is not enough
-_AFTER = re.compile(r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd)\b)")
+# or after it: "een hartinfarct gehad", or a subordinate clause's verb that one person has
+# it ("dat hij dementie heeft"; "mensen die dementie hebben" is the question's topic);
+# "a hip replacement last year" is not enough
+_AFTER = re.compile(
+    r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd)\b"
+    r"|\s+(?:heeft|had|kreeg|krijgt)\b)"
+)
 _WORD = re.compile(r"[\w'-]+")
 _CUE_REACH = 40
 _SENTENCE_ENDS = ".?!\n;:"

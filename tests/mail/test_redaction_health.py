@@ -60,6 +60,25 @@ from tests.mail.redacted import assert_gone_and_kept
             ["burn-out"],
             ["wil weer beginnen"],
         ),
+        # a subordinate clause puts the verb last; a disorder by its compound; a second
+        # condition with its article; a bone that someone broke; a caesarean
+        (
+            "Volgens zijn dochter weet de huisarts dat hij dementie heeft, maar hulp is er niet.",
+            ["dementie"],
+            ["maar hulp is er niet"],
+        ),
+        (
+            "Hij heeft autisme en een taalontwikkelingsstoornis, school is ver.",
+            ["autisme", "taalontwikkelingsstoornis"],
+            ["school is ver"],
+        ),
+        (
+            "Onze zoon heeft epilepsie en een verstandelijke beperking.",
+            ["epilepsie", "verstandelijke beperking"],
+            ["Onze zoon"],
+        ),
+        ("Mevrouw gleed uit en haar pols heeft gebroken op het pad.", ["pols"], ["op het pad"]),
+        ("Na de bevalling had ik een keizersnede en lang pijn.", ["keizersnede"], ["lang pijn"]),
     ],
 )
 def test_a_condition_said_of_someone_is_removed(
@@ -81,6 +100,11 @@ def test_a_condition_said_of_someone_is_removed(
         "Het besluit is gebroken door de raad, de arm van de wet reikt ver.",
         "We had a stroke of luck with the weather at the market.",
         "Seit Wochen sucht er eine Wohnung in Zeewolde.",
+        # people who have it, in general, and a fault that is no disorder
+        "Is er hulp voor mensen die dementie hebben, en voor hun mantelzorgers?",
+        "Mensen met een eetstoornis, waar kunnen die terecht in de regio?",
+        "Wat doen jullie aan de stroomstoring en de storing van de brug?",
+        "De slagboom is gebroken en de arm van de kraan ook.",
     ],
 )
 def test_a_condition_said_of_nobody_stays(text: str) -> None:
