@@ -20,8 +20,8 @@ FROM_KEYS = (
 )  # fmt: skip
 DATE_KEYS = (
     "verzonden", "sent", "datum", "date", "envoyé", "enviado", "gesendet", "inviato", "data",
-    "fecha", "skickat", "sendt", "wysłano", "dato", "odesláno", "lähetetty", "gönderildi",
-    "trimis", "elküldve", "отправлено", "надіслано", "dátum", "tarih", "päivämäärä",
+    "fecha", "skickat", "sendt", "wysłano", "wysłane", "dato", "odesláno", "lähetetty",
+    "gönderildi", "trimis", "elküldve", "отправлено", "надіслано", "dátum", "tarih", "päivämäärä",
     "kuupäev", "poslano", "дата", "enviado el", "日付", "送信日時", "päiväys", "gönderilen",
     "odoslané", "enviada em", "enviado em", "enviada", "saadetud", "nosūtīts", "išsiųsta",
     "στάλθηκε", "изпратено", "poslato", "enviat el", "dikirim", "dihantar", "đã gửi", "נשלח",
@@ -137,8 +137,22 @@ _FOOTER_LINK = re.compile(
 )
 
 
+# Outlook's app footer in any of its languages ("Pobierz aplikację Outlook dla systemu iOS",
+# "Android için Outlook'u edinin"): a short line naming the app and a phone's system.
+_OUTLOOK_APP = re.compile(
+    r"\boutlook\b(?=.*\b(?:ios|android)\b)|\b(?:ios|android)\b(?=.*\boutlook\b)", re.I
+)
+_OUTLOOK_APP_LINE = 70
+
+
 def is_mobile_signature(line: str) -> bool:
     stripped = _FOOTER_LINK.sub("]", line.strip()) if "http" in line else line.strip()
+    if (
+        0 < len(stripped) <= _OUTLOOK_APP_LINE
+        and not any(mark in stripped for mark in "?!,")
+        and _OUTLOOK_APP.search(stripped)
+    ):
+        return True  # a mail's last line: "Mijn Outlook op Android doet het niet, help?" stays
     return 0 < len(stripped) <= 120 and bool(_MOBILE_SIGNATURE.match(stripped))
 
 

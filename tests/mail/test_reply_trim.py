@@ -151,6 +151,36 @@ def test_a_mail_apps_footer_goes_with_its_long_link() -> None:
     assert trim_reply(starts).text == starts
 
 
+def test_outlooks_app_footer_goes_in_any_of_its_languages() -> None:
+    """A resident's phone speaks Polish, Turkish or Portuguese: the footer is a short last
+    line naming the app and the phone's system, whatever the words around them."""
+    for footer in (
+        "Pobierz aplikację Outlook dla systemu Android",
+        "Android için Outlook'u edinin<https://aka.ms/AAb9ysg>",
+        "Obter o Outlook para iOS",
+    ):
+        text = f"Kan ik de aanslag in termijnen betalen?\n\nMarta\n\n{footer}\n"
+        assert "Outlook" not in trim_reply(text).text, footer
+    # a last line that asks or tells is the writer's own
+    for kept in ("Mijn Outlook op Android doet het niet, wie helpt?", "Outlook op iOS crasht!"):
+        text = f"Hallo,\n\n{kept}\n"
+        assert kept in trim_reply(text).text
+
+
+def test_a_polish_outlook_reply_header_block_is_cut_with_the_history_under_it() -> None:
+    text = (
+        "Dziękuję, czy mogę zapłacić w ratach?\n\n"
+        "Od: Belastingen Maasoever <belastingen@maasoever.example>\n"
+        "Wysłane: wtorek, 13 października 2026 10:14\n"
+        "Do: Jan <jan@example.com>\n"
+        "Temat: Uw aanslag\n\n"
+        "Dat regelt u via Mijn Belastingen.\n"
+    )
+    trimmed = trim_reply(text).text
+    assert "zapłacić w ratach" in trimmed
+    assert "Wysłane" not in trimmed and "Mijn Belastingen" not in trimmed
+
+
 INTERLEAVED = """Hallo,
 
 Ik heb mijn antwoorden tussen uw tekst gezet.
