@@ -58,6 +58,7 @@ from bot.redaction.patterns import (
     PLACED_ADDRESS,
     PLATE,
     POLISH_STREET,
+    RECORD_ADDRESS,
     REPORT_NUMBER,
     STREET,
     TOWARDS_ADDRESS,
@@ -180,6 +181,7 @@ def find_personal_data(
     hits += _value_hits(PLACED_ADDRESS, text, "address")
     hits += _value_hits(BRACKETED_ADDRESS, text, "address")
     hits += _value_hits(HOME_ADDRESS, text, "address")
+    hits += _value_hits(RECORD_ADDRESS, text, "address")
     hits += _value_hits(CARE_HOME_ROOM, text, "address")
     hits += _value_hits(NUMBERED_HOME, text, "address")
     hits += _value_hits(LINE_ADDRESS, text, "address")

@@ -15,7 +15,8 @@ from bot.redaction.numbers import Hit
 _TUSSEN_WORDS = (
     "van|de|der|den|het|'t|ter|ten|te|in|op|el|al|bin|ben|da|das|dos|du|la|le|von|zu|vd|v\\.d\\."
 )
-_INITIALS = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,4} ?)"
+# "J.W. (Jan-Willem) ": initials, and the given name they stand for in brackets
+_INITIALS = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,4} ?(?:\([A-Z][a-z]{1,20}(?:-[A-Z][a-z]{1,20})?\) )?)"
 _SURNAME = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'A-Z]{1,30}"
 _FIRST = r"[A-ZÀ-ÝŁŚŻ][a-zà-ÿłśżźćńóęą'-]{1,20}"
 # Van, De, Van der: a surname's first word is capitalised when it starts the name.

@@ -403,6 +403,12 @@ BIRTHDATES_LISTED = re.compile(
     r"(?i:\b(?:geboortedata|geboortedatums|geboortedata's|geburtsdaten|dates of birth|"
     r"birth ?dates|dates de naissance|daty urodzenia)\b)(?:[^\n.!?]|\.(?=\d)){0,240}"
 )
+# "Mevr. X, geb. 12-03-1941, Waterlelie 31, cliëntnummer …": a person's record in a list puts
+# the home address right after the date of birth, whatever the street's name ends in.
+RECORD_ADDRESS = re.compile(
+    rf"(?<![\w])(?i:geb\.|geboren|born|geboortedatum|dob|d\.o\.b\.):? ?(?:{DATE}), {{1,2}}"
+    rf"(?P<value>{_NAMED_HOUSE})"
+)
 # "23-06-1951 (geboren in Ermelo)": the date right before the cue.
 # "°12-04-1967": the degree sign is how Belgians write "born".
 BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")

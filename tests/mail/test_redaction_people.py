@@ -573,6 +573,20 @@ from tests.mail.redacted import assert_gone_and_kept
         ),
         ("Hy is fan de buorman Sieds, oan de dyk.", ["Sieds"], ["buorman"]),
         ("Myn mem Gerbrich wennet op Kobbe.", ["Gerbrich"], ["Kobbe"]),
+        # a care provider's list of clients: initials with the given name in brackets, and
+        # the home address after the date of birth, whatever the street's name ends in
+        (
+            "2. Dhr. J.W. (Jan-Willem) Aalbers, geb. 03-02-1938, Zwanebloem 12, alleenstaand.",
+            ["Aalbers", "Jan-Willem", "Zwanebloem 12", "1938"],
+            ["alleenstaand"],
+        ),
+        (
+            "Mevr. T. de Boer, geb. 12 maart 1941, Waterlelie 31 in Stadsdennen.",
+            ["Boer", "Waterlelie 31", "1941"],
+            ["in Stadsdennen"],
+        ),
+        # a chapter after a year is no address
+        ("Het plan uit 2019, Hoofdstuk 3 gaat over de wet.", [], ["Hoofdstuk 3"]),
     ],
 )
 def test_people_and_places_go_and_their_near_misses_stay(
