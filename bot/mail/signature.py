@@ -49,7 +49,7 @@ _INLINE_CLOSING = re.compile(
     r"\b[^?!\n]{0,80}$",
     re.IGNORECASE,
 )
-_MAX_TAIL_WIDTH = 90
+_MAX_TAIL_WIDTH = 120
 # What a mail client writes after a link's text when it makes plain text of HTML
 # ("LinkedIn<https://www.linkedin.com/in/...>"): no width a reader sees.
 _LINK_TARGET = re.compile(r"<(?:https?://|mailto:|tel:)[^<>\s]{0,2000}>", re.IGNORECASE)
@@ -121,8 +121,14 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S{0,2000}", re.IGNORECASE)
 _ASKS = re.compile(r"\?(?:\s|$)")
 
 
+# An inline image's reference where HTML had a logo ("[cid:image001.png@01DC3C41.2D8E5A60]"):
+# no width a reader sees either.
+_IMAGE_REFERENCE = re.compile(r"\[cid:[^\]\s]{1,200}\]", re.IGNORECASE)
+
+
 def _width(line: str) -> int:
-    return len(_LINK_TARGET.sub("", line))
+    """What a reader sees of a line: a row of logos or a web address is no prose."""
+    return len(_URL.sub("", _IMAGE_REFERENCE.sub("", _LINK_TARGET.sub("", line))).strip())
 
 
 def _asks(line: str) -> bool:

@@ -362,3 +362,31 @@ def test_a_frisian_closing_goes_with_the_name_and_role_under_it(closing: str) ->
     kept, _ = cut_signature(mail)
     assert kept.endswith(question)
     assert "Terpstra" not in kept
+
+
+def test_a_corporate_signature_with_a_row_of_logos_and_a_notice_line_is_cut() -> None:
+    """Outlook's plain text puts a reference where each logo was and a LinkedIn address on
+    one line; a "we moved" notice runs past 90 characters. None of it is prose a reader
+    sees as the mail's own."""
+    logos = " ".join(f"[cid:image00{i}.png@01DC3C41.2D8E5A60]" for i in range(1, 4))
+    tail = (
+        "\n\nMet vriendelijke groet,\n\nIlse Bos\nMedewerker debiteurenbeheer | Financiële "
+        f"administratie\nVan Dijk Bouw B.V.\nwww.vandijkbouw.nl\n\n{logos}\n"
+        "VCA** | ISO 9001 | ISO 14001 | CO2-Prestatieladder niveau 5\n"
+        "[cid:image004.png@01DC3C41.2D8E5A60] Volg ons op LinkedIn: "
+        "https://www.linkedin.com/company/van-dijk-bouw-example\n\n"
+        "Let op: ons hoofdkantoor is verhuisd. Nieuw adres per 1 september 2027: "
+        "Industrieweg 40, 3846 BD Harderwijk."
+    )
+    text, cut = cut_signature(QUESTION + tail, [])
+    assert text == QUESTION
+    assert "ISO 9001" in cut[0]
+
+
+def test_a_long_line_after_a_closing_that_tells_more_than_a_signature_stays() -> None:
+    tail = (
+        "\n\nMet vriendelijke groet,\nAnke\n\nPS: de aannemer begint volgens de planning al op "
+        "maandag 4 oktober met het weghalen van de bomen langs de hele Stationslaan en de kade."
+    )
+    text, _cut = cut_signature(QUESTION + tail, ["Anke"])
+    assert "de aannemer begint" in text
