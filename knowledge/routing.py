@@ -76,6 +76,22 @@ _SEVERAL_QUESTIONS = re.compile(
     r"(?:questions|things)\b"
     r"|\b(?:einige|mehrere|ein\s{1,3}paar)\s{1,3}(?:fragen|dinge)\b)"
 )
+# What the writer says the mail is not about: "(staat los van project Wolderbrug)", "niets met
+# de bouw van de brug te maken", "bewust niet via de bouwvergadering", "nothing to do with the
+# works". The thing named there is no evidence for its group.
+_WORD_RUN = r"[^\s.,;:!?()]{1,40}"
+_UNRELATED = re.compile(
+    r"(?i:"
+    rf"\blos\s+van\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\b(?:niets|niks)\s+(?:te\s+maken\s+)?met\s+(?:{_WORD_RUN}\s+){{0,6}}?te\s+maken"
+    rf"|\b(?:niets|niks)\s+(?:te\s+maken\s+)?met\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\bgeen\s+(?:verband|relatie)\s+met\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\bniet\s+via\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\bnothing\s+to\s+do\s+with\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\b(?:not\s+related|unrelated)\s+to\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\bnichts\s+mit\s+(?:{_WORD_RUN}\s+){{0,4}}zu\s+tun"
+    r")"
+)
 # a sentence that ends in a question mark (bounded: a long run without a full stop is
 # read in pieces)
 _ASKED = re.compile(r"[^.?!\n]{0,300}\?")
@@ -1045,7 +1061,7 @@ class Router:
     def _evidence(self, text: str) -> tuple[dict[str, float], dict[str, float], float]:
         """The groups' word scores, those with the learned domain words added, and how sure
         the learned words are of the question's domain."""
-        text = _WORKPLACE.sub(" ", text[:_MAX_TEXT])
+        text = _UNRELATED.sub(" ", _WORKPLACE.sub(" ", text[:_MAX_TEXT]))
         words = self.word_scores(text)
         for group_id, extra in self._stated_needs(text).items():
             words[group_id] += extra

@@ -509,6 +509,30 @@ def test_the_team_a_colleague_works_in_is_who_asks_not_what() -> None:
     assert router.route("Wanneer maait team Beheer Openbare Ruimte de berm?").group_id == "bor"
 
 
+def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence() -> None:
+    router = Router(
+        [
+            GroupProfile("brug", "Project Wolderbrug", "brug, bouwvergadering, damwand, stremming"),
+            GroupProfile("groen", "Openbare ruimte", "bomen, groen, snoeien, takken"),
+            GroupProfile("financien", "Financiën", "factuur, betaling, crediteuren"),
+        ]
+    )
+    tree = (
+        "Melding over een boom (staat los van project Wolderbrug). Een buurtbewoonster meldt "
+        "een melding die niets met de bouw van de Wolderbrug en de damwand te maken heeft: "
+        "een dode tak boven het pad. Kunnen jullie de boom bekijken?"
+    )
+    assert router.route(tree).group_id == "groen"
+    invoice = (
+        "Wij vragen dit bewust niet via de bouwvergadering van de Wolderbrug: onze factuur "
+        "voor het meerwerk aan de brug is afgekeurd. Wanneer volgt de betaling?"
+    )
+    assert router.route(invoice).group_id == "financien"
+    # the same words said of the mail's own subject count
+    works = "Wanneer is de volgende bouwvergadering over de damwand bij de Wolderbrug?"
+    assert router.route(works).group_id == "brug"
+
+
 PHISHING_FORWARD = b"""From: Hennie ter Beek <hennie.terbeek@example.org>
 To: vraag@vraagbaak.example
 Subject: Fwd: Laatste herinnering: openstaande aanslag
