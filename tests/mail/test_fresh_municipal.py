@@ -181,13 +181,14 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         # 30 leaks); health data, boats and berths, numbers after their labels are redacted
         # since, and their tune halves' data breaches, deaths and worries are stated needs
         ("fresh_municipal43", 0.94, 7, 0.95),
-        ("fresh_municipal44", 0.73, 23, 0.95),
-        ("fresh_hi5v", 0.97, 18, 0.95),
+        ("fresh_municipal44", 0.73, 22, 0.95),
+        ("fresh_hi5v", 0.97, 17, 0.95),
         # the sixteenth round's judges (first runs: m45 28, m46 30, hi5w 34 of 38; 12, 8 and
-        # 13 leaks; m45 and hi5w keep a few signature and quote lines)
-        ("fresh_municipal45", 0.73, 12, 0.87),
-        ("fresh_municipal46", 0.78, 8, 0.95),
-        ("fresh_hi5w", 0.89, 13, 0.92),
+        # 13 leaks); given names of the name dictionary, health said in a subordinate clause,
+        # client records' addresses and corporate signatures with logos are handled since
+        ("fresh_municipal45", 0.73, 9, 0.92),
+        ("fresh_municipal46", 0.78, 6, 0.95),
+        ("fresh_hi5w", 0.92, 10, 0.97),
     ]
     for name, floor, leaks, *removed in levels:
         figures = evaluate_corpus(here / name).figures
