@@ -85,12 +85,13 @@ _JOINED = re.compile(
     r"(?i:\s*(?:,|en|and|und|of|or|oder)\s+(?:(?:\w+\s+){0,3}?(?:ook|also|auch)\s+)?"
     r"(?:(?:een|a|an|ein|eine)\s+)?$)"
 )
-# or after it: "een hartinfarct gehad", or a subordinate clause's verb that one person has
-# it ("dat hij dementie heeft"; "mensen die dementie hebben" is the question's topic);
-# "a hip replacement last year" is not enough
+# or after it: "een hartinfarct gehad", or a subordinate clause's verb, last in its clause,
+# that one person has it ("dat hij dementie heeft, maar"; "mensen die dementie hebben" is the
+# question's topic, and so is "voor astma heeft de gemeente een folder"); "a hip replacement
+# last year" is not enough
 _AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd)\b"
-    r"|\s+(?:heeft|had|kreeg|krijgt)\b)"
+    r"|\s+(?:heeft|had|kreeg|krijgt)(?=\s*(?:[,.;:!?)]|$|(?:en|maar|of|omdat|want|dus)\b)))"
 )
 _WORD = re.compile(r"[\w'-]+")
 _CUE_REACH = 40

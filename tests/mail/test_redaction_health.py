@@ -102,6 +102,7 @@ def test_a_condition_said_of_someone_is_removed(
         "Seit Wochen sucht er eine Wohnung in Zeewolde.",
         # people who have it, in general, and a fault that is no disorder
         "Is er hulp voor mensen die dementie hebben, en voor hun mantelzorgers?",
+        "Voor astma heeft de gemeente een folder, waar ligt die?",
         "Mensen met een eetstoornis, waar kunnen die terecht in de regio?",
         "Wat doen jullie aan de stroomstoring en de storing van de brug?",
         "De slagboom is gebroken en de arm van de kraan ook.",
