@@ -531,6 +531,10 @@ def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence() -> None:
     # the same words said of the mail's own subject count
     works = "Wanneer is de volgende bouwvergadering over de damwand bij de Wolderbrug?"
     assert router.route(works).group_id == "brug"
+    # a mail of nothing but denials names no group, and is read to its end
+    flood = "Dit heeft niets met de brug en de damwand te maken. " * 600
+    route = router.route(flood)
+    assert route.confidence == 0.0 or route.needs_choice
 
 
 PHISHING_FORWARD = b"""From: Hennie ter Beek <hennie.terbeek@example.org>
