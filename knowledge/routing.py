@@ -499,6 +499,25 @@ GLOSSARY: dict[str, str] = {
     "serviced plots": "bouwkavels bedrijventerrein",
     "plots": "kavels",
     "gewerbegebiet": "bedrijventerrein",
+    "business premises": "bedrijfspand",
+    "commercial premises": "bedrijfspand",
+    "production site": "bedrijfspand",
+    "scale-up": "starter",
+    "chamber of commerce": "kvk",
+    # the energy transition at home
+    "energy coach": "energiecoach",
+    "energy advisor": "energiecoach",
+    "energy adviser": "energiecoach",
+    "heat network": "warmtenet",
+    "heating network": "warmtenet",
+    "district heating": "warmtenet",
+    "energy allowance": "energietoeslag",
+    "energy poverty": "energiearmoede",
+    # German, as folded ("Fernwärme" is read as "fernwarme")
+    "energieberater": "energiecoach",
+    "fernwarme": "warmtenet",
+    "warmenetz": "warmtenet",
+    "dammung": "isolatie",
 }
 # "telefoon [telefoonnummer verwijderd]", "mijn BSN is [BSN verwijderd]": a label of personal
 # data, not a topic (no ICT question, no BRP question).

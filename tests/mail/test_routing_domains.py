@@ -499,3 +499,18 @@ def test_a_keyword_the_stemmer_shortens_is_found_inside_a_compound(word: str) ->
     ]
     route = Router(groups, domains=[]).route(f"Vraag over een {word} voor onze club.")
     assert route.group_id == "samenleving"
+
+
+def test_the_energy_transition_at_home_is_understood_in_english_and_german() -> None:
+    groups = [
+        GroupProfile("warmte", "Warmte", "Met de coöperatie", ("warmtenet", "energiecoach")),
+        GroupProfile("ondernemers", "Ondernemers", "Voor ondernemers", ("bedrijfspand", "kvk")),
+        GroupProfile("verenigingen", "Verenigingen", "Sport en cultuur", ("vereniging",)),
+    ]
+    router = Router(groups, domains=[])
+    coach = "Could an energy coach come to our rented house? It is freezing in the bedroom."
+    assert router.route(coach).group_id == "warmte"
+    german = "Wann wird unsere Straße an die Fernwärme angeschlossen?"
+    assert router.route(german).group_id == "warmte"
+    site = "We are looking for business premises of about 600 m² near the campus."
+    assert router.route(site).group_id == "ondernemers"
