@@ -187,7 +187,7 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         # 13 leaks); given names of the name dictionary, health said in a subordinate clause,
         # client records' addresses and corporate signatures with logos are handled since
         ("fresh_municipal45", 0.73, 9, 0.92),
-        ("fresh_municipal46", 0.78, 6, 0.95),
+        ("fresh_municipal46", 0.84, 6, 0.95),
         ("fresh_hi5w", 0.92, 10, 0.97),
     ]
     for name, floor, leaks, *removed in levels:
