@@ -22,7 +22,7 @@ import importlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -93,7 +93,10 @@ def _library_names(lists: list[Path]) -> frozenset[str]:
     if cached is not None and cached.is_file() and cached.stat().st_size <= _MAX_CACHE_BYTES:
         return frozenset(cached.read_text("utf-8", errors="replace").split())
     faker = _faker_names()
-    names = _filtered(faker, lists) | _unlisted(_dictionary_names() - faker, lists)
+    dictionary = _dictionary_names() - faker
+    words, nouns = _listed(lists, {name.lower() for name in faker | dictionary}, dictionary)
+    unwanted = words | _CALENDAR | _FRISIAN_WORDS
+    names = frozenset(name for name in faker | (dictionary - nouns) if name.lower() not in unwanted)
     if cached is not None:
         _write(cached, "\n".join(sorted(names)))
     return names
@@ -140,32 +143,26 @@ def _dictionary_names() -> set[str]:
     return names
 
 
-def _filtered(names: set[str], lists: list[Path]) -> frozenset[str]:
-    lowered = {name.lower() for name in names}
-    words = {word for path in lists for word in _lower_case_entries(path) if word in lowered}
-    unwanted = words | _CALENDAR | _FRISIAN_WORDS
-    return frozenset(name for name in names if name.lower() not in unwanted)
-
-
-def _unlisted(names: set[str], lists: list[Path]) -> frozenset[str]:
-    """The dictionary's names that are no word, German nouns included: it has many names
-    that are also one ("Sommer"), which the German list writes capitalised. (The Dutch and
-    English lists write given names capitalised too: those stay.)"""
-    german = {path for path in lists if path.name in WORD_LISTS["de"]}
-    nouns = {
-        line.rstrip("\n")
-        for path in german
-        for line in path.open(encoding="utf-8", errors="replace")
-        if line[:1].isupper()
-    }
-    return _filtered(names - nouns, lists)
-
-
-def _lower_case_entries(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if line[:1].islower():
-                yield line.rstrip("\n")
+def _listed(
+    lists: list[Path], lowered: set[str], capitalised: set[str]
+) -> tuple[set[str], set[str]]:
+    """One read of each word list: its lower-case entries among ``lowered`` (everyday words),
+    and the German list's capitalised entries among ``capitalised`` (nouns: the dictionary has
+    many names that are also one, "Sommer"; the Dutch and English lists write given names
+    capitalised too, so theirs stay)."""
+    words: set[str] = set()
+    nouns: set[str] = set()
+    for path in lists:
+        german = path.name in WORD_LISTS["de"]
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                entry = line.rstrip("\n")
+                if entry[:1].islower():
+                    if entry in lowered:
+                        words.add(entry)
+                elif german and entry in capitalised:
+                    nouns.add(entry)
+    return words, nouns
 
 
 def _cache_file(lists: Iterable[Path]) -> Path | None:
