@@ -71,6 +71,9 @@ FLOORS = {
     # written blind in the sixteenth round; first runs 0.633 / 0.785 and 0.600 / 0.766
     "fresh26": (0.61, 0.76),
     "fresh27": (0.58, 0.74),
+    # written blind in the seventeenth round; first runs 0.683 / 0.843 and 0.783 / 0.886
+    "fresh28": (0.66, 0.82),
+    "fresh29": (0.76, 0.86),
 }
 
 
