@@ -213,6 +213,16 @@ def attached_forward(mail: ParsedMail) -> Forward | None:
     )
 
 
+def attached_to_writer(mail: ParsedMail) -> bool:
+    """The attached message was sent to this mail's writer: a letter they received (a debt
+    collector's reminder, an insurer's decision) and attach to ask about it."""
+    if not mail.embedded or mail.sender is None:
+        return False
+    inner = mail.embedded[0]
+    writer = mail.sender.email.lower()
+    return any(address.email.lower() == writer for address in (*inner.to, *inner.cc))
+
+
 def find_forward(mail: ParsedMail) -> Forward | None:
     """The forwarded original in ``mail``, or None when it is not a forward."""
     inline = inline_forward(mail)

@@ -11,7 +11,13 @@ from typing import Any, Literal
 from bot.core.config import Config
 from bot.mail.attachments import AttachmentResult, select_attachments
 from bot.mail.classify import MailKind, classify, is_machine_sender, is_web_form
-from bot.mail.forwards import REPLIED_NOW, clean_subject, find_forward, own_unanswered_question
+from bot.mail.forwards import (
+    REPLIED_NOW,
+    attached_to_writer,
+    clean_subject,
+    find_forward,
+    own_unanswered_question,
+)
 from bot.mail.language import detect_language
 from bot.mail.parse import Address, ParsedMail, parse_bytes
 from bot.mail.senders import (
@@ -222,6 +228,14 @@ class MailReader:
             )
         web_form = is_web_form(mail)
         forward = None if web_form else find_forward(mail)
+        if (
+            forward is not None
+            and mail.sender is not None
+            and not self._colleague(mail.sender)
+            and attached_to_writer(mail)
+        ):
+            # a resident asks about a letter sent to them: the question is theirs
+            forward = None
         via: Sequence[Address] = ()
         cut: list[str] = []
         parts = list(mail.parts)

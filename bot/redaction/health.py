@@ -27,26 +27,39 @@ _CONDITIONS_NL = (
     r"cerebrale parese|spierziekte|spierdystrofie|nierfalen|nierziekte|dialyse|"
     r"chemo(?:therapie)?|bestralingen?|niet-aangeboren hersenletsel|hersenletsel|"
     r"(?:verstandelijke|lichamelijke|visuele|auditieve) beperking|slechtziend|slechthorend|"
-    r"doofblind|zwanger"
+    r"doofblind|zwanger|"
+    # what someone's eyes or heart have, and what they live with
+    r"staar|glaucoom|maculadegeneratie|pacemaker|stoma|insulinepomp|"
+    r"(?:angst|paniek|hart|long|psychische|depressieve) ?klachten"
 )
 _CONDITIONS_EN = (
     r"dementia|alzheimer'?s|parkinson'?s|epilepsy|autism|depression|burnout|anxiety disorder|"
     r"schizophrenia|psychosis|bipolar disorder|ptsd|diabetes|asthma|cancer|breast cancer|"
     r"leukaemia|leukemia|brain tumou?r|heart attack|stroke(?! of)|heart failure|multiple sclerosis|"
     r"cerebral palsy|down syndrome|kidney failure|chemotherapy|addiction|pregnant|"
-    r"(?:learning|intellectual|physical) disability"
+    r"(?:learning|intellectual|physical) disability|cataracts?|glaucoma|pacemaker|"
+    r"anxiety|panic attacks"
 )
 _CONDITIONS_DE = (
     r"demenz|epilepsie|autismus|depressionen?|krebs|brustkrebs|schlaganfall|herzinfarkt|"
     r"multiple sklerose|zerebralparese|down-syndrom|nierenversagen|schwanger|"
-    r"(?:geistige|körperliche) behinderung"
+    r"(?:geistige|körperliche) behinderung|herzschrittmacher|grauer star|angststörung"
 )
-_BODY = r"heup|knie|been|pols|enkel|arm|schouder|bekken|rib|wervel|sleutelbeen|elleboog|rug"
+_BODY = (
+    r"heup|knie|been|pols|enkel|arm|schouder|bekken|rib|wervel|sleutelbeen|elleboog|rug|hand|"
+    r"vinger|voet|nek"
+)
+# what happened to a body part (at most three words between: "zijn hand aan opengehaald"; "de
+# arm van de slagboom is gebroken" is a thing's)
+_INJURED = r"gebroken|gekneusd|verstuikt|ontwricht|gesneden|opengehaald|bezeerd"
 _OPERATIONS = (
     rf"(?:{_BODY}|hart|openhart|staar|hernia|maag|darm|long)-?(?:operatie|breuk)|"
     rf"(?:{_BODY}|been|voet|teen)-?amputatie|amputatie|(?:nier|lever|hart|long)transplantatie|"
     rf"(?:nieuwe|kunst)(?:heup|knie)|nieuwe (?:heup|knie)|gebroken (?:{_BODY})|"
-    rf"(?:{_BODY}) (?:(?:heeft|had|is) )?gebroken|keizersnede|"
+    rf"(?:{_BODY})(?: (?!van\b|of\b)\w+){{0,3}}? (?:{_INJURED})|keizersnede|"
+    # someone who lives in a wheelchair
+    r"(?:zit|zat|zitten|zaten) in een rolstoel|rolstoelgebonden|(?:uses|in) a wheelchair|"
+    r"im rollstuhl|"
     r"caesarean(?: section)?|c-section|kaiserschnitt|"
     r"hip replacement|knee replacement|broken (?:hip|leg|arm|wrist|ankle)|amputation|"
     r"(?:hüft|knie)-?operation|neue (?:hüfte|knie)|oberschenkelhalsbruch"
@@ -70,7 +83,9 @@ _HAS = re.compile(
     r"(?i:\b(?:heeft|had|hebben|hadden|heb|kreeg|kregen|krijgt|lijdt aan|leed aan|last van|"
     r"diagnose|gediagnosticeerd|vastgesteld|herstellende van|revalideert|revalidatie|sinds|na|"
     r"wegens|vanwege|voorgeschiedenis van|has|have|got|suffers from|diagnosed with|since|after|"
-    r"recovering from|history of|"
+    r"recovering from|history of|behandeld voor|onder behandeling voor|treated for|"
+    # a treatment someone goes to, a doctor's suspicion
+    r"naar de|\w*(?:arts|dokter|geriater|neuroloog|specialist|psychiater) denkt aan|"
     r"hat|hatte|leidet an|seit|nach)\b)"
 )
 # or just before it: whose it is ("haar heupoperatie"), or what someone is ("is zwanger")
@@ -90,10 +105,13 @@ _JOINED = re.compile(
 # question's topic, and so is "voor astma heeft de gemeente een folder"); "a hip replacement
 # last year" is not enough
 _AFTER = re.compile(
-    r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd)\b"
+    r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd|geopereerd)\b"
     r"|\s+(?:heeft|had|kreeg|krijgt)(?=\s*(?:[,.;:!?)]|$|(?:en|maar|of|omdat|want|dus)\b)))"
 )
 _WORD = re.compile(r"[\w'-]+")
+_ARTICLES = frozenset(
+    ("een", "de", "het", "a", "an", "the", "ein", "eine", "einen", "der", "die", "das")
+)
 _CUE_REACH = 40
 _SENTENCE_ENDS = ".?!\n;:"
 
@@ -118,4 +136,11 @@ def _said_before(text: str, start: int) -> bool:
     reach = max(0, start - _CUE_REACH)
     opening = max(text.rfind(mark, reach, start) for mark in _SENTENCE_ENDS) + 1
     before = text[max(reach, opening) : start]
-    return bool(_HAS.search(" ".join(_WORD.findall(before)[-3:])) or _WHOSE.search(before))
+    words = _WORD.findall(before)
+    # "heeft sinds vorig jaar een pacemaker": an article is no word of the three
+    content = [word for word in words if word.lower() not in _ARTICLES]
+    return bool(
+        _HAS.search(" ".join(words[-3:]))
+        or _HAS.search(" ".join(content[-3:]))
+        or _WHOSE.search(before)
+    )

@@ -79,6 +79,21 @@ from tests.mail.redacted import assert_gone_and_kept
         ),
         ("Mevrouw gleed uit en haar pols heeft gebroken op het pad.", ["pols"], ["op het pad"]),
         ("Na de bevalling had ik een keizersnede en lang pijn.", ["keizersnede"], ["lang pijn"]),
+        # a device or a treatment someone has or goes to, an injury to a body part, eyes
+        # operated on, a doctor's suspicion, complaints someone is treated for, a wheelchair
+        # someone lives in
+        (
+            "Mijn man heeft sinds vorig jaar een pacemaker en schrikt van de dreunen.",
+            ["pacemaker"],
+            ["schrikt van de dreunen"],
+        ),
+        ("Ik ga drie keer per week naar de dialyse in Tiel.", ["dialyse"], ["in Tiel"]),
+        ("Ze is over de tegels gestruikeld en heeft haar heup gekneusd.", ["heup"], ["tegels"]),
+        ("Onze zoon heeft zijn hand aan de ketting opengehaald.", ["opengehaald"], ["Onze zoon"]),
+        ("Vorig jaar ben ik aan staar geopereerd, maar ik zie weer goed.", ["staar"], ["zie"]),
+        ("De huisarts denkt aan beginnende dementie, hij vergeet te eten.", ["dementie"], ["eten"]),
+        ("Ze is behandeld voor angstklachten en slaapt weer.", ["angstklachten"], ["slaapt"]),
+        ("Ik zit in een rolstoel. Kan de taxi mij thuis ophalen?", ["rolstoel"], ["taxi"]),
     ],
 )
 def test_a_condition_said_of_someone_is_removed(
@@ -106,6 +121,11 @@ def test_a_condition_said_of_someone_is_removed(
         "Mensen met een eetstoornis, waar kunnen die terecht in de regio?",
         "Wat doen jullie aan de stroomstoring en de storing van de brug?",
         "De slagboom is gebroken en de arm van de kraan ook.",
+        # a treatment, a device and a body part said of nobody
+        "Wordt het vervoer naar de dagbesteding vergoed, en is er een rolstoel te leen?",
+        "Zijn er regels voor een rolstoel in de regiotaxi?",
+        "De arm van de slagboom is gebroken en de hand van de klok ook.",
+        "Ik staar al weken naar die kapotte lantaarnpaal.",
     ],
 )
 def test_a_condition_said_of_nobody_stays(text: str) -> None:

@@ -72,6 +72,50 @@ def test_attached_forward_with_dangerous_attachments() -> None:
     assert dict(got.attachments.dropped) == {"setup.exe": "executable", "smime.p7s": "signature"}
 
 
+def _letter_attached(outer_sender: str, inner_to: str, subject: str = "Hagelschade") -> object:
+    letter = mails.plain(
+        "Geachte heer Van Ooijen,\n\nUw schademelding S-2027-88123 is beoordeeld. Wij keren "
+        "15% van de geclaimde schade uit.\n\nMet vriendelijke groet,\nAfdeling Schade\n",
+        subject="Beslissing schademelding hagel",
+        sender="Agrisure Schade <schade@agrisure.example>",
+        to=inner_to,
+    )
+    outer = mails.plain(
+        "Goedenavond,\n\nIn de bijlage de brief van onze verzekering. Kunnen wij als "
+        "fruittelers met hagelschade tijdelijk een Bbz-uitkering krijgen?\n\nGroet,\nWim\n",
+        subject=subject,
+        sender=outer_sender,
+    )
+    outer.add_attachment(letter)
+    return outer
+
+
+def test_a_letter_the_writer_received_and_attached_is_no_forward() -> None:
+    """A resident who attaches a letter sent to them asks the question themselves: they are
+    the one to answer, their subject is the thread's, and the letter's dossier number is
+    not posted as if it were the question."""
+    wim = "Wim van Ooijen <wim.vanooijen@outlook.com>"
+    got = read(_letter_attached(wim, "wim.vanooijen@outlook.com", "Hagelschade, hoe nu?"))
+    assert got.original_sender is not None
+    assert got.original_sender.email == "wim.vanooijen@outlook.com"
+    assert got.forwarded_by is None
+    assert got.subject == "Hagelschade, hoe nu?"
+    assert "Bbz-uitkering" in got.question and "S-2027-88123" not in got.question
+
+
+def test_a_letter_sent_to_someone_else_stays_a_forward() -> None:
+    """Attached mail that was not sent to the writer (a neighbour's mail to the gemeente)
+    and a colleague's forward of a mail sent to them keep the original's writer."""
+    wim = "Wim van Ooijen <wim.vanooijen@outlook.com>"
+    got = read(_letter_attached(wim, "info@ermelo.nl", "FW: Hagelschade"))
+    assert got.original_sender is not None
+    assert got.original_sender.email == "schade@agrisure.example"
+    colleague = "Rob Timmer <r.timmer@ermelo.nl>"
+    got = read(_letter_attached(colleague, "r.timmer@ermelo.nl", "FW: Hagelschade"))
+    assert got.original_sender is not None
+    assert got.original_sender.email == "schade@agrisure.example"
+
+
 @pytest.mark.parametrize(
     ("message", "kind"),
     [
