@@ -90,6 +90,11 @@ _UNRELATED = re.compile(
     rf"|\bnothing\s+to\s+do\s+with\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
     rf"|\b(?:not\s+related|unrelated)\s+to\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
     rf"|\bnichts\s+mit\s+(?:{_WORD_RUN}\s+){{0,4}}zu\s+tun"
+    # "dit is niet voor het waterschap", "this is not about money for the bill"
+    rf"|\b(?:dit|deze\s+(?:vraag|mail|e-mail|melding))\s+is\s+niet\s+(?:bedoeld\s+)?voor\s+"
+    rf"(?:{_WORD_RUN}\s+){{0,2}}{_WORD_RUN}"
+    rf"|\b(?:het|dit|deze\s+vraag)\s+gaat\s+niet\s+over\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
+    rf"|\b(?:this|it)\s+is\s+not\s+(?:about|for)\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
     r")"
 )
 # a sentence that ends in a question mark (bounded: a long run without a full stop is

@@ -377,6 +377,8 @@ def test_english_household_goods_and_business_plots_find_their_teams() -> None:
         "Ik heb een brief over de Wmo-beschikking ontvangen die niet voor mij is maar voor de "
         "buurman. Wat moet ik ermee?",
         "The letter about the benefit was not meant for me, it has another name on it.",
+        "In mijn envelop met de uitkering zat de beschikking van iemand anders, wat nu?",
+        "Haar gegevens zijn bij mij terechtgekomen, weet zij dat?",
     ],
 )
 def test_a_need_stated_about_ones_data_goes_to_privacy_whatever_service_it_names(
@@ -531,8 +533,22 @@ def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence() -> None:
     # the same words said of the mail's own subject count
     works = "Wanneer is de volgende bouwvergadering over de damwand bij de Wolderbrug?"
     assert router.route(works).group_id == "brug"
+    # "dit is niet voor …", "het gaat niet over …", "this is not about …"
+    not_for = (
+        "Dit is niet voor de bouwvergadering van de Wolderbrug: er hangt een dode tak "
+        "boven het pad. Kunnen jullie de boom bekijken?"
+    )
+    assert router.route(not_for).group_id == "groen"
+    not_about = (
+        "This is not about the bridge works. A branch of the tree hangs over the path, "
+        "can you prune it?"
+    )
+    assert router.route(not_about).group_id == "groen"
     # a mail of nothing but denials names no group, and is read to its end
     flood = "Dit heeft niets met de brug en de damwand te maken. " * 600
+    route = router.route(flood)
+    assert route.confidence == 0.0 or route.needs_choice
+    flood = "Dit is niet voor de brug. Het gaat niet over de damwand. " * 600
     route = router.route(flood)
     assert route.confidence == 0.0 or route.needs_choice
 
