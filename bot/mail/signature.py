@@ -258,11 +258,36 @@ def _cut_footer_blocks(lines: list[str], cut: list[str]) -> list[str]:
     return lines
 
 
+# a line of dashes, underscores or equals signs that sets off what follows
+_SEPARATOR = re.compile(r"[ \t]*(?:-{3,}|_{3,}|={3,})[ \t]*")
+
+
+def _cut_appended_document(lines: list[str], cut: list[str]) -> list[str]:
+    """ "Ik zet de brief hieronder" … "Met vriendelijke groet, naam, adres" ------ the letter:
+    a closing, a short signature and a separator line end the writer's own text; the
+    letter, notice or form pasted below it is no part of the question (the pasted text of
+    someone else, often naming other people)."""
+    last_filled = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for index, line in enumerate(lines):
+        if index >= last_filled or not _SEPARATOR.fullmatch(line):
+            continue
+        filled = [i for i in range(max(1, index - _MAX_TAIL_LINES), index) if lines[i].strip()]
+        for start in filled[-8:]:
+            stripped = lines[start].strip()
+            if len(stripped) <= 60 and _VALEDICTION.match(stripped):
+                if _looks_like_signature(lines[start + 1 : index]):
+                    cut.append("\n".join(lines[start:]))
+                    return lines[:start]
+                break
+    return lines
+
+
 def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[str]]:
     """The text without its closing, signature block and disclaimer; and what was cut."""
     lines = text.split("\n")
     cut: list[str] = []
     lines = _cut_disclaimer(lines, cut)
+    lines = _cut_appended_document(lines, cut)
     lines = _cut_footer_blocks(lines, cut)
     variants = _name_variants(names or [])
     filled = [i for i, line in enumerate(lines) if line.strip()]

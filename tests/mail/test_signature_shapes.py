@@ -390,3 +390,44 @@ def test_a_long_line_after_a_closing_that_tells_more_than_a_signature_stays() ->
     )
     text, _cut = cut_signature(QUESTION + tail, ["Anke"])
     assert "de aannemer begint" in text
+
+
+def test_a_letter_pasted_below_the_signature_is_no_part_of_the_question() -> None:
+    """"Ik zet de brief hieronder": the writer's closing, signature and a separator line end
+    their own text; the pasted letter (someone else's words, other people's names) goes."""
+    mail = (
+        "Geachte heer of mevrouw,\n\nIk heb deze brief gekregen, ik zet hem hieronder.\n\n"
+        "Kan de regiotaxi mij dan nog thuis ophalen?\n\nMet vriendelijke groet,\n"
+        "mevr. G. Verbeek\nWaaldijk 88\n\n-----\nWaterschap Betuwestroom\n"
+        "Geachte bewoner,\n\nDe Waaldijk wordt van 1 november tot 17 december afgesloten.\n\n"
+        "Met vriendelijke groet,\nhet projectteam"
+    )
+    text, cut = cut_signature(mail, ["G. Verbeek"])
+    assert text.endswith("Kan de regiotaxi mij dan nog thuis ophalen?")
+    assert "afgesloten" in "".join(cut) and "Waaldijk 88" not in text
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        # a separator between the writer's own questions, with no closing before it
+        "Vraag 1: mag de schutting hoger?\n\n-----\n\nVraag 2: wanneer komt de container?",
+        # a closing with a question after it, then a separator and more of the writer
+        "Met vriendelijke groet,\nmaar mag de schutting nu hoger?\n\n-----\nen de container?",
+    ],
+)
+def test_a_separator_without_a_closing_and_signature_before_it_keeps_the_text(
+    mail: str,
+) -> None:
+    text, _cut = cut_signature(mail)
+    assert "container" in text and "schutting" in text
+
+
+def test_many_separator_lines_are_read_in_linear_time() -> None:
+    import time
+
+    hostile = QUESTION + "\n\nMet vriendelijke groet,\nJan\n" + "-----\nx\n" * 50_000
+    started = time.perf_counter()
+    text, _cut = cut_signature(hostile)
+    assert time.perf_counter() - started < 3.0
+    assert text.startswith("Goedemiddag")
