@@ -393,7 +393,7 @@ def test_a_long_line_after_a_closing_that_tells_more_than_a_signature_stays() ->
 
 
 def test_a_letter_pasted_below_the_signature_is_no_part_of_the_question() -> None:
-    """"Ik zet de brief hieronder": the writer's closing, signature and a separator line end
+    """ "Ik zet de brief hieronder": the writer's closing, signature and a separator line end
     their own text; the pasted letter (someone else's words, other people's names) goes."""
     mail = (
         "Geachte heer of mevrouw,\n\nIk heb deze brief gekregen, ik zet hem hieronder.\n\n"
