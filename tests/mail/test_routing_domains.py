@@ -514,3 +514,25 @@ def test_the_energy_transition_at_home_is_understood_in_english_and_german() -> 
     assert router.route(german).group_id == "warmte"
     site = "We are looking for business premises of about 600 m² near the campus."
     assert router.route(site).group_id == "ondernemers"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ik heb elke week een ander aantal uren bij het depot op het bedrijventerrein. Moet ik "
+        "elke loonstrook apart opsturen, of alles samen aan het eind van de maand?",
+        "Mijn inburgeringstermijn is bijna om maar ik heb vier maanden gemist. Kan ik "
+        "verlenging krijgen?",
+    ],
+)
+def test_what_a_benefit_asks_of_its_receiver_is_work_and_income(question: str) -> None:
+    """Pay slips to send in and the term of civic integration are the Participatiewet's,
+    though the words around them name a business park or a school."""
+    router = Router(
+        [
+            GroupProfile("werk", "Werk en inkomen", "Participatiewet."),
+            GroupProfile("ondernemers", "Ondernemers", "Bedrijven en bedrijventerreinen."),
+            GroupProfile("leerplicht", "Leerplicht", "Scholen en schoolverzuim."),
+        ]
+    )
+    assert router.route(question).group_id == "werk"
