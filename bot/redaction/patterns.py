@@ -482,7 +482,9 @@ _LABELS: dict[str, str] = {
         # 2024-HO-18842", "Wmo-nummer W-18273", "UBN 1287645", "vergunningnummer LV-2009-031"
         r"toewijzingsnummer|verzuimnummer|wmo-nummer|wmo-nr\.?|ubn(?:-nummer)?|"
         r"vergunningn?nummer|vergunningsnummer|ligplaatsnummer|pasnummer|kaartnummer|"
-        r"factuurnummer|"
+        r"factuurnummer|pachtnummer|pachtcontract(?:nummer)?|"
+        # a Polish writer's "numer aanslag: …", "numer klienta"
+        r"numer (?:aanslag|klienta|umowy|sprawy|decyzji)|"
         # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the
         # gemeente's case references, "kenmerk", "zaaknummer", stay: they find the case)
         # (a file with another organisation, "dossier 40-1187", too; "ons dossier" is theirs)
@@ -622,6 +624,11 @@ def plates_near_cue(text: str) -> list[Hit]:
     return hits
 
 
+_STAFF_NUMBER = (
+    r"personeelsnummer|personeelsnr\.?|pers\. ?nr\.?|medewerkers?nummer|werknemers?nummer|"
+    r"employee number|staff number|personalnummer|lidnummer|lidmaatschapsnummer|"
+    r"membership number|pachtnummer"
+)
 LABELLED: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rf"(?im:(?:^|(?<=[|>\s(])){_LABELS[kind]}){_LABEL_SEP}{_CODE_VALUE}"))
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
@@ -631,6 +638,10 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     # words between the label and its colon or verb
     (kind, _number_after(_LABELS[kind], r"(?: nummer| nr\.?| no\.?)?", shortest=5))
     for kind in ("id_document", "tax_id", "licence_plate", "customer_number")
+] + [
+    # a staff or member number of a small organisation has four digits ("personeelsnummer
+    # 1043"): the label says it is a person's
+    ("customer_number", _number_after(_STAFF_NUMBER, "", shortest=4)),
 ] + [
     # the same for a case's reference, which may be as short as "B-112"; Vraagbaak's own
     # reference ("kenmerk VB-2026-0042") is no one's file

@@ -163,6 +163,11 @@ from tests.mail.redacted import assert_gone_and_kept
         ),
         ("Mijn personeelsnummer: 30917, afdeling Buitendienst.", ["30917"], ["afdeling"]),
         ("Graag uitbetalen, pers.nr. 20551", ["20551"], ["Graag uitbetalen"]),
+        # a small organisation's staff or member number, a lease, a Polish writer's label
+        ("Mevrouw (personeelsnummer 1043) heeft een nieuw rekeningnummer.", ["1043"], ["Mevr"]),
+        ("Wij pachten het grasland, pachtnummer P-0417, al 30 jaar.", ["0417"], ["al 30 jaar"]),
+        ("Numer aanslag: 2027.5520.118. Właściciel mówi", ["5520"], ["Właściciel"]),
+        ("Het personeelsnummer 12 staat op de pas; lid sinds 2019.", [], ["nummer 12", "2019"]),
         ("Op de aanslag staat aanslagnummer 7100.223.9981.", ["9981"], ["Op de aanslag"]),
         ("mijn nummer op de herinnering is 2024.77.1290", ["1290"], ["op de herinnering"]),
         ("Mijn nummer is 06 12345678, bel maar.", ["12345678"], ["bel maar"]),
