@@ -57,6 +57,11 @@ _OPERATIONS = (
     rf"(?:{_BODY}|been|voet|teen)-?amputatie|amputatie|(?:nier|lever|hart|long)transplantatie|"
     rf"(?:nieuwe|kunst)(?:heup|knie)|nieuwe (?:heup|knie)|gebroken (?:{_BODY})|"
     rf"(?:{_BODY})(?: (?!van\b|of\b)\w+){{0,3}}? (?:{_INJURED})|keizersnede|"
+    # a fall and a stay in hospital someone had ("sinds een val in december", "ligt in het
+    # ziekenhuis"; "na de val van het kabinet" is no one's)
+    r"(?:sinds|na|door) een (?:lelijke |flinke |nare |zware |ernstige )?val(?:partij)?|"
+    r"valpartij|ziekenhuisopname|(?:ligt|lag|liggen|lagen) in het ziekenhuis|"
+    r"in het ziekenhuis (?:opgenomen|beland)|"
     # someone who lives in a wheelchair
     r"(?:zit|zat|zitten|zaten) in een rolstoel|rolstoelgebonden|(?:uses|in) a wheelchair|"
     r"im rollstuhl|"
