@@ -97,6 +97,43 @@ _UNRELATED = re.compile(
     rf"|\b(?:this|it)\s+is\s+not\s+(?:about|for)\s+(?:{_WORD_RUN}\s+){{0,3}}{_WORD_RUN}"
     r")"
 )
+# "iemand van het waterschap zei dat dit niet van hen is", "Peelwarmte zegt dat het niet van
+# hun is": a party that said the matter is not theirs; the sentence that tells it names
+# who is not wanted, so none of its words is evidence
+_DENIED = re.compile(
+    r"(?i:\b(?:niet van (?:hun|hen|hem|haar) (?:is|zijn|was|waren)|niet (?:onder|bij) "
+    r"(?:hun|hen|hem|haar) (?:valt|vallen|viel)|(?:gaan|gaat|ging|gingen) (?:er|daar) niet over"
+    r"|niet (?:hun|hun eigen) (?:taak|zaak|verantwoordelijkheid)|(?:is|was) not theirs"
+    r"|not their (?:job|responsibility|problem)|nicht (?:zuständig|ihre sache))\b)"
+)
+_SENTENCE_MARKS = ".?!\n"
+_DENIAL_REACH = 300
+
+
+def _without_denials(text: str) -> str:
+    """``text`` with each sentence that tells of a party's denial blanked (at most
+    ``_DENIAL_REACH`` characters either side of the denial)."""
+    pieces: list[str] = []
+    done = 0
+    for match in _DENIED.finditer(text):
+        if match.start() < done:
+            continue
+        reach = max(done, match.start() - _DENIAL_REACH)
+        start = max(text.rfind(mark, reach, match.start()) for mark in _SENTENCE_MARKS) + 1
+        start = max(start, reach)
+        ends = [
+            found
+            for mark in _SENTENCE_MARKS
+            if (found := text.find(mark, match.end(), match.end() + _DENIAL_REACH)) >= 0
+        ]
+        end = min(ends) if ends else min(len(text), match.end() + _DENIAL_REACH)
+        pieces.append(text[done:start])
+        pieces.append(" ")
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 # a sentence that ends in a question mark (bounded: a long run without a full stop is
 # read in pieces)
 _ASKED = re.compile(r"[^.?!\n]{0,300}\?")
@@ -1085,7 +1122,7 @@ class Router:
     def _evidence(self, text: str) -> tuple[dict[str, float], dict[str, float], float]:
         """The groups' word scores, those with the learned domain words added, and how sure
         the learned words are of the question's domain."""
-        text = _UNRELATED.sub(" ", _WORKPLACE.sub(" ", text[:_MAX_TEXT]))
+        text = _without_denials(_UNRELATED.sub(" ", _WORKPLACE.sub(" ", text[:_MAX_TEXT])))
         words = self.word_scores(text)
         for group_id, extra in self._stated_needs(text).items():
             words[group_id] += extra

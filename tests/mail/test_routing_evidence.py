@@ -544,11 +544,21 @@ def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence() -> None:
         "can you prune it?"
     )
     assert router.route(not_about).group_id == "groen"
+    # a party that said the matter is not theirs names who is not wanted
+    denied = (
+        "Er hangt een dode tak boven het pad. Ik heb het al gemeld bij iemand van de "
+        "bouwvergadering van de Wolderbrug bij de damwand, maar die zei dat dit niet van hen "
+        "is. Wanneer wordt de tak gesnoeid?"
+    )
+    assert router.route(denied).group_id == "groen"
     # a mail of nothing but denials names no group, and is read to its end
     flood = "Dit heeft niets met de brug en de damwand te maken. " * 600
     route = router.route(flood)
     assert route.confidence == 0.0 or route.needs_choice
     flood = "Dit is niet voor de brug. Het gaat niet over de damwand. " * 600
+    route = router.route(flood)
+    assert route.confidence == 0.0 or route.needs_choice
+    flood = "De brug is niet van hen is niet van hun is " * 2_000
     route = router.route(flood)
     assert route.confidence == 0.0 or route.needs_choice
 
