@@ -194,10 +194,11 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         ("fresh_municipal46", 0.84, 6, 0.95),
         ("fresh_hi5w", 0.92, 10, 0.97),
         # the seventeenth round's judges (first runs: m47 32, m48 31, hi5x 34 of 38; 5, 7 and
-        # 6 leaks)
-        ("fresh_municipal47", 0.84, 5, 0.97),
-        ("fresh_municipal48", 0.81, 7, 0.97),
-        ("fresh_hi5x", 0.89, 6, 0.97),
+        # 6 leaks); a letter a resident attaches or pastes below their signature is theirs to
+        # ask about, not the question, and health said in everyday words is redacted since
+        ("fresh_municipal47", 0.86, 4, 0.97),
+        ("fresh_municipal48", 0.89, 0, 0.97),
+        ("fresh_hi5x", 0.89, 4, 0.97),
     ]
     for name, floor, leaks, *removed in levels:
         figures = evaluate_corpus(here / name).figures
