@@ -114,6 +114,13 @@ _AFTER = re.compile(
     r"|\s+(?:heeft|had|kreeg|krijgt)(?=\s*(?:[,.;:!?)]|$|(?:en|maar|of|omdat|want|dus)\b)))"
 )
 _WORD = re.compile(r"[\w'-]+")
+# the word before "met" that makes the condition one person's: a singular person or a state
+_ONE_PERSON = re.compile(
+    r"(?i:man|vrouw|meneer|mevrouw|heer|vader|moeder|zoon|dochter|broer|zus|opa|oma|oom|tante|"
+    r"buurman|buurvrouw|partner|echtgeno(?:ot|te)|kind|jongen|meisje|baby|bewoner|bewoonster|"
+    r"huurder|cliënt|client|cliënte|alleenstaand|alleenwonend|weduwe|weduwnaar|"
+    r"husband|wife|father|mother|son|daughter|neighbou?r|tenant)"
+)
 _ARTICLES = frozenset(
     ("een", "de", "het", "a", "an", "the", "ein", "eine", "einen", "der", "die", "das")
 )
@@ -142,6 +149,10 @@ def _said_before(text: str, start: int) -> bool:
     opening = max(text.rfind(mark, reach, start) for mark in _SENTENCE_ENDS) + 1
     before = text[max(reach, opening) : start]
     words = _WORD.findall(before)
+    if len(words) >= 2 and words[-1].lower() == "met" and _ONE_PERSON.fullmatch(words[-2]):
+        # "alleenstaand, met beginnende dementie", "een man met parkinson"; "mensen met
+        # dementie", "iemand met autisme" are a question's topic
+        return True
     # "heeft sinds vorig jaar een pacemaker": an article is no word of the three
     content = [word for word in words if word.lower() not in _ARTICLES]
     return bool(

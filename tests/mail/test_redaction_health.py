@@ -94,6 +94,9 @@ from tests.mail.redacted import assert_gone_and_kept
         ("De huisarts denkt aan beginnende dementie, hij vergeet te eten.", ["dementie"], ["eten"]),
         ("Ze is behandeld voor angstklachten en slaapt weer.", ["angstklachten"], ["slaapt"]),
         ("Ik zit in een rolstoel. Kan de taxi mij thuis ophalen?", ["rolstoel"], ["taxi"]),
+        # a condition "met" one person has, not people in general
+        ("Dhr. B., alleenstaand, met beginnende dementie.", ["dementie"], ["alleenstaand"]),
+        ("Mijn zoon met autisme kan niet naar school.", ["autisme"], ["niet naar school"]),
         # a fall and a stay in hospital
         ("Sinds een val in december gaat het snel achteruit.", ["een val"], ["december"]),
         ("Mijn man ligt in het ziekenhuis, wie leest zijn mail?", ["ziekenhuis"], ["leest"]),
@@ -131,6 +134,7 @@ def test_a_condition_said_of_someone_is_removed(
         "Ik staar al weken naar die kapotte lantaarnpaal.",
         "Na de val van het kabinet ligt het plan stil; de val van de brug was in 1944.",
         "Hoeveel ziekenhuisopnames na een hittegolf telt de GGD?",
+        "Is er hulp voor iemand met autisme, en voor ouderen met dementie?",
     ],
 )
 def test_a_condition_said_of_nobody_stays(text: str) -> None:
