@@ -258,6 +258,11 @@ def _cut_footer_blocks(lines: list[str], cut: list[str]) -> list[str]:
     return lines
 
 
+def _is_closing(line: str) -> bool:
+    """A short line that takes leave ("Met vriendelijke groet,")."""
+    return len(line) <= 60 and bool(_VALEDICTION.match(line))
+
+
 # a line of dashes, underscores or equals signs that sets off what follows
 _SEPARATOR = re.compile(r"[ \t]*(?:-{3,}|_{3,}|={3,})[ \t]*")
 
@@ -273,8 +278,7 @@ def _cut_appended_document(lines: list[str], cut: list[str]) -> list[str]:
             continue
         filled = [i for i in range(max(1, index - _MAX_TAIL_LINES), index) if lines[i].strip()]
         for start in filled[-8:]:
-            stripped = lines[start].strip()
-            if len(stripped) <= 60 and _VALEDICTION.match(stripped):
+            if _is_closing(lines[start].strip()):
                 if _looks_like_signature(lines[start + 1 : index]):
                     cut.append("\n".join(lines[start:]))
                     return lines[:start]
@@ -298,8 +302,7 @@ def cut_signature(text: str, names: list[str] | None = None) -> tuple[str, list[
             continue
         line = lines[index]
         stripped = line.strip()
-        is_closing = len(stripped) <= 60 and bool(_VALEDICTION.match(stripped))
-        if (is_closing or _is_name_line(stripped, variants)) and _looks_like_signature(
+        if (_is_closing(stripped) or _is_name_line(stripped, variants)) and _looks_like_signature(
             lines[index + 1 :]
         ):
             cut.append("\n".join(lines[index:]))

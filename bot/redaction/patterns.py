@@ -451,6 +451,13 @@ DOCUMENT_NUMBER = re.compile(
 )
 
 # --- values behind a label ------------------------------------------------------------------
+# A person's number with their employer, club or lessor: a small organisation's has four
+# digits ("personeelsnummer 1043"), and the label says it is a person's.
+_STAFF_NUMBER = (
+    r"personeelsnummer|personeelsnr\.?|pers\. ?nr\.?|medewerkers?nummer|werknemers?nummer|"
+    r"employee number|staff number|personalnummer|lidnummer|lidmaatschapsnummer|"
+    r"membership number|pachtnummer"
+)
 _LABELS: dict[str, str] = {
     "bsn": r"bsn|burgerservice ?nummer|sofi-? ?nummer|citizen service number",
     "id_document": (
@@ -475,23 +482,23 @@ _LABELS: dict[str, str] = {
         # "(beschikking JH-2024-08812)": the number of a person's own decision
         r"beschikking|"
         r"tenancy number|contract number|"
-        r"cli[eë]ntnummer|polisnummer|polisnr|lidnummer|lidmaatschapsnummer|"
+        r"cli[eë]ntnummer|polisnummer|polisnr|"
         r"zorgpasnummer|customer number|client number|account number|policy number|"
-        r"membership number|kundennummer|versicherungsnummer|"
+        r"kundennummer|versicherungsnummer|"
         # a person's own allocation, absence, permit, farm or pass: "toewijzingsnummer
         # 2024-HO-18842", "Wmo-nummer W-18273", "UBN 1287645", "vergunningnummer LV-2009-031"
         r"toewijzingsnummer|verzuimnummer|wmo-nummer|wmo-nr\.?|ubn(?:-nummer)?|"
         r"vergunningn?nummer|vergunningsnummer|ligplaatsnummer|pasnummer|kaartnummer|"
-        r"factuurnummer|pachtnummer|pachtcontract(?:nummer)?|"
+        r"factuurnummer|pachtcontract(?:nummer)?|"
         # a Polish writer's "numer aanslag: …", "numer klienta"
         r"numer (?:aanslag|klienta|umowy|sprawy|decyzji)|"
         # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the
         # gemeente's case references, "kenmerk", "zaaknummer", stay: they find the case)
         # (a file with another organisation, "dossier 40-1187", too; "ons dossier" is theirs)
         r"dossiernummer|dossiernr\.?|(?<!\bons )(?<!\bour )dossier|aanslagnummer|"
-        r"aanslagnr\.?|personeelsnummer|"
-        r"personeelsnr\.?|pers\. ?nr\.?|medewerkers?nummer|werknemers?nummer|employee number|"
-        r"staff number|personalnummer|assessment number|tax assessment number|"
+        r"aanslagnr\.?|assessment number|tax assessment number|"
+        # a staff, member or lease number (which may also be shorter, below)
+        rf"{_STAFF_NUMBER}|"
         # "mijn nummer van de brief is …": a number the writer calls their own
         r"(?:mijn|m'n|zijn|z'n|haar|ons|onze|my|his|her|our|meine?|seine?|ihre?|unsere?) "
         r"(?:eigen )?(?:nummer|number)"
@@ -624,11 +631,6 @@ def plates_near_cue(text: str) -> list[Hit]:
     return hits
 
 
-_STAFF_NUMBER = (
-    r"personeelsnummer|personeelsnr\.?|pers\. ?nr\.?|medewerkers?nummer|werknemers?nummer|"
-    r"employee number|staff number|personalnummer|lidnummer|lidmaatschapsnummer|"
-    r"membership number|pachtnummer"
-)
 LABELLED: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rf"(?im:(?:^|(?<=[|>\s(])){_LABELS[kind]}){_LABEL_SEP}{_CODE_VALUE}"))
     for kind in ("bsn", "id_document", "tax_id", "licence_plate")
@@ -639,8 +641,6 @@ LABELLED: list[tuple[str, re.Pattern[str]]] = [
     (kind, _number_after(_LABELS[kind], r"(?: nummer| nr\.?| no\.?)?", shortest=5))
     for kind in ("id_document", "tax_id", "licence_plate", "customer_number")
 ] + [
-    # a staff or member number of a small organisation has four digits ("personeelsnummer
-    # 1043"): the label says it is a person's
     ("customer_number", _number_after(_STAFF_NUMBER, "", shortest=4)),
 ] + [
     # the same for a case's reference, which may be as short as "B-112"; Vraagbaak's own

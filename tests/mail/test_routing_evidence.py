@@ -511,55 +511,67 @@ def test_the_team_a_colleague_works_in_is_who_asks_not_what() -> None:
     assert router.route("Wanneer maait team Beheer Openbare Ruimte de berm?").group_id == "bor"
 
 
-def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence() -> None:
-    router = Router(
+def _wolderbrug_router() -> Router:
+    return Router(
         [
             GroupProfile("brug", "Project Wolderbrug", "brug, bouwvergadering, damwand, stremming"),
             GroupProfile("groen", "Openbare ruimte", "bomen, groen, snoeien, takken"),
             GroupProfile("financien", "Financiën", "factuur, betaling, crediteuren"),
         ]
     )
-    tree = (
-        "Melding over een boom (staat los van project Wolderbrug). Een buurtbewoonster meldt "
-        "een melding die niets met de bouw van de Wolderbrug en de damwand te maken heeft: "
-        "een dode tak boven het pad. Kunnen jullie de boom bekijken?"
-    )
-    assert router.route(tree).group_id == "groen"
-    invoice = (
-        "Wij vragen dit bewust niet via de bouwvergadering van de Wolderbrug: onze factuur "
-        "voor het meerwerk aan de brug is afgekeurd. Wanneer volgt de betaling?"
-    )
-    assert router.route(invoice).group_id == "financien"
-    # the same words said of the mail's own subject count
-    works = "Wanneer is de volgende bouwvergadering over de damwand bij de Wolderbrug?"
-    assert router.route(works).group_id == "brug"
-    # "dit is niet voor …", "het gaat niet over …", "this is not about …"
-    not_for = (
-        "Dit is niet voor de bouwvergadering van de Wolderbrug: er hangt een dode tak "
-        "boven het pad. Kunnen jullie de boom bekijken?"
-    )
-    assert router.route(not_for).group_id == "groen"
-    not_about = (
-        "This is not about the bridge works. A branch of the tree hangs over the path, "
-        "can you prune it?"
-    )
-    assert router.route(not_about).group_id == "groen"
-    # a party that said the matter is not theirs names who is not wanted
-    denied = (
-        "Er hangt een dode tak boven het pad. Ik heb het al gemeld bij iemand van de "
-        "bouwvergadering van de Wolderbrug bij de damwand, maar die zei dat dit niet van hen "
-        "is. Wanneer wordt de tak gesnoeid?"
-    )
-    assert router.route(denied).group_id == "groen"
-    # a mail of nothing but denials names no group, and is read to its end
-    flood = "Dit heeft niets met de brug en de damwand te maken. " * 600
-    route = router.route(flood)
-    assert route.confidence == 0.0 or route.needs_choice
-    flood = "Dit is niet voor de brug. Het gaat niet over de damwand. " * 600
-    route = router.route(flood)
-    assert route.confidence == 0.0 or route.needs_choice
-    flood = "De brug is niet van hen is niet van hun is " * 2_000
-    route = router.route(flood)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Melding over een boom (staat los van project Wolderbrug). Een buurtbewoonster meldt "
+            "een melding die niets met de bouw van de Wolderbrug en de damwand te maken heeft: "
+            "een dode tak boven het pad. Kunnen jullie de boom bekijken?",
+            "groen",
+        ),
+        (
+            "Wij vragen dit bewust niet via de bouwvergadering van de Wolderbrug: onze factuur "
+            "voor het meerwerk aan de brug is afgekeurd. Wanneer volgt de betaling?",
+            "financien",
+        ),
+        # the same words said of the mail's own subject count
+        ("Wanneer is de volgende bouwvergadering over de damwand bij de Wolderbrug?", "brug"),
+        # "dit is niet voor …", "het gaat niet over …", "this is not about …"
+        (
+            "Dit is niet voor de bouwvergadering van de Wolderbrug: er hangt een dode tak "
+            "boven het pad. Kunnen jullie de boom bekijken?",
+            "groen",
+        ),
+        (
+            "This is not about the bridge works. A branch of the tree hangs over the path, "
+            "can you prune it?",
+            "groen",
+        ),
+        # a party that said the matter is not theirs names who is not wanted
+        (
+            "Er hangt een dode tak boven het pad. Ik heb het al gemeld bij iemand van de "
+            "bouwvergadering van de Wolderbrug bij de damwand, maar die zei dat dit niet van "
+            "hen is. Wanneer wordt de tak gesnoeid?",
+            "groen",
+        ),
+    ],
+)
+def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence(text: str, group: str) -> None:
+    assert _wolderbrug_router().route(text).group_id == group
+
+
+@pytest.mark.parametrize(
+    "flood",
+    [
+        "Dit heeft niets met de brug en de damwand te maken. " * 600,
+        "Dit is niet voor de brug. Het gaat niet over de damwand. " * 600,
+        "De brug is niet van hen is niet van hun is " * 2_000,
+    ],
+)
+def test_a_mail_of_nothing_but_denials_names_no_group(flood: str) -> None:
+    """Read to its end, a mail that only says what it is not about asks a person."""
+    route = _wolderbrug_router().route(flood)
     assert route.confidence == 0.0 or route.needs_choice
 
 
