@@ -74,6 +74,9 @@ FLOORS = {
     # written blind in the seventeenth round; first runs 0.683 / 0.843 and 0.783 / 0.886
     "fresh28": (0.66, 0.82),
     "fresh29": (0.76, 0.86),
+    # written blind in the eighteenth round; first runs 0.700 / 0.847 and 0.633 / 0.806
+    "fresh30": (0.68, 0.82),
+    "fresh31": (0.61, 0.78),
 }
 
 
