@@ -153,9 +153,19 @@ def is_bounce(mail: ParsedMail) -> bool:
     return bool(_BOUNCE_SENDERS.match(sender)) and bool(_BOUNCE_SUBJECT.match(mail.subject))
 
 
+def is_read_receipt(mail: ParsedMail) -> bool:
+    """A disposition notification (RFC 8098): a client's "read" or "deleted" receipt."""
+    if mail.content_type == "multipart/report" and "disposition-notification" in mail.header(
+        "content-type"
+    ).lower().replace(" ", ""):
+        return True
+    return "message/disposition-notification" in mail.content_types
+
+
 def has_automatic_headers(mail: ParsedMail) -> bool:
-    """Headers automatic mail carries (RFC 3834, Exchange, helpdesks, mailing lists)."""
-    if _replies_automatically(mail) or _auto_generated(mail):
+    """Headers automatic mail carries (RFC 3834, RFC 8098 receipts, Exchange, helpdesks,
+    mailing lists)."""
+    if _replies_automatically(mail) or _auto_generated(mail) or is_read_receipt(mail):
         return True
     # Exchange and helpdesk systems put this on their own automatic mail.
     return bool(mail.header("x-auto-response-suppress") or mail.header("x-autoresponse-suppress"))

@@ -161,6 +161,21 @@ def bounce() -> EmailMessage:
     return message
 
 
+def read_receipt() -> EmailMessage:
+    """A client's "read" receipt (RFC 8098) from a resident, under the gemeente's subject and
+    with a question mark in its words, as Outlook writes them."""
+    message = plain(
+        "Uw bericht\n\n  Aan: Elif\n  Onderwerp: Kunt u mij bellen?\n\nis gelezen op dinsdag.",
+        subject="Gelezen: Kunt u mij bellen?",
+    )
+    report = EmailMessage()
+    report.set_content("Disposition: automatic-action/MDN-sent-automatically; displayed\n")
+    message.make_mixed()
+    message.attach(report)
+    message.replace_header("Content-Type", "multipart/report; report-type=disposition-notification")
+    return message
+
+
 def html_only() -> EmailMessage:
     message = plain("x", subject="Vraag over bijstand")
     message.set_content(

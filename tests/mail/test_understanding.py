@@ -122,6 +122,7 @@ def test_a_letter_sent_to_someone_else_stays_a_forward() -> None:
         (mails.auto_reply(), MailKind.AUTO_REPLY),
         (mails.subject_only_auto_reply(), MailKind.AUTO_REPLY),
         (mails.bounce(), MailKind.BOUNCE),
+        (mails.read_receipt(), MailKind.AUTO_REPLY),
         (
             mails.plain("Hoe regel ik verlof?", subject="Afwezigheid in de zomer: verlof"),
             MailKind.QUESTION,
