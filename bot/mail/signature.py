@@ -99,7 +99,10 @@ _CONTACT = re.compile(
 # Wonen – Gemeente Ermelo": a title or organisation line of a signature.
 _ORGANISATION = re.compile(
     r"\b(?:gemeente|municipality|afdeling|team|cluster|sector|directie|provincie|"
-    r"waterschap|b\.v\.|bv|department|sociale dienst)\b|\s[|•·]\s",
+    r"waterschap|b\.v\.|bv|department|sociale dienst|"
+    # an association's officer: "Secretaris CV De Turfgaoters", "penningmeester Stichting …"
+    r"secretaris|penningmeester|voorzitter|bestuurslid|stichting|vereniging|"
+    r"secretary|treasurer|chairman|chairwoman)\b|\s[|•·]\s",
     re.IGNORECASE,
 )
 # An organisation's pointer to its privacy statement under every mail, in few words.

@@ -34,6 +34,7 @@ from bot.redaction.patterns import (
     BIRTHDATE,
     BIRTHDATE_BEFORE,
     BIRTHDATES_LISTED,
+    BORN_ON_DATE,
     BORN_SIGN,
     BRACKETED_ADDRESS,
     CADASTRAL,
@@ -155,6 +156,7 @@ def find_personal_data(
         hits += _value_hits(pattern, text, kind)
     hits += _value_hits(BIRTHDATE, text, "birthdate")
     hits += _value_hits(BIRTHDATE_BEFORE, text, "birthdate")
+    hits += _value_hits(BORN_ON_DATE, text, "birthdate")
     hits += _value_hits(BORN_SIGN, text, "birthdate")
     for listed in BIRTHDATES_LISTED.finditer(text):
         hits += [
@@ -236,8 +238,9 @@ class Redactor:
         """``places``: words of the deployment's own organisations' names ("Ermelo"), which no
         address spells as a surname ("jvanee.ermelo@…")."""
         self.colleagues = colleague_keys(colleagues)
+        self.places = frozenset(place.lower() for place in places)
         self.known = known_name_pattern(
-            citizen_names, self.colleagues, citizen_addresses, places=places
+            citizen_names, self.colleagues, citizen_addresses, places=self.places
         )
 
     def findings(self, text: str, *, filename: bool = False) -> list[tuple[int, int, str]]:
@@ -246,6 +249,9 @@ class Redactor:
             return []
         view: View = view_of(text, filename=filename)
         hits = _settle(find_personal_data(view.text, self.colleagues, self.known), view.text)
+        if self.places:
+            # "cliënt Zeewolde": the deployment's own places are no one's name
+            hits = [hit for hit in hits if not self._is_place(view.text[hit.start : hit.end], hit)]
         spans: list[tuple[int, int, str]] = []
         for hit in hits:
             start, end = view.span(hit.start, hit.end)
@@ -253,6 +259,10 @@ class Redactor:
                 continue
             spans.append((start, end, hit.kind))
         return spans
+
+    def _is_place(self, value: str, hit: Hit) -> bool:
+        words = re.findall(r"[^\W\d_]+", value.lower())
+        return hit.kind == "name" and bool(words) and all(word in self.places for word in words)
 
     def redact(
         self, text: str, language: Literal["nl", "en"] = "nl", *, filename: bool = False

@@ -30,7 +30,12 @@ _CONDITIONS_NL = (
     r"doofblind|zwanger|"
     # what someone's eyes or heart have, and what they live with
     r"staar|glaucoom|maculadegeneratie|pacemaker|stoma|insulinepomp|"
-    r"(?:angst|paniek|hart|long|psychische|depressieve) ?klachten"
+    r"(?:angst|paniek|hart|long|psychische|depressieve) ?klachten|"
+    # complaints of a body part or function, and the therapy for them
+    r"(?:knie|rug|heup|hart|long|geheugen|adem(?:halings)?|loop|nier|psychische) ?problemen|"
+    r"fysiotherapie|"
+    # abbreviations written in capitals only: "als" and "ms" are words
+    r"(?-i:MS(?! ?(?:Teams|Office|Word|Excel|Outlook|Access|Edge|DOS|Paint)\b)|ALS|NAH)"
 )
 _CONDITIONS_EN = (
     r"dementia|alzheimer'?s|parkinson'?s|epilepsy|autism|depression|burnout|anxiety disorder|"
@@ -38,7 +43,8 @@ _CONDITIONS_EN = (
     r"leukaemia|leukemia|brain tumou?r|heart attack|stroke(?! of)|heart failure|multiple sclerosis|"
     r"cerebral palsy|down syndrome|kidney failure|chemotherapy|addiction|pregnant|"
     r"(?:learning|intellectual|physical) disability|cataracts?|glaucoma|pacemaker|"
-    r"anxiety|panic attacks"
+    r"anxiety|panic attacks|physiotherapy|physical therapy|"
+    r"(?:knee|back|hip|heart|breathing|memory|mental health|walking|kidney|lung) problems"
 )
 _CONDITIONS_DE = (
     r"demenz|epilepsie|autismus|depressionen?|krebs|brustkrebs|schlaganfall|herzinfarkt|"
@@ -63,7 +69,12 @@ _OPERATIONS = (
     r"valpartij|ziekenhuisopname|(?:ligt|lag|liggen|lagen) in het ziekenhuis|"
     r"in het ziekenhuis (?:opgenomen|beland)|"
     # someone who lives in a wheelchair
-    r"(?:zit|zat|zitten|zaten) in een rolstoel|rolstoelgebonden|(?:uses|in) a wheelchair|"
+    r"(?:zit|zat|zitten|zaten)(?: [\w']+){0,4}? in een (?P<chair>rolstoel)|rolstoelgebonden|"
+    r"(?:uses|in) a wheelchair|"
+    # said only of a person: bedridden, walking badly, on oxygen, in rehabilitation
+    r"bedlegerig|slecht ter been|aan de zuurstof|bedridden|"
+    r"(?:gaat|ging|gaan|is|zit|verblijft|was)(?: [\w']+){0,3}? (?:voor|in|naar de) "
+    r"(?P<rehab>revalidatie)|"
     r"im rollstuhl|"
     r"caesarean(?: section)?|c-section|kaiserschnitt|"
     r"hip replacement|knee replacement|broken (?:hip|leg|arm|wrist|ankle)|amputation|"
@@ -111,7 +122,10 @@ _JOINED = re.compile(
 # last year" is not enough
 _AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+)?(?:gehad|gekregen|opgelopen|ondergaan|gediagnosticeerd|geopereerd)\b"
-    r"|\s+(?:heeft|had|kreeg|krijgt)(?=\s*(?:[,.;:!?)]|$|(?:en|maar|of|omdat|want|dus)\b)))"
+    r"|\s+(?:heeft|had|kreeg|krijgt)(?=\s*(?:[,.;:!?)]|$|(?:en|maar|of|omdat|want|dus)\b))"
+    # where in one's body: "artrose in mijn knieën", "kanker in zijn longen"
+    r"|\s+(?:in|aan|an) (?:mijn|m'n|zijn|z'n|haar|d'r|my|his|her|meinem|meiner|seinem|seiner|"
+    r"ihrem|ihrer) \w)"
 )
 _WORD = re.compile(r"[\w'-]+")
 # the word before "met" that makes the condition one person's: a singular person or a state
@@ -138,7 +152,18 @@ def health_hits(text: str) -> list[Hit]:
             or _said_before(text, match.start())
         ):
             continue
-        hits.append(Hit(match.start(), match.end(), "health"))
+        # of "zit sinds vorig jaar in een rolstoel" only the wheelchair goes: the time stays
+        core = next((name for name in ("chair", "rehab") if match.group(name)), None)
+        if core is None:
+            hits.append(Hit(match.start(), match.end(), "health"))
+            continue
+        # what the few words between say is read too: "zit sinds haar beroerte in een rolstoel"
+        start = match.start(core)
+        hits += [
+            Hit(match.start() + hit.start, match.start() + hit.end, "health")
+            for hit in health_hits(text[match.start() : start])
+        ]
+        hits.append(Hit(start, match.end(core), "health"))
     return hits
 
 

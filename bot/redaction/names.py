@@ -637,7 +637,9 @@ def signed_lines(text: str, colleagues: frozenset[str]) -> list[Hit]:
         written = " ".join(w if w.lower() in _TUSSEN_SET else w.capitalize() for w in words)
         if _is_name(written, colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
-    for match in INITIALLED_LINE.finditer(text, tail):
+    for match in itertools.chain(
+        INITIALLED_LINE.finditer(text, tail), INITIAL_OVER_ADDRESS.finditer(text, tail)
+    ):
         if _is_name(match.group("value"), colleagues):
             hits.append(Hit(match.start("value"), match.end("value"), "name"))
     return hits
@@ -648,6 +650,12 @@ def signed_lines(text: str, colleagues: frozenset[str]) -> list[Hit]:
 INITIALLED_LINE = re.compile(
     rf"(?m:^[ \t]{{0,4}}(?P<value>(?:(?:[A-Z]\. ?){{2,4}}|[A-Z]\. ?(?=(?i:{_TUSSEN_WORDS}) ))"
     rf"{_TUSSEN}{_SURNAME}(?:-{_SURNAME})?)[ \t]{{0,4}}$)"
+)
+
+# "J. Hulsebos" on the line above a street and house number: one initial signs a letter too.
+INITIAL_OVER_ADDRESS = re.compile(
+    rf"(?m:^[ \t]{{0,4}}(?P<value>[A-Z]\. ?{_TUSSEN}{_SURNAME}(?:-{_SURNAME})?)[ \t]{{0,4}}\n"
+    r"[ \t]{0,4}[A-ZÀ-Ý][\wÀ-ÿ'.-]{1,30}(?: [\wÀ-ÿ'.-]{1,30}){0,3} \d{1,5}(?:[ -]?[a-zA-Z])?\b)"
 )
 
 
@@ -732,6 +740,15 @@ _MAILBOX_TEXT = """info mail email post contact noreply reply admin office suppo
     hello secretariaat receptie balie klantenservice helpdesk gemeente familie fam home thuis
     prive privé werk work"""
 _MAILBOX_WORDS = frozenset(_MAILBOX_TEXT.split())
+# An address with an office or a body in it is that body's mailbox, whoever reads it
+# ("penningmeester.dorpshuis@", "feestcommissie.oosterend@", "bestuur-vv-zandwijk@"): none
+# of its words is a surname.
+_OFFICE_MAILBOX = re.compile(
+    r"^(?:secretaris|penningmeester|voorzitter|bestuur|ledenadministratie|redactie|"
+    r"secretary|treasurer|chair|chairman|board|vorstand|kassenwart|schriftführer|"
+    r"\w{0,20}(?:commissie|comit[eé]|vereniging|stichting|belangen?|raad|club|committee|"
+    r"association|verein))$"
+)
 _PARTICLE_START = re.compile(r"^(?:van|der|den|de|ter|ten|te|el|al|von|vd)(?=[a-z]{3})")
 
 
@@ -760,7 +777,10 @@ def address_surnames(addresses: Iterable[str], places: Iterable[str] = ()) -> li
     not_names = {place.lower() for place in places}
     for address in addresses:
         local = address.split("@", 1)[0].lower()
-        for piece in re.split(r"[^a-zà-ÿ]+", local[:64]):
+        pieces = re.split(r"[^a-zà-ÿ]+", local[:64])
+        if any(_OFFICE_MAILBOX.match(piece) for piece in pieces):
+            continue
+        for piece in pieces:
             if piece in not_names:
                 continue
             candidates = [piece]

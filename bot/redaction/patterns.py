@@ -276,8 +276,10 @@ _BY_NUMBER = (
 )
 NEIGHBOUR_NUMBER = re.compile(
     # a name inside a sentence, not a sentence's first word ("Agendapunt op nummer 4")
-    rf"(?<![\w-])(?:(?i:{_BY_NUMBER})|\]|(?<=[a-zà-ÿ,] )[A-ZÀ-Ý][a-zà-ÿ'-]{{1,25}}) "
+    # or in brackets after an address: "Hoofddiep 88 (naast nummer 86)"
+    rf"(?:(?<![\w-])(?:(?i:{_BY_NUMBER})|\]|(?<=[a-zà-ÿ,] )[A-ZÀ-Ý][a-zà-ÿ'-]{{1,25}}) "
     r"(?i:van|op|bij|aan|naast|tegenover|from|at|next to|across from) "
+    r"|(?<=\d\) |[\w] \()(?i:naast|tegenover|schuin tegenover|next to|opposite) )"
     r"(?P<value>(?i:huis)?(?i:nummer|nr\.?|no\.?|number) ?\d{1,4}[a-zA-Z]?"
     r"(?:(?:, | (?i:en|of|and|or|&) )\d{1,4}[a-zA-Z]?){0,3})(?![\w-])"
 )
@@ -415,6 +417,11 @@ BORN_SIGN = re.compile(rf"°\s?(?P<value>{DATE})")
 BIRTHDATE_BEFORE = re.compile(
     rf"(?i:(?<![\w'])(?P<value>{DATE}|{_DAY_MONTH})[^\d\n]{{0,14}}?\b{_BIRTH_CUE}\b)"
 )
+# "Op 9 mei 2028 is onze zoon Mats geboren": the date, then who was born, in one clause.
+BORN_ON_DATE = re.compile(
+    rf"(?i:(?<![\w'])(?P<value>{DATE}) (?:is|werd|zijn|werden|was) "
+    r"(?:[^\W\d][\w'-]{0,30} ){1,5}?(?:geboren|ter wereld gekomen)\b)"
+)
 # "ik word op 15 mei 18", "hij wordt 12 maart 16": the day a person turns an age is their
 # birthday.
 TURNS_AGE = re.compile(
@@ -490,6 +497,8 @@ _LABELS: dict[str, str] = {
         r"toewijzingsnummer|verzuimnummer|wmo-nummer|wmo-nr\.?|ubn(?:-nummer)?|"
         r"vergunningn?nummer|vergunningsnummer|ligplaatsnummer|pasnummer|kaartnummer|"
         r"factuurnummer|pachtcontract(?:nummer)?|"
+        # a home's energy connection: "onze EAN code is 8716…" (18 digits)
+        r"ean(?:-? ?code)?|ean-?nummer|aansluitnummer|"
         # a Polish writer's "numer aanslag: …", "numer klienta"
         r"numer (?:aanslag|klienta|umowy|sprawy|decyzji)|"
         # a person's own file, assessment or job: "dossiernummer", "pers.nr." (the

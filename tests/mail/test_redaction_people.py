@@ -223,7 +223,8 @@ from tests.mail.redacted import assert_gone_and_kept
         ("for our house at Lindeboom 14 in Peelderveld", ["Lindeboom 14"], ["Peelderveld"]),
         ("Meneer Jansen (Vogelzang 19) laat zijn hond los", ["Vogelzang 19"], ["hond"]),
         ("Zie (Hoofdstuk 4), (Groep 8) en (Deel 2).", [], ["Hoofdstuk 4", "Groep 8", "Deel 2"]),
-        ("T. Jansen\nVogelzang 23", ["Vogelzang 23"], ["T."]),
+        # initials signed above a street and number are a name too (the address stays its own)
+        ("T. Jansen\nVogelzang 23", ["Vogelzang 23", "Jansen"], ["\n"]),
         ("Wmo 2", [], ["Wmo 2"]),  # a subject, or a line of its own, is no address line
         ("Hallo,\n\nVraag 3\nkan dat?", [], ["Vraag 3"]),
         ("Hoofdstuk 4\nZaterdag 12\nWeek 12", [], ["Hoofdstuk 4", "Zaterdag 12", "Week 12"]),
@@ -694,6 +695,41 @@ def test_a_place_of_the_deployment_is_no_surname_an_address_spells() -> None:
     assert "Ermelo" not in plain.redact("Uw bericht aan de gemeente Ermelo").text
 
 
+def test_a_place_of_the_deployment_is_no_ones_name_after_a_title() -> None:
+    """ "cliënt Zeewolde" in a care provider's subject is the client's municipality; "cliënt
+    Jansen" is a person."""
+    redactor = Redactor(places=["Zeewolde", "Ermelo"])
+    out = redactor.redact("Aanvraag traplift - cliënt Zeewolde, cliënte Jansen uit Ermelo").text
+    assert "cliënt Zeewolde" in out and "Ermelo" in out
+    assert "Jansen" not in out
+
+
+@pytest.mark.parametrize(
+    ("address", "display", "text"),
+    [
+        (
+            "penningmeester.turfschuur@gmail.com",
+            "Hennie Meijering",
+            "Energierekening De Turfschuur",
+        ),
+        ("feestcommissie.oosterend@gmail.com", "Feestcommissie Oosterend", "Dorpsfeest Oosterend"),
+        ("bestuur-vvzandwijk@ziggo.nl", "Bestuur VV Zandwijk", "Toernooi VV Zandwijk"),
+    ],
+)
+def test_an_offices_mailbox_spells_no_surname(address: str, display: str, text: str) -> None:
+    """An address with an office or a body in it is that body's mailbox: the village hall's,
+    the committee's or the club's name stays wherever the mail writes it."""
+    redactor = Redactor(citizen_names=[display], citizen_addresses=[address])
+    assert redactor.redact(text).text == text
+
+
+def test_initials_signed_above_a_street_and_number_go() -> None:
+    out = redact("Ik verwacht geen antwoord.\n\nJ. Hulsebos\nVeenweg 12\nAamondervaart").text
+    assert "Hulsebos" not in out and "Veenweg 12" not in out
+    # a list's items are no signature
+    assert redact("A. Algemeen\nB. Bijzonder\n").text == "A. Algemeen\nB. Bijzonder\n"
+
+
 def test_a_clubs_mailbox_spells_no_surname_of_the_person_who_writes_from_it() -> None:
     """ "singelloop@avbrakelveen.example" of "Joris Timmerman | AV Brakelveen": the event's
     mailbox, whose name stays in the subject; an address that shares the writer's name or
@@ -758,6 +794,14 @@ def test_a_name_signed_in_a_cut_closing_goes_where_the_question_names_it() -> No
         ("Referentie: WF-88K2Q\nOnderwerp: Parkeren", ["WF-88K2Q"], ["Onderwerp: Parkeren"]),
         ("Zaak: 2026-004471\nZaaktype: Bezwaar", ["004471"], ["Zaaktype: Bezwaar"]),
         ("Over aanslag 2026.18.00412 heb ik een vraag.", ["00412"], ["heb ik een vraag"]),
+        # a home's energy connection, a birth told with its date, a neighbour's house
+        ("Onze EAN code is 871694840012457713 als u die nodig heeft.", ["8716948400"], ["nodig"]),
+        (
+            "Op 9 mei 2028 is onze zoon Mats geboren in Meppen.",
+            ["9 mei 2028", "Mats"],
+            ["geboren in Meppen"],
+        ),
+        ("De kavel aan de Vaart 88 (naast nummer 86) is van ons.", ["nummer 86"], ["is van ons"]),
     ],
 )
 def test_a_persons_own_number_after_its_label_is_removed(
@@ -776,6 +820,8 @@ def test_a_persons_own_number_after_its_label_is_removed(
         "Scannen lukt niet op de printer bij de koffieautomaat, nummer ERM-2-07.",
         # an organisation's own reference
         "Onze referentie: inkoop-2026-14 voor de aanbesteding.",
+        # a date something else happened on
+        "Op 3 maart 2028 is de vergunning verleend.",
     ],
 )
 def test_numbers_that_are_no_ones_own_stay(text: str) -> None:

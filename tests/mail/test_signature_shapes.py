@@ -254,6 +254,28 @@ Jan
 Deze e-mail is gecontroleerd op virussen door Avast antivirussoftware. www.avast.com""",
         ["Avast", "gecontroleerd"],
     ),
+    (
+        "association-officer",
+        """
+
+Met carnavalleske groet,
+
+Ellen Martens
+Secretaris CV De Turfgaoters
+www.turfgaoters.nl
+
+Dit bericht is uitsluitend bestemd voor de geadresseerde(n). Alaaf!""",
+        ["Secretaris CV", "turfgaoters.nl", "Alaaf"],
+    ),
+    (
+        "treasurer-of-a-foundation",
+        """
+
+Groet,
+Hennie
+penningmeester Stichting Dorpshuis De Turfschuur""",
+        ["penningmeester Stichting"],
+    ),
 ]
 
 
