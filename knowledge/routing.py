@@ -64,6 +64,28 @@ _VENTING = re.compile(
     r"|\boff\s+my\s+chest\b|\bjust\s+(?:wanted|want)\s+to\s+vent\b"
     r"|\berwarte\s+(?:\w+\s+){0,2}?keine\s+antwort\b|\b(?:loswerden|gesagt\s+werden)\b)"
 )
+# A mail that only thanks ("Bedankt", "Hartelijk dank voor de hulp aan mijn moeder"): thanks
+# in its opening, no question mark and no request anywhere; no team has a question to answer.
+_THANKS = re.compile(
+    r"(?i:\b(?:bedankt|hartelijk dank|heel erg bedankt|dank (?:u|je|jullie) wel|dankjewel|"
+    r"dankuwel|veel dank|thank you|thanks|many thanks|vielen dank|herzlichen dank|danke)\b)"
+)
+_REQUEST = re.compile(
+    r"(?i:\b(?:graag|gaarne|kunt u|kunnen jullie|kun je|zou(?:den)? (?:u|jullie)|wil(?:len)? "
+    r"(?:ik|we|wij|graag)|vraag|vragen|verzoek|verzoeken|aanvragen|laat (?:u|jullie) (?:mij|ons) "
+    r"weten|please|could you|can you|would you|request|bitte|können sie|würden sie)\b)"
+)
+_THANKS_OPENING = 200
+
+
+def _only_thanks(text: str) -> bool:
+    return (
+        "?" not in text
+        and _THANKS.search(text[:_THANKS_OPENING]) is not None
+        and _REQUEST.search(text) is None
+    )
+
+
 # A mail that announces several questions ("een paar vragen", "a few questions", "mehrere
 # Fragen") usually has no single right team: the desk asks, with the likeliest group first.
 # Two questions ("twee vragen") are mostly about one thing and do not count; three do.
@@ -104,7 +126,14 @@ _DENIED = re.compile(
     r"(?i:\b(?:niet van (?:hun|hen|hem|haar) (?:is|zijn|was|waren)|niet (?:onder|bij) "
     r"(?:hun|hen|hem|haar) (?:valt|vallen|viel)|(?:gaan|gaat|ging|gingen) (?:er|daar) niet over"
     r"|niet (?:hun|hun eigen) (?:taak|zaak|verantwoordelijkheid)|(?:is|was) not theirs"
-    r"|not their (?:job|responsibility|problem)|nicht (?:zuständig|ihre sache))\b)"
+    r"|not their (?:job|responsibility|problem)|nicht (?:zuständig|ihre sache))\b"
+    # or that needs nothing more of a party, or has it arranged already ("daarvoor hoeven we
+    # niet bij de netbeheerder aan te kloppen", "bij Hunzenet aangevraagd, dat loopt"); a
+    # question that says so still asks (below)
+    r"|(?P<arranged>(?i:\b(?:hoeven|hoeft|hoef) (?:we|wij|ik|je|jij|u|hij|zij|ze) niet "
+    r"(?:bij|naar|via|aan te kloppen)|\b(?:aangevraagd|geregeld|gemeld|afgesproken),? "
+    r"(?:en )?(?:dat|die|het) (?:loopt|is geregeld)|\b(?:is|zijn|hebben we|heb ik) al "
+    r"(?:geregeld|geleverd|aangesloten|rond)\b)))"
 )
 _SENTENCE_MARKS = ".?!\n"
 _DENIAL_REACH = 300
@@ -127,6 +156,8 @@ def _without_denials(text: str) -> str:
             if (found := text.find(mark, match.end(), match.end() + _DENIAL_REACH)) >= 0
         ]
         end = min(ends) if ends else min(len(text), match.end() + _DENIAL_REACH)
+        if match.group("arranged") and text.startswith("?", end):
+            continue
         pieces.append(text[done:start])
         pieces.append(" ")
         done = end
@@ -1279,6 +1310,8 @@ class Router:
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         head = text[:_MAX_TEXT]
         if any(p.search(head) for p in (_SERVICE_COMPLAINT, _SEVERAL_QUESTIONS, _VENTING)):
+            confidence = 0.0
+        if _only_thanks(head):
             confidence = 0.0
         return Route(chosen.id, confidence, choices, needs_choice=chosen.external_members)
 

@@ -555,6 +555,19 @@ def _wolderbrug_router() -> Router:
             "hen is. Wanneer wordt de tak gesnoeid?",
             "groen",
         ),
+        # what needs nothing more of a party, or is arranged with it already
+        (
+            "De stremming en de damwand bij de Wolderbrug zijn al geregeld met de "
+            "bouwvergadering van de brug. Er hangt een tak boven het pad: wie kijkt daarnaar?",
+            "groen",
+        ),
+        (
+            "Voor de stremming, de brug en de damwand hoeven we niet bij de bouwvergadering "
+            "van de Wolderbrug aan te kloppen. Er hangt een tak boven het pad: wie kijkt daarnaar?",
+            "groen",
+        ),
+        # asked as a question, it is the question
+        ("Hoeven we voor de damwand niet bij de bouwvergadering van de brug te zijn?", "brug"),
     ],
 )
 def test_what_the_writer_says_the_mail_is_not_about_is_no_evidence(text: str, group: str) -> None:
@@ -573,6 +586,28 @@ def test_a_mail_of_nothing_but_denials_names_no_group(flood: str) -> None:
     """Read to its end, a mail that only says what it is not about asks a person."""
     route = _wolderbrug_router().route(flood)
     assert route.confidence == 0.0 or route.needs_choice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bedankt\n\nHartelijk dank voor het snoeien van de bomen en de takken bij ons pad.",
+        "Thank you for pruning the trees and the branches along our path so quickly.",
+    ],
+)
+def test_a_mail_that_only_thanks_is_sure_of_no_team(text: str) -> None:
+    assert _wolderbrug_router().route(text).confidence == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bedankt voor het snoeien. Kunnen jullie ook de takken bij het pad weghalen?",
+        "Hartelijk dank alvast. Graag laat ik de dode tak en de bomen bij ons pad snoeien.",
+    ],
+)
+def test_thanks_with_a_request_still_asks_a_team(text: str) -> None:
+    assert _wolderbrug_router().route(text).confidence > 0.0
 
 
 PHISHING_FORWARD = b"""From: Hennie ter Beek <hennie.terbeek@example.org>
