@@ -200,10 +200,11 @@ def test_the_newest_blind_sets_keep_their_safety_and_their_level() -> None:
         ("fresh_municipal48", 0.89, 0, 0.97),
         ("fresh_hi5x", 0.89, 4, 0.97),
         # the eighteenth round's judges (first runs: m49 36, m50 31, hi5y 32 of 38; 9, 14 and
-        # 14 leaks); a read receipt (RFC 8098) is automatic mail since
-        ("fresh_municipal49", 0.94, 9, 0.95),
-        ("fresh_municipal50", 0.81, 14, 0.97),
-        ("fresh_hi5y", 0.84, 14, 0.97),
+        # 14 leaks); a read receipt (RFC 8098) is automatic mail, health said only of a person
+        # and an office's mailbox are known, and a party needed no more is no evidence since
+        ("fresh_municipal49", 0.94, 7, 0.95),
+        ("fresh_municipal50", 0.84, 7, 0.97),
+        ("fresh_hi5y", 0.86, 8, 0.97),
     ]
     for name, floor, leaks, *removed in levels:
         figures = evaluate_corpus(here / name).figures
