@@ -279,7 +279,7 @@ NEIGHBOUR_NUMBER = re.compile(
     # or in brackets after an address: "Hoofddiep 88 (naast nummer 86)"
     rf"(?:(?<![\w-])(?:(?i:{_BY_NUMBER})|\]|(?<=[a-zà-ÿ,] )[A-ZÀ-Ý][a-zà-ÿ'-]{{1,25}}) "
     r"(?i:van|op|bij|aan|naast|tegenover|from|at|next to|across from) "
-    r"|(?<=\d\) |[\w] \()(?i:naast|tegenover|schuin tegenover|next to|opposite) )"
+    r"|(?<=[\w] \()(?i:naast|tegenover|schuin tegenover|next to|opposite) )"
     r"(?P<value>(?i:huis)?(?i:nummer|nr\.?|no\.?|number) ?\d{1,4}[a-zA-Z]?"
     r"(?:(?:, | (?i:en|of|and|or|&) )\d{1,4}[a-zA-Z]?){0,3})(?![\w-])"
 )

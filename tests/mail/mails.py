@@ -147,18 +147,23 @@ def subject_only_auto_reply() -> EmailMessage:
     return plain("Ik ben met vakantie.", subject="Out of office")
 
 
+def _as_report(message: EmailMessage, report_type: str, report_text: str) -> EmailMessage:
+    """``message`` made a ``multipart/report`` (RFC 6522) with a machine-readable part."""
+    report = EmailMessage()
+    report.set_content(report_text)
+    message.make_mixed()
+    message.attach(report)
+    message.replace_header("Content-Type", f"multipart/report; report-type={report_type}")
+    return message
+
+
 def bounce() -> EmailMessage:
     message = EmailMessage()
     message["From"] = "MAILER-DAEMON@mx.example.org"
     message["To"] = "vraag@vraagbaak.example"
     message["Subject"] = "Undelivered Mail Returned to Sender"
     message.set_content("Your message could not be delivered.")
-    report = EmailMessage()
-    report.set_content("Reporting-MTA: dns; mx.example.org\n")
-    message.make_mixed()
-    message.attach(report)
-    message.replace_header("Content-Type", "multipart/report; report-type=delivery-status")
-    return message
+    return _as_report(message, "delivery-status", "Reporting-MTA: dns; mx.example.org\n")
 
 
 def read_receipt() -> EmailMessage:
@@ -168,12 +173,8 @@ def read_receipt() -> EmailMessage:
         "Uw bericht\n\n  Aan: Elif\n  Onderwerp: Kunt u mij bellen?\n\nis gelezen op dinsdag.",
         subject="Gelezen: Kunt u mij bellen?",
     )
-    report = EmailMessage()
-    report.set_content("Disposition: automatic-action/MDN-sent-automatically; displayed\n")
-    message.make_mixed()
-    message.attach(report)
-    message.replace_header("Content-Type", "multipart/report; report-type=disposition-notification")
-    return message
+    disposition = "Disposition: automatic-action/MDN-sent-automatically; displayed\n"
+    return _as_report(message, "disposition-notification", disposition)
 
 
 def html_only() -> EmailMessage:
