@@ -280,7 +280,7 @@ _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|te|uit|aus|nach|im|à)\s$)")
 # a sentence and is followed by a word in lower case (a verb, "van", "en"). Given names that
 # are also words that open sentences stay ("Ben ik te laat?", "Wil je", "Lieve collega's").
 SENTENCE_START = re.compile(
-    rf"(?m:(?:^|(?<=[.!?] ))[ \t]{{0,3}}(?P<value>(?P<given>{_GIVEN})(?: {_TUSSEN}{_SURNAME})?)"
+    rf"(?m:(?:^|(?<=[.!?:] ))[ \t]{{0,3}}(?P<value>(?P<given>{_GIVEN})(?: {_TUSSEN}{_SURNAME})?)"
     r"(?= [a-zà-ÿ(]))"
 )
 _OPENING_WORDS = frozenset(

@@ -723,6 +723,14 @@ def test_an_offices_mailbox_spells_no_surname(address: str, display: str, text: 
     assert redactor.redact(text).text == text
 
 
+def test_a_given_name_opening_the_words_after_a_colon_goes() -> None:
+    out = redact("Wat de planning betreft: Dirk gaat in juni naar Beekbergen.").text
+    assert "Dirk" not in out and "gaat in juni" in out
+    # a verb that is a name too stays a verb
+    for text in ("Vraag: Ben ik te laat voor de aanvraag?", "Let op: Wil je de bak buiten zetten?"):
+        assert redact(text).text == text
+
+
 def test_initials_signed_above_a_street_and_number_go() -> None:
     out = redact("Ik verwacht geen antwoord.\n\nJ. Hulsebos\nVeenweg 12\nAamondervaart").text
     assert "Hulsebos" not in out and "Veenweg 12" not in out
