@@ -177,7 +177,16 @@ STATED_NEEDS: tuple[tuple[str, Finder], ...] = (
             r"|\bverzoek (?:om|tot) (?:correctie|rectificatie|verwijdering|wissing|beperking)\b"
             r"|\b(?:art\.?|artikel|article) 1[5-8] (?:avg|gdpr)\b"
             r"|\brecht op (?:inzage|correctie|rectificatie|vergetelheid|verwijdering|bezwaar)\b"
-            r"|\bright to (?:rectification|erasure|be forgotten)\b|\bdatenpanne\b)"
+            r"|\bright to (?:rectification|erasure|be forgotten)\b|\bdatenpanne\b"
+            # a data carrier lost, personal data sent to the wrong person: a breach, whoever
+            # reports it ("mijn usb-stick verloren", "per ongeluk naar de verkeerde cliënt")
+            r"|\b(?:usb-?sticks?|geheugensticks?|usb sticks?|memory sticks?)\b[^.?!\n]{0,60}"
+            r"\b(?:kwijt|verloren|gestolen|kwijtgeraakt|lost|stolen)\b"
+            r"|\b(?:kwijt|verloren|gestolen|lost)\b[^.?!\n]{0,30}\b(?:usb-?stick|geheugenstick|"
+            r"usb stick|memory stick)\b"
+            r"|\b(?:per ongeluk|abusievelijk|by mistake|accidentally)\b(?=[^.?!\n]{0,100}"
+            r"\b(?:gemaild|gestuurd|verstuurd|doorgestuurd|mailed|sent|forwarded)\b)"
+            r"[^.?!\n]{0,60}\b(?:naar|aan|to) (?:de |een |the |a )?(?:verkeerde|wrong)\b)"
         ),
     ),
     (

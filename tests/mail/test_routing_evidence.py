@@ -951,7 +951,21 @@ def test_a_need_stated_in_another_services_words_goes_to_its_own_team(
         "Ik maak me zorgen over de verkeersveiligheid bij de school.",
         "Mijn verlof tot en met vrijdag is goedgekeurd.",
         "Hoe lang bewaren jullie mijn gegevens van de bijstand?",
+        "Waar kan ik een usb-stick lenen voor de presentatie?",
+        "Ik ben per ongeluk naar de verkeerde balie gegaan voor mijn paspoort.",
     ],
 )
 def test_near_misses_of_those_needs_state_none(text: str) -> None:
     assert Router(SERVICE_TEAMS)._stated_needs(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben in de trein mijn usb-stick met de deelnemerslijst van de cursus verloren.",
+        "Ik heb de beschikking per ongeluk naar de verkeerde cliënt gemaild, wat nu?",
+        "I accidentally sent the file with the addresses to the wrong partner.",
+    ],
+)
+def test_a_lost_data_carrier_or_a_wrong_recipient_states_a_breach(text: str) -> None:
+    assert set(Router(SERVICE_TEAMS)._stated_needs(text)) == {"privacy"}
