@@ -136,6 +136,7 @@ _DENIED = re.compile(
     r"(?:geregeld|geleverd|aangesloten|rond)\b)))"
 )
 _SENTENCE_MARKS = ".?!\n"
+_GREETING_REACH = 600
 _DENIAL_REACH = 300
 
 
@@ -165,6 +166,12 @@ def _without_denials(text: str) -> str:
     return "".join(pieces)
 
 
+# A greeting that names who the writer addresses ("Beste P&O,", "Geachte medewerkers van
+# Burgerzaken,", "beste mensen van het team Kernen,"): the team the mail is meant for.
+_ADDRESSED = re.compile(
+    r"(?im:^[ \t]{0,4}(?:beste|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|goedenavond|"
+    r"dear|hello|hi|liebe|sehr geehrte)\b(?P<addressee>[^\n.?]{2,80}?)[,:!]?[ \t]*$)"
+)
 # a sentence that ends in a question mark (bounded: a long run without a full stop is
 # read in pieces)
 _ASKED = re.compile(r"[^.?!\n]{0,300}\?")
@@ -781,6 +788,7 @@ class Router:
     STATED_NEED_WEIGHT = 9.0
     # the words of the sentences that ask count once more
     ASKED_WEIGHT = 1.0
+    ADDRESSED_WEIGHT = 1.0
     # A domain several groups name is most the group that names most of its words: the
     # others' domain words weigh down to half (chosen on all sets: 0.5, 0.75, 0.9 alike)
     CLOSENESS_SPREAD = 0.5
@@ -1165,6 +1173,11 @@ class Router:
         if asked:
             for group_id, extra in self.word_scores(asked).items():
                 totals[group_id] += self.ASKED_WEIGHT * extra
+        opening = text[:_GREETING_REACH]
+        addressed = " ".join(m.group("addressee") for m in _ADDRESSED.finditer(opening))
+        if addressed:
+            for group_id, extra in self.word_scores(addressed).items():
+                totals[group_id] += self.ADDRESSED_WEIGHT * extra
         learned, likeliest = self._learned_evidence(text)
         for group_id, extra in learned.items():
             totals[group_id] += extra

@@ -959,6 +959,18 @@ def test_near_misses_of_those_needs_state_none(text: str) -> None:
     assert Router(SERVICE_TEAMS)._stated_needs(text) == {}
 
 
+def test_the_team_a_greeting_addresses_weighs_beside_the_words() -> None:
+    """ "Beste Sociaal team," names whom the writer means; the same mail to "Beste Karin" goes
+    by its words."""
+    body = "Mijn moeder heeft bijstand, bijzondere bijstand en schulden. Kan iemand langskomen?"
+    router = Router(SERVICE_TEAMS)
+    assert router.route(f"Beste Sociaal team,\n\n{body}").group_id == "sociaal"
+    assert router.route(f"Beste Karin,\n\n{body}").group_id == "inkomen"
+    # only a greeting in the opening counts (what a crafted mail can add is bounded)
+    late = "Ik schrijf u vanuit de wijk.\n" * 30 + f"Beste Sociaal team,\n\n{body}"
+    assert router.route(late).group_id == "inkomen"
+
+
 @pytest.mark.parametrize(
     "text",
     [
