@@ -981,3 +981,22 @@ def test_the_team_a_greeting_addresses_weighs_beside_the_words() -> None:
 )
 def test_a_lost_data_carrier_or_a_wrong_recipient_states_a_breach(text: str) -> None:
     assert set(Router(SERVICE_TEAMS)._stated_needs(text)) == {"privacy"}
+
+
+def test_paying_an_assessment_in_parts_is_the_tax_offices_whatever_it_is_for() -> None:
+    """A resident's words for the levies' payment plan ("in delen betalen", "het hele jaar
+    betalen") name the tax office that only says "Heffingen.", not the waste team whose word
+    is in the levy's name."""
+    router = Router(
+        [
+            GroupProfile("belastingen", "Belastingen", "Heffingen."),
+            GroupProfile("sociaal", "Sociaal team", "Wmo, hulp thuis, schulden"),
+            GroupProfile("afval", "Afval", "Inzameling."),
+        ]
+    )
+    route = router.route(
+        "brief belasting afval\n\nIk woon hier pas sinds augustus. Moet ik het hele jaar "
+        "betalen of alleen de maanden dat ik hier woon? Kan ik in delen betalen?"
+    )
+    assert route.group_id == "belastingen"
+    assert route.confidence >= 0.5
