@@ -136,7 +136,6 @@ _DENIED = re.compile(
     r"(?:geregeld|geleverd|aangesloten|rond)\b)))"
 )
 _SENTENCE_MARKS = ".?!\n"
-_GREETING_REACH = 600
 _DENIAL_REACH = 300
 
 
@@ -172,6 +171,7 @@ _ADDRESSED = re.compile(
     r"(?im:^[ \t]{0,4}(?:beste|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|goedenavond|"
     r"dear|hello|hi|liebe|sehr geehrte)\b(?P<addressee>[^\n.?]{2,80}?)[,:!]?[ \t]*$)"
 )
+_GREETING_REACH = 600  # a greeting opens a mail: what a crafted one adds further down is nothing
 # a sentence that ends in a question mark (bounded: a long run without a full stop is
 # read in pieces)
 _ASKED = re.compile(r"[^.?!\n]{0,300}\?")
@@ -788,6 +788,7 @@ class Router:
     STATED_NEED_WEIGHT = 9.0
     # the words of the sentences that ask count once more
     ASKED_WEIGHT = 1.0
+    # and so do those of the team a greeting addresses
     ADDRESSED_WEIGHT = 1.0
     # A domain several groups name is most the group that names most of its words: the
     # others' domain words weigh down to half (chosen on all sets: 0.5, 0.75, 0.9 alike)
