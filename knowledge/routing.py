@@ -1171,18 +1171,20 @@ class Router:
         # around it ("naast de bouwplaats van het stationsgebied"). They order the groups
         # again but add no strength: a question mark makes no guess surer.
         asked = " ".join(m.group(0) for m in _ASKED.finditer(text))
-        if asked:
-            for group_id, extra in self.word_scores(asked).items():
-                totals[group_id] += self.ASKED_WEIGHT * extra
+        self._count_again(totals, asked, self.ASKED_WEIGHT)
         opening = text[:_GREETING_REACH]
         addressed = " ".join(m.group("addressee") for m in _ADDRESSED.finditer(opening))
-        if addressed:
-            for group_id, extra in self.word_scores(addressed).items():
-                totals[group_id] += self.ADDRESSED_WEIGHT * extra
+        self._count_again(totals, addressed, self.ADDRESSED_WEIGHT)
         learned, likeliest = self._learned_evidence(text)
         for group_id, extra in learned.items():
             totals[group_id] += extra
         return words, totals, likeliest
+
+    def _count_again(self, totals: dict[str, float], part: str, weight: float) -> None:
+        """Adds ``weight`` times the word scores of ``part`` of the text to ``totals``."""
+        if part:
+            for group_id, extra in self.word_scores(part).items():
+                totals[group_id] += weight * extra
 
     def _stated_needs(self, text: str) -> dict[str, float]:
         """``STATED_NEED_WEIGHT`` domain terms for the groups that stand for a need the text
@@ -1323,9 +1325,9 @@ class Router:
         strength = 1 - math.exp(-self.EVIDENCE_RATE * units)
         confidence = round(max(0.0, min(1.0, margin * strength)), 3)
         head = text[:_MAX_TEXT]
-        if any(p.search(head) for p in (_SERVICE_COMPLAINT, _SEVERAL_QUESTIONS, _VENTING)):
-            confidence = 0.0
-        if _only_thanks(head):
+        if _only_thanks(head) or any(
+            p.search(head) for p in (_SERVICE_COMPLAINT, _SEVERAL_QUESTIONS, _VENTING)
+        ):
             confidence = 0.0
         return Route(chosen.id, confidence, choices, needs_choice=chosen.external_members)
 

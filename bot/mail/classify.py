@@ -140,12 +140,18 @@ def is_machine_sender(address: str) -> bool:
     return bool(_MACHINE_LOCAL.match(local[:64]))
 
 
-def is_bounce(mail: ParsedMail) -> bool:
-    if mail.content_type == "multipart/report" and "delivery-status" in mail.header(
+def _is_report(mail: ParsedMail, report_type: str) -> bool:
+    """A machine's report of this type (RFC 6522): ``multipart/report`` saying so, or a
+    ``message/<type>`` part."""
+    if mail.content_type == "multipart/report" and report_type in mail.header(
         "content-type"
     ).lower().replace(" ", ""):
         return True
-    if "message/delivery-status" in mail.content_types:
+    return f"message/{report_type}" in mail.content_types
+
+
+def is_bounce(mail: ParsedMail) -> bool:
+    if _is_report(mail, "delivery-status"):
         return True
     if mail.header("x-failed-recipients") or "x-ms-exchange-message-is-ndr" in mail.headers:
         return True
@@ -155,11 +161,7 @@ def is_bounce(mail: ParsedMail) -> bool:
 
 def is_read_receipt(mail: ParsedMail) -> bool:
     """A disposition notification (RFC 8098): a client's "read" or "deleted" receipt."""
-    if mail.content_type == "multipart/report" and "disposition-notification" in mail.header(
-        "content-type"
-    ).lower().replace(" ", ""):
-        return True
-    return "message/disposition-notification" in mail.content_types
+    return _is_report(mail, "disposition-notification")
 
 
 def has_automatic_headers(mail: ParsedMail) -> bool:

@@ -251,7 +251,11 @@ class Redactor:
         hits = _settle(find_personal_data(view.text, self.colleagues, self.known), view.text)
         if self.places:
             # "cliënt Zeewolde": the deployment's own places are no one's name
-            hits = [hit for hit in hits if not self._is_place(view.text[hit.start : hit.end], hit)]
+            hits = [
+                hit
+                for hit in hits
+                if hit.kind != "name" or not self._is_place(view.text[hit.start : hit.end])
+            ]
         spans: list[tuple[int, int, str]] = []
         for hit in hits:
             start, end = view.span(hit.start, hit.end)
@@ -260,9 +264,9 @@ class Redactor:
             spans.append((start, end, hit.kind))
         return spans
 
-    def _is_place(self, value: str, hit: Hit) -> bool:
+    def _is_place(self, value: str) -> bool:
         words = re.findall(r"[^\W\d_]+", value.lower())
-        return hit.kind == "name" and bool(words) and all(word in self.places for word in words)
+        return bool(words) and all(word in self.places for word in words)
 
     def redact(
         self, text: str, language: Literal["nl", "en"] = "nl", *, filename: bool = False
